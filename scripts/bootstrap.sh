@@ -38,20 +38,21 @@ if [ ! -x "$NODE_HOME/bin/node" ]; then
 fi
 
 PATH="$NODE_HOME/bin:$PATH"
-export PATH
-# Native addons (better-sqlite3) compile against the pinned Node's own headers,
-# never a download; Playwright uses Debian's Chromium, never its own.
-npm_config_nodedir="$NODE_HOME"
-npm_config_build_from_source=true
+# Playwright uses Debian's Chromium, never a browser of its own.
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-export npm_config_nodedir npm_config_build_from_source PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD
+export PATH PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD
 
 # Reinstall whenever the lock file or the Node version changed since the last install.
 want="$NODE_VERSION $(cksum < "$ROOT/package-lock.json")"
 stamp="$ROOT/node_modules/.rogatory-install"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   say "installing dependencies (npm install --no-save) on Node $NODE_VERSION"
-  (cd "$ROOT" && npm install --no-save --no-audit --no-fund --loglevel=error) ||
+  # Native addons compile against the pinned Node's own headers, never a download.
+  # NOTE: `npm install --no-save`, not `npm ci`: with this registry's lock files
+  # (no "resolved" URLs), npm ci wrongly reports other platforms' optional
+  # packages as missing; --no-save still installs exactly the locked versions.
+  (cd "$ROOT" && npm_config_nodedir="$NODE_HOME" npm_config_build_from_source=true \
+    npm install --no-save --no-audit --no-fund --loglevel=error) ||
     die "npm install failed (see above). If a native addon failed to build, install a C++ toolchain and Python 3 (Debian: apt-get install build-essential python3), then run the command again."
   printf '%s\n' "$want" > "$stamp"
 fi

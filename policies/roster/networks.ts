@@ -1,0 +1,28 @@
+// The three prosecutor networks Rogatory serves, as DOMAIN.md describes them.
+// Working languages are the ones the network's plenaries and documents use.
+import type { Network, NetworkId } from './types.ts';
+
+const id = (value: string) => value as NetworkId;
+
+export const REFCO: Network = {
+	id: id('REFCO'),
+	name: 'Network of Prosecutors against Organized Crime',
+	region: 'Central America',
+	languages: ['es', 'en'],
+};
+
+export const WACAP: Network = {
+	id: id('WACAP'),
+	name: 'West African Network of Central Authorities and Prosecutors',
+	region: 'West Africa',
+	languages: ['en', 'fr', 'pt'],
+};
+
+export const CASC: Network = {
+	id: id('CASC'),
+	name: 'Network of Prosecutors and Central Authorities from Source, Transit and Destination Countries in response to Transnational Organized Crime in Central Asia and the Southern Caucasus',
+	region: 'Central Asia and the Southern Caucasus',
+	languages: ['ru', 'en'],
+};
+
+export const NETWORKS: readonly Network[] = [REFCO, WACAP, CASC];
