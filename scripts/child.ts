@@ -1,0 +1,31 @@
+// Running the project's own tools as child processes: one step at a time with
+// its output shown, or a long-lived server that is stopped with the run.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Runs a command to completion with inherited output; resolves with its exit code. */
+export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+		child.on('error', (error) => {
+			console.error(`rogatory: could not run ${command}: ${error.message}`);
+			resolve(127);
+		});
+		child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 1 : 128)));
+	});
+}
+
+/** A project binary from node_modules/.bin. */
+export const bin = (name: string): string => `node_modules/.bin/${name}`;
+
+/** Stops a child politely, then firmly; resolves when it is gone. */
+export function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+		child.kill('SIGTERM');
+	});
+}

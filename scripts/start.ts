@@ -1,0 +1,59 @@
+// `npm start`: runs Rogatory on this machine — the demo roster's federation of
+// real Synapse homeservers (profile `start`), its demo accounts and the web
+// app — and prints where to go and how to sign in. Ctrl-C stops everything it
+// started; the next `npm start` reuses the data in .data/start/.
+import { join } from 'node:path';
+import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
+import { provisionRoster } from '../deploy/local/provision.ts';
+import { demoRoster } from '../policies/roster/demo.ts';
+import { validateRoster } from '../policies/roster/validate.ts';
+import { buildWebIfStale } from './web-build.ts';
+import { startWebServer, type WebServer } from './web-server.ts';
+import { printWelcome } from './welcome.ts';
+
+const root = process.cwd();
+const fail = (message: string): never => {
+	console.error(`\nrogatory: ${message}\n`);
+	process.exit(1);
+};
+
+const roster = validateRoster(demoRoster);
+if (!roster.ok) fail(`the demo roster (policies/roster/demo.ts) is broken:\n  ${roster.error.join('\n  ')}\nFix these keys and run npm start again.`);
+
+const port = Number(process.env['ROGATORY_WEB_PORT'] ?? 18080);
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`ROGATORY_WEB_PORT must be a port number (1–65535), not "${process.env['ROGATORY_WEB_PORT']}".`);
+
+let federation: LocalFederation | undefined;
+let web: WebServer | undefined;
+let stopping = false;
+async function stopAll(code: number): Promise<never> {
+	if (!stopping) {
+		stopping = true;
+		console.log('\nrogatory: stopping…');
+		await web?.stop();
+		await federation?.stop();
+	}
+	process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+if (!(await buildWebIfStale(root))) fail('the web app did not build (see the errors above).');
+
+const started = await startFederation({ profile: 'start', roster: demoRoster, root, onProgress: (line) => console.log(`rogatory: ${line}`) });
+if (!started.ok) fail(started.error.message);
+else federation = started.value;
+
+const people = await provisionRoster(federation!, demoRoster);
+if (!people.ok) {
+	console.error(`\nrogatory: ${people.error}\n`);
+	await stopAll(1);
+}
+
+const server = await startWebServer({ root, host: '127.0.0.1', port, federationFile: join(root, '.data', 'start', 'federation.json') });
+if (!server.ok) {
+	console.error(`\nrogatory: ${server.error}\n`);
+	await stopAll(1);
+} else web = server.value;
+
+if (people.ok && web !== undefined) printWelcome(web.url, federation!, people.value);

@@ -1,0 +1,102 @@
+// `npm test`: every check a change must pass, in the order that fails fastest
+// — lint, formatting and types; unit tests; the web build; then integration
+// and end-to-end tests against a real federation of the `test` profile, which
+// this run starts on its own addresses and ports and always stops.
+// Ends on one plain line: "Tests: N passed, N failed".
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
+import { demoRoster } from '../policies/roster/demo.ts';
+import { ensureChromium } from './chromium.ts';
+import { bin, run } from './child.ts';
+import { add, none, playwrightCounts, vitestCounts } from './test-counts.ts';
+import { startWebServer, type WebServer } from './web-server.ts';
+
+const root = process.cwd();
+const reports = join(root, '.data', 'test-reports');
+const WEB = { host: '127.0.0.1', port: 28080 };
+
+const total = none();
+const failedSteps: string[] = [];
+
+/** Runs one step; a failed check that is not a test runner counts as one failed test. */
+async function step(name: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, runsTests = false): Promise<boolean> {
+	console.log(`\n── ${name} ──`);
+	const code = await run(command, args, env);
+	if (code !== 0) {
+		failedSteps.push(name);
+		if (!runsTests) total.failed += 1;
+	}
+	return code === 0;
+}
+
+async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+	const report = join(reports, `vitest-${project}.json`);
+	await step(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env, true);
+	add(total, vitestCounts(report));
+}
+
+async function main(): Promise<number> {
+	rmSync(reports, { recursive: true, force: true });
+	mkdirSync(reports, { recursive: true });
+
+	await step('svelte-kit sync', bin('svelte-kit'), ['sync']);
+	await step('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
+	await step('format (prettier)', bin('prettier'), ['--check', '--log-level=warn', '.']);
+	await step('types (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+	await vitest('unit');
+	const built = await step('web build', bin('vite'), ['build', '--logLevel', 'warn']);
+
+	let federation: LocalFederation | undefined;
+	let web: WebServer | undefined;
+	const stopAll = async (): Promise<void> => {
+		await web?.stop();
+		await federation?.stop();
+	};
+	process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+	process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)));
+	try {
+		console.log('\n── federation (test profile) ──');
+		const started = await startFederation({ profile: 'test', roster: demoRoster, root, onProgress: (line) => console.log(`  ${line}`) });
+		if (!started.ok) {
+			console.error(`\n${started.error.message}\n`);
+			failedSteps.push('federation start');
+			total.failed += 1;
+			return 1;
+		}
+		federation = started.value;
+		const federationFile = join(root, '.data', 'test', 'federation.json');
+		await vitest('integration', { ROGATORY_FEDERATION: federationFile });
+
+		const chromium = await ensureChromium();
+		if (!chromium.ok || !built) {
+			if (!chromium.ok) console.error(`\nrogatory: ${chromium.error}\n`);
+			failedSteps.push('end-to-end set-up');
+			total.failed += 1;
+			return 1;
+		}
+		const server = await startWebServer({ root, ...WEB, federationFile, logTo: 'ignore' });
+		if (!server.ok) {
+			console.error(`\nrogatory: ${server.error}\n`);
+			failedSteps.push('web server');
+			total.failed += 1;
+			return 1;
+		}
+		web = server.value;
+		const report = join(reports, 'playwright.json');
+		await step('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
+			ROGATORY_WEB_URL: web.url,
+			ROGATORY_FEDERATION: federationFile,
+			PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+		}, true);
+		add(total, playwrightCounts(report));
+	} finally {
+		await stopAll();
+	}
+	return failedSteps.length === 0 ? 0 : 1;
+}
+
+const code = await main();
+if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\nTests: ${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`);
+process.exit(code === 0 && total.failed === 0 ? 0 : 1);

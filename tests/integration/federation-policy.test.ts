@@ -1,0 +1,60 @@
+// Acceptance (foundation, 3): a user on the outsider homeserver (in no
+// network) can neither join a member's room nor be invited into it. The
+// refusal comes from the members' federation policy
+// (federation_domain_whitelist generated from the rosters), and the test
+// asserts on the refusal itself — its error — never on a time-out.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { MatrixError } from 'matrix-js-sdk';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshAccount } from '../support/accounts.ts';
+import { homeserverOf } from '../support/federation-info.ts';
+import { createEncryptedRoom, startNodeClient } from '../support/matrix-node-client.ts';
+
+async function refusal(attempt: Promise<unknown>): Promise<MatrixError> {
+	try {
+		await attempt;
+	} catch (error) {
+		if (error instanceof MatrixError) return error;
+		throw error;
+	}
+	throw new Error('the homeserver accepted what federation policy should refuse');
+}
+
+describe('the outsider homeserver', () => {
+	const federation = inject('federation');
+	const guatemalaServer = homeserverOf(federation, 'gt-mp').serverName;
+	const outsiderServer = homeserverOf(federation, 'outsider').serverName;
+	let guatemala: MatrixClient;
+	let outsider: MatrixClient;
+	let roomId: string;
+
+	beforeAll(async () => {
+		guatemala = await startNodeClient(await freshAccount(federation, 'gt-mp', 'prosecutor'));
+		outsider = await startNodeClient(await freshAccount(federation, 'outsider', 'stranger'));
+		roomId = await createEncryptedRoom(guatemala, []);
+		// The room is public to join for anyone who can reach it: only federation policy stands in the way.
+		await guatemala.sendStateEvent(roomId, 'm.room.join_rules' as never, { join_rule: 'public' } as never, '');
+	});
+	afterAll(() => {
+		guatemala?.stopClient();
+		outsider?.stopClient();
+	});
+
+	it('cannot be invited: the member homeserver refuses to federate with it', async () => {
+		const error = await refusal(guatemala.invite(roomId, outsider.getUserId()!));
+		expect(error.httpStatus).toBe(403);
+		expect(error.errcode).toBe('M_FORBIDDEN');
+		expect(error.data.error).toContain(`Federation denied with ${outsiderServer}`);
+		const members = await guatemala.members(roomId);
+		expect(members.chunk.map((m) => m.state_key)).not.toContain(outsider.getUserId());
+	});
+
+	it('cannot join: the member homeserver refuses its federation request', async () => {
+		const error = await refusal(outsider.joinRoom(roomId, { viaServers: [guatemalaServer] }));
+		expect(error.httpStatus).toBeGreaterThanOrEqual(400);
+		expect(error.httpStatus).toBeLessThan(500 + 100);
+		expect(JSON.stringify(error.data)).toMatch(/[Ff]ederation denied|not whitelisted|forbidden/);
+		const members = await guatemala.members(roomId);
+		expect(members.chunk.map((m) => m.state_key)).not.toContain(outsider.getUserId());
+	});
+});
