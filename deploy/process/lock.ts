@@ -1,7 +1,8 @@
 // A lock file naming the process that holds it, so that two commands (say
 // `npm start` and a test run) never install Synapse or start the same
 // profile's homeservers at the same time. A lock left by a dead process is
-// taken over; a live holder is waited for, with progress.
+// taken over; a live holder is reported (tryAcquireLock) or waited for
+// (acquireLock).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isAlive } from './alive.ts';
@@ -10,35 +11,7 @@ export interface Lock {
 	release(): void;
 }
 
-function tryTake(path: string): number | 'taken' {
-	try {
-		writeFileSync(path, String(process.pid), { flag: 'wx' });
-		return 'taken';
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-	}
-	const holder = Number(readFileSync(path, 'utf8').trim());
-	if (!Number.isInteger(holder) || holder <= 0 || holder === process.pid || !isAlive(holder)) {
-		rmSync(path, { force: true });
-		return tryTake(path);
-	}
-	return holder;
-}
-
-/**
- * Takes the lock at `path`, waiting for a live holder to let go. `onWait`
- * hears about the wait every few seconds.
- */
-export async function acquireLock(path: string, onWait: (holderPid: number) => void): Promise<Lock> {
-	mkdirSync(dirname(path), { recursive: true });
-	let waited = 0;
-	for (;;) {
-		const outcome = tryTake(path);
-		if (outcome === 'taken') break;
-		if (waited % 10 === 0) onWait(outcome);
-		waited += 1;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+function lockAt(path: string): Lock {
 	return {
 		release() {
 			try {
@@ -48,4 +21,39 @@ export async function acquireLock(path: string, onWait: (holderPid: number) => v
 			}
 		},
 	};
+}
+
+/** Takes the lock, or returns the pid of the live process holding it. */
+export function tryAcquireLock(path: string): Lock | { readonly heldBy: number } {
+	mkdirSync(dirname(path), { recursive: true });
+	for (let attempt = 0; attempt < 3; attempt += 1) {
+		try {
+			writeFileSync(path, String(process.pid), { flag: 'wx' });
+			return lockAt(path);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+		let holder = Number.NaN;
+		try {
+			holder = Number(readFileSync(path, 'utf8').trim());
+		} catch {
+			continue; // Released between our write and our read: try again.
+		}
+		if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) return { heldBy: holder };
+		// NOTE: a stale lock (its holder is dead). Two processes clearing the
+		// same stale lock at the same instant could both win; that takes a
+		// crash followed by two simultaneous starts, and is accepted.
+		rmSync(path, { force: true });
+	}
+	throw new Error(`could not take the lock ${path}`);
+}
+
+/** Takes the lock at `path`, waiting for a live holder to let go; `onWait` hears about it every few seconds. */
+export async function acquireLock(path: string, onWait: (holderPid: number) => void): Promise<Lock> {
+	for (let waited = 0; ; waited += 1) {
+		const outcome = tryAcquireLock(path);
+		if (!('heldBy' in outcome)) return outcome;
+		if (waited % 10 === 0) onWait(outcome.heldBy);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 }

@@ -1,0 +1,63 @@
+// The homeserver.yaml of one local homeserver (npm start, tests, benches):
+// SQLite, federation over TLS and the client API over plain HTTP, each bound
+// to the homeserver's own loopback address; certificates checked against the
+// project's local CA; secrets read from files in the data folder; the
+// development overlay on top.
+import { developmentOverlay } from './development.ts';
+import type { HomeserverFiles } from './layout.ts';
+import { closedFederationSettings } from './privacy.ts';
+import type { HomeserverPlan } from './topology.ts';
+
+export function clientUrl(plan: Pick<HomeserverPlan, 'address' | 'clientPort'>): string {
+	return `http://${plan.address}:${plan.clientPort}`;
+}
+
+/** The production-independent part, without the development overlay. */
+export function localBaseConfig(plan: HomeserverPlan, files: HomeserverFiles, caCertPath: string): Record<string, unknown> {
+	return {
+		server_name: plan.serverName,
+		public_baseurl: `${clientUrl(plan)}/`,
+		listeners: [
+			{
+				port: plan.federationPort,
+				bind_addresses: [plan.address],
+				type: 'http',
+				tls: true,
+				x_forwarded: false,
+				resources: [{ names: ['federation'], compress: false }],
+			},
+			{
+				port: plan.clientPort,
+				bind_addresses: [plan.address],
+				type: 'http',
+				tls: false,
+				x_forwarded: false,
+				resources: [{ names: ['client'], compress: false }],
+			},
+		],
+		database: { name: 'sqlite3', args: { database: files.database } },
+		log_config: files.logConfig,
+		media_store_path: files.mediaStore,
+		signing_key_path: files.signingKey,
+		tls_certificate_path: files.tlsCert,
+		tls_private_key_path: files.tlsKey,
+		registration_shared_secret_path: files.registrationSecret,
+		macaroon_secret_key_path: files.macaroonSecret,
+		form_secret_path: files.formSecret,
+		...closedFederationSettings({ federationWhitelist: plan.federationWhitelist }),
+		federation_custom_ca_list: [caCertPath],
+		// NOTE: outbound requests to 127.0.0.0/8 are blocked by default
+		// (ip_range_blacklist), federation included; every peer here is loopback.
+		ip_range_whitelist: ['127.0.0.0/8'],
+	};
+}
+
+export function localHomeserverConfig(plan: HomeserverPlan, files: HomeserverFiles, caCertPath: string): Record<string, unknown> {
+	const base = localBaseConfig(plan, files, caCertPath);
+	const overlay = developmentOverlay();
+	for (const key of Object.keys(overlay)) {
+		// The overlay adds; it must never silently replace a policy setting.
+		if (key in base) throw new Error(`development overlay would override "${key}"`);
+	}
+	return { ...base, ...overlay };
+}

@@ -1,0 +1,34 @@
+// The three local profiles. Each has its own loopback /24 and ports, so tests
+// and benches never collide with a running `npm start`, and each homeserver
+// of a profile has its own address, because m.room.server_acl ignores ports
+// (ARCHITECTURE.md, decision 6).
+export type ProfileName = 'start' | 'test' | 'bench';
+
+export interface Profile {
+	readonly name: ProfileName;
+	/** The first three octets; homeservers get `<subnet>.<n>`. */
+	readonly subnet: string;
+	readonly clientPort: number;
+	readonly federationPort: number;
+}
+
+export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
+	start: { name: 'start', subnet: '127.0.10', clientPort: 18008, federationPort: 18448 },
+	test: { name: 'test', subnet: '127.0.20', clientPort: 28008, federationPort: 28448 },
+	bench: { name: 'bench', subnet: '127.0.30', clientPort: 38008, federationPort: 38448 },
+};
+
+export function isProfileName(value: string): value is ProfileName {
+	return Object.hasOwn(PROFILES, value);
+}
+
+/** The homeserver of no network: an ordinary open Matrix server somewhere in the world. */
+export const OUTSIDER_ID = 'outsider';
+
+/**
+ * Host octets: members get 1…200 (kept once given, see addresses.ts); the
+ * outsider a fixed one far from them; the rest (201–249, 251–254) is left for
+ * tests' extra servers (a fake peer with a rogue certificate, say).
+ */
+export const MAX_MEMBER_OCTET = 200;
+export const OUTSIDER_OCTET = 250;

@@ -1,0 +1,46 @@
+// From a roster and a profile to the list of local homeservers to run: one per
+// authority plus the outsider, each with its address, server name, ports and
+// federation whitelist. Pure: the addresses come in already allocated.
+import { federationPeers } from '../../policies/roster/federation.ts';
+import type { Roster } from '../../policies/roster/types.ts';
+import type { Octets } from './addresses.ts';
+import { OUTSIDER_ID, type Profile } from './profiles.ts';
+
+export interface HomeserverPlan {
+	/** Authority id, or 'outsider'. */
+	readonly id: string;
+	readonly address: string;
+	/** IP literal with the federation port, e.g. "127.0.20.1:28448". */
+	readonly serverName: string;
+	readonly clientPort: number;
+	readonly federationPort: number;
+	/** Server names it federates with; undefined = open federation (the outsider). */
+	readonly federationWhitelist: readonly string[] | undefined;
+}
+
+export function serverNameFor(profile: Profile, octet: number): string {
+	return `${profile.subnet}.${octet}:${profile.federationPort}`;
+}
+
+export function planHomeservers(roster: Roster, profile: Profile, octets: Octets): HomeserverPlan[] {
+	const octetOf = (id: string): number => {
+		const octet = octets[id];
+		if (octet === undefined) throw new Error(`no address allocated for homeserver "${id}"`);
+		return octet;
+	};
+	const plan = (id: string, whitelist: readonly string[] | undefined): HomeserverPlan => ({
+		id,
+		address: `${profile.subnet}.${octetOf(id)}`,
+		serverName: serverNameFor(profile, octetOf(id)),
+		clientPort: profile.clientPort,
+		federationPort: profile.federationPort,
+		federationWhitelist: whitelist,
+	});
+	const members = roster.authorities.map((authority) =>
+		plan(
+			authority.id,
+			federationPeers(roster, authority.id).map((peer) => serverNameFor(profile, octetOf(peer))),
+		),
+	);
+	return [...members, plan(OUTSIDER_ID, undefined)];
+}

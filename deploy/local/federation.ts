@@ -1,0 +1,139 @@
+// The local federation: one Synapse per roster authority plus the outsider,
+// started in parallel for a profile (start / test / bench), supervised, and
+// stopped together. The entry point for `npm start`, the tests' global setup
+// and the benches.
+import { readFileSync } from 'node:fs';
+import { err, ok, type Result } from '../../policies/result.ts';
+import type { Roster } from '../../policies/roster/types.ts';
+import { profileFiles } from '../config/layout.ts';
+import { PROFILES, type ProfileName } from '../config/profiles.ts';
+import { tryAcquireLock } from '../process/lock.ts';
+import { terminate } from '../process/terminate.ts';
+import { ensureSynapse } from '../synapse/install.ts';
+import { checkPorts } from './check-ports.ts';
+import { findHomeserver, removeDescription, writeDescription } from './description.ts';
+import { registerExitHook } from './exit-hooks.ts';
+import { prepareProfile, type PreparedHomeserver } from './prepare.ts';
+import { endStaleHomeservers } from './stale.ts';
+import { profileBusyError, type StartError } from './start-error.ts';
+import { spawnSynapse, type SynapseProcess } from './synapse-process.ts';
+import type { LocalHomeserver } from './types.ts';
+import { waitUntilReady } from './wait-ready.ts';
+
+export type { ProfileName } from '../config/profiles.ts';
+export type { StartError, StartErrorKind } from './start-error.ts';
+export type { FederationDescription, LocalHomeserver } from './types.ts';
+export { describeFederation, findHomeserver } from './description.ts';
+
+export interface LocalFederation {
+	readonly profile: ProfileName;
+	readonly homeservers: readonly LocalHomeserver[];
+	readonly caCertPath: string;
+	/** Throws on an unknown id (a programming error). */
+	homeserver(id: string): LocalHomeserver;
+	stop(): Promise<void>;
+}
+
+export interface StartOptions {
+	readonly profile: ProfileName;
+	readonly roster: Roster;
+	/** The repository root. */
+	readonly root: string;
+	readonly onProgress?: (line: string) => void;
+	/** How long to wait for every homeserver to answer (default 180 s). */
+	readonly timeoutMs?: number;
+}
+
+const STOP_GRACE_MS = 10_000;
+
+function toLocal(hs: PreparedHomeserver): LocalHomeserver {
+	return {
+		id: hs.plan.id,
+		serverName: hs.plan.serverName,
+		address: hs.plan.address,
+		clientUrl: hs.clientUrl,
+		federationPort: hs.plan.federationPort,
+		dataDir: hs.files.dir,
+		logPath: hs.files.log,
+	};
+}
+
+export async function startFederation(options: StartOptions): Promise<Result<LocalFederation, StartError>> {
+	const { root, roster } = options;
+	const profile = PROFILES[options.profile];
+	const progress = options.onProgress ?? (() => {});
+
+	const lock = tryAcquireLock(profileFiles(root, profile.name).lock);
+	if ('heldBy' in lock) return err(profileBusyError(profile.name, lock.heldBy));
+
+	const synapse = await ensureSynapse(root, progress);
+	if (!synapse.ok) {
+		lock.release();
+		return err({ kind: synapse.error.includes('Python') ? 'python' : 'install', message: synapse.error });
+	}
+	await endStaleHomeservers(root, profile.name, progress);
+
+	const prepared = await prepareProfile(root, profile, roster, synapse.value.python);
+	if (!prepared.ok) {
+		lock.release();
+		return err({ kind: 'certificates', message: prepared.error });
+	}
+	const ports = await checkPorts(profile.name, prepared.value.homeservers);
+	if (!ports.ok) {
+		lock.release();
+		return ports;
+	}
+
+	progress(`starting ${prepared.value.homeservers.length} homeservers (${profile.name} profile, Synapse ${synapse.value.version})`);
+	const processes: SynapseProcess[] = [];
+	let stopped: Promise<void> | undefined;
+	const stop = (): Promise<void> => {
+		stopped ??= (async () => {
+			await Promise.all(processes.map((p) => (p.exit() === undefined ? terminate(p.pid, STOP_GRACE_MS) : undefined)));
+			removeDescription(root, profile.name);
+			unregister();
+			lock.release();
+		})();
+		return stopped;
+	};
+	const unregister = registerExitHook({
+		pids: () => processes.filter((p) => p.exit() === undefined).map((p) => p.pid),
+		stop,
+	});
+
+	const started = prepared.value.homeservers.map((homeserver) => {
+		const process = spawnSynapse(synapse.value.python, homeserver.plan.id, homeserver.files);
+		processes.push(process);
+		return { homeserver, process };
+	});
+	const ready = await waitUntilReady(started, {
+		caPem: readFileSync(prepared.value.caCertPath, 'utf8'),
+		timeoutMs: options.timeoutMs ?? 180_000,
+		onProgress: progress,
+	});
+	if (!ready.ok) {
+		await stop();
+		return ready;
+	}
+	for (const { process, homeserver } of started) {
+		void process.exited.then((how) => {
+			if (stopped === undefined) progress(`homeserver ${homeserver.plan.id} stopped unexpectedly (${how}); see ${homeserver.files.log}`);
+		});
+	}
+
+	const description = {
+		profile: profile.name,
+		homeservers: prepared.value.homeservers.map(toLocal),
+		caCertPath: prepared.value.caCertPath,
+		supervisorPid: process.pid,
+		startedAt: new Date().toISOString(),
+	};
+	writeDescription(root, description);
+	return ok({
+		profile: profile.name,
+		homeservers: description.homeservers,
+		caCertPath: description.caCertPath,
+		homeserver: (id: string) => findHomeserver(description, id),
+		stop,
+	});
+}
