@@ -4,6 +4,7 @@
 // project's local CA; secrets read from files in the data folder; the
 // development overlay on top.
 import { developmentOverlay } from './development.ts';
+import { LOCAL_BLOCKLIST, LOOPBACK_V4 } from './ip-ranges.ts';
 import type { HomeserverFiles } from './layout.ts';
 import { closedFederationSettings } from './privacy.ts';
 import type { HomeserverPlan } from './topology.ts';
@@ -46,9 +47,11 @@ export function localBaseConfig(plan: HomeserverPlan, files: HomeserverFiles, ca
 		form_secret_path: files.formSecret,
 		...closedFederationSettings({ federationWhitelist: plan.federationWhitelist }),
 		federation_custom_ca_list: [caCertPath],
-		// NOTE: outbound requests to 127.0.0.0/8 are blocked by default
-		// (ip_range_blacklist), federation included; every peer here is loopback.
-		ip_range_whitelist: ['127.0.0.0/8'],
+		// Outbound requests to 127.0.0.0/8 are blocked by default, federation
+		// included, and every peer here is loopback: see ip-ranges.ts for why
+		// the allow list alone does not do it.
+		ip_range_blacklist: [...LOCAL_BLOCKLIST],
+		ip_range_whitelist: [LOOPBACK_V4],
 	};
 }
 

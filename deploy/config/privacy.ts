@@ -20,7 +20,6 @@ export function closedFederationSettings(options: ClosedFederationOptions): Reco
 		allow_public_rooms_over_federation: false,
 		allow_public_rooms_without_auth: false,
 		require_auth_for_profile_requests: true,
-		limit_profile_requests_to_users_who_share_rooms: true,
 		allow_device_name_lookup_over_federation: false,
 	};
 }
