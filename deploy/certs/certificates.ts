@@ -42,7 +42,11 @@ export async function issueCertificates(python: string, plan: CertificatePlan): 
  * in `dir`: for tests proving that a homeserver presenting a certificate
  * from outside the federation's CA is refused.
  */
-export async function issueRogueCertificate(python: string, dir: string, ip: string): Promise<Result<IssuedCertificates & ServerCertificate, string>> {
+export async function issueRogueCertificate(
+	python: string,
+	dir: string,
+	ip: string,
+): Promise<Result<IssuedCertificates & ServerCertificate, string>> {
 	const issued = await issueCertificates(python, {
 		ca: { dir: join(dir, 'rogue-ca'), name: 'Rogue CA (not trusted by the federation)' },
 		servers: [{ dir, ip }],

@@ -89,7 +89,7 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 	let stopped: Promise<void> | undefined;
 	const stop = (): Promise<void> => {
 		stopped ??= (async () => {
-			await Promise.all(processes.map((p) => (p.exit() === undefined ? terminate(p.pid, STOP_GRACE_MS) : undefined)));
+			await Promise.all(processes.filter((p) => p.exit() === undefined).map((p) => terminate(p.pid, STOP_GRACE_MS)));
 			removeDescription(root, profile.name);
 			unregister();
 			lock.release();

@@ -32,7 +32,7 @@ export async function requestJson(
 		return err({ status: 0, errcode: 'NETWORK', error: `${method} ${url} failed: ${cause}` });
 	}
 	const text = await response.text();
-	let body: Record<string, unknown> = {};
+	let body: Record<string, unknown>;
 	try {
 		body = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
 	} catch {

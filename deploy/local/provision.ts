@@ -45,7 +45,11 @@ export const ADMIN_LOCALPART = 'rogatory-admin';
 /** The device provisioning logs into, so that repeated starts do not pile up devices. */
 export const PROVISIONING_DEVICE = 'ROGATORY_PROVISIONING';
 
-export async function registerAccount(hs: LocalHomeserver, localpart: string, options: RegisterOptions = {}): Promise<Result<Account, string>> {
+export async function registerAccount(
+	hs: LocalHomeserver,
+	localpart: string,
+	options: RegisterOptions = {},
+): Promise<Result<Account, string>> {
 	let secret: string;
 	try {
 		secret = readFileSync(homeserverFiles(hs.dataDir).registrationSecret, 'utf8').trim();
@@ -83,7 +87,9 @@ export async function registerAccount(hs: LocalHomeserver, localpart: string, op
 	if (!login.ok) {
 		return err(
 			`${localpart} already exists on ${hs.id} but logging in failed: ${describeError(login.error)}. ` +
-				(options.password === undefined ? 'Pass the password it was created with.' : `Its password is not the one kept in ${hs.dataDir}/secrets/.`),
+				(options.password === undefined
+					? 'Pass the password it was created with.'
+					: `Its password is not the one kept in ${hs.dataDir}/secrets/.`),
 		);
 	}
 	return ok(toAccount(login.value, password, hs));

@@ -3,15 +3,7 @@
 // dies on a config error) become these values; stack traces are kept for bugs.
 import type { ProfileName } from '../config/profiles.ts';
 
-export type StartErrorKind =
-	| 'python'
-	| 'install'
-	| 'certificates'
-	| 'busy'
-	| 'port-in-use'
-	| 'address-unavailable'
-	| 'died'
-	| 'timeout';
+export type StartErrorKind = 'python' | 'install' | 'certificates' | 'busy' | 'port-in-use' | 'address-unavailable' | 'died' | 'timeout';
 
 export interface StartError {
 	readonly kind: StartErrorKind;
@@ -33,7 +25,13 @@ export function profileBusyError(profile: ProfileName, pid: number): StartError 
 	};
 }
 
-export function portInUseError(profile: ProfileName, homeserver: string, address: string, port: number, holder: string | undefined): StartError {
+export function portInUseError(
+	profile: ProfileName,
+	homeserver: string,
+	address: string,
+	port: number,
+	holder: string | undefined,
+): StartError {
 	const by = holder === undefined ? '' : ` by ${holder}`;
 	const advice =
 		holder === undefined

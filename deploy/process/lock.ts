@@ -33,7 +33,7 @@ export function tryAcquireLock(path: string): Lock | { readonly heldBy: number }
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
-		let holder = Number.NaN;
+		let holder: number;
 		try {
 			holder = Number(readFileSync(path, 'utf8').trim());
 		} catch {

@@ -40,10 +40,7 @@ function isInstalled(dir: string): boolean {
 }
 
 /** Makes sure the pinned Synapse is installed; installs it (about a minute) if not. */
-export async function ensureSynapse(
-	root: string,
-	onProgress: (line: string) => void = () => {},
-): Promise<Result<SynapseInstall, string>> {
+export async function ensureSynapse(root: string, onProgress: (line: string) => void = () => {}): Promise<Result<SynapseInstall, string>> {
 	const dir = venvDir(root);
 	if (isInstalled(dir)) return ok(installed(dir));
 	const lock = await acquireLock(`${dir}.lock`, (pid) =>

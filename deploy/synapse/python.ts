@@ -14,11 +14,7 @@ const INSTALL_ADVICE =
 	'On Debian or Ubuntu: `sudo apt-get install python3 python3-venv`; on macOS: `brew install python`. ' +
 	'Or point ROGATORY_PYTHON at a suitable interpreter. Then run the command again.';
 
-const PROBE = [
-	'import sys',
-	'import venv, ensurepip',
-	'print("%d.%d.%d" % sys.version_info[:3])',
-].join('; ');
+const PROBE = ['import sys', 'import venv, ensurepip', 'print("%d.%d.%d" % sys.version_info[:3])'].join('; ');
 
 /** Checks the interpreter and returns its version, e.g. "3.11.7". */
 export async function checkPython(python: string): Promise<Result<string, string>> {
@@ -39,9 +35,7 @@ export async function checkPython(python: string): Promise<Result<string, string
 	const version = probe.stdout.trim();
 	const [major = 0, minor = 0] = version.split('.').map(Number);
 	if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-		return err(
-			`"${python}" is Python ${version}; Synapse needs ${MIN_PYTHON.join('.')} or newer. ${INSTALL_ADVICE}`,
-		);
+		return err(`"${python}" is Python ${version}; Synapse needs ${MIN_PYTHON.join('.')} or newer. ${INSTALL_ADVICE}`);
 	}
 	return ok(version);
 }

@@ -1,0 +1,68 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { DEVELOPMENT_ONLY_KEYS } from '../config/development.ts';
+import { sampleRoster } from '../config/sample-roster.ts';
+import { generateProductionFiles } from './generate.ts';
+
+function filesOf(authority: string) {
+	const generated = generateProductionFiles(sampleRoster, authority);
+	if (!generated.ok) throw new Error(generated.error);
+	return new Map(generated.value.map((f) => [f.path, f.content]));
+}
+
+function yamlOf(files: Map<string, string>, path: string): Record<string, unknown> {
+	const content = files.get(path);
+	if (content === undefined) throw new Error(`no ${path}`);
+	return parse(content) as Record<string, unknown>;
+}
+
+describe('production templates', () => {
+	const files = filesOf('bb-two');
+	const homeserver = yamlOf(files, 'homeserver.yaml');
+
+	it('contains no development-only key in any generated file', () => {
+		for (const [path, content] of files) {
+			if (!path.endsWith('.yaml')) continue;
+			const keys = Object.keys(parse(content) as object);
+			for (const key of DEVELOPMENT_ONLY_KEYS) expect(keys, `${path} has ${key}`).not.toContain(key);
+			expect(content).not.toMatch(/bcrypt_rounds|rc_message|destination_min_retry_interval/);
+		}
+	});
+
+	it('whitelists the production server names of the roster peers, and only those', () => {
+		expect(homeserver['server_name']).toBe('matrix.two.bb.example');
+		expect(homeserver['federation_domain_whitelist']).toEqual(['matrix.one.aa.example', 'matrix.five.ee.example']);
+		expect(yamlOf(filesOf('cc-three'), 'homeserver.yaml')['federation_domain_whitelist']).toEqual(['matrix.four.dd.example']);
+	});
+
+	it('runs on PostgreSQL with Redis, a federation sender and a generic worker', () => {
+		expect(homeserver).toMatchObject({
+			database: { name: 'psycopg2' },
+			redis: { enabled: true },
+			federation_sender_instances: ['federation_sender1'],
+		});
+		expect(yamlOf(files, 'workers/generic_worker1.yaml')).toMatchObject({
+			worker_app: 'synapse.app.generic_worker',
+			worker_name: 'generic_worker1',
+		});
+		expect(yamlOf(files, 'workers/federation_sender1.yaml')).toMatchObject({ worker_name: 'federation_sender1' });
+	});
+
+	it('keeps the local-only network settings out: public CAs, Synapse’s default IP blocklist', () => {
+		for (const key of ['federation_custom_ca_list', 'ip_range_whitelist', 'ip_range_blacklist']) expect(homeserver).not.toHaveProperty(key);
+		expect(homeserver).toMatchObject({ federation_verify_certificates: true, trusted_key_servers: [], report_stats: false });
+	});
+
+	it('ships an nginx site that hides the admin API', () => {
+		const site = files.get('nginx/matrix.two.bb.example.conf') ?? '';
+		expect(site).toContain('server_name matrix.two.bb.example;');
+		expect(site).toContain('listen 8448 ssl;');
+		expect(site).toMatch(/location \^~ \/_synapse\/admin \{ return 404; \}/);
+	});
+
+	it('refuses an authority the roster does not know', () => {
+		const generated = generateProductionFiles(sampleRoster, 'zz-nobody');
+		expect(generated.ok).toBe(false);
+		if (!generated.ok) expect(generated.error).toContain('aa-one');
+	});
+});

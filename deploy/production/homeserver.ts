@@ -1,0 +1,57 @@
+// The production homeserver.yaml of one authority: PostgreSQL, Redis, a
+// federation sender and a generic worker, TLS terminated by the reverse
+// proxy, secrets in files, and the closed federation of its networks —
+// federation_domain_whitelist from the roster, with the peers' production
+// server names. None of the development overlay (config/development.ts).
+import { err, ok, type Result } from '../../policies/result.ts';
+import { federationPeers } from '../../policies/roster/federation.ts';
+import type { Authority, AuthorityId, Roster } from '../../policies/roster/types.ts';
+import { closedFederationSettings } from '../config/privacy.ts';
+import { FEDERATION_SENDER, type ProductionOptions } from './options.ts';
+
+export function findAuthority(roster: Roster, id: string): Result<Authority, string> {
+	const authority = roster.authorities.find((a) => a.id === id);
+	if (authority === undefined) {
+		return err(`no authority "${id}" in the roster (known: ${roster.authorities.map((a) => a.id).join(', ')})`);
+	}
+	return ok(authority);
+}
+
+/** The production server names `authority` federates with, in roster order. */
+export function productionWhitelist(roster: Roster, authority: AuthorityId): string[] {
+	const byId = new Map(roster.authorities.map((a) => [a.id, a.homeserver]));
+	return federationPeers(roster, authority).flatMap((peer) => byId.get(peer) ?? []);
+}
+
+export function productionHomeserverConfig(roster: Roster, authority: Authority, o: ProductionOptions): Record<string, unknown> {
+	const secret = (name: string) => `${o.configDir}/secrets/${name}`;
+	return {
+		server_name: authority.homeserver,
+		public_baseurl: `https://${authority.homeserver}/`,
+		listeners: [
+			{
+				port: o.mainPort,
+				bind_addresses: ['127.0.0.1'],
+				type: 'http',
+				tls: false,
+				x_forwarded: true,
+				resources: [{ names: ['client', 'federation'], compress: false }],
+			},
+			{ port: o.replicationPort, bind_addresses: ['127.0.0.1'], type: 'http', resources: [{ names: ['replication'] }] },
+		],
+		database: {
+			name: 'psycopg2',
+			args: { user: o.databaseUser, dbname: o.databaseName, host: o.databaseHost, cp_min: 5, cp_max: 10 },
+		},
+		redis: { enabled: true, host: o.redisHost, port: o.redisPort },
+		instance_map: { main: { host: '127.0.0.1', port: o.replicationPort } },
+		federation_sender_instances: [FEDERATION_SENDER],
+		log_config: `${o.configDir}/log.config.yaml`,
+		media_store_path: `${o.dataDir}/media_store`,
+		signing_key_path: secret('signing.key'),
+		registration_shared_secret_path: secret('registration_shared_secret'),
+		macaroon_secret_key_path: secret('macaroon_secret_key'),
+		form_secret_path: secret('form_secret'),
+		...closedFederationSettings({ federationWhitelist: productionWhitelist(roster, authority.id) }),
+	};
+}
