@@ -1,0 +1,65 @@
+// Every language says everything English says: no message missing, empty or
+// left over, and every {placeholder} kept, in each of the project's locales.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const settings = JSON.parse(readFileSync(join(root, 'project.inlang', 'settings.json'), 'utf8')) as {
+	baseLocale: string;
+	locales: string[];
+};
+
+function messagesOf(locale: string): Record<string, unknown> {
+	const all = JSON.parse(readFileSync(join(root, 'web', 'messages', `${locale}.json`), 'utf8')) as Record<string, unknown>;
+	delete all['$schema'];
+	return all;
+}
+
+const placeholders = (text: string): string[] => [...text.matchAll(/(?<!\\)\{\s*([A-Za-z_][\w]*)\s*\}/g)].map((m) => m[1] ?? '').sort();
+
+const english = messagesOf(settings.baseLocale);
+
+describe('messages', () => {
+	it('are the five languages, English first', () => {
+		expect(settings.baseLocale).toBe('en');
+		expect([...settings.locales].sort()).toEqual(['en', 'es', 'fr', 'pt', 'ru']);
+	});
+
+	it('English has messages, none empty', () => {
+		expect(Object.keys(english).length).toBeGreaterThan(0);
+		for (const [key, text] of Object.entries(english))
+			expect(typeof text === 'string' && text.trim() !== '', `en: ${key} is empty`).toBe(true);
+	});
+
+	for (const locale of settings.locales.filter((l) => l !== settings.baseLocale)) {
+		describe(locale, () => {
+			const translated = messagesOf(locale);
+
+			it('has every English message, none empty', () => {
+				const problems = Object.keys(english).flatMap((key) => {
+					const text = translated[key];
+					if (text === undefined) return [`${key}: missing`];
+					if (typeof text !== 'string' || text.trim() === '') return [`${key}: empty`];
+					return [];
+				});
+				expect(problems, `${locale}.json`).toEqual([]);
+			});
+
+			it('has no message English lacks', () => {
+				expect(Object.keys(translated).filter((key) => !(key in english))).toEqual([]);
+			});
+
+			it('keeps every placeholder', () => {
+				const problems = Object.entries(english).flatMap(([key, text]) => {
+					const other = translated[key];
+					if (typeof text !== 'string' || typeof other !== 'string') return [];
+					const want = placeholders(text);
+					const got = placeholders(other);
+					return JSON.stringify(want) === JSON.stringify(got) ? [] : [`${key}: wants {${want.join('}, {')}} has {${got.join('}, {')}}`];
+				});
+				expect(problems, `${locale}.json`).toEqual([]);
+			});
+		});
+	}
+});
