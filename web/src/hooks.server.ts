@@ -1,0 +1,33 @@
+// Every request runs inside Paraglide's middleware, which picks the language
+// (URL prefix, then cookie, then Accept-Language), redirects a bare URL to its
+// language prefix, and keeps the language per request; the page template then
+// gets the right <html lang> and dir.
+import type { Handle } from '@sveltejs/kit/hooks';
+import { getTextDirection } from './lib/paraglide/runtime.js';
+import { paraglideMiddleware } from './lib/paraglide/server.js';
+
+/**
+ * NOTE: behind no proxy, adapter-node 6 guesses https for request.url (it no
+ * longer reads ORIGIN), so Paraglide's absolute redirect would point a plain
+ * http server at https. A path-only Location is valid (RFC 9110, 10.2.2) and
+ * right whatever the scheme.
+ */
+function pathOnlyLocation(response: Response): void {
+	const location = response.headers.get('Location');
+	if (location === null) return;
+	const url = new URL(location);
+	response.headers.set('Location', `${url.pathname}${url.search}${url.hash}`);
+}
+
+export const handle: Handle = ({ event, resolve }) =>
+	// NOTE: the request Paraglide hands back (its URL without the language
+	// prefix) is not passed on: the reroute hook (hooks.ts) already maps
+	// /fr/… to the route of /…, and Kit 3's event.request is read-only.
+	paraglideMiddleware(
+		event.request,
+		({ locale }) =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale)),
+			}),
+		{ onRedirect: pathOnlyLocation },
+	);
