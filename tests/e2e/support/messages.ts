@@ -1,0 +1,30 @@
+// The app's own message catalogues, so the tests look for exactly the text
+// each language should show.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const LOCALES = ['en', 'es', 'fr', 'pt', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
+	en: 'English',
+	es: 'Español',
+	fr: 'Français',
+	pt: 'Português',
+	ru: 'Русский',
+};
+
+const catalogues = new Map<Locale, Readonly<Record<string, unknown>>>();
+
+/** The message `key` in `locale`, with `{name}` placeholders filled from `values`. */
+export function message(locale: Locale, key: string, values: Readonly<Record<string, string | number>> = {}): string {
+	let catalogue = catalogues.get(locale);
+	if (catalogue === undefined) {
+		const file = join(import.meta.dirname, '..', '..', '..', 'web', 'messages', `${locale}.json`);
+		catalogue = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+		catalogues.set(locale, catalogue);
+	}
+	const text = catalogue[key];
+	if (typeof text !== 'string') throw new Error(`web/messages/${locale}.json has no message "${key}"`);
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
