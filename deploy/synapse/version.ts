@@ -1,6 +1,7 @@
 // The one Synapse the project runs, everywhere (development, tests, benches).
-// Bumping it: change SYNAPSE_VERSION, delete requirements.lock's pins, run
-// `npm start` once, then regenerate the lock (see deploy/README.md).
+// Bumping it: change SYNAPSE_VERSION, reduce requirements.lock to the single
+// line `matrix-synapse==<new version>`, start anything once (the venv is
+// rebuilt), then regenerate the lock as its header says.
 
 export const SYNAPSE_VERSION = '1.163.2';
 
