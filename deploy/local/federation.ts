@@ -6,14 +6,15 @@ import { readFileSync } from 'node:fs';
 import { err, ok, type Result } from '../../policies/result.ts';
 import type { Roster } from '../../policies/roster/types.ts';
 import { profileFiles } from '../config/layout.ts';
-import { PROFILES, type ProfileName } from '../config/profiles.ts';
+import { PROFILES, type Profile, type ProfileName } from '../config/profiles.ts';
 import { tryAcquireLock } from '../process/lock.ts';
 import { terminate } from '../process/terminate.ts';
-import { ensureSynapse } from '../synapse/install.ts';
+import { ensureSynapse, synapseInstalled, type SynapseInstall } from '../synapse/install.ts';
+import { checkPython, pythonCommand } from '../synapse/python.ts';
 import { checkPorts } from './check-ports.ts';
 import { findHomeserver, removeDescription, writeDescription } from './description.ts';
 import { registerExitHook } from './exit-hooks.ts';
-import { prepareProfile, type PreparedHomeserver } from './prepare.ts';
+import { prepareProfile, type PreparedHomeserver, type PreparedProfile } from './prepare.ts';
 import { endStaleHomeservers } from './stale.ts';
 import { profileBusyError, type StartError } from './start-error.ts';
 import { spawnSynapse, type SynapseProcess } from './synapse-process.ts';
@@ -58,6 +59,32 @@ function toLocal(hs: PreparedHomeserver): LocalHomeserver {
 	};
 }
 
+interface SetUp {
+	readonly synapse: SynapseInstall;
+	readonly prepared: PreparedProfile;
+}
+
+/** Everything before the first Synapse starts: install, stale processes, configs, certificates, ports. */
+async function setUpProfile(
+	root: string,
+	profile: Profile,
+	roster: Roster,
+	progress: (line: string) => void,
+): Promise<Result<SetUp, StartError>> {
+	if (!synapseInstalled(root)) {
+		const python = await checkPython(pythonCommand());
+		if (!python.ok) return err({ kind: 'python', message: python.error });
+	}
+	const synapse = await ensureSynapse(root, progress);
+	if (!synapse.ok) return err({ kind: 'install', message: synapse.error });
+	await endStaleHomeservers(root, profile.name, progress);
+	const prepared = await prepareProfile(root, profile, roster, synapse.value.python);
+	if (!prepared.ok) return err({ kind: 'certificates', message: prepared.error });
+	const ports = await checkPorts(profile.name, prepared.value.homeservers);
+	if (!ports.ok) return ports;
+	return ok({ synapse: synapse.value, prepared: prepared.value });
+}
+
 export async function startFederation(options: StartOptions): Promise<Result<LocalFederation, StartError>> {
 	const { root, roster } = options;
 	const profile = PROFILES[options.profile];
@@ -65,26 +92,20 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 
 	const lock = tryAcquireLock(profileFiles(root, profile.name).lock);
 	if ('heldBy' in lock) return err(profileBusyError(profile.name, lock.heldBy));
-
-	const synapse = await ensureSynapse(root, progress);
-	if (!synapse.ok) {
+	let setUp: Result<SetUp, StartError>;
+	try {
+		setUp = await setUpProfile(root, profile, roster, progress);
+	} catch (error) {
 		lock.release();
-		return err({ kind: synapse.error.includes('Python') ? 'python' : 'install', message: synapse.error });
+		throw error;
 	}
-	await endStaleHomeservers(root, profile.name, progress);
-
-	const prepared = await prepareProfile(root, profile, roster, synapse.value.python);
-	if (!prepared.ok) {
+	if (!setUp.ok) {
 		lock.release();
-		return err({ kind: 'certificates', message: prepared.error });
+		return setUp;
 	}
-	const ports = await checkPorts(profile.name, prepared.value.homeservers);
-	if (!ports.ok) {
-		lock.release();
-		return ports;
-	}
+	const { synapse, prepared } = setUp.value;
 
-	progress(`starting ${prepared.value.homeservers.length} homeservers (${profile.name} profile, Synapse ${synapse.value.version})`);
+	progress(`starting ${prepared.homeservers.length} homeservers (${profile.name} profile, Synapse ${synapse.version})`);
 	const processes: SynapseProcess[] = [];
 	let stopped: Promise<void> | undefined;
 	const stop = (): Promise<void> => {
@@ -101,13 +122,13 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 		stop,
 	});
 
-	const started = prepared.value.homeservers.map((homeserver) => {
-		const process = spawnSynapse(synapse.value.python, homeserver.plan.id, homeserver.files);
-		processes.push(process);
-		return { homeserver, process };
+	const started = prepared.homeservers.map((homeserver) => {
+		const child = spawnSynapse(synapse.python, homeserver.plan.id, homeserver.files);
+		processes.push(child);
+		return { homeserver, process: child };
 	});
 	const ready = await waitUntilReady(started, {
-		caPem: readFileSync(prepared.value.caCertPath, 'utf8'),
+		caPem: readFileSync(prepared.caCertPath, 'utf8'),
 		timeoutMs: options.timeoutMs ?? 180_000,
 		onProgress: progress,
 	});
@@ -115,16 +136,16 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 		await stop();
 		return ready;
 	}
-	for (const { process, homeserver } of started) {
-		void process.exited.then((how) => {
+	for (const { process: child, homeserver } of started) {
+		void child.exited.then((how) => {
 			if (stopped === undefined) progress(`homeserver ${homeserver.plan.id} stopped unexpectedly (${how}); see ${homeserver.files.log}`);
 		});
 	}
 
 	const description = {
 		profile: profile.name,
-		homeservers: prepared.value.homeservers.map(toLocal),
-		caCertPath: prepared.value.caCertPath,
+		homeservers: prepared.homeservers.map(toLocal),
+		caCertPath: prepared.caCertPath,
 		supervisorPid: process.pid,
 		startedAt: new Date().toISOString(),
 	};

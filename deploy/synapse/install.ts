@@ -34,6 +34,11 @@ function installed(dir: string): SynapseInstall {
 	return { version: SYNAPSE_VERSION, venvDir: dir, python: join(dir, 'bin', 'python') };
 }
 
+/** Whether the pinned Synapse is installed and complete in `root`'s .tools/. */
+export function synapseInstalled(root: string): boolean {
+	return isInstalled(venvDir(root));
+}
+
 function isInstalled(dir: string): boolean {
 	const stamp = join(dir, '.rogatory-installed');
 	return existsSync(stamp) && readFileSync(stamp, 'utf8') === wantedStamp();
