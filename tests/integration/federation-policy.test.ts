@@ -51,10 +51,28 @@ describe('the outsider homeserver', () => {
 
 	it('cannot join: the member homeserver refuses its federation request', async () => {
 		const error = await refusal(outsider.joinRoom(roomId, { viaServers: [guatemalaServer] }));
-		expect(error.httpStatus).toBeGreaterThanOrEqual(400);
-		expect(error.httpStatus).toBeLessThan(500 + 100);
-		expect(JSON.stringify(error.data)).toMatch(/[Ff]ederation denied|not whitelisted|forbidden/);
+		// The outsider federates openly; it relays the member homeserver's own answer to its make_join.
+		expect(error.httpStatus).toBe(403);
+		expect(error.errcode).toBe('M_FORBIDDEN');
+		expect(error.data.error).toContain(`Federation denied with ${outsiderServer}`);
 		const members = await guatemala.members(roomId);
 		expect(members.chunk.map((m) => m.state_key)).not.toContain(outsider.getUserId());
+	});
+});
+
+describe('members of networks with no link between them', () => {
+	const federation = inject('federation');
+
+	it('do not federate: Guatemala (REFCO) cannot invite Kazakhstan (CASC), as the roster declares no link', async () => {
+		const guatemala = await startNodeClient(await freshAccount(federation, 'gt-mp', 'prosecutor'));
+		const kazakhstan = await freshAccount(federation, 'kz-gpo', 'prosecutor');
+		try {
+			const roomId = await createEncryptedRoom(guatemala, []);
+			const error = await refusal(guatemala.invite(roomId, kazakhstan.userId));
+			expect(error.httpStatus).toBe(403);
+			expect(error.data.error).toContain(`Federation denied with ${homeserverOf(federation, 'kz-gpo').serverName}`);
+		} finally {
+			guatemala.stopClient();
+		}
 	});
 });
