@@ -1,7 +1,7 @@
 // A matrix-js-sdk logger that keeps errors and drops the SDK's chatter (its
 // warnings too: push-rule defaults and the like), so test and bench output
 // stays readable. ROGATORY_MATRIX_LOG=warn|debug brings them back.
-import type { Logger } from 'matrix-js-sdk/lib/logger.js';
+import { logger as sdkGlobalLogger, type Logger } from 'matrix-js-sdk/lib/logger.js';
 
 const level = process.env['ROGATORY_MATRIX_LOG'] ?? 'error';
 
@@ -18,3 +18,16 @@ export function quietLogger(prefix = 'matrix'): Logger {
 	};
 	return logger;
 }
+
+/**
+ * The SDK also logs through a global loglevel logger that no client option
+ * reaches, and its child loggers (created later, each forced to DEBUG) copy
+ * the parent's method factory. So the filter goes into that factory, once, at
+ * import.
+ */
+type Factory = (method: string, level: number, name: string | symbol) => (...msg: unknown[]) => void;
+const global = sdkGlobalLogger as unknown as { methodFactory: Factory; rebuild(): void };
+const inherited = global.methodFactory;
+const shown = new Set(level === 'debug' ? ['trace', 'debug', 'info', 'log', 'warn', 'error'] : level === 'warn' ? ['warn', 'error'] : ['error']);
+global.methodFactory = (method, lvl, name) => (shown.has(method) ? inherited(method, lvl, name) : () => {});
+global.rebuild();
