@@ -4,10 +4,20 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
-import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['node_modules/', '.tools/', '.data/', '.svelte-kit/', 'build/', 'test-results/', 'playwright-report/', 'web/src/lib/paraglide/'] },
+	{
+		ignores: [
+			'node_modules/',
+			'.tools/',
+			'.data/',
+			'.svelte-kit/',
+			'build/',
+			'test-results/',
+			'playwright-report/',
+			'web/src/lib/paraglide/',
+		],
+	},
 	js.configs.recommended,
 	...ts.configs.recommendedTypeChecked,
 	...svelte.configs.recommended,
@@ -28,7 +38,7 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } },
+		languageOptions: { parserOptions: { parser: ts.parser } },
 	},
 	{
 		// Plain JS config files are outside the TypeScript project.

@@ -18,7 +18,12 @@ if (unknown.length > 0) {
 	process.exit(2);
 }
 
-const started = await startFederation({ profile: 'bench', roster: demoRoster, root: process.cwd(), onProgress: (line) => console.error(`[federation] ${line}`) });
+const started = await startFederation({
+	profile: 'bench',
+	roster: demoRoster,
+	root: process.cwd(),
+	onProgress: (line) => console.error(`[federation] ${line}`),
+});
 if (!started.ok) {
 	console.error(`\nrogatory: ${started.error.message}\n`);
 	process.exit(1);

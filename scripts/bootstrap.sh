@@ -37,7 +37,7 @@ if [ ! -x "$NODE_HOME/bin/node" ]; then
   mv "$NODE_HOME.partial" "$NODE_HOME"
 fi
 
-PATH="$NODE_HOME/bin:$PATH"
+PATH="$NODE_HOME/bin:$ROOT/node_modules/.bin:$PATH"
 # Playwright uses Debian's Chromium, never a browser of its own.
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export PATH PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD

@@ -11,9 +11,13 @@ export async function ensureChromium(): Promise<Result<string, string>> {
 	if (existsSync(CHROMIUM)) return ok(CHROMIUM);
 	const root = process.getuid?.() === 0;
 	if (root && existsSync('/usr/bin/apt-get')) {
-		console.log('rogatory: installing Debian\'s chromium package for the end-to-end tests (once only)');
+		console.log("rogatory: installing Debian's chromium package for the end-to-end tests (once only)");
 		const env = { DEBIAN_FRONTEND: 'noninteractive' };
-		if ((await run('apt-get', ['update', '-qq'], env)) === 0 && (await run('apt-get', ['install', '-y', '-qq', 'chromium'], env)) === 0 && existsSync(CHROMIUM))
+		if (
+			(await run('apt-get', ['update', '-qq'], env)) === 0 &&
+			(await run('apt-get', ['install', '-y', '-qq', 'chromium'], env)) === 0 &&
+			existsSync(CHROMIUM)
+		)
 			return ok(CHROMIUM);
 	}
 	return err(

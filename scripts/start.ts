@@ -18,10 +18,12 @@ const fail = (message: string): never => {
 };
 
 const roster = validateRoster(demoRoster);
-if (!roster.ok) fail(`the demo roster (policies/roster/demo.ts) is broken:\n  ${roster.error.join('\n  ')}\nFix these keys and run npm start again.`);
+if (!roster.ok)
+	fail(`the demo roster (policies/roster/demo.ts) is broken:\n  ${roster.error.join('\n  ')}\nFix these keys and run npm start again.`);
 
 const port = Number(process.env['ROGATORY_WEB_PORT'] ?? 18080);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`ROGATORY_WEB_PORT must be a port number (1–65535), not "${process.env['ROGATORY_WEB_PORT']}".`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+	fail(`ROGATORY_WEB_PORT must be a port number (1–65535), not "${process.env['ROGATORY_WEB_PORT']}".`);
 
 let federation: LocalFederation | undefined;
 let web: WebServer | undefined;
@@ -40,7 +42,12 @@ process.on('SIGTERM', () => void stopAll(0));
 
 if (!(await buildWebIfStale(root))) fail('the web app did not build (see the errors above).');
 
-const started = await startFederation({ profile: 'start', roster: demoRoster, root, onProgress: (line) => console.log(`rogatory: ${line}`) });
+const started = await startFederation({
+	profile: 'start',
+	roster: demoRoster,
+	root,
+	onProgress: (line) => console.log(`rogatory: ${line}`),
+});
 if (!started.ok) fail(started.error.message);
 else federation = started.value;
 

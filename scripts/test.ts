@@ -20,7 +20,13 @@ const total = none();
 const failedSteps: string[] = [];
 
 /** Runs one step; a failed check that is not a test runner counts as one failed test. */
-async function step(name: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, runsTests = false): Promise<boolean> {
+async function step(
+	name: string,
+	command: string,
+	args: readonly string[],
+	env: NodeJS.ProcessEnv = {},
+	runsTests = false,
+): Promise<boolean> {
 	console.log(`\n── ${name} ──`);
 	const code = await run(command, args, env);
 	if (code !== 0) {
@@ -32,7 +38,13 @@ async function step(name: string, command: string, args: readonly string[], env:
 
 async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
 	const report = join(reports, `vitest-${project}.json`);
-	await step(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env, true);
+	await step(
+		`${project} tests`,
+		bin('vitest'),
+		['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+		env,
+		true,
+	);
 	add(total, vitestCounts(report));
 }
 
@@ -84,11 +96,17 @@ async function main(): Promise<number> {
 		}
 		web = server.value;
 		const report = join(reports, 'playwright.json');
-		await step('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
-			ROGATORY_WEB_URL: web.url,
-			ROGATORY_FEDERATION: federationFile,
-			PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-		}, true);
+		await step(
+			'end-to-end tests (Playwright, Chromium)',
+			bin('playwright'),
+			['test', '--reporter=list,json'],
+			{
+				ROGATORY_WEB_URL: web.url,
+				ROGATORY_FEDERATION: federationFile,
+				PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+			},
+			true,
+		);
 		add(total, playwrightCounts(report));
 	} finally {
 		await stopAll();

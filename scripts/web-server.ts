@@ -29,13 +29,16 @@ export async function startWebServer(options: {
 }): Promise<Result<WebServer, string>> {
 	const { root, host, port, federationFile } = options;
 	const url = `http://${host}:${port}`;
-	if (!existsSync(join(root, 'build', 'index.js'))) return err('the web app is not built (build/index.js is missing); the build step must run first.');
+	if (!existsSync(join(root, 'build', 'index.js')))
+		return err('the web app is not built (build/index.js is missing); the build step must run first.');
 	if (await answers(url))
-		return err(`something already answers on ${url}. Stop it (another \`npm start\`?) or choose another port with ROGATORY_WEB_PORT=<port>.`);
+		return err(
+			`something already answers on ${url}. Stop it (another \`npm start\`?) or choose another port with ROGATORY_WEB_PORT=<port>.`,
+		);
 	const child: ChildProcess = spawn(process.execPath, [join(root, 'build', 'index.js')], {
 		cwd: root,
 		stdio: ['ignore', options.logTo ?? 'inherit', 'inherit'],
-		env: { ...process.env, HOST: host, PORT: String(port), ORIGIN: url, ROGATORY_FEDERATION: federationFile },
+		env: { ...process.env, HOST: host, PORT: String(port), ROGATORY_FEDERATION: federationFile },
 	});
 	for (let attempt = 0; attempt < 150; attempt++) {
 		if (child.exitCode !== null) return err(`the web app exited at start (code ${child.exitCode}); its output is above.`);

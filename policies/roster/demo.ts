@@ -42,19 +42,64 @@ export const KAZAKHSTAN: Authority = {
 
 const people: Person[] = [
 	{ localpart: 'ana.lopez', displayName: 'Ana López', authority: GUATEMALA.id, roles: ['prosecutor'], language: 'es' },
-	{ localpart: 'carlos.mendez', displayName: 'Carlos Méndez', authority: GUATEMALA.id, roles: ['central-authority-officer'], language: 'es' },
-	{ localpart: 'lucia.ramirez', displayName: 'Lucía Ramírez', authority: GUATEMALA.id, roles: ['focal-point', 'focal-point-24-7'], language: 'es' },
-	{ localpart: 'refco.secretariat', displayName: 'REFCO Secretariat', authority: GUATEMALA.id, roles: ['secretariat'], language: 'es', secretariatOf: REFCO.id },
+	{
+		localpart: 'carlos.mendez',
+		displayName: 'Carlos Méndez',
+		authority: GUATEMALA.id,
+		roles: ['central-authority-officer'],
+		language: 'es',
+	},
+	{
+		localpart: 'lucia.ramirez',
+		displayName: 'Lucía Ramírez',
+		authority: GUATEMALA.id,
+		roles: ['focal-point', 'focal-point-24-7'],
+		language: 'es',
+	},
+	{
+		localpart: 'refco.secretariat',
+		displayName: 'REFCO Secretariat',
+		authority: GUATEMALA.id,
+		roles: ['secretariat'],
+		language: 'es',
+		secretariatOf: REFCO.id,
+	},
 
 	{ localpart: 'chinedu.okafor', displayName: 'Chinedu Okafor', authority: NIGERIA.id, roles: ['prosecutor'], language: 'en' },
 	{ localpart: 'amina.bello', displayName: 'Amina Bello', authority: NIGERIA.id, roles: ['central-authority-officer'], language: 'en' },
-	{ localpart: 'tunde.adeyemi', displayName: 'Tunde Adeyemi', authority: NIGERIA.id, roles: ['focal-point', 'focal-point-24-7'], language: 'en' },
-	{ localpart: 'wacap.secretariat', displayName: 'WACAP Secretariat', authority: NIGERIA.id, roles: ['secretariat'], language: 'fr', secretariatOf: WACAP.id },
+	{
+		localpart: 'tunde.adeyemi',
+		displayName: 'Tunde Adeyemi',
+		authority: NIGERIA.id,
+		roles: ['focal-point', 'focal-point-24-7'],
+		language: 'en',
+	},
+	{
+		localpart: 'wacap.secretariat',
+		displayName: 'WACAP Secretariat',
+		authority: NIGERIA.id,
+		roles: ['secretariat'],
+		language: 'fr',
+		secretariatOf: WACAP.id,
+	},
 
 	{ localpart: 'aigerim.nurlanova', displayName: 'Айгерим Нурланова', authority: KAZAKHSTAN.id, roles: ['prosecutor'], language: 'ru' },
-	{ localpart: 'daniyar.seitkali', displayName: 'Данияр Сейткали', authority: KAZAKHSTAN.id, roles: ['central-authority-officer'], language: 'ru' },
+	{
+		localpart: 'daniyar.seitkali',
+		displayName: 'Данияр Сейткали',
+		authority: KAZAKHSTAN.id,
+		roles: ['central-authority-officer'],
+		language: 'ru',
+	},
 	{ localpart: 'olga.kim', displayName: 'Ольга Ким', authority: KAZAKHSTAN.id, roles: ['focal-point'], language: 'ru' },
-	{ localpart: 'casc.secretariat', displayName: 'CASC Secretariat', authority: KAZAKHSTAN.id, roles: ['secretariat'], language: 'ru', secretariatOf: CASC.id },
+	{
+		localpart: 'casc.secretariat',
+		displayName: 'CASC Secretariat',
+		authority: KAZAKHSTAN.id,
+		roles: ['secretariat'],
+		language: 'ru',
+		secretariatOf: CASC.id,
+	},
 ];
 
 export const demoRoster: Roster = {

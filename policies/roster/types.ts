@@ -15,12 +15,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'es', 'fr', 'pt', 'ru'];
 
 /** What a person does for their authority (DOMAIN.md, "Roles"). */
 export type Role =
-	| 'prosecutor'
-	| 'central-authority-officer'
-	| 'focal-point'
-	| 'focal-point-24-7'
-	| 'secretariat'
-	| 'authority-administrator';
+	'prosecutor' | 'central-authority-officer' | 'focal-point' | 'focal-point-24-7' | 'secretariat' | 'authority-administrator';
 
 export interface Network {
 	readonly id: NetworkId;

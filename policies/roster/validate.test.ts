@@ -3,7 +3,7 @@ import { demoRoster } from './demo.ts';
 import type { Roster } from './types.ts';
 import { validateRoster } from './validate.ts';
 
-const broken = (patch: (r: Roster) => Roster) => validateRoster(patch(structuredClone(demoRoster) as Roster));
+const broken = (patch: (r: Roster) => Roster) => validateRoster(patch(structuredClone<Roster>(demoRoster)));
 
 describe('validateRoster', () => {
 	it('accepts the demo roster', () => {
@@ -14,7 +14,10 @@ describe('validateRoster', () => {
 		const result = broken((r) => ({
 			...r,
 			authorities: r.authorities.map((a, i) => (i === 1 ? { ...a, timeZone: 'Mars/Olympus', country: 'nga' as typeof a.country } : a)),
-			people: [...r.people, { localpart: 'Bad Name', displayName: 'x', authority: 'zz-none' as never, roles: ['prosecutor'], language: 'en' }],
+			people: [
+				...r.people,
+				{ localpart: 'Bad Name', displayName: 'x', authority: 'zz-none' as never, roles: ['prosecutor'], language: 'en' },
+			],
 		}));
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
@@ -34,7 +37,10 @@ describe('validateRoster', () => {
 			const first = r.authorities[0]!;
 			return {
 				...r,
-				authorities: [...r.authorities, { ...first, homeserver: 'other.example', memberships: [{ network: 'NOPE' as never, status: 'member' }] }],
+				authorities: [
+					...r.authorities,
+					{ ...first, homeserver: 'other.example', memberships: [{ network: 'NOPE' as never, status: 'member' }] },
+				],
 				crossNetworkLinks: [{ between: [first.id, 'zz-gone' as never], why: 'x' }],
 			};
 		});

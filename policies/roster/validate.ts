@@ -5,7 +5,14 @@
 import { err, ok, type Result } from '../result.ts';
 import { LANGUAGES, type Roster } from './types.ts';
 
-const ROLES = new Set(['prosecutor', 'central-authority-officer', 'focal-point', 'focal-point-24-7', 'secretariat', 'authority-administrator']);
+const ROLES = new Set([
+	'prosecutor',
+	'central-authority-officer',
+	'focal-point',
+	'focal-point-24-7',
+	'secretariat',
+	'authority-administrator',
+]);
 const AUTHORITY_ID = /^[a-z]{2}-[a-z0-9-]{1,30}$/;
 const NETWORK_ID = /^[A-Z][A-Z0-9]{1,15}$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -48,7 +55,8 @@ function checkAuthorities(roster: Roster, problems: Problems): void {
 		a.memberships.forEach((m, j) => {
 			if (!networks.has(m.network)) problems.push(`${at}.memberships[${j}].network: no network "${m.network}" in this roster`);
 			if (m.status !== 'member' && m.status !== 'observer') problems.push(`${at}.memberships[${j}].status: must be "member" or "observer"`);
-			if (m.since !== undefined && !ISO_DATE.test(m.since)) problems.push(`${at}.memberships[${j}].since: "${m.since}" must be a date like 2011-11-01`);
+			if (m.since !== undefined && !ISO_DATE.test(m.since))
+				problems.push(`${at}.memberships[${j}].since: "${m.since}" must be a date like 2011-11-01`);
 		});
 	});
 	for (const d of duplicates(roster.authorities.map((a) => a.id))) problems.push(`authorities: id "${d}" is used twice`);
@@ -67,7 +75,8 @@ function checkPeople(roster: Roster, problems: Problems): void {
 		p.roles.forEach((r, j) => {
 			if (!ROLES.has(r)) problems.push(`${at}.roles[${j}]: "${r}" is not one of ${[...ROLES].join(', ')}`);
 		});
-		if (p.secretariatOf !== undefined && !networks.has(p.secretariatOf)) problems.push(`${at}.secretariatOf: no network "${p.secretariatOf}" in this roster`);
+		if (p.secretariatOf !== undefined && !networks.has(p.secretariatOf))
+			problems.push(`${at}.secretariatOf: no network "${p.secretariatOf}" in this roster`);
 	});
 	const accounts = roster.people.map((p) => `${p.localpart}@${p.authority}`);
 	for (const d of duplicates(accounts)) problems.push(`people: "${d}" is listed twice`);

@@ -22,5 +22,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Prints one metric as a JSON line with ratio = value / baseline. */
 export function report(line: BenchLine): void {
-	console.log(JSON.stringify({ ...line, value: round(line.value), baseline: round(line.baseline), ratio: round(line.value / line.baseline) }));
+	console.log(
+		JSON.stringify({ ...line, value: round(line.value), baseline: round(line.baseline), ratio: round(line.value / line.baseline) }),
+	);
 }

@@ -13,7 +13,13 @@ export interface FakePeer {
 	close(): Promise<void>;
 }
 
-export async function startFakePeer(options: { ip: string; port: number; cert: string; key: string; displayName: string }): Promise<FakePeer> {
+export async function startFakePeer(options: {
+	ip: string;
+	port: number;
+	cert: string;
+	key: string;
+	displayName: string;
+}): Promise<FakePeer> {
 	const refusedHandshakes: string[] = [];
 	const requests: string[] = [];
 	const server: Server = createServer({ cert: readFileSync(options.cert), key: readFileSync(options.key) }, (request, response) => {

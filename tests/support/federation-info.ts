@@ -17,6 +17,7 @@ declare module 'vitest' {
 /** The homeserver with this id; a missing one is a broken test set-up. */
 export function homeserverOf(info: FederationInfo, id: string): LocalHomeserver {
 	const hs = info.homeservers.find((h) => h.id === id);
-	if (hs === undefined) throw new Error(`no homeserver "${id}" in the ${info.profile} federation (have: ${info.homeservers.map((h) => h.id).join(', ')})`);
+	if (hs === undefined)
+		throw new Error(`no homeserver "${id}" in the ${info.profile} federation (have: ${info.homeservers.map((h) => h.id).join(', ')})`);
 	return hs;
 }

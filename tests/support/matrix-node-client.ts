@@ -96,7 +96,7 @@ export function decryptedMessage(
 				return;
 			}
 			failures.delete(id);
-			const body = event.getContent()['body'];
+			const body: unknown = event.getContent()['body'];
 			if (typeof body === 'string' && match(body)) {
 				stop();
 				resolve(event);

@@ -28,6 +28,8 @@ export function quietLogger(prefix = 'matrix'): Logger {
 type Factory = (method: string, level: number, name: string | symbol) => (...msg: unknown[]) => void;
 const global = sdkGlobalLogger as unknown as { methodFactory: Factory; rebuild(): void };
 const inherited = global.methodFactory;
-const shown = new Set(level === 'debug' ? ['trace', 'debug', 'info', 'log', 'warn', 'error'] : level === 'warn' ? ['warn', 'error'] : ['error']);
+const shown = new Set(
+	level === 'debug' ? ['trace', 'debug', 'info', 'log', 'warn', 'error'] : level === 'warn' ? ['warn', 'error'] : ['error'],
+);
 global.methodFactory = (method, lvl, name) => (shown.has(method) ? inherited(method, lvl, name) : () => {});
 global.rebuild();
