@@ -13,6 +13,15 @@ export type Language = 'en' | 'es' | 'fr' | 'pt' | 'ru';
 
 export const LANGUAGES: readonly Language[] = ['en', 'es', 'fr', 'pt', 'ru'];
 
+/** Each language named in itself, so a reader finds their own whatever the page is in now. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+	en: 'English',
+	es: 'Español',
+	fr: 'Français',
+	pt: 'Português',
+	ru: 'Русский',
+};
+
 /** What a person does for their authority (DOMAIN.md, "Roles"). */
 export type Role =
 	'prosecutor' | 'central-authority-officer' | 'focal-point' | 'focal-point-24-7' | 'secretariat' | 'authority-administrator';

@@ -3,16 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LOCALES = ['en', 'es', 'fr', 'pt', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../policies/roster/types.ts';
 
-export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
-	en: 'English',
-	es: 'Español',
-	fr: 'Français',
-	pt: 'Português',
-	ru: 'Русский',
-};
+export { LANGUAGE_NAMES };
+export const LOCALES = LANGUAGES;
+export type Locale = Language;
 
 const catalogues = new Map<Locale, Readonly<Record<string, unknown>>>();
 

@@ -1,14 +1,9 @@
 // The five languages the product speaks, each named in itself, so a reader
 // finds their own language in the switcher whatever the page is in now.
+import { LANGUAGE_NAMES } from '../../../../policies/roster/types.ts';
 import { locales, type Locale } from '../paraglide/runtime.js';
 
-export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
-	en: 'English',
-	es: 'Español',
-	fr: 'Français',
-	pt: 'Português',
-	ru: 'Русский',
-};
+export { LANGUAGE_NAMES };
 
 export interface LanguageChoice {
 	readonly locale: Locale;
