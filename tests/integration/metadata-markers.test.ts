@@ -1,0 +1,53 @@
+// Decision 2 of ARCHITECTURE.md, checked with marker strings: case content
+// sent in a case room (text and a structured payload under a namespaced key)
+// reaches the other party decrypted, yet appears nowhere in any homeserver's
+// database, media store or logs — the parties' or anyone else's.
+// (Issue 3's acceptance 3 repeats this after the full browser flow.)
+import { randomBytes } from 'node:crypto';
+import type { ICreateRoomOpts, MatrixClient } from 'matrix-js-sdk';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { caseRoomRequest } from '../../policies/rooms/case-room.ts';
+import { freshAccount } from '../support/accounts.ts';
+import { homeserverOf } from '../support/federation-info.ts';
+import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
+import { decryptedMessage, invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
+
+describe('case content on the homeservers’ disks', () => {
+	const federation = inject('federation');
+	const [gt, ng] = (['gt-mp', 'ng-ca'] as const).map((id) => homeserverOf(federation, id));
+	const tag = randomBytes(6).toString('hex');
+	const markers = { title: `ROGMARK-title-${tag}`, reference: `ROGMARK-ref-${tag}`, offence: `ROGMARK-offence-${tag}` };
+	let guatemala: MatrixClient;
+	let nigeria: MatrixClient;
+
+	beforeAll(async () => {
+		guatemala = await startNodeClient(await freshAccount(federation, gt!.id, 'prosecutor'));
+		nigeria = await startNodeClient(await freshAccount(federation, ng!.id, 'officer'));
+	});
+	afterAll(() => {
+		guatemala?.stopClient();
+		nigeria?.stopClient();
+	});
+
+	it('are found nowhere after a case-like exchange across the federation', async () => {
+		const request = caseRoomRequest({ creatorServer: gt!.serverName, partyServers: [ng!.serverName], invite: [nigeria.getUserId()!] });
+		if (!request.ok) throw new Error(request.error);
+		const { room_id: roomId } = await guatemala.createRoom(request.value as unknown as ICreateRoomOpts);
+		await invitedTo(nigeria, roomId);
+		await nigeria.joinRoom(roomId);
+
+		const body = `Request opened: ${markers.title} (ref. ${markers.reference}), offence ${markers.offence}`;
+		const arrived = decryptedMessage(nigeria, roomId, (b) => b === body);
+		await guatemala.sendMessage(roomId, {
+			msgtype: 'm.text',
+			body,
+			'org.rogatory.test': { title: markers.title, reference: markers.reference, offences: [markers.offence] },
+		} as never);
+		const event = await arrived;
+		expect((event.getContent()['org.rogatory.test'] as { title: string }).title).toBe(markers.title);
+
+		const roots = federation.homeservers.map((hs) => hs.dataDir);
+		expect(countFiles(roots)).toBeGreaterThan(federation.homeservers.length * 3);
+		expect(scanForMarkers(roots, Object.values(markers))).toEqual([]);
+	});
+});
