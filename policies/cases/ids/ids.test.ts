@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { isCaseReference, parseCaseReference, parseTransitionId } from './case.ts';
+import { parseAuthorityId, parseOffenceCode, parseStatusId, parseWorkflowId } from './codes.ts';
+import { isServerName, parseEventId, parseRoomId, parseUserId, serverNameOf } from './matrix.ts';
+
+describe('Matrix identifiers', () => {
+	it.each(['@ana.lopez:matrix.mp.gt.rogatory.example', '@bot:127.0.20.1:28448', '@x:[::1]:8448', '@Old_Style!:example.org'])('accepts the user ID %s', (id) => {
+		expect(parseUserId(id).ok).toBe(true);
+	});
+
+	it.each(['ana:example.org', '@ana', '@:example.org', '@ana:', '@ana:exa mple.org', '@ana:example.org:99999', `@${'a'.repeat(260)}:x.org`, 42, null])('refuses %s as a user ID', (id) => {
+		expect(parseUserId(id).ok).toBe(false);
+	});
+
+	it('splits the server name at the first colon, ports and IPv6 literals included', () => {
+		const id = parseUserId('@bot:[2001:db8::1]:8448');
+		expect(id.ok && serverNameOf(id.value)).toBe('[2001:db8::1]:8448');
+	});
+
+	it('accepts room IDs of room versions before and from 12 (MSC4291)', () => {
+		expect(parseRoomId('!abc123:matrix.example.gt').ok).toBe(true);
+		expect(parseRoomId('!31hneApxJ_1o-63DmFrpeqnkFfWppnzWso1JvH3ogLM').ok).toBe(true);
+		expect(parseRoomId('#alias:example.org').ok).toBe(false);
+		expect(parseRoomId('!abc:bad host').ok).toBe(false);
+	});
+
+	it('accepts event IDs of every room version', () => {
+		expect(parseEventId('$Qm2Yg_Z4s-9Fh').ok).toBe(true);
+		expect(parseEventId('$local:example.org').ok).toBe(true);
+		expect(parseEventId('$').ok).toBe(false);
+		expect(parseEventId('$has space').ok).toBe(false);
+	});
+
+	it('checks server names', () => {
+		expect(isServerName('127.0.20.1:28448')).toBe(true);
+		expect(isServerName('300.1.1.1')).toBe(false);
+		expect(isServerName('[::1]')).toBe(true);
+	});
+});
+
+describe('case identifiers', () => {
+	it.each(['MP-FECO-2025-0113', 'CA/MLA/2025/041', 'ГП-2025/17', '№ 12 (2025)'])('accepts the reference %s', (ref) => {
+		expect(isCaseReference(ref)).toBe(true);
+	});
+
+	it.each(['', ' MP-1', 'MP-1 ', 'a\nb', '-MP', 'x'.repeat(65), 7])('refuses %j as a reference', (ref) => {
+		expect(parseCaseReference(ref).ok).toBe(false);
+	});
+
+	it('takes event IDs as transition IDs', () => {
+		expect(parseTransitionId('$abc').ok).toBe(true);
+		expect(parseTransitionId('abc').ok).toBe(false);
+	});
+
+	it('checks codes by grammar', () => {
+		expect(parseStatusId('under-execution').ok).toBe(true);
+		expect(parseStatusId('Under Execution').ok).toBe(false);
+		expect(parseWorkflowId('mla.refco.v1').ok).toBe(true);
+		expect(parseWorkflowId('mla').ok).toBe(false);
+		expect(parseOffenceCode('cybercrime.sextortion').ok).toBe(true);
+		expect(parseOffenceCode('cybercrime..x').ok).toBe(false);
+		expect(parseAuthorityId('gt-mp').ok).toBe(true);
+		expect(parseAuthorityId('GT').ok).toBe(false);
+	});
+});
