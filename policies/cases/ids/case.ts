@@ -25,7 +25,8 @@ const REFERENCE = /^[\p{L}\p{N}№][\p{L}\p{N} \-_/.:#()№]*$/u;
 
 export function parseCaseReference(value: unknown): Result<CaseReference> {
 	if (typeof value !== 'string') return err('a reference must be a string');
-	if (value.length === 0 || value.length > MAX_REFERENCE_LENGTH) return err(`a reference must be 1–${MAX_REFERENCE_LENGTH} characters long`);
+	if (value.length === 0 || value.length > MAX_REFERENCE_LENGTH)
+		return err(`a reference must be 1–${MAX_REFERENCE_LENGTH} characters long`);
 	if (value.trim() !== value || !REFERENCE.test(value)) {
 		return err(`"${value}" is not a reference: letters, digits, spaces and - _ / . : # ( ) № only, starting with a letter, a digit or №`);
 	}

@@ -4,11 +4,24 @@ import { parseAuthorityId, parseOffenceCode, parseStatusId, parseWorkflowId } fr
 import { isServerName, parseEventId, parseRoomId, parseUserId, serverNameOf } from './matrix.ts';
 
 describe('Matrix identifiers', () => {
-	it.each(['@ana.lopez:matrix.mp.gt.rogatory.example', '@bot:127.0.20.1:28448', '@x:[::1]:8448', '@Old_Style!:example.org'])('accepts the user ID %s', (id) => {
-		expect(parseUserId(id).ok).toBe(true);
-	});
+	it.each(['@ana.lopez:matrix.mp.gt.rogatory.example', '@bot:127.0.20.1:28448', '@x:[::1]:8448', '@Old_Style!:example.org'])(
+		'accepts the user ID %s',
+		(id) => {
+			expect(parseUserId(id).ok).toBe(true);
+		},
+	);
 
-	it.each(['ana:example.org', '@ana', '@:example.org', '@ana:', '@ana:exa mple.org', '@ana:example.org:99999', `@${'a'.repeat(260)}:x.org`, 42, null])('refuses %s as a user ID', (id) => {
+	it.each([
+		'ana:example.org',
+		'@ana',
+		'@:example.org',
+		'@ana:',
+		'@ana:exa mple.org',
+		'@ana:example.org:99999',
+		`@${'a'.repeat(260)}:x.org`,
+		42,
+		null,
+	])('refuses %s as a user ID', (id) => {
 		expect(parseUserId(id).ok).toBe(false);
 	});
 

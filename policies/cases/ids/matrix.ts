@@ -64,7 +64,8 @@ export function parseRoomId(value: unknown): Result<RoomId> {
 	if (!checked.ok) return checked;
 	const id = checked.value;
 	const parts = splitServer(id);
-	const valid = id.startsWith('!') && OPAQUE.test(id.slice(1)) && (parts === undefined || (parts.local.length > 0 && isServerName(parts.server)));
+	const valid =
+		id.startsWith('!') && OPAQUE.test(id.slice(1)) && (parts === undefined || (parts.local.length > 0 && isServerName(parts.server)));
 	return valid ? ok(id as RoomId) : err(`"${id.slice(0, 80)}" is not a Matrix room ID like !abc123:matrix.example.gt`);
 }
 

@@ -37,7 +37,9 @@ export const EXTRADITION_WORKFLOW: Workflow = {
 		...rulesFrom(['draft', 'locating', 'provisional-arrest-requested', 'person-arrested'], 'formal-request-received', REQUESTED, {
 			basis: 'after a provisional arrest the formal request is due within the treaty period (often 18 days, up to 40)',
 		}),
-		...rulesFrom(['person-arrested', 'formal-request-received'], 'consent', REQUESTED, { basis: 'UNTOC art. 16(8): simplified procedures' }),
+		...rulesFrom(['person-arrested', 'formal-request-received'], 'consent', REQUESTED, {
+			basis: 'UNTOC art. 16(8): simplified procedures',
+		}),
 		rule('formal-request-received', 'contested', REQUESTED),
 		...rulesFrom(['formal-request-received', 'contested'], 'judicial-phase', REQUESTED),
 		...rulesFrom(['judicial-phase', 'supplementary-info-provided'], 'supplementary-info-requested', REQUESTED, { reason: 'required' }),

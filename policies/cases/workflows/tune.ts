@@ -3,6 +3,7 @@
 // statuses. The result is a new workflow with its own versioned id, checked
 // like any other.
 import { err, type Result } from '../../result.ts';
+import { LANGUAGES } from '../../roster/types.ts';
 import type { StatusId, WorkflowId } from '../ids/codes.ts';
 import type { LabelTable } from '../i18n/labels.ts';
 import type { TransitionRule, Workflow } from './types.ts';
@@ -25,8 +26,12 @@ const key = (t: { readonly from: string; readonly to: string }) => `${t.from}→
 
 export function tuneWorkflow(base: Workflow, tuning: WorkflowTuning): Result<Workflow, string[]> {
 	if (tuning.id === base.id) return err([`${tuning.id}.id: a tuned workflow needs an id of its own`]);
-	const missingLabels = (tuning.addStatuses ?? []).filter((s) => tuning.labels?.[s] === undefined);
-	if (missingLabels.length > 0) return err(missingLabels.map((s) => `${tuning.id}.labels.${s}: an added status needs labels in all five languages`));
+	// NOTE: the type already asks for five languages; data read from a file can still leave one blank.
+	const labelled = (s: StatusId) => LANGUAGES.every((lang) => (tuning.labels?.[s]?.[lang]?.trim() ?? '') !== '');
+	const missingLabels = (tuning.addStatuses ?? []).filter((s) => !labelled(s));
+	if (missingLabels.length > 0) {
+		return err(missingLabels.map((s) => `${tuning.id}.labels.${s}: an added status needs labels in all five languages`));
+	}
 	const replaced = new Set([...(tuning.add ?? []), ...(tuning.remove ?? [])].map(key));
 	const transitions = [...base.transitions.filter((t) => !replaced.has(key(t))), ...(tuning.add ?? [])];
 	const labels = { ...base.labels, ...tuning.labels };

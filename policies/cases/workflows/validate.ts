@@ -21,7 +21,7 @@ function reachable(workflow: Workflow): Set<string> {
 
 function canFinish(workflow: Workflow): Set<string> {
 	const done = new Set<string>(workflow.terminal);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const t of workflow.transitions) {
 			if (done.has(t.to) && !done.has(t.from)) {

@@ -8,7 +8,8 @@ import { DEFAULT_WORKFLOWS, defaultWorkflowFor, workflowRegistry } from './regis
 import { tuneWorkflow } from './tune.ts';
 import { validateWorkflow } from './validate.ts';
 
-const moves = (w = MLA_WORKFLOW, from: string, side: 'requesting' | 'requested') => allowedTransitions(w, status(from), side).map((t) => t.to);
+const moves = (w = MLA_WORKFLOW, from: string, side: 'requesting' | 'requested') =>
+	allowedTransitions(w, status(from), side).map((t) => t.to);
 
 describe('default workflows', () => {
 	it('are valid and cover every request kind exactly once', () => {
@@ -32,7 +33,18 @@ describe('default workflows', () => {
 	});
 
 	it('model the extradition path from provisional arrest to surrender', () => {
-		const path = ['draft', 'provisional-arrest-requested', 'person-arrested', 'formal-request-received', 'contested', 'judicial-phase', 'granted', 'surrender-scheduled', 'surrendered', 'closed'];
+		const path = [
+			'draft',
+			'provisional-arrest-requested',
+			'person-arrested',
+			'formal-request-received',
+			'contested',
+			'judicial-phase',
+			'granted',
+			'surrender-scheduled',
+			'surrendered',
+			'closed',
+		];
 		for (let i = 1; i < path.length; i++) expect(findRule(EXTRADITION_WORKFLOW, status(path[i - 1]!), status(path[i]!))).toBeDefined();
 	});
 });
@@ -43,7 +55,11 @@ describe('validateWorkflow', () => {
 			...MLA_WORKFLOW,
 			id: workflowId('broken.v1'),
 			statuses: [...MLA_WORKFLOW.statuses, status('limbo')],
-			transitions: [...MLA_WORKFLOW.transitions, { from: status('closed'), to: status('draft'), by: [], reason: 'optional' as const }, { from: status('ghost'), to: status('sent'), by: ['requesting' as const], reason: 'optional' as const }],
+			transitions: [
+				...MLA_WORKFLOW.transitions,
+				{ from: status('closed'), to: status('draft'), by: [], reason: 'optional' as const },
+				{ from: status('ghost'), to: status('sent'), by: ['requesting' as const], reason: 'optional' as const },
+			],
 		};
 		const result = validateWorkflow(broken);
 		expect(result.ok).toBe(false);
@@ -88,6 +104,12 @@ describe('tuneWorkflow', () => {
 			ok: false,
 			error: ['mla.x.v1.labels.escalated: an added status needs labels in all five languages'],
 		});
+		const blank = tuneWorkflow(MLA_WORKFLOW, {
+			id: workflowId('mla.x.v1'),
+			addStatuses: [status('escalated')],
+			labels: { escalated: { ...escalated, ru: ' ' } },
+		});
+		expect(blank.ok).toBe(false);
 		const stranded = tuneWorkflow(MLA_WORKFLOW, { id: workflowId('mla.x.v1'), addStatuses: [status('escalated')], labels: { escalated } });
 		expect(!stranded.ok && stranded.error).toContain('mla.x.v1.statuses: "escalated" cannot be reached from "draft"');
 	});
