@@ -40,7 +40,7 @@ export type * from './events/types.ts';
 export { FIELD_NAMES } from './events/types.ts';
 export { REJECTION_CODES, type Rejection, type RejectionCode } from './events/rejection.ts';
 export { parseCaseEvent } from './events/parse.ts';
-export { buildCaseContent, msgtypeOf } from './events/build.ts';
+export { buildCaseContent, type BuildOptions } from './events/build.ts';
 
 export { labelOf, type LabelTable, type Labels } from './i18n/labels.ts';
 export { DEFAULT_BOOK, withOffences, withWorkflow, type LabelBook } from './i18n/book.ts';

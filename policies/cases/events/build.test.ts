@@ -11,7 +11,7 @@ describe('buildCaseContent', () => {
 		expect(built).toEqual({
 			ok: true,
 			value: {
-				msgtype: 'm.notice',
+				msgtype: 'm.text',
 				body: 'Estado: Recibida → En ejecución',
 				'm.mentions': {},
 				'org.rogatory.case': { v: 1, type: 'transition', follows: ROOT, from: 'received', to: 'under-execution' },
@@ -19,9 +19,11 @@ describe('buildCaseContent', () => {
 		});
 	});
 
-	it('sends notes as m.text and never emits m.relates_to', () => {
+	it('sends m.text unless an automated sender asks for m.notice, and never emits m.relates_to', () => {
 		const note = buildCaseContent({ type: 'note', text: 'Hello' }, rendererFor('en'));
 		expect(note.ok && note.value.msgtype).toBe('m.text');
+		const byBridge = buildCaseContent({ type: 'note', text: 'Reminder' }, rendererFor('en'), { msgtype: 'm.notice' });
+		expect(byBridge.ok && byBridge.value.msgtype).toBe('m.notice');
 		const opened = buildCaseContent(OPENED, rendererFor('en'));
 		expect(opened.ok && JSON.stringify(opened.value)).not.toContain('m.relates_to');
 	});

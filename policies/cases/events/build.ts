@@ -12,20 +12,25 @@ import { parseCaseEvent } from './parse.ts';
 import { rejection, type Rejection } from './rejection.ts';
 import type { CaseContent, CaseEvent } from './types.ts';
 
-/**
- * Notes are people talking (`m.text`); every other case event is a structured
- * update (`m.notice`), which the spec says bots must never answer — so the
- * bridge and other bots cannot loop on them.
- */
-export const msgtypeOf = (event: CaseEvent): CaseContent['msgtype'] => (event.type === 'note' ? 'm.text' : 'm.notice');
+export interface BuildOptions {
+	/**
+	 * `m.text` (the default) for what people do in the UI; `m.notice` for
+	 * automated senders such as the bridge.
+	 * NOTE: the default push rule `.m.rule.suppress_notices` silences
+	 * `m.notice`, so a counterpart on a stock client would not be notified of a
+	 * status change sent as one; the spec reserves `m.notice` for automated
+	 * clients, which must never answer it.
+	 */
+	readonly msgtype?: CaseContent['msgtype'];
+}
 
 function clip(body: string): string {
 	return body.length <= LIMITS.body ? body : `${body.slice(0, LIMITS.body - 1)}…`;
 }
 
 /** The full content for `event`, its body written by `render`; a Rejection if the payload is not valid. */
-export function buildCaseContent(event: CaseEvent, render: BodyRenderer): Result<CaseContent, Rejection> {
-	const msgtype = msgtypeOf(event);
+export function buildCaseContent(event: CaseEvent, render: BodyRenderer, options: BuildOptions = {}): Result<CaseContent, Rejection> {
+	const msgtype = options.msgtype ?? 'm.text';
 	// Round-trip through the validator: refuses invalid payloads and drops any
 	// key a widened object carried that the vocabulary does not define.
 	const checked = parseCaseEvent({ msgtype, body: '-', [CASE_KEY]: { ...event, v: CASE_VERSION } });

@@ -101,7 +101,7 @@ export type CaseEvent = Opened | Amended | Transition | Settled | Note | Link;
 export interface CaseContent {
 	readonly msgtype: 'm.text' | 'm.notice';
 	readonly body: string;
-	/** Empty: a case update never pings anyone, whatever its body says (spec: "User and room mentions"). */
+	/** Empty: the body never pings anyone by name, whatever it says (spec: "User and room mentions"). */
 	readonly 'm.mentions': Readonly<Record<string, never>>;
 	readonly 'org.rogatory.case': CaseEvent & { readonly v: 1 };
 }
