@@ -92,7 +92,7 @@ describe('foldCase properties', () => {
 		);
 	});
 
-	it('never throws on arbitrary envelopes, and refuses every case-looking one it cannot use', () => {
+	it('never throws on arbitrary envelopes; every refusal has a reason, in the total order', () => {
 		const anyEnvelope = fc.oneof(
 			fc.anything(),
 			fc.record({

@@ -96,7 +96,7 @@ export function prepare(envelopes: readonly unknown[]): { readonly events: Parse
 	const events: Parsed[] = [];
 	for (const [id, outcomes] of byId) {
 		const first = outcomes[0];
-		const distinct = new Set(outcomes.map(fingerprint)).size;
+		const distinct = outcomes.length === 1 ? 1 : new Set(outcomes.map(fingerprint)).size;
 		if (distinct > 1) {
 			const at = outcomes.reduce((min, o) => Math.min(min, stampOf(o)), Infinity);
 			refused.push(rejected(id, '', Number.isFinite(at) ? at : 0, 'duplicate-event-id', `${distinct} different events share the ID ${id}`));

@@ -110,7 +110,7 @@ export const nearMiss: fc.Arbitrary<unknown> = fc.oneof(
 			.map((bad) =>
 				withPayload(content(VALID_EVENTS[2]!) as Raw, {
 					...payloadOf(content(VALID_EVENTS[2]!) as Raw),
-					[key]: key === 'follows' ? bad.replace(/^\$/, '') : bad,
+					[key]: key === 'follows' ? `x${bad}` : bad,
 				}),
 			),
 	),
