@@ -4,7 +4,7 @@
 // name, topic or alias, nothing but encryption, who may join, the ACL and
 // power levels. The case itself lives in encrypted timeline events.
 import { err, ok, type Result } from '../result.ts';
-import { hostOf, partiesOnlyAcl, type ServerAclContent } from './server-acl.ts';
+import { hostOf, partiesOnlyAcl } from './server-acl.ts';
 
 export interface StateEvent {
 	readonly type: string;
@@ -45,7 +45,7 @@ export function caseRoomRequest(parties: CaseRoomParties): Result<CaseRoomReques
 		creation_content: { 'm.federate': true },
 		initial_state: [
 			state('m.room.encryption', { algorithm: MEGOLM }),
-			state('m.room.server_acl', acl.value satisfies ServerAclContent),
+			state('m.room.server_acl', { ...acl.value }),
 			// NOTE: members see history from their invitation on; earlier
 			// events were never encrypted for them anyway (Megolm).
 			state('m.room.history_visibility', { history_visibility: 'invited' }),
