@@ -5,6 +5,7 @@
 // started once. Progress goes to stderr.
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
+import { caseTransition } from '../tests/bench/case-transition.ts';
 import { federatedDelivery } from '../tests/bench/federated-delivery.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
 import type { FederationInfo } from '../tests/support/federation-info.ts';
@@ -16,6 +17,7 @@ interface Metric {
 
 const METRICS: Record<string, Metric> = {
 	federated_delivery: { run: federatedDelivery, needsFederation: true },
+	case_transition: { run: caseTransition, needsFederation: true },
 	fold: { run: foldMetric, needsFederation: false },
 };
 
