@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REGISTRY, foldCase, type OpenedCase, type RoomId } from '../../../../policies/cases/index.ts';
+import { AMINA, ANA, CONTEXT, OPENED, OPENING_ID, envelope, move, opening } from '../../../../policies/cases/testing/fixtures.ts';
+import { demoRoster, GUATEMALA, NIGERIA } from '../../../../policies/roster/demo.ts';
+import { dashboard, groupEntries, searchable, type DashboardOptions } from './dashboard.ts';
+
+const DAY = 86_400_000;
+const NOW = 1_000 + 40 * DAY;
+
+function record(room: string, title: string, steps: number, lastAt: number): OpenedCase {
+	const events = [{ ...opening(1_000), content: contentWithTitle(title) }];
+	const path = ['draft', 'sent', 'received', 'accepted'];
+	let follows: string = OPENING_ID;
+	for (let i = 0; i < steps; i++) {
+		const id = `$${room}-${i}`;
+		events.push(envelope(id, i === 0 ? ANA : AMINA, i === steps - 1 ? lastAt : 2_000 + i, move(follows, path[i]!, path[i + 1]!)));
+		follows = id;
+	}
+	const folded = foldCase(events, { ...CONTEXT, room: room as RoomId });
+	if (!folded.opened) throw new Error('fixture did not open');
+	return folded;
+}
+
+function contentWithTitle(title: string): unknown {
+	const base = opening(1_000).content as Record<string, Record<string, unknown>>;
+	const payload = base['org.rogatory.case']!;
+	return { ...base, 'org.rogatory.case': { ...payload, fields: { ...(payload['fields'] as object), title } } };
+}
+
+const options = (self = GUATEMALA.id): DashboardOptions => ({
+	roster: demoRoster,
+	workflows: DEFAULT_REGISTRY,
+	self,
+	now: NOW,
+	stalledAfterDays: 14,
+});
+
+describe('dashboard', () => {
+	const fresh = record('!fresh', 'Operación Cóndor — bank records', 2, NOW - DAY);
+	const stale = record('!stale', 'Wire transfers, Lagos', 1, 2_000);
+
+	it('puts stalled requests first and names the counterpart from the viewer’s side', () => {
+		const entries = dashboard([fresh, stale], {}, options());
+		expect(entries.map((e) => [e.record.room, e.attention])).toEqual([
+			['!stale', 'stalled'],
+			['!fresh', 'active'],
+		]);
+		expect(entries[0]!.counterpart).toBe(NIGERIA.id);
+		expect(dashboard([fresh], {}, options(NIGERIA.id))[0]!.counterpart).toBe(GUATEMALA.id);
+	});
+
+	it('searches titles and references locally, ignoring accents and case', () => {
+		expect(searchable('Operación CÓNDOR')).toBe('operacion condor');
+		expect(dashboard([fresh, stale], { query: 'operacion condor' }, options()).map((e) => e.record.room)).toEqual(['!fresh']);
+		expect(dashboard([fresh, stale], { query: OPENED.fields.requestingReference! }, options())).toHaveLength(2);
+		expect(dashboard([fresh, stale], { query: 'nothing-like-this' }, options())).toEqual([]);
+	});
+
+	it('filters by status, kind, counterpart country and network', () => {
+		expect(dashboard([fresh, stale], { statuses: [fresh.status] }, options()).map((e) => e.record.room)).toEqual(['!fresh']);
+		expect(dashboard([fresh, stale], { kinds: ['extradition'] }, options())).toEqual([]);
+		expect(dashboard([fresh, stale], { counterpartCountries: ['NG'] }, options())).toHaveLength(2);
+		expect(dashboard([fresh, stale], { networks: ['CASC'] }, options())).toEqual([]);
+		expect(dashboard([fresh, stale], { networks: ['WACAP'] }, options())).toHaveLength(2);
+	});
+
+	it('groups by status, keeping the order', () => {
+		const groups = groupEntries(dashboard([fresh, stale], {}, options()), 'status', demoRoster);
+		expect([...groups.keys()]).toEqual([stale.status, fresh.status]);
+	});
+});

@@ -1,0 +1,116 @@
+// The dashboard's logic, without any UI: which of the user's cases to show,
+// how to group them, which stand out (overdue, stalled, in conflict) and a
+// local search over the decrypted records — nothing of it is ever sent to a
+// server. Pure functions over folded case records; `now` comes in as data.
+import type { AuthorityId, OpenedCase, RequestKind, StatusId, WorkflowRegistry } from '../../../../policies/cases/index.ts';
+import { isTerminal } from '../../../../policies/cases/index.ts';
+import type { Roster } from '../../../../policies/roster/types.ts';
+
+const DAY = 86_400_000;
+
+export interface DashboardFilter {
+	readonly kinds?: readonly RequestKind[];
+	readonly statuses?: readonly StatusId[];
+	/** ISO country codes of the counterpart authority. */
+	readonly counterpartCountries?: readonly string[];
+	readonly networks?: readonly string[];
+	/** Free text, matched against titles and both references, accents and case ignored. */
+	readonly query?: string;
+	/** Hide closed, executed, refused and withdrawn requests. */
+	readonly openOnly?: boolean;
+}
+
+export type GroupBy = 'status' | 'kind' | 'counterpart-country' | 'network' | 'attention';
+
+export type Attention = 'conflict' | 'stalled' | 'active' | 'finished';
+
+export interface DashboardEntry {
+	readonly record: OpenedCase;
+	/** The authority on the other side from the viewer's. */
+	readonly counterpart: AuthorityId;
+	readonly lastActivity: number;
+	readonly attention: Attention;
+}
+
+export interface DashboardOptions {
+	readonly roster: Roster;
+	readonly workflows: WorkflowRegistry;
+	/** The viewer's own authority. */
+	readonly self: AuthorityId;
+	readonly now: number;
+	/** Days without a status change after which an open request counts as stalled. */
+	readonly stalledAfterDays: number;
+}
+
+/** Lower case, without accents, so "Operación" matches "operacion". */
+export function searchable(text: string): string {
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function finished(record: OpenedCase, workflows: WorkflowRegistry): boolean {
+	const workflow = workflows.get(record.workflow);
+	return (
+		workflow !== undefined &&
+		(isTerminal(workflow, record.status) || ['executed', 'refused', 'withdrawn', 'surrendered'].includes(record.status))
+	);
+}
+
+export function entryOf(record: OpenedCase, options: DashboardOptions): DashboardEntry {
+	const counterpart = record.parties.requesting === options.self ? record.parties.requested : record.parties.requesting;
+	const lastActivity = Math.max(record.openedBy.at, ...record.statusHistory.map((c) => c.at), ...record.amendments.map((a) => a.at));
+	const attention: Attention =
+		record.openConflict !== undefined
+			? 'conflict'
+			: finished(record, options.workflows)
+				? 'finished'
+				: options.now - lastActivity > options.stalledAfterDays * DAY
+					? 'stalled'
+					: 'active';
+	return { record, counterpart, lastActivity, attention };
+}
+
+function matches(entry: DashboardEntry, filter: DashboardFilter, roster: Roster): boolean {
+	const { record } = entry;
+	const counterpart = roster.authorities.find((a) => a.id === entry.counterpart);
+	if (filter.kinds !== undefined && !filter.kinds.includes(record.kind)) return false;
+	if (filter.statuses !== undefined && !filter.statuses.includes(record.status)) return false;
+	if (filter.openOnly === true && entry.attention === 'finished') return false;
+	if (filter.counterpartCountries !== undefined && !filter.counterpartCountries.includes(counterpart?.country ?? '')) return false;
+	if (filter.networks !== undefined && !counterpart?.memberships.some((m) => filter.networks!.includes(m.network))) return false;
+	const query = searchable(filter.query?.trim() ?? '');
+	if (query === '') return true;
+	const haystack = searchable([record.fields.title, record.references.requesting ?? '', record.references.requested ?? ''].join('\n'));
+	return query.split(/\s+/).every((word) => haystack.includes(word));
+}
+
+const ATTENTION_ORDER: readonly Attention[] = ['conflict', 'stalled', 'active', 'finished'];
+
+/** The entries to show, those needing attention first, then the most recently active. */
+export function dashboard(records: readonly OpenedCase[], filter: DashboardFilter, options: DashboardOptions): DashboardEntry[] {
+	return records
+		.map((record) => entryOf(record, options))
+		.filter((entry) => matches(entry, filter, options.roster))
+		.sort((a, b) => ATTENTION_ORDER.indexOf(a.attention) - ATTENTION_ORDER.indexOf(b.attention) || b.lastActivity - a.lastActivity);
+}
+
+/** Groups entries (already sorted) under keys, keeping their order. */
+export function groupEntries(entries: readonly DashboardEntry[], by: GroupBy, roster: Roster): Map<string, DashboardEntry[]> {
+	const keyOf = (entry: DashboardEntry): string[] => {
+		const counterpart = roster.authorities.find((a) => a.id === entry.counterpart);
+		switch (by) {
+			case 'status':
+				return [entry.record.status];
+			case 'kind':
+				return [entry.record.kind];
+			case 'counterpart-country':
+				return [counterpart?.country ?? '?'];
+			case 'network':
+				return counterpart?.memberships.map((m) => m.network) ?? ['?'];
+			case 'attention':
+				return [entry.attention];
+		}
+	};
+	const groups = new Map<string, DashboardEntry[]>();
+	for (const entry of entries) for (const key of keyOf(entry)) groups.set(key, [...(groups.get(key) ?? []), entry]);
+	return groups;
+}
