@@ -1,0 +1,9 @@
+// Everything of this folder that needs matrix-js-sdk at run time, in one
+// module for the session layer to import lazily (`await import(...)`): the
+// SDK and its crypto are then downloaded only by pages that use them, after
+// the page itself has shown.
+export { openClient, type OpenClient, type OpenProblem } from './client.ts';
+export { createRecoveryKey, setUpKeys, type KeySetupProblem, type RecoveryKey } from './key-setup.ts';
+export { recoverWithKey, type BackupOutcome, type RecoveryProblem, type RecoveryStage } from './recovery.ts';
+export { closeAndClear, logOut, logOutWithToken } from './sign-out.ts';
+export { readTrust, watchTrust, type TrustState } from './trust.ts';

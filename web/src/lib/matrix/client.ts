@@ -1,0 +1,105 @@
+// Opens the signed-in person's Matrix client in the browser: matrix-js-sdk
+// with Rust crypto in IndexedDB (so a reload keeps the same device and its
+// keys), the MSC4153 isolation mode, and the first sync. Browser only: the
+// routes import this module lazily, never during server rendering.
+import { err, ok, type Result } from '../../../../policies/result.ts';
+import { describeFailure, type Failure } from './failure.ts';
+import type { Credentials } from './login.ts';
+import { quietenGlobalLogger, quietLogger } from './logger.ts';
+import {
+	ClientEvent,
+	createClient,
+	HttpApiEvent,
+	MemoryCryptoStore,
+	OnlySignedDevicesIsolationMode,
+	sdkGlobalLogger,
+	SyncState,
+	type MatrixClient,
+	type SyncStateData,
+} from './sdk.ts';
+import { SecretStorageKeyCache } from './secret-storage-key-cache.ts';
+import { CRYPTO_DB_PREFIX } from './stored-session.ts';
+
+export interface OpenClient {
+	readonly client: MatrixClient;
+	/** The secret-storage key cache the client's crypto callbacks read. */
+	readonly keys: SecretStorageKeyCache;
+}
+
+export type OpenProblem =
+	/** The crypto store in this browser belongs to another device or account. */
+	| { readonly kind: 'store-mismatch' }
+	/** The Rust crypto could not start here (no IndexedDB, no WebAssembly, storage full…). */
+	| { readonly kind: 'crypto-unavailable'; readonly detail: string }
+	| Failure;
+
+export interface OpenOptions {
+	/** The homeserver ended this session (signed out elsewhere, token revoked). */
+	readonly onLoggedOut: () => void;
+	/** The sync loop lost or regained the homeserver. */
+	readonly onConnection?: (connected: boolean) => void;
+}
+
+/** Room timelines are fetched when a screen needs them; the first sync only needs to be small. */
+const INITIAL_SYNC_LIMIT = 8;
+
+export async function openClient(credentials: Credentials, options: OpenOptions): Promise<Result<OpenClient, OpenProblem>> {
+	quietenGlobalLogger(sdkGlobalLogger as unknown as Parameters<typeof quietenGlobalLogger>[0]);
+	const keys = new SecretStorageKeyCache();
+	const client = createClient({
+		baseUrl: credentials.homeserverUrl,
+		userId: credentials.userId,
+		deviceId: credentials.deviceId,
+		accessToken: credentials.accessToken,
+		// NOTE: the browser build's default legacy crypto store would create an
+		// IndexedDB of its own only to find nothing to migrate from it.
+		cryptoStore: new MemoryCryptoStore(),
+		cryptoCallbacks: keys.callbacks,
+		verificationMethods: ['m.sas.v1'],
+		// No calls in Rogatory: no TURN server polling on slow links.
+		disableVoip: true,
+		logger: quietLogger(),
+	});
+	try {
+		await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
+	} catch (error) {
+		client.stopClient();
+		const detail = error instanceof Error ? error.message : String(error);
+		// matrix-sdk-crypto: "the account in the store doesn't match the account in the constructor".
+		if (/doesn't match|does not match/i.test(detail)) return err({ kind: 'store-mismatch' });
+		return err({ kind: 'crypto-unavailable', detail });
+	}
+	// MSC4153: room keys go only to cross-signed devices, and messages from
+	// devices their owner has not signed are not decrypted. Set before the first
+	// sync, on every start (the SDK does not keep it), so no key ever leaves
+	// under a laxer rule.
+	client.getCrypto()?.setDeviceIsolationMode(new OnlySignedDevicesIsolationMode());
+	client.on(HttpApiEvent.SessionLoggedOut, () => options.onLoggedOut());
+
+	const firstSync = new Promise<Result<void, Failure>>((resolve) => {
+		const onSync = (state: SyncState, _previous: SyncState | null, data?: SyncStateData): void => {
+			if (state === SyncState.Prepared || state === SyncState.Syncing) {
+				options.onConnection?.(true);
+				resolve(ok(undefined));
+			} else if (state === SyncState.Error || state === SyncState.Reconnecting) {
+				options.onConnection?.(false);
+				const failure = data?.error === undefined ? undefined : describeFailure(data.error);
+				// The SDK keeps retrying a lost connection; a refused token it does not.
+				if (failure?.kind === 'signed-out-elsewhere') resolve(err(failure));
+			}
+		};
+		client.on(ClientEvent.Sync, onSync);
+	});
+	try {
+		await client.startClient({ initialSyncLimit: INITIAL_SYNC_LIMIT, lazyLoadMembers: true });
+	} catch (error) {
+		client.stopClient();
+		return err(describeFailure(error));
+	}
+	const synced = await firstSync;
+	if (!synced.ok) {
+		client.stopClient();
+		return synced;
+	}
+	return ok({ client, keys });
+}

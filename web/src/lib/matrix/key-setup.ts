@@ -1,0 +1,70 @@
+// First sign-in: the account's cross-signing keys, and the recovery key that
+// protects them and the key backup in secret storage (spec: "Cross-signing",
+// "Storage" and "Server-side key backups"). The recovery key is made first and
+// shown to the person; the keys are stored only once they have proved they
+// kept it, so no account ends up with a recovery key nobody has.
+import { err, ok, type Result } from '../../../../policies/result.ts';
+import { describeFailure, type Failure } from './failure.ts';
+import type { GeneratedSecretStorageKey, MatrixClient } from './sdk.ts';
+import type { SecretStorageKeyCache } from './secret-storage-key-cache.ts';
+import { passwordAuth, UiaCancelledError, type AskPassword } from './uia.ts';
+
+export interface RecoveryKey {
+	/** The key for people: base58 in groups of four. */
+	readonly encoded: string;
+	/** What secret storage needs; kept in memory only until the keys are stored. */
+	readonly generated: GeneratedSecretStorageKey;
+}
+
+function cryptoOf(client: MatrixClient) {
+	const crypto = client.getCrypto();
+	if (crypto === undefined) throw new Error('the client was started without crypto');
+	return crypto;
+}
+
+/** A fresh random recovery key (no passphrase: a passphrase people choose is weaker). */
+export async function createRecoveryKey(client: MatrixClient): Promise<Result<RecoveryKey, Failure>> {
+	try {
+		const generated = await cryptoOf(client).createRecoveryKeyFromPassphrase();
+		if (generated.encodedPrivateKey === undefined)
+			return err({ kind: 'unexpected', detail: 'the SDK made a key without its encoded form' });
+		return ok({ encoded: generated.encodedPrivateKey, generated });
+	} catch (error) {
+		return err(describeFailure(error));
+	}
+}
+
+export type KeySetupProblem = { readonly kind: 'password-not-given' } | Failure;
+
+/**
+ * Creates and publishes cross-signing (signing this device), then secret
+ * storage under `recoveryKey` holding the cross-signing keys and the key of a
+ * new key backup. Safe to run again after an interruption: cross-signing keys
+ * this device already holds are kept, and a new secret storage replaces an
+ * unfinished one.
+ */
+export async function setUpKeys(
+	client: MatrixClient,
+	recoveryKey: RecoveryKey,
+	cache: SecretStorageKeyCache,
+	askPassword: AskPassword,
+): Promise<Result<void, KeySetupProblem>> {
+	const crypto = cryptoOf(client);
+	try {
+		await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(client.getSafeUserId(), askPassword) });
+		// A backup key this device already holds (an interrupted setup) is kept and
+		// stored; otherwise a new backup is made, whose key secret storage keeps.
+		const backupKey = await crypto.getSessionBackupPrivateKey();
+		await crypto.bootstrapSecretStorage({
+			createSecretStorageKey: () => Promise.resolve(recoveryKey.generated),
+			setupNewSecretStorage: true,
+			setupNewKeyBackup: backupKey === null,
+		});
+		return ok(undefined);
+	} catch (error) {
+		if (error instanceof UiaCancelledError) return err({ kind: 'password-not-given' });
+		return err(describeFailure(error));
+	} finally {
+		cache.forget();
+	}
+}

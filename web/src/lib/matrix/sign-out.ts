@@ -1,0 +1,49 @@
+// Ending the session on the homeserver (POST /logout deletes this device and
+// its access token there), then closing the client and deleting its crypto
+// store. Wiping the rest of the browser's data is the session layer's job.
+import { err, ok, type Result } from '../../../../policies/result.ts';
+import { describeFailure, type Failure } from './failure.ts';
+import type { Credentials } from './login.ts';
+import type { MatrixClient } from './sdk.ts';
+import { CRYPTO_DB_PREFIX } from './stored-session.ts';
+
+/** Logs out on the homeserver; a token it no longer knows counts as logged out. */
+export async function logOut(client: MatrixClient): Promise<Result<void, Failure>> {
+	try {
+		await client.logout(true);
+		return ok(undefined);
+	} catch (error) {
+		const failure = describeFailure(error);
+		return failure.kind === 'signed-out-elsewhere' ? ok(undefined) : err(failure);
+	} finally {
+		client.stopClient();
+	}
+}
+
+/** Stops the client (closing its IndexedDB connections) and deletes its stores. */
+export async function closeAndClear(client: MatrixClient): Promise<void> {
+	client.stopClient();
+	await client.clearStores({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
+}
+
+/**
+ * Logs out with the stored token alone, for a session whose client could not
+ * open (its crypto store was damaged, say): the homeserver still ends it.
+ */
+export async function logOutWithToken(credentials: Credentials, fetchImpl: typeof fetch = fetch): Promise<Result<void, Failure>> {
+	let response: Response;
+	try {
+		response = await fetchImpl(`${credentials.homeserverUrl}/_matrix/client/v3/logout`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${credentials.accessToken}`, 'Content-Type': 'application/json' },
+			body: '{}',
+			cache: 'no-store',
+			credentials: 'omit',
+			referrerPolicy: 'no-referrer',
+		});
+	} catch {
+		return err({ kind: 'unreachable' });
+	}
+	if (response.ok || response.status === 401) return ok(undefined);
+	return err({ kind: 'refused', status: response.status, errcode: undefined, detail: `HTTP ${response.status}` });
+}

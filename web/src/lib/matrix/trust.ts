@@ -1,0 +1,101 @@
+// Where this browser's device stands in the account's web of trust
+// (ARCHITECTURE.md, decision 5), read from the Rust crypto and decided by a
+// pure function: does the account have cross-signing keys at all (else this
+// is the first sign-in), is this device signed by them (else it is a new,
+// unverified browser), and is the recovery key's secret storage complete.
+import { ClientEvent, CryptoEvent, type MatrixClient, type MatrixEvent } from './sdk.ts';
+
+export interface TrustFacts {
+	/** The account has published cross-signing keys (some device set them up). */
+	readonly crossSigningPublished: boolean;
+	/** This device carries a valid signature of the account's self-signing key. */
+	readonly deviceCrossSigned: boolean;
+	/** Secret storage holds the cross-signing keys (and the backup key, when backup is on). */
+	readonly secretStorageReady: boolean;
+	/** The account has a default secret-storage key: a recovery key exists to be typed in. */
+	readonly recoveryKeyExists: boolean;
+	/** The key backup version this device writes to, if any. */
+	readonly backupVersion: string | null;
+}
+
+export type TrustState =
+	/** First sign-in (or an account whose recovery key was never finished): create cross-signing and a recovery key. */
+	| { readonly kind: 'needs-setup' }
+	/** A new browser: it must be brought in with the recovery key (if one exists) or another session. */
+	| { readonly kind: 'unverified'; readonly canUseRecoveryKey: boolean }
+	| { readonly kind: 'verified'; readonly backupVersion: string | null };
+
+export function decideTrust(facts: TrustFacts): TrustState {
+	if (!facts.crossSigningPublished) return { kind: 'needs-setup' };
+	if (!facts.deviceCrossSigned) return { kind: 'unverified', canUseRecoveryKey: facts.recoveryKeyExists };
+	if (!facts.secretStorageReady) return { kind: 'needs-setup' };
+	return { kind: 'verified', backupVersion: facts.backupVersion };
+}
+
+function cryptoOf(client: MatrixClient) {
+	const crypto = client.getCrypto();
+	if (crypto === undefined) throw new Error('the client was started without crypto');
+	return crypto;
+}
+
+export async function readTrustFacts(client: MatrixClient): Promise<TrustFacts> {
+	const crypto = cryptoOf(client);
+	const userId = client.getSafeUserId();
+	const deviceId = client.getDeviceId();
+	// NOTE: for our own user this makes a fresh /keys/query, so a device set up
+	// in another browser a moment ago is seen.
+	const crossSigningPublished = await crypto.userHasCrossSigningKeys(userId, true);
+	const status = deviceId === null ? null : await crypto.getDeviceVerificationStatus(userId, deviceId);
+	const [secretStorageReady, defaultKeyId, backupVersion] = await Promise.all([
+		crypto.isSecretStorageReady(),
+		client.secretStorage.getDefaultKeyId(),
+		crypto.getActiveSessionBackupVersion(),
+	]);
+	return {
+		crossSigningPublished,
+		deviceCrossSigned: status?.crossSigningVerified ?? false,
+		secretStorageReady,
+		recoveryKeyExists: defaultKeyId !== null,
+		backupVersion,
+	};
+}
+
+export async function readTrust(client: MatrixClient): Promise<TrustState> {
+	return decideTrust(await readTrustFacts(client));
+}
+
+/**
+ * Calls `onChange` when something that may change this device's trust happens:
+ * our identity or devices changed (another session verified this one, or
+ * cross-signing was reset elsewhere), the key backup changed, or account data
+ * of secret storage arrived. NOTE: secret storage is read from the account
+ * data the sync delivered, which lags behind what this device just wrote (and
+ * behind Synapse's cached sync answers after a quick reload). Returns the
+ * unsubscribe function.
+ */
+/** Account data that secret storage and key backup live in. */
+const TRUST_ACCOUNT_DATA = /^m\.(secret_storage\.|cross_signing\.|megolm_backup\.)/;
+
+export function watchTrust(client: MatrixClient, onChange: () => void): () => void {
+	const ownDevices = (userIds: string[]): void => {
+		if (userIds.includes(client.getSafeUserId())) onChange();
+	};
+	const ownIdentity = (userId: string): void => {
+		if (userId === client.getSafeUserId()) onChange();
+	};
+	const secretStorage = (event: MatrixEvent): void => {
+		if (TRUST_ACCOUNT_DATA.test(event.getType())) onChange();
+	};
+	client.on(ClientEvent.AccountData, secretStorage);
+	client.on(CryptoEvent.DevicesUpdated, ownDevices);
+	client.on(CryptoEvent.UserTrustStatusChanged, ownIdentity);
+	client.on(CryptoEvent.KeysChanged, onChange);
+	client.on(CryptoEvent.KeyBackupStatus, onChange);
+	return () => {
+		client.off(ClientEvent.AccountData, secretStorage);
+		client.off(CryptoEvent.DevicesUpdated, ownDevices);
+		client.off(CryptoEvent.UserTrustStatusChanged, ownIdentity);
+		client.off(CryptoEvent.KeysChanged, onChange);
+		client.off(CryptoEvent.KeyBackupStatus, onChange);
+	};
+}
