@@ -1,0 +1,181 @@
+// View model of the first sign-in's key setup: explain what the recovery key
+// is, make one and show it (copy, download, write down), have the person type
+// it back to prove they kept it, then store the keys. Asks for the account
+// password only if the homeserver wants it. DOM-free: the view copies and
+// downloads, and tells this model it did.
+import { checkRecoveryKeyCopy, recoveryKeyGroups, type RecoveryKeyCopyProblem } from '../matrix/recovery-key.ts';
+import type { KeySetupProblem, OpenClient, RecoveryKey } from '../matrix/api.ts';
+
+export type KeySetupStep =
+	| { readonly kind: 'explain' }
+	| { readonly kind: 'creating' }
+	| { readonly kind: 'show' }
+	| { readonly kind: 'confirm' }
+	| { readonly kind: 'saving' }
+	/** The homeserver asks for the account password before it takes the cross-signing keys. */
+	| { readonly kind: 'password'; readonly wrongPassword: boolean }
+	| { readonly kind: 'done' }
+	| { readonly kind: 'failed'; readonly problem: KeySetupProblem };
+
+type MatrixApi = Pick<typeof import('../matrix/api.ts'), 'createRecoveryKey' | 'setUpKeys'>;
+
+export interface KeySetupDeps {
+	readonly open: OpenClient;
+	readonly matrix: () => Promise<MatrixApi>;
+	/** The password typed at sign-in, if the session still holds it. */
+	readonly signInPassword: string | undefined;
+	/** Called once the keys are stored (the session then reads its trust again). */
+	readonly finished: () => Promise<void>;
+}
+
+export class KeySetup {
+	readonly #deps: KeySetupDeps;
+	#step = $state<KeySetupStep>({ kind: 'explain' });
+	/** NOTE: not $state — the key object itself never changes; what is shown is derived from the step. */
+	#key: RecoveryKey | undefined;
+	#keyText = $state('');
+	#saved = $state<{ copied: boolean; downloaded: boolean }>({ copied: false, downloaded: false });
+	#typed = $state('');
+	#typedProblem = $state<RecoveryKeyCopyProblem | undefined>();
+	#passwordTyped = $state('');
+	#passwordAnswer: ((password: string | undefined) => void) | undefined;
+	#usedSignInPassword = false;
+
+	constructor(deps: KeySetupDeps) {
+		this.#deps = deps;
+	}
+
+	get step(): KeySetupStep {
+		return this.#step;
+	}
+
+	/** The recovery key in groups of four, while it is being shown or confirmed. */
+	get keyText(): string {
+		return this.#keyText;
+	}
+
+	get copied(): boolean {
+		return this.#saved.copied;
+	}
+
+	get downloaded(): boolean {
+		return this.#saved.downloaded;
+	}
+
+	get typed(): string {
+		return this.#typed;
+	}
+	set typed(value: string) {
+		this.#typed = value;
+		this.#typedProblem = undefined;
+	}
+
+	get typedProblem(): RecoveryKeyCopyProblem | undefined {
+		return this.#typedProblem;
+	}
+
+	get passwordTyped(): string {
+		return this.#passwordTyped;
+	}
+	set passwordTyped(value: string) {
+		this.#passwordTyped = value;
+	}
+
+	/** Makes the recovery key and shows it. */
+	async createKey(): Promise<void> {
+		if (this.#step.kind !== 'explain' && this.#step.kind !== 'failed') return;
+		this.#step = { kind: 'creating' };
+		const matrix = await this.#deps.matrix();
+		const key = await matrix.createRecoveryKey(this.#deps.open.client);
+		if (!key.ok) {
+			this.#step = { kind: 'failed', problem: key.error };
+			return;
+		}
+		this.#key = key.value;
+		this.#keyText = recoveryKeyGroups(key.value.encoded).join(' ');
+		this.#step = { kind: 'show' };
+	}
+
+	markCopied(): void {
+		this.#saved = { ...this.#saved, copied: true };
+	}
+
+	markDownloaded(): void {
+		this.#saved = { ...this.#saved, downloaded: true };
+	}
+
+	/** On to proving the key was kept. */
+	toConfirm(): void {
+		if (this.#step.kind === 'show') this.#step = { kind: 'confirm' };
+	}
+
+	/** Back to the key (from the confirmation). */
+	showAgain(): void {
+		if (this.#step.kind === 'confirm') {
+			this.#typed = '';
+			this.#typedProblem = undefined;
+			this.#step = { kind: 'show' };
+		}
+	}
+
+	/** Checks the typed key; when it matches, stores the keys. */
+	async confirm(): Promise<void> {
+		if (this.#step.kind !== 'confirm' || this.#key === undefined) return;
+		const check = checkRecoveryKeyCopy(this.#key.encoded, this.#typed);
+		if (!check.ok) {
+			this.#typedProblem = check.problem;
+			return;
+		}
+		await this.#save(this.#key);
+	}
+
+	/** After a failure while saving: try again with the same key. */
+	async retry(): Promise<void> {
+		if (this.#step.kind !== 'failed') return;
+		if (this.#key === undefined) return this.createKey();
+		await this.#save(this.#key);
+	}
+
+	submitPassword(): void {
+		const answer = this.#passwordAnswer;
+		this.#passwordAnswer = undefined;
+		const password = this.#passwordTyped;
+		this.#passwordTyped = '';
+		this.#step = { kind: 'saving' };
+		answer?.(password === '' ? undefined : password);
+	}
+
+	cancelPassword(): void {
+		const answer = this.#passwordAnswer;
+		this.#passwordAnswer = undefined;
+		this.#passwordTyped = '';
+		answer?.(undefined);
+	}
+
+	async #save(key: RecoveryKey): Promise<void> {
+		this.#step = { kind: 'saving' };
+		const matrix = await this.#deps.matrix();
+		const saved = await matrix.setUpKeys(this.#deps.open.client, key, this.#deps.open.keys, ({ wrongPassword }) =>
+			this.#askPassword(wrongPassword),
+		);
+		if (!saved.ok) {
+			this.#step = { kind: 'failed', problem: saved.error };
+			return;
+		}
+		this.#key = undefined;
+		this.#keyText = '';
+		this.#typed = '';
+		await this.#deps.finished();
+		this.#step = { kind: 'done' };
+	}
+
+	/** The sign-in password first (once), then the person. */
+	#askPassword(wrongPassword: boolean): Promise<string | undefined> {
+		if (!this.#usedSignInPassword && this.#deps.signInPassword !== undefined && !wrongPassword) {
+			this.#usedSignInPassword = true;
+			return Promise.resolve(this.#deps.signInPassword);
+		}
+		this.#step = { kind: 'password', wrongPassword };
+		return new Promise((resolve) => (this.#passwordAnswer = resolve));
+	}
+}

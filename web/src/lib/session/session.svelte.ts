@@ -1,0 +1,216 @@
+// View model of "who is signed in in this browser": resumes the stored
+// session at page load, opens a new one after sign-in, keeps this device's
+// trust state current, and signs out. It owns the one Matrix client of the
+// page; flows (key setup, recovery, verification) borrow it. The SDK is
+// imported lazily, so pages that only show a form do not download it.
+import { err, ok, type Result } from '../../../../policies/result.ts';
+import type { OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
+import type { Failure } from '../matrix/failure.ts';
+import type { Credentials } from '../matrix/login.ts';
+import type { UserId } from '../matrix/matrix-id.ts';
+import type { MatrixClient } from '../matrix/sdk.ts';
+import { forgetSession, loadSession, saveSession, SESSION_KEY, type KeyValueStore } from '../matrix/stored-session.ts';
+import type { BrowserData } from './browser-data.ts';
+
+export type SessionPhase =
+	/** Not looked at yet (server rendering, or before the page mounted). */
+	| { readonly kind: 'idle' }
+	| { readonly kind: 'signed-out'; readonly reason: SignedOutReason | undefined }
+	/** Starting the crypto (the WASM may still be downloading) and the first sync. */
+	| { readonly kind: 'opening'; readonly userId: UserId }
+	| { readonly kind: 'open'; readonly userId: UserId; readonly deviceId: string; readonly trust: TrustState }
+	| { readonly kind: 'failed'; readonly userId: UserId; readonly problem: OpenProblem };
+
+export type SignedOutReason =
+	/** The person signed out here, just now. */
+	| 'signed-out'
+	/** The homeserver no longer accepts this browser's session (signed out from another device, or by an administrator). */
+	| 'ended-elsewhere'
+	/** Signed out in another tab of this browser. */
+	| 'other-tab'
+	/** What this browser had stored could not be read (an older version, damaged). */
+	| 'unreadable';
+
+type MatrixApi = typeof import('../matrix/api.ts');
+
+export interface SessionPlatform {
+	readonly storage: KeyValueStore;
+	readonly browserData: () => BrowserData;
+	readonly wipe: (data: BrowserData, onBlocked: () => void) => Promise<void>;
+	readonly matrix: () => Promise<MatrixApi>;
+}
+
+export class Session {
+	readonly #platform: SessionPlatform;
+	#phase = $state<SessionPhase>({ kind: 'idle' });
+	#connected = $state(true);
+	#wipeBlocked = $state(false);
+	#open: OpenClient | undefined;
+	#unwatch: (() => void) | undefined;
+	#starting: Promise<void> | undefined;
+	/** Trust reads overlap when events come in bursts; only the latest one counts. */
+	#trustRound = 0;
+	/**
+	 * The password typed at sign-in, kept in memory only while a first key
+	 * setup may need it (a homeserver that asks for it to upload cross-signing
+	 * keys); dropped as soon as the device is verified or the session ends.
+	 */
+	#password: string | undefined;
+
+	constructor(platform: SessionPlatform) {
+		this.#platform = platform;
+	}
+
+	get phase(): SessionPhase {
+		return this.#phase;
+	}
+
+	/** False while the sync loop cannot reach the homeserver (it keeps trying). */
+	get connected(): boolean {
+		return this.#connected;
+	}
+
+	/** True while another tab keeps a database open that sign-out needs to delete. */
+	get wipeBlocked(): boolean {
+		return this.#wipeBlocked;
+	}
+
+	/** The open client and its secret-storage key cache, for the flows; undefined unless open. */
+	get matrix(): OpenClient | undefined {
+		return this.#phase.kind === 'open' ? this.#open : undefined;
+	}
+
+	get client(): MatrixClient | undefined {
+		return this.matrix?.client;
+	}
+
+	/** The password typed at sign-in, if still held (see #password). */
+	get signInPassword(): string | undefined {
+		return this.#password;
+	}
+
+	/** Resumes the session stored in this browser, once per page; later calls wait for the first. */
+	resume(): Promise<void> {
+		this.#starting ??= this.#resume();
+		return this.#starting;
+	}
+
+	async #resume(): Promise<void> {
+		if (this.#phase.kind !== 'idle') return;
+		const stored = loadSession(this.#platform.storage);
+		if (!stored.ok) {
+			if (stored.error === 'unreadable') await this.#wipe();
+			this.#phase = { kind: 'signed-out', reason: stored.error === 'unreadable' ? 'unreadable' : undefined };
+			return;
+		}
+		await this.#openWith(stored.value);
+	}
+
+	/**
+	 * Starts the session that sign-in just created. Whatever an earlier account
+	 * left in this browser is wiped first: its crypto store cannot serve a new
+	 * device, and it is not the new person's to see.
+	 */
+	async begin(credentials: Credentials, password: string): Promise<void> {
+		await this.#close();
+		await this.#wipe();
+		saveSession(this.#platform.storage, credentials);
+		this.#password = password;
+		this.#starting = this.#openWith(credentials);
+		await this.#starting;
+		if (this.#phase.kind === 'open' && this.#phase.trust.kind !== 'needs-setup') this.#password = undefined;
+	}
+
+	async #openWith(credentials: Credentials): Promise<void> {
+		this.#phase = { kind: 'opening', userId: credentials.userId };
+		const matrix = await this.#platform.matrix();
+		const opened = await matrix.openClient(credentials, {
+			onLoggedOut: () => void this.#endedElsewhere(),
+			onConnection: (connected) => {
+				if (connected !== this.#connected) this.#connected = connected;
+			},
+		});
+		if (!opened.ok) {
+			if (opened.error.kind === 'signed-out-elsewhere') return this.#endedElsewhere();
+			this.#phase = { kind: 'failed', userId: credentials.userId, problem: opened.error };
+			return;
+		}
+		this.#open = opened.value;
+		this.#unwatch = matrix.watchTrust(opened.value.client, () => void this.refreshTrust());
+		const trust = await matrix.readTrust(opened.value.client);
+		this.#phase = { kind: 'open', userId: credentials.userId, deviceId: credentials.deviceId, trust };
+	}
+
+	/** Reads this device's trust again (after key setup, recovery or verification). */
+	async refreshTrust(): Promise<TrustState | undefined> {
+		const open = this.#open;
+		const phase = this.#phase;
+		if (open === undefined || phase.kind !== 'open') return undefined;
+		const round = ++this.#trustRound;
+		const matrix = await this.#platform.matrix();
+		const trust = await matrix.readTrust(open.client);
+		// A later read started meanwhile, or the session ended while we asked.
+		if (round !== this.#trustRound || this.#open !== open || this.#phase.kind !== 'open') return undefined;
+		if (JSON.stringify(trust) !== JSON.stringify(this.#phase.trust)) this.#phase = { ...this.#phase, trust };
+		if (trust.kind === 'verified') this.#password = undefined;
+		return trust;
+	}
+
+	/**
+	 * Signs out: ends the session on the homeserver, then deletes everything
+	 * this browser holds. With `evenIfUnreachable`, a homeserver that cannot be
+	 * reached does not stop the wipe (the device then stays listed on the
+	 * server until removed from another session).
+	 */
+	async signOut(options: { readonly evenIfUnreachable?: boolean } = {}): Promise<Result<void, Failure>> {
+		const open = this.#open;
+		const stored = loadSession(this.#platform.storage);
+		if (open !== undefined || stored.ok) {
+			const matrix = await this.#platform.matrix();
+			const loggedOut =
+				open !== undefined ? await matrix.logOut(open.client) : stored.ok ? await matrix.logOutWithToken(stored.value) : ok(undefined);
+			if (!loggedOut.ok && !options.evenIfUnreachable) return err(loggedOut.error);
+		}
+		// Other tabs see the session go (a storage event) and close their clients.
+		forgetSession(this.#platform.storage);
+		await this.#close({ clearStores: true });
+		await this.#wipe();
+		this.#phase = { kind: 'signed-out', reason: 'signed-out' };
+		return ok(undefined);
+	}
+
+	/** Another tab of this browser signed out (the stored session disappeared). */
+	async onStorageChanged(key: string | null): Promise<void> {
+		if (key !== null && key !== SESSION_KEY) return;
+		if (this.#open === undefined || loadSession(this.#platform.storage).ok) return;
+		await this.#close();
+		this.#phase = { kind: 'signed-out', reason: 'other-tab' };
+	}
+
+	async #endedElsewhere(): Promise<void> {
+		forgetSession(this.#platform.storage);
+		await this.#close({ clearStores: true });
+		await this.#wipe();
+		this.#phase = { kind: 'signed-out', reason: 'ended-elsewhere' };
+	}
+
+	async #close(options: { readonly clearStores?: boolean } = {}): Promise<void> {
+		this.#unwatch?.();
+		this.#unwatch = undefined;
+		this.#password = undefined;
+		const open = this.#open;
+		this.#open = undefined;
+		if (open === undefined) return;
+		open.keys.forget();
+		if (options.clearStores) {
+			const matrix = await this.#platform.matrix();
+			await matrix.closeAndClear(open.client);
+		} else open.client.stopClient();
+	}
+
+	async #wipe(): Promise<void> {
+		this.#wipeBlocked = false;
+		await this.#platform.wipe(this.#platform.browserData(), () => (this.#wipeBlocked = true));
+		this.#wipeBlocked = false;
+	}
+}

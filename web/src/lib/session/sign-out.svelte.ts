@@ -1,0 +1,34 @@
+// View model of signing out: confirm, then end the session on the homeserver
+// and wipe the browser; when the homeserver cannot be reached, offer to wipe
+// anyway. While another tab keeps a database open, say so.
+import type { Failure } from '../matrix/failure.ts';
+import type { Session } from './session.svelte.ts';
+
+export type SignOutStep =
+	{ readonly kind: 'confirm' } | { readonly kind: 'working' } | { readonly kind: 'failed'; readonly failure: Failure };
+
+export class SignOut {
+	readonly #session: Session;
+	#step = $state<SignOutStep>({ kind: 'confirm' });
+
+	constructor(session: Session) {
+		this.#session = session;
+	}
+
+	get step(): SignOutStep {
+		return this.#step;
+	}
+
+	/** Another tab holds a database open; the wipe finishes when it closes. */
+	get blocked(): boolean {
+		return this.#session.wipeBlocked;
+	}
+
+	async signOut(options: { readonly evenIfUnreachable?: boolean } = {}): Promise<void> {
+		if (this.#step.kind === 'working') return;
+		this.#step = { kind: 'working' };
+		const result = await this.#session.signOut(options);
+		// On success the session is signed out and the pages move on to sign-in.
+		if (!result.ok) this.#step = { kind: 'failed', failure: result.error };
+	}
+}
