@@ -7,3 +7,10 @@ export { createRecoveryKey, setUpKeys, type KeySetupProblem, type RecoveryKey } 
 export { recoverWithKey, type BackupOutcome, type RecoveryProblem, type RecoveryStage } from './recovery.ts';
 export { closeAndClear, logOut, logOutWithToken } from './sign-out.ts';
 export { readTrust, watchTrust, type TrustState } from './trust.ts';
+export {
+	requestOwnVerification,
+	restoreBackupWhenKeyArrives,
+	SasVerification,
+	watchOwnVerificationRequests,
+	type SasState,
+} from './verification.ts';

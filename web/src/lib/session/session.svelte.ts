@@ -11,6 +11,7 @@ import type { UserId } from '../matrix/matrix-id.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { forgetSession, loadSession, saveSession, SESSION_KEY, type KeyValueStore } from '../matrix/stored-session.ts';
 import type { BrowserData } from './browser-data.ts';
+import { Verifications } from './verification.svelte.ts';
 
 export type SessionPhase =
 	/** Not looked at yet (server rendering, or before the page mounted). */
@@ -46,6 +47,7 @@ export class Session {
 	#connected = $state(true);
 	#wipeBlocked = $state(false);
 	#open: OpenClient | undefined;
+	#verifications = $state<Verifications | undefined>();
 	#unwatch: (() => void) | undefined;
 	#starting: Promise<void> | undefined;
 	/** Trust reads overlap when events come in bursts; only the latest one counts. */
@@ -78,6 +80,11 @@ export class Session {
 	/** The open client and its secret-storage key cache, for the flows; undefined unless open. */
 	get matrix(): OpenClient | undefined {
 		return this.#phase.kind === 'open' ? this.#open : undefined;
+	}
+
+	/** Emoji verification with the person's other sessions, while open. */
+	get verifications(): Verifications | undefined {
+		return this.#phase.kind === 'open' ? this.#verifications : undefined;
 	}
 
 	get client(): MatrixClient | undefined {
@@ -137,6 +144,12 @@ export class Session {
 		}
 		this.#open = opened.value;
 		this.#unwatch = matrix.watchTrust(opened.value.client, () => void this.refreshTrust());
+		this.#verifications = new Verifications({
+			open: opened.value,
+			matrix,
+			canVouch: () => this.#phase.kind === 'open' && this.#phase.trust.kind === 'verified',
+			finished: async () => void (await this.refreshTrust()),
+		});
 		const trust = await matrix.readTrust(opened.value.client);
 		this.#phase = { kind: 'open', userId: credentials.userId, deviceId: credentials.deviceId, trust };
 	}
@@ -197,6 +210,8 @@ export class Session {
 	async #close(options: { readonly clearStores?: boolean } = {}): Promise<void> {
 		this.#unwatch?.();
 		this.#unwatch = undefined;
+		this.#verifications?.dispose();
+		this.#verifications = undefined;
 		this.#password = undefined;
 		const open = this.#open;
 		this.#open = undefined;
