@@ -7,60 +7,9 @@
 // homeserver and leaves nothing in the browser. Throughout: no console or page
 // error, no request beyond loopback.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import {
-	crossSignedDevices,
-	freshAccount,
-	logOutRegistration,
-	memberHomeserver,
-	tokenAccepted,
-	type E2eAccount,
-} from './support/accounts.ts';
-import { webUrl } from './support/env.ts';
-import { isLoopbackUrl } from './support/loopback.ts';
-import { message } from './support/messages.ts';
-import { watchContext, type Watch } from './support/watch.ts';
-
-const en = (key: string, values: Record<string, string | number> = {}): string => message('en', key, values);
-
-/**
- * Answers whose HTTP error status is how the protocol says "none": no key
- * backup yet (GET room_keys/version → 404 M_NOT_FOUND), no MatrixRTC transports
- * on this homeserver (MSC4143 → 404). Chromium logs each as a console error;
- * the SDK reads them as answers, and so does this test. Nothing else is let through.
- */
-const NONE_ANSWERS = ['/_matrix/client/v3/room_keys/version', '/_matrix/client/unstable/org.matrix.msc4143/rtc/transports'];
-
-async function newBrowser(browser: Browser, account: E2eAccount): Promise<{ context: BrowserContext; page: Page; seen: Watch }> {
-	const context = await browser.newContext({ baseURL: webUrl(), locale: 'en-GB' });
-	const seen = watchContext(context);
-	for (const path of NONE_ANSWERS) seen.expectHttpErrorFrom(`${account.homeserver.clientUrl}${path}`);
-	const page = await context.newPage();
-	return { context, page, seen };
-}
-
-/** Fills the sign-in form from the keyboard: Matrix ID, then Tab (the address is looked up), then the password. */
-async function signIn(page: Page, account: E2eAccount, password = account.password): Promise<void> {
-	const userId = page.getByLabel(en('signin_user_id_label'));
-	await userId.fill(account.userId);
-	await userId.press('Tab');
-	// An IP-literal server name cannot be discovered; the federation file lists it, so its address is offered.
-	await expect(page.getByText(en('signin_homeserver_ask_listed'))).toBeVisible();
-	await expect(page.getByLabel(en('signin_homeserver_label'))).toHaveValue(account.homeserver.clientUrl);
-	const passwordField = page.getByLabel(en('signin_password_label'));
-	await passwordField.fill(password);
-	await passwordField.press('Enter');
-}
-
-function expectClean(seen: Watch, who: string): void {
-	expect(seen.pageErrors, `${who}: page errors`).toEqual([]);
-	expect(seen.consoleErrors, `${who}: console errors`).toEqual([]);
-	expect(seen.requests.length).toBeGreaterThan(0);
-	expect(
-		seen.requests.filter((url) => !isLoopbackUrl(url)),
-		`${who}: requests that left loopback`,
-	).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { crossSignedDevices, freshAccount, logOutRegistration, memberHomeserver, tokenAccepted } from './support/accounts.ts';
+import { en, expectClean, newBrowser, shownDeviceId, signIn } from './support/session-pages.ts';
 
 test('sign in, keep the recovery key, stay signed in, bring in a second browser with it, sign out and leave nothing', async ({
 	browser,
@@ -115,7 +64,7 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	await expect(a.getByTestId('user-id')).toHaveText(account.userId);
 	await expect(a.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
 	await expect(a.getByTestId('key-backup')).toHaveText(en('home_backup_on', { version: '1' }));
-	const firstDevice = await a.locator('dd code').innerText();
+	const firstDevice = await shownDeviceId(a);
 	expect(await crossSignedDevices(account)).toEqual([firstDevice]);
 
 	// ── A reload keeps the session and its keys ──
@@ -136,7 +85,7 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	await b.getByRole('button', { name: en('keys_continue') }).click();
 	await expect(b).toHaveURL(/\/en\/home$/);
 	await expect(b.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
-	const secondDevice = await b.locator('dd code').innerText();
+	const secondDevice = await shownDeviceId(b);
 	expect((await crossSignedDevices(account)).sort()).toEqual([firstDevice, secondDevice].sort());
 
 	// ── Sign out: ends the session on the homeserver, leaves nothing in the browser ──
