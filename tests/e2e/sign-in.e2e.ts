@@ -2,13 +2,23 @@
 // signs in (its homeserver's address pre-filled from the federation file, its
 // server name being an IP literal), sets up cross-signing and a recovery key
 // and proves it kept the key; a reload keeps it signed in and verified; a
-// second browser signs in as the same person, is unverified until it enters
-// the recovery key, then is cross-signed; signing out ends the session on the
-// homeserver and leaves nothing in the browser. Throughout: no console or page
-// error, no request beyond loopback.
+// colleague's encrypted message reaches it and its key the backup; a second
+// browser signs in as the same person, is unverified until it enters the
+// recovery key, then is cross-signed and has that message's key restored;
+// signing out ends the session on the homeserver and leaves nothing in the
+// browser. Throughout: no console or page error, no request beyond loopback.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { crossSignedDevices, freshAccount, logOutRegistration, memberHomeserver, tokenAccepted } from './support/accounts.ts';
+import { createEncryptedRoom, startNodeClient } from '../support/matrix-node-client.ts';
+import {
+	backedUpKeys,
+	crossSignedDevices,
+	freshAccount,
+	joinRoom,
+	logOutRegistration,
+	memberHomeserver,
+	tokenAccepted,
+} from './support/accounts.ts';
 import { en, expectClean, newBrowser, shownDeviceId, signIn } from './support/session-pages.ts';
 
 test('sign in, keep the recovery key, stay signed in, bring in a second browser with it, sign out and leave nothing', async ({
@@ -72,6 +82,17 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	await expect(a.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
 	await expect(a.locator('dd code')).toHaveText(firstDevice);
 
+	// ── Meanwhile a colleague writes in an encrypted room: the first browser gets the room key and backs it up ──
+	const colleague = await freshAccount(account.homeserver, 'e2e-colleague');
+	const peer = await startNodeClient({ ...colleague, clientUrl: colleague.homeserver.clientUrl });
+	// Synapse takes the first cross-signing upload without a password (MSC3967).
+	await peer.getCrypto()?.bootstrapCrossSigning({ authUploadDeviceSigningKeys: (makeRequest) => makeRequest(null) });
+	const roomId = await createEncryptedRoom(peer, [account.userId]);
+	await joinRoom(account, roomId);
+	await peer.sendTextMessage(roomId, 'An earlier message the second browser should be able to read');
+	await expect.poll(() => backedUpKeys(account), { message: "the room key reaches the account's key backup" }).toBeGreaterThan(0);
+	peer.stopClient();
+
 	// ── Second browser: same person, new device, unverified until the recovery key ──
 	const second = await newBrowser(browser, account);
 	const b = second.page;
@@ -82,13 +103,18 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	await b.getByLabel(en('recover_label')).fill(recoveryKey.replaceAll(' ', ''));
 	await b.getByRole('button', { name: en('recover_submit') }).click();
 	await expect(b.getByRole('heading', { name: en('recover_done_heading') })).toBeVisible();
+	// The earlier message's key came back from the backup.
+	await expect(b.getByTestId('recovery-done')).toHaveText(en('recover_done_restored', { imported: 1, total: 1 }));
 	await b.getByRole('button', { name: en('keys_continue') }).click();
 	await expect(b).toHaveURL(/\/en\/home$/);
 	await expect(b.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
 	const secondDevice = await shownDeviceId(b);
 	expect((await crossSignedDevices(account)).sort()).toEqual([firstDevice, secondDevice].sort());
 
-	// ── Sign out: ends the session on the homeserver, leaves nothing in the browser ──
+	// ── Sign out: ends the session on the homeserver, leaves nothing in the browser, in every tab ──
+	const otherTab = await second.context.newPage();
+	await otherTab.goto('/en/home');
+	await expect(otherTab.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
 	const token = await b.evaluate(
 		() => (JSON.parse(localStorage.getItem('rogatory.session') ?? '{}') as { accessToken?: string }).accessToken,
 	);
@@ -101,6 +127,11 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	expect(await b.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
 	expect(await b.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 	expect(await tokenAccepted(account, token ?? '')).toBe(false);
+	// The other tab let go of the databases and says why it is signed out; signed-in pages now lead to sign-in.
+	await expect(otherTab).toHaveURL(/\/en\/sign-in$/);
+	await expect(otherTab.getByText(en('session_signed_out_other_tab'))).toBeVisible();
+	await b.goto('/en/home');
+	await expect(b).toHaveURL(/\/en\/sign-in$/);
 	// The first browser is untouched.
 	await a.reload();
 	await expect(a.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
@@ -108,6 +139,7 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	expectClean(first.seen, 'first browser');
 	expectClean(second.seen, 'second browser');
 	await logOutRegistration(account);
+	await logOutRegistration(colleague);
 	await first.context.close();
 	await second.context.close();
 });

@@ -13,6 +13,7 @@ export interface E2eAccount {
 	readonly homeserver: LocalHomeserver;
 	/** A token of the registration's own device (it has no crypto keys), for looking at the account from outside. */
 	readonly accessToken: string;
+	readonly deviceId: string;
 }
 
 function describedFederation(): FederationDescription {
@@ -33,7 +34,8 @@ export async function freshAccount(homeserver: LocalHomeserver, label: string): 
 	const password = `pw-${randomBytes(9).toString('base64url')}`;
 	const registered = await registerAccount(homeserver, localpart, { password });
 	if (!registered.ok) throw new Error(registered.error);
-	return { userId: registered.value.userId, password, homeserver, accessToken: registered.value.accessToken };
+	const { userId, accessToken, deviceId } = registered.value;
+	return { userId, password, homeserver, accessToken, deviceId };
 }
 
 async function clientApi(account: Pick<E2eAccount, 'homeserver'>, token: string, method: string, path: string, body?: unknown) {
@@ -63,6 +65,21 @@ export async function crossSignedDevices(account: E2eAccount): Promise<string[]>
 /** Whether the homeserver still accepts an access token (GET /account/whoami). */
 export async function tokenAccepted(account: E2eAccount, token: string): Promise<boolean> {
 	return (await clientApi(account, token, 'GET', '/account/whoami')).status === 200;
+}
+
+/** Joins a room as the account (membership is the account's, whichever device asks). */
+export async function joinRoom(account: E2eAccount, roomId: string): Promise<void> {
+	const { status, body } = await clientApi(account, account.accessToken, 'POST', `/join/${encodeURIComponent(roomId)}`, {});
+	if (status !== 200) throw new Error(`${account.userId} could not join ${roomId}: ${JSON.stringify(body)}`);
+}
+
+/** How many room keys the account's current key backup on the homeserver holds. */
+export async function backedUpKeys(account: E2eAccount): Promise<number> {
+	const version = await clientApi(account, account.accessToken, 'GET', '/room_keys/version');
+	if (version.status !== 200) return 0;
+	const { body } = await clientApi(account, account.accessToken, 'GET', `/room_keys/keys?version=${String(version.body['version'])}`);
+	const rooms = (body['rooms'] ?? {}) as Record<string, { sessions?: Record<string, unknown> }>;
+	return Object.values(rooms).reduce((sum, room) => sum + Object.keys(room.sessions ?? {}).length, 0);
 }
 
 /** Ends the registration's own session. */
