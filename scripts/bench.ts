@@ -7,6 +7,7 @@ import { startFederation, type LocalFederation } from '../deploy/local/federatio
 import { demoRoster } from '../policies/roster/demo.ts';
 import { caseTransition } from '../tests/bench/case-transition.ts';
 import { federatedDelivery } from '../tests/bench/federated-delivery.ts';
+import { firstLoad } from '../tests/bench/first-load.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
 import type { FederationInfo } from '../tests/support/federation-info.ts';
 
@@ -18,6 +19,7 @@ interface Metric {
 const METRICS: Record<string, Metric> = {
 	federated_delivery: { run: federatedDelivery, needsFederation: true },
 	case_transition: { run: caseTransition, needsFederation: true },
+	first_load: { run: firstLoad, needsFederation: true },
 	fold: { run: foldMetric, needsFederation: false },
 };
 

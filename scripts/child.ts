@@ -2,10 +2,14 @@
 // its output shown, or a long-lived server that is stopped with the run.
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Runs a command to completion with inherited output; resolves with its exit code. */
-export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+/**
+ * Runs a command to completion with inherited output (its stdout sent to our
+ * stderr when `stdoutToStderr`, so that a caller's stdout stays data);
+ * resolves with its exit code.
+ */
+export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, stdoutToStderr = false): Promise<number> {
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+		const child = spawn(command, args, { stdio: stdoutToStderr ? ['inherit', 2, 2] : 'inherit', env: { ...process.env, ...env } });
 		child.on('error', (error) => {
 			console.error(`rogatory: could not run ${command}: ${error.message}`);
 			resolve(127);

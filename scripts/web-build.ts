@@ -16,13 +16,13 @@ function newest(path: string): number {
 }
 
 /** Runs `vite build` unless build/ is newer than every source; resolves true when a build is ready. */
-export async function buildWebIfStale(root: string): Promise<boolean> {
+export async function buildWebIfStale(root: string, quietStdout = false): Promise<boolean> {
 	const stamp = join(root, 'build', '.rogatory-built');
 	const sources = Math.max(...SOURCES.map((s) => newest(join(root, s))));
 	if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return true;
-	console.log('rogatory: building the web app (vite build)…');
-	if ((await run(bin('svelte-kit'), ['sync'])) !== 0) return false;
-	if ((await run(bin('vite'), ['build', '--logLevel', 'warn'])) !== 0) return false;
+	console.error('rogatory: building the web app (vite build)…');
+	if ((await run(bin('svelte-kit'), ['sync'], {}, quietStdout)) !== 0) return false;
+	if ((await run(bin('vite'), ['build', '--logLevel', 'warn'], {}, quietStdout)) !== 0) return false;
 	writeFileSync(stamp, new Date().toISOString());
 	return true;
 }
