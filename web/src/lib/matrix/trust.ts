@@ -38,13 +38,19 @@ function cryptoOf(client: MatrixClient) {
 	return crypto;
 }
 
-export async function readTrustFacts(client: MatrixClient): Promise<TrustFacts> {
+/**
+ * With `fresh`, asks the homeserver for the account's keys first (a
+ * /keys/query), so that a device set up in another browser a moment ago is
+ * seen: right after sign-in, where deciding wrongly would create new keys.
+ * Otherwise reads what the crypto already knows; the SDK keeps that current
+ * from the sync's device-list changes.
+ */
+export async function readTrustFacts(client: MatrixClient, options: { readonly fresh?: boolean } = {}): Promise<TrustFacts> {
 	const crypto = cryptoOf(client);
 	const userId = client.getSafeUserId();
 	const deviceId = client.getDeviceId();
-	// NOTE: for our own user this makes a fresh /keys/query, so a device set up
-	// in another browser a moment ago is seen.
-	const crossSigningPublished = await crypto.userHasCrossSigningKeys(userId, true);
+	const crossSigningPublished =
+		options.fresh === true ? await crypto.userHasCrossSigningKeys(userId, true) : (await crypto.getUserCrossSigningKeys(userId)) !== null;
 	const status = deviceId === null ? null : await crypto.getDeviceVerificationStatus(userId, deviceId);
 	const [secretStorageReady, defaultKeyId, backupVersion] = await Promise.all([
 		crypto.isSecretStorageReady(),
@@ -60,8 +66,8 @@ export async function readTrustFacts(client: MatrixClient): Promise<TrustFacts> 
 	};
 }
 
-export async function readTrust(client: MatrixClient): Promise<TrustState> {
-	return decideTrust(await readTrustFacts(client));
+export async function readTrust(client: MatrixClient, options: { readonly fresh?: boolean } = {}): Promise<TrustState> {
+	return decideTrust(await readTrustFacts(client, options));
 }
 
 /**

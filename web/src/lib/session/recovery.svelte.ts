@@ -15,6 +15,8 @@ export interface RecoveryDeps {
 	readonly open: OpenClient;
 	readonly matrix: () => Promise<MatrixApi>;
 	readonly finished: () => Promise<void>;
+	/** Runs the key operation (the session holds off reading trust meanwhile). */
+	readonly changingKeys: <T>(operation: () => Promise<T>) => Promise<T>;
 }
 
 export class Recovery {
@@ -52,9 +54,11 @@ export class Recovery {
 		this.#problem = undefined;
 		this.#step = { kind: 'working', stage: { stage: 'checking' } };
 		const matrix = await this.#deps.matrix();
-		const result = await matrix.recoverWithKey(this.#deps.open.client, this.#typed, this.#deps.open.keys, (stage) => {
-			this.#step = { kind: 'working', stage };
-		});
+		const result = await this.#deps.changingKeys(() =>
+			matrix.recoverWithKey(this.#deps.open.client, this.#typed, this.#deps.open.keys, (stage) => {
+				this.#step = { kind: 'working', stage };
+			}),
+		);
 		if (!result.ok) {
 			this.#problem = result.error;
 			this.#step = { kind: 'enter' };

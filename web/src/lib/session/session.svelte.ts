@@ -5,7 +5,7 @@
 // imported lazily, so pages that only show a form do not download it.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import type { OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
-import type { Failure } from '../matrix/failure.ts';
+import { describeFailure, type Failure } from '../matrix/failure.ts';
 import type { Credentials } from '../matrix/login.ts';
 import type { UserId } from '../matrix/matrix-id.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
@@ -52,6 +52,8 @@ export class Session {
 	#starting: Promise<void> | undefined;
 	/** Trust reads overlap when events come in bursts; only the latest one counts. */
 	#trustRound = 0;
+	/** Key operations in progress; trust is not read meanwhile (see changingKeys). */
+	#changingKeys = 0;
 	/**
 	 * The password typed at sign-in, kept in memory only while a first key
 	 * setup may need it (a homeserver that asks for it to upload cross-signing
@@ -150,7 +152,13 @@ export class Session {
 			canVouch: () => this.#phase.kind === 'open' && this.#phase.trust.kind === 'verified',
 			finished: async () => void (await this.refreshTrust()),
 		});
-		const trust = await matrix.readTrust(opened.value.client);
+		let trust: TrustState;
+		try {
+			trust = await matrix.readTrust(opened.value.client, { fresh: true });
+		} catch (error) {
+			this.#phase = { kind: 'failed', userId: credentials.userId, problem: describeFailure(error) };
+			return;
+		}
 		this.#phase = { kind: 'open', userId: credentials.userId, deviceId: credentials.deviceId, trust };
 	}
 
@@ -158,15 +166,38 @@ export class Session {
 	async refreshTrust(): Promise<TrustState | undefined> {
 		const open = this.#open;
 		const phase = this.#phase;
-		if (open === undefined || phase.kind !== 'open') return undefined;
+		if (open === undefined || phase.kind !== 'open' || this.#changingKeys > 0) return undefined;
 		const round = ++this.#trustRound;
 		const matrix = await this.#platform.matrix();
-		const trust = await matrix.readTrust(open.client);
+		let trust: TrustState;
+		try {
+			trust = await matrix.readTrust(open.client);
+		} catch {
+			// Keep what was known; the next change reads again.
+			return undefined;
+		}
 		// A later read started meanwhile, or the session ended while we asked.
 		if (round !== this.#trustRound || this.#open !== open || this.#phase.kind !== 'open') return undefined;
 		if (JSON.stringify(trust) !== JSON.stringify(this.#phase.trust)) this.#phase = { ...this.#phase, trust };
 		if (trust.kind === 'verified') this.#password = undefined;
 		return trust;
+	}
+
+	/**
+	 * Runs a key operation (setup, recovery, reset) without reading trust
+	 * meanwhile, then reads it. NOTE: reading trust can make a /keys/query; one
+	 * answered between the SDK making new cross-signing keys and uploading them
+	 * (while the homeserver asks for the password) names the old keys, and the
+	 * crypto then drops the new private ones.
+	 */
+	async changingKeys<T>(operation: () => Promise<T>): Promise<T> {
+		this.#changingKeys += 1;
+		try {
+			return await operation();
+		} finally {
+			this.#changingKeys -= 1;
+			await this.refreshTrust();
+		}
 	}
 
 	/**
