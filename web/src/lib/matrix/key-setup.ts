@@ -41,19 +41,29 @@ export type KeySetupProblem = { readonly kind: 'password-not-given' } | Failure;
  * storage under `recoveryKey` holding the cross-signing keys and the key of a
  * new key backup. Safe to run again after an interruption: cross-signing keys
  * this device already holds are kept, and a new secret storage replaces an
- * unfinished one.
+ * unfinished one. With `reset`, for a person who lost their recovery key and
+ * every verified session: the old secret storage and backups are deleted, new
+ * cross-signing keys replace the account's (the homeserver then asks for the
+ * password) and a new backup starts; then the new recovery key stores them.
+ * NOTE: in that order — with the old secret storage still in place, the SDK
+ * would first try to store the new keys under the old, lost recovery key.
  */
 export async function setUpKeys(
 	client: MatrixClient,
 	recoveryKey: RecoveryKey,
 	cache: SecretStorageKeyCache,
 	askPassword: AskPassword,
+	options: { readonly reset?: boolean } = {},
 ): Promise<Result<void, KeySetupProblem>> {
 	const crypto = cryptoOf(client);
+	const reset = options.reset ?? false;
+	const auth = passwordAuth<void>(client.getSafeUserId(), askPassword);
 	try {
-		await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: passwordAuth(client.getSafeUserId(), askPassword) });
-		// A backup key this device already holds (an interrupted setup) is kept and
-		// stored; otherwise a new backup is made, whose key secret storage keeps.
+		if (reset) await crypto.resetEncryption(auth);
+		else await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: auth });
+		// A backup key this device already holds (an interrupted setup, or the
+		// reset's new backup) is kept and stored; otherwise a new backup is made,
+		// whose key secret storage keeps.
 		const backupKey = await crypto.getSessionBackupPrivateKey();
 		await crypto.bootstrapSecretStorage({
 			createSecretStorageKey: () => Promise.resolve(recoveryKey.generated),

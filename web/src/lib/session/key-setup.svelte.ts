@@ -26,6 +26,10 @@ export interface KeySetupDeps {
 	readonly signInPassword: string | undefined;
 	/** Called once the keys are stored (the session then reads its trust again). */
 	readonly finished: () => Promise<void>;
+	/** Replace the account's keys (the recovery key and every verified session are lost). */
+	readonly reset?: boolean;
+	/** Runs the key operation (the session holds off reading trust meanwhile). */
+	readonly changingKeys: <T>(operation: () => Promise<T>) => Promise<T>;
 }
 
 export class KeySetup {
@@ -40,9 +44,23 @@ export class KeySetup {
 	#passwordTyped = $state('');
 	#passwordAnswer: ((password: string | undefined) => void) | undefined;
 	#usedSignInPassword = false;
+	/**
+	 * A reset takes the password before it starts. NOTE: the SDK makes the new
+	 * cross-signing keys first and uploads them after the homeserver's password
+	 * challenge; a /keys/query answered while a person types (still naming the
+	 * old keys) makes the crypto drop the new private keys. So the password is
+	 * asked for up front, and a refused one restarts the reset from scratch.
+	 */
+	#resetPassword: string | undefined;
+	#resetRefused = false;
 
 	constructor(deps: KeySetupDeps) {
 		this.#deps = deps;
+	}
+
+	/** Whether this setup replaces the account's existing keys. */
+	get reset(): boolean {
+		return this.#deps.reset ?? false;
 	}
 
 	get step(): KeySetupStep {
@@ -126,6 +144,10 @@ export class KeySetup {
 			this.#typedProblem = check.problem;
 			return;
 		}
+		if (this.reset && this.#resetPassword === undefined) {
+			this.#step = { kind: 'password', wrongPassword: false };
+			return;
+		}
 		await this.#save(this.#key);
 	}
 
@@ -141,6 +163,12 @@ export class KeySetup {
 		this.#passwordAnswer = undefined;
 		const password = this.#passwordTyped;
 		this.#passwordTyped = '';
+		if (answer === undefined && this.reset && this.#key !== undefined) {
+			if (password === '') return;
+			this.#resetPassword = password;
+			void this.#save(this.#key);
+			return;
+		}
 		this.#step = { kind: 'saving' };
 		answer?.(password === '' ? undefined : password);
 	}
@@ -149,16 +177,26 @@ export class KeySetup {
 		const answer = this.#passwordAnswer;
 		this.#passwordAnswer = undefined;
 		this.#passwordTyped = '';
-		answer?.(undefined);
+		// A reset's password asked up front: nothing has started; back to the key.
+		if (answer === undefined) this.#step = { kind: 'confirm' };
+		else answer(undefined);
 	}
 
 	async #save(key: RecoveryKey): Promise<void> {
 		this.#step = { kind: 'saving' };
 		const matrix = await this.#deps.matrix();
-		const saved = await matrix.setUpKeys(this.#deps.open.client, key, this.#deps.open.keys, ({ wrongPassword }) =>
-			this.#askPassword(wrongPassword),
+		const saved = await this.#deps.changingKeys(() =>
+			matrix.setUpKeys(this.#deps.open.client, key, this.#deps.open.keys, ({ wrongPassword }) => this.#askPassword(wrongPassword), {
+				reset: this.reset,
+			}),
 		);
 		if (!saved.ok) {
+			if (this.#resetRefused && saved.error.kind === 'password-not-given') {
+				// Nothing reached the homeserver: ask again and start over.
+				this.#resetRefused = false;
+				this.#step = { kind: 'password', wrongPassword: true };
+				return;
+			}
 			this.#step = { kind: 'failed', problem: saved.error };
 			return;
 		}
@@ -169,8 +207,14 @@ export class KeySetup {
 		this.#step = { kind: 'done' };
 	}
 
-	/** The sign-in password first (once), then the person. */
+	/** The sign-in password first (once), then the person; for a reset, the password given up front. */
 	#askPassword(wrongPassword: boolean): Promise<string | undefined> {
+		if (this.reset) {
+			const password = wrongPassword ? undefined : this.#resetPassword;
+			this.#resetPassword = undefined;
+			if (password === undefined) this.#resetRefused = true;
+			return Promise.resolve(password);
+		}
 		if (!this.#usedSignInPassword && this.#deps.signInPassword !== undefined && !wrongPassword) {
 			this.#usedSignInPassword = true;
 			return Promise.resolve(this.#deps.signInPassword);
