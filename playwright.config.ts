@@ -3,6 +3,7 @@
 // orchestrator has already started; it names the app in ROGATORY_WEB_URL.
 // Test files are tests/e2e/**/*.e2e.ts, a pattern vitest does not pick up.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium-launch.ts';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -22,17 +23,6 @@ export default defineConfig({
 		locale: 'en-GB',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
-		launchOptions: {
-			executablePath: '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-			],
-		},
+		launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
 	},
 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { err, ok, type Result } from '../policies/result.ts';
 import { run } from './child.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM_PATH as CHROMIUM } from '../tests/support/chromium-launch.ts';
 
 export async function ensureChromium(): Promise<Result<string, string>> {
 	if (existsSync(CHROMIUM)) return ok(CHROMIUM);

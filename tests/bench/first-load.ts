@@ -11,6 +11,7 @@ import { registerAccount } from '../../deploy/local/provision.ts';
 import { buildWebIfStale } from '../../scripts/web-build.ts';
 import { startWebServer } from '../../scripts/web-server.ts';
 import { message } from '../e2e/support/messages.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium-launch.ts';
 import { homeserverOf, type FederationInfo } from '../support/federation-info.ts';
 import { report } from './stats.ts';
 import { kindOf, transferSize, type AssetKind, type Encoding } from './transfer-size.ts';
@@ -18,15 +19,6 @@ import { kindOf, transferSize, type AssetKind, type Encoding } from './transfer-
 const WEB = { host: '127.0.0.1', port: 38080 };
 /** What shows that the app is usable once signed in. */
 const USABLE = '[data-testid="device-trust"][data-trust="verified"]';
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 const en = (key: string) => message('en', key);
 
@@ -34,7 +26,7 @@ async function appResourcesOfASignIn(webUrl: string, hs: FederationInfo['homeser
 	const password = `pw-${randomBytes(9).toString('base64url')}`;
 	const account = await registerAccount(hs, `first-load-${randomBytes(4).toString('hex')}`, { password });
 	if (!account.ok) throw new Error(account.error);
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 	try {
 		const context = await browser.newContext({ baseURL: webUrl, locale: 'en-GB' });
 		const fetched = new Set<string>();
