@@ -4,7 +4,12 @@ import type { LocalFederation } from '../deploy/local/federation.ts';
 import type { ProvisionedPeople } from '../deploy/local/provision.ts';
 
 export function printWelcome(url: string, federation: LocalFederation, provisioned: ProvisionedPeople): void {
-	const lines: string[] = ['', `Rogatory is running: ${url}`, '', 'Homeservers (closed federation, TLS verified against the local CA):'];
+	const lines: string[] = [
+		'',
+		`Rogatory is running: ${url}  (sign in: ${url}/en/sign-in)`,
+		'',
+		'Homeservers (closed federation, TLS verified against the local CA):',
+	];
 	for (const hs of federation.homeservers)
 		lines.push(`  ${hs.id.padEnd(10)} ${hs.serverName.padEnd(20)} client API ${hs.clientUrl}   log ${hs.logPath}`);
 	lines.push('', 'Demo accounts (user ID — password — role):');
