@@ -11,13 +11,18 @@
 export {
 	ClientEvent,
 	createClient,
+	Direction,
 	HttpApiEvent,
+	MatrixEventEvent,
 	MemoryCryptoStore,
+	RoomEvent,
+	RoomStateEvent,
 	SyncState,
 	type AuthDict,
 	type ICreateClientOpts,
 	type MatrixClient,
 	type MatrixEvent,
+	type Room,
 	type SyncStateData,
 	type UIAuthCallback,
 } from 'matrix-js-sdk';

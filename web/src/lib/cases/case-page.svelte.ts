@@ -1,0 +1,162 @@
+// View model of one case page: the status change being prepared (target and
+// reason), the settlement of a conflict, the message being written, and
+// attachment transfers with their progress and problems. The record and the
+// discussion themselves come from CaseRooms.
+import type { OpenedCase, TransitionId, TransitionRule } from '../../../../policies/cases/index.ts';
+import type { Language } from '../../../../policies/roster/types.ts';
+import type { TimelineItem } from '../matrix/cases.ts';
+import type { CaseRoomView, CaseRooms, Transfer } from './case-rooms.svelte.ts';
+
+export type PageProblem =
+	| { readonly kind: 'reason-required' }
+	| { readonly kind: 'refused'; readonly detail: string }
+	| { readonly kind: 'failed' }
+	| { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
+	| { readonly kind: 'tampered' };
+
+export class CasePage {
+	readonly #cases: CaseRooms;
+	readonly #roomId: string;
+	moveTo = $state('');
+	reason = $state('');
+	settleChoice = $state('');
+	settleReason = $state('');
+	message = $state('');
+	#problem = $state<PageProblem | undefined>();
+	#busy = $state(false);
+	#upload = $state<Transfer | undefined>();
+	#downloads = $state<Record<string, Transfer>>({});
+
+	constructor(cases: CaseRooms, roomId: string) {
+		this.#cases = cases;
+		this.#roomId = roomId;
+	}
+
+	get view(): CaseRoomView | undefined {
+		return this.#cases.room(this.#roomId);
+	}
+
+	get record(): OpenedCase | undefined {
+		const record = this.view?.record;
+		return record?.opened === true ? record : undefined;
+	}
+
+	get items(): readonly TimelineItem[] {
+		return this.view?.items ?? [];
+	}
+
+	get moves(): TransitionRule[] {
+		const record = this.record;
+		return record === undefined ? [] : this.#cases.movesFor(record);
+	}
+
+	get chosenMove(): TransitionRule | undefined {
+		return this.moves.find((move) => move.to === this.moveTo);
+	}
+
+	get problem(): PageProblem | undefined {
+		return this.#problem;
+	}
+
+	get busy(): boolean {
+		return this.#busy;
+	}
+
+	get upload(): Transfer | undefined {
+		return this.#upload;
+	}
+
+	download(id: string): Transfer | undefined {
+		return this.#downloads[id];
+	}
+
+	get maxAttachmentBytes(): number {
+		return this.#cases.maxAttachmentBytes;
+	}
+
+	async move(language: Language): Promise<boolean> {
+		const record = this.record;
+		const move = this.chosenMove;
+		if (record === undefined || move === undefined) return false;
+		if (move.reason === 'required' && this.reason.trim() === '') return this.#fail({ kind: 'reason-required' });
+		return this.#run(async () => {
+			const moved = await this.#cases.move(record, move.to, this.reason.trim(), language);
+			if (!moved.ok)
+				return this.#fail(moved.error.kind === 'invalid-event' ? { kind: 'refused', detail: moved.error.reason } : { kind: 'failed' });
+			this.moveTo = '';
+			this.reason = '';
+			return true;
+		});
+	}
+
+	async settle(language: Language): Promise<boolean> {
+		const record = this.record;
+		if (record === undefined || this.settleChoice === '') return false;
+		if (this.settleReason.trim() === '') return this.#fail({ kind: 'reason-required' });
+		return this.#run(async () => {
+			const settled = await this.#cases.settle(record, this.settleChoice as TransitionId, this.settleReason.trim(), language);
+			if (!settled.ok)
+				return this.#fail(settled.error.kind === 'invalid-event' ? { kind: 'refused', detail: settled.error.reason } : { kind: 'failed' });
+			this.settleChoice = '';
+			this.settleReason = '';
+			return true;
+		});
+	}
+
+	async write(): Promise<boolean> {
+		const text = this.message.trim();
+		if (text === '') return false;
+		return this.#run(async () => {
+			this.message = '';
+			const sent = await this.#cases.write(this.#roomId, text);
+			if (!sent.ok) {
+				this.message = text;
+				return this.#fail({ kind: 'failed' });
+			}
+			return true;
+		});
+	}
+
+	async attach(file: File): Promise<boolean> {
+		this.#problem = undefined;
+		if (file.size > this.maxAttachmentBytes) return this.#fail({ kind: 'too-large', size: file.size, limit: this.maxAttachmentBytes });
+		this.#upload = { loaded: 0, total: file.size };
+		try {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const sent = await this.#cases.attach(this.#roomId, { name: file.name, type: file.type, bytes }, (t) => (this.#upload = t));
+			return sent.ok ? true : this.#fail({ kind: 'failed' });
+		} finally {
+			this.#upload = undefined;
+		}
+	}
+
+	/** Downloads and decrypts an attachment; resolves with its bytes. */
+	async fetch(item: Extract<TimelineItem, { kind: 'file' }>): Promise<Uint8Array | undefined> {
+		this.#problem = undefined;
+		this.#downloads = { ...this.#downloads, [item.id]: { loaded: 0, total: item.size } };
+		try {
+			const got = await this.#cases.download(item, (t) => (this.#downloads = { ...this.#downloads, [item.id]: t }));
+			if (got.ok) return got.value;
+			this.#fail(got.error.kind === 'tampered' ? { kind: 'tampered' } : { kind: 'failed' });
+			return undefined;
+		} finally {
+			const { [item.id]: _done, ...rest } = this.#downloads;
+			this.#downloads = rest;
+		}
+	}
+
+	async #run(action: () => Promise<boolean>): Promise<boolean> {
+		this.#problem = undefined;
+		this.#busy = true;
+		try {
+			return await action();
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	#fail(problem: PageProblem): false {
+		this.#problem = problem;
+		return false;
+	}
+}

@@ -1,0 +1,315 @@
+// View model of the signed-in person's case rooms: every joined case room
+// kept folded live into its record, with its discussion; invitations to case
+// rooms from party homeservers are accepted on their own; after a party
+// server joins, the creator side re-issues the server ACL. Actions (open a
+// request, move it, settle a conflict, write, attach) go through
+// lib/matrix/cases.ts, loaded lazily so the SDK stays out of server rendering.
+import { err, ok, type Result } from '../../../../policies/result.ts';
+import {
+	availableMoves,
+	DEFAULT_REGISTRY,
+	defaultWorkflowFor,
+	foldCase,
+	proposeSettlement,
+	proposeTransition,
+	sideOf,
+	type CaseFields,
+	type CaseRecord,
+	type OpenedCase,
+	type RequestKind,
+	type RoomId,
+	type Side,
+	type StatusId,
+	type TransitionId,
+	type TransitionRule,
+	type UserId,
+} from '../../../../policies/cases/index.ts';
+import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
+import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
+import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
+import type { MatrixClient, MatrixEvent, Room } from '../matrix/sdk.ts';
+
+type CasesApi = typeof import('../matrix/cases.ts');
+type SdkApi = typeof import('../matrix/sdk.ts');
+
+export interface CaseRoomView {
+	readonly roomId: string;
+	readonly record: CaseRecord;
+	readonly items: readonly TimelineItem[];
+}
+
+export interface CaseParties {
+	readonly roster: Roster;
+	/** Server name (as in user IDs) → authority, for every party homeserver this deployment knows. */
+	readonly servers: ReadonlyMap<string, AuthorityId>;
+	/** Each authority's homeserver in this deployment (the federation file's over the roster's). */
+	readonly homeservers: ReadonlyMap<AuthorityId, string>;
+}
+
+export interface NewRequest {
+	readonly kind: RequestKind;
+	readonly requested: AuthorityId;
+	readonly fields: CaseFields;
+	/** Matrix IDs of the counterpart's people to invite. */
+	readonly invite: readonly string[];
+	readonly language: Language;
+}
+
+export type ActionProblem = SendProblem | { readonly kind: 'not-ready' };
+
+export interface Transfer {
+	readonly loaded: number;
+	readonly total: number | undefined;
+}
+
+export class CaseRooms {
+	readonly #client: MatrixClient;
+	readonly #parties: CaseParties;
+	// NOTE: replaced whole on every change ($state.raw), never mutated.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#rooms = $state.raw<ReadonlyMap<string, CaseRoomView>>(new Map());
+	#ready = $state(false);
+	#api: { cases: CasesApi; sdk: SdkApi } | undefined;
+	#stopped = false;
+	// Bookkeeping the UI never reads: plain sets.
+	/* eslint-disable svelte/prefer-svelte-reactivity */
+	readonly #scheduled = new Set<string>();
+	readonly #loaded = new Set<string>();
+	readonly #joining = new Set<string>();
+	/* eslint-enable svelte/prefer-svelte-reactivity */
+	#unsubscribe: (() => void) | undefined;
+
+	constructor(client: MatrixClient, parties: CaseParties) {
+		this.#client = client;
+		this.#parties = parties;
+	}
+
+	/** False until every joined case room's history has been read once. */
+	get ready(): boolean {
+		return this.#ready;
+	}
+
+	get userId(): UserId {
+		return (this.#client.getUserId() ?? '') as UserId;
+	}
+
+	/** The viewer's own authority, from their homeserver. */
+	get self(): AuthorityId | undefined {
+		const me = this.userId;
+		return this.#parties.servers.get(me.slice(me.indexOf(':') + 1));
+	}
+
+	get parties(): CaseParties {
+		return this.#parties;
+	}
+
+	/** Every opened case the viewer is party to. */
+	get records(): OpenedCase[] {
+		return [...this.#rooms.values()].map((v) => v.record).filter((r): r is OpenedCase => r.opened);
+	}
+
+	room(roomId: string): CaseRoomView | undefined {
+		return this.#rooms.get(roomId);
+	}
+
+	/** The viewer's side in a case, if their authority is a party. */
+	sideIn(record: OpenedCase): Side | undefined {
+		return sideOf(this.userId, record.parties, this.#parties.servers);
+	}
+
+	/** The moves the viewer's side may make now (none during a conflict). */
+	movesFor(record: OpenedCase): TransitionRule[] {
+		const side = this.sideIn(record);
+		const workflow = DEFAULT_REGISTRY.get(record.workflow);
+		return side === undefined || workflow === undefined ? [] : availableMoves(record, workflow, side);
+	}
+
+	async start(): Promise<void> {
+		const cases = await import('../matrix/cases.ts');
+		const sdk = await import('../matrix/sdk.ts');
+		if (this.#stopped) return;
+		this.#api = { cases, sdk };
+		const client = this.#client;
+		const onEvent = (event: MatrixEvent): void => {
+			const roomId = event.getRoomId();
+			if (roomId !== undefined) this.#schedule(roomId);
+		};
+		const onRoom = (room: Room): void => this.#schedule(room.roomId);
+		const onMembership = (room: Room): void => this.#schedule(room.roomId);
+		const onMembers = (event: MatrixEvent): void => onEvent(event);
+		client.on(sdk.RoomEvent.Timeline, onEvent);
+		client.on(sdk.RoomEvent.LocalEchoUpdated, onEvent);
+		client.on(sdk.MatrixEventEvent.Decrypted, onEvent);
+		client.on(sdk.ClientEvent.Room, onRoom);
+		client.on(sdk.RoomEvent.MyMembership, onMembership);
+		client.on(sdk.RoomStateEvent.Members, onMembers);
+		this.#unsubscribe = () => {
+			client.off(sdk.RoomEvent.Timeline, onEvent);
+			client.off(sdk.RoomEvent.LocalEchoUpdated, onEvent);
+			client.off(sdk.MatrixEventEvent.Decrypted, onEvent);
+			client.off(sdk.ClientEvent.Room, onRoom);
+			client.off(sdk.RoomEvent.MyMembership, onMembership);
+			client.off(sdk.RoomStateEvent.Members, onMembers);
+		};
+		await Promise.all(client.getRooms().map((room) => this.#refresh(room.roomId)));
+		this.#ready = true;
+	}
+
+	stop(): void {
+		this.#stopped = true;
+		this.#unsubscribe?.();
+	}
+
+	/** Bursts of events (a sync, a decryption round) refold each room once. */
+	#schedule(roomId: string): void {
+		if (this.#scheduled.has(roomId)) return;
+		this.#scheduled.add(roomId);
+		queueMicrotask(() => {
+			this.#scheduled.delete(roomId);
+			void this.#refresh(roomId);
+		});
+	}
+
+	async #refresh(roomId: string): Promise<void> {
+		const api = this.#api;
+		const room = this.#client.getRoom(roomId);
+		if (api === undefined || room === null || this.#stopped) return;
+		const membership = room.getMyMembership();
+		if (membership === 'invite') return this.#maybeJoin(room);
+		if (membership !== 'join' || !api.cases.isCaseRoomCandidate(room)) return;
+		if (!this.#loaded.has(roomId)) {
+			this.#loaded.add(roomId);
+			try {
+				await room.loadMembersIfNeeded();
+				await api.cases.loadWholeHistory(this.#client, room);
+			} catch {
+				// What arrived is folded; the rest comes with later syncs.
+			}
+		}
+		const record = foldCase(api.cases.caseEnvelopes(room), {
+			room: roomId as RoomId,
+			roster: this.#parties.roster,
+			servers: this.#parties.servers,
+			workflows: DEFAULT_REGISTRY,
+		});
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
+		const next = new Map(this.#rooms);
+		next.set(roomId, { roomId, record, items: api.cases.timelineItems(room) });
+		this.#rooms = next;
+		void api.cases.reissueAclAfterJoins(this.#client, room);
+	}
+
+	/** Accepts an invitation to an encrypted room from someone on a party homeserver. */
+	async #maybeJoin(room: Room): Promise<void> {
+		const api = this.#api;
+		if (api === undefined || this.#joining.has(room.roomId)) return;
+		const inviter = api.cases.inviterOf(this.#client, room);
+		if (inviter === undefined || !this.#parties.servers.has(api.cases.serverOf(inviter))) return;
+		if (!room.hasEncryptionStateEvent()) return;
+		this.#joining.add(room.roomId);
+		try {
+			await this.#client.joinRoom(room.roomId);
+		} catch {
+			this.#joining.delete(room.roomId);
+		}
+	}
+
+	/** Creates the case room, sends the opening event and, where the workflow starts at draft, sends it. */
+	async openRequest(request: NewRequest): Promise<Result<string, ActionProblem | { readonly kind: 'invalid'; readonly reason: string }>> {
+		const api = this.#api;
+		const self = this.self;
+		if (api === undefined || self === undefined) return err({ kind: 'not-ready' });
+		const me = this.userId;
+		const requestedServer = this.#parties.homeservers.get(request.requested);
+		if (requestedServer === undefined) return err({ kind: 'invalid', reason: request.requested });
+		const template = caseRoomRequest({
+			creatorServer: api.cases.serverOf(me),
+			partyServers: [requestedServer],
+			invite: request.invite,
+		});
+		if (!template.ok) return err({ kind: 'invalid', reason: template.error });
+		const workflow = defaultWorkflowFor(request.kind);
+		const created = await api.cases.createCaseRoom(
+			this.#client,
+			template.value,
+			{ type: 'opened', kind: request.kind, workflow: workflow.id, requesting: self, requested: request.requested, fields: request.fields },
+			request.language,
+		);
+		if (!created.ok) return created;
+		const { roomId, openingId } = created.value;
+		const send = workflow.transitions.find((t) => t.from === workflow.initial && t.to === 'sent' && t.by.includes('requesting'));
+		if (send !== undefined) {
+			await api.cases.sendCaseEvent(
+				this.#client,
+				roomId,
+				{ type: 'transition', follows: openingId as unknown as TransitionId, from: workflow.initial, to: send.to },
+				request.language,
+			);
+		}
+		return ok(roomId);
+	}
+
+	async move(record: OpenedCase, to: StatusId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+		const api = this.#api;
+		const side = this.sideIn(record);
+		const workflow = DEFAULT_REGISTRY.get(record.workflow);
+		if (api === undefined || side === undefined || workflow === undefined) return err({ kind: 'not-ready' });
+		const proposed = proposeTransition(record, workflow, side, to, reason);
+		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
+		const sent = await api.cases.sendCaseEvent(this.#client, record.room, proposed.value, language);
+		return sent.ok ? ok(undefined) : sent;
+	}
+
+	async settle(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+		const api = this.#api;
+		if (api === undefined) return err({ kind: 'not-ready' });
+		const proposed = proposeSettlement(record, chosen, reason);
+		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
+		const sent = await api.cases.sendCaseEvent(this.#client, record.room, proposed.value, language);
+		return sent.ok ? ok(undefined) : sent;
+	}
+
+	async write(roomId: string, text: string): Promise<Result<void, ActionProblem>> {
+		const api = this.#api;
+		if (api === undefined) return err({ kind: 'not-ready' });
+		const sent = await api.cases.sendText(this.#client, roomId, text);
+		return sent.ok ? ok(undefined) : sent;
+	}
+
+	get maxAttachmentBytes(): number {
+		return 25 * 1024 * 1024;
+	}
+
+	async attach(
+		roomId: string,
+		file: { readonly name: string; readonly type: string; readonly bytes: Uint8Array },
+		onProgress: (transfer: Transfer) => void,
+	): Promise<Result<void, ActionProblem>> {
+		const api = this.#api;
+		if (api === undefined) return err({ kind: 'not-ready' });
+		const sent = await api.cases.sendAttachment(this.#client, roomId, file, (loaded, total) => onProgress({ loaded, total }));
+		return sent.ok ? ok(undefined) : sent;
+	}
+
+	async download(
+		item: Extract<TimelineItem, { kind: 'file' }>,
+		onProgress: (transfer: Transfer) => void,
+	): Promise<Result<Uint8Array, ActionProblem | { readonly kind: 'tampered' }>> {
+		const api = this.#api;
+		if (api === undefined) return err({ kind: 'not-ready' });
+		return api.cases.downloadAttachment(this.#client, item.file, (loaded, total) => onProgress({ loaded, total }));
+	}
+}
+
+let current: { client: MatrixClient; rooms: CaseRooms } | undefined;
+
+/** The one CaseRooms of the page's Matrix client, started on first use. */
+export function caseRoomsFor(client: MatrixClient, parties: CaseParties): CaseRooms {
+	if (current?.client !== client) {
+		current?.rooms.stop();
+		const rooms = new CaseRooms(client, parties);
+		current = { client, rooms };
+		void rooms.start();
+	}
+	return current.rooms;
+}

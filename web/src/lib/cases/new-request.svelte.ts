@@ -1,0 +1,102 @@
+// View model of the new-request form: the fields as typed, the checks before
+// sending (counterpart IDs, offences, a title), and the request opened
+// through CaseRooms. The payload validator of policies/cases has the last word.
+import type { Channel, LegalBasisType, OffenceCode, RequestKind, Urgency } from '../../../../policies/cases/index.ts';
+import { parseCaseReference, TAXONOMY } from '../../../../policies/cases/index.ts';
+import type { AuthorityId, Language } from '../../../../policies/roster/types.ts';
+import type { CaseRooms } from './case-rooms.svelte.ts';
+
+export type FormProblem =
+	| { readonly kind: 'title' }
+	| { readonly kind: 'reference' }
+	| { readonly kind: 'offences' }
+	| { readonly kind: 'invite' }
+	| { readonly kind: 'counterpart' }
+	| { readonly kind: 'refused'; readonly detail: string }
+	| { readonly kind: 'failed' };
+
+const USER_ID = /^@[^:\s]+:\S+$/;
+
+export class NewRequestForm {
+	readonly #cases: CaseRooms;
+	kind = $state<RequestKind>('mla');
+	requested = $state<string>('');
+	title = $state('');
+	reference = $state('');
+	legalBasis = $state<LegalBasisType>('untoc');
+	citation = $state('');
+	offences = $state<Record<string, { chosen: boolean; serious: boolean }>>(
+		Object.fromEntries(TAXONOMY.map((o) => [o.code, { chosen: false, serious: false }])),
+	);
+	urgency = $state<Urgency>('routine');
+	channel = $state<Channel>('formal');
+	invite = $state('');
+	#problem = $state<FormProblem | undefined>();
+	#sending = $state(false);
+
+	constructor(cases: CaseRooms) {
+		this.#cases = cases;
+	}
+
+	get problem(): FormProblem | undefined {
+		return this.#problem;
+	}
+
+	get sending(): boolean {
+		return this.#sending;
+	}
+
+	/** The authorities one may send a request to: every party homeserver's authority but one's own. */
+	get counterparts(): AuthorityId[] {
+		const self = this.#cases.self;
+		return [...this.#cases.parties.servers.values()].filter(
+			(id, index, all) => all.indexOf(id) === index && id !== self && this.#cases.parties.roster.authorities.some((a) => a.id === id),
+		);
+	}
+
+	/** Opens the request; resolves with the new room's ID, or undefined with `problem` set. */
+	async submit(language: Language): Promise<string | undefined> {
+		this.#problem = undefined;
+		const title = this.title.trim();
+		if (title === '') return this.#fail({ kind: 'title' });
+		if (this.requested === '' || !this.counterparts.includes(this.requested as AuthorityId)) return this.#fail({ kind: 'counterpart' });
+		const reference = this.reference.trim();
+		const parsedReference = reference === '' ? undefined : parseCaseReference(reference);
+		if (parsedReference !== undefined && !parsedReference.ok) return this.#fail({ kind: 'reference' });
+		const offences = Object.entries(this.offences)
+			.filter(([, o]) => o.chosen)
+			.map(([code, o]) => ({ code: code as OffenceCode, serious: o.serious }));
+		if (offences.length === 0) return this.#fail({ kind: 'offences' });
+		const invite = this.invite.split(/[\s,;]+/).filter((id) => id !== '');
+		if (invite.length === 0 || invite.some((id) => !USER_ID.test(id))) return this.#fail({ kind: 'invite' });
+		const citation = this.citation.trim();
+		this.#sending = true;
+		try {
+			const opened = await this.#cases.openRequest({
+				kind: this.kind,
+				requested: this.requested as AuthorityId,
+				fields: {
+					title,
+					...(parsedReference?.ok === true ? { requestingReference: parsedReference.value } : {}),
+					legalBasis: { type: this.legalBasis, ...(citation === '' ? {} : { citation }) },
+					offences,
+					urgency: this.urgency,
+					channel: this.channel,
+				},
+				invite,
+				language,
+			});
+			if (opened.ok) return opened.value;
+			if (opened.error.kind === 'invalid' || opened.error.kind === 'invalid-event')
+				return this.#fail({ kind: 'refused', detail: opened.error.reason });
+			return this.#fail({ kind: 'failed' });
+		} finally {
+			this.#sending = false;
+		}
+	}
+
+	#fail(problem: FormProblem): undefined {
+		this.#problem = problem;
+		return undefined;
+	}
+}

@@ -1,0 +1,286 @@
+// Case rooms over matrix-js-sdk, without any UI: create a case room and send
+// its opening event, send case events and discussion messages, read a room's
+// decrypted events as fold envelopes and timeline items, re-issue the server
+// ACL after a party server joins, and encrypted attachments.
+import { err, ok, type Result } from '../../../../policies/result.ts';
+import {
+	buildCaseContent,
+	CASE_KEY,
+	rendererFor,
+	type CaseEvent,
+	type CaseEventEnvelope,
+	type EventId,
+	type UserId,
+} from '../../../../policies/cases/index.ts';
+import type { CaseRoomRequest } from '../../../../policies/rooms/case-room.ts';
+import { hostOf, reissuedAcl, type ServerAclContent } from '../../../../policies/rooms/server-acl.ts';
+import type { Language } from '../../../../policies/roster/types.ts';
+import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '../attachments/encrypted-file.ts';
+import { describeFailure, type Failure } from './failure.ts';
+import { Direction, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
+
+export const SERVER_ACL = 'm.room.server_acl';
+
+/** The largest attachment accepted, before encryption (the ciphertext is the same size). */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+export type SendProblem = { readonly kind: 'invalid-event'; readonly reason: string } | Failure;
+
+/** One item of a case room's discussion, as the page shows it. */
+export type TimelineItem =
+	| {
+			readonly kind: 'case';
+			readonly id: string;
+			readonly sender: string;
+			readonly at: number;
+			readonly body: string;
+			readonly pending: boolean;
+	  }
+	| {
+			readonly kind: 'text';
+			readonly id: string;
+			readonly sender: string;
+			readonly at: number;
+			readonly body: string;
+			readonly pending: boolean;
+	  }
+	| {
+			readonly kind: 'file';
+			readonly id: string;
+			readonly sender: string;
+			readonly at: number;
+			readonly name: string;
+			readonly size: number | undefined;
+			readonly mimetype: string | undefined;
+			readonly file: EncryptedFileInfo & { readonly url: string };
+			readonly pending: boolean;
+	  }
+	| { readonly kind: 'undecryptable'; readonly id: string; readonly sender: string; readonly at: number };
+
+function serverOf(userId: string): string {
+	return userId.slice(userId.indexOf(':') + 1);
+}
+
+/** Creates the room from its template (no name, no topic), then sends the opening event; resolves with the room and the opening event's ID. */
+export async function createCaseRoom(
+	client: MatrixClient,
+	request: CaseRoomRequest,
+	opening: CaseEvent,
+	language: Language,
+): Promise<Result<{ roomId: string; openingId: EventId }, SendProblem>> {
+	const built = buildCaseContent(opening, rendererFor(language));
+	if (!built.ok) return err({ kind: 'invalid-event', reason: built.error.reason });
+	let roomId: string;
+	try {
+		({ room_id: roomId } = await client.createRoom(request as unknown as Parameters<MatrixClient['createRoom']>[0]));
+	} catch (error) {
+		return err(describeFailure(error));
+	}
+	const sent = await sendContent(client, roomId, built.value as unknown as Record<string, unknown>);
+	return sent.ok ? ok({ roomId, openingId: sent.value }) : sent;
+}
+
+/** Sends one case event as an encrypted m.room.message, its body in `language`. */
+export async function sendCaseEvent(
+	client: MatrixClient,
+	roomId: string,
+	event: CaseEvent,
+	language: Language,
+): Promise<Result<EventId, SendProblem>> {
+	const built = buildCaseContent(event, rendererFor(language));
+	if (!built.ok) return err({ kind: 'invalid-event', reason: built.error.reason });
+	return sendContent(client, roomId, built.value as unknown as Record<string, unknown>);
+}
+
+/** A plain discussion message. */
+export function sendText(client: MatrixClient, roomId: string, text: string): Promise<Result<EventId, SendProblem>> {
+	return sendContent(client, roomId, { msgtype: 'm.text', body: text, 'm.mentions': {} });
+}
+
+async function sendContent(client: MatrixClient, roomId: string, content: Record<string, unknown>): Promise<Result<EventId, SendProblem>> {
+	try {
+		const { event_id } = await client.sendMessage(roomId, content as never);
+		return ok(event_id as EventId);
+	} catch (error) {
+		return err(describeFailure(error));
+	}
+}
+
+/** Encrypts the file in the browser, uploads the ciphertext, and sends an m.file event carrying the key. */
+export async function sendAttachment(
+	client: MatrixClient,
+	roomId: string,
+	file: { readonly name: string; readonly type: string; readonly bytes: Uint8Array },
+	onProgress: (loaded: number, total: number) => void,
+): Promise<Result<EventId, SendProblem>> {
+	const { ciphertext, info } = await encryptAttachment(file.bytes);
+	let url: string;
+	try {
+		({ content_uri: url } = await client.uploadContent(new Blob([ciphertext as BlobPart], { type: 'application/octet-stream' }), {
+			includeFilename: false,
+			type: 'application/octet-stream',
+			progressHandler: ({ loaded, total }) => onProgress(loaded, total),
+		}));
+	} catch (error) {
+		return err(describeFailure(error));
+	}
+	return sendContent(client, roomId, {
+		msgtype: 'm.file',
+		body: file.name,
+		filename: file.name,
+		info: { size: file.bytes.length, mimetype: file.type === '' ? 'application/octet-stream' : file.type },
+		file: { ...info, url },
+		'm.mentions': {},
+	});
+}
+
+export type DownloadProblem = { readonly kind: 'tampered' } | Failure;
+
+/** Downloads an attachment's ciphertext (authenticated media) and decrypts it after checking its hash. */
+export async function downloadAttachment(
+	client: MatrixClient,
+	file: EncryptedFileInfo & { readonly url: string },
+	onProgress: (loaded: number, total: number | undefined) => void,
+): Promise<Result<Uint8Array, DownloadProblem>> {
+	const http = client.mxcUrlToHttp(file.url, undefined, undefined, undefined, false, true, true);
+	if (http === null) return err({ kind: 'tampered' });
+	let ciphertext: Uint8Array;
+	try {
+		const response = await fetch(http, { headers: { Authorization: `Bearer ${client.getAccessToken() ?? ''}` } });
+		if (!response.ok || response.body === null) return err(describeFailure(new Error(`HTTP ${String(response.status)}`)));
+		const length = Number(response.headers.get('content-length') ?? '');
+		const total = Number.isFinite(length) && length > 0 ? length : undefined;
+		const reader = response.body.getReader();
+		const chunks: Uint8Array[] = [];
+		let loaded = 0;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			chunks.push(value);
+			loaded += value.length;
+			onProgress(loaded, total);
+		}
+		ciphertext = new Uint8Array(loaded);
+		let at = 0;
+		for (const chunk of chunks) {
+			ciphertext.set(chunk, at);
+			at += chunk.length;
+		}
+	} catch (error) {
+		return err(describeFailure(error));
+	}
+	const plain = await decryptAttachment(ciphertext, file);
+	return plain.ok ? plain : err({ kind: 'tampered' });
+}
+
+/** Whether the room looks like a case room: encrypted, with a server ACL. */
+export function isCaseRoomCandidate(room: Room): boolean {
+	return room.currentState.getStateEvents(SERVER_ACL, '') !== null && room.hasEncryptionStateEvent();
+}
+
+/** Loads the whole room history back to its creation, so the fold sees every event. */
+export async function loadWholeHistory(client: MatrixClient, room: Room): Promise<void> {
+	const timeline = room.getLiveTimeline();
+	for (let page = 0; page < 100; page++) {
+		if (timeline.getPaginationToken(Direction.Backward) === null) return;
+		const more = await client.paginateEventTimeline(timeline, { backwards: true, limit: 100 });
+		if (!more) return;
+	}
+}
+
+/**
+ * The room's case events as the fold takes them. NOTE: our own events count
+ * only once the server has echoed them (status null): before that they carry
+ * this browser's clock, and the fold must see the same origin_server_ts on every side.
+ */
+export function caseEnvelopes(room: Room): CaseEventEnvelope[] {
+	const envelopes: CaseEventEnvelope[] = [];
+	for (const event of room.getLiveTimeline().getEvents()) {
+		if (event.status !== null || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
+		const id = event.getId();
+		if (id === undefined || id.startsWith('~') || !(CASE_KEY in event.getContent())) continue;
+		envelopes.push({
+			eventId: id as EventId,
+			sender: event.getSender() as UserId,
+			originServerTs: event.getTs(),
+			content: event.getContent(),
+		});
+	}
+	return envelopes;
+}
+
+/** The room's messages (case events, text, files), oldest first; unsent ones (local echoes) are in the live timeline, marked pending. */
+export function timelineItems(room: Room): TimelineItem[] {
+	const items: TimelineItem[] = [];
+	for (const event of room.getLiveTimeline().getEvents()) {
+		const item = itemOf(event);
+		if (item !== undefined) items.push(item);
+	}
+	return items;
+}
+
+function itemOf(event: MatrixEvent): TimelineItem | undefined {
+	const id = event.getId() ?? event.getTxnId() ?? '';
+	const sender = event.getSender() ?? '';
+	const at = event.getTs();
+	if (event.isDecryptionFailure()) return { kind: 'undecryptable', id, sender, at };
+	if (event.getType() !== 'm.room.message' || event.isRedacted()) return undefined;
+	const content = event.getContent();
+	const pending = event.status !== null;
+	const body = typeof content['body'] === 'string' ? content['body'] : '';
+	if (CASE_KEY in content) return { kind: 'case', id, sender, at, body, pending };
+	if (content['msgtype'] === 'm.file') {
+		const file = content['file'] as (EncryptedFileInfo & { url?: unknown }) | undefined;
+		if (file === undefined || typeof file.url !== 'string' || file.v !== 'v2') return undefined;
+		const info = (content['info'] ?? {}) as { size?: unknown; mimetype?: unknown };
+		return {
+			kind: 'file',
+			id,
+			sender,
+			at,
+			name: typeof content['filename'] === 'string' ? content['filename'] : body,
+			size: typeof info.size === 'number' ? info.size : undefined,
+			mimetype: typeof info.mimetype === 'string' ? info.mimetype : undefined,
+			file: file as EncryptedFileInfo & { url: string },
+			pending,
+		};
+	}
+	if (content['msgtype'] === 'm.text' || content['msgtype'] === 'm.notice') return { kind: 'text', id, sender, at, body, pending };
+	return undefined;
+}
+
+/**
+ * Re-issues the room's server ACL when a member of another server joined
+ * after the current ACL was sent (Synapse caches "no ACL" on a joining server
+ * until a new ACL event reaches it: see policies/rooms/server-acl.ts,
+ * ACL_REVISION). Only where this user may change the ACL. Resolves with
+ * whether it sent one.
+ */
+export async function reissueAclAfterJoins(client: MatrixClient, room: Room): Promise<boolean> {
+	const me = client.getUserId();
+	if (me === null) return false;
+	const state = room.currentState;
+	const aclEvent = state.getStateEvents(SERVER_ACL, '');
+	if (aclEvent === null || !state.maySendStateEvent(SERVER_ACL, me)) return false;
+	const ownHost = hostOf(serverOf(me));
+	const aclAt = aclEvent.getTs();
+	const newcomer = room
+		.getJoinedMembers()
+		.some((member) => hostOf(serverOf(member.userId)) !== ownHost && (member.events.member?.getTs() ?? 0) > aclAt);
+	if (!newcomer) return false;
+	try {
+		await client.sendStateEvent(room.roomId, SERVER_ACL as never, reissuedAcl(aclEvent.getContent<ServerAclContent>()) as never, '');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Who invited this user to the room, if it is an invitation. */
+export function inviterOf(client: MatrixClient, room: Room): string | undefined {
+	const me = client.getUserId();
+	if (me === null || room.getMyMembership() !== 'invite') return undefined;
+	return room.getMember(me)?.events.member?.getSender();
+}
+
+export { serverOf };
