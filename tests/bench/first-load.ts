@@ -17,8 +17,9 @@ import { report } from './stats.ts';
 import { kindOf, transferSize, type AssetKind, type Encoding } from './transfer-size.ts';
 
 const WEB = { host: '127.0.0.1', port: 38080 };
-/** What shows that the app is usable once signed in. */
-const USABLE = '[data-testid="device-trust"][data-trust="verified"]';
+/** What shows that the app is usable once signed in: the requests dashboard, its cases read. */
+const USABLE = '[data-testid="case-count"]';
+const VERIFIED = '[data-testid="device-trust"][data-trust="verified"]';
 
 const en = (key: string) => message('en', key);
 
@@ -46,6 +47,8 @@ async function appResourcesOfASignIn(webUrl: string, hs: FederationInfo['homeser
 		await page.getByLabel(en('keys_confirm_label')).fill(recoveryKey);
 		await page.getByRole('button', { name: en('keys_confirm_submit') }).click();
 		await page.getByRole('button', { name: en('keys_continue') }).click();
+		await page.locator(VERIFIED).waitFor({ timeout: 60_000 });
+		await page.getByRole('link', { name: en('home_cases_link') }).click();
 		await page.locator(USABLE).waitFor({ timeout: 60_000 });
 		return [...fetched];
 	} finally {

@@ -29,6 +29,13 @@ export function memberHomeserver(): LocalHomeserver {
 	return found;
 }
 
+/** The federation's homeserver of an authority, by its roster id (gt-mp, ng-ca…). */
+export function homeserverOf(id: string): LocalHomeserver {
+	const found = describedFederation().homeservers.find((hs) => hs.id === id);
+	if (found === undefined) throw new Error(`the federation has no homeserver for ${id}`);
+	return found;
+}
+
 export async function freshAccount(homeserver: LocalHomeserver, label: string): Promise<E2eAccount> {
 	const localpart = `${label}-${randomBytes(4).toString('hex')}`;
 	const password = `pw-${randomBytes(9).toString('base64url')}`;

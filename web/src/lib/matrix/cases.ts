@@ -76,8 +76,23 @@ export async function createCaseRoom(
 	} catch (error) {
 		return err(describeFailure(error));
 	}
+	// NOTE: the room key is shared with the members this client knows when it
+	// encrypts; sent before the sync has brought the room and its invitations,
+	// the opening event would be encrypted for nobody but its sender.
+	await untilInvitesKnown(client, roomId, request.invite);
 	const sent = await sendContent(client, roomId, built.value as unknown as Record<string, unknown>);
 	return sent.ok ? ok({ roomId, openingId: sent.value }) : sent;
+}
+
+async function untilInvitesKnown(client: MatrixClient, roomId: string, invited: readonly string[], timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const room = client.getRoom(roomId);
+		if (room !== null && room.hasEncryptionStateEvent() && invited.every((userId) => room.getMember(userId)?.membership === 'invite'))
+			return;
+		if (Date.now() > deadline) return;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 /** Sends one case event as an encrypted m.room.message, its body in `language`. */

@@ -1,0 +1,122 @@
+// A request tracked by two authorities on two homeservers, in two browsers:
+// a prosecutor in Guatemala (gt-mp) opens an MLA request to Nigeria's central
+// authority (ng-ca); the officer there finds it on the dashboard (the
+// invitation accepted on its own), moves it to "received" then "additional
+// information requested" with a reason; the prosecutor answers; both pages
+// show the same status and history; an attachment the prosecutor uploads is
+// downloaded and decrypted intact by the officer. Both set up cross-signing
+// first: room keys go only to cross-signed devices. Throughout: no console or
+// page error, no request beyond loopback.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
+import { en, expectClean, newBrowser, setUpRecoveryKey, signIn } from './support/session-pages.ts';
+
+test.setTimeout(180_000);
+
+async function signedIn(page: Page, account: E2eAccount): Promise<void> {
+	await page.goto('/en/sign-in');
+	await signIn(page, account);
+	await expect(page).toHaveURL(/\/en\/keys$/);
+	await setUpRecoveryKey(page);
+}
+
+async function move(page: Page, status: string, reason?: string): Promise<void> {
+	await page.getByRole('radio', { name: new RegExp(`^${status}`) }).check();
+	if (reason !== undefined) await page.getByLabel(en('case_reason_label'), { exact: true }).fill(reason);
+	await page.getByRole('button', { name: en('case_move_submit') }).click();
+}
+
+const history = (page: Page): Promise<string[]> => page.getByTestId('status-change-text').allInnerTexts();
+
+test('two authorities open, move and answer an MLA request, and share an encrypted attachment', async ({ browser }) => {
+	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-case-a');
+	const officer = await freshAccount(homeserverOf('ng-ca'), 'e2e-case-b');
+	const first = await newBrowser(browser, prosecutor);
+	const second = await newBrowser(browser, officer);
+	const a = first.page;
+	const b = second.page;
+	await signedIn(a, prosecutor);
+	await signedIn(b, officer);
+
+	// ── A opens the request from the dashboard ──
+	const title = `Bank records ${randomBytes(4).toString('hex')}`;
+	await a.getByRole('link', { name: en('home_cases_link') }).click();
+	await expect(a.getByRole('heading', { level: 1, name: en('cases_heading') })).toBeVisible();
+	await a.getByRole('link', { name: en('cases_new_link') }).click();
+	await expect(a.getByRole('heading', { level: 1, name: en('newcase_heading') })).toBeVisible();
+	await a.getByLabel(en('newcase_kind')).selectOption('mla');
+	await a.getByLabel(en('newcase_requested')).selectOption('ng-ca');
+	await a.getByLabel(en('newcase_title'), { exact: true }).fill(title);
+	await a.getByLabel(en('newcase_reference')).fill('MP-FECO-2026-0042');
+	await a.getByLabel('Corruption', { exact: true }).check();
+	await a.getByLabel(en('newcase_serious', { offence: 'Corruption' })).check();
+	await a.getByLabel(en('newcase_invite'), { exact: true }).fill(officer.userId);
+	await a.getByRole('button', { name: en('newcase_submit') }).click();
+	await expect(a).toHaveURL(/\/en\/cases\/(?!new$)[^/]+$/);
+	await expect(a.getByTestId('case-title')).toHaveText(title);
+	await expect(a.getByTestId('case-status')).toHaveAttribute('data-status', 'sent');
+
+	// ── B finds it on the dashboard and moves it ──
+	await b.getByRole('link', { name: en('home_cases_link') }).click();
+	const entry = b.getByTestId('case-entry').filter({ hasText: title });
+	await expect(entry).toBeVisible({ timeout: 60_000 });
+	await expect(entry.getByTestId('case-entry-status')).toHaveText('Sent');
+	await entry.getByRole('link', { name: title }).click();
+	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'sent');
+	await move(b, 'Received');
+	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'received');
+	// A reason is required here: the page says so before anything is sent.
+	await move(b, 'Additional information requested');
+	await expect(b.getByRole('alert')).toHaveText(en('case_error_reason'));
+	await move(b, 'Additional information requested', 'Please send the account numbers and the period concerned');
+	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'additional-info-requested');
+
+	// ── A answers ──
+	await expect(a.getByTestId('case-status')).toHaveAttribute('data-status', 'additional-info-requested');
+	// Only the requesting side's moves are offered: the requested side's refusal is not.
+	await expect(a.getByRole('radio', { name: /^Information provided/ })).toBeVisible();
+	await expect(a.getByRole('radio', { name: /^Refused/ })).toHaveCount(0);
+	await move(a, 'Information provided');
+	await expect(a.getByTestId('case-status')).toHaveAttribute('data-status', 'info-provided');
+	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'info-provided');
+
+	// ── Both show the same record and history ──
+	const expected = [
+		'Draft → Sent',
+		'Sent → Received',
+		'Received → Additional information requested',
+		'Additional information requested → Information provided',
+	];
+	await expect.poll(() => history(a)).toEqual(expected);
+	await expect.poll(() => history(b)).toEqual(expected);
+	await expect(
+		b
+			.getByTestId('status-history')
+			.getByText(en('case_reason_shown', { reason: 'Please send the account numbers and the period concerned' })),
+	).toBeVisible();
+	await expect(
+		a
+			.getByTestId('status-history')
+			.getByText(en('case_reason_shown', { reason: 'Please send the account numbers and the period concerned' })),
+	).toBeVisible();
+
+	// ── An attachment from A, downloaded intact by B ──
+	const bytes = randomBytes(300_000);
+	await a.getByLabel(en('case_attach_label')).setInputFiles({ name: 'evidence.bin', mimeType: 'application/octet-stream', buffer: bytes });
+	await expect(a.getByRole('button', { name: en('case_download', { name: 'evidence.bin' }) })).toBeVisible();
+	const downloadButton = b.getByRole('button', { name: en('case_download', { name: 'evidence.bin' }) });
+	await expect(downloadButton).toBeVisible();
+	const download = b.waitForEvent('download');
+	await downloadButton.click();
+	const received = await readFile(await (await download).path());
+	expect(received.equals(bytes)).toBe(true);
+
+	expectClean(first.seen, 'requesting browser');
+	expectClean(second.seen, 'requested browser');
+	await logOutRegistration(prosecutor);
+	await logOutRegistration(officer);
+	await first.context.close();
+	await second.context.close();
+});
