@@ -63,6 +63,13 @@ test('two authorities open, move and answer an MLA request, and share an encrypt
 	const entry = b.getByTestId('case-entry').filter({ hasText: title });
 	await expect(entry).toBeVisible({ timeout: 60_000 });
 	await expect(entry.getByTestId('case-entry-status')).toHaveText('Sent');
+	// The search runs over the decrypted records: by reference, then by a word that matches nothing.
+	const search = b.getByLabel(en('cases_search_label'));
+	await search.fill('mp-feco-2026-0042');
+	await expect(entry).toBeVisible();
+	await search.fill('no-such-request');
+	await expect(entry).toHaveCount(0);
+	await search.fill('');
 	await entry.getByRole('link', { name: title }).click();
 	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'sent');
 	await move(b, 'Received');
@@ -102,7 +109,11 @@ test('two authorities open, move and answer an MLA request, and share an encrypt
 			.getByText(en('case_reason_shown', { reason: 'Please send the account numbers and the period concerned' })),
 	).toBeVisible();
 
-	// ── An attachment from A, downloaded intact by B ──
+	// ── An attachment from A, downloaded intact by B; one over the size limit is refused with a clear message ──
+	await a
+		.getByLabel(en('case_attach_label'))
+		.setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(26 * 1024 * 1024) });
+	await expect(a.getByRole('alert')).toHaveText(en('case_error_too_large', { size: '26 MB', limit: '25 MB' }));
 	const bytes = randomBytes(300_000);
 	await a.getByLabel(en('case_attach_label')).setInputFiles({ name: 'evidence.bin', mimeType: 'application/octet-stream', buffer: bytes });
 	await expect(a.getByRole('button', { name: en('case_download', { name: 'evidence.bin' }) })).toBeVisible();

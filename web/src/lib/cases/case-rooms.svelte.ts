@@ -76,6 +76,9 @@ export class CaseRooms {
 	readonly #scheduled = new Set<string>();
 	readonly #loaded = new Set<string>();
 	readonly #joining = new Set<string>();
+	/** The ACL event each room's ACL was last re-issued after, so a burst of refreshes sends one. */
+	readonly #reissuedAfter = new Map<string, string>();
+	readonly #reissuing = new Set<string>();
 	/* eslint-enable svelte/prefer-svelte-reactivity */
 	#unsubscribe: (() => void) | undefined;
 
@@ -196,7 +199,17 @@ export class CaseRooms {
 		const next = new Map(this.#rooms);
 		next.set(roomId, { roomId, record, items: api.cases.timelineItems(room) });
 		this.#rooms = next;
-		void api.cases.reissueAclAfterJoins(this.#client, room);
+		this.#reissueAcl(api.cases, room);
+	}
+
+	#reissueAcl(cases: CasesApi, room: Room): void {
+		const current = room.currentState.getStateEvents(cases.SERVER_ACL, '')?.getId();
+		if (current === undefined || this.#reissuing.has(room.roomId) || this.#reissuedAfter.get(room.roomId) === current) return;
+		this.#reissuing.add(room.roomId);
+		void cases.reissueAclAfterJoins(this.#client, room).then((sent) => {
+			this.#reissuing.delete(room.roomId);
+			if (sent) this.#reissuedAfter.set(room.roomId, current);
+		});
 	}
 
 	/** Accepts an invitation to an encrypted room from someone on a party homeserver. */
