@@ -3,13 +3,18 @@
 // authority (ng-ca); the officer there finds it on the dashboard (the
 // invitation accepted on its own), moves it to "received" then "additional
 // information requested" with a reason; the prosecutor answers; both pages
-// show the same status and history; an attachment the prosecutor uploads is
+// show the same status and history; a colleague of the prosecutor on a stock
+// client answers too, from the same point (a conflict): both pages say so,
+// the officer settles it, with a reason; an attachment the prosecutor uploads is
 // downloaded and decrypted intact by the officer. Both set up cross-signing
 // first: room keys go only to cross-signed devices. Throughout: no console or
 // page error, no request beyond loopback.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import type { StatusId, TransitionId } from '../../policies/cases/index.ts';
+import { sendCaseEvent } from '../support/case-room-node.ts';
+import { startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
 import { en, expectClean, newBrowser, setUpRecoveryKey, signIn } from './support/session-pages.ts';
 
@@ -30,9 +35,13 @@ async function move(page: Page, status: string, reason?: string): Promise<void> 
 
 const history = (page: Page): Promise<string[]> => page.getByTestId('status-change-text').allInnerTexts();
 
-test('two authorities open, move and answer an MLA request, and share an encrypted attachment', async ({ browser }) => {
+test('two authorities open, move, answer and settle an MLA request, and share an encrypted attachment', async ({ browser }) => {
 	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-case-a');
 	const officer = await freshAccount(homeserverOf('ng-ca'), 'e2e-case-b');
+	// A colleague of the prosecutor on a stock (Node) client, to make a conflict no UI would offer.
+	const colleague = await freshAccount(homeserverOf('gt-mp'), 'e2e-case-colleague');
+	const peer = await startNodeClient({ ...colleague, clientUrl: colleague.homeserver.clientUrl });
+	await peer.getCrypto()?.bootstrapCrossSigning({ authUploadDeviceSigningKeys: (makeRequest) => makeRequest(null) });
 	const first = await newBrowser(browser, prosecutor);
 	const second = await newBrowser(browser, officer);
 	const a = first.page;
@@ -52,7 +61,7 @@ test('two authorities open, move and answer an MLA request, and share an encrypt
 	await a.getByLabel(en('newcase_reference')).fill('MP-FECO-2026-0042');
 	await a.getByLabel('Corruption', { exact: true }).check();
 	await a.getByLabel(en('newcase_serious', { offence: 'Corruption' })).check();
-	await a.getByLabel(en('newcase_invite'), { exact: true }).fill(officer.userId);
+	await a.getByLabel(en('newcase_invite'), { exact: true }).fill(`${officer.userId} ${colleague.userId}`);
 	await a.getByRole('button', { name: en('newcase_submit') }).click();
 	await expect(a).toHaveURL(/\/en\/cases\/(?!new$)[^/]+$/);
 	await expect(a.getByTestId('case-title')).toHaveText(title);
@@ -98,6 +107,35 @@ test('two authorities open, move and answer an MLA request, and share an encrypt
 	];
 	await expect.poll(() => history(a)).toEqual(expected);
 	await expect.poll(() => history(b)).toEqual(expected);
+
+	// ── A conflict: the colleague answers the same request for information too, from the same point ──
+	const roomId = decodeURIComponent(new URL(a.url()).pathname.split('/').pop() ?? '');
+	await peer.joinRoom(roomId);
+	await expect.poll(() => peer.getRoom(roomId)?.getMyMembership()).toBe('join');
+	const asked = (await a.getByTestId('status-change').nth(2).getAttribute('data-transition')) as TransitionId;
+	const answered = await a.getByTestId('status-change').nth(3).getAttribute('data-transition');
+	await sendCaseEvent(peer, roomId, {
+		type: 'transition',
+		follows: asked,
+		from: 'additional-info-requested' as StatusId,
+		to: 'info-provided' as StatusId,
+	});
+	for (const page of [a, b]) {
+		await expect(page.getByRole('heading', { level: 2, name: en('case_conflict_heading') })).toBeVisible();
+		await expect(page.getByTestId('case-status')).toHaveAttribute('data-status', 'additional-info-requested');
+		await expect(page.getByRole('radio', { name: /^Information provided/ })).toHaveCount(2);
+	}
+	// B settles for A's answer; both sides are back on one status.
+	await b.locator(`input[type=radio][value="${answered}"]`).check();
+	await b.getByRole('button', { name: en('case_conflict_settle') }).click();
+	await expect(b.getByRole('alert').filter({ hasText: en('case_error_reason') })).toBeVisible();
+	await b.getByLabel(en('case_reason_label'), { exact: true }).fill('Agreed by telephone');
+	await b.getByRole('button', { name: en('case_conflict_settle') }).click();
+	for (const page of [a, b]) {
+		await expect(page.getByRole('heading', { level: 2, name: en('case_conflict_heading') })).toHaveCount(0);
+		await expect(page.getByTestId('case-status')).toHaveAttribute('data-status', 'info-provided');
+	}
+	peer.stopClient();
 	await expect(
 		b
 			.getByTestId('status-history')
@@ -128,6 +166,7 @@ test('two authorities open, move and answer an MLA request, and share an encrypt
 	expectClean(second.seen, 'requested browser');
 	await logOutRegistration(prosecutor);
 	await logOutRegistration(officer);
+	await logOutRegistration(colleague);
 	await first.context.close();
 	await second.context.close();
 });
