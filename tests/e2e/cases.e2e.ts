@@ -136,6 +136,14 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 		await expect(page.getByTestId('case-status')).toHaveAttribute('data-status', 'info-provided');
 	}
 	peer.stopClient();
+
+	// ── B records its own reference (an amendment); A sees it, with the amendment in the history ──
+	await b.getByLabel(en('case_reference_label')).fill('CA/MLA/2026/007');
+	await b.getByLabel(en('case_reference_reason')).fill('Registered');
+	await b.getByRole('button', { name: en('case_reference_submit') }).click();
+	await expect(b.getByText(en('case_reference_current', { ref: 'CA/MLA/2026/007' }))).toBeVisible();
+	await expect(a.getByText(en('cases_ref_requested', { ref: 'CA/MLA/2026/007' }))).toBeVisible();
+	await expect(a.getByTestId('amendments').getByText(en('case_reason_shown', { reason: 'Registered' }))).toBeVisible();
 	await expect(
 		b
 			.getByTestId('status-history')

@@ -22,6 +22,8 @@ export class CasePage {
 	settleChoice = $state('');
 	settleReason = $state('');
 	message = $state('');
+	reference = $state('');
+	referenceReason = $state('');
 	#problem = $state<PageProblem | undefined>();
 	#busy = $state(false);
 	#upload = $state<Transfer | undefined>();
@@ -85,6 +87,33 @@ export class CasePage {
 				return this.#fail(moved.error.kind === 'invalid-event' ? { kind: 'refused', detail: moved.error.reason } : { kind: 'failed' });
 			this.moveTo = '';
 			this.reason = '';
+			return true;
+		});
+	}
+
+	/** The viewer's side's own reference, as the record has it now. */
+	get ownReference(): string | undefined {
+		const record = this.record;
+		if (record === undefined) return undefined;
+		const side = this.#cases.sideIn(record);
+		return side === undefined ? undefined : record.references[side];
+	}
+
+	get canSetReference(): boolean {
+		const record = this.record;
+		return record !== undefined && this.#cases.sideIn(record) !== undefined;
+	}
+
+	async setReference(language: Language): Promise<boolean> {
+		const record = this.record;
+		if (record === undefined || this.reference.trim() === '') return false;
+		if (this.referenceReason.trim() === '') return this.#fail({ kind: 'reason-required' });
+		return this.#run(async () => {
+			const set = await this.#cases.setOwnReference(record, this.reference.trim(), this.referenceReason.trim(), language);
+			if (!set.ok)
+				return this.#fail(set.error.kind === 'invalid-event' ? { kind: 'refused', detail: set.error.reason } : { kind: 'failed' });
+			this.reference = '';
+			this.referenceReason = '';
 			return true;
 		});
 	}

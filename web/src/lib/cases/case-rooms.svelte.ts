@@ -10,6 +10,7 @@ import {
 	DEFAULT_REGISTRY,
 	defaultWorkflowFor,
 	foldCase,
+	parseCaseReference,
 	proposeSettlement,
 	proposeTransition,
 	sideOf,
@@ -270,6 +271,23 @@ export class CaseRooms {
 		const proposed = proposeTransition(record, workflow, side, to, reason);
 		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
 		const sent = await api.cases.sendCaseEvent(this.#client, record.room, proposed.value, language);
+		return sent.ok ? ok(undefined) : sent;
+	}
+
+	/** Sets the viewer's side's own reference (each authority amends only its own number). */
+	async setOwnReference(record: OpenedCase, reference: string, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+		const api = this.#api;
+		const side = this.sideIn(record);
+		if (api === undefined || side === undefined) return err({ kind: 'not-ready' });
+		const parsed = parseCaseReference(reference);
+		if (!parsed.ok) return err({ kind: 'invalid-event', reason: parsed.error });
+		const field = side === 'requesting' ? 'requestingReference' : 'requestedReference';
+		const sent = await api.cases.sendCaseEvent(
+			this.#client,
+			record.room,
+			{ type: 'amended', changes: { [field]: parsed.value }, reason },
+			language,
+		);
 		return sent.ok ? ok(undefined) : sent;
 	}
 
