@@ -155,6 +155,11 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 			.getByText(en('case_reason_shown', { reason: 'Please send the account numbers and the period concerned' })),
 	).toBeVisible();
 
+	// ── A message in the discussion ──
+	await a.getByLabel(en('case_message_label')).fill('The account numbers are in the attached file.');
+	await a.getByRole('button', { name: en('case_message_send') }).click();
+	await expect(b.getByTestId('timeline-item').filter({ hasText: 'The account numbers are in the attached file.' })).toBeVisible();
+
 	// ── An attachment from A, downloaded intact by B; one over the size limit is refused with a clear message ──
 	await a
 		.getByLabel(en('case_attach_label'))
