@@ -1,0 +1,83 @@
+// What a case room's timeline becomes: fold envelopes (own events only once
+// the server has echoed them, with the server's timestamp) and the items the
+// discussion shows (case updates, text, encrypted files, undecryptable events).
+import { describe, expect, it } from 'vitest';
+import { CASE_KEY } from '../../../../policies/cases/index.ts';
+import { caseEnvelopes, timelineItems } from './cases.ts';
+import type { MatrixEvent, Room } from './sdk.ts';
+
+interface FakeEvent {
+	id?: string;
+	txnId?: string;
+	sender?: string;
+	ts?: number;
+	type?: string;
+	content?: Record<string, unknown>;
+	status?: string | null;
+	undecryptable?: boolean;
+}
+
+function event(fake: FakeEvent): MatrixEvent {
+	return {
+		status: fake.status ?? null,
+		getId: () => fake.id,
+		getTxnId: () => fake.txnId,
+		getSender: () => fake.sender ?? '@ana:127.0.20.1:28448',
+		getTs: () => fake.ts ?? 1,
+		getType: () => fake.type ?? 'm.room.message',
+		getContent: () => fake.content ?? {},
+		isDecryptionFailure: () => fake.undecryptable === true,
+		isRedacted: () => false,
+	} as unknown as MatrixEvent;
+}
+
+const room = (events: MatrixEvent[]): Room => ({ getLiveTimeline: () => ({ getEvents: () => events }) }) as unknown as Room;
+
+const caseContent = { msgtype: 'm.text', body: 'Status: Sent → Received', [CASE_KEY]: { v: 1, type: 'note', text: 'x' } };
+
+describe('caseEnvelopes', () => {
+	it('takes decrypted case events, and own events only once echoed by the server', () => {
+		const envelopes = caseEnvelopes(
+			room([
+				event({ id: '$a', ts: 10, content: caseContent }),
+				event({ id: '~local', txnId: 't1', status: 'sending', content: caseContent }),
+				event({ id: '$b', status: 'sent', content: caseContent }),
+				event({ id: '$c', content: { msgtype: 'm.text', body: 'hello' } }),
+				event({ id: '$d', undecryptable: true }),
+				event({ id: '$e', type: 'm.room.member' }),
+			]),
+		);
+		expect(envelopes).toEqual([{ eventId: '$a', sender: '@ana:127.0.20.1:28448', originServerTs: 10, content: caseContent }]);
+	});
+});
+
+describe('timelineItems', () => {
+	it('shows case updates, text, encrypted files and undecryptable events; unsent ones as pending', () => {
+		const file = {
+			v: 'v2',
+			url: 'mxc://127.0.20.1:28448/abc',
+			key: { kty: 'oct', alg: 'A256CTR', ext: true, k: 'k', key_ops: ['encrypt', 'decrypt'] },
+			iv: 'iv',
+			hashes: { sha256: 'h' },
+		};
+		const items = timelineItems(
+			room([
+				event({ id: '$a', content: caseContent }),
+				event({ id: '$b', content: { msgtype: 'm.text', body: 'hello' } }),
+				event({ id: '$c', content: { msgtype: 'm.file', body: 'evidence.pdf', info: { size: 12 }, file } }),
+				event({ id: '$d', content: { msgtype: 'm.file', body: 'plain.pdf', url: 'mxc://x/y' } }),
+				event({ id: '$e', undecryptable: true }),
+				event({ txnId: 't2', status: 'sending', content: { msgtype: 'm.text', body: 'on its way' } }),
+			]),
+		);
+		expect(items.map((i) => [i.kind, i.id])).toEqual([
+			['case', '$a'],
+			['text', '$b'],
+			['file', '$c'],
+			['undecryptable', '$e'],
+			['text', 't2'],
+		]);
+		expect(items[2]).toMatchObject({ name: 'evidence.pdf', size: 12, pending: false });
+		expect(items[4]).toMatchObject({ body: 'on its way', pending: true });
+	});
+});
