@@ -27,6 +27,7 @@ import {
 } from '../../../../policies/cases/index.ts';
 import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
 import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
 import type { MatrixClient, MatrixEvent, Room } from '../matrix/sdk.ts';
 
@@ -308,7 +309,7 @@ export class CaseRooms {
 	}
 
 	get maxAttachmentBytes(): number {
-		return 25 * 1024 * 1024;
+		return MAX_ATTACHMENT_BYTES;
 	}
 
 	async attach(

@@ -16,13 +16,11 @@ import type { CaseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import { hostOf, reissuedAcl, type ServerAclContent } from '../../../../policies/rooms/server-acl.ts';
 import type { Language } from '../../../../policies/roster/types.ts';
 import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '../attachments/encrypted-file.ts';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import { Direction, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
 export const SERVER_ACL = 'm.room.server_acl';
-
-/** The largest attachment accepted, before encryption (the ciphertext is the same size). */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 export type SendProblem = { readonly kind: 'invalid-event'; readonly reason: string } | Failure;
 
@@ -128,6 +126,8 @@ export async function sendAttachment(
 	file: { readonly name: string; readonly type: string; readonly bytes: Uint8Array },
 	onProgress: (loaded: number, total: number) => void,
 ): Promise<Result<EventId, SendProblem>> {
+	if (file.bytes.length > MAX_ATTACHMENT_BYTES)
+		return err({ kind: 'invalid-event', reason: `the file is larger than ${String(MAX_ATTACHMENT_BYTES)} bytes` });
 	const { ciphertext, info } = await encryptAttachment(file.bytes);
 	let url: string;
 	try {
