@@ -77,7 +77,7 @@ export async function firstLoad(federation: FederationInfo): Promise<void> {
 					baseline,
 					baseline_is: `the crypto WASM alone, ${encoding === 'br' ? 'brotli' : 'gzip'}, same run`,
 					n: sizes.filter((s) => kind === undefined || s.kind === kind).length,
-					until: 'signed in, recovery key set up, app usable',
+					until: 'signed in, recovery key set up, requests dashboard usable',
 				});
 			}
 		}
