@@ -14,8 +14,10 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { StatusId, TransitionId } from '../../policies/cases/index.ts';
 import { sendCaseEvent } from '../support/case-room-node.ts';
+import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
+import { federation } from './support/env.ts';
 import { en, expectClean, newBrowser, setUpRecoveryKey, signIn } from './support/session-pages.ts';
 
 test.setTimeout(180_000);
@@ -50,7 +52,13 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	await signedIn(b, officer);
 
 	// ── A opens the request from the dashboard ──
-	const title = `Bank records ${randomBytes(4).toString('hex')}`;
+	// Distinctive markers: none of them may ever reach a homeserver's disk in the clear (checked at the end).
+	const tag = randomBytes(4).toString('hex');
+	const title = `Bank records ROGMARK-title-${tag}`;
+	const reference = `MP-FECO-ROGMARK-${tag}`;
+	const theirReference = `CA/MLA/ROGMARK-${tag}`;
+	const note = `The account numbers are in the attached file ROGMARK-note-${tag}.`;
+	const fileMarker = `ROGMARK-file-${tag}`;
 	await a.getByRole('link', { name: en('home_cases_link') }).click();
 	await expect(a.getByRole('heading', { level: 1, name: en('cases_heading') })).toBeVisible();
 	await a.getByRole('link', { name: en('cases_new_link') }).click();
@@ -58,7 +66,7 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	await a.getByLabel(en('newcase_kind')).selectOption('mla');
 	await a.getByLabel(en('newcase_requested')).selectOption('ng-ca');
 	await a.getByLabel(en('newcase_title'), { exact: true }).fill(title);
-	await a.getByLabel(en('newcase_reference')).fill('MP-FECO-2026-0042');
+	await a.getByLabel(en('newcase_reference')).fill(reference);
 	await a.getByLabel('Corruption', { exact: true }).check();
 	await a.getByLabel(en('newcase_serious', { offence: 'Corruption' })).check();
 	await a.getByLabel(en('newcase_invite'), { exact: true }).fill(`${officer.userId} ${colleague.userId}`);
@@ -74,7 +82,7 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	await expect(entry.getByTestId('case-entry-status')).toHaveText('Sent');
 	// The search runs over the decrypted records: by reference, then by a word that matches nothing.
 	const search = b.getByLabel(en('cases_search_label'));
-	await search.fill('mp-feco-2026-0042');
+	await search.fill(reference.toLowerCase());
 	await expect(entry).toBeVisible();
 	await search.fill('no-such-request');
 	await expect(entry).toHaveCount(0);
@@ -138,11 +146,11 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	peer.stopClient();
 
 	// ── B records its own reference (an amendment); A sees it, with the amendment in the history ──
-	await b.getByLabel(en('case_reference_label')).fill('CA/MLA/2026/007');
+	await b.getByLabel(en('case_reference_label')).fill(theirReference);
 	await b.getByLabel(en('case_reference_reason')).fill('Registered');
 	await b.getByRole('button', { name: en('case_reference_submit') }).click();
-	await expect(b.getByText(en('case_reference_current', { ref: 'CA/MLA/2026/007' }))).toBeVisible();
-	await expect(a.getByText(en('cases_ref_requested', { ref: 'CA/MLA/2026/007' }))).toBeVisible();
+	await expect(b.getByText(en('case_reference_current', { ref: theirReference }))).toBeVisible();
+	await expect(a.getByText(en('cases_ref_requested', { ref: theirReference }))).toBeVisible();
 	await expect(a.getByTestId('amendments').getByText(en('case_reason_shown', { reason: 'Registered' }))).toBeVisible();
 	await expect(
 		b
@@ -156,16 +164,16 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	).toBeVisible();
 
 	// ── A message in the discussion ──
-	await a.getByLabel(en('case_message_label')).fill('The account numbers are in the attached file.');
+	await a.getByLabel(en('case_message_label')).fill(note);
 	await a.getByRole('button', { name: en('case_message_send') }).click();
-	await expect(b.getByTestId('timeline-item').filter({ hasText: 'The account numbers are in the attached file.' })).toBeVisible();
+	await expect(b.getByTestId('timeline-item').filter({ hasText: note })).toBeVisible();
 
 	// ── An attachment from A, downloaded intact by B; one over the size limit is refused with a clear message ──
 	await a
 		.getByLabel(en('case_attach_label'))
 		.setInputFiles({ name: 'huge.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(26 * 1024 * 1024) });
 	await expect(a.getByRole('alert')).toHaveText(en('case_error_too_large', { size: '26 MB', limit: '25 MB' }));
-	const bytes = randomBytes(300_000);
+	const bytes = Buffer.concat([randomBytes(150_000), Buffer.from(fileMarker), randomBytes(150_000)]);
 	await a.getByLabel(en('case_attach_label')).setInputFiles({ name: 'evidence.bin', mimeType: 'application/octet-stream', buffer: bytes });
 	await expect(a.getByRole('button', { name: en('case_download', { name: 'evidence.bin' }) })).toBeVisible();
 	const downloadButton = b.getByRole('button', { name: en('case_download', { name: 'evidence.bin' }) });
@@ -174,6 +182,11 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	await downloadButton.click();
 	const received = await readFile(await (await download).path());
 	expect(received.equals(bytes)).toBe(true);
+
+	// ── Nothing of the case reached any homeserver's disk in the clear: databases, media stores, logs ──
+	const roots = federation().homeservers.map((hs) => homeserverOf(hs.id).dataDir);
+	expect(countFiles(roots)).toBeGreaterThan(roots.length * 3);
+	expect(scanForMarkers(roots, [title, reference, theirReference, note, fileMarker, `ROGMARK-title-${tag}`])).toEqual([]);
 
 	expectClean(first.seen, 'requesting browser');
 	expectClean(second.seen, 'requested browser');
