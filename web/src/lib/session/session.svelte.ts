@@ -232,6 +232,15 @@ export class Session {
 	}
 
 	async #endedElsewhere(): Promise<void> {
+		// NOTE: when another tab of this browser signs out, this tab may hear
+		// "token gone" from the homeserver before the storage event arrives.
+		// The session already missing from storage says which it was; the
+		// signing-out tab does the wiping.
+		if (!loadSession(this.#platform.storage).ok) {
+			await this.#close();
+			this.#phase = { kind: 'signed-out', reason: 'other-tab' };
+			return;
+		}
 		forgetSession(this.#platform.storage);
 		await this.#close({ clearStores: true });
 		await this.#wipe();
