@@ -2,23 +2,13 @@
 // Nigeria carries a server ACL naming only their homeservers, so a user on a
 // third homeserver — Kazakhstan, which does federate with Nigeria — cannot
 // join it, even when a party invites them, and so cannot read it.
-import type { ICreateRoomOpts, MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient } from 'matrix-js-sdk';
 import { MatrixError } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { caseRoomRequest } from '../../policies/rooms/case-room.ts';
-import { ACL_REVISION, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import { freshAccount } from '../support/accounts.ts';
+import { createJoinedCaseRoom } from '../support/case-room-setup.ts';
 import { homeserverOf } from '../support/federation-info.ts';
 import { decryptedMessage, invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
-
-/** Polls `check` until it holds (a guard of 30 s against hanging, not a timing). */
-async function until(check: () => Promise<boolean>): Promise<void> {
-	for (let i = 0; i < 300; i++) {
-		if (await check().catch(() => false)) return;
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('condition never held');
-}
 
 describe('a case room’s server ACL', () => {
 	const federation = inject('federation');
@@ -32,15 +22,8 @@ describe('a case room’s server ACL', () => {
 		guatemala = await startNodeClient(await freshAccount(federation, gt!.id, 'prosecutor'));
 		nigeria = await startNodeClient(await freshAccount(federation, ng!.id, 'officer'));
 		kazakhstan = await startNodeClient(await freshAccount(federation, kz!.id, 'prosecutor'));
-		const request = caseRoomRequest({ creatorServer: gt!.serverName, partyServers: [ng!.serverName], invite: [nigeria.getUserId()!] });
-		if (!request.ok) throw new Error(request.error);
-		({ room_id: roomId } = await guatemala.createRoom(request.value as unknown as ICreateRoomOpts));
-		await invitedTo(nigeria, roomId);
-		await nigeria.joinRoom(roomId);
-		// Once Nigeria's homeserver is in, the ACL is re-issued so that it enforces it too (see ACL_REVISION).
-		const acl = (await guatemala.getStateEvent(roomId, 'm.room.server_acl', '')) as ServerAclContent;
-		await guatemala.sendStateEvent(roomId, 'm.room.server_acl' as never, reissuedAcl(acl) as never, '');
-		await until(async () => ((await nigeria.getStateEvent(roomId, 'm.room.server_acl', '')) as ServerAclContent)[ACL_REVISION] === 1);
+		// The template's room, with the ACL re-issued once Nigeria's homeserver is in (see ACL_REVISION).
+		roomId = await createJoinedCaseRoom(guatemala, nigeria);
 	});
 	afterAll(() => {
 		for (const client of [guatemala, nigeria, kazakhstan]) client?.stopClient();

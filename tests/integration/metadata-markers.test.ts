@@ -4,13 +4,13 @@
 // database, media store or logs — the parties' or anyone else's.
 // (Issue 3's acceptance 3 repeats this after the full browser flow.)
 import { randomBytes } from 'node:crypto';
-import type { ICreateRoomOpts, MatrixClient } from 'matrix-js-sdk';
+import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { caseRoomRequest } from '../../policies/rooms/case-room.ts';
 import { freshAccount } from '../support/accounts.ts';
+import { createJoinedCaseRoom } from '../support/case-room-setup.ts';
 import { homeserverOf } from '../support/federation-info.ts';
 import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
-import { decryptedMessage, invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
+import { decryptedMessage, startNodeClient } from '../support/matrix-node-client.ts';
 
 describe('case content on the homeservers’ disks', () => {
 	const federation = inject('federation');
@@ -30,11 +30,7 @@ describe('case content on the homeservers’ disks', () => {
 	});
 
 	it('are found nowhere after a case-like exchange across the federation', async () => {
-		const request = caseRoomRequest({ creatorServer: gt!.serverName, partyServers: [ng!.serverName], invite: [nigeria.getUserId()!] });
-		if (!request.ok) throw new Error(request.error);
-		const { room_id: roomId } = await guatemala.createRoom(request.value as unknown as ICreateRoomOpts);
-		await invitedTo(nigeria, roomId);
-		await nigeria.joinRoom(roomId);
+		const roomId = await createJoinedCaseRoom(guatemala, nigeria);
 
 		const body = `Request opened: ${markers.title} (ref. ${markers.reference}), offence ${markers.offence}`;
 		const arrived = decryptedMessage(nigeria, roomId, (b) => b === body);

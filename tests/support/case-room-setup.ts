@@ -31,19 +31,34 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 	throw new Error('the re-issued ACL never reached the counterpart');
 }
 
+/**
+ * Creates a case room from the parties-only template on the creator's
+ * homeserver, has the counterpart join, then re-issues the ACL and waits until
+ * the counterpart's homeserver holds it (see ACL_REVISION). Returns the room ID.
+ */
+export async function createJoinedCaseRoom(creator: MatrixClient, counterpart: MatrixClient): Promise<string> {
+	const serverOf = (client: MatrixClient) => client.getUserId()!.slice(client.getUserId()!.indexOf(':') + 1);
+	const request = caseRoomRequest({
+		creatorServer: serverOf(creator),
+		partyServers: [serverOf(counterpart)],
+		invite: [counterpart.getUserId()!],
+	});
+	if (!request.ok) throw new Error(request.error);
+	const { room_id } = await creator.createRoom(request.value as unknown as ICreateRoomOpts);
+	await invitedTo(counterpart, room_id);
+	await counterpart.joinRoom(room_id);
+	const acl = (await creator.getStateEvent(room_id, 'm.room.server_acl', '')) as ServerAclContent;
+	await creator.sendStateEvent(room_id, 'm.room.server_acl' as never, reissuedAcl(acl) as never, '');
+	await until(async () => ((await counterpart.getStateEvent(room_id, 'm.room.server_acl', '')) as ServerAclContent)[ACL_REVISION] === 1);
+	return room_id;
+}
+
 export async function openCaseRoomPair(federation: FederationInfo, label: string): Promise<CaseRoomPair> {
 	const gt = homeserverOf(federation, 'gt-mp');
 	const ng = homeserverOf(federation, 'ng-ca');
 	const requesting = await startNodeClient(await freshAccount(federation, gt.id, `${label}-gt`));
 	const requested = await startNodeClient(await freshAccount(federation, ng.id, `${label}-ng`));
-	const request = caseRoomRequest({ creatorServer: gt.serverName, partyServers: [ng.serverName], invite: [requested.getUserId()!] });
-	if (!request.ok) throw new Error(request.error);
-	const { room_id } = await requesting.createRoom(request.value as unknown as ICreateRoomOpts);
-	await invitedTo(requested, room_id);
-	await requested.joinRoom(room_id);
-	const acl = (await requesting.getStateEvent(room_id, 'm.room.server_acl', '')) as ServerAclContent;
-	await requesting.sendStateEvent(room_id, 'm.room.server_acl' as never, reissuedAcl(acl) as never, '');
-	await until(async () => ((await requested.getStateEvent(room_id, 'm.room.server_acl', '')) as ServerAclContent)[ACL_REVISION] === 1);
+	const room_id = await createJoinedCaseRoom(requesting, requested);
 
 	const context = {
 		room: room_id as RoomId,
