@@ -1,0 +1,23 @@
+// Runs one profile's federation on its own, until Ctrl-C — for developing
+// integration tests next to a running `npm test`:
+//   sh scripts/bootstrap.sh --exec node scripts/federation.ts bench
+//   ROGATORY_FEDERATION=.data/bench/federation.json sh scripts/bootstrap.sh --exec vitest run --project integration <file>
+import { startFederation } from '../deploy/local/federation.ts';
+import { isProfileName } from '../deploy/config/profiles.ts';
+import { demoRoster } from '../policies/roster/demo.ts';
+
+const profile = process.argv[2] ?? 'bench';
+if (!isProfileName(profile)) {
+	console.error(`rogatory: unknown profile "${profile}"; use start, test or bench.`);
+	process.exit(2);
+}
+const started = await startFederation({ profile, roster: demoRoster, root: process.cwd(), onProgress: (line) => console.log(line) });
+if (!started.ok) {
+	console.error(`rogatory: ${started.error.message}`);
+	process.exit(1);
+}
+const federation = started.value;
+console.log(`federation of profile ${profile} running; described in .data/${profile}/federation.json; Ctrl-C stops it`);
+const stop = (): void => void federation.stop().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
