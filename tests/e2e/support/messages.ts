@@ -15,11 +15,17 @@ const catalogues = new Map<Locale, Readonly<Record<string, unknown>>>();
 export function message(locale: Locale, key: string, values: Readonly<Record<string, string | number>> = {}): string {
 	let catalogue = catalogues.get(locale);
 	if (catalogue === undefined) {
-		const file = join(import.meta.dirname, '..', '..', '..', 'web', 'messages', `${locale}.json`);
-		catalogue = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+		const messages = join(import.meta.dirname, '..', '..', '..', 'web', 'messages');
+		catalogue = Object.assign(
+			{},
+			...[join(messages, `${locale}.json`), join(messages, 'register', `${locale}.json`)].map(
+				(file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>,
+			),
+		) as Record<string, unknown>;
 		catalogues.set(locale, catalogue);
 	}
 	const text = catalogue[key];
-	if (typeof text !== 'string') throw new Error(`web/messages/${locale}.json has no message "${key}"`);
+	if (typeof text !== 'string')
+		throw new Error(`no message "${key}" in web/messages/${locale}.json nor web/messages/register/${locale}.json`);
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -1,5 +1,7 @@
 // Every language says everything English says: no message missing, empty or
 // left over, and every {placeholder} kept, in each of the project's locales.
+// Messages may be split over several files (settings.json's pathPattern list),
+// one per feature; a key may live in one of them only.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,11 +10,20 @@ const root = join(import.meta.dirname, '..', '..', '..', '..');
 const settings = JSON.parse(readFileSync(join(root, 'project.inlang', 'settings.json'), 'utf8')) as {
 	baseLocale: string;
 	locales: string[];
+	'plugin.inlang.messageFormat': { pathPattern: string | string[] };
 };
+const patterns = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
 
 function messagesOf(locale: string): Record<string, unknown> {
-	const all = JSON.parse(readFileSync(join(root, 'web', 'messages', `${locale}.json`), 'utf8')) as Record<string, unknown>;
-	delete all['$schema'];
+	const all: Record<string, unknown> = {};
+	for (const pattern of patterns) {
+		const file = pattern.replace('{locale}', locale);
+		const some = JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+		delete some['$schema'];
+		const twice = Object.keys(some).filter((key) => key in all);
+		if (twice.length > 0) throw new Error(`${file} repeats ${twice.join(', ')}`);
+		Object.assign(all, some);
+	}
 	return all;
 }
 
