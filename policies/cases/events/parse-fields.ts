@@ -8,6 +8,15 @@ import { CHANNELS, LEGAL_BASES, URGENCIES } from '../vocabulary/request.ts';
 import { boolean, get, has, isObject, list, object, oneOf, text, via, type Read } from './read.ts';
 import { FIELD_NAMES, type CaseFields, type FieldName, type LegalBasis, type OffenceEntry } from './types.ts';
 
+/** A real calendar date written YYYY-MM-DD (no 2025-02-30), between 2000 and 2199. */
+function calendarDate(value: unknown, path: string): Read<string> {
+	if (typeof value !== 'string' || !/^2[01]\d\d-\d\d-\d\d$/.test(value)) return err(`${path}: must be a date written YYYY-MM-DD`);
+	const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+	return real ? ok(value) : err(`${path}: ${value} is not a calendar date`);
+}
+
 function legalBasis(value: unknown, path: string): Read<LegalBasis> {
 	const o = object(value, path);
 	if (!o.ok) return o;
@@ -43,9 +52,10 @@ const READERS: { readonly [K in FieldName]-?: (value: unknown, path: string) => 
 	offences,
 	urgency: (value, path) => oneOf(URGENCIES, value, path),
 	channel: (value, path) => oneOf(CHANNELS, value, path),
+	respondBy: calendarDate,
 };
 
-const OPTIONAL: ReadonlySet<FieldName> = new Set(['requestingReference', 'requestedReference']);
+const OPTIONAL: ReadonlySet<FieldName> = new Set(['requestingReference', 'requestedReference', 'respondBy']);
 
 /** Reads the fields present in `value`; with `complete`, every required field must be there. */
 function readFields(value: unknown, path: string, complete: boolean): Read<Partial<CaseFields>> {

@@ -85,6 +85,14 @@ describe('parseCaseEvent', () => {
 		expect(codeOf(withPayload({ changes: {} }, amended))).toBe('malformed');
 	});
 
+	it('reads an answer-by date only when it is a real calendar date', () => {
+		const amend = (respondBy: unknown) => withPayload({ type: 'amended', changes: { respondBy }, reason: 'Hearing moved' });
+		expect(parseCaseEvent(amend('2026-02-28'))).toMatchObject({ ok: true, value: { changes: { respondBy: '2026-02-28' } } });
+		expect(parseCaseEvent(amend('2028-02-29')).ok).toBe(true);
+		for (const wrong of ['2026-02-29', '2026-13-01', '2026-1-5', '26-01-05', '2026-01-05T00:00:00Z', 20260105, ''])
+			expect(codeOf(amend(wrong)), String(wrong)).toBe('malformed');
+	});
+
 	it('refuses a "related" link with an end, and a directed link without one', () => {
 		const related: CaseEvent = { type: 'link', relation: 'related', target: OTHER_ROOM };
 		expect(codeOf(withPayload({ end: 'earlier' }, related))).toBe('malformed');

@@ -28,6 +28,8 @@ export interface CaseFields {
 	readonly offences: readonly OffenceEntry[];
 	readonly urgency: Urgency;
 	readonly channel: Channel;
+	/** The calendar date (YYYY-MM-DD) by which the requesting side asks for an answer; past it, the case is overdue. */
+	readonly respondBy?: string;
 }
 
 export type FieldName = keyof CaseFields;
@@ -39,6 +41,7 @@ export const FIELD_NAMES: readonly FieldName[] = [
 	'offences',
 	'urgency',
 	'channel',
+	'respondBy',
 ];
 
 export interface Opened {

@@ -20,6 +20,7 @@ export const AMENDABLE_BY: { readonly [F in FieldName]: readonly Side[] } = {
 	offences: ['requesting'],
 	urgency: ['requesting'],
 	channel: ['requesting'],
+	respondBy: ['requesting'],
 };
 
 const changed = (changes: Partial<CaseFields>): FieldName[] =>

@@ -121,16 +121,21 @@ describe('foldCase', () => {
 			envelope('$a2', AMINA, 2100, { type: 'amended', changes: { requestedReference: 'CA/MLA/2025/041' as never }, reason: 'Registered' }),
 			envelope('$a3', AMINA, 2200, { type: 'amended', changes: { urgency: 'routine' }, reason: 'Not urgent for us' }),
 			envelope('$a4', AMINA, 2300, { type: 'amended', changes: { requestingReference: 'X-1' as never }, reason: 'Typo' }),
+			envelope('$a5', ANA, 2400, { type: 'amended', changes: { respondBy: '2026-03-31' }, reason: 'Trial date set' }),
+			envelope('$a6', AMINA, 2500, { type: 'amended', changes: { respondBy: '2026-06-30' }, reason: 'We need more time' }),
 		]);
+		expect(record.fields.respondBy).toBe('2026-03-31');
 		expect(record.fields.urgency).toBe('immediate');
 		expect(record.references).toEqual({ requesting: 'MP-FECO-2025-0113', requested: 'CA/MLA/2025/041' });
 		expect(record.amendments.map((a) => [a.eventId, a.changes, a.previous])).toEqual([
 			['$a1', { urgency: 'immediate' }, { urgency: 'urgent' }],
 			['$a2', { requestedReference: 'CA/MLA/2025/041' }, {}],
+			['$a5', { respondBy: '2026-03-31' }, {}],
 		]);
 		expect(codes(record)).toEqual([
 			['$a3', 'wrong-side'],
 			['$a4', 'wrong-side'],
+			['$a6', 'wrong-side'],
 		]);
 	});
 

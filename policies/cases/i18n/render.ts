@@ -67,6 +67,7 @@ function opened(c: Context, e: Opened): string[] {
 		field('offences'),
 		field('legalBasis'),
 		`${field('urgency')} · ${field('channel')}`,
+		...(f.respondBy === undefined ? [] : [field('respondBy')]),
 	];
 }
 

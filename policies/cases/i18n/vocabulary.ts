@@ -121,6 +121,13 @@ export const FIELD_LABELS: LabelTable<FieldName> = {
 	offences: l('Offences', 'Delitos', 'Infractions', 'Crimes', 'Преступления'),
 	urgency: l('Urgency', 'Urgencia', 'Urgence', 'Urgência', 'Срочность'),
 	channel: l('Channel', 'Canal', 'Canal', 'Canal', 'Канал'),
+	respondBy: l(
+		'Answer requested by',
+		'Respuesta solicitada antes del',
+		'Réponse demandée avant le',
+		'Resposta solicitada até',
+		'Ответ запрошен до',
+	),
 };
 
 /** How a link reads from the room that carries it: relation, then which end this room is. */
