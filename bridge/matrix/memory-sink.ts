@@ -1,0 +1,20 @@
+// A BatchSink in memory, for unit tests: keeps every batch as committed, and
+// can be told to refuse commits (a register that cannot be written).
+import { err, ok, type Result } from '../../policies/result.ts';
+import type { Batch, BatchSink, Checkpoint } from './sink.ts';
+
+export class MemorySink implements BatchSink {
+	readonly batches: Batch[] = [];
+	/** When set, commit fails with this message. */
+	failWith: string | undefined;
+
+	load(): Checkpoint | undefined {
+		return this.batches.at(-1)?.checkpoint;
+	}
+
+	commit(batch: Batch): Result<void, string> {
+		if (this.failWith !== undefined) return err(this.failWith);
+		this.batches.push(batch);
+		return ok(undefined);
+	}
+}
