@@ -1,9 +1,15 @@
-// Ambient types SvelteKit looks for; nothing app-specific yet (sessions come
-// with sign-in).
+// Ambient types SvelteKit looks for: what the request hook puts in locals
+// (the server session and its user, from the session cookie; see
+// lib/server/sessions/handle.ts).
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** The validated session of this request's cookie, if any. */
+			session: { readonly id: string; readonly expiresAt: number } | undefined;
+			/** The signed-in user and their roster roles, when there is a session. */
+			user: import('./lib/server/sessions/user.ts').SessionUser | undefined;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

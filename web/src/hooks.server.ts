@@ -1,10 +1,15 @@
-// Every request runs inside Paraglide's middleware, which picks the language
-// (URL prefix, then cookie, then Accept-Language), redirects a bare URL to its
-// language prefix, and keeps the language per request; the page template then
-// gets the right <html lang> and dir.
-import type { Handle } from '@sveltejs/kit/hooks';
+// Every request first has its session cookie read (event.locals.session and
+// .user; see lib/server/sessions/handle.ts), then runs inside Paraglide's
+// middleware, which picks the language (URL prefix, then cookie, then
+// Accept-Language), redirects a bare URL to its language prefix, and keeps
+// the language per request; the page template then gets the right
+// <html lang> and dir.
+import { sequence, type Handle } from '@sveltejs/kit/hooks';
+import { demoRoster } from '../../policies/roster/demo.ts';
 import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
+import { sessionHandle } from './lib/server/sessions/handle.ts';
+import { sessionStore } from './lib/server/sessions/server.ts';
 
 /**
  * NOTE: behind no proxy, adapter-node 6 guesses https for request.url (it no
@@ -19,7 +24,7 @@ function pathOnlyLocation(response: Response): void {
 	response.headers.set('Location', `${url.pathname}${url.search}${url.hash}`);
 }
 
-export const handle: Handle = ({ event, resolve }) =>
+const languages: Handle = ({ event, resolve }) =>
 	// NOTE: the request Paraglide hands back (its URL without the language
 	// prefix) is not passed on: the reroute hook (hooks.ts) already maps
 	// /fr/… to the route of /…, and Kit 3's event.request is read-only.
@@ -31,3 +36,5 @@ export const handle: Handle = ({ event, resolve }) =>
 			}),
 		{ onRedirect: pathOnlyLocation },
 	);
+
+export const handle: Handle = sequence(sessionHandle({ store: sessionStore, roster: demoRoster }), languages);

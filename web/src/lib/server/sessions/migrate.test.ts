@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledMigrations, migrate } from './migrate.ts';
+import { SqliteSessionStore } from './store.ts';
+
+let folder: string;
+beforeEach(() => void (folder = mkdtempSync(join(tmpdir(), 'rogatory-migrate-'))));
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('session database migrations', () => {
+	it('are bundled from drizzle-kit’s journal, in order', () => {
+		const migrations = bundledMigrations();
+		expect(migrations[0]?.tag).toBe('0000_sessions');
+		expect(migrations[0]?.statements.some((s) => s.startsWith('CREATE TABLE `sessions`'))).toBe(true);
+	});
+
+	it('apply once; opening again changes nothing', () => {
+		const path = join(folder, 'sessions.sqlite');
+		for (let i = 0; i < 2; i++) {
+			const store = SqliteSessionStore.open(path);
+			expect(store.ok).toBe(true);
+			if (store.ok) store.value.close();
+		}
+		const db = new Database(path);
+		expect(db.prepare('SELECT tag FROM rogatory_migrations').all()).toEqual([{ tag: '0000_sessions' }]);
+		db.close();
+	});
+
+	it('refuse a database migrated by a newer version', () => {
+		const path = join(folder, 'sessions.sqlite');
+		const db = new Database(path);
+		expect(migrate(db).ok).toBe(true);
+		db.prepare('INSERT INTO rogatory_migrations (tag, hash, applied_at) VALUES (?, ?, ?)').run('9999_future', 'x', 0);
+		db.close();
+		const store = SqliteSessionStore.open(path);
+		expect(store.ok).toBe(false);
+		if (!store.ok) expect(store.error).toContain('9999_future');
+	});
+
+	it('refuse a migration edited after it was applied', () => {
+		const db = new Database(join(folder, 'sessions.sqlite'));
+		const [first] = bundledMigrations();
+		if (first === undefined) throw new Error('no migration');
+		expect(migrate(db, [first]).ok).toBe(true);
+		const edited = migrate(db, [{ ...first, hash: 'edited' }]);
+		expect(edited).toEqual({ ok: false, error: expect.stringContaining('0000_sessions') as unknown });
+		db.close();
+	});
+});
