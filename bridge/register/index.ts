@@ -1,0 +1,17 @@
+// The register's public face: what bridge/matrix (writes, through ingest) and
+// the web pages and CLI (reads) import. Each name is defined in the module
+// named beside it.
+export { openRegister, type Register, type RegisterDb } from './register.ts';
+export type {
+	Checkpoint,
+	IngestBatch,
+	IngestedEvent,
+	IngestSummary,
+	InvitationRecord,
+	OpenOptions,
+	RegisterContext,
+	RegisterError,
+} from './types.ts';
+export type { VerifyReport } from './verify.ts';
+export type { RegisterSnapshot } from './snapshot.ts';
+export * as registerSchema from './schema.ts';

@@ -1,0 +1,88 @@
+// The register: one SQLite file per authority, opened by its bridge (which
+// migrates it and writes it) or read-only by the web pages and the CLI.
+// Everything returns a Result; nothing throws for a failure of the file.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { err, ok, type Result } from '../../policies/result.ts';
+import { ingestBatch } from './ingest.ts';
+import { checkVersion, migrateRegister } from './migrate.ts';
+import * as schema from './schema.ts';
+import { readSnapshot, type RegisterSnapshot } from './snapshot.ts';
+import { registerError } from './sqlite-errors.ts';
+import type { Checkpoint, IngestBatch, IngestSummary, OpenOptions, RegisterContext, RegisterError } from './types.ts';
+import { verifyRows, type LogRow, type VerifyReport } from './verify.ts';
+
+// NOTE: raw SQL so that verify streams the log instead of loading it whole.
+const LOG_ROWS = `SELECT seq, room_id AS roomId, event_id AS eventId, sender, origin_server_ts AS originServerTs, kind,
+	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash
+	FROM event_log ORDER BY seq`;
+
+export type RegisterDb = BetterSQLite3Database<typeof schema>;
+
+export interface Register {
+	readonly file: string;
+	/** The drizzle handle, for read-only queries (exports, statistics, web pages). Writes go through ingest only. */
+	readonly db: RegisterDb;
+	ingest(batch: IngestBatch): Result<IngestSummary, RegisterError>;
+	/** The last checkpoint written, or undefined for a register that has ingested nothing. */
+	readCheckpoint(): Result<Checkpoint | undefined, RegisterError>;
+	verify(): Result<VerifyReport, RegisterError>;
+	snapshot(): Result<RegisterSnapshot, RegisterError>;
+	close(): void;
+}
+
+export function openRegister(file: string, context: RegisterContext, options: OpenOptions = {}): Result<Register, RegisterError> {
+	let sqlite: Database.Database | undefined;
+	try {
+		sqlite = new Database(file, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
+		sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+		// NOTE: WAL lets the web pages read while the bridge writes; FULL sync
+		// makes a committed batch survive a power cut, not only a crash.
+		if (options.readonly !== true) {
+			sqlite.pragma('journal_mode = WAL');
+			sqlite.pragma('synchronous = FULL');
+		}
+		const db = drizzle(sqlite, { schema });
+		const ready = options.readonly === true ? checkVersion(file, sqlite) : migrateRegister(file, sqlite, db);
+		if (!ready.ok) {
+			sqlite.close();
+			return ready;
+		}
+		return ok(registerOver(file, sqlite, db, context));
+	} catch (thrown) {
+		sqlite?.close();
+		return err(registerError(file, 'open the register', thrown));
+	}
+}
+
+function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, context: RegisterContext): Register {
+	const reading = <T>(doing: string, read: () => T): Result<T, RegisterError> => {
+		try {
+			return ok(read());
+		} catch (thrown) {
+			return err(registerError(file, doing, thrown));
+		}
+	};
+	const checkpointRow = () => db.select().from(schema.checkpoint).where(eq(schema.checkpoint.id, 1)).get();
+	return {
+		file,
+		db,
+		ingest: (batch) => ingestBatch(file, sqlite, db, context, batch),
+		readCheckpoint: () =>
+			reading('read the checkpoint', () => {
+				const row = checkpointRow();
+				return row === undefined ? undefined : { syncToken: row.syncToken, store: new Uint8Array(row.store) };
+			}),
+		verify: () =>
+			reading('verify the log', () =>
+				sqlite.transaction(() => {
+					const point = checkpointRow();
+					const rows = sqlite.prepare(LOG_ROWS).iterate() as Iterable<LogRow>;
+					return verifyRows(rows, point === undefined ? undefined : { seq: point.logSeq, hash: point.logHash });
+				})(),
+			),
+		snapshot: () => reading('read the register', () => sqlite.transaction(() => readSnapshot(db))()),
+		close: () => sqlite.close(),
+	};
+}

@@ -1,0 +1,172 @@
+// The register's tables (drizzle, SQLite). drizzle-kit generates the
+// migrations in ./migrations from this file; they are append-only once landed
+// (STYLE.md, 7). Three groups:
+// - `event_log`: the append-only, hash-chained log of every case event the
+//   bridge ingested (chain.ts says what is hashed and why). This is the
+//   issue's "transition log": transitions are rows of it, beside the other
+//   case events, in one chain.
+// - derived tables (`cases`, `parties`, `transitions`, `amendments`, `links`,
+//   `rejections`): what the fold makes of each room's logged events; rewritten
+//   for the rooms a batch touches, never edited by hand.
+// - `invitations` and `checkpoint` (the sync position and the crypto store,
+//   written in the same transaction as the events).
+// NOTE: no wall-clock column anywhere: the same events in the same order give
+// the same register, however they were split into batches (the crash test
+// compares registers byte for byte through snapshot.ts).
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const eventLog = sqliteTable(
+	'event_log',
+	{
+		/** 1, 2, 3… in ingest order, no gaps. */
+		seq: integer('seq').primaryKey(),
+		roomId: text('room_id').notNull(),
+		eventId: text('event_id').notNull(),
+		sender: text('sender').notNull(),
+		originServerTs: integer('origin_server_ts').notNull(),
+		/** The payload type (opened, amended, transition, settled, note, link) or 'rejected'. */
+		kind: text('kind').notNull(),
+		rejectionCode: text('rejection_code'),
+		rejectionReason: text('rejection_reason'),
+		/** The whole decrypted content as canonical JSON (canonical.ts). */
+		content: text('content').notNull(),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull(),
+	},
+	(t) => [uniqueIndex('event_log_event_id').on(t.eventId), index('event_log_room').on(t.roomId, t.seq)],
+);
+
+export const cases = sqliteTable('cases', {
+	roomId: text('room_id').primaryKey(),
+	/** 1 once a valid opening is logged; the other columns are null until then. */
+	opened: integer('opened', { mode: 'boolean' }).notNull(),
+	kind: text('kind'),
+	workflow: text('workflow'),
+	requesting: text('requesting'),
+	requested: text('requested'),
+	requestingReference: text('requesting_reference'),
+	requestedReference: text('requested_reference'),
+	title: text('title'),
+	status: text('status'),
+	/** Whether the status is terminal in the case's workflow. */
+	terminal: integer('terminal', { mode: 'boolean' }),
+	urgency: text('urgency'),
+	channel: text('channel'),
+	/** YYYY-MM-DD, when the requesting side set a date to answer by. */
+	respondBy: text('respond_by'),
+	/** The remaining fields (legal basis, offences) as canonical JSON. */
+	fields: text('fields'),
+	openedBy: text('opened_by'),
+	openedEvent: text('opened_event'),
+	/** origin_server_ts of the opening. */
+	openedAt: integer('opened_at'),
+	/** The latest origin_server_ts among the opening, transitions, settlements, amendments and links. */
+	lastChangeAt: integer('last_change_at'),
+	head: text('head'),
+	notes: integer('notes'),
+	openConflict: integer('open_conflict', { mode: 'boolean' }),
+	/** The logged case events of the room the fold refused, now. */
+	rejectedCount: integer('rejected_count').notNull(),
+});
+
+export const parties = sqliteTable(
+	'parties',
+	{
+		roomId: text('room_id').notNull(),
+		side: text('side').notNull(),
+		authority: text('authority').notNull(),
+		/** From the roster at fold time; null when the roster does not know the authority. */
+		country: text('country'),
+		reference: text('reference'),
+	},
+	(t) => [primaryKey({ columns: [t.roomId, t.side] }), index('parties_authority').on(t.authority)],
+);
+
+export const transitions = sqliteTable(
+	'transitions',
+	{
+		roomId: text('room_id').notNull(),
+		/** Position in the room's status history, from 1. */
+		position: integer('position').notNull(),
+		eventId: text('event_id').notNull(),
+		follows: text('follows').notNull(),
+		fromStatus: text('from_status').notNull(),
+		toStatus: text('to_status').notNull(),
+		reason: text('reason'),
+		by: text('by').notNull(),
+		side: text('side').notNull(),
+		at: integer('at').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.roomId, t.position] })],
+);
+
+export const amendments = sqliteTable(
+	'amendments',
+	{
+		roomId: text('room_id').notNull(),
+		position: integer('position').notNull(),
+		eventId: text('event_id').notNull(),
+		changes: text('changes').notNull(),
+		previous: text('previous').notNull(),
+		reason: text('reason').notNull(),
+		by: text('by').notNull(),
+		side: text('side').notNull(),
+		at: integer('at').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.roomId, t.position] })],
+);
+
+export const links = sqliteTable(
+	'links',
+	{
+		roomId: text('room_id').notNull(),
+		position: integer('position').notNull(),
+		eventId: text('event_id').notNull(),
+		relation: text('relation').notNull(),
+		end: text('end'),
+		target: text('target').notNull(),
+		by: text('by').notNull(),
+		side: text('side').notNull(),
+		at: integer('at').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.roomId, t.position] })],
+);
+
+/** What the fold refuses now; an event refused for want of an opening may be accepted once it arrives. */
+export const rejections = sqliteTable(
+	'rejections',
+	{
+		roomId: text('room_id').notNull(),
+		position: integer('position').notNull(),
+		eventId: text('event_id').notNull(),
+		sender: text('sender').notNull(),
+		at: integer('at').notNull(),
+		code: text('code').notNull(),
+		reason: text('reason').notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.roomId, t.position] })],
+);
+
+export const invitations = sqliteTable(
+	'invitations',
+	{
+		seq: integer('seq').primaryKey(),
+		roomId: text('room_id').notNull(),
+		inviter: text('inviter').notNull(),
+		decision: text('decision', { enum: ['accepted', 'refused'] }).notNull(),
+		reason: text('reason').notNull(),
+		/** origin_server_ts of the invitation, as the Matrix side read it. */
+		at: integer('at').notNull(),
+	},
+	(t) => [uniqueIndex('invitations_once').on(t.roomId, t.inviter, t.at)],
+);
+
+export const checkpoint = sqliteTable('checkpoint', {
+	/** Always 1: a single row. */
+	id: integer('id').primaryKey(),
+	syncToken: text('sync_token').notNull(),
+	store: blob('store', { mode: 'buffer' }).notNull(),
+	/** The log's last seq and hash when the checkpoint was written: verify detects rows removed at the end. */
+	logSeq: integer('log_seq').notNull(),
+	logHash: text('log_hash').notNull(),
+});

@@ -1,0 +1,59 @@
+// What the Matrix side hands the register and what it gets back. The register
+// is synchronous (better-sqlite3): every call returns a Result at once.
+import type { CaseEventEnvelope, FoldContext, RoomId, UserId } from '../../policies/cases/index.ts';
+
+/** A decrypted timeline event of a case room, as the fold reads it, and its room. */
+export interface IngestedEvent extends CaseEventEnvelope {
+	readonly room: RoomId;
+}
+
+/** An invitation the bot accepted or refused (issue 4: "refuses and records any other invitation"). */
+export interface InvitationRecord {
+	readonly room: RoomId;
+	readonly inviter: UserId;
+	readonly decision: 'accepted' | 'refused';
+	readonly reason: string;
+	/**
+	 * origin_server_ts of the invite event. With room and inviter it identifies
+	 * the invitation, so a replayed batch records it once.
+	 */
+	readonly at: number;
+}
+
+export interface Checkpoint {
+	readonly syncToken: string;
+	/** The crypto store's snapshot, opaque to the register. */
+	readonly store: Uint8Array;
+}
+
+export interface IngestBatch {
+	readonly events: readonly IngestedEvent[];
+	readonly invitations: readonly InvitationRecord[];
+	readonly checkpoint: Checkpoint;
+}
+
+/** Everything the fold needs but the room: the roster, the server map and the workflows. */
+export type RegisterContext = Omit<FoldContext, 'room'>;
+
+export interface OpenOptions {
+	/** Open for reading only (web pages, the CLI): no migration, and ingest fails with SQLITE_READONLY. */
+	readonly readonly?: boolean;
+	/** How long a write waits for another connection's lock before SQLITE_BUSY; 5 s when left out. */
+	readonly busyTimeoutMs?: number;
+}
+
+/** A failure the caller must act on; `code` is SQLite's (SQLITE_FULL, SQLITE_READONLY…) or the register's own. */
+export interface RegisterError {
+	readonly code: string;
+	readonly message: string;
+}
+
+export interface IngestSummary {
+	/** Case events appended to the log (already logged ones are skipped). */
+	readonly logged: number;
+	/** Events skipped: already in the log, or not case events (chat). */
+	readonly skipped: number;
+	readonly invitations: number;
+	/** Rooms re-folded. */
+	readonly rooms: readonly RoomId[];
+}
