@@ -44,7 +44,7 @@ export { buildCaseContent, type BuildOptions } from './events/build.ts';
 
 export { labelOf, type LabelTable, type Labels } from './i18n/labels.ts';
 export { DEFAULT_BOOK, withOffences, withWorkflow, type LabelBook } from './i18n/book.ts';
-export { renderBody, rendererFor, type BodyRenderer, type RenderOptions } from './i18n/render.ts';
+export { renderBody, renderFieldValue, rendererFor, type BodyRenderer, type RenderOptions } from './i18n/render.ts';
 
 export type { TransitionRule, Workflow } from './workflows/types.ts';
 export { allowedTransitions, findRule, isTerminal } from './workflows/allowed.ts';

@@ -5,7 +5,7 @@ import { MLA_WORKFLOW } from '../workflows/mla.ts';
 import { tuneWorkflow } from '../workflows/tune.ts';
 import { move, OPENED, OTHER_ROOM, ROOT } from '../testing/fixtures.ts';
 import { DEFAULT_BOOK, withWorkflow } from './book.ts';
-import { renderBody } from './render.ts';
+import { renderBody, renderFieldValue } from './render.ts';
 
 const received = move(ROOT, 'received', 'under-execution');
 
@@ -77,5 +77,13 @@ describe('renderBody', () => {
 		expect(renderBody(move(ROOT, 'received', 'escalated'), 'es', { book: withWorkflow(DEFAULT_BOOK, tuned.value) })).toBe(
 			'Estado: Recibida → Elevada a la secretaría',
 		);
+	});
+});
+
+describe('renderFieldValue', () => {
+	it('writes one field the way the bodies do, and nothing for an unset one', () => {
+		expect(renderFieldValue('urgency', { urgency: 'immediate' }, 'fr')).toBe(DEFAULT_BOOK.urgencies.immediate?.fr);
+		expect(renderFieldValue('respondBy', { respondBy: '2026-12-01' }, 'ru')).toBe('2026-12-01');
+		expect(renderFieldValue('requestedReference', {}, 'en')).toBe('');
 	});
 });

@@ -105,17 +105,21 @@ function reasonOf(e: CaseEvent): string | undefined {
 	return e.type === 'amended' || e.type === 'transition' || e.type === 'settled' ? e.reason : undefined;
 }
 
+function contextOf(language: Language, options: RenderOptions): Context {
+	return { lang: language, book: options.book ?? DEFAULT_BOOK, colon: COLON[language], authority: options.authorityName ?? ((id) => id) };
+}
+
 /** The readable body of a case event in `language`. */
 export function renderBody(event: CaseEvent, language: Language, options: RenderOptions = {}): string {
-	const c: Context = {
-		lang: language,
-		book: options.book ?? DEFAULT_BOOK,
-		colon: COLON[language],
-		authority: options.authorityName ?? ((id) => id),
-	};
+	const c = contextOf(language, options);
 	const reason = reasonOf(event);
 	const text = lines(c, event);
 	return (reason === undefined ? text : [...text, line(c, labelOf(c.book.phrases, 'reason', c.lang), reason)]).join('\n');
+}
+
+/** One field's value as the bodies write it (an amendment's history shows before and after this way); empty when unset. */
+export function renderFieldValue(field: FieldName, fields: Partial<CaseFields>, language: Language, options: RenderOptions = {}): string {
+	return value(contextOf(language, options), field, fields);
 }
 
 /** A BodyRenderer for one language, for the builders. */

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REGISTRY, foldCase, type OpenedCase, type RoomId } from '../../../../policies/cases/index.ts';
 import { AMINA, ANA, CONTEXT, OPENED, OPENING_ID, envelope, move, opening } from '../../../../policies/cases/testing/fixtures.ts';
 import { demoRoster, GUATEMALA, NIGERIA } from '../../../../policies/roster/demo.ts';
-import { dashboard, groupEntries, searchable, type DashboardOptions } from './dashboard.ts';
+import { dashboard, groupEntries, localDate, searchable, type DashboardOptions } from './dashboard.ts';
 
 const DAY = 86_400_000;
 const NOW = 1_000 + 40 * DAY;
 
-function record(room: string, title: string, steps: number, lastAt: number): OpenedCase {
-	const events = [{ ...opening(1_000), content: contentWithTitle(title) }];
+function record(room: string, title: string, steps: number, lastAt: number, respondBy?: string): OpenedCase {
+	const events = [{ ...opening(1_000), content: contentWithFields({ title, ...(respondBy === undefined ? {} : { respondBy }) }) }];
 	const path = ['draft', 'sent', 'received', 'accepted'];
 	let follows: string = OPENING_ID;
 	for (let i = 0; i < steps; i++) {
@@ -21,10 +21,10 @@ function record(room: string, title: string, steps: number, lastAt: number): Ope
 	return folded;
 }
 
-function contentWithTitle(title: string): unknown {
+function contentWithFields(fields: object): unknown {
 	const base = opening(1_000).content as Record<string, Record<string, unknown>>;
 	const payload = base['org.rogatory.case']!;
-	return { ...base, 'org.rogatory.case': { ...payload, fields: { ...(payload['fields'] as object), title } } };
+	return { ...base, 'org.rogatory.case': { ...payload, fields: { ...(payload['fields'] as object), ...fields } } };
 }
 
 const options = (self = GUATEMALA.id): DashboardOptions => ({
@@ -32,7 +32,9 @@ const options = (self = GUATEMALA.id): DashboardOptions => ({
 	workflows: DEFAULT_REGISTRY,
 	self,
 	now: NOW,
+	today: '2026-03-10',
 	stalledAfterDays: 14,
+	dueSoonDays: 7,
 });
 
 describe('dashboard', () => {
@@ -62,6 +64,32 @@ describe('dashboard', () => {
 		expect(dashboard([fresh, stale], { counterpartCountries: ['NG'] }, options())).toHaveLength(2);
 		expect(dashboard([fresh, stale], { networks: ['CASC'] }, options())).toEqual([]);
 		expect(dashboard([fresh, stale], { networks: ['WACAP'] }, options())).toHaveLength(2);
+	});
+
+	it('puts overdue requests right after conflicts, nearest answer-by date first, and filters and groups by deadline', () => {
+		const late = record('!late', 'Late', 2, NOW - DAY, '2026-03-09');
+		const soon = record('!soon', 'Soon', 2, NOW - DAY, '2026-03-17');
+		const far = record('!far', 'Far', 2, NOW - DAY, '2026-03-18');
+		const entries = dashboard([far, fresh, soon, stale, late], {}, options());
+		expect(entries.map((e) => [e.record.room, e.attention, e.deadline?.state, e.deadline?.daysLeft])).toEqual([
+			['!late', 'overdue', 'overdue', -1],
+			['!stale', 'stalled', undefined, undefined],
+			['!soon', 'active', 'due-soon', 7],
+			['!far', 'active', 'later', 8],
+			['!fresh', 'active', undefined, undefined],
+		]);
+		expect(dashboard([far, fresh, soon, late], { deadlines: ['overdue', 'due-soon'] }, options()).map((e) => e.record.room)).toEqual([
+			'!late',
+			'!soon',
+		]);
+		expect([...groupEntries(entries, 'deadline', demoRoster).keys()]).toEqual(['overdue', 'none', 'due-soon', 'later']);
+	});
+
+	it('counts days on the viewer’s calendar, in their own time zone', () => {
+		const instant = Date.parse('2026-03-10T02:30:00Z');
+		expect(localDate(instant, 'UTC')).toBe('2026-03-10');
+		expect(localDate(instant, 'America/Guatemala')).toBe('2026-03-09');
+		expect(localDate(instant, 'Asia/Almaty')).toBe('2026-03-10');
 	});
 
 	it('groups by status, keeping the order', () => {

@@ -18,11 +18,24 @@ export interface DashboardFilter {
 	readonly query?: string;
 	/** Hide closed, executed, refused and withdrawn requests. */
 	readonly openOnly?: boolean;
+	readonly deadlines?: readonly DeadlineState[];
 }
 
-export type GroupBy = 'status' | 'kind' | 'counterpart-country' | 'network' | 'attention';
+export type GroupBy = 'status' | 'kind' | 'counterpart-country' | 'network' | 'attention' | 'deadline';
 
-export type Attention = 'conflict' | 'stalled' | 'active' | 'finished';
+export type Attention = 'conflict' | 'overdue' | 'stalled' | 'active' | 'finished';
+
+/** Where an open request stands against its answer-by date; `none` when it has none or is finished. */
+export type DeadlineState = 'overdue' | 'due-soon' | 'later' | 'none';
+export const DEADLINE_STATES: readonly DeadlineState[] = ['overdue', 'due-soon', 'later', 'none'];
+
+export interface Deadline {
+	/** The answer-by date, YYYY-MM-DD. */
+	readonly date: string;
+	/** Whole days from the viewer's today to the date; negative once past. */
+	readonly daysLeft: number;
+	readonly state: DeadlineState;
+}
 
 export interface DashboardEntry {
 	readonly record: OpenedCase;
@@ -30,6 +43,7 @@ export interface DashboardEntry {
 	readonly counterpart: AuthorityId;
 	readonly lastActivity: number;
 	readonly attention: Attention;
+	readonly deadline?: Deadline;
 }
 
 export interface DashboardOptions {
@@ -38,8 +52,26 @@ export interface DashboardOptions {
 	/** The viewer's own authority. */
 	readonly self: AuthorityId;
 	readonly now: number;
+	/** The viewer's calendar date in their own time zone, YYYY-MM-DD (see localDate). */
+	readonly today: string;
 	/** Days without a status change after which an open request counts as stalled. */
 	readonly stalledAfterDays: number;
+	/** Days before the answer-by date from which a request is due soon. */
+	readonly dueSoonDays: number;
+}
+
+/** The calendar date of `at` in `timeZone` (the viewer's, by default), YYYY-MM-DD. */
+export function localDate(at: number, timeZone?: string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
+
+function deadlineOf(record: OpenedCase, done: boolean, options: DashboardOptions): Deadline | undefined {
+	const date = record.fields.respondBy;
+	if (date === undefined || done) return undefined;
+	const daysLeft = Math.round(dayNumber(date) - dayNumber(options.today));
+	return { date, daysLeft, state: daysLeft < 0 ? 'overdue' : daysLeft <= options.dueSoonDays ? 'due-soon' : 'later' };
 }
 
 /** Lower case, without accents, so "Operación" matches "operacion". */
@@ -58,15 +90,19 @@ function finished(record: OpenedCase, workflows: WorkflowRegistry): boolean {
 export function entryOf(record: OpenedCase, options: DashboardOptions): DashboardEntry {
 	const counterpart = record.parties.requesting === options.self ? record.parties.requested : record.parties.requesting;
 	const lastActivity = Math.max(record.openedBy.at, ...record.statusHistory.map((c) => c.at), ...record.amendments.map((a) => a.at));
+	const done = finished(record, options.workflows);
+	const deadline = deadlineOf(record, done, options);
 	const attention: Attention =
 		record.openConflict !== undefined
 			? 'conflict'
-			: finished(record, options.workflows)
+			: done
 				? 'finished'
-				: options.now - lastActivity > options.stalledAfterDays * DAY
-					? 'stalled'
-					: 'active';
-	return { record, counterpart, lastActivity, attention };
+				: deadline?.state === 'overdue'
+					? 'overdue'
+					: options.now - lastActivity > options.stalledAfterDays * DAY
+						? 'stalled'
+						: 'active';
+	return { record, counterpart, lastActivity, attention, ...(deadline === undefined ? {} : { deadline }) };
 }
 
 function matches(entry: DashboardEntry, filter: DashboardFilter, roster: Roster): boolean {
@@ -75,6 +111,7 @@ function matches(entry: DashboardEntry, filter: DashboardFilter, roster: Roster)
 	if (filter.kinds !== undefined && !filter.kinds.includes(record.kind)) return false;
 	if (filter.statuses !== undefined && !filter.statuses.includes(record.status)) return false;
 	if (filter.openOnly === true && entry.attention === 'finished') return false;
+	if (filter.deadlines !== undefined && !filter.deadlines.includes(entry.deadline?.state ?? 'none')) return false;
 	if (filter.counterpartCountries !== undefined && !filter.counterpartCountries.includes(counterpart?.country ?? '')) return false;
 	if (filter.networks !== undefined && !counterpart?.memberships.some((m) => filter.networks!.includes(m.network))) return false;
 	const query = searchable(filter.query?.trim() ?? '');
@@ -83,14 +120,21 @@ function matches(entry: DashboardEntry, filter: DashboardFilter, roster: Roster)
 	return query.split(/\s+/).every((word) => haystack.includes(word));
 }
 
-const ATTENTION_ORDER: readonly Attention[] = ['conflict', 'stalled', 'active', 'finished'];
+const ATTENTION_ORDER: readonly Attention[] = ['conflict', 'overdue', 'stalled', 'active', 'finished'];
 
-/** The entries to show, those needing attention first, then the most recently active. */
+const daysLeft = (entry: DashboardEntry): number => entry.deadline?.daysLeft ?? Number.POSITIVE_INFINITY;
+
+/** The entries to show: those needing attention first, then the nearest answer-by date, then the most recently active. */
 export function dashboard(records: readonly OpenedCase[], filter: DashboardFilter, options: DashboardOptions): DashboardEntry[] {
 	return records
 		.map((record) => entryOf(record, options))
 		.filter((entry) => matches(entry, filter, options.roster))
-		.sort((a, b) => ATTENTION_ORDER.indexOf(a.attention) - ATTENTION_ORDER.indexOf(b.attention) || b.lastActivity - a.lastActivity);
+		.sort(
+			(a, b) =>
+				ATTENTION_ORDER.indexOf(a.attention) - ATTENTION_ORDER.indexOf(b.attention) ||
+				(daysLeft(a) === daysLeft(b) ? 0 : daysLeft(a) < daysLeft(b) ? -1 : 1) ||
+				b.lastActivity - a.lastActivity,
+		);
 }
 
 /** Groups entries (already sorted) under keys, keeping their order. */
@@ -108,6 +152,8 @@ export function groupEntries(entries: readonly DashboardEntry[], by: GroupBy, ro
 				return counterpart?.memberships.map((m) => m.network) ?? ['?'];
 			case 'attention':
 				return [entry.attention];
+			case 'deadline':
+				return [entry.deadline?.state ?? 'none'];
 		}
 	};
 	const groups = new Map<string, DashboardEntry[]>();

@@ -3,13 +3,16 @@
 // through CaseRooms. The payload validator of policies/cases has the last word.
 import type { Channel, LegalBasisType, OffenceCode, RequestKind, Urgency } from '../../../../policies/cases/index.ts';
 import { parseCaseReference, TAXONOMY } from '../../../../policies/cases/index.ts';
+import { federationPeers } from '../../../../policies/roster/federation.ts';
 import type { AuthorityId, Language } from '../../../../policies/roster/types.ts';
 import type { CaseRooms } from './case-rooms.svelte.ts';
+import { localDate } from './dashboard.ts';
 
 export type FormProblem =
 	| { readonly kind: 'title' }
 	| { readonly kind: 'reference' }
 	| { readonly kind: 'offences' }
+	| { readonly kind: 'respond-by' }
 	| { readonly kind: 'invite' }
 	| { readonly kind: 'counterpart' }
 	| { readonly kind: 'refused'; readonly detail: string }
@@ -30,6 +33,8 @@ export class NewRequestForm {
 	);
 	urgency = $state<Urgency>('routine');
 	channel = $state<Channel>('formal');
+	/** The answer-by date as the date input gives it (YYYY-MM-DD), or empty. */
+	respondBy = $state('');
 	invite = $state('');
 	#problem = $state<FormProblem | undefined>();
 	#sending = $state(false);
@@ -46,16 +51,20 @@ export class NewRequestForm {
 		return this.#sending;
 	}
 
-	/** The authorities one may send a request to: every party homeserver's authority but one's own. */
+	/**
+	 * The authorities one may send a request to: those one's homeserver
+	 * federates with (same network, or a cross-network link) that run a
+	 * homeserver in this deployment.
+	 */
 	get counterparts(): AuthorityId[] {
 		const self = this.#cases.self;
-		return [...this.#cases.parties.servers.values()].filter(
-			(id, index, all) => all.indexOf(id) === index && id !== self && this.#cases.parties.roster.authorities.some((a) => a.id === id),
-		);
+		if (self === undefined) return [];
+		const deployed = [...this.#cases.parties.servers.values()];
+		return federationPeers(this.#cases.parties.roster, self).filter((id) => deployed.includes(id));
 	}
 
 	/** Opens the request; resolves with the new room's ID, or undefined with `problem` set. */
-	async submit(language: Language): Promise<string | undefined> {
+	async submit(language: Language, today: string = localDate(Date.now())): Promise<string | undefined> {
 		this.#problem = undefined;
 		const title = this.title.trim();
 		if (title === '') return this.#fail({ kind: 'title' });
@@ -67,6 +76,8 @@ export class NewRequestForm {
 			.filter(([, o]) => o.chosen)
 			.map(([code, o]) => ({ code: code as OffenceCode, serious: o.serious }));
 		if (offences.length === 0) return this.#fail({ kind: 'offences' });
+		const respondBy = this.respondBy.trim();
+		if (respondBy !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(respondBy) || respondBy < today)) return this.#fail({ kind: 'respond-by' });
 		const invite = this.invite.split(/[\s,;]+/).filter((id) => id !== '');
 		if (invite.length === 0 || invite.some((id) => !USER_ID.test(id))) return this.#fail({ kind: 'invite' });
 		const citation = this.citation.trim();
@@ -82,6 +93,7 @@ export class NewRequestForm {
 					offences,
 					urgency: this.urgency,
 					channel: this.channel,
+					...(respondBy === '' ? {} : { respondBy }),
 				},
 				invite,
 				language,
