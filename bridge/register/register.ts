@@ -4,6 +4,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { eq } from 'drizzle-orm';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { ingestBatch } from './ingest.ts';
 import { checkVersion, migrateRegister } from './migrate.ts';
@@ -33,6 +35,12 @@ export interface Register {
 }
 
 export function openRegister(file: string, context: RegisterContext, options: OpenOptions = {}): Result<Register, RegisterError> {
+	if (file !== ':memory:' && !existsSync(dirname(file))) {
+		return err({
+			code: 'SQLITE_CANTOPEN',
+			message: `register ${file}: its folder ${dirname(file)} does not exist; create it, then restart the bridge`,
+		});
+	}
 	let sqlite: Database.Database | undefined;
 	try {
 		sqlite = new Database(file, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
