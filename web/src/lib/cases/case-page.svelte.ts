@@ -5,14 +5,17 @@
 import type { OpenedCase, TransitionId, TransitionRule } from '../../../../policies/cases/index.ts';
 import type { Language } from '../../../../policies/roster/types.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
+import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDraft, type AmendProblem } from './amend-form.ts';
 import type { CaseRoomView, CaseRooms, Transfer } from './case-rooms.svelte.ts';
+import { localDate } from './dashboard.ts';
 
 export type PageProblem =
 	| { readonly kind: 'reason-required' }
 	| { readonly kind: 'refused'; readonly detail: string }
 	| { readonly kind: 'failed' }
 	| { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
-	| { readonly kind: 'tampered' };
+	| { readonly kind: 'tampered' }
+	| { readonly kind: 'amend'; readonly problem: AmendProblem };
 
 export class CasePage {
 	readonly #cases: CaseRooms;
@@ -24,6 +27,8 @@ export class CasePage {
 	message = $state('');
 	reference = $state('');
 	referenceReason = $state('');
+	/** The amendment being prepared; its field is '' until one is chosen. */
+	amendment = $state<AmendDraft | undefined>();
 	#problem = $state<PageProblem | undefined>();
 	#busy = $state(false);
 	#upload = $state<Transfer | undefined>();
@@ -114,6 +119,33 @@ export class CasePage {
 				return this.#fail(set.error.kind === 'invalid-event' ? { kind: 'refused', detail: set.error.reason } : { kind: 'failed' });
 			this.reference = '';
 			this.referenceReason = '';
+			return true;
+		});
+	}
+
+	/** The fields the viewer's side may amend (references aside). */
+	get amendable(): AmendableField[] {
+		const record = this.record;
+		return record === undefined ? [] : amendableFields(this.#cases.sideIn(record));
+	}
+
+	/** Starts (or restarts) an amendment of `field` from its current value. */
+	chooseAmendment(field: AmendableField | ''): void {
+		const record = this.record;
+		if (record !== undefined) this.amendment = draftOf(field, record.fields);
+	}
+
+	async amend(language: Language, today: string = localDate(Date.now())): Promise<boolean> {
+		const record = this.record;
+		const draft = this.amendment;
+		if (record === undefined || draft === undefined) return false;
+		const changes = changesOf(draft, record.fields, today);
+		if (!changes.ok) return this.#fail({ kind: 'amend', problem: changes.error });
+		return this.#run(async () => {
+			const sent = await this.#cases.amend(record, changes.value, draft.reason.trim(), language);
+			if (!sent.ok)
+				return this.#fail(sent.error.kind === 'invalid-event' ? { kind: 'refused', detail: sent.error.reason } : { kind: 'failed' });
+			this.amendment = undefined;
 			return true;
 		});
 	}

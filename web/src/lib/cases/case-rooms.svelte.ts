@@ -6,6 +6,7 @@
 // lib/matrix/cases.ts, loaded lazily so the SDK stays out of server rendering.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import {
+	AMENDABLE_BY,
 	availableMoves,
 	DEFAULT_REGISTRY,
 	defaultWorkflowFor,
@@ -16,6 +17,7 @@ import {
 	sideOf,
 	type CaseFields,
 	type CaseRecord,
+	type FieldName,
 	type OpenedCase,
 	type RequestKind,
 	type RoomId,
@@ -283,12 +285,17 @@ export class CaseRooms {
 		const parsed = parseCaseReference(reference);
 		if (!parsed.ok) return err({ kind: 'invalid-event', reason: parsed.error });
 		const field = side === 'requesting' ? 'requestingReference' : 'requestedReference';
-		const sent = await api.cases.sendCaseEvent(
-			this.#client,
-			record.room,
-			{ type: 'amended', changes: { [field]: parsed.value }, reason },
-			language,
-		);
+		return this.amend(record, { [field]: parsed.value }, reason, language);
+	}
+
+	/** Amends fields of the request; refused here already when the viewer's side may not change one of them. */
+	async amend(record: OpenedCase, changes: Partial<CaseFields>, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+		const api = this.#api;
+		const side = this.sideIn(record);
+		if (api === undefined || side === undefined) return err({ kind: 'not-ready' });
+		const forbidden = (Object.keys(changes) as FieldName[]).filter((field) => !AMENDABLE_BY[field].includes(side));
+		if (forbidden.length > 0) return err({ kind: 'invalid-event', reason: `the ${side} side may not amend ${forbidden.join(', ')}` });
+		const sent = await api.cases.sendCaseEvent(this.#client, record.room, { type: 'amended', changes, reason }, language);
 		return sent.ok ? ok(undefined) : sent;
 	}
 

@@ -1,12 +1,13 @@
 // View model of the new-request form: the fields as typed, the checks before
 // sending (counterpart IDs, offences, a title), and the request opened
 // through CaseRooms. The payload validator of policies/cases has the last word.
-import type { Channel, LegalBasisType, OffenceCode, RequestKind, Urgency } from '../../../../policies/cases/index.ts';
-import { parseCaseReference, TAXONOMY } from '../../../../policies/cases/index.ts';
+import type { Channel, LegalBasisType, RequestKind, Urgency } from '../../../../policies/cases/index.ts';
+import { parseCaseReference } from '../../../../policies/cases/index.ts';
 import { federationPeers } from '../../../../policies/roster/federation.ts';
 import type { AuthorityId, Language } from '../../../../policies/roster/types.ts';
 import type { CaseRooms } from './case-rooms.svelte.ts';
 import { localDate } from './dashboard.ts';
+import { entriesOf, picksOf, type OffencePicks } from './offence-picks.ts';
 
 export type FormProblem =
 	| { readonly kind: 'title' }
@@ -28,9 +29,7 @@ export class NewRequestForm {
 	reference = $state('');
 	legalBasis = $state<LegalBasisType>('untoc');
 	citation = $state('');
-	offences = $state<Record<string, { chosen: boolean; serious: boolean }>>(
-		Object.fromEntries(TAXONOMY.map((o) => [o.code, { chosen: false, serious: false }])),
-	);
+	offences = $state<OffencePicks>(picksOf());
 	urgency = $state<Urgency>('routine');
 	channel = $state<Channel>('formal');
 	/** The answer-by date as the date input gives it (YYYY-MM-DD), or empty. */
@@ -72,9 +71,7 @@ export class NewRequestForm {
 		const reference = this.reference.trim();
 		const parsedReference = reference === '' ? undefined : parseCaseReference(reference);
 		if (parsedReference !== undefined && !parsedReference.ok) return this.#fail({ kind: 'reference' });
-		const offences = Object.entries(this.offences)
-			.filter(([, o]) => o.chosen)
-			.map(([code, o]) => ({ code: code as OffenceCode, serious: o.serious }));
+		const offences = entriesOf(this.offences);
 		if (offences.length === 0) return this.#fail({ kind: 'offences' });
 		const respondBy = this.respondBy.trim();
 		if (respondBy !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(respondBy) || respondBy < today)) return this.#fail({ kind: 'respond-by' });
