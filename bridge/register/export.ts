@@ -1,0 +1,73 @@
+// Exports of the register for the authority's own reporting: the cases and
+// the status history, as CSV (csv.ts) or JSON. Times are ISO 8601 in UTC,
+// from the homeservers' origin_server_ts; pure functions of the rows.
+import { toCsv, type Cell } from './csv.ts';
+import type { CaseRow, RegisterRows, TransitionRow } from './rows.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+const CASE_COLUMNS = [
+	'room_id',
+	'kind',
+	'workflow',
+	'requesting',
+	'requested',
+	'requesting_reference',
+	'requested_reference',
+	'title',
+	'status',
+	'terminal',
+	'urgency',
+	'channel',
+	'respond_by',
+	'opened_by',
+	'opened_at',
+	'last_change_at',
+	'open_conflict',
+	'notes',
+] as const;
+
+function caseCells(c: CaseRow): Cell[] {
+	return [
+		c.roomId,
+		c.kind,
+		c.workflow,
+		c.requesting,
+		c.requested,
+		c.requestingReference,
+		c.requestedReference,
+		c.title,
+		c.status,
+		c.terminal,
+		c.urgency,
+		c.channel,
+		c.respondBy,
+		c.openedBy,
+		iso(c.openedAt),
+		iso(c.lastChangeAt),
+		c.openConflict,
+		c.notes,
+	];
+}
+
+const TRANSITION_COLUMNS = ['room_id', 'position', 'event_id', 'follows', 'from', 'to', 'reason', 'by', 'side', 'at'] as const;
+
+function transitionCells(t: TransitionRow): Cell[] {
+	return [t.roomId, t.position, t.eventId, t.follows, t.fromStatus, t.toStatus, t.reason, t.by, t.side, iso(t.at)];
+}
+
+export const casesCsv = (rows: RegisterRows): string => toCsv(CASE_COLUMNS, rows.cases.map(caseCells));
+
+export const transitionsCsv = (rows: RegisterRows): string => toCsv(TRANSITION_COLUMNS, rows.transitions.map(transitionCells));
+
+/** Both tables as one JSON document; each case carries its legal basis and offences parsed. */
+export function registerJson(rows: RegisterRows): string {
+	const record = <K extends string>(columns: readonly K[], cells: Cell[]) =>
+		Object.fromEntries(columns.map((k, i) => [k, cells[i] ?? null]));
+	const cases = rows.cases.map((c) => ({
+		...record(CASE_COLUMNS, caseCells(c)),
+		fields: c.fields === null ? null : (JSON.parse(c.fields) as unknown),
+	}));
+	const transitions = rows.transitions.map((t) => record(TRANSITION_COLUMNS, transitionCells(t)));
+	return JSON.stringify({ cases, transitions }, null, '\t') + '\n';
+}
