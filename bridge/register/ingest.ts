@@ -31,7 +31,8 @@ export function ingestBatch(
 	try {
 		return ok(sqlite.transaction(() => write(db, context, batch))());
 	} catch (thrown) {
-		return err(registerError(file, 'write a batch', thrown));
+		const failed = registerError(file, 'write a batch', thrown);
+		return err({ ...failed, message: `${failed.message}. Nothing of this batch was written; the sync must not advance.` });
 	}
 }
 

@@ -23,9 +23,9 @@ export function registerError(file: string, doing: string, thrown: unknown): Reg
 		const remedy = REMEDIES[base] ?? 'see the SQLite message';
 		return {
 			code: thrown.code,
-			message: `register ${file}: could not ${doing} (${thrown.code}: ${thrown.message}); ${remedy}. Nothing of this batch was written.`,
+			message: `register ${file}: could not ${doing} (${thrown.code}: ${thrown.message}); ${remedy}`,
 		};
 	}
 	const message = thrown instanceof Error ? thrown.message : String(thrown);
-	return { code: 'REGISTER_FAILED', message: `register ${file}: could not ${doing} (${message}). Nothing of this batch was written.` };
+	return { code: 'REGISTER_FAILED', message: `register ${file}: could not ${doing} (${message})` };
 }

@@ -1,0 +1,99 @@
+// The register's command line as a pure executor (STYLE.md, 6): arguments,
+// the roster and the clock's reading in; exit code and output text out.
+// cli.ts wires it to the process. Exit codes: 0 done (the chain is intact),
+// 1 the chain is broken, 2 the command could not run (usage, missing file,
+// wrong schema) — each failure a one-line reason.
+import { parseArgs } from 'node:util';
+import { serversFromRoster } from '../../policies/cases/index.ts';
+import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
+import { casesCsv, registerJson, transitionsCsv } from './export.ts';
+import { openRegister, type Register } from './register.ts';
+import { readRows, type RegisterRows } from './rows.ts';
+import { registerStats } from './stats.ts';
+
+export interface CliOutcome {
+	readonly code: 0 | 1 | 2;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+const USAGE =
+	'usage: cli.ts verify <file> | export --format csv|json [--table cases|transitions] <file> | stats [--authority <id>] [--today YYYY-MM-DD] <file>';
+
+const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `${reason}\n` });
+const done = (stdout: string): CliOutcome => ({ code: 0, stdout, stderr: '' });
+
+export function runCli(argv: readonly string[], roster: Roster, now: Date): CliOutcome {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: [...argv],
+			allowPositionals: true,
+			options: { format: { type: 'string' }, table: { type: 'string' }, authority: { type: 'string' }, today: { type: 'string' } },
+		});
+	} catch (thrown) {
+		return fail(`${thrown instanceof Error ? thrown.message : String(thrown)}; ${USAGE}`);
+	}
+	const [command, file, ...extra] = parsed.positionals;
+	if (command === undefined || file === undefined || extra.length > 0) return fail(USAGE);
+	const { format, table, authority, today } = parsed.values;
+	if (command === 'verify') return withRegister(file, roster, verify);
+	if (command === 'export') {
+		if (format !== 'csv' && format !== 'json') return fail(`export: --format must be csv or json; ${USAGE}`);
+		if (table !== undefined && table !== 'cases' && table !== 'transitions')
+			return fail(`export: --table must be cases or transitions; ${USAGE}`);
+		if (format === 'json' && table !== undefined) return fail('export: --table applies to csv only (json holds both tables)');
+		return withRegister(file, roster, (r) => {
+			const rows = readRows(r.db);
+			return done(format === 'json' ? registerJson(rows) : table === 'transitions' ? transitionsCsv(rows) : casesCsv(rows));
+		});
+	}
+	if (command === 'stats') {
+		if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail('stats: --today must be a date like 2026-03-31');
+		return withRegister(file, roster, (r) => stats(readRows(r.db), roster, authority, today, now));
+	}
+	return fail(`unknown command "${command}"; ${USAGE}`);
+}
+
+function withRegister(file: string, roster: Roster, run: (register: Register) => CliOutcome): CliOutcome {
+	const opened = openRegister(file, { roster, servers: serversFromRoster(roster) }, { readonly: true });
+	if (!opened.ok) return fail(opened.error.message);
+	try {
+		return run(opened.value);
+	} catch (thrown) {
+		return fail(`register ${file}: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+	} finally {
+		opened.value.close();
+	}
+}
+
+function verify(register: Register): CliOutcome {
+	const report = register.verify();
+	if (!report.ok) return fail(report.error.message);
+	if (report.value.intact) return done(`register ${register.file}: intact (${report.value.rows} rows)\n`);
+	return { code: 1, stdout: '', stderr: `register ${register.file}: broken at ${report.value.reason}\n` };
+}
+
+function stats(rows: RegisterRows, roster: Roster, named: string | undefined, today: string | undefined, now: Date): CliOutcome {
+	const authority = named ?? ownAuthority(rows);
+	if (authority === undefined)
+		return fail('stats: name the register’s authority with --authority <id> (it could not be told from the cases)');
+	const entry = roster.authorities.find((a) => a.id === authority);
+	if (entry === undefined) return fail(`stats: the roster has no authority "${authority}"`);
+	const day = today ?? localDate(now, entry.timeZone);
+	return done(JSON.stringify(registerStats({ rows, roster, authority: entry.id, today: day }), null, '\t') + '\n');
+}
+
+/** The one authority that is a party to every case, if there is exactly one. */
+function ownAuthority(rows: RegisterRows): AuthorityId | undefined {
+	const [first, ...rest] = rows.cases;
+	if (first === undefined) return undefined;
+	const candidates = [first.requesting, first.requested].filter(
+		(a) => a !== null && rest.every((c) => c.requesting === a || c.requested === a),
+	);
+	return candidates.length === 1 ? (candidates[0] as AuthorityId) : undefined;
+}
+
+/** The date in the authority's legal time zone: a deadline falls due by its local calendar. */
+const localDate = (now: Date, timeZone: string): string =>
+	new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
