@@ -25,6 +25,8 @@ export class CasePage {
 	settleChoice = $state('');
 	settleReason = $state('');
 	message = $state('');
+	/** The event the message being written answers, if any. */
+	replyTo = $state<string | undefined>();
 	reference = $state('');
 	referenceReason = $state('');
 	/** The amendment being prepared; its field is '' until one is chosen. */
@@ -168,10 +170,13 @@ export class CasePage {
 		const text = this.message.trim();
 		if (text === '') return false;
 		return this.#run(async () => {
+			const replyTo = this.replyTo;
 			this.message = '';
-			const sent = await this.#cases.write(this.#roomId, text);
+			this.replyTo = undefined;
+			const sent = await this.#cases.write(this.#roomId, text, replyTo);
 			if (!sent.ok) {
 				this.message = text;
+				this.replyTo = replyTo;
 				return this.#fail({ kind: 'failed' });
 			}
 			return true;

@@ -30,7 +30,7 @@ import {
 import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
-import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
+import type { SendProblem, TimelineItem, TrustWarning } from '../matrix/cases.ts';
 import type { MatrixClient, MatrixEvent, Room } from '../matrix/sdk.ts';
 
 type CasesApi = typeof import('../matrix/cases.ts');
@@ -83,6 +83,9 @@ export class CaseRooms {
 	/** The ACL event each room's ACL was last re-issued after, so a burst of refreshes sends one. */
 	readonly #reissuedAfter = new Map<string, string>();
 	readonly #reissuing = new Set<string>();
+	/** Each decrypted event's trust warning once the crypto has answered (null: none). */
+	readonly #trust = new Map<string, TrustWarning | null>();
+	readonly #trustAsked = new Set<string>();
 	/* eslint-enable svelte/prefer-svelte-reactivity */
 	#unsubscribe: (() => void) | undefined;
 
@@ -201,9 +204,31 @@ export class CaseRooms {
 		});
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
 		const next = new Map(this.#rooms);
-		next.set(roomId, { roomId, record, items: api.cases.timelineItems(room) });
+		const items = api.cases.timelineItems(room).map((item) => {
+			const warning = item.kind === 'undecryptable' || item.warning !== undefined ? undefined : this.#trust.get(item.id);
+			return warning === undefined || warning === null ? item : { ...item, warning };
+		});
+		next.set(roomId, { roomId, record, items });
 		this.#rooms = next;
 		this.#reissueAcl(api.cases, room);
+		this.#askTrust(api.cases, room, items);
+	}
+
+	/** Asks the crypto about each new decrypted event; refolds the room when one deserves a warning. */
+	#askTrust(cases: CasesApi, room: Room, items: readonly TimelineItem[]): void {
+		const asks = items
+			.filter((item) => item.kind !== 'undecryptable' && !item.pending && !this.#trustAsked.has(item.id))
+			.map(async (item) => {
+				this.#trustAsked.add(item.id);
+				const event = room.findEventById(item.id);
+				const warning = event === undefined ? undefined : await cases.trustWarningOf(this.#client, event).catch(() => undefined);
+				this.#trust.set(item.id, warning ?? null);
+				return warning !== undefined;
+			});
+		if (asks.length > 0)
+			void Promise.all(asks).then((found) => {
+				if (found.some(Boolean)) this.#schedule(room.roomId);
+			});
 	}
 
 	#reissueAcl(cases: CasesApi, room: Room): void {
@@ -308,10 +333,10 @@ export class CaseRooms {
 		return sent.ok ? ok(undefined) : sent;
 	}
 
-	async write(roomId: string, text: string): Promise<Result<void, ActionProblem>> {
+	async write(roomId: string, text: string, replyTo?: string): Promise<Result<void, ActionProblem>> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		const sent = await api.cases.sendText(this.#client, roomId, text);
+		const sent = await api.cases.sendText(this.#client, roomId, text, replyTo);
 		return sent.ok ? ok(undefined) : sent;
 	}
 

@@ -15,6 +15,10 @@ interface FakeEvent {
 	content?: Record<string, unknown>;
 	status?: string | null;
 	undecryptable?: boolean;
+	failure?: string;
+	/** Sent in the clear (true for none of the events unless said). */
+	clear?: boolean;
+	replyTo?: string;
 }
 
 function event(fake: FakeEvent): MatrixEvent {
@@ -27,6 +31,9 @@ function event(fake: FakeEvent): MatrixEvent {
 		getType: () => fake.type ?? 'm.room.message',
 		getContent: () => fake.content ?? {},
 		isDecryptionFailure: () => fake.undecryptable === true,
+		decryptionFailureReason: fake.failure ?? null,
+		isEncrypted: () => fake.clear !== true,
+		replyEventId: fake.replyTo,
 		isRedacted: () => false,
 	} as unknown as MatrixEvent;
 }
@@ -45,6 +52,7 @@ describe('caseEnvelopes', () => {
 				event({ id: '$c', content: { msgtype: 'm.text', body: 'hello' } }),
 				event({ id: '$d', undecryptable: true }),
 				event({ id: '$e', type: 'm.room.member' }),
+				event({ id: '$f', clear: true, content: caseContent }),
 			]),
 		);
 		expect(envelopes).toEqual([{ eventId: '$a', sender: '@ana:127.0.20.1:28448', originServerTs: 10, content: caseContent }]);
@@ -68,6 +76,9 @@ describe('timelineItems', () => {
 				event({ id: '$d', content: { msgtype: 'm.file', body: 'plain.pdf', url: 'mxc://x/y' } }),
 				event({ id: '$e', undecryptable: true }),
 				event({ txnId: 't2', status: 'sending', content: { msgtype: 'm.text', body: 'on its way' } }),
+				event({ id: '$f', undecryptable: true, failure: 'UNSIGNED_SENDER_DEVICE' }),
+				event({ id: '$g', replyTo: '$b', content: { msgtype: 'm.text', body: 'agreed' } }),
+				event({ id: '$h', clear: true, content: caseContent }),
 			]),
 		);
 		expect(items.map((i) => [i.kind, i.id])).toEqual([
@@ -76,8 +87,16 @@ describe('timelineItems', () => {
 			['file', '$c'],
 			['undecryptable', '$e'],
 			['text', 't2'],
+			['undecryptable', '$f'],
+			['text', '$g'],
+			['case', '$h'],
 		]);
 		expect(items[2]).toMatchObject({ name: 'evidence.pdf', size: 12, pending: false });
+		expect(items[3]).toMatchObject({ reason: 'other' });
 		expect(items[4]).toMatchObject({ body: 'on its way', pending: true });
+		expect(items[5]).toMatchObject({ reason: 'unsigned-device' });
+		expect(items[6]).toMatchObject({ replyTo: '$b' });
+		expect(items[7]).toMatchObject({ warning: 'not-encrypted' });
+		expect(items[0]).not.toHaveProperty('warning');
 	});
 });

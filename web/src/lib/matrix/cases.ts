@@ -18,42 +18,45 @@ import type { Language } from '../../../../policies/roster/types.ts';
 import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
 import { describeFailure, type Failure } from './failure.ts';
-import { Direction, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
+import { DecryptionFailureCode, Direction, EventShieldReason, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
 export const SERVER_ACL = 'm.room.server_acl';
 
 export type SendProblem = { readonly kind: 'invalid-event'; readonly reason: string } | Failure;
 
+/**
+ * Why a decrypted message deserves a second look, said next to it, never
+ * silently: sent unencrypted in an encrypted room, or by a device or identity
+ * this browser cannot vouch for (from the crypto's shield for the event).
+ */
+export type TrustWarning =
+	'not-encrypted' | 'unsigned-device' | 'unknown-device' | 'identity-changed' | 'not-guaranteed' | 'mismatched-sender';
+
+/** Why an event could not be decrypted, as far as the page needs to tell. */
+export type WithheldReason = 'unsigned-device' | 'identity-changed' | 'waiting-for-key' | 'other';
+
+interface ItemBase {
+	readonly id: string;
+	readonly sender: string;
+	readonly at: number;
+	readonly pending: boolean;
+	readonly warning?: TrustWarning;
+	/** The event this one answers (a discussion reply). */
+	readonly replyTo?: string;
+}
+
 /** One item of a case room's discussion, as the page shows it. */
 export type TimelineItem =
-	| {
-			readonly kind: 'case';
-			readonly id: string;
-			readonly sender: string;
-			readonly at: number;
-			readonly body: string;
-			readonly pending: boolean;
-	  }
-	| {
-			readonly kind: 'text';
-			readonly id: string;
-			readonly sender: string;
-			readonly at: number;
-			readonly body: string;
-			readonly pending: boolean;
-	  }
-	| {
+	| (ItemBase & { readonly kind: 'case'; readonly body: string })
+	| (ItemBase & { readonly kind: 'text'; readonly body: string })
+	| (ItemBase & {
 			readonly kind: 'file';
-			readonly id: string;
-			readonly sender: string;
-			readonly at: number;
 			readonly name: string;
 			readonly size: number | undefined;
 			readonly mimetype: string | undefined;
 			readonly file: EncryptedFileInfo & { readonly url: string };
-			readonly pending: boolean;
-	  }
-	| { readonly kind: 'undecryptable'; readonly id: string; readonly sender: string; readonly at: number };
+	  })
+	| { readonly kind: 'undecryptable'; readonly id: string; readonly sender: string; readonly at: number; readonly reason: WithheldReason };
 
 function serverOf(userId: string): string {
 	return userId.slice(userId.indexOf(':') + 1);
@@ -105,9 +108,22 @@ export async function sendCaseEvent(
 	return sendContent(client, roomId, built.value as unknown as Record<string, unknown>);
 }
 
-/** A plain discussion message. */
-export function sendText(client: MatrixClient, roomId: string, text: string): Promise<Result<EventId, SendProblem>> {
-	return sendContent(client, roomId, { msgtype: 'm.text', body: text, 'm.mentions': {} });
+/**
+ * A plain discussion message, or a reply to one of the room's events. NOTE: a
+ * reply's m.relates_to is readable by the servers (ARCHITECTURE.md, decision
+ * 2); it holds an event ID only, never case content.
+ */
+export function sendText(client: MatrixClient, roomId: string, text: string, replyTo?: string): Promise<Result<EventId, SendProblem>> {
+	return sendContent(client, roomId, textContent(text, replyTo));
+}
+
+export function textContent(text: string, replyTo?: string): Record<string, unknown> {
+	return {
+		msgtype: 'm.text',
+		body: text,
+		'm.mentions': {},
+		...(replyTo === undefined ? {} : { 'm.relates_to': { 'm.in_reply_to': { event_id: replyTo } } }),
+	};
 }
 
 async function sendContent(client: MatrixClient, roomId: string, content: Record<string, unknown>): Promise<Result<EventId, SendProblem>> {
@@ -211,7 +227,9 @@ export async function loadWholeHistory(client: MatrixClient, room: Room): Promis
 export function caseEnvelopes(room: Room): CaseEventEnvelope[] {
 	const envelopes: CaseEventEnvelope[] = [];
 	for (const event of room.getLiveTimeline().getEvents()) {
-		if (event.status !== null || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
+		// NOTE: a case event sent unencrypted proves nothing about its sender (anyone holding their homeserver could
+		// have made it); the record counts encrypted ones only, and the timeline marks the others.
+		if (event.status !== null || !event.isEncrypted() || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
 		const id = event.getId();
 		if (id === undefined || id.startsWith('~') || !(CASE_KEY in event.getContent())) continue;
 		envelopes.push({
@@ -234,34 +252,73 @@ export function timelineItems(room: Room): TimelineItem[] {
 	return items;
 }
 
+function withheldReason(code: DecryptionFailureCode | null): WithheldReason {
+	switch (code) {
+		case DecryptionFailureCode.UNSIGNED_SENDER_DEVICE:
+			return 'unsigned-device';
+		case DecryptionFailureCode.SENDER_IDENTITY_PREVIOUSLY_VERIFIED:
+			return 'identity-changed';
+		case DecryptionFailureCode.MEGOLM_UNKNOWN_INBOUND_SESSION_ID:
+			return 'waiting-for-key';
+		default:
+			return 'other';
+	}
+}
+
 function itemOf(event: MatrixEvent): TimelineItem | undefined {
 	const id = event.getId() ?? event.getTxnId() ?? '';
 	const sender = event.getSender() ?? '';
 	const at = event.getTs();
-	if (event.isDecryptionFailure()) return { kind: 'undecryptable', id, sender, at };
+	if (event.isDecryptionFailure()) return { kind: 'undecryptable', id, sender, at, reason: withheldReason(event.decryptionFailureReason) };
 	if (event.getType() !== 'm.room.message' || event.isRedacted()) return undefined;
 	const content = event.getContent();
-	const pending = event.status !== null;
+	const base: ItemBase = {
+		id,
+		sender,
+		at,
+		pending: event.status !== null,
+		...(event.isEncrypted() || event.status !== null ? {} : { warning: 'not-encrypted' as const }),
+		...(event.replyEventId === undefined ? {} : { replyTo: event.replyEventId }),
+	};
 	const body = typeof content['body'] === 'string' ? content['body'] : '';
-	if (CASE_KEY in content) return { kind: 'case', id, sender, at, body, pending };
+	if (CASE_KEY in content) return { ...base, kind: 'case', body };
 	if (content['msgtype'] === 'm.file') {
 		const file = content['file'] as (EncryptedFileInfo & { url?: unknown }) | undefined;
 		if (file === undefined || typeof file.url !== 'string' || file.v !== 'v2') return undefined;
 		const info = (content['info'] ?? {}) as { size?: unknown; mimetype?: unknown };
 		return {
+			...base,
 			kind: 'file',
-			id,
-			sender,
-			at,
 			name: typeof content['filename'] === 'string' ? content['filename'] : body,
 			size: typeof info.size === 'number' ? info.size : undefined,
 			mimetype: typeof info.mimetype === 'string' ? info.mimetype : undefined,
 			file: file as EncryptedFileInfo & { url: string },
-			pending,
 		};
 	}
-	if (content['msgtype'] === 'm.text' || content['msgtype'] === 'm.notice') return { kind: 'text', id, sender, at, body, pending };
+	if (content['msgtype'] === 'm.text' || content['msgtype'] === 'm.notice') return { ...base, kind: 'text', body };
 	return undefined;
+}
+
+/** What the crypto's shield says about a decrypted event, if it is worth a warning. */
+export async function trustWarningOf(client: MatrixClient, event: MatrixEvent): Promise<TrustWarning | undefined> {
+	if (!event.isEncrypted() || event.isDecryptionFailure() || event.status !== null) return undefined;
+	const info = await client.getCrypto()?.getEncryptionInfoForEvent(event);
+	switch (info?.shieldReason) {
+		case EventShieldReason.UNSIGNED_DEVICE:
+			return 'unsigned-device';
+		case EventShieldReason.UNKNOWN_DEVICE:
+			return 'unknown-device';
+		case EventShieldReason.VERIFICATION_VIOLATION:
+			return 'identity-changed';
+		case EventShieldReason.AUTHENTICITY_NOT_GUARANTEED:
+			return 'not-guaranteed';
+		case EventShieldReason.MISMATCHED_SENDER:
+			return 'mismatched-sender';
+		default:
+			// NOTE: UNVERIFIED_IDENTITY (a counterpart not yet verified in person) is the normal state between authorities
+			// until the directory's plenary verification; it is not flagged on every message.
+			return undefined;
+	}
 }
 
 /**

@@ -28,7 +28,9 @@ export {
 } from 'matrix-js-sdk';
 export {
 	CryptoEvent,
+	DecryptionFailureCode,
 	decodeRecoveryKey,
+	EventShieldReason,
 	OnlySignedDevicesIsolationMode,
 	VerificationPhase,
 	VerificationRequestEvent,
