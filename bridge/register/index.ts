@@ -11,7 +11,12 @@ export type {
 	OpenOptions,
 	RegisterContext,
 	RegisterError,
+	UndecryptableRecord,
 } from './types.ts';
+export { registerSink, type RegisterSink } from './sink.ts';
 export type { VerifyReport } from './verify.ts';
 export type { RegisterSnapshot } from './snapshot.ts';
 export * as registerSchema from './schema.ts';
+export { readRows, type CaseRow, type RegisterRows, type TransitionRow } from './rows.ts';
+export { casesCsv, registerJson, transitionsCsv } from './export.ts';
+export { registerStats, type RegisterStats, type StageTime, type StatsInput } from './stats.ts';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOM, OTHER_ROOM, ANA } from '../../policies/cases/testing/fixtures.ts';
 import { GENESIS } from './chain.ts';
+import { registerSink } from './sink.ts';
 import { batch, MLA_HISTORY, must, open, OTHER_HISTORY, tempDir } from './testing.ts';
 
 let temp: ReturnType<typeof tempDir>;
@@ -11,7 +12,7 @@ describe('ingest', () => {
 	it('logs every case event of a scripted MLA history and derives the case from the fold', () => {
 		const register = open(temp.file('r.db'));
 		const summary = must(register.ingest(batch(MLA_HISTORY, 'sync-1', new Uint8Array([7, 8, 9]))));
-		expect(summary).toEqual({ logged: 11, skipped: 1, invitations: 0, rooms: [ROOM] });
+		expect(summary).toEqual({ logged: 11, skipped: 1, invitations: 0, undecryptable: 0, rooms: [ROOM] });
 		const s = must(register.snapshot());
 
 		expect(s.eventLog.map((r) => [r.seq, r.eventId, r.kind, r.rejectionCode])).toEqual([
@@ -110,6 +111,36 @@ describe('ingest', () => {
 		const refused = register.ingest({ ...batch(MLA_HISTORY), checkpoint: { syncToken: 5 as never, store: new Uint8Array() } });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_BATCH' } });
 		expect(must(register.snapshot()).eventLog).toEqual([]);
+		register.close();
+	});
+});
+
+describe('undecryptable events', () => {
+	it('records them once, and forgets one that arrives decrypted later', () => {
+		const register = open(temp.file('r.db'));
+		const lost = (eventId: string) => ({ room: ROOM, eventId, sender: ANA, originServerTs: 2000, reason: 'no room key' });
+		const first = must(register.ingest({ ...batch([]), undecryptable: [lost('$t1'), lost('$gone'), lost('$gone')] }));
+		expect(first.undecryptable).toBe(2);
+		expect(must(register.snapshot()).undecryptable.map((u) => u.eventId)).toEqual(['$gone', '$t1']);
+		must(register.ingest(batch(MLA_HISTORY.slice(0, 2))));
+		expect(must(register.snapshot()).undecryptable).toEqual([
+			{ eventId: '$gone', roomId: ROOM, sender: ANA, originServerTs: 2000, reason: 'no room key' },
+		]);
+		// Reported again after it was logged (a replayed batch): stays forgotten.
+		expect(must(register.ingest({ ...batch([]), undecryptable: [lost('$t1')] })).undecryptable).toBe(0);
+		register.close();
+	});
+});
+
+describe('the batch sink face', () => {
+	it('loads the checkpoint and commits batches, with errors as strings', () => {
+		const register = open(temp.file('r.db'));
+		const sink = registerSink(register);
+		expect(sink.load()).toBeUndefined();
+		expect(sink.commit(batch(MLA_HISTORY, 'x1'))).toEqual({ ok: true, value: undefined });
+		expect(sink.load()?.syncToken).toBe('x1');
+		const refused = sink.commit({ ...batch([{ ...MLA_HISTORY[0]!, room: 'not a room' }]) });
+		expect(refused).toEqual({ ok: false, error: expect.stringContaining('is not a room ID') as string });
 		register.close();
 	});
 });

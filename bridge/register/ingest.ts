@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { desc, eq, asc } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { foldCase, type CaseEventEnvelope, type EventId, type RoomId, type UserId } from '../../policies/cases/index.ts';
+import { foldCase, isRoomId, type CaseEventEnvelope, type EventId, type RoomId, type UserId } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { canonicalJson } from './canonical.ts';
 import { GENESIS, rowHash } from './chain.ts';
@@ -39,10 +39,12 @@ export function ingestBatch(
 function checkBatch(batch: IngestBatch): string | undefined {
 	if (typeof batch.checkpoint.syncToken !== 'string') return 'checkpoint.syncToken must be a string';
 	if (!(batch.checkpoint.store instanceof Uint8Array)) return 'checkpoint.store must be a Uint8Array';
+	const lost = (batch.undecryptable ?? []).findIndex((u) => typeof u.eventId !== 'string' || !isTimestamp(u.originServerTs));
+	if (lost >= 0) return `undecryptable[${lost}]: eventId must be a string and originServerTs a timestamp`;
 	const bad = batch.invitations.findIndex((i) => !isTimestamp(i.at) || typeof i.room !== 'string' || typeof i.inviter !== 'string');
 	if (bad >= 0) return `invitations[${bad}]: room and inviter must be strings and at a timestamp`;
-	const room = batch.events.findIndex((e) => typeof e.room !== 'string');
-	return room >= 0 ? `events[${room}].room must be a string` : undefined;
+	const room = batch.events.findIndex((e) => !isRoomId(e.room));
+	return room >= 0 ? `events[${room}].room: ${String(batch.events[room]?.room).slice(0, 80)} is not a room ID` : undefined;
 }
 
 function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSummary {
@@ -58,6 +60,8 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 	for (const event of batch.events) {
 		const verdict = classify(event);
 		const eventId = String(event.eventId).slice(0, 255);
+		// Decrypted at last (chat or case event): no longer undecryptable.
+		db.delete(schema.undecryptable).where(eq(schema.undecryptable.eventId, eventId)).run();
 		if (
 			!verdict.log ||
 			db.select({ seq: schema.eventLog.seq }).from(schema.eventLog).where(eq(schema.eventLog.eventId, eventId)).get() !== undefined
@@ -82,7 +86,14 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			.values({ ...row, hash })
 			.run();
 		head = { seq: row.seq, hash };
-		touched.add(event.room);
+		touched.add(event.room as RoomId);
+	}
+	let undecryptable = 0;
+	for (const u of batch.undecryptable ?? []) {
+		if (db.select({ seq: schema.eventLog.seq }).from(schema.eventLog).where(eq(schema.eventLog.eventId, u.eventId)).get() !== undefined)
+			continue;
+		const values = { eventId: u.eventId, roomId: u.room, sender: u.sender, originServerTs: u.originServerTs, reason: u.reason };
+		undecryptable += db.insert(schema.undecryptable).values(values).onConflictDoNothing().run().changes;
 	}
 	let invitations = 0;
 	for (const i of batch.invitations) {
@@ -97,7 +108,7 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 		.values({ id: 1, ...point })
 		.onConflictDoUpdate({ target: schema.checkpoint.id, set: point })
 		.run();
-	return { logged: head.seq - (last?.seq ?? 0), skipped, invitations, rooms };
+	return { logged: head.seq - (last?.seq ?? 0), skipped, invitations, undecryptable, rooms };
 }
 
 /** Folds a room from every event logged for it and rewrites its derived rows. */

@@ -8,7 +8,7 @@
 // - derived tables (`cases`, `parties`, `transitions`, `amendments`, `links`,
 //   `rejections`): what the fold makes of each room's logged events; rewritten
 //   for the rooms a batch touches, never edited by hand.
-// - `invitations` and `checkpoint` (the sync position and the crypto store,
+// - `invitations`, `undecryptable` and `checkpoint` (the sync position and the crypto store,
 //   written in the same transaction as the events).
 // NOTE: no wall-clock column anywhere: the same events in the same order give
 // the same register, however they were split into batches (the crash test
@@ -160,6 +160,18 @@ export const invitations = sqliteTable(
 	},
 	(t) => [uniqueIndex('invitations_once').on(t.roomId, t.inviter, t.at)],
 );
+
+/**
+ * Events the bot gave up decrypting (bridge/matrix's DecryptionQueue), so that
+ * none is lost in silence. A row goes away if the event is logged later on.
+ */
+export const undecryptable = sqliteTable('undecryptable', {
+	eventId: text('event_id').primaryKey(),
+	roomId: text('room_id').notNull(),
+	sender: text('sender').notNull(),
+	originServerTs: integer('origin_server_ts').notNull(),
+	reason: text('reason').notNull(),
+});
 
 export const checkpoint = sqliteTable('checkpoint', {
 	/** Always 1: a single row. */

@@ -16,10 +16,11 @@ export interface RegisterSnapshot {
 	readonly links: (typeof schema.links.$inferSelect)[];
 	readonly rejections: (typeof schema.rejections.$inferSelect)[];
 	readonly invitations: (typeof schema.invitations.$inferSelect)[];
+	readonly undecryptable: (typeof schema.undecryptable.$inferSelect)[];
 }
 
 export function readSnapshot(db: BetterSQLite3Database<typeof schema>): RegisterSnapshot {
-	const { eventLog, cases, parties, transitions, amendments, links, rejections, invitations } = schema;
+	const { eventLog, cases, parties, transitions, amendments, links, rejections, invitations, undecryptable } = schema;
 	return {
 		eventLog: db.select().from(eventLog).orderBy(asc(eventLog.seq)).all(),
 		cases: db.select().from(cases).orderBy(asc(cases.roomId)).all(),
@@ -29,5 +30,6 @@ export function readSnapshot(db: BetterSQLite3Database<typeof schema>): Register
 		links: db.select().from(links).orderBy(asc(links.roomId), asc(links.position)).all(),
 		rejections: db.select().from(rejections).orderBy(asc(rejections.roomId), asc(rejections.position)).all(),
 		invitations: db.select().from(invitations).orderBy(asc(invitations.seq)).all(),
+		undecryptable: db.select().from(undecryptable).orderBy(asc(undecryptable.eventId)).all(),
 	};
 }

@@ -1,16 +1,35 @@
 // What the Matrix side hands the register and what it gets back. The register
 // is synchronous (better-sqlite3): every call returns a Result at once.
-import type { CaseEventEnvelope, FoldContext, RoomId, UserId } from '../../policies/cases/index.ts';
+// NOTE: identifiers are plain strings here, not the branded types of
+// policies/cases: they come from the network, untrusted, and the register
+// checks them itself (a bad envelope is logged as rejected, a bad room
+// refuses the batch).
+import type { FoldContext, RoomId } from '../../policies/cases/index.ts';
 
-/** A decrypted timeline event of a case room, as the fold reads it, and its room. */
-export interface IngestedEvent extends CaseEventEnvelope {
-	readonly room: RoomId;
+/** A decrypted timeline event of a case room (a CaseEventEnvelope, unchecked) and its room. */
+export interface IngestedEvent {
+	readonly room: string;
+	readonly eventId: string;
+	readonly sender: string;
+	/** Milliseconds since the epoch, as the sender's homeserver stamped it. */
+	readonly originServerTs: number;
+	/** The decrypted content, untrusted. */
+	readonly content: unknown;
+}
+
+/** An event the bot gave up decrypting, with the reason. */
+export interface UndecryptableRecord {
+	readonly room: string;
+	readonly eventId: string;
+	readonly sender: string;
+	readonly originServerTs: number;
+	readonly reason: string;
 }
 
 /** An invitation the bot accepted or refused (issue 4: "refuses and records any other invitation"). */
 export interface InvitationRecord {
-	readonly room: RoomId;
-	readonly inviter: UserId;
+	readonly room: string;
+	readonly inviter: string;
 	readonly decision: 'accepted' | 'refused';
 	readonly reason: string;
 	/**
@@ -29,6 +48,8 @@ export interface Checkpoint {
 export interface IngestBatch {
 	readonly events: readonly IngestedEvent[];
 	readonly invitations: readonly InvitationRecord[];
+	/** Left out or empty when every event of the batch was decrypted. */
+	readonly undecryptable?: readonly UndecryptableRecord[];
 	readonly checkpoint: Checkpoint;
 }
 
@@ -54,6 +75,7 @@ export interface IngestSummary {
 	/** Events skipped: already in the log, or not case events (chat). */
 	readonly skipped: number;
 	readonly invitations: number;
+	readonly undecryptable: number;
 	/** Rooms re-folded. */
 	readonly rooms: readonly RoomId[];
 }
