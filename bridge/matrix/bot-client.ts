@@ -1,0 +1,188 @@
+// The bot's Matrix client, wired for crash safety: restores the last
+// checkpoint's stores into fake-indexeddb, logs in once (the device then
+// stays the same: session file + restored crypto store), runs the SDK's sync
+// through the gate (sync-gate.ts, bridge-sync.ts), sets up cross-signing and
+// the recovery key, and trusts only cross-signed devices.
+// NOTE: fake-indexeddb is installed as the process's global indexedDB (the
+// Rust crypto finds it there), so there is one bot client per process.
+import 'fake-indexeddb/auto';
+import * as sdk from 'matrix-js-sdk';
+import { BridgeSync, type InviteAction, type PendingState } from './bridge-sync.ts';
+import type { Decrypted } from './decryption-queue.ts';
+import { decodeSnapshot, dumpDatabases, restoreDatabases } from './idb-snapshot.ts';
+import type { InvitationPolicy } from './invitation.ts';
+import { sdkLogger } from './sdk-logger.ts';
+import type { SecretFiles, Session } from './secret-files.ts';
+import type { BatchSink } from './sink.ts';
+import { isBridgedType, type RawEvent } from './sync-batch.ts';
+import { gatedFetch } from './sync-gate.ts';
+import { recoveryKeyOf, ensureTrust } from './trust.ts';
+
+const STORE_NAME = 'rogatory-bridge';
+
+export interface BotOptions {
+	readonly homeserverUrl: string;
+	/** Localpart or full user ID. */
+	readonly user: string;
+	readonly password: string;
+	readonly sink: BatchSink;
+	readonly secrets: SecretFiles;
+	readonly policy: InvitationPolicy;
+	readonly giveUpAfterMs: number;
+	readonly retryMs: number;
+	readonly log: (line: string) => void;
+}
+
+export interface RunningBot {
+	readonly client: sdk.MatrixClient;
+	readonly sync: BridgeSync;
+	readonly session: Session;
+	stop(): void;
+}
+
+/** The SDK's store, saved only at the bridge's checkpoints, so a snapshot's sync data always matches its token. */
+class CheckpointedStore extends sdk.IndexedDBStore {
+	override wantsSave(): boolean {
+		return false;
+	}
+}
+
+async function login(options: BotOptions): Promise<Session> {
+	const anonymous = sdk.createClient({ baseUrl: options.homeserverUrl, logger: sdkLogger('login') });
+	const response = await anonymous.loginRequest({
+		type: 'm.login.password',
+		identifier: { type: 'm.id.user', user: options.user },
+		password: options.password,
+		initial_device_display_name: 'Rogatory bridge',
+	});
+	return { userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token };
+}
+
+function waitPrepared(client: sdk.MatrixClient): Promise<void> {
+	return new Promise((resolve) => {
+		const onSync = (state: sdk.SyncState): void => {
+			if (state !== sdk.SyncState.Prepared && state !== sdk.SyncState.Syncing) return;
+			client.off(sdk.ClientEvent.Sync, onSync);
+			resolve();
+		};
+		client.on(sdk.ClientEvent.Sync, onSync);
+	});
+}
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+	const { log, secrets } = options;
+	const checkpoint = options.sink.load();
+	let pending: PendingState = { queue: [], actions: [] };
+	if (checkpoint !== undefined) {
+		const decoded = decodeSnapshot<PendingState>(checkpoint.store);
+		if (!decoded.ok) throw new Error(`the register's checkpoint cannot be restored: ${decoded.error}`);
+		await restoreDatabases(indexedDB, decoded.value.databases);
+		pending = decoded.value.extra;
+	}
+	let session = secrets.readSession();
+	if (session === undefined) {
+		if (checkpoint !== undefined)
+			throw new Error(`the register has a checkpoint but ${secrets.dir} has no session.json: restore it, the device cannot change`);
+		session = await login(options);
+		secrets.writeSession(session);
+		log(`logged in as ${session.userId}, new device ${session.deviceId}`);
+	}
+	log(`device ${session.deviceId}; resuming from ${checkpoint?.syncToken || 'the start'} with ${pending.queue.length} queued events`);
+
+	// The gate's callbacks need the client, which needs the gate: they meet here.
+	const created: { client?: sdk.MatrixClient } = {};
+	const the = (): sdk.MatrixClient => {
+		if (created.client === undefined) throw new Error('the client is not created yet');
+		return created.client;
+	};
+	const decrypt = async (raw: RawEvent): Promise<Decrypted> => {
+		const event = new sdk.MatrixEvent(raw);
+		await the().decryptEventIfNeeded(event);
+		if (event.isDecryptionFailure()) return { ok: false, reason: event.decryptionFailureReason ?? 'unknown' };
+		return { ok: true, type: event.getType(), content: event.getContent() };
+	};
+	const fetchGap = async (room: string, from: string, to: string): Promise<RawEvent[]> => {
+		const found: RawEvent[] = [];
+		for (let token = from; ;) {
+			const page = await the().http.authedRequest<{ chunk?: Record<string, unknown>[]; end?: string }>(
+				sdk.Method.Get,
+				`/rooms/${encodeURIComponent(room)}/messages`,
+				{ from: token, to, dir: 'b', limit: '100' },
+			);
+			const chunk = page.chunk ?? [];
+			for (const e of chunk) {
+				if (typeof e['event_id'] === 'string' && !('state_key' in e) && isBridgedType(e['type']))
+					found.push({ ...e, room_id: room } as RawEvent);
+			}
+			if (page.end === undefined || chunk.length === 0) break;
+			token = page.end;
+		}
+		return found.reverse();
+	};
+	const answer = async ({ room, join }: InviteAction): Promise<boolean> => {
+		const path = join ? `/join/${encodeURIComponent(room)}` : `/rooms/${encodeURIComponent(room)}/leave`;
+		try {
+			await the().http.authedRequest(sdk.Method.Post, path, undefined, {});
+			log(`${join ? 'joined' : 'left (refused)'} ${room}`);
+			return true;
+		} catch (e) {
+			const final = e instanceof sdk.MatrixError && (e.httpStatus === 403 || e.httpStatus === 404);
+			log(
+				`could not ${join ? 'join' : 'leave'} ${room}: ${e instanceof Error ? e.message : String(e)}${final ? ' — giving up' : ' — will retry'}`,
+			);
+			return final;
+		}
+	};
+
+	const store = new CheckpointedStore({ indexedDB, dbName: STORE_NAME });
+	store.on('degraded', (e: Error) => log(`SYNC STORE DEGRADED to memory: ${e.message} — restart the bridge`));
+	const sync = new BridgeSync(
+		{
+			sink: options.sink,
+			self: session.userId,
+			policy: options.policy,
+			decrypt,
+			saveSyncStore: () => store.save(true),
+			dump: () => dumpDatabases(indexedDB),
+			fetchGap,
+			answer,
+			log,
+			giveUpAfterMs: options.giveUpAfterMs,
+			retryMs: options.retryMs,
+		},
+		{ token: checkpoint?.syncToken ?? '', pending },
+	);
+	const client = sdk.createClient({
+		baseUrl: options.homeserverUrl,
+		userId: session.userId,
+		deviceId: session.deviceId,
+		accessToken: session.accessToken,
+		store,
+		fetchFn: gatedFetch(sync),
+		logger: sdkLogger(session.userId),
+		cryptoCallbacks: {
+			getSecretStorageKey: ({ keys }) => {
+				const encoded = secrets.readRecoveryKey();
+				const id = Object.keys(keys)[0];
+				return Promise.resolve(encoded === undefined || id === undefined ? null : [id, recoveryKeyOf(encoded).privateKey]);
+			},
+		},
+	});
+	created.client = client;
+	await store.startup();
+	await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: STORE_NAME, storageKey: secrets.storeKey() });
+	const prepared = waitPrepared(client);
+	await client.startClient({ initialSyncLimit: 100, threadSupport: false });
+	await prepared;
+	await ensureTrust(client, secrets, options.password, log);
+	log(`bridge running as ${session.userId} (device ${session.deviceId}, cross-signed)`);
+	return {
+		client,
+		sync,
+		session,
+		stop: () => {
+			sync.stop();
+			client.stopClient();
+		},
+	};
+}

@@ -1,0 +1,205 @@
+// The bridge's side of the sync gate (sync-gate.ts): turns each /sync batch
+// into one sink commit, and checkpoints the stores before key uploads.
+//
+// Design (ARCHITECTURE.md, decision 7; issue 4 "crash safety"):
+// - State that must survive a crash lives only in the sink's last checkpoint:
+//   the sync token T (where the next /sync starts), a snapshot of every
+//   IndexedDB database (Rust crypto store + the SDK's sync store, saved with
+//   the accumulator at T) and the bot's own pending state: the decryption
+//   queue and the invitation answers not yet sent.
+// - When the SDK asks for /sync?since=T, the response that ended at T has
+//   been processed (its room keys are stored). The batch's events join the
+//   queue, invitations are decided, the queue's settled prefix is handed to
+//   the sink with T and a fresh snapshot — one transaction — and only then
+//   does the request go. A failed commit is retried (loudly) with a fresh
+//   snapshot; the sync stays paused meanwhile and nothing is skipped.
+// - Events whose key has not arrived stay queued (decryption-queue.ts) inside
+//   the checkpoint while the sync moves on — the keys come by to-device in a
+//   later sync, so holding the token would deadlock — and are handed on, in
+//   order, once they decrypt, or reported undecryptable after a delay.
+// - Invitation answers (join/leave) are sent after the commit that records
+//   the decision and are kept in the checkpoint until sent: recorded exactly
+//   once, sent at least once (joining and leaving are idempotent).
+// - A timeline the server cut short (`limited`) is completed from
+//   /messages between the sync's tokens before the batch is committed.
+// - Checkpoints are serialised: a key upload waits for a batch commit in
+//   progress and vice versa.
+import type { InvitationPolicy } from './invitation.ts';
+import { decideInvitation } from './invitation.ts';
+import { resolveQueue, type Decrypt, type QueuedEvent } from './decryption-queue.ts';
+import { encodeSnapshot, type DatabaseDump } from './idb-snapshot.ts';
+import type { BatchSink, BridgedEvent, InvitationRecord, UndecryptableEvent } from './sink.ts';
+import { readSyncBatch, type RawEvent, type SyncBatch } from './sync-batch.ts';
+import type { GateHooks } from './sync-gate.ts';
+
+/** An invitation answer still to send. */
+export interface InviteAction {
+	readonly room: string;
+	readonly join: boolean;
+}
+
+/** The bot's part of the snapshot (encodeSnapshot's `extra`). */
+export interface PendingState {
+	readonly queue: readonly QueuedEvent[];
+	readonly actions: readonly InviteAction[];
+}
+
+export interface BridgeSyncDeps {
+	readonly sink: BatchSink;
+	readonly self: string;
+	readonly policy: InvitationPolicy;
+	readonly decrypt: Decrypt;
+	/** Saves the SDK's sync store (IndexedDBStore.save(true)) so the snapshot holds it at the committed token. */
+	readonly saveSyncStore: () => Promise<void>;
+	readonly dump: () => Promise<DatabaseDump[]>;
+	/** The message events between `from` (a prev_batch) back to `to` (the sync's since), oldest first. */
+	readonly fetchGap: (room: string, from: string, to: string) => Promise<RawEvent[]>;
+	/** Sends an invitation answer; false to try again at the next batch. */
+	readonly answer: (action: InviteAction) => Promise<boolean>;
+	readonly log: (line: string) => void;
+	readonly giveUpAfterMs: number;
+	readonly retryMs: number;
+	readonly now?: () => number;
+}
+
+export class BridgeSync implements GateHooks {
+	readonly #deps: BridgeSyncDeps;
+	readonly #responses = new Map<string, SyncBatch>();
+	#token: string;
+	#queue: readonly QueuedEvent[];
+	#actions: readonly InviteAction[];
+	#chain: Promise<void> = Promise.resolve();
+	#stopped = false;
+	/** Events handed on as undecryptable since start. */
+	undecryptable = 0;
+	/** Events handed on since start. */
+	delivered = 0;
+
+	constructor(deps: BridgeSyncDeps, restored: { token: string; pending: PendingState }) {
+		this.#deps = deps;
+		this.#token = restored.token;
+		this.#queue = restored.pending.queue;
+		this.#actions = restored.pending.actions;
+	}
+
+	get committedToken(): string {
+		return this.#token;
+	}
+
+	get queued(): number {
+		return this.#queue.length;
+	}
+
+	/** Stops retrying commits; gated requests fail from now on. */
+	stop(): void {
+		this.#stopped = true;
+	}
+
+	afterSync(since: string | undefined, body: unknown): void {
+		const batch = readSyncBatch(since, body, this.#deps.self);
+		if (batch !== undefined) this.#responses.set(batch.nextBatch, batch);
+	}
+
+	beforeSync(since: string | undefined): Promise<void> {
+		return this.#serial(async () => {
+			const batch = since === undefined ? undefined : this.#responses.get(since);
+			if (batch !== undefined && since !== this.#token) await this.#ingest(batch);
+			else if (since !== undefined && since !== this.#token) {
+				this.#deps.log(`sync from ${since}, which is neither the committed token ${this.#token || '(none)'} nor a batch seen: let through`);
+			}
+			this.#responses.clear();
+			await this.#sendAnswers();
+		});
+	}
+
+	beforeKeyUpload(path: string): Promise<void> {
+		return this.#serial(async () => {
+			await this.#commitLoop(
+				`checkpoint before ${path}`,
+				() => Promise.resolve({ events: [], undecryptable: [], remaining: this.#queue }),
+				[],
+			);
+		});
+	}
+
+	#serial(work: () => Promise<void>): Promise<void> {
+		const run = this.#chain.then(work);
+		this.#chain = run.catch(() => {});
+		return run;
+	}
+
+	async #ingest(batch: SyncBatch): Promise<void> {
+		const now = (this.#deps.now ?? Date.now)();
+		const received: QueuedEvent[] = [];
+		for (const room of batch.rooms) {
+			let gap: RawEvent[] = [];
+			if (room.limited && room.prevBatch !== undefined && batch.since !== undefined) {
+				const seen = new Set(room.events.map((e) => e.event_id));
+				gap = (await this.#deps.fetchGap(room.room, room.prevBatch, batch.since)).filter((e) => !seen.has(e.event_id));
+				this.#deps.log(`room ${room.room}: the server cut the timeline short; ${gap.length} events fetched from /messages`);
+			}
+			for (const raw of [...gap, ...room.events]) received.push({ raw, firstSeen: now });
+		}
+		const invitations: InvitationRecord[] = [];
+		const actions: InviteAction[] = [...this.#actions];
+		for (const invite of batch.invitations) {
+			const decided = decideInvitation(invite.inviter, this.#deps.policy);
+			invitations.push({ room: invite.room, inviter: invite.inviter, at: invite.at, ...decided });
+			actions.push({ room: invite.room, join: decided.decision === 'accepted' });
+			this.#deps.log(`invitation to ${invite.room} from ${invite.inviter}: ${decided.decision} (${decided.reason})`);
+		}
+		const queue = [...this.#queue, ...received];
+		const committed = await this.#commitLoop(
+			`batch up to ${batch.nextBatch}`,
+			() => resolveQueue(queue, this.#deps.decrypt, (this.#deps.now ?? Date.now)(), this.#deps.giveUpAfterMs),
+			invitations,
+			batch.nextBatch,
+			actions,
+		);
+		this.#actions = actions;
+		this.#token = batch.nextBatch;
+		this.#queue = committed.remaining;
+		this.delivered += committed.events;
+		this.undecryptable += committed.undecryptable;
+	}
+
+	/**
+	 * Settles the queue, snapshots the stores and commits, until the sink
+	 * takes it. Each attempt is fresh (the queue may have settled further and
+	 * the crypto store moved on), and the state changes only once committed.
+	 */
+	async #commitLoop(
+		what: string,
+		settle: () => Promise<{ events: BridgedEvent[]; undecryptable: UndecryptableEvent[]; remaining: readonly QueuedEvent[] }>,
+		invitations: readonly InvitationRecord[],
+		token = this.#token,
+		actions: readonly InviteAction[] = this.#actions,
+	): Promise<{ events: number; undecryptable: number; remaining: readonly QueuedEvent[] }> {
+		for (let attempt = 1; ; attempt++) {
+			if (this.#stopped) throw new Error(`the bridge is stopping: ${what} not committed`);
+			const settled = await settle();
+			await this.#deps.saveSyncStore();
+			const store = encodeSnapshot<PendingState>(await this.#deps.dump(), { queue: settled.remaining, actions });
+			const result = this.#deps.sink.commit({
+				events: settled.events,
+				invitations,
+				undecryptable: settled.undecryptable,
+				checkpoint: { syncToken: token, store },
+			});
+			if (result.ok) {
+				for (const u of settled.undecryptable) this.#deps.log(`UNDECRYPTABLE: ${u.eventId} in ${u.room} from ${u.sender}: ${u.reason}`);
+				return { events: settled.events.length, undecryptable: settled.undecryptable.length, remaining: settled.remaining };
+			}
+			const seconds = Math.round(this.#deps.retryMs / 1000);
+			this.#deps.log(`register not writable: ${result.error} — sync paused, retrying in ${seconds}s (${what}, attempt ${attempt})`);
+			await new Promise((resolve) => setTimeout(resolve, this.#deps.retryMs));
+		}
+	}
+
+	async #sendAnswers(): Promise<void> {
+		if (this.#actions.length === 0) return;
+		const left: InviteAction[] = [];
+		for (const action of this.#actions) if (!(await this.#deps.answer(action))) left.push(action);
+		this.#actions = left;
+	}
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { resolveQueue, type Decrypt, type QueuedEvent } from './decryption-queue.ts';
+import type { RawEvent } from './sync-batch.ts';
+
+const raw = (id: string, type = 'm.room.encrypted', extra: Record<string, unknown> = {}): RawEvent => ({
+	event_id: id,
+	room_id: '!r:hs',
+	type,
+	sender: '@a:hs',
+	origin_server_ts: 7,
+	content: { body: id },
+	...extra,
+});
+const queued = (event: RawEvent, firstSeen = 1000): QueuedEvent => ({ raw: event, firstSeen });
+const keys =
+	(known: Set<string>): Decrypt =>
+	(event) =>
+		Promise.resolve(
+			known.has(event.event_id) ? { ok: true, type: 'm.room.message', content: { body: event.event_id } } : { ok: false, reason: 'no key' },
+		);
+
+describe('resolveQueue', () => {
+	it('hands on every event in order when all decrypt', async () => {
+		const queue = [queued(raw('$1')), queued(raw('$2', 'm.room.message')), queued(raw('$3'))];
+		const r = await resolveQueue(queue, keys(new Set(['$1', '$3'])), 1000, 60_000);
+		expect(r.events.map((e) => e.eventId)).toEqual(['$1', '$2', '$3']);
+		expect(r.events[0]).toEqual({ room: '!r:hs', eventId: '$1', sender: '@a:hs', originServerTs: 7, content: { body: '$1' } });
+		expect(r.remaining).toEqual([]);
+	});
+
+	it('an event without its key holds it and every later event, even decryptable ones', async () => {
+		const queue = [queued(raw('$1')), queued(raw('$2')), queued(raw('$3'))];
+		const r = await resolveQueue(queue, keys(new Set(['$1', '$3'])), 2000, 60_000);
+		expect(r.events.map((e) => e.eventId)).toEqual(['$1']);
+		expect(r.remaining.map((q) => q.raw.event_id)).toEqual(['$2', '$3']);
+		expect(r.undecryptable).toEqual([]);
+	});
+
+	it('gives up after the delay: the event is reported undecryptable with its reason and the rest flows', async () => {
+		const queue = [queued(raw('$1'), 0), queued(raw('$2'), 0)];
+		const r = await resolveQueue(queue, keys(new Set(['$2'])), 60_000, 60_000);
+		expect(r.undecryptable).toEqual([{ room: '!r:hs', eventId: '$1', sender: '@a:hs', originServerTs: 7, reason: 'no key' }]);
+		expect(r.events.map((e) => e.eventId)).toEqual(['$2']);
+	});
+
+	it('redacted events and decrypted events of other types settle without being handed on', async () => {
+		const other: Decrypt = () => Promise.resolve({ ok: true, type: 'm.reaction', content: {} });
+		const queue = [queued(raw('$1', 'm.room.encrypted', { unsigned: { redacted_because: {} } })), queued(raw('$2'))];
+		const r = await resolveQueue(queue, other, 0, 60_000);
+		expect(r.events).toEqual([]);
+		expect(r.remaining).toEqual([]);
+	});
+});

@@ -1,0 +1,74 @@
+// The events the bot has received but not yet handed to the sink, in stream
+// order. An encrypted event whose room key has not arrived (keys travel by
+// to-device, often in a later sync than the event) holds the queue: the
+// events after it wait too, so the sink always gets a prefix of the stream
+// and never out of order. The queue is part of every checkpoint, so the sync
+// can go on (and fetch the missing keys) while events wait, and a crash loses
+// none of them. An event that still fails after `giveUpAfterMs` is handed on
+// as undecryptable, with the reason, and counted: never dropped in silence.
+import type { BridgedEvent, UndecryptableEvent } from './sink.ts';
+import type { RawEvent } from './sync-batch.ts';
+
+export interface QueuedEvent {
+	readonly raw: RawEvent;
+	/** When the bot first received it (ms since the epoch), for giving up. */
+	readonly firstSeen: number;
+}
+
+export type Decrypted =
+	{ readonly ok: true; readonly type: string; readonly content: unknown } | { readonly ok: false; readonly reason: string };
+
+export type Decrypt = (raw: RawEvent) => Promise<Decrypted>;
+
+export interface Resolution {
+	readonly events: BridgedEvent[];
+	readonly undecryptable: UndecryptableEvent[];
+	/** What stays queued: from the first event still waiting for its key. */
+	readonly remaining: QueuedEvent[];
+}
+
+const isRedacted = (raw: RawEvent): boolean => {
+	const unsigned = raw['unsigned'];
+	return typeof unsigned === 'object' && unsigned !== null && 'redacted_because' in unsigned;
+};
+
+function envelope(raw: RawEvent) {
+	const sender = raw['sender'];
+	const ts = raw['origin_server_ts'];
+	return {
+		room: raw.room_id,
+		eventId: raw.event_id,
+		sender: typeof sender === 'string' ? sender : '',
+		originServerTs: typeof ts === 'number' ? ts : 0,
+	};
+}
+
+/** Decrypts the queue and splits off the longest prefix that is settled (decrypted, clear, redacted or given up). */
+export async function resolveQueue(
+	queue: readonly QueuedEvent[],
+	decrypt: Decrypt,
+	now: number,
+	giveUpAfterMs: number,
+): Promise<Resolution> {
+	const results = await Promise.all(
+		queue.map((q): Promise<Decrypted> => {
+			if (isRedacted(q.raw)) return Promise.resolve({ ok: true, type: 'redacted', content: {} });
+			if (q.raw['type'] === 'm.room.encrypted') return decrypt(q.raw);
+			return Promise.resolve({ ok: true, type: String(q.raw['type']), content: q.raw['content'] });
+		}),
+	);
+	const events: BridgedEvent[] = [];
+	const undecryptable: UndecryptableEvent[] = [];
+	for (const [i, q] of queue.entries()) {
+		const result = results[i];
+		if (result === undefined) break;
+		if (result.ok) {
+			// A redaction leaves nothing to bridge; an encrypted event of another type (a reaction, a call) is not a case event.
+			if (result.type === 'm.room.message') events.push({ ...envelope(q.raw), content: result.content });
+			continue;
+		}
+		if (now - q.firstSeen < giveUpAfterMs) return { events, undecryptable, remaining: queue.slice(i) };
+		undecryptable.push({ ...envelope(q.raw), reason: result.reason });
+	}
+	return { events, undecryptable, remaining: [] };
+}
