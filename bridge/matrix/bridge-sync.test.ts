@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { demoRoster, GUATEMALA, KAZAKHSTAN } from '../../policies/roster/demo.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
+import { BridgeSync, type BridgeSyncDeps, type InviteAction, type PendingState } from './bridge-sync.ts';
+import { decodeSnapshot } from './idb-snapshot.ts';
+import { MemorySink } from './memory-sink.ts';
+
+const self = '@bot:gt';
+const message = (id: string) => ({ event_id: id, type: 'm.room.encrypted', sender: '@a:gt', origin_server_ts: 1, content: {} });
+const response = (next: string, ids: string[], invite?: { room: string; sender: string }) => ({
+	next_batch: next,
+	rooms: {
+		join: { '!r:gt': { timeline: { events: ids.map(message) } } },
+		...(invite === undefined
+			? {}
+			: {
+					invite: {
+						[invite.room]: {
+							invite_state: {
+								events: [
+									{ type: 'm.room.member', state_key: self, sender: invite.sender, origin_server_ts: 5, content: { membership: 'invite' } },
+								],
+							},
+						},
+					},
+				}),
+	},
+});
+
+function harness(known: Set<string>) {
+	const sink = new MemorySink();
+	const lines: string[] = [];
+	const answered: InviteAction[] = [];
+	const deps: BridgeSyncDeps = {
+		sink,
+		self,
+		policy: {
+			roster: demoRoster,
+			servers: new Map<string, AuthorityId>([
+				['gt', GUATEMALA.id],
+				['kz', KAZAKHSTAN.id],
+			]),
+			authority: GUATEMALA.id,
+		},
+		decrypt: (raw) =>
+			Promise.resolve(
+				known.has(raw.event_id) ? { ok: true, type: 'm.room.message', content: { body: raw.event_id } } : { ok: false, reason: 'no key' },
+			),
+		saveSyncStore: () => Promise.resolve(),
+		dump: () => Promise.resolve([]),
+		fetchGap: () => Promise.resolve([]),
+		answer: (action) => {
+			answered.push(action);
+			return Promise.resolve(true);
+		},
+		log: (line) => lines.push(line),
+		giveUpAfterMs: 60_000,
+		retryMs: 5,
+	};
+	const sync = new BridgeSync(deps, { token: 's0', pending: { queue: [], actions: [] } });
+	return { sink, lines, answered, sync };
+}
+
+const pendingOf = (sink: MemorySink): PendingState => {
+	const decoded = decodeSnapshot<PendingState>(sink.load()!.store);
+	if (!decoded.ok) throw new Error(decoded.error);
+	return decoded.value.extra;
+};
+
+describe('BridgeSync', () => {
+	it('commits a batch with its token before letting the next sync go', async () => {
+		const { sink, sync } = harness(new Set(['$1', '$2']));
+		sync.afterSync('s0', response('s1', ['$1', '$2']));
+		await sync.beforeSync('s1');
+		expect(sink.batches).toHaveLength(1);
+		expect(sink.batches[0]?.checkpoint.syncToken).toBe('s1');
+		expect(sink.batches[0]?.events.map((e) => e.eventId)).toEqual(['$1', '$2']);
+		expect(sync.committedToken).toBe('s1');
+	});
+
+	it('a register that cannot be written pauses the sync, says so, and loses nothing once it can', async () => {
+		const { sink, lines, sync } = harness(new Set(['$1']));
+		sink.failWith = 'SQLITE_READONLY';
+		sync.afterSync('s0', response('s1', ['$1']));
+		let released = false;
+		const gate = sync.beforeSync('s1').then(() => (released = true));
+		await new Promise((r) => setTimeout(r, 30));
+		expect(released).toBe(false);
+		expect(lines.some((l) => l.startsWith('register not writable: SQLITE_READONLY — sync paused, retrying in'))).toBe(true);
+		sink.failWith = undefined;
+		await gate;
+		expect(sink.batches.map((b) => b.events.map((e) => e.eventId))).toEqual([['$1']]);
+	});
+
+	it('keeps an event without its key queued in the checkpoint, lets the sync go on, and hands it on in order once it decrypts', async () => {
+		const known = new Set(['$1', '$3']);
+		const { sink, sync } = harness(known);
+		sync.afterSync('s0', response('s1', ['$1', '$2', '$3']));
+		await sync.beforeSync('s1');
+		expect(sink.batches[0]?.events.map((e) => e.eventId)).toEqual(['$1']);
+		expect(pendingOf(sink).queue.map((q) => q.raw.event_id)).toEqual(['$2', '$3']);
+		known.add('$2');
+		sync.afterSync('s1', response('s2', ['$4']));
+		known.add('$4');
+		await sync.beforeSync('s2');
+		expect(sink.batches[1]?.events.map((e) => e.eventId)).toEqual(['$2', '$3', '$4']);
+		expect(pendingOf(sink).queue).toEqual([]);
+	});
+
+	it('records invitation decisions in the batch and answers them after the commit', async () => {
+		const { sink, answered, sync } = harness(new Set());
+		sync.afterSync('s0', { next_batch: 's1', rooms: response('s1', [], { room: '!bad:kz', sender: '@x:kz' }).rooms });
+		await sync.beforeSync('s1');
+		expect(sink.batches[0]?.invitations).toMatchObject([{ room: '!bad:kz', inviter: '@x:kz', decision: 'refused', at: 5 }]);
+		expect(pendingOf(sink).actions).toEqual([{ room: '!bad:kz', join: false }]);
+		expect(answered).toEqual([{ room: '!bad:kz', join: false }]);
+	});
+
+	it('checkpoints the store, at the committed token, before a key upload goes', async () => {
+		const { sink, sync } = harness(new Set());
+		await sync.beforeKeyUpload('/_matrix/client/v3/keys/upload');
+		expect(sink.batches).toHaveLength(1);
+		expect(sink.batches[0]).toMatchObject({ events: [], invitations: [], checkpoint: { syncToken: 's0' } });
+	});
+});
