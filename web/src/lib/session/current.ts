@@ -4,6 +4,7 @@
 // every request.
 import { browser } from '$app/env';
 import { browserData, wipeBrowserData } from './browser-data.ts';
+import { serverSessionApi } from './server-session.ts';
 import { Session } from './session.svelte.ts';
 
 let current: Session | undefined;
@@ -16,6 +17,7 @@ export function currentSession(): Session {
 			browserData,
 			wipe: wipeBrowserData,
 			matrix: () => import('../matrix/api.ts'),
+			server: serverSessionApi(),
 		});
 		globalThis.addEventListener('storage', (event) => void session.onStorageChanged(event.key));
 		current = session;

@@ -1,7 +1,9 @@
 // View model of "who is signed in in this browser": resumes the stored
 // session at page load, opens a new one after sign-in, keeps this device's
 // trust state current, and signs out. It owns the one Matrix client of the
-// page; flows (key setup, recovery, verification) borrow it. The SDK is
+// page; flows (key setup, recovery, verification) borrow it. Once the client
+// opens, it makes sure the web server holds a session for the same user
+// (server-session.ts), and ends that one too at sign-out. The SDK is
 // imported lazily, so pages that only show a form do not download it.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import type { OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
@@ -11,6 +13,7 @@ import type { UserId } from '../matrix/matrix-id.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { forgetSession, loadSession, saveSession, SESSION_KEY, type KeyValueStore } from '../matrix/stored-session.ts';
 import type { BrowserData } from './browser-data.ts';
+import type { ServerSessionApi } from './server-session.ts';
 import { Verifications } from './verification.svelte.ts';
 
 export type SessionPhase =
@@ -32,6 +35,9 @@ export type SignedOutReason =
 	/** What this browser had stored could not be read (an older version, damaged). */
 	| 'unreadable';
 
+/** The web server's session for this browser: asked for once the Matrix client opens. */
+export type ServerSessionPhase = 'none' | 'pending' | 'ready' | 'failed';
+
 type MatrixApi = typeof import('../matrix/api.ts');
 
 export interface SessionPlatform {
@@ -39,6 +45,8 @@ export interface SessionPlatform {
 	readonly browserData: () => BrowserData;
 	readonly wipe: (data: BrowserData, onBlocked: () => void) => Promise<void>;
 	readonly matrix: () => Promise<MatrixApi>;
+	/** The web server's session; without it (tests) none is made. */
+	readonly server?: ServerSessionApi;
 }
 
 export class Session {
@@ -46,6 +54,7 @@ export class Session {
 	#phase = $state<SessionPhase>({ kind: 'idle' });
 	#connected = $state(true);
 	#wipeBlocked = $state(false);
+	#server = $state<ServerSessionPhase>('none');
 	#open: OpenClient | undefined;
 	#verifications = $state<Verifications | undefined>();
 	#unwatch: (() => void) | undefined;
@@ -77,6 +86,11 @@ export class Session {
 	/** True while another tab keeps a database open that sign-out needs to delete. */
 	get wipeBlocked(): boolean {
 		return this.#wipeBlocked;
+	}
+
+	/** Whether the web server holds a session for the signed-in user (pages it serves need one, e.g. the register). */
+	get serverSession(): ServerSessionPhase {
+		return this.#server;
 	}
 
 	/** The open client and its secret-storage key cache, for the flows; undefined unless open. */
@@ -145,6 +159,7 @@ export class Session {
 			return;
 		}
 		this.#open = opened.value;
+		void this.#ensureServerSession(opened.value, credentials);
 		this.#unwatch = matrix.watchTrust(opened.value.client, () => void this.refreshTrust());
 		this.#verifications = new Verifications({
 			open: opened.value,
@@ -160,6 +175,16 @@ export class Session {
 			return;
 		}
 		this.#phase = { kind: 'open', userId: credentials.userId, deviceId: credentials.deviceId, trust };
+	}
+
+	async #ensureServerSession(open: OpenClient, credentials: Credentials): Promise<void> {
+		const server = this.#platform.server;
+		if (server === undefined) return;
+		this.#server = 'pending';
+		const made = await server.ensure(credentials);
+		// The session ended (or another began) while the server answered.
+		if (this.#open !== open) return;
+		this.#server = made ? 'ready' : 'failed';
 	}
 
 	/** Reads this device's trust again (after key setup, recovery or verification). */
@@ -217,6 +242,7 @@ export class Session {
 		}
 		// Other tabs see the session go (a storage event) and close their clients.
 		forgetSession(this.#platform.storage);
+		await this.#platform.server?.end();
 		await this.#close({ clearStores: true });
 		await this.#wipe();
 		this.#phase = { kind: 'signed-out', reason: 'signed-out' };
@@ -242,6 +268,7 @@ export class Session {
 			return;
 		}
 		forgetSession(this.#platform.storage);
+		await this.#platform.server?.end();
 		await this.#close({ clearStores: true });
 		await this.#wipe();
 		this.#phase = { kind: 'signed-out', reason: 'ended-elsewhere' };
@@ -253,6 +280,7 @@ export class Session {
 		this.#verifications?.dispose();
 		this.#verifications = undefined;
 		this.#password = undefined;
+		this.#server = 'none';
 		const open = this.#open;
 		this.#open = undefined;
 		if (open === undefined) return;

@@ -2,9 +2,11 @@
 // the token is checked with the user's own homeserver (the deployment's
 // address for the user's server name) and a session cookie is set (204).
 // DELETE ends the session this browser's cookie names and clears the cookie.
+// GET says whose session the cookie holds ({ userId }, null when none), so a
+// browser that resumes a stored Matrix session knows whether it needs one.
 // NOTE: a JSON POST from another origin needs a CORS preflight, which this
 // server never grants; Kit's origin check covers form posts.
-import { error } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { loadDeployment } from '../../../lib/server/deployment.ts';
 import { clearSessionCookie, requestIsHttps, SESSION_COOKIE, setSessionCookie } from '../../../lib/server/sessions/cookie.ts';
 import { openSession, parseClaim } from '../../../lib/server/sessions/open-session.ts';
@@ -40,6 +42,11 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 	setSessionCookie(cookies, opened.value.token, opened.value.session.expiresAt, opened.value.session.secure);
 	return new Response(null, { status: 204 });
 };
+
+// NOTE: "none" is a 200 with null, not a 404: the browser logs every error
+// status as a console error, and having no session yet is not one.
+export const GET: RequestHandler = ({ locals }) =>
+	json({ userId: locals.user?.userId ?? null }, { headers: { 'Cache-Control': 'no-store' } });
 
 export const DELETE: RequestHandler = ({ cookies }) => {
 	const token = cookies.get(SESSION_COOKIE);

@@ -1,0 +1,48 @@
+// The web server's session for this browser (an httpOnly cookie the page
+// cannot read): made after the Matrix sign-in succeeds, or when a stored
+// Matrix session resumes in a browser whose cookie is gone or names someone
+// else; ended at sign-out. The server checks the access token with the
+// user's own homeserver before it makes one (routes/api/session).
+import type { Credentials } from '../matrix/login.ts';
+
+export interface ServerSessionApi {
+	/** Makes sure the cookie names a session of this user; false when the server refused or could not be reached. */
+	ensure(credentials: Credentials): Promise<boolean>;
+	/** Ends the server session, if any (best effort). */
+	end(): Promise<void>;
+}
+
+const ENDPOINT = '/api/session';
+
+export function serverSessionApi(fetchImpl: typeof fetch = (...args) => fetch(...args)): ServerSessionApi {
+	return {
+		async ensure(credentials) {
+			try {
+				const current = await fetchImpl(ENDPOINT, { cache: 'no-store' });
+				if (current.ok) {
+					const body = (await current.json()) as { userId?: unknown };
+					if (body.userId === credentials.userId) return true;
+				}
+				const created = await fetchImpl(ENDPOINT, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ userId: credentials.userId, accessToken: credentials.accessToken }),
+				});
+				return created.ok;
+			} catch {
+				return false;
+			}
+		},
+		async end() {
+			try {
+				// NOTE: with a JSON body, not bare: Kit's origin check treats a
+				// DELETE without a content type as a form post, and behind no proxy
+				// adapter-node takes the app's own origin for https (see cookie.ts).
+				// A cross-site JSON request needs a CORS preflight this server never grants.
+				await fetchImpl(ENDPOINT, { method: 'DELETE', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+			} catch {
+				// Unreachable: the cookie stays until it expires; the Matrix token it was made with is ended anyway.
+			}
+		},
+	};
+}
