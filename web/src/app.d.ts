@@ -1,9 +1,15 @@
 // Ambient types SvelteKit looks for: what the request hook puts in locals
 // (the server session and its user, from the session cookie; see
-// lib/server/sessions/handle.ts).
+// lib/server/sessions/handle.ts), and what an expected error carries.
 declare global {
 	namespace App {
-		// interface Error {}
+		interface Error {
+			message: string;
+			/** Why a page refused, for the error page to explain ("register-refused"). */
+			reason?: string;
+			/** The authority whose page was refused, by name. */
+			authority?: string | undefined;
+		}
 		interface Locals {
 			/** The validated session of this request's cookie, if any. */
 			session: { readonly id: string; readonly expiresAt: number } | undefined;
