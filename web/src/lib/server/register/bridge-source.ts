@@ -1,37 +1,83 @@
 // The authority's register as its bridge writes it (bridge/register), opened
-// read-only for the pages: the web server never writes it.
-// NOTE: until the bridge's statistics and export API lands, entries are read
-// through its snapshot and the statistics and exports say they are not
-// available; the pages show "cannot be read" for those.
+// read-only for the pages: the web server never writes it. Rows, statistics
+// and exports are the bridge register's own (readRows, registerStats,
+// casesCsv, registerJson); this file only turns them into the pages' shapes.
 import { err, ok, type Result } from '../../../../../policies/result.ts';
-import type { Roster } from '../../../../../policies/roster/types.ts';
-import { openRegister, type Register } from '../../../../../bridge/register/index.ts';
+import type { AuthorityId, Roster } from '../../../../../policies/roster/types.ts';
+import {
+	casesCsv,
+	openRegister,
+	readRows,
+	registerJson,
+	registerStats,
+	type Register,
+	type RegisterRows,
+	type RegisterStats,
+} from '../../../../../bridge/register/index.ts';
 import { entryOf } from './entry.ts';
-import type { ExportFormat, RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
+import type { Count, ExportFormat, RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
+
+/** Most first, then by key, so charts read from the largest bar down. */
+export function counts(record: Readonly<Record<string, number>>): Count[] {
+	return Object.entries(record)
+		.map(([key, count]) => ({ key, count }))
+		.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/** The bridge's statistics in the pages' shape. */
+export function statisticsOf(stats: RegisterStats): RegisterStatistics {
+	return {
+		total: stats.total,
+		byKind: counts(stats.byKind),
+		byStatus: counts(stats.byStatus),
+		byCountry: counts(stats.byCounterpartCountry),
+		byNetwork: counts(stats.byNetwork),
+		stages: Object.entries(stats.medianDaysPerStage).map(([status, { medianDays, stays }]) => ({ status, medianDays, stays })),
+		overdue: { total: stats.overdue.total, byKind: counts(stats.overdue.byKind) },
+	};
+}
+
+/** The calendar day at `now` in a time zone, as YYYY-MM-DD. */
+export function dayIn(timeZone: string, now: number): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
 
 class BridgeRegisterSource implements RegisterSource {
 	readonly #register: Register;
-	readonly #self: string;
+	readonly #self: AuthorityId;
 	readonly #roster: Roster;
 
-	constructor(register: Register, self: string, roster: Roster) {
+	constructor(register: Register, self: AuthorityId, roster: Roster) {
 		this.#register = register;
 		this.#self = self;
 		this.#roster = roster;
 	}
 
-	entries(): Result<readonly RegisterEntry[], string> {
-		const snapshot = this.#register.snapshot();
-		if (!snapshot.ok) return err(snapshot.error.message);
-		return ok(snapshot.value.cases.filter((row) => row.opened).map((row) => entryOf(row, this.#self, this.#roster)));
+	#rows(): Result<RegisterRows, string> {
+		try {
+			return ok(readRows(this.#register.db));
+		} catch (error) {
+			return err(`register ${this.#register.file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+		}
 	}
 
-	statistics(_now: number): Result<RegisterStatistics, string> {
-		return err(`register ${this.#register.file}: the bridge register offers no statistics yet`);
+	entries(): Result<readonly RegisterEntry[], string> {
+		const rows = this.#rows();
+		return rows.ok ? ok(rows.value.cases.map((row) => entryOf(row, this.#self, this.#roster))) : rows;
+	}
+
+	statistics(now: number): Result<RegisterStatistics, string> {
+		const rows = this.#rows();
+		if (!rows.ok) return rows;
+		// NOTE: "overdue" counts days in the authority's legal time zone, where its deadlines run.
+		const timeZone = this.#roster.authorities.find((a) => a.id === this.#self)?.timeZone ?? 'UTC';
+		return ok(statisticsOf(registerStats({ rows: rows.value, roster: this.#roster, authority: this.#self, today: dayIn(timeZone, now) })));
 	}
 
 	exported(format: ExportFormat): Result<string, string> {
-		return err(`register ${this.#register.file}: the bridge register offers no ${format} export yet`);
+		const rows = this.#rows();
+		if (!rows.ok) return rows;
+		return ok(format === 'csv' ? casesCsv(rows.value) : registerJson(rows.value));
 	}
 
 	close(): void {
@@ -39,7 +85,7 @@ class BridgeRegisterSource implements RegisterSource {
 	}
 }
 
-export function openBridgeRegister(file: string, self: string, roster: Roster): RegisterOpening {
+export function openBridgeRegister(file: string, self: AuthorityId, roster: Roster): RegisterOpening {
 	const opened = openRegister(file, { roster, servers: new Map() }, { readonly: true });
 	if (!opened.ok) return { kind: 'unreadable', detail: opened.error.message };
 	return { kind: 'open', source: new BridgeRegisterSource(opened.value, self, roster) };

@@ -2,6 +2,7 @@
 // rule as the pages: 401 without a server session, 403 for anyone but the
 // authority's officers and administrators, 404 while the bridge has written no
 // register, 503 when it cannot be read.
+import type { AuthorityId } from '../../../../../policies/roster/types.ts';
 import { registerAccess } from './access.ts';
 import type { RegisterOpening, ExportFormat } from './types.ts';
 import type { SessionUser } from '../sessions/user.ts';
@@ -14,7 +15,7 @@ const plain = (status: number, text: string) =>
 export function exportResponse(
 	user: SessionUser | undefined,
 	format: ExportFormat,
-	open: (authorityId: string) => RegisterOpening,
+	open: (authorityId: AuthorityId) => RegisterOpening,
 	log: (message: string) => void,
 	now: Date = new Date(),
 ): Response {

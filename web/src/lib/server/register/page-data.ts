@@ -3,6 +3,7 @@
 // holds. The source is opened per request and always closed. Failures of
 // the file are logged for the administrator and shown as a state.
 import { applyFilter, byLastChange, choices, type RegisterFilter } from './filter.ts';
+import type { AuthorityId } from '../../../../../policies/roster/types.ts';
 import type { RegisterAccess } from './access.ts';
 import type { RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
 
@@ -40,7 +41,7 @@ function readFrom<T>(
 
 export function listData(
 	access: RegisterAccess & { kind: 'allowed' },
-	open: (authorityId: string) => RegisterOpening,
+	open: (authorityId: AuthorityId) => RegisterOpening,
 	filter: RegisterFilter,
 	log: (message: string) => void,
 ): RegisterState<ListData> {
@@ -65,7 +66,7 @@ export function listData(
 
 export function statisticsData(
 	access: RegisterAccess & { kind: 'allowed' },
-	open: (authorityId: string) => RegisterOpening,
+	open: (authorityId: AuthorityId) => RegisterOpening,
 	now: number,
 	log: (message: string) => void,
 ): RegisterState<{ readonly statistics: RegisterStatistics }> {

@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { ROGATORY_FEDERATION } from '$app/env/private';
 import { demoRoster } from '../../../../../policies/roster/demo.ts';
+import type { AuthorityId } from '../../../../../policies/roster/types.ts';
 import { openBridgeRegister } from './bridge-source.ts';
 import { registerPath } from './location.ts';
 import type { RegisterOpening } from './types.ts';
 
-export function openAuthorityRegister(authorityId: string): RegisterOpening {
+export function openAuthorityRegister(authorityId: AuthorityId): RegisterOpening {
 	if (ROGATORY_FEDERATION === undefined) return { kind: 'unreadable', detail: 'ROGATORY_FEDERATION is not set: no register can be found' };
 	const file = registerPath(ROGATORY_FEDERATION, authorityId);
 	if (!existsSync(file)) return { kind: 'missing' };
