@@ -7,6 +7,7 @@ import type { Language } from '../../../../policies/roster/types.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
 import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDraft, type AmendProblem } from './amend-form.ts';
 import type { CaseRoomView, CaseRooms, Transfer } from './case-rooms.svelte.ts';
+import type { OutboxEntry } from './outbox.ts';
 import { localDate } from './dashboard.ts';
 
 export type PageProblem =
@@ -56,7 +57,25 @@ export class CasePage {
 
 	get moves(): TransitionRule[] {
 		const record = this.record;
-		return record === undefined ? [] : this.#cases.movesFor(record);
+		return record === undefined || this.movesWaiting ? [] : this.#cases.movesFor(record);
+	}
+
+	/** A status change of this room is queued or on its way; the next must follow it, so moves wait. */
+	get movesWaiting(): boolean {
+		return this.#cases.movesWaitIn(this.#roomId);
+	}
+
+	/** What the viewer sent here that the room does not show yet. */
+	get queued(): readonly OutboxEntry[] {
+		return this.#cases.outboxFor(this.#roomId);
+	}
+
+	retry(txnId: string): void {
+		this.#cases.retry(txnId);
+	}
+
+	discard(txnId: string): void {
+		this.#cases.discard(txnId);
 	}
 
 	get chosenMove(): TransitionRule | undefined {

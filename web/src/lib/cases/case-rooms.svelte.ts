@@ -4,10 +4,13 @@
 // server joins, the creator side re-issues the server ACL. Actions (open a
 // request, move it, settle a conflict, write, attach) go through
 // lib/matrix/cases.ts, loaded lazily so the SDK stays out of server rendering.
+// Messages and case updates go through the outbox (outbox.ts): queued and
+// shown as pending while offline, sent in order once the homeserver answers.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import {
 	AMENDABLE_BY,
 	availableMoves,
+	CASE_KEY,
 	DEFAULT_REGISTRY,
 	defaultWorkflowFor,
 	foldCase,
@@ -16,6 +19,7 @@ import {
 	proposeTransition,
 	sideOf,
 	type CaseFields,
+	type CaseEvent,
 	type CaseRecord,
 	type FieldName,
 	type OpenedCase,
@@ -28,10 +32,23 @@ import {
 	type UserId,
 } from '../../../../policies/cases/index.ts';
 import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
+import {
+	accepted,
+	discarded,
+	kindOf,
+	newTxnId,
+	nextToSend,
+	parseOutbox,
+	refused,
+	retried,
+	settled,
+	statusChangePending,
+	type OutboxEntry,
+} from './outbox.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
 import type { SendProblem, TimelineItem, TrustWarning } from '../matrix/cases.ts';
-import type { MatrixClient, MatrixEvent, Room } from '../matrix/sdk.ts';
+import type { MatrixClient, MatrixEvent, Room, SyncState } from '../matrix/sdk.ts';
 
 type CasesApi = typeof import('../matrix/cases.ts');
 type SdkApi = typeof import('../matrix/sdk.ts');
@@ -41,6 +58,8 @@ export interface CaseRoomView {
 	readonly record: CaseRecord;
 	readonly items: readonly TimelineItem[];
 }
+
+const RETRY_MS = [2_000, 5_000, 10_000, 30_000] as const;
 
 export interface CaseParties {
 	readonly roster: Roster;
@@ -88,10 +107,102 @@ export class CaseRooms {
 	readonly #trustAsked = new Set<string>();
 	/* eslint-enable svelte/prefer-svelte-reactivity */
 	#unsubscribe: (() => void) | undefined;
+	// The outbox: replaced whole on every change, and saved in this browser.
+	#outbox = $state.raw<readonly OutboxEntry[]>([]);
+	/* eslint-disable svelte/prefer-svelte-reactivity */
+	readonly #inFlight = new Set<string>();
+	/* eslint-enable svelte/prefer-svelte-reactivity */
+	#retries = 0;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(client: MatrixClient, parties: CaseParties) {
 		this.#client = client;
 		this.#parties = parties;
+		this.#outbox = parseOutbox(this.#storage()?.getItem(this.#outboxKey) ?? null);
+	}
+
+	get #outboxKey(): string {
+		return `rogatory.outbox.${this.userId}`;
+	}
+
+	#storage(): Storage | undefined {
+		return typeof localStorage === 'undefined' ? undefined : localStorage;
+	}
+
+	/** What the viewer sent into a room that the room does not show yet (queued, on its way, or refused). */
+	outboxFor(roomId: string): readonly OutboxEntry[] {
+		return this.#outbox.filter((entry) => entry.roomId === roomId);
+	}
+
+	/** Whether a status change of the room is still on its way (the next one must follow it, so moves wait). */
+	movesWaitIn(roomId: string): boolean {
+		return statusChangePending(this.#outbox, roomId);
+	}
+
+	#setOutbox(entries: readonly OutboxEntry[]): void {
+		this.#outbox = entries;
+		try {
+			this.#storage()?.setItem(this.#outboxKey, JSON.stringify(entries));
+		} catch {
+			// Storage full or refused: the queue still lives in this page.
+		}
+	}
+
+	#enqueue(roomId: string, content: Readonly<Record<string, unknown>>): void {
+		const entry: OutboxEntry = { txnId: newTxnId(), roomId, kind: kindOf(content, CASE_KEY), content, queuedAt: Date.now() };
+		this.#setOutbox([...this.#outbox, entry]);
+		this.#retries = 0;
+		this.#kick();
+	}
+
+	/** Tries a refused message again, with its transaction ID. */
+	retry(txnId: string): void {
+		this.#setOutbox(retried(this.#outbox, txnId));
+		this.#kick();
+	}
+
+	/** Gives up a message the homeserver has not accepted. */
+	discard(txnId: string): void {
+		this.#setOutbox(discarded(this.#outbox, txnId));
+		this.#kick();
+	}
+
+	/** Sends the next entry of each room, unless one is already on its way. */
+	#kick(): void {
+		const api = this.#api;
+		if (api === undefined || this.#stopped) return;
+		for (const entry of nextToSend(this.#outbox)) {
+			if (this.#inFlight.has(entry.txnId)) continue;
+			this.#inFlight.add(entry.txnId);
+			void api.cases.sendWithTxnId(this.#client, entry.roomId, entry.content, entry.txnId).then((sent) => {
+				this.#inFlight.delete(entry.txnId);
+				if (sent.ok) {
+					this.#retries = 0;
+					this.#setOutbox(accepted(this.#outbox, entry.txnId, sent.value));
+					this.#schedule(entry.roomId);
+					this.#kick();
+				} else if (sent.error.kind === 'refused' && sent.error.status !== undefined && sent.error.status < 500) {
+					this.#setOutbox(refused(this.#outbox, entry.txnId, `${sent.error.errcode ?? sent.error.status} ${sent.error.detail}`));
+					this.#kick();
+				} else {
+					this.#retryLater();
+				}
+			});
+		}
+	}
+
+	/** After a lost connection: again soon, then less often; at once when the browser or the sync says it is back. */
+	#retryLater(): void {
+		if (this.#retryTimer !== undefined || this.#stopped) return;
+		const wait = RETRY_MS[Math.min(this.#retries, RETRY_MS.length - 1)]!;
+		this.#retries += 1;
+		this.#retryTimer = setTimeout(() => this.#retryNow(), wait);
+	}
+
+	#retryNow(): void {
+		if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
+		this.#retryTimer = undefined;
+		this.#kick();
 	}
 
 	/** False until every joined case room's history has been read once. */
@@ -153,7 +264,15 @@ export class CaseRooms {
 		client.on(sdk.ClientEvent.Room, onRoom);
 		client.on(sdk.RoomEvent.MyMembership, onMembership);
 		client.on(sdk.RoomStateEvent.Members, onMembers);
+		const onSync = (state: SyncState): void => {
+			if (state === sdk.SyncState.Syncing) this.#retryNow();
+		};
+		const onOnline = (): void => this.#retryNow();
+		client.on(sdk.ClientEvent.Sync, onSync);
+		globalThis.addEventListener?.('online', onOnline);
 		this.#unsubscribe = () => {
+			client.off(sdk.ClientEvent.Sync, onSync);
+			globalThis.removeEventListener?.('online', onOnline);
 			client.off(sdk.RoomEvent.Timeline, onEvent);
 			client.off(sdk.RoomEvent.LocalEchoUpdated, onEvent);
 			client.off(sdk.MatrixEventEvent.Decrypted, onEvent);
@@ -163,11 +282,13 @@ export class CaseRooms {
 		};
 		await Promise.all(client.getRooms().map((room) => this.#refresh(room.roomId)));
 		this.#ready = true;
+		this.#kick();
 	}
 
 	stop(): void {
 		this.#stopped = true;
 		this.#unsubscribe?.();
+		if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
 	}
 
 	/** Bursts of events (a sync, a decryption round) refold each room once. */
@@ -210,6 +331,8 @@ export class CaseRooms {
 		});
 		next.set(roomId, { roomId, record, items });
 		this.#rooms = next;
+		const left = settled(this.#outbox, roomId, (eventId, txnId) => api.cases.echoed(room, eventId, txnId));
+		if (left !== this.#outbox) this.#setOutbox(left);
 		this.#reissueAcl(api.cases, room);
 		this.#askTrust(api.cases, room, items);
 	}
@@ -291,15 +414,28 @@ export class CaseRooms {
 		return ok(roomId);
 	}
 
-	async move(record: OpenedCase, to: StatusId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+	move(record: OpenedCase, to: StatusId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+		return Promise.resolve(this.#moveNow(record, to, reason, language));
+	}
+
+	#moveNow(record: OpenedCase, to: StatusId, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		const side = this.sideIn(record);
 		const workflow = DEFAULT_REGISTRY.get(record.workflow);
 		if (api === undefined || side === undefined || workflow === undefined) return err({ kind: 'not-ready' });
+		if (this.movesWaitIn(record.room)) return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
 		const proposed = proposeTransition(record, workflow, side, to, reason);
 		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
-		const sent = await api.cases.sendCaseEvent(this.#client, record.room, proposed.value, language);
-		return sent.ok ? ok(undefined) : sent;
+		return this.#queueCaseEvent(record.room, proposed.value, language);
+	}
+
+	#queueCaseEvent(roomId: string, event: CaseEvent, language: Language): Result<void, ActionProblem> {
+		const api = this.#api;
+		if (api === undefined) return err({ kind: 'not-ready' });
+		const content = api.cases.caseContent(event, language);
+		if (!content.ok) return content;
+		this.#enqueue(roomId, content.value);
+		return ok(undefined);
 	}
 
 	/** Sets the viewer's side's own reference (each authority amends only its own number). */
@@ -314,30 +450,41 @@ export class CaseRooms {
 	}
 
 	/** Amends fields of the request; refused here already when the viewer's side may not change one of them. */
-	async amend(record: OpenedCase, changes: Partial<CaseFields>, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+	amend(record: OpenedCase, changes: Partial<CaseFields>, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+		return Promise.resolve(this.#amendNow(record, changes, reason, language));
+	}
+
+	#amendNow(record: OpenedCase, changes: Partial<CaseFields>, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		const side = this.sideIn(record);
 		if (api === undefined || side === undefined) return err({ kind: 'not-ready' });
 		const forbidden = (Object.keys(changes) as FieldName[]).filter((field) => !AMENDABLE_BY[field].includes(side));
 		if (forbidden.length > 0) return err({ kind: 'invalid-event', reason: `the ${side} side may not amend ${forbidden.join(', ')}` });
-		const sent = await api.cases.sendCaseEvent(this.#client, record.room, { type: 'amended', changes, reason }, language);
-		return sent.ok ? ok(undefined) : sent;
+		return this.#queueCaseEvent(record.room, { type: 'amended', changes, reason }, language);
 	}
 
-	async settle(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+	settle(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+		return Promise.resolve(this.#settleNow(record, chosen, reason, language));
+	}
+
+	#settleNow(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
+		if (this.movesWaitIn(record.room)) return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
 		const proposed = proposeSettlement(record, chosen, reason);
 		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
-		const sent = await api.cases.sendCaseEvent(this.#client, record.room, proposed.value, language);
-		return sent.ok ? ok(undefined) : sent;
+		return this.#queueCaseEvent(record.room, proposed.value, language);
 	}
 
-	async write(roomId: string, text: string, replyTo?: string): Promise<Result<void, ActionProblem>> {
+	write(roomId: string, text: string, replyTo?: string): Promise<Result<void, ActionProblem>> {
+		return Promise.resolve(this.#writeNow(roomId, text, replyTo));
+	}
+
+	#writeNow(roomId: string, text: string, replyTo?: string): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		const sent = await api.cases.sendText(this.#client, roomId, text, replyTo);
-		return sent.ok ? ok(undefined) : sent;
+		this.#enqueue(roomId, api.cases.textContent(text, replyTo));
+		return ok(undefined);
 	}
 
 	get maxAttachmentBytes(): number {

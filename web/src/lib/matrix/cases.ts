@@ -17,6 +17,7 @@ import { hostOf, reissuedAcl, type ServerAclContent } from '../../../../policies
 import type { Language } from '../../../../policies/roster/types.ts';
 import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
+import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import { DecryptionFailureCode, Direction, EventShieldReason, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
@@ -89,11 +90,55 @@ async function untilInvitesKnown(client: MatrixClient, roomId: string, invited: 
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const room = client.getRoom(roomId);
-		if (room !== null && room.hasEncryptionStateEvent() && invited.every((userId) => room.getMember(userId)?.membership === 'invite'))
-			return;
+		// NOTE: an invitee may have joined already (invitations are accepted on their own, on any page).
+		const known = (userId: string): boolean => ['invite', 'join'].includes(room?.getMember(userId)?.membership ?? '');
+		if (room !== null && room.hasEncryptionStateEvent() && invited.every(known)) return;
 		if (Date.now() > deadline) return;
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+}
+
+/** A case event's m.room.message content, its body in `language`; or why the payload is invalid. */
+export function caseContent(event: CaseEvent, language: Language): Result<Record<string, unknown>, SendProblem> {
+	const built = buildCaseContent(event, rendererFor(language));
+	return built.ok ? ok(built.value as unknown as Record<string, unknown>) : err({ kind: 'invalid-event', reason: built.error.reason });
+}
+
+/**
+ * Sends a message with the caller's transaction ID: sent again with the same
+ * ID after a lost answer, the homeserver keeps it once. A failed attempt's
+ * local echo is withdrawn, so the next attempt starts clean.
+ */
+export async function sendWithTxnId(
+	client: MatrixClient,
+	roomId: string,
+	content: Readonly<Record<string, unknown>>,
+	txnId: string,
+): Promise<Result<EventId, Failure>> {
+	try {
+		const { event_id } = await client.sendEvent(roomId, null, 'm.room.message' as never, structuredClone(content) as never, txnId);
+		return ok(event_id as EventId);
+	} catch (error) {
+		const echo = client
+			.getRoom(roomId)
+			?.getLiveTimeline()
+			.getEvents()
+			.find((event) => event.getTxnId() === txnId && event.status !== null);
+		try {
+			if (echo !== undefined) client.cancelPendingEvent(echo);
+		} catch {
+			// Already gone, or being sent by the SDK's own retry: either way the next attempt reuses the transaction ID.
+		}
+		return err(describeFailure(error));
+	}
+}
+
+/** Whether the room shows, as the server sent it back, the event `eventId` or the one this device sent with `txnId`. */
+export function echoed(room: Room, eventId: string, txnId: string): boolean {
+	return room
+		.getLiveTimeline()
+		.getEvents()
+		.some((event) => event.status === null && (event.getId() === eventId || event.getUnsigned().transaction_id === txnId));
 }
 
 /** Sends one case event as an encrypted m.room.message, its body in `language`. */
@@ -271,6 +316,8 @@ function itemOf(event: MatrixEvent): TimelineItem | undefined {
 	const at = event.getTs();
 	if (event.isDecryptionFailure()) return { kind: 'undecryptable', id, sender, at, reason: withheldReason(event.decryptionFailureReason) };
 	if (event.getType() !== 'm.room.message' || event.isRedacted()) return undefined;
+	// Queued messages show from the outbox until the server sends them back; their local echoes would show them twice.
+	if (event.status !== null && event.getTxnId()?.startsWith(OUTBOX_TXN_PREFIX) === true) return undefined;
 	const content = event.getContent();
 	const base: ItemBase = {
 		id,

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+	accepted,
+	discarded,
+	kindOf,
+	newTxnId,
+	nextToSend,
+	parseOutbox,
+	refused,
+	retried,
+	settled,
+	statusChangePending,
+	type OutboxEntry,
+} from './outbox.ts';
+
+const entry = (txnId: string, roomId: string, kind: OutboxEntry['kind'] = 'text'): OutboxEntry => ({
+	txnId: `rog-${txnId}`,
+	roomId,
+	kind,
+	content: { msgtype: 'm.text', body: txnId },
+	queuedAt: 1,
+});
+
+describe('outbox', () => {
+	const queue = [entry('1', '!a'), entry('2', '!a', 'transition'), entry('3', '!b')];
+
+	it('sends the oldest unsent entry of each room, in order', () => {
+		expect(nextToSend(queue).map((e) => e.txnId)).toEqual(['rog-1', 'rog-3']);
+		const after = accepted(queue, 'rog-1', '$1');
+		expect(nextToSend(after).map((e) => e.txnId)).toEqual(['rog-2', 'rog-3']);
+	});
+
+	it('holds a room behind a refused entry until it is retried or discarded', () => {
+		const held = refused(queue, 'rog-1', 'M_FORBIDDEN');
+		expect(nextToSend(held).map((e) => e.txnId)).toEqual(['rog-3']);
+		expect(nextToSend(retried(held, 'rog-1')).map((e) => e.txnId)).toEqual(['rog-1', 'rog-3']);
+		expect(nextToSend(discarded(held, 'rog-1')).map((e) => e.txnId)).toEqual(['rog-2', 'rog-3']);
+	});
+
+	it('never discards what the homeserver has already accepted', () => {
+		expect(discarded(accepted(queue, 'rog-1', '$1'), 'rog-1')).toHaveLength(3);
+	});
+
+	it('keeps an entry until the room shows its event, and holds moves while a status change is queued', () => {
+		const after = accepted(queue, 'rog-1', '$1');
+		expect(settled(after, '!a', () => false)).toBe(after);
+		expect(settled(after, '!a', (eventId) => eventId === '$1').map((e) => e.txnId)).toEqual(['rog-2', 'rog-3']);
+		expect(statusChangePending(queue, '!a')).toBe(true);
+		expect(statusChangePending(queue, '!b')).toBe(false);
+	});
+
+	it('tells the kind of a message from its case payload', () => {
+		expect(kindOf({ body: 'hi' }, 'org.rogatory.case')).toBe('text');
+		expect(kindOf({ 'org.rogatory.case': { type: 'transition' } }, 'org.rogatory.case')).toBe('transition');
+		expect(kindOf({ 'org.rogatory.case': { type: 'amended' } }, 'org.rogatory.case')).toBe('amendment');
+	});
+
+	it('reads back what it stored, and leaves out whatever is malformed', () => {
+		const stored = JSON.stringify([accepted(queue, 'rog-1', '$1')[0], { txnId: 'x', roomId: '!a' }, 'junk', { ...entry('9', 'no-room') }]);
+		expect(parseOutbox(stored)).toEqual([{ ...queue[0], eventId: '$1' }]);
+		expect(parseOutbox('{not json')).toEqual([]);
+		expect(parseOutbox(null)).toEqual([]);
+		expect(parseOutbox('{"a":1}')).toEqual([]);
+		expect(newTxnId(() => 'abc')).toBe('rog-abc');
+	});
+});

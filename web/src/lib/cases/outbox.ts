@@ -1,0 +1,132 @@
+// What the person sends into case rooms, kept until the homeserver has it:
+// written while offline, it is queued and shown as pending, and sent when the
+// connection returns, in order, per room. Each entry carries its own Matrix
+// transaction ID, kept across retries and page reloads, so the homeserver
+// stores it once however many times a lost answer makes us try again
+// (client-server API, "transaction identifiers"). Pure functions over the
+// list; outbox-store.ts keeps it in the browser.
+
+/** The local transaction IDs of queued messages start so, to tell their local echoes apart. */
+export const OUTBOX_TXN_PREFIX = 'rog-';
+
+export type OutboxKind = 'text' | 'amendment' | 'transition' | 'settlement' | 'note' | 'case';
+
+export interface OutboxEntry {
+	/** The transaction ID the message is sent with, every time. */
+	readonly txnId: string;
+	readonly roomId: string;
+	readonly kind: OutboxKind;
+	/** The m.room.message content, built (and its case payload checked) when queued. */
+	readonly content: Readonly<Record<string, unknown>>;
+	readonly queuedAt: number;
+	/** The event ID the homeserver gave it, once accepted; the entry leaves when the room shows that event. */
+	readonly eventId?: string;
+	/** The homeserver refused it for good (not a lost connection): why, as it said. */
+	readonly refused?: string;
+}
+
+export function newTxnId(random: () => string = () => crypto.randomUUID()): string {
+	return `${OUTBOX_TXN_PREFIX}${random()}`;
+}
+
+/** The kind of a message content, for what the page says and what waits on what. */
+export function kindOf(content: Readonly<Record<string, unknown>>, caseKey: string): OutboxKind {
+	const payload = content[caseKey];
+	if (typeof payload !== 'object' || payload === null) return 'text';
+	const type = (payload as Record<string, unknown>)['type'];
+	return type === 'amended'
+		? 'amendment'
+		: type === 'transition'
+			? 'transition'
+			: type === 'settled'
+				? 'settlement'
+				: type === 'note'
+					? 'note'
+					: 'case';
+}
+
+/** The next entry to send in each room: the oldest not yet accepted, unless it was refused (which holds the room's queue). */
+export function nextToSend(entries: readonly OutboxEntry[]): OutboxEntry[] {
+	const next = new Map<string, OutboxEntry>();
+	const held = new Set<string>();
+	for (const entry of entries) {
+		if (entry.eventId !== undefined || held.has(entry.roomId) || next.has(entry.roomId)) continue;
+		if (entry.refused !== undefined) held.add(entry.roomId);
+		else next.set(entry.roomId, entry);
+	}
+	return [...next.values()];
+}
+
+export function accepted(entries: readonly OutboxEntry[], txnId: string, eventId: string): OutboxEntry[] {
+	return entries.map((e) => (e.txnId === txnId ? { ...e, eventId } : e));
+}
+
+export function refused(entries: readonly OutboxEntry[], txnId: string, why: string): OutboxEntry[] {
+	return entries.map((e) => (e.txnId === txnId ? { ...e, refused: why } : e));
+}
+
+/** Tries a refused entry again (same transaction ID). */
+export function retried(entries: readonly OutboxEntry[], txnId: string): OutboxEntry[] {
+	return entries.map((e) => {
+		if (e.txnId !== txnId) return e;
+		const { refused: _why, ...rest } = e;
+		return rest;
+	});
+}
+
+export function discarded(entries: readonly OutboxEntry[], txnId: string): OutboxEntry[] {
+	return entries.filter((e) => e.txnId !== txnId || e.eventId !== undefined);
+}
+
+/** Drops the entries of `roomId` whose event the room now shows as the server sent it back. */
+export function settled(
+	entries: readonly OutboxEntry[],
+	roomId: string,
+	echoed: (eventId: string, txnId: string) => boolean,
+): OutboxEntry[] {
+	const kept = entries.filter((e) => e.roomId !== roomId || !echoed(e.eventId ?? '', e.txnId));
+	return kept.length === entries.length ? (entries as OutboxEntry[]) : kept;
+}
+
+/** Whether a status change (or settlement) of the room is still on its way: the next one must name it, so moves wait. */
+export function statusChangePending(entries: readonly OutboxEntry[], roomId: string): boolean {
+	return entries.some((e) => e.roomId === roomId && (e.kind === 'transition' || e.kind === 'settlement'));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads a stored outbox back; anything malformed (another version, a tampered store) is left out, never thrown. */
+export function parseOutbox(text: string | null): OutboxEntry[] {
+	if (text === null) return [];
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		return [];
+	}
+	if (!Array.isArray(value)) return [];
+	return value.flatMap((raw): OutboxEntry[] => {
+		if (!isRecord(raw)) return [];
+		const { txnId, roomId, kind, content, queuedAt, eventId, refused: why } = raw;
+		if (typeof txnId !== 'string' || !txnId.startsWith(OUTBOX_TXN_PREFIX) || typeof roomId !== 'string' || !roomId.startsWith('!'))
+			return [];
+		if (!['text', 'amendment', 'transition', 'settlement', 'note', 'case'].includes(kind as string) || !isRecord(content)) return [];
+		if (
+			typeof queuedAt !== 'number' ||
+			(eventId !== undefined && typeof eventId !== 'string') ||
+			(why !== undefined && typeof why !== 'string')
+		)
+			return [];
+		return [
+			{
+				txnId,
+				roomId,
+				kind: kind as OutboxKind,
+				content,
+				queuedAt,
+				...(eventId === undefined ? {} : { eventId }),
+				...(why === undefined ? {} : { refused: why }),
+			},
+		];
+	});
+}
