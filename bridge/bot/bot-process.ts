@@ -1,14 +1,17 @@
-// For the integration tests: a bot account on a local homeserver, its config
-// file in a fresh directory, and the bot run as a child process
-// (`node bridge/bot/main.ts config.json`) so that SIGKILL is a real crash.
+// For the integration tests and the benches: a bot account on a local
+// homeserver, its config file in a fresh directory, the bot run as a child
+// process (`node bridge/bot/main.ts config.json`) so that SIGKILL is a real
+// crash, and what its register holds, read the way the web pages read it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerAccount } from '../../deploy/local/provision.ts';
 import type { LocalHomeserver } from '../../deploy/local/types.ts';
-import type { BotConfig } from './config.ts';
+import { demoRoster } from '../../policies/roster/demo.ts';
+import { openRegister, type RegisterSnapshot, type VerifyReport } from '../register/index.ts';
+import { serverMap, type BotConfig } from './config.ts';
 
 export interface BotSetup {
 	readonly userId: string;
@@ -49,8 +52,9 @@ export interface BotProcess {
 	exited: Promise<number | null>;
 }
 
-export function runBot(configPath: string): BotProcess {
-	const child = spawn(process.execPath, ['bridge/bot/main.ts', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the bot (or another entry taking the same config, e.g. a bench's baseline bot). */
+export function runBot(configPath: string, entry = 'bridge/bot/main.ts'): BotProcess {
+	const child = spawn(process.execPath, [entry, configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
 	let text = '';
 	const waiters = new Set<() => void>();
 	const onData = (chunk: Buffer): void => {
@@ -79,4 +83,38 @@ export function runBot(configPath: string): BotProcess {
 				check();
 			}),
 	};
+}
+
+/** The events committed since the bot process started, from its progress lines. */
+export function committedSinceStart(bot: BotProcess): number {
+	const counts = [...bot.output().matchAll(/\((\d+) events since start\)/g)];
+	return Number(counts.at(-1)?.[1] ?? 0);
+}
+
+export interface RegisterContents {
+	readonly snapshot: RegisterSnapshot;
+	readonly verify: VerifyReport;
+	readonly syncToken: string | undefined;
+}
+
+/** What the bot's register holds (read-only, beside the running bot); empty before the bot created it. */
+export function readRegister(setup: BotSetup): RegisterContents | undefined {
+	if (!existsSync(setup.config.registerFile)) return undefined;
+	const opened = openRegister(
+		setup.config.registerFile,
+		{ roster: demoRoster, servers: serverMap(setup.config, demoRoster) },
+		{ readonly: true },
+	);
+	if (!opened.ok) return undefined;
+	try {
+		const snapshot = opened.value.snapshot();
+		const verify = opened.value.verify();
+		const point = opened.value.readCheckpoint();
+		if (!snapshot.ok) throw new Error(snapshot.error.message);
+		if (!verify.ok) throw new Error(verify.error.message);
+		if (!point.ok) throw new Error(point.error.message);
+		return { snapshot: snapshot.value, verify: verify.value, syncToken: point.value?.syncToken };
+	} finally {
+		opened.value.close();
+	}
 }

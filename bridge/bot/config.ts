@@ -1,7 +1,9 @@
 // The bot's configuration file (JSON), checked key by key so an error names
 // the broken key (STYLE.md, 8). Unknown keys are reported as warnings.
+import { readFileSync } from 'node:fs';
+import { serversFromRoster } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
-import type { AuthorityId } from '../../policies/roster/types.ts';
+import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 
 export interface BotConfig {
 	/** Client-server API base, e.g. "https://matrix.mp.gt.example" or "http://127.0.30.1:38008". */
@@ -86,4 +88,24 @@ export function parseConfig(value: unknown, authorities: readonly string[]): Res
 		.filter((k) => !KNOWN.includes(k))
 		.map((k) => `${k}: unknown key, ignored`);
 	return ok({ config, warnings });
+}
+
+/** Reads and checks the configuration file; the error names the file and the broken key. */
+export function readConfig(path: string, roster: Roster): Result<{ config: BotConfig; warnings: string[] }, string> {
+	let value: unknown;
+	try {
+		value = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		return err(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+	}
+	const parsed = parseConfig(
+		value,
+		roster.authorities.map((a) => a.id),
+	);
+	return parsed.ok ? parsed : err(`${path}: ${parsed.error}`);
+}
+
+/** Server name → authority: the configuration's map (local federations), else the roster's. */
+export function serverMap(config: BotConfig, roster: Roster): ReadonlyMap<string, AuthorityId> {
+	return config.servers === undefined ? serversFromRoster(roster) : new Map(Object.entries(config.servers));
 }

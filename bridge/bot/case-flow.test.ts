@@ -1,0 +1,42 @@
+// The scripted flow folds as meant: every event it calls valid is taken, every
+// one it calls invalid is refused (by the parser or the fold), and no
+// conflict arises — so the integration tests' registers have a known shape.
+import { describe, expect, it } from 'vitest';
+import { foldCase, parseCaseEvent, type CaseEventEnvelope, type EventId } from '../../policies/cases/index.ts';
+import { CONTEXT, AMINA, ANA } from '../../policies/cases/testing/fixtures.ts';
+import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
+import { runCaseFlow, type FlowOptions } from './case-flow.ts';
+
+async function fold(options: FlowOptions) {
+	const envelopes: CaseEventEnvelope[] = [];
+	const summary = await runCaseFlow(options, (side, content) => {
+		const eventId = `$e${envelopes.length}` as EventId;
+		envelopes.push({ eventId, sender: side === 'requesting' ? ANA : AMINA, originServerTs: 1000 + envelopes.length, content });
+		return Promise.resolve(eventId);
+	});
+	return { summary, envelopes, record: foldCase(envelopes, { ...CONTEXT, room: CONTEXT.room }) };
+}
+
+const BOTH: FlowOptions = { total: 1000, requesting: GUATEMALA.id, requested: NIGERIA.id };
+
+describe('the scripted case flow', () => {
+	it('sends exactly the number asked, from both sides, and the invalid ones are exactly those refused', async () => {
+		const { summary, envelopes, record } = await fold(BOTH);
+		expect(summary.sent).toHaveLength(1000);
+		expect(new Set(envelopes.map((e) => e.sender)).size).toBe(2);
+		expect(summary.transitions).toBeGreaterThan(50);
+		expect(summary.invalid.length).toBeGreaterThan(30);
+		const malformed = envelopes.filter((e) => !parseCaseEvent(e.content).ok).map((e) => e.eventId);
+		const refused = new Set([...malformed, ...('rejected' in record ? record.rejected.map((r) => r.eventId) : [])]);
+		expect([...refused].sort()).toEqual([...summary.invalid].sort());
+		expect('statusHistory' in record && record.statusHistory).toHaveLength(summary.transitions);
+		expect('conflicts' in record ? record.conflicts : []).toEqual([]);
+	});
+
+	it('keeps to the requesting side after the first move when asked', async () => {
+		const { summary, envelopes } = await fold({ ...BOTH, total: 200, requestingOnly: true });
+		expect(summary.sent).toHaveLength(200);
+		expect(new Set(envelopes.map((e) => e.sender))).toEqual(new Set([ANA]));
+		expect(summary.transitions).toBe(1);
+	});
+});

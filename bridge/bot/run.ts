@@ -1,0 +1,47 @@
+// Runs the bot over a given sink until SIGTERM or SIGINT: the wiring every
+// bot process shares (main.ts with the register; the benches' baseline with a
+// sink that keeps only the checkpoint). Each commit that brings something is
+// logged (progress-sink.ts), and the last line says where the bot stopped.
+import { demoRoster } from '../../policies/roster/demo.ts';
+import { startBot } from '../matrix/bot-client.ts';
+import { SecretFiles } from '../matrix/secret-files.ts';
+import type { BatchSink } from '../matrix/sink.ts';
+import { serverMap, type BotConfig } from './config.ts';
+import { ProgressSink } from './progress-sink.ts';
+
+export const log = (line: string): void => console.log(`${new Date().toISOString()} bridge: ${line}`);
+
+export async function runBridge(config: BotConfig, sink: BatchSink): Promise<void> {
+	const stopped = new Promise<string>((resolve) => {
+		process.once('SIGTERM', () => resolve('SIGTERM'));
+		process.once('SIGINT', () => resolve('SIGINT'));
+	});
+	const progress = new ProgressSink(sink, log);
+	const bot = await startBot({
+		homeserverUrl: config.homeserverUrl,
+		user: config.user,
+		password: config.password,
+		sink: progress,
+		secrets: new SecretFiles(config.secretsDir, config.recoveryKeyFile),
+		policy: { roster: demoRoster, servers: serverMap(config, demoRoster), authority: config.authority },
+		giveUpAfterMs: config.undecryptableAfterSeconds * 1000,
+		retryMs: config.retrySeconds * 1000,
+		log,
+	});
+	const signal = await stopped;
+	log(
+		`${signal}: stopping (committed up to ${bot.sync.committedToken}, ${bot.sync.delivered} events delivered, ${bot.sync.undecryptable} undecryptable, ${bot.sync.queued} queued)`,
+	);
+	bot.stop();
+}
+
+/** The process's end: exit with `code`, or report a crash loudly and exit 1. */
+export function exitWith(done: Promise<number>): void {
+	done.then(
+		(code) => process.exit(code),
+		(e: unknown) => {
+			console.error(`${new Date().toISOString()} bridge: FATAL: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+			process.exit(1);
+		},
+	);
+}
