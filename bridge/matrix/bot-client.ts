@@ -2,11 +2,15 @@
 // checkpoint's stores into fake-indexeddb, logs in once (the device then
 // stays the same: session file + restored crypto store), runs the SDK's sync
 // through the gate (sync-gate.ts, bridge-sync.ts), sets up cross-signing and
-// the recovery key, and trusts only cross-signed devices.
+// the recovery key, and trusts only cross-signed devices. With `commands`,
+// it answers chat commands (bridge/commands) with encrypted m.notice replies.
 // NOTE: fake-indexeddb is installed as the process's global indexedDB (the
 // Rust crypto finds it there), so there is one bot client per process.
 import 'fake-indexeddb/auto';
 import * as sdk from 'matrix-js-sdk';
+import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js';
+import { createHash } from 'node:crypto';
+import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook.ts';
 import { BridgeSync, type InviteAction, type PendingState } from './bridge-sync.ts';
 import type { Decrypted } from './decryption-queue.ts';
 import { decodeSnapshot, dumpDatabases, restoreDatabases } from './idb-snapshot.ts';
@@ -31,6 +35,8 @@ export interface BotOptions {
 	readonly giveUpAfterMs: number;
 	readonly retryMs: number;
 	readonly log: (line: string) => void;
+	/** The chat commands (bridge/commands' caseCommands); left out, the bot answers none. */
+	readonly commands?: CommandHook;
 }
 
 export interface RunningBot {
@@ -134,6 +140,26 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		}
 	};
 
+	// NOTE: the transaction ID is derived from the command, so a reply sent again
+	// after a crash (bridge-sync.ts) is the same request to the homeserver, which
+	// keeps the event it created the first time instead of making a second.
+	const sendReply = async (command: PendingCommand, content: ReplyContent): Promise<boolean> => {
+		const txnId = `rogatory-reply-${createHash('sha256').update(command.eventId).digest('hex').slice(0, 40)}`;
+		try {
+			// Built anew from the reply's text: nothing else of it reaches the room.
+			const message: RoomMessageEventContent = { msgtype: sdk.MsgType.Notice, body: content.body, 'm.mentions': {} };
+			const sent = await the().sendEvent(command.room, sdk.EventType.RoomMessage, message, txnId);
+			log(`answered ${command.request.name} (${command.eventId}) in ${command.room} with ${sent.event_id}`);
+			return true;
+		} catch (e) {
+			const final = e instanceof sdk.MatrixError && (e.httpStatus === 403 || e.httpStatus === 404);
+			log(
+				`could not answer ${command.eventId} in ${command.room}: ${e instanceof Error ? e.message : String(e)}${final ? ' — giving up' : ' — will retry'}`,
+			);
+			return final;
+		}
+	};
+
 	const store = new CheckpointedStore({ indexedDB, dbName: STORE_NAME });
 	store.on('degraded', (e: Error) => log(`SYNC STORE DEGRADED to memory: ${e.message} — restart the bridge`));
 	const sync = new BridgeSync(
@@ -146,6 +172,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			dump: () => dumpDatabases(indexedDB),
 			fetchGap,
 			answer,
+			...(options.commands === undefined ? {} : { replies: { hook: options.commands, send: sendReply } }),
 			log,
 			giveUpAfterMs: options.giveUpAfterMs,
 			retryMs: options.retryMs,

@@ -20,12 +20,27 @@
 // - Invitation answers (join/leave) are sent after the commit that records
 //   the decision and are kept in the checkpoint until sent: recorded exactly
 //   once, sent at least once (joining and leaving are idempotent).
+// - Chat commands (bridge/commands) likewise: the commands among a batch's
+//   events are picked in the commit that hands the events on and kept in the
+//   checkpoint until their reply is sent, outside the commit chain (sending
+//   encrypts, which may wait on a key upload, which waits on the chain). So a
+//   reply leaves only after its command is committed, a crash before it is
+//   sent loses none (sent at restart), and a crash after it is sent but before
+//   the next checkpoint sends it again — with the same transaction ID, which
+//   the homeserver keeps for the device (Synapse: a day), so the room still
+//   gets one reply. At least once, made idempotent: a lost answer is worse
+//   than a repeated one, and the transaction ID takes the repeat away.
+// - The bot's own events are not bridged: they are its replies (m.notice,
+//   never case events), and one sent just before a crash may be encrypted
+//   with a Megolm session the restored crypto store never saw; queued, it
+//   would hold every later event until given up as undecryptable.
 // - A timeline the server cut short (`limited`) is completed from
 //   /messages between the sync's tokens before the batch is committed.
 // - Checkpoints are serialised: a key upload waits for a batch commit in
 //   progress and vice versa.
 import type { InvitationPolicy } from './invitation.ts';
 import { decideInvitation } from './invitation.ts';
+import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook.ts';
 import { resolveQueue, type Decrypt, type QueuedEvent } from './decryption-queue.ts';
 import { encodeSnapshot, type DatabaseDump } from './idb-snapshot.ts';
 import type { BatchSink, BridgedEvent, InvitationRecord, UndecryptableEvent } from './sink.ts';
@@ -42,6 +57,15 @@ export interface InviteAction {
 export interface PendingState {
 	readonly queue: readonly QueuedEvent[];
 	readonly actions: readonly InviteAction[];
+	/** Commands committed but not yet answered (left out by checkpoints written before commands existed). */
+	readonly replies?: readonly PendingCommand[];
+}
+
+/** The chat commands: which events are commands, their replies, and how a reply is sent. */
+export interface ReplyDeps {
+	readonly hook: CommandHook;
+	/** Sends the reply to `command`; false to try again after the next batch. */
+	readonly send: (command: PendingCommand, content: ReplyContent) => Promise<boolean>;
 }
 
 export interface BridgeSyncDeps {
@@ -56,6 +80,8 @@ export interface BridgeSyncDeps {
 	readonly fetchGap: (room: string, from: string, to: string) => Promise<RawEvent[]>;
 	/** Sends an invitation answer; false to try again at the next batch. */
 	readonly answer: (action: InviteAction) => Promise<boolean>;
+	/** Left out: no chat commands. */
+	readonly replies?: ReplyDeps;
 	readonly log: (line: string) => void;
 	readonly giveUpAfterMs: number;
 	readonly retryMs: number;
@@ -68,6 +94,10 @@ export class BridgeSync implements GateHooks {
 	#token: string;
 	#queue: readonly QueuedEvent[];
 	#actions: readonly InviteAction[];
+	/** Committed commands awaiting their reply, by command event ID. */
+	readonly #replies = new Map<string, PendingCommand>();
+	#replying: Promise<void> | undefined;
+	#replyAgain = false;
 	#chain: Promise<void> = Promise.resolve();
 	#stopped = false;
 	/** Events handed on as undecryptable since start. */
@@ -80,6 +110,7 @@ export class BridgeSync implements GateHooks {
 		this.#token = restored.token;
 		this.#queue = restored.pending.queue;
 		this.#actions = restored.pending.actions;
+		for (const r of restored.pending.replies ?? []) this.#replies.set(r.eventId, r);
 	}
 
 	get committedToken(): string {
@@ -88,6 +119,16 @@ export class BridgeSync implements GateHooks {
 
 	get queued(): number {
 		return this.#queue.length;
+	}
+
+	/** Commands committed whose reply is not sent yet. */
+	get unanswered(): number {
+		return this.#replies.size;
+	}
+
+	/** Resolves once the replies being sent now (and any asked for meanwhile) have been tried. */
+	async repliesTried(): Promise<void> {
+		while (this.#replying !== undefined) await this.#replying;
 	}
 
 	/** Stops retrying commits; gated requests fail from now on. */
@@ -109,6 +150,7 @@ export class BridgeSync implements GateHooks {
 			}
 			this.#responses.clear();
 			await this.#sendAnswers();
+			this.#startReplies();
 		});
 	}
 
@@ -138,7 +180,7 @@ export class BridgeSync implements GateHooks {
 				gap = (await this.#deps.fetchGap(room.room, room.prevBatch, batch.since)).filter((e) => !seen.has(e.event_id));
 				this.#deps.log(`room ${room.room}: the server cut the timeline short; ${gap.length} events fetched from /messages`);
 			}
-			for (const raw of [...gap, ...room.events]) received.push({ raw, firstSeen: now });
+			for (const raw of [...gap, ...room.events]) if (raw['sender'] !== this.#deps.self) received.push({ raw, firstSeen: now });
 		}
 		const invitations: InvitationRecord[] = [];
 		const actions: InviteAction[] = [...this.#actions];
@@ -178,8 +220,10 @@ export class BridgeSync implements GateHooks {
 		for (let attempt = 1; ; attempt++) {
 			if (this.#stopped) throw new Error(`the bridge is stopping: ${what} not committed`);
 			const settled = await settle();
+			const picked = this.#pick(settled.events);
 			await this.#deps.saveSyncStore();
-			const store = encodeSnapshot<PendingState>(await this.#deps.dump(), { queue: settled.remaining, actions });
+			const replies = [...this.#replies.values(), ...picked];
+			const store = encodeSnapshot<PendingState>(await this.#deps.dump(), { queue: settled.remaining, actions, replies });
 			const result = this.#deps.sink.commit({
 				events: settled.events,
 				invitations,
@@ -187,12 +231,53 @@ export class BridgeSync implements GateHooks {
 				checkpoint: { syncToken: token, store },
 			});
 			if (result.ok) {
+				for (const p of picked) this.#replies.set(p.eventId, p);
 				for (const u of settled.undecryptable) this.#deps.log(`UNDECRYPTABLE: ${u.eventId} in ${u.room} from ${u.sender}: ${u.reason}`);
 				return { events: settled.events.length, undecryptable: settled.undecryptable.length, remaining: settled.remaining };
 			}
 			const seconds = Math.round(this.#deps.retryMs / 1000);
 			this.#deps.log(`register not writable: ${result.error} — sync paused, retrying in ${seconds}s (${what}, attempt ${attempt})`);
 			await new Promise((resolve) => setTimeout(resolve, this.#deps.retryMs));
+		}
+	}
+
+	/** The commands among events about to be committed, not already pending. */
+	#pick(events: readonly BridgedEvent[]): PendingCommand[] {
+		const hook = this.#deps.replies?.hook;
+		if (hook === undefined) return [];
+		const now = (this.#deps.now ?? Date.now)();
+		return events
+			.map((e) => hook.pick(e, this.#deps.self, now))
+			.filter((c): c is PendingCommand => c !== undefined && !this.#replies.has(c.eventId));
+	}
+
+	/** Sends the pending replies in the background (see the header); one run at a time, rerun when asked meanwhile. */
+	#startReplies(): void {
+		if (this.#deps.replies === undefined || this.#replies.size === 0 || this.#stopped) return;
+		if (this.#replying !== undefined) {
+			this.#replyAgain = true;
+			return;
+		}
+		this.#replying = this.#sendReplies(this.#deps.replies)
+			.catch((e: unknown) => this.#deps.log(`replies: ${e instanceof Error ? e.message : String(e)} — will retry after the next batch`))
+			.finally(() => {
+				this.#replying = undefined;
+				if (this.#replyAgain) {
+					this.#replyAgain = false;
+					this.#startReplies();
+				}
+			});
+	}
+
+	async #sendReplies({ hook, send }: ReplyDeps): Promise<void> {
+		for (const command of [...this.#replies.values()]) {
+			if (this.#stopped) return;
+			const content = hook.reply(command);
+			if (!content.ok) {
+				this.#deps.log(`cannot answer ${command.eventId} in ${command.room} yet: ${content.error}`);
+				continue;
+			}
+			if (await send(command, content.value)) this.#replies.delete(command.eventId);
 		}
 	}
 

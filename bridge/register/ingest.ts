@@ -5,14 +5,15 @@
 // the checkpoint. Either all of it lands or none of it (issue 4: the sync
 // position, the crypto store and the register advance together).
 import type Database from 'better-sqlite3';
-import { desc, eq, asc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { foldCase, isRoomId, type CaseEventEnvelope, type EventId, type RoomId, type UserId } from '../../policies/cases/index.ts';
+import { isRoomId, type RoomId } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { canonicalJson } from './canonical.ts';
 import { GENESIS, rowHash } from './chain.ts';
 import { classify, isTimestamp } from './classify.ts';
 import { deriveRows, sortedRooms } from './derive.ts';
+import { readRecord } from './record.ts';
 import * as schema from './schema.ts';
 import { registerError } from './sqlite-errors.ts';
 import type { IngestBatch, IngestSummary, RegisterContext, RegisterError } from './types.ts';
@@ -113,22 +114,7 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 
 /** Folds a room from every event logged for it and rewrites its derived rows. */
 export function refold(db: Db, context: RegisterContext, room: RoomId): void {
-	const logged = db
-		.select()
-		.from(schema.eventLog)
-		.where(eq(schema.eventLog.roomId, room))
-		.orderBy(asc(schema.eventLog.seq))
-		.all()
-		// NOTE: an invalid envelope was logged with what could be stored (a
-		// timestamp of 0, say); folded again it might pass. It stays refused in the log.
-		.filter((r) => r.rejectionCode !== 'invalid-envelope');
-	const envelopes: CaseEventEnvelope[] = logged.map((r) => ({
-		eventId: r.eventId as EventId,
-		sender: r.sender as UserId,
-		originServerTs: r.originServerTs,
-		content: JSON.parse(r.content) as unknown,
-	}));
-	const rows = deriveRows(foldCase(envelopes, { ...context, room }), context);
+	const rows = deriveRows(readRecord(db, context, room), context);
 	for (const table of [schema.cases, schema.parties, schema.transitions, schema.amendments, schema.links, schema.rejections]) {
 		db.delete(table).where(eq(table.roomId, room)).run();
 	}

@@ -6,9 +6,11 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { eq } from 'drizzle-orm';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isRoomId, type CaseRecord } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { ingestBatch } from './ingest.ts';
 import { checkVersion, migrateRegister } from './migrate.ts';
+import { readRecord } from './record.ts';
 import * as schema from './schema.ts';
 import { readSnapshot, type RegisterSnapshot } from './snapshot.ts';
 import { registerError } from './sqlite-errors.ts';
@@ -29,6 +31,8 @@ export interface Register {
 	ingest(batch: IngestBatch): Result<IngestSummary, RegisterError>;
 	/** The last checkpoint written, or undefined for a register that has ingested nothing. */
 	readCheckpoint(): Result<Checkpoint | undefined, RegisterError>;
+	/** A room's case record, folded from its logged events (unopened when there are none): what the chat commands read. */
+	record(room: string): Result<CaseRecord, RegisterError>;
 	verify(): Result<VerifyReport, RegisterError>;
 	snapshot(): Result<RegisterSnapshot, RegisterError>;
 	close(): void;
@@ -82,6 +86,10 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 				const row = checkpointRow();
 				return row === undefined ? undefined : { syncToken: row.syncToken, store: new Uint8Array(row.store) };
 			}),
+		record: (room) =>
+			isRoomId(room)
+				? reading(`read room ${room}`, () => sqlite.transaction(() => readRecord(db, context, room))())
+				: err({ code: 'INVALID_ROOM', message: `register ${file}: ${room.slice(0, 80)} is not a room ID` }),
 		verify: () =>
 			reading('verify the log', () =>
 				sqlite.transaction(() => {

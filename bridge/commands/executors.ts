@@ -1,0 +1,115 @@
+// The chat commands as pure executors (STYLE.md, 6): each takes the narrow
+// context it needs and returns data — never text, never a Matrix call. The
+// wiring (case-commands.ts) builds the context from the register; the
+// renderer (render.ts) writes the reply in the room's language.
+import type { CaseRecord, CaseReference, StatusId } from '../../policies/cases/index.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
+import type { RequestKind } from '../../policies/cases/index.ts';
+import type { Deadline, DeadlineKind } from './deadlines.ts';
+import { COMMAND_NAMES, type CommandName, type Request } from './parse.ts';
+
+export type StatusReply =
+	| { readonly command: 'status'; readonly opened: false; readonly rejected: number }
+	| {
+			readonly command: 'status';
+			readonly opened: true;
+			readonly kind: RequestKind;
+			readonly title: string;
+			readonly parties: { readonly requesting: AuthorityId; readonly requested: AuthorityId };
+			readonly references: { readonly requesting?: CaseReference; readonly requested?: CaseReference };
+			readonly status: StatusId;
+			/** origin_server_ts of the latest opening, transition, settlement, amendment or link. */
+			readonly lastChange: number;
+			readonly openConflict?: { readonly status: StatusId; readonly targets: readonly StatusId[] };
+			readonly rejected: number;
+	  };
+
+export interface DatedDeadline {
+	readonly kind: DeadlineKind;
+	readonly date: string;
+	/** Whole days from today to the date; negative when overdue. */
+	readonly daysLeft: number;
+}
+
+export interface DeadlinesReply {
+	readonly command: 'deadlines';
+	/** Nearest first (most overdue first). */
+	readonly deadlines: readonly DatedDeadline[];
+}
+
+export interface HelpReply {
+	readonly command: 'help';
+	readonly commands: readonly CommandName[];
+	/** The word the user typed when it was no command. */
+	readonly unknown?: string;
+}
+
+export type Reply = StatusReply | DeadlinesReply | HelpReply;
+
+export interface StatusContext {
+	readonly record: CaseRecord;
+}
+
+export function statusCommand({ record }: StatusContext): StatusReply {
+	if (!record.opened) return { command: 'status', opened: false, rejected: record.rejected.length };
+	const lastChange = Math.max(
+		record.openedBy.at,
+		...record.statusHistory.map((t) => t.at),
+		...record.amendments.map((a) => a.at),
+		...record.links.map((l) => l.at),
+		...record.conflicts.flatMap((c) => (c.settlement === undefined ? [] : [c.settlement.at])),
+	);
+	const conflict = record.openConflict;
+	return {
+		command: 'status',
+		opened: true,
+		kind: record.kind,
+		title: record.fields.title,
+		parties: record.parties,
+		references: record.references,
+		status: record.status,
+		lastChange,
+		...(conflict === undefined
+			? {}
+			: { openConflict: { status: conflict.status, targets: conflict.branches.map((b) => b.transition.to) } }),
+		rejected: record.rejected.length,
+	};
+}
+
+export interface DeadlinesContext {
+	/** Every deadline the room's sources give (deadlines.ts). */
+	readonly deadlines: readonly Deadline[];
+	/** Today in the authority's legal time zone, YYYY-MM-DD. */
+	readonly today: string;
+}
+
+const DAY = 86_400_000;
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
+
+export function deadlinesCommand({ deadlines, today }: DeadlinesContext): DeadlinesReply {
+	const dated = deadlines
+		.map((d) => ({ kind: d.kind, date: d.date, daysLeft: Math.round(dayNumber(d.date) - dayNumber(today)) }))
+		.filter((d) => Number.isFinite(d.daysLeft))
+		.sort((a, b) => a.daysLeft - b.daysLeft || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+	return { command: 'deadlines', deadlines: dated };
+}
+
+export function helpCommand(unknown?: string): HelpReply {
+	return { command: 'help', commands: COMMAND_NAMES, ...(unknown === undefined ? {} : { unknown }) };
+}
+
+/** Everything an executor may read; each takes only its part. */
+export type CommandContext = StatusContext & DeadlinesContext;
+
+export function execute(request: Request, context: CommandContext): Reply {
+	switch (request.name) {
+		case 'status':
+			return statusCommand(context);
+		case 'deadlines':
+			return deadlinesCommand(context);
+		case 'help':
+			return helpCommand();
+		case 'unknown':
+			return helpCommand(request.word);
+	}
+}

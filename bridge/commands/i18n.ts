@@ -1,0 +1,124 @@
+// The chat commands' words in the five product languages (ARCHITECTURE.md,
+// decision 10). Case vocabulary (statuses, kinds, sides) comes from
+// policies/cases' label book; this table holds only the replies' own
+// phrases. `{name}` marks a value filled in by the renderer. The type makes a
+// missing language a compile error; i18n.test.ts checks every entry is
+// filled and keeps the placeholders of the English one.
+import type { Language } from '../../policies/roster/types.ts';
+
+type Phrase = Readonly<Record<Language, string>>;
+
+const p = (en: string, es: string, fr: string, pt: string, ru: string): Phrase => ({ en, es, fr, pt, ru });
+
+export const PHRASES = {
+	statusTitle: p('Request status', 'Estado de la solicitud', 'État de la demande', 'Estado do pedido', 'Состояние запроса'),
+	unopened: p(
+		'No request has been opened in this room yet.',
+		'Todavía no se ha abierto ninguna solicitud en esta sala.',
+		'Aucune demande n’a encore été ouverte dans ce salon.',
+		'Ainda não foi aberto nenhum pedido nesta sala.',
+		'В этой комнате ещё не открыт ни один запрос.',
+	),
+	kind: p('Kind: {kind}', 'Tipo: {kind}', 'Type : {kind}', 'Tipo: {kind}', 'Вид: {kind}'),
+	title: p('Title: {title}', 'Título: {title}', 'Titre : {title}', 'Título: {title}', 'Название: {title}'),
+	party: p('{side}: {name}', '{side}: {name}', '{side} : {name}', '{side}: {name}', '{side}: {name}'),
+	reference: p('reference {reference}', 'referencia {reference}', 'référence {reference}', 'referência {reference}', 'номер {reference}'),
+	status: p('Status: {status}', 'Estado: {status}', 'Statut : {status}', 'Estado: {status}', 'Статус: {status}'),
+	lastChange: p(
+		'Last change: {when}',
+		'Último cambio: {when}',
+		'Dernière modification : {when}',
+		'Última alteração: {when}',
+		'Последнее изменение: {when}',
+	),
+	noConflict: p(
+		'Open conflict: none',
+		'Conflicto abierto: ninguno',
+		'Conflit ouvert : aucun',
+		'Conflito em aberto: nenhum',
+		'Открытый конфликт: нет',
+	),
+	conflict: p(
+		'Open conflict: from “{status}”, competing moves to {targets}; settle it in the case page',
+		'Conflicto abierto: desde «{status}», cambios concurrentes a {targets}; resuélvalo en la página del caso',
+		'Conflit ouvert : depuis « {status} », changements concurrents vers {targets} ; réglez-le sur la page du dossier',
+		'Conflito em aberto: a partir de «{status}», alterações concorrentes para {targets}; resolva-o na página do processo',
+		'Открытый конфликт: из «{status}» конкурирующие переходы в {targets}; разрешите его на странице дела',
+	),
+	rejected: p(
+		'Rejected events: {count}',
+		'Eventos rechazados: {count}',
+		'Événements refusés : {count}',
+		'Eventos recusados: {count}',
+		'Отклонённые события: {count}',
+	),
+	deadlinesTitle: p(
+		'Upcoming deadlines (dates in {zone})',
+		'Próximos plazos (fechas en {zone})',
+		'Échéances à venir (dates en {zone})',
+		'Próximos prazos (datas em {zone})',
+		'Ближайшие сроки (даты по {zone})',
+	),
+	noDeadlines: p(
+		'No upcoming deadlines in this room.',
+		'No hay plazos próximos en esta sala.',
+		'Aucune échéance à venir dans ce salon.',
+		'Não há prazos próximos nesta sala.',
+		'В этой комнате нет ближайших сроков.',
+	),
+	'deadline.respond-by': p('Answer by', 'Responder antes del', 'Réponse attendue le', 'Responder até', 'Ответить до'),
+	dueToday: p('due today', 'vence hoy', 'échéance aujourd’hui', 'vence hoje', 'срок сегодня'),
+	daysLeft: p('{days} left', 'quedan {days}', 'reste {days}', 'faltam {days}', 'осталось {days}'),
+	overdue: p('overdue by {days}', 'vencido hace {days}', 'en retard de {days}', 'em atraso há {days}', 'просрочено на {days}'),
+	helpTitle: p(
+		'Rogatory bridge commands:',
+		'Órdenes del puente Rogatory:',
+		'Commandes du pont Rogatory :',
+		'Comandos da ponte Rogatory:',
+		'Команды моста Rogatory:',
+	),
+	'help.status': p(
+		'the request’s current status',
+		'el estado actual de la solicitud',
+		'l’état actuel de la demande',
+		'o estado atual do pedido',
+		'текущее состояние запроса',
+	),
+	'help.deadlines': p(
+		'the room’s upcoming deadlines',
+		'los próximos plazos de la sala',
+		'les échéances à venir du salon',
+		'os próximos prazos da sala',
+		'ближайшие сроки этой комнаты',
+	),
+	'help.help': p('this help', 'esta ayuda', 'cette aide', 'esta ajuda', 'эта справка'),
+	unknown: p(
+		'Unknown command “{word}”.',
+		'Orden desconocida «{word}».',
+		'Commande inconnue « {word} ».',
+		'Comando desconhecido «{word}».',
+		'Неизвестная команда «{word}».',
+	),
+	or: p('or', 'o', 'ou', 'ou', 'или'),
+} satisfies Readonly<Record<string, Phrase>>;
+
+export type PhraseKey = keyof typeof PHRASES;
+
+/** "N days" in each language, by plural category (Intl.PluralRules); `other` when a category is missing. */
+export const DAYS: Readonly<Record<Language, Readonly<Partial<Record<Intl.LDMLPluralRule, string>>> & { readonly other: string }>> = {
+	en: { one: '{n} day', other: '{n} days' },
+	es: { one: '{n} día', other: '{n} días' },
+	fr: { one: '{n} jour', other: '{n} jours' },
+	pt: { one: '{n} dia', other: '{n} dias' },
+	ru: { one: '{n} день', few: '{n} дня', many: '{n} дней', other: '{n} дня' },
+};
+
+/** The phrase in `language` with its `{name}` placeholders filled. */
+export function phrase(key: PhraseKey, language: Language, values: Readonly<Record<string, string | number>> = {}): string {
+	return PHRASES[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export function days(n: number, language: Language): string {
+	const forms = DAYS[language];
+	return (forms[new Intl.PluralRules(language).select(n)] ?? forms.other).replace('{n}', String(n));
+}
