@@ -5,6 +5,7 @@
 // started once. Progress goes to stderr.
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
+import { bridgeCatchup, bridgeIngest } from '../tests/bench/bridge-backlog.ts';
 import { caseTransition } from '../tests/bench/case-transition.ts';
 import { federatedDelivery } from '../tests/bench/federated-delivery.ts';
 import { firstLoad } from '../tests/bench/first-load.ts';
@@ -21,6 +22,8 @@ const METRICS: Record<string, Metric> = {
 	case_transition: { run: caseTransition, needsFederation: true },
 	first_load: { run: firstLoad, needsFederation: true },
 	fold: { run: foldMetric, needsFederation: false },
+	bridge_ingest: { run: bridgeIngest, needsFederation: true },
+	bridge_catchup: { run: bridgeCatchup, needsFederation: true },
 };
 
 const asked = process.argv.slice(2);

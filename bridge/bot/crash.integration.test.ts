@@ -54,14 +54,22 @@ describe('the bridge killed at random moments', () => {
 		const room = await caseRoomWithBots(requesting, requested, [killed.userId, reference.userId]);
 
 		const t0 = performance.now();
-		const flow = runCaseFlow(
-			{ total: TOTAL, requesting: GUATEMALA.id, requested: NIGERIA.id },
-			linearSend(room, { requesting, requested }),
+		// The kills are spread over the whole flow: at random event counts, each
+		// after a random delay, so they fall while the bot starts, restores its
+		// stores, catches up, syncs or commits.
+		const thresholds = Array.from({ length: KILLS }, () => Math.floor(Math.random() * TOTAL)).sort((a, b) => a - b);
+		const send = linearSend(room, { requesting, requested });
+		let count = 0;
+		const flow = runCaseFlow({ total: TOTAL, requesting: GUATEMALA.id, requested: NIGERIA.id }, (side, content) =>
+			send(side, content).then((id) => {
+				count++;
+				return id;
+			}),
 		);
 		const moments: number[] = [];
-		for (let kills = 0; kills < KILLS; kills++) {
-			// A random moment: while the bot starts, restores, syncs or commits.
-			await new Promise((r) => setTimeout(r, 300 + Math.random() * 3500));
+		for (const threshold of thresholds) {
+			await until(() => count >= threshold, `${threshold} events sent`, 36_000, 50);
+			await new Promise((r) => setTimeout(r, Math.random() * 3000));
 			moments.push(Math.round(performance.now() - t0));
 			bot.child.kill('SIGKILL');
 			await bot.exited;
