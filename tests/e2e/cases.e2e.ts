@@ -16,24 +16,12 @@ import type { StatusId, TransitionId } from '../../policies/cases/index.ts';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
-import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
+import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
 import { federation } from './support/env.ts';
-import { en, expectClean, newBrowser, setUpRecoveryKey, signIn } from './support/session-pages.ts';
+import { move, openRequest, signedIn } from './support/case-pages.ts';
+import { en, expectClean, newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(180_000);
-
-async function signedIn(page: Page, account: E2eAccount): Promise<void> {
-	await page.goto('/en/sign-in');
-	await signIn(page, account);
-	await expect(page).toHaveURL(/\/en\/keys$/);
-	await setUpRecoveryKey(page);
-}
-
-async function move(page: Page, status: string, reason?: string): Promise<void> {
-	await page.getByRole('radio', { name: new RegExp(`^${status}`) }).check();
-	if (reason !== undefined) await page.getByLabel(en('case_reason_label'), { exact: true }).fill(reason);
-	await page.getByRole('button', { name: en('case_move_submit') }).click();
-}
 
 const history = (page: Page): Promise<string[]> => page.getByTestId('status-change-text').allInnerTexts();
 
@@ -59,20 +47,13 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	const theirReference = `CA/MLA/ROGMARK-${tag}`;
 	const note = `The account numbers are in the attached file ROGMARK-note-${tag}.`;
 	const fileMarker = `ROGMARK-file-${tag}`;
-	await a.getByRole('link', { name: en('home_cases_link') }).click();
-	await expect(a.getByRole('heading', { level: 1, name: en('cases_heading') })).toBeVisible();
-	await a.getByRole('link', { name: en('cases_new_link') }).click();
-	await expect(a.getByRole('heading', { level: 1, name: en('newcase_heading') })).toBeVisible();
-	await a.getByLabel(en('newcase_kind')).selectOption('mla');
-	await a.getByLabel(en('newcase_requested')).selectOption('ng-ca');
-	await a.getByLabel(en('newcase_title'), { exact: true }).fill(title);
-	await a.getByLabel(en('newcase_reference')).fill(reference);
-	await a.getByLabel('Corruption', { exact: true }).check();
-	await a.getByLabel(en('newcase_serious', { offence: 'Corruption' })).check();
-	await a.getByLabel(en('newcase_invite'), { exact: true }).fill(`${officer.userId} ${colleague.userId}`);
-	await a.getByRole('button', { name: en('newcase_submit') }).click();
-	await expect(a).toHaveURL(/\/en\/cases\/(?!new$)[^/]+$/);
-	await expect(a.getByTestId('case-title')).toHaveText(title);
+	const roomId = await openRequest(a, {
+		title,
+		requested: 'ng-ca',
+		reference,
+		offence: 'Corruption',
+		invite: [officer.userId, colleague.userId],
+	});
 	await expect(a.getByTestId('case-status')).toHaveAttribute('data-status', 'sent');
 
 	// ── B finds it on the dashboard and moves it ──
@@ -117,7 +98,6 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	await expect.poll(() => history(b)).toEqual(expected);
 
 	// ── A conflict: the colleague answers the same request for information too, from the same point ──
-	const roomId = decodeURIComponent(new URL(a.url()).pathname.split('/').pop() ?? '');
 	await peer.joinRoom(roomId);
 	await expect.poll(() => peer.getRoom(roomId)?.getMyMembership()).toBe('join');
 	const asked = (await a.getByTestId('status-change').nth(2).getAttribute('data-transition')) as TransitionId;

@@ -26,6 +26,7 @@ function event(fake: FakeEvent): MatrixEvent {
 		status: fake.status ?? null,
 		getId: () => fake.id,
 		getTxnId: () => fake.txnId,
+		getUnsigned: () => ({}),
 		getSender: () => fake.sender ?? '@ana:127.0.20.1:28448',
 		getTs: () => fake.ts ?? 1,
 		getType: () => fake.type ?? 'm.room.message',
@@ -79,6 +80,8 @@ describe('timelineItems', () => {
 				event({ id: '$f', undecryptable: true, failure: 'UNSIGNED_SENDER_DEVICE' }),
 				event({ id: '$g', replyTo: '$b', content: { msgtype: 'm.text', body: 'agreed' } }),
 				event({ id: '$h', clear: true, content: caseContent }),
+				// The outbox shows its own messages until the server sends them back.
+				event({ id: '~!room:rog-1', txnId: 'rog-1', status: 'not_sent', content: { msgtype: 'm.text', body: 'queued' } }),
 			]),
 		);
 		expect(items.map((i) => [i.kind, i.id])).toEqual([

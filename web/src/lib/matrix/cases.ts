@@ -19,7 +19,7 @@ import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '..
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
 import { describeFailure, type Failure } from './failure.ts';
-import { DecryptionFailureCode, Direction, EventShieldReason, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
+import { DecryptionFailureCode, Direction, EventShieldReason, EventStatus, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
 export const SERVER_ACL = 'm.room.server_acl';
 
@@ -106,8 +106,10 @@ export function caseContent(event: CaseEvent, language: Language): Result<Record
 
 /**
  * Sends a message with the caller's transaction ID: sent again with the same
- * ID after a lost answer, the homeserver keeps it once. A failed attempt's
- * local echo is withdrawn, so the next attempt starts clean.
+ * ID after a lost answer, the homeserver keeps it once. Within one page the
+ * SDK remembers the ID with its local echo, so a retry resends that echo
+ * rather than making a second one; after a reload there is none and the
+ * message is sent afresh, with the same ID.
  */
 export async function sendWithTxnId(
 	client: MatrixClient,
@@ -115,30 +117,51 @@ export async function sendWithTxnId(
 	content: Readonly<Record<string, unknown>>,
 	txnId: string,
 ): Promise<Result<EventId, Failure>> {
+	const room = client.getRoom(roomId);
+	if (room === null || !knownEncrypted(client, roomId)) return err(NOT_YET_ENCRYPTED);
+	const echo = room.getEventForTxnId(txnId);
 	try {
-		const { event_id } = await client.sendEvent(roomId, null, 'm.room.message' as never, structuredClone(content) as never, txnId);
-		return ok(event_id as EventId);
-	} catch (error) {
-		const echo = client
-			.getRoom(roomId)
-			?.getLiveTimeline()
-			.getEvents()
-			.find((event) => event.getTxnId() === txnId && event.status !== null);
-		try {
-			if (echo !== undefined) client.cancelPendingEvent(echo);
-		} catch {
-			// Already gone, or being sent by the SDK's own retry: either way the next attempt reuses the transaction ID.
+		if (echo === undefined) {
+			const { event_id } = await client.sendEvent(roomId, null, 'm.room.message' as never, structuredClone(content) as never, txnId);
+			return ok(event_id as EventId);
 		}
+		if (echo.status === EventStatus.NOT_SENT) {
+			const { event_id } = await client.resendEvent(echo, room);
+			return ok(event_id as EventId);
+		}
+		const id = echo.getId();
+		// Sent (or echoed back) already; otherwise the SDK is still sending it: ask again later.
+		if ((echo.status === EventStatus.SENT || echo.status === null) && id?.startsWith('$') === true) return ok(id as EventId);
+		return err({ kind: 'unexpected', detail: `still being sent (${echo.status ?? 'sent'})` });
+	} catch (error) {
 		return err(describeFailure(error));
 	}
 }
+
+/**
+ * Whether this client knows the room and that it is encrypted. NOTE: the SDK
+ * sends in the clear into a room it does not know (yet) — right after a
+ * reload, before the first sync — or that lacks m.room.encryption; nothing of
+ * a case room may ever go out so, so sends wait until this holds.
+ */
+function knownEncrypted(client: MatrixClient, roomId: string): boolean {
+	return client.getRoom(roomId)?.hasEncryptionStateEvent() === true;
+}
+
+const NOT_YET_ENCRYPTED: Failure = { kind: 'unexpected', detail: 'this browser does not know yet that the room is encrypted; not sent' };
 
 /** Whether the room shows, as the server sent it back, the event `eventId` or the one this device sent with `txnId`. */
 export function echoed(room: Room, eventId: string, txnId: string): boolean {
 	return room
 		.getLiveTimeline()
 		.getEvents()
-		.some((event) => event.status === null && (event.getId() === eventId || event.getUnsigned().transaction_id === txnId));
+		.some((event) => fromServer(event) && (event.getId() === eventId || event.getUnsigned().transaction_id === txnId));
+}
+
+/** Whether the event is one the homeserver sent back (not a local echo, whose ID starts with "~"). */
+function fromServer(event: MatrixEvent): boolean {
+	const id = event.getId();
+	return event.status === null && id !== undefined && id.startsWith('$');
 }
 
 /** Sends one case event as an encrypted m.room.message, its body in `language`. */
@@ -172,6 +195,7 @@ export function textContent(text: string, replyTo?: string): Record<string, unkn
 }
 
 async function sendContent(client: MatrixClient, roomId: string, content: Record<string, unknown>): Promise<Result<EventId, SendProblem>> {
+	if (!knownEncrypted(client, roomId)) return err(NOT_YET_ENCRYPTED);
 	try {
 		const { event_id } = await client.sendMessage(roomId, content as never);
 		return ok(event_id as EventId);
@@ -317,7 +341,8 @@ function itemOf(event: MatrixEvent): TimelineItem | undefined {
 	if (event.isDecryptionFailure()) return { kind: 'undecryptable', id, sender, at, reason: withheldReason(event.decryptionFailureReason) };
 	if (event.getType() !== 'm.room.message' || event.isRedacted()) return undefined;
 	// Queued messages show from the outbox until the server sends them back; their local echoes would show them twice.
-	if (event.status !== null && event.getTxnId()?.startsWith(OUTBOX_TXN_PREFIX) === true) return undefined;
+	const txnId = event.getTxnId() ?? event.getUnsigned().transaction_id;
+	if (!fromServer(event) && txnId?.startsWith(OUTBOX_TXN_PREFIX) === true) return undefined;
 	const content = event.getContent();
 	const base: ItemBase = {
 		id,

@@ -12,6 +12,7 @@ export {
 	ClientEvent,
 	createClient,
 	Direction,
+	EventStatus,
 	HttpApiEvent,
 	MatrixEventEvent,
 	MemoryCryptoStore,

@@ -1,0 +1,60 @@
+// Steps through the case pages as a person does, in English: signing in a
+// fresh browser with its keys, opening a request from the dashboard, moving
+// it. Shared by the case end-to-end tests.
+import { expect, type Page } from '@playwright/test';
+import type { E2eAccount } from './accounts.ts';
+import { en, setUpRecoveryKey, signIn } from './session-pages.ts';
+
+/** Signs in and sets up cross-signing and the recovery key: room keys go only to cross-signed devices. */
+export async function signedIn(page: Page, account: E2eAccount): Promise<void> {
+	await page.goto('/en/sign-in');
+	await signIn(page, account);
+	await expect(page).toHaveURL(/\/en\/keys$/);
+	await setUpRecoveryKey(page);
+}
+
+export interface NewRequest {
+	readonly title: string;
+	readonly requested: string;
+	readonly reference?: string;
+	readonly offence: string;
+	readonly invite: readonly string[];
+	/** YYYY-MM-DD */
+	readonly respondBy?: string;
+}
+
+/** From home, through the dashboard, opens an MLA request; resolves on its page, with its room ID. */
+export async function openRequest(page: Page, request: NewRequest): Promise<string> {
+	await page.getByRole('link', { name: en('home_cases_link') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: en('cases_heading') })).toBeVisible();
+	await page.getByRole('link', { name: en('cases_new_link') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: en('newcase_heading') })).toBeVisible();
+	await page.getByLabel(en('newcase_kind')).selectOption('mla');
+	await page.getByLabel(en('newcase_requested')).selectOption(request.requested);
+	await page.getByLabel(en('newcase_title'), { exact: true }).fill(request.title);
+	if (request.reference !== undefined) await page.getByLabel(en('newcase_reference')).fill(request.reference);
+	await page.getByLabel(request.offence, { exact: true }).check();
+	await page.getByLabel(en('newcase_serious', { offence: request.offence })).check();
+	if (request.respondBy !== undefined) await page.getByLabel(en('newcase_respond_by')).fill(request.respondBy);
+	await page.getByLabel(en('newcase_invite'), { exact: true }).fill(request.invite.join(' '));
+	await page.getByRole('button', { name: en('newcase_submit') }).click();
+	await expect(page).toHaveURL(/\/en\/cases\/(?!new$)[^/]+$/);
+	await expect(page.getByTestId('case-title')).toHaveText(request.title);
+	return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+}
+
+/** Chooses a move by its label's start, with a reason if given, and sends it. */
+export async function move(page: Page, status: string, reason?: string): Promise<void> {
+	await page.getByRole('radio', { name: new RegExp(`^${status}`) }).check();
+	if (reason !== undefined) await page.getByLabel(en('case_reason_label'), { exact: true }).fill(reason);
+	await page.getByRole('button', { name: en('case_move_submit') }).click();
+}
+
+/** The case's page, from the dashboard entry with this title. */
+export async function openFromDashboard(page: Page, title: string): Promise<void> {
+	await page.goto('/en/cases');
+	const entry = page.getByTestId('case-entry').filter({ hasText: title });
+	await expect(entry).toBeVisible({ timeout: 60_000 });
+	await entry.getByRole('link', { name: title }).click();
+	await expect(page.getByTestId('case-title')).toHaveText(title);
+}
