@@ -7,10 +7,12 @@
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from '../../policies/result.ts';
 import type { RegisterError } from './types.ts';
+// NOTE: imported, not read from the folder, so that a bundle (the web app's
+// server build reads registers) knows the schema version without the folder.
+import journal from './migrations/meta/_journal.json' with { type: 'json' };
 
 const FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -22,8 +24,9 @@ function appliedVersion(sqlite: Database.Database): number {
 	return Number(row.v ?? 0);
 }
 
+/** The newest migration this code knows: drizzle's migrator records each one's journal `when` as its created_at. */
 function knownVersion(): number {
-	return Math.max(0, ...readMigrationFiles({ migrationsFolder: FOLDER }).map((m) => m.folderMillis));
+	return Math.max(0, ...journal.entries.map((entry) => entry.when));
 }
 
 export function migrateRegister(
