@@ -52,7 +52,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   # (no "resolved" URLs), npm ci wrongly reports other platforms' optional
   # packages as missing; --no-save still installs exactly the locked versions.
   (cd "$ROOT" && npm_config_nodedir="$NODE_HOME" npm_config_build_from_source=true \
-    npm install --no-save --no-audit --no-fund --loglevel=error) ||
+    npm install --no-save --no-audit --no-fund --loglevel=error >&2) ||
     die "npm install failed (see above). If a native addon failed to build, install a C++ toolchain and Python 3 (Debian: apt-get install build-essential python3), then run the command again."
   printf '%s\n' "$want" > "$stamp"
 fi
