@@ -45,6 +45,7 @@ import {
 	statusChangePending,
 	type OutboxEntry,
 } from './outbox.ts';
+import { bridgeUserId } from '../../../../policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
 import type { SendProblem, TimelineItem, TrustWarning } from '../matrix/cases.ts';
@@ -399,6 +400,7 @@ export class CaseRooms {
 			template.value,
 			{ type: 'opened', kind: request.kind, workflow: workflow.id, requesting: self, requested: request.requested, fields: request.fields },
 			request.language,
+			[bridgeUserId(api.cases.serverOf(me)), bridgeUserId(requestedServer)],
 		);
 		if (!created.ok) return created;
 		const { roomId, openingId } = created.value;

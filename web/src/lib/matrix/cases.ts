@@ -63,12 +63,18 @@ function serverOf(userId: string): string {
 	return userId.slice(userId.indexOf(':') + 1);
 }
 
-/** Creates the room from its template (no name, no topic), then sends the opening event; resolves with the room and the opening event's ID. */
+/**
+ * Creates the room from its template (no name, no topic), invites the
+ * parties' bridge bots where they exist (best effort: a deployment without
+ * bridges still opens requests), then sends the opening event; resolves with
+ * the room and the opening event's ID.
+ */
 export async function createCaseRoom(
 	client: MatrixClient,
 	request: CaseRoomRequest,
 	opening: CaseEvent,
 	language: Language,
+	bridges: readonly string[] = [],
 ): Promise<Result<{ roomId: string; openingId: EventId }, SendProblem>> {
 	const built = buildCaseContent(opening, rendererFor(language));
 	if (!built.ok) return err({ kind: 'invalid-event', reason: built.error.reason });
@@ -78,10 +84,19 @@ export async function createCaseRoom(
 	} catch (error) {
 		return err(describeFailure(error));
 	}
+	// Invited before the opening, so that the bridges receive its room key too.
+	const invited = await Promise.all(
+		bridges.map((bot) =>
+			client.invite(roomId, bot).then(
+				() => [bot],
+				() => [],
+			),
+		),
+	);
 	// NOTE: the room key is shared with the members this client knows when it
 	// encrypts; sent before the sync has brought the room and its invitations,
 	// the opening event would be encrypted for nobody but its sender.
-	await untilInvitesKnown(client, roomId, request.invite);
+	await untilInvitesKnown(client, roomId, [...request.invite, ...invited.flat()]);
 	const sent = await sendContent(client, roomId, built.value as unknown as Record<string, unknown>);
 	return sent.ok ? ok({ roomId, openingId: sent.value }) : sent;
 }
