@@ -1,7 +1,10 @@
-// Runs one profile's federation on its own, until Ctrl-C — for developing
-// integration tests next to a running `npm test`:
-//   sh scripts/bootstrap.sh --exec node scripts/federation.ts bench
+// Runs one profile's federation on its own (with --bridges, one bridge bot
+// per authority too), until Ctrl-C — for developing integration tests next
+// to a running `npm test`:
+//   sh scripts/bootstrap.sh --exec node scripts/federation.ts bench [--bridges]
 //   ROGATORY_FEDERATION=.data/bench/federation.json sh scripts/bootstrap.sh --exec vitest run --project integration <file>
+import { join } from 'node:path';
+import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation } from '../deploy/local/federation.ts';
 import { isProfileName } from '../deploy/config/profiles.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
@@ -17,7 +20,24 @@ if (!started.ok) {
 	process.exit(1);
 }
 const federation = started.value;
+let bridges: LocalBridges | undefined;
+if (process.argv.includes('--bridges')) {
+	const root = process.cwd();
+	const run = await startBridges({
+		root,
+		profileDir: join(root, '.data', profile),
+		homeservers: federation.homeservers,
+		roster: demoRoster,
+		onProgress: (line) => console.log(line),
+	});
+	if (!run.ok) {
+		console.error(`rogatory: ${run.error}`);
+		await federation.stop();
+		process.exit(1);
+	}
+	bridges = run.value;
+}
 console.log(`federation of profile ${profile} running; described in .data/${profile}/federation.json; Ctrl-C stops it`);
-const stop = (): void => void federation.stop().then(() => process.exit(0));
+const stop = (): void => void (bridges?.stop() ?? Promise.resolve()).then(() => federation.stop()).then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -3,6 +3,7 @@
 // app — and prints where to go and how to sign in. Ctrl-C stops everything it
 // started; the next `npm start` reuses the data in .data/start/.
 import { join } from 'node:path';
+import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { provisionRoster } from '../deploy/local/provision.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
@@ -26,6 +27,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535)
 	fail(`ROGATORY_WEB_PORT must be a port number (1–65535), not "${process.env['ROGATORY_WEB_PORT']}".`);
 
 let federation: LocalFederation | undefined;
+let bridges: LocalBridges | undefined;
 let web: WebServer | undefined;
 let stopping = false;
 async function stopAll(code: number): Promise<never> {
@@ -33,6 +35,7 @@ async function stopAll(code: number): Promise<never> {
 		stopping = true;
 		console.log('\nrogatory: stopping…');
 		await web?.stop();
+		await bridges?.stop();
 		await federation?.stop();
 	}
 	process.exit(code);
@@ -56,6 +59,18 @@ if (!people.ok) {
 	console.error(`\nrogatory: ${people.error}\n`);
 	await stopAll(1);
 }
+
+const bridgesStarted = await startBridges({
+	root,
+	profileDir: join(root, '.data', 'start'),
+	homeservers: federation!.homeservers,
+	roster: demoRoster,
+	onProgress: (line) => console.log(`rogatory: ${line}`),
+});
+if (!bridgesStarted.ok) {
+	console.error(`\nrogatory: ${bridgesStarted.error}\n`);
+	await stopAll(1);
+} else bridges = bridgesStarted.value;
 
 const server = await startWebServer({ root, host: '127.0.0.1', port, federationFile: join(root, '.data', 'start', 'federation.json') });
 if (!server.ok) {

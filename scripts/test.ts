@@ -5,6 +5,7 @@
 // Ends on one plain line: "Tests: N passed, N failed".
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
 import { ensureChromium } from './chromium.ts';
@@ -60,9 +61,11 @@ async function main(): Promise<number> {
 	const built = await step('web build', bin('vite'), ['build', '--logLevel', 'warn']);
 
 	let federation: LocalFederation | undefined;
+	let bridges: LocalBridges | undefined;
 	let web: WebServer | undefined;
 	const stopAll = async (): Promise<void> => {
 		await web?.stop();
+		await bridges?.stop();
 		await federation?.stop();
 	};
 	process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -87,6 +90,21 @@ async function main(): Promise<number> {
 			total.failed += 1;
 			return 1;
 		}
+		console.log('\n── bridges (one per authority) ──');
+		const bridgesStarted = await startBridges({
+			root,
+			profileDir: join(root, '.data', 'test'),
+			homeservers: federation.homeservers,
+			roster: demoRoster,
+			onProgress: (line) => console.log(`  ${line}`),
+		});
+		if (!bridgesStarted.ok) {
+			console.error(`\nrogatory: ${bridgesStarted.error}\n`);
+			failedSteps.push('bridges');
+			total.failed += 1;
+			return 1;
+		}
+		bridges = bridgesStarted.value;
 		const server = await startWebServer({ root, ...WEB, federationFile, logTo: 'ignore' });
 		if (!server.ok) {
 			console.error(`\nrogatory: ${server.error}\n`);

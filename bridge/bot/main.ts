@@ -7,6 +7,7 @@
 // read-only) is retried, loudly; one that can never be (newer schema, not a
 // register) stops the bot.
 import { demoRoster } from '../../policies/roster/demo.ts';
+import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
 import { readConfig, serverMap, type BotConfig } from './config.ts';
 import { exitWith, log, runBridge } from './run.ts';
@@ -42,7 +43,13 @@ async function main(path: string | undefined): Promise<number> {
 	if (register === undefined) return 1;
 	log(`register ${register.file} open`);
 	try {
-		await runBridge(config, registerSink(register));
+		const commands = caseCommands({
+			read: (room) => register.record(room),
+			roster: demoRoster,
+			servers: serverMap(config, demoRoster),
+			authority: config.authority,
+		});
+		await runBridge(config, registerSink(register), commands);
 	} finally {
 		register.close();
 	}

@@ -3,6 +3,7 @@
 // sink that keeps only the checkpoint). Each commit that brings something is
 // logged (progress-sink.ts), and the last line says where the bot stopped.
 import { demoRoster } from '../../policies/roster/demo.ts';
+import type { CommandHook } from '../commands/hook.ts';
 import { startBot } from '../matrix/bot-client.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
 import type { BatchSink } from '../matrix/sink.ts';
@@ -11,7 +12,8 @@ import { ProgressSink } from './progress-sink.ts';
 
 export const log = (line: string): void => console.log(`${new Date().toISOString()} bridge: ${line}`);
 
-export async function runBridge(config: BotConfig, sink: BatchSink): Promise<void> {
+/** Runs the bot; with `commands`, it answers chat commands in its case rooms. */
+export async function runBridge(config: BotConfig, sink: BatchSink, commands?: CommandHook): Promise<void> {
 	const stopped = new Promise<string>((resolve) => {
 		process.once('SIGTERM', () => resolve('SIGTERM'));
 		process.once('SIGINT', () => resolve('SIGINT'));
@@ -27,6 +29,7 @@ export async function runBridge(config: BotConfig, sink: BatchSink): Promise<voi
 		giveUpAfterMs: config.undecryptableAfterSeconds * 1000,
 		retryMs: config.retrySeconds * 1000,
 		log,
+		...(commands === undefined ? {} : { commands }),
 	});
 	const signal = await stopped;
 	log(
