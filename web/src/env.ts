@@ -8,4 +8,9 @@ export const variables = defineEnvVars({
 			'Path of the federation description (JSON: profile, homeservers[{id, serverName, clientUrl}]) that the local federation writes to .data/<profile>/federation.json. When unset the app still starts and says so on its pages.',
 		schema: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value),
 	},
+	ROGATORY_WEB_DATA: {
+		description:
+			"Directory for the web server's own data (the session database, sessions.sqlite). When unset, web/ beside the federation file (.data/<profile>/web/).",
+		schema: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value),
+	},
 });

@@ -1,23 +1,15 @@
 // The web server's one session store, opened (and migrated) on first use and
 // kept for the life of the process. When it cannot be opened the app still
 // serves its pages; nobody gets a server session, and the log says why once.
-import { ROGATORY_FEDERATION } from '$app/env/private';
+import { ROGATORY_FEDERATION, ROGATORY_WEB_DATA } from '$app/env/private';
 import { sessionDatabasePath } from './location.ts';
 import { SqliteSessionStore, type SessionStore } from './store.ts';
 
 let opened: SessionStore | null | undefined;
 
-/**
- * NOTE: ROGATORY_WEB_DATA is read from the process environment directly: it
- * is not (yet) declared in web/src/env.ts, which $app/env/private requires.
- */
-function webDataSetting(): string | undefined {
-	return process.env['ROGATORY_WEB_DATA'];
-}
-
 export function sessionStore(): SessionStore | undefined {
 	if (opened !== undefined) return opened ?? undefined;
-	const path = sessionDatabasePath(webDataSetting(), ROGATORY_FEDERATION);
+	const path = sessionDatabasePath(ROGATORY_WEB_DATA, ROGATORY_FEDERATION);
 	if (path === undefined) {
 		console.error('rogatory web: neither ROGATORY_WEB_DATA nor ROGATORY_FEDERATION is set; server sessions are off.');
 		opened = null;
