@@ -190,6 +190,12 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	await expect(b.getByTestId('case-title')).toHaveText(title);
 	await expect(queued).toHaveCount(1);
 	await expect(queued).toContainText('Written before a reload');
+	// Signing out now would delete it: the sign-out page says so before anything is done.
+	const caseUrl = b.url();
+	await b.goto('/en/sign-out');
+	await expect(b.getByTestId('unsent-warning')).toHaveText(en('signout_unsent_warning', { count: 1 }));
+	await b.goto(caseUrl);
+	await expect(queued).toHaveCount(1);
 	await b.unroute(sendUrl);
 	await expect(queued).toHaveCount(0, { timeout: 90_000 });
 	await expect(items(a, 'Written before a reload')).toHaveCount(1);

@@ -135,6 +135,11 @@ export class CaseRooms {
 		return this.#outbox.filter((entry) => entry.roomId === roomId);
 	}
 
+	/** How many messages wait in the outbox (not yet accepted by the homeserver), all rooms together. */
+	get unsent(): number {
+		return this.#outbox.filter((entry) => entry.eventId === undefined).length;
+	}
+
 	/** Whether a status change of the room is still on its way (the next one must follow it, so moves wait). */
 	movesWaitIn(roomId: string): boolean {
 		return statusChangePending(this.#outbox, roomId);
