@@ -2,9 +2,9 @@
 // decisions and the checkpoint (sync token + crypto/sync store snapshot), all
 // committed together or not at all (ARCHITECTURE.md, decision 7). The
 // register (bridge/register) is the real sink; the shapes here match its
-// ingest batch so it can be passed in as is. Tests use MemorySink or
-// SqliteSink, which keep every delivered event, duplicates included, so a
-// duplicate shows.
+// ingest batch so it can be passed in as is. Unit tests use MemorySink,
+// which keeps every delivered event, duplicates included, so a duplicate
+// shows.
 import type { Result } from '../../policies/result.ts';
 
 export interface Checkpoint {

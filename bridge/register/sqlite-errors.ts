@@ -5,15 +5,15 @@ import Database from 'better-sqlite3';
 import type { RegisterError } from './types.ts';
 
 const REMEDIES: Readonly<Record<string, string>> = {
-	SQLITE_FULL: 'the disk is full: free space on its volume, then restart the bridge',
-	SQLITE_READONLY: 'the file (or its folder) is read-only for the bridge: make both writable by its user, then restart the bridge',
-	SQLITE_BUSY: 'another process holds a write lock on it: stop that process (only the bridge writes the register), then restart the bridge',
-	SQLITE_LOCKED: 'another connection holds a lock on it: stop that process, then restart the bridge',
+	SQLITE_FULL: 'the disk is full: free space on its volume; the bridge retries on its own',
+	SQLITE_READONLY: 'the file (or its folder) is read-only for the bridge: make both writable by its user; the bridge retries on its own',
+	SQLITE_BUSY: 'another process holds a write lock on it: stop that process (only the bridge writes the register); the bridge retries on its own',
+	SQLITE_LOCKED: 'another connection holds a lock on it: stop that process; the bridge retries on its own',
 	SQLITE_CANTOPEN: 'the file cannot be opened: check that its folder exists and that the bridge may write there',
 	SQLITE_PERM: 'the operating system denies access: check the file’s permissions',
 	SQLITE_CORRUPT: 'the file is damaged: restore it from a backup',
 	SQLITE_NOTADB: 'the file is not an SQLite database: check the path',
-	SQLITE_IOERR: 'the disk reported an I/O error: check the volume, then restart the bridge',
+	SQLITE_IOERR: 'the disk reported an I/O error: check the volume; the bridge retries on its own',
 };
 
 /** Turns an exception from better-sqlite3 (or anything thrown inside a transaction) into an error value. */
