@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../../policies/result.ts';
 import { ingestBatch } from './ingest.ts';
 import { checkVersion, migrateRegister } from './migrate.ts';
 import { readRecord } from './record.ts';
+import { scheduleStore, type ScheduleStore } from './schedule.ts';
 import * as schema from './schema.ts';
 import { readSnapshot, type RegisterSnapshot } from './snapshot.ts';
 import { registerError } from './sqlite-errors.ts';
@@ -34,6 +35,8 @@ export interface Register {
 	/** A room's case record, folded from its logged events (unopened when there are none): what the chat commands read. */
 	record(room: string): Result<CaseRecord, RegisterError>;
 	verify(): Result<VerifyReport, RegisterError>;
+	/** The preservation reminders' schedule (bridge/reminders), written by the bridge beside ingest. */
+	readonly schedule: ScheduleStore;
 	snapshot(): Result<RegisterSnapshot, RegisterError>;
 	close(): void;
 }
@@ -76,6 +79,7 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 			return err(registerError(file, doing, thrown));
 		}
 	};
+	let schedule: ScheduleStore | undefined;
 	const checkpointRow = () => db.select().from(schema.checkpoint).where(eq(schema.checkpoint.id, 1)).get();
 	return {
 		file,
@@ -98,6 +102,11 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 					return verifyRows(rows, point === undefined ? undefined : { seq: point.logSeq, hash: point.logHash });
 				})(),
 			),
+		// NOTE: made on first use, so that opens which never schedule (web pages, CLI) prepare nothing.
+		get schedule() {
+			schedule ??= scheduleStore(file, sqlite);
+			return schedule;
+		},
 		snapshot: () => reading('read the register', () => sqlite.transaction(() => readSnapshot(db))()),
 		close: () => sqlite.close(),
 	};

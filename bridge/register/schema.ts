@@ -10,6 +10,8 @@
 //   for the rooms a batch touches, never edited by hand.
 // - `invitations`, `undecryptable` and `checkpoint` (the sync position and the crypto store,
 //   written in the same transaction as the events).
+// - `reminders`: the preservation reminders' schedule (bridge/reminders), the
+//   bot's own outbox, outside the comparable snapshot.
 // NOTE: no wall-clock column anywhere: the same events in the same order give
 // the same register, however they were split into batches (the crash test
 // compares registers byte for byte through snapshot.ts).
@@ -182,3 +184,34 @@ export const checkpoint = sqliteTable('checkpoint', {
 	logSeq: integer('log_seq').notNull(),
 	logHash: text('log_hash').notNull(),
 });
+
+/**
+ * The preservation reminders' schedule (bridge/reminders): one row per
+ * (preservation, expiry, offset) and per escalation, with a deterministic ID,
+ * so that the schedule survives restarts and a reminder is sent once.
+ * NOTE: unlike the tables above, this one holds times of the bridge's own
+ * clock (when sent, when acknowledged); it is the bot's outbox, not the case
+ * history, and is left out of the comparable snapshot (snapshot.ts).
+ */
+export const reminders = sqliteTable(
+	'reminders',
+	{
+		id: text('id').primaryKey(),
+		roomId: text('room_id').notNull(),
+		preservation: text('preservation').notNull(),
+		kind: text('kind', { enum: ['reminder', 'escalation'] }).notNull(),
+		offsetMs: integer('offset_ms').notNull(),
+		expires: integer('expires').notNull(),
+		dueAt: integer('due_at').notNull(),
+		state: text('state', { enum: ['scheduled', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] }).notNull(),
+		txnId: text('txn_id').notNull(),
+		escalates: text('escalates'),
+		sentAt: integer('sent_at'),
+		eventId: text('event_id'),
+		/** The user IDs the sent notice mentioned, as a JSON array: any of them acknowledges it. */
+		mentioned: text('mentioned'),
+		acknowledgedAt: integer('acknowledged_at'),
+		acknowledgedBy: text('acknowledged_by'),
+	},
+	(t) => [index('reminders_due').on(t.state, t.dueAt), index('reminders_room').on(t.roomId, t.preservation)],
+);

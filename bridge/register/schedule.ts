@@ -1,0 +1,148 @@
+// The reminders' schedule in the register (table `reminders`, schema.ts): the
+// few reads and writes bridge/reminders' scheduler makes. Each call is one
+// transaction, so a crash leaves a row in a state the scheduler resumes from:
+// a `sending` row is sent again with the same transaction ID. Structural
+// types only (the row shape matches bridge/reminders/types.ts), so the
+// register does not depend on the scheduler.
+import type Database from 'better-sqlite3';
+import { err, ok, type Result } from '../../policies/result.ts';
+import { registerError } from './sqlite-errors.ts';
+import type { RegisterError } from './types.ts';
+
+export type ScheduleState = 'scheduled' | 'sending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
+
+export interface ScheduleRow {
+	readonly id: string;
+	readonly room: string;
+	readonly preservation: string;
+	readonly kind: 'reminder' | 'escalation';
+	readonly offsetMs: number;
+	readonly expires: number;
+	readonly dueAt: number;
+	readonly state: ScheduleState;
+	readonly txnId: string;
+	readonly escalates: string | null;
+	readonly sentAt: number | null;
+	readonly eventId: string | null;
+	readonly acknowledgedAt: number | null;
+	readonly acknowledgedBy: string | null;
+}
+
+/** One room's plan: the rows its active preservations should have now. */
+export interface RoomPlan {
+	readonly room: string;
+	readonly rows: readonly ScheduleRow[];
+}
+
+export interface ScheduleStore {
+	/**
+	 * Adds the planned rows not yet known and cancels each room's scheduled
+	 * rows that are no longer planned (preservation ended or gone, expiry moved;
+	 * escalations follow their reminder's preservation and expiry). Returns the
+	 * rows added.
+	 */
+	reconcile(plans: readonly RoomPlan[]): Result<ScheduleRow[], RegisterError>;
+	/** Rows still to send (scheduled or sending), as (due, id): the scheduler's queue at start. */
+	pending(): Result<{ due: number; id: string }[], RegisterError>;
+	get(id: string): Result<ScheduleRow | undefined, RegisterError>;
+	/** Moves a scheduled row to `sending`; the row if it is `sending` now (also one a crash left so), else undefined. */
+	claim(id: string): Result<ScheduleRow | undefined, RegisterError>;
+	/** Whether a later reminder of the same preservation and expiry is also due by `now` and not yet sent: this one is then skipped. */
+	supersededAt(row: ScheduleRow, now: number): Result<boolean, RegisterError>;
+	/** Ends a row unsent. */
+	close(id: string, state: 'skipped' | 'cancelled' | 'failed'): Result<void, RegisterError>;
+	/** Records a row as sent, with whom it mentioned, and schedules its escalation (if any) in the same transaction. */
+	sent(id: string, at: number, eventId: string, mentioned: readonly string[], escalation?: ScheduleRow): Result<void, RegisterError>;
+	/**
+	 * Each `sender` spoke in `room` at `at`: every sent reminder there that
+	 * mentioned them, sent before `at` and not yet acknowledged, is
+	 * acknowledged, and its scheduled escalation cancelled. One transaction;
+	 * idempotent. Returns how many reminders were acknowledged.
+	 */
+	acknowledge(messages: readonly { room: string; sender: string; at: number }[]): Result<number, RegisterError>;
+}
+
+const COLUMNS = `id, room_id AS room, preservation, kind, offset_ms AS offsetMs, expires, due_at AS dueAt, state, txn_id AS txnId,
+	escalates, sent_at AS sentAt, event_id AS eventId, acknowledged_at AS acknowledgedAt, acknowledged_by AS acknowledgedBy`;
+
+export function scheduleStore(file: string, sqlite: Database.Database): ScheduleStore {
+	const insert =
+		sqlite.prepare(`INSERT OR IGNORE INTO reminders (id, room_id, preservation, kind, offset_ms, expires, due_at, state, txn_id, escalates)
+		VALUES (@id, @room, @preservation, @kind, @offsetMs, @expires, @dueAt, 'scheduled', @txnId, @escalates)`);
+	const open = sqlite.prepare(`SELECT ${COLUMNS} FROM reminders WHERE room_id = ? AND state = 'scheduled'`);
+	const setState = sqlite.prepare('UPDATE reminders SET state = ? WHERE id = ?');
+	const byId = sqlite.prepare(`SELECT ${COLUMNS} FROM reminders WHERE id = ?`);
+	const toSending = sqlite.prepare("UPDATE reminders SET state = 'sending' WHERE id = ? AND state = 'scheduled'");
+	const later = sqlite.prepare(`SELECT 1 FROM reminders WHERE room_id = ? AND preservation = ? AND expires = ? AND kind = 'reminder'
+		AND state IN ('scheduled', 'sending') AND due_at > ? AND due_at <= ? LIMIT 1`);
+	const markSent = sqlite.prepare(
+		"UPDATE reminders SET state = 'sent', sent_at = ?, event_id = ?, mentioned = ? WHERE id = ? AND state = 'sending'",
+	);
+	const unacknowledged = sqlite.prepare(`SELECT id, mentioned FROM reminders
+		WHERE room_id = ? AND kind = 'reminder' AND state = 'sent' AND acknowledged_at IS NULL AND sent_at <= ?`);
+	const ack = sqlite.prepare('UPDATE reminders SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?');
+	const dropEscalation = sqlite.prepare("UPDATE reminders SET state = 'cancelled' WHERE escalates = ? AND state = 'scheduled'");
+
+	const run = <T>(doing: string, work: () => T): Result<T, RegisterError> => {
+		try {
+			return ok(sqlite.transaction(work)());
+		} catch (thrown) {
+			return err(registerError(file, doing, thrown));
+		}
+	};
+	return {
+		reconcile: (plans) =>
+			run('plan the reminders', () => {
+				const added: ScheduleRow[] = [];
+				for (const plan of plans) {
+					const wanted = new Set(plan.rows.map((r) => r.id));
+					const alive = new Set(plan.rows.map((r) => `${r.preservation}\u0000${r.expires}`));
+					for (const row of open.all(plan.room) as ScheduleRow[]) {
+						const stays = row.kind === 'reminder' ? wanted.has(row.id) : alive.has(`${row.preservation}\u0000${row.expires}`);
+						if (!stays) setState.run('cancelled', row.id);
+					}
+					for (const row of plan.rows) if (insert.run(row).changes > 0) added.push(row);
+				}
+				return added;
+			}),
+		pending: () =>
+			run('read the reminders', () => {
+				const entries: { due: number; id: string }[] = [];
+				const rows = sqlite.prepare("SELECT due_at AS due, id FROM reminders WHERE state IN ('scheduled', 'sending')").iterate();
+				for (const row of rows as Iterable<{ due: number; id: string }>) entries.push({ due: row.due, id: row.id });
+				return entries;
+			}),
+		get: (id) => run('read a reminder', () => byId.get(id) as ScheduleRow | undefined),
+		claim: (id) =>
+			run('claim a reminder', () => {
+				toSending.run(id);
+				const row = byId.get(id) as ScheduleRow | undefined;
+				return row?.state === 'sending' ? row : undefined;
+			}),
+		supersededAt: (row, now) =>
+			run('read the reminders', () => later.get(row.room, row.preservation, row.expires, row.dueAt, now) !== undefined),
+		close: (id, state) =>
+			run('close a reminder', () => {
+				setState.run(state, id);
+			}),
+		sent: (id, at, eventId, mentioned, escalation) =>
+			run('record a sent reminder', () => {
+				markSent.run(at, eventId, JSON.stringify(mentioned), id);
+				if (escalation !== undefined) insert.run(escalation);
+			}),
+		acknowledge: (messages) =>
+			run('record acknowledgements', () => {
+				let count = 0;
+				for (const { room, sender, at } of messages) {
+					for (const row of unacknowledged.all(room, at) as { id: string; mentioned: string | null }[]) {
+						const mentioned = JSON.parse(row.mentioned ?? '[]') as unknown;
+						if (!Array.isArray(mentioned) || !mentioned.includes(sender)) continue;
+						ack.run(at, sender, row.id);
+						dropEscalation.run(row.id);
+						count++;
+					}
+				}
+				return count;
+			}),
+	};
+}
