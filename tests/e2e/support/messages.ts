@@ -18,14 +18,16 @@ export function message(locale: Locale, key: string, values: Readonly<Record<str
 		const messages = join(import.meta.dirname, '..', '..', '..', 'web', 'messages');
 		catalogue = Object.assign(
 			{},
-			...[join(messages, `${locale}.json`), join(messages, 'register', `${locale}.json`)].map(
-				(file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>,
-			),
+			...[
+				join(messages, `${locale}.json`),
+				join(messages, 'register', `${locale}.json`),
+				join(messages, 'preservation', `${locale}.json`),
+			].map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>),
 		) as Record<string, unknown>;
 		catalogues.set(locale, catalogue);
 	}
 	const text = catalogue[key];
 	if (typeof text !== 'string')
-		throw new Error(`no message "${key}" in web/messages/${locale}.json nor web/messages/register/${locale}.json`);
+		throw new Error(`no message "${key}" in web/messages/${locale}.json nor web/messages/{register,preservation}/${locale}.json`);
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -1,0 +1,156 @@
+// Preservation records in the browser: each case room's preservation events
+// folded with its case's parties (policies/preservation/record), and the
+// actions of the case page's Preservation section. The records are recomputed
+// whenever CaseRooms refolds the room (every timeline or decryption event),
+// because reading `cases.room()` makes them depend on it.
+// NOTE: actions are sent straight away (not through the case outbox): a
+// refused send shows a problem and the form keeps what was typed.
+import {
+	buildPreservationContent,
+	compareUrgency,
+	foldPreservations,
+	type PreservationEvent,
+	type PreservationFold,
+	type PreservationRecord,
+} from '../../../../policies/preservation/record/index.ts';
+import type { OpenedCase, RoomId, Side } from '../../../../policies/cases/index.ts';
+import type { Language } from '../../../../policies/roster/types.ts';
+import type { CaseRooms } from '../cases/case-rooms.svelte.ts';
+import type { MatrixClient } from '../matrix/sdk.ts';
+import { preservationEnvelopes } from './envelopes.ts';
+import { emptyDraft, localInputToIso, requestOf, type RequestDraft, type RequestProblem } from './request-form.ts';
+import { viewerZone } from './expiry.ts';
+
+export type PreservationProblem =
+	| { readonly kind: 'form'; readonly problem: RequestProblem }
+	| { readonly kind: 'confirmed-at' }
+	| { readonly kind: 'follow-up' }
+	| { readonly kind: 'refused'; readonly detail: string }
+	| { readonly kind: 'failed' };
+
+const EMPTY: PreservationFold = { records: [], rejected: [] };
+
+/** The preservations of one case room, folded. */
+export function preservationsIn(client: MatrixClient, cases: CaseRooms, roomId: string): PreservationFold {
+	const view = cases.room(roomId);
+	const room = client.getRoom(roomId);
+	if (view === undefined || room === null) return EMPTY;
+	const record = view.record;
+	return foldPreservations(preservationEnvelopes(room), {
+		room: roomId as RoomId,
+		parties: record.opened ? record.parties : undefined,
+		servers: cases.parties.servers,
+	});
+}
+
+export interface DashboardPreservation {
+	readonly record: PreservationRecord;
+	readonly caseRecord: OpenedCase;
+}
+
+/** Every preservation in the viewer's cases, most urgent first. */
+export function allPreservations(client: MatrixClient, cases: CaseRooms, now: number): DashboardPreservation[] {
+	return cases.records
+		.flatMap((caseRecord) => preservationsIn(client, cases, caseRecord.room).records.map((record) => ({ record, caseRecord })))
+		.sort((a, b) => compareUrgency(a.record, b.record, now));
+}
+
+export class PreservationSection {
+	readonly #client: MatrixClient;
+	readonly #cases: CaseRooms;
+	readonly #roomId: string;
+	draft = $state<RequestDraft>(emptyDraft());
+	/** Per preservation: the confirmation date-time typed, the follow-up room or reference, the release note. */
+	confirmedAt = $state<Record<string, string>>({});
+	followRoom = $state<Record<string, string>>({});
+	followReference = $state<Record<string, string>>({});
+	releaseNote = $state<Record<string, string>>({});
+	#busy = $state(false);
+	#problem = $state<PreservationProblem | undefined>();
+
+	constructor(client: MatrixClient, cases: CaseRooms, roomId: string) {
+		this.#client = client;
+		this.#cases = cases;
+		this.#roomId = roomId;
+	}
+
+	get folded(): PreservationFold {
+		return preservationsIn(this.#client, this.#cases, this.#roomId);
+	}
+
+	get side(): Side | undefined {
+		const record = this.#cases.room(this.#roomId)?.record;
+		return record?.opened === true ? this.#cases.sideIn(record) : undefined;
+	}
+
+	/** The viewer's other cases, for the follow-up's link. */
+	get otherCases(): OpenedCase[] {
+		return this.#cases.records.filter((r) => r.room !== this.#roomId);
+	}
+
+	get busy(): boolean {
+		return this.#busy;
+	}
+
+	get problem(): PreservationProblem | undefined {
+		return this.#problem;
+	}
+
+	async request(language: Language, now: number = Date.now()): Promise<boolean> {
+		const made = requestOf(this.draft, now, viewerZone());
+		if (!made.ok) return this.#fail({ kind: 'form', problem: made.error });
+		const sent = await this.#send(made.value, language);
+		if (sent) this.draft = emptyDraft();
+		return sent;
+	}
+
+	async confirm(record: PreservationRecord, language: Language): Promise<boolean> {
+		const iso = localInputToIso(this.confirmedAt[record.id] ?? '', viewerZone());
+		if (iso === undefined) return this.#fail({ kind: 'confirmed-at' });
+		return this.#send({ type: 'preservation-confirmed', preservation: record.id, confirmedAt: iso }, language);
+	}
+
+	extend(record: PreservationRecord, language: Language): Promise<boolean> {
+		return this.#send({ type: 'preservation-extended', preservation: record.id, extension: record.extensions.length + 1 }, language);
+	}
+
+	async followUp(record: PreservationRecord, language: Language): Promise<boolean> {
+		const room = (this.followRoom[record.id] ?? '').trim();
+		const reference = (this.followReference[record.id] ?? '').trim();
+		if (room === '' && reference === '') return this.#fail({ kind: 'follow-up' });
+		return this.#send(
+			{
+				type: 'preservation-follow-up',
+				preservation: record.id,
+				...(room === '' ? {} : { room: room as RoomId }),
+				...(reference === '' ? {} : { reference }),
+			},
+			language,
+		);
+	}
+
+	release(record: PreservationRecord, language: Language): Promise<boolean> {
+		const note = (this.releaseNote[record.id] ?? '').trim();
+		return this.#send({ type: 'preservation-released', preservation: record.id, ...(note === '' ? {} : { note }) }, language);
+	}
+
+	async #send(event: PreservationEvent, language: Language): Promise<boolean> {
+		const built = buildPreservationContent(event, language);
+		if (!built.ok) return this.#fail({ kind: 'refused', detail: built.error.reason });
+		this.#problem = undefined;
+		this.#busy = true;
+		try {
+			const { sendWithTxnId } = await import('../matrix/cases.ts');
+			const content = built.value as unknown as Record<string, unknown>;
+			const sent = await sendWithTxnId(this.#client, this.#roomId, content, `rogatory-pres-${crypto.randomUUID()}`);
+			return sent.ok ? true : this.#fail({ kind: 'failed' });
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	#fail(problem: PreservationProblem): false {
+		this.#problem = problem;
+		return false;
+	}
+}
