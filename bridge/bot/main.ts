@@ -9,6 +9,8 @@
 import { demoRoster } from '../../policies/roster/demo.ts';
 import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
+import { caseReminders } from '../reminders/case-reminders.ts';
+import { clockFromEnv } from '../reminders/clock.ts';
 import { readConfig, serverMap, type BotConfig } from './config.ts';
 import { exitWith, log, runBridge } from './run.ts';
 
@@ -49,7 +51,16 @@ async function main(path: string | undefined): Promise<number> {
 			servers: serverMap(config, demoRoster),
 			authority: config.authority,
 		});
-		await runBridge(config, registerSink(register), commands);
+		// NOTE: the clock is the system's unless ROGATORY_CLOCK_FILE names an offset file (integration tests, drills).
+		const reminders = caseReminders({
+			register,
+			roster: demoRoster,
+			servers: serverMap(config, demoRoster),
+			authority: config.authority,
+			clock: clockFromEnv(),
+			log,
+		});
+		await runBridge(config, registerSink(register), commands, reminders);
 	} finally {
 		register.close();
 	}

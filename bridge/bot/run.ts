@@ -5,6 +5,7 @@
 import { demoRoster } from '../../policies/roster/demo.ts';
 import type { CommandHook } from '../commands/hook.ts';
 import { startBot } from '../matrix/bot-client.ts';
+import type { ReminderHook } from '../reminders/hook.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
 import type { BatchSink } from '../matrix/sink.ts';
 import { serverMap, type BotConfig } from './config.ts';
@@ -12,8 +13,8 @@ import { ProgressSink } from './progress-sink.ts';
 
 export const log = (line: string): void => console.log(`${new Date().toISOString()} bridge: ${line}`);
 
-/** Runs the bot; with `commands`, it answers chat commands in its case rooms. */
-export async function runBridge(config: BotConfig, sink: BatchSink, commands?: CommandHook): Promise<void> {
+/** Runs the bot; with `commands`, it answers chat commands in its case rooms; with `reminders`, it sends preservation reminders. */
+export async function runBridge(config: BotConfig, sink: BatchSink, commands?: CommandHook, reminders?: ReminderHook): Promise<void> {
 	const stopped = new Promise<string>((resolve) => {
 		process.once('SIGTERM', () => resolve('SIGTERM'));
 		process.once('SIGINT', () => resolve('SIGINT'));
@@ -30,6 +31,7 @@ export async function runBridge(config: BotConfig, sink: BatchSink, commands?: C
 		retryMs: config.retrySeconds * 1000,
 		log,
 		...(commands === undefined ? {} : { commands }),
+		...(reminders === undefined ? {} : { reminders }),
 	});
 	const signal = await stopped;
 	log(

@@ -3,14 +3,20 @@
 // stays the same: session file + restored crypto store), runs the SDK's sync
 // through the gate (sync-gate.ts, bridge-sync.ts), sets up cross-signing and
 // the recovery key, and trusts only cross-signed devices. With `commands`,
-// it answers chat commands (bridge/commands) with encrypted m.notice replies.
+// it answers chat commands (bridge/commands) with encrypted m.notice replies;
+// with `reminders`, it sends the preservation reminders (bridge/reminders):
+// the hook sees each batch's events before the commit and its rooms after,
+// and starts once the device is cross-signed.
 // NOTE: fake-indexeddb is installed as the process's global indexedDB (the
 // Rust crypto finds it there), so there is one bot client per process.
 import 'fake-indexeddb/auto';
 import * as sdk from 'matrix-js-sdk';
 import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js';
 import { createHash } from 'node:crypto';
+import { err, ok } from '../../policies/result.ts';
 import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook.ts';
+import type { NoticeSender, ReminderHook } from '../reminders/hook.ts';
+import { remindingSink } from '../reminders/sink.ts';
 import { BridgeSync, type InviteAction, type PendingState } from './bridge-sync.ts';
 import type { Decrypted } from './decryption-queue.ts';
 import { decodeSnapshot, dumpDatabases, restoreDatabases } from './idb-snapshot.ts';
@@ -37,6 +43,8 @@ export interface BotOptions {
 	readonly log: (line: string) => void;
 	/** The chat commands (bridge/commands' caseCommands); left out, the bot answers none. */
 	readonly commands?: CommandHook;
+	/** The preservation reminders (bridge/reminders' caseReminders); left out, the bot sends none. */
+	readonly reminders?: ReminderHook;
 }
 
 export interface RunningBot {
@@ -160,11 +168,24 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		}
 	};
 
+	// NOTE: like a reply, a reminder's transaction ID comes from its row, so a
+	// reminder sent again after a crash is the same request (bridge/reminders/scheduler.ts).
+	const sendNotice: NoticeSender = async (room, notice, txnId) => {
+		try {
+			const content = { msgtype: sdk.MsgType.Notice, body: notice.body, 'm.mentions': { user_ids: [...notice['m.mentions'].user_ids] } };
+			const sent = await the().sendEvent(room, sdk.EventType.RoomMessage, content as RoomMessageEventContent, txnId);
+			return ok(sent.event_id);
+		} catch (e) {
+			const final = e instanceof sdk.MatrixError && (e.httpStatus === 403 || e.httpStatus === 404);
+			return err({ final, message: e instanceof Error ? e.message : String(e) });
+		}
+	};
+
 	const store = new CheckpointedStore({ indexedDB, dbName: STORE_NAME });
 	store.on('degraded', (e: Error) => log(`SYNC STORE DEGRADED to memory: ${e.message} — restart the bridge`));
 	const sync = new BridgeSync(
 		{
-			sink: options.sink,
+			sink: options.reminders === undefined ? options.sink : remindingSink(options.sink, options.reminders),
 			self: session.userId,
 			policy: options.policy,
 			decrypt,
@@ -202,12 +223,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	await client.startClient({ initialSyncLimit: 100, threadSupport: false });
 	await prepared;
 	await ensureTrust(client, secrets, options.password, log);
+	options.reminders?.start(sendNotice);
 	log(`bridge running as ${session.userId} (device ${session.deviceId}, cross-signed)`);
 	return {
 		client,
 		sync,
 		session,
 		stop: () => {
+			options.reminders?.stop();
 			sync.stop();
 			client.stopClient();
 		},

@@ -20,4 +20,4 @@ export * as registerSchema from './schema.ts';
 export { readRows, type CaseRow, type RegisterRows, type TransitionRow } from './rows.ts';
 export { casesCsv, registerJson, transitionsCsv } from './export.ts';
 export { registerStats, type RegisterStats, type StageTime, type StatsInput } from './stats.ts';
-export type { RoomPlan, ScheduleRow, ScheduleState, ScheduleStore } from './schedule.ts';
+export type { KeptEvent, RoomPlan, ScheduleRow, ScheduleState, ScheduleStore } from './schedule.ts';

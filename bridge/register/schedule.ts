@@ -60,6 +60,21 @@ export interface ScheduleStore {
 	 * idempotent. Returns how many reminders were acknowledged.
 	 */
 	acknowledge(messages: readonly { room: string; sender: string; at: number }[]): Result<number, RegisterError>;
+	/** Keeps preservation events (already kept ones are left as they are). One transaction. */
+	keep(events: readonly KeptEvent[]): Result<void, RegisterError>;
+	/** A room's kept preservation events, in timestamp order. */
+	kept(room: string): Result<KeptEvent[], RegisterError>;
+	/** The rooms with kept preservation events. */
+	keptRooms(): Result<string[], RegisterError>;
+}
+
+/** A preservation event as the bridge saw it; `content` is the decrypted content. */
+export interface KeptEvent {
+	readonly room: string;
+	readonly eventId: string;
+	readonly sender: string;
+	readonly originServerTs: number;
+	readonly content: unknown;
 }
 
 const COLUMNS = `id, room_id AS room, preservation, kind, offset_ms AS offsetMs, expires, due_at AS dueAt, state, txn_id AS txnId,
@@ -82,6 +97,11 @@ export function scheduleStore(file: string, sqlite: Database.Database): Schedule
 		WHERE room_id = ? AND kind = 'reminder' AND state = 'sent' AND acknowledged_at IS NULL AND sent_at <= ?`);
 	const ack = sqlite.prepare('UPDATE reminders SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?');
 	const dropEscalation = sqlite.prepare("UPDATE reminders SET state = 'cancelled' WHERE escalates = ? AND state = 'scheduled'");
+
+	const keepOne = sqlite.prepare(`INSERT OR IGNORE INTO preservation_events (event_id, room_id, sender, origin_server_ts, content)
+		VALUES (?, ?, ?, ?, ?)`);
+	const keptIn = sqlite.prepare(`SELECT event_id AS eventId, room_id AS room, sender, origin_server_ts AS originServerTs, content
+		FROM preservation_events WHERE room_id = ? ORDER BY origin_server_ts, event_id`);
 
 	const run = <T>(doing: string, work: () => T): Result<T, RegisterError> => {
 		try {
@@ -144,5 +164,22 @@ export function scheduleStore(file: string, sqlite: Database.Database): Schedule
 				}
 				return count;
 			}),
+		keep: (events) =>
+			run('keep preservation events', () => {
+				for (const e of events) keepOne.run(e.eventId, e.room, e.sender, e.originServerTs, JSON.stringify(e.content));
+			}),
+		kept: (room) =>
+			run('read preservation events', () =>
+				(keptIn.all(room) as (Omit<KeptEvent, 'content'> & { content: string })[]).map((r) => ({
+					...r,
+					content: JSON.parse(r.content) as unknown,
+				})),
+			),
+		keptRooms: () =>
+			run('read preservation events', () =>
+				(sqlite.prepare('SELECT DISTINCT room_id AS room FROM preservation_events ORDER BY room_id').all() as { room: string }[]).map(
+					(r) => r.room,
+				),
+			),
 	};
 }

@@ -215,3 +215,22 @@ export const reminders = sqliteTable(
 	},
 	(t) => [index('reminders_due').on(t.state, t.dueAt), index('reminders_room').on(t.roomId, t.preservation)],
 );
+
+/**
+ * Preservation events (org.rogatory.preservation, policies/preservation/record)
+ * as the bridge saw them: ingest logs case events only, so the reminders keep
+ * their own copy, written before the batch's commit (again, harmlessly, if the
+ * batch is replayed), and fold a room's preservations from it.
+ */
+export const preservationEvents = sqliteTable(
+	'preservation_events',
+	{
+		eventId: text('event_id').primaryKey(),
+		roomId: text('room_id').notNull(),
+		sender: text('sender').notNull(),
+		originServerTs: integer('origin_server_ts').notNull(),
+		/** The decrypted content as JSON. */
+		content: text('content').notNull(),
+	},
+	(t) => [index('preservation_events_room').on(t.roomId)],
+);

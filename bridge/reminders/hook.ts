@@ -11,6 +11,8 @@ export interface SeenEvent {
 	readonly eventId: string;
 	readonly sender: string;
 	readonly originServerTs: number;
+	/** The decrypted content (preservation events are kept from it). */
+	readonly content: unknown;
 }
 
 /** A reminder: an m.notice mentioning people — never a case payload. */

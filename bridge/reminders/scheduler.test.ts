@@ -43,7 +43,7 @@ describe('the reminder scheduler', () => {
 			expect(notice.body).toContain(left);
 			expect(notice.body.startsWith('Recordatorio de conservación — Provider X: ana@example.com')).toBe(true);
 			// Acknowledged at once, so no escalation comes between the offsets.
-			h.scheduler.observe([{ room: ROOM_A, eventId: `$ack${offset}`, sender: ANA, originServerTs: h.clock.now() + 1 }]);
+			h.scheduler.observe([{ room: ROOM_A, eventId: `$ack${offset}`, sender: ANA, originServerTs: h.clock.now() + 1, content: {} }]);
 		}
 		await at(h, expires + 10 * DAY);
 		expect(h.sender.delivered).toHaveLength(5);
@@ -151,9 +151,9 @@ describe('the reminder scheduler', () => {
 		expect(h.sender.delivered).toHaveLength(2);
 		// Someone else speaking, or the bot, acknowledges nothing; the person mentioned does.
 		h.scheduler.observe([
-			{ room: ROOM_A, eventId: '$x', sender: '@other:gt.example', originServerTs: first + HOUR },
-			{ room: ROOM_A, eventId: '$y', sender: '@bot:gt.example', originServerTs: first + HOUR },
-			{ room: ROOM_B, eventId: '$z', sender: ANA, originServerTs: first + HOUR },
+			{ room: ROOM_A, eventId: '$x', sender: '@other:gt.example', originServerTs: first + HOUR, content: {} },
+			{ room: ROOM_A, eventId: '$y', sender: '@bot:gt.example', originServerTs: first + HOUR, content: {} },
+			{ room: ROOM_B, eventId: '$z', sender: ANA, originServerTs: first + HOUR, content: {} },
 		]);
 		await at(h, first + 24 * HOUR - 1);
 		expect(h.sender.delivered).toHaveLength(2);

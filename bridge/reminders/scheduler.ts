@@ -52,8 +52,6 @@ export interface SchedulerDeps {
 	readonly language: (room: string) => Language;
 	/** The bot's authority's focal points (Matrix IDs): escalations go to them when a preservation names none. */
 	readonly focalPoints: readonly string[];
-	/** The bot itself: its own messages acknowledge nothing. */
-	readonly self: string;
 	readonly log: (line: string) => void;
 	/** Told of each row as it is sent (the bench measures lateness with it). */
 	readonly onSent?: (row: ReminderRow, at: number) => void;
@@ -112,9 +110,8 @@ export class ReminderScheduler {
 
 	/** Messages seen in a batch: acknowledgements. */
 	observe(events: readonly SeenEvent[]): void {
-		const messages = events
-			.filter((e) => e.sender !== this.#deps.self)
-			.map((e) => ({ room: e.room, sender: e.sender, at: this.#deps.clock.fromServer(e.originServerTs) }));
+		// NOTE: the bot's own messages acknowledge nothing: it never mentions itself.
+		const messages = events.map((e) => ({ room: e.room, sender: e.sender, at: this.#deps.clock.fromServer(e.originServerTs) }));
 		if (messages.length === 0) return;
 		const done = this.#deps.store.acknowledge(messages);
 		if (!done.ok) this.#deps.log(`REMINDERS: acknowledgements not recorded: ${done.error.message}`);

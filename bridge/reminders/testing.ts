@@ -105,7 +105,6 @@ export function harness(settings: ReminderSettings = DEFAULT_SETTINGS): Harness 
 			settings,
 			language: (room) => (room === ROOM_B ? 'en' : 'es'),
 			focalPoints: [FOCAL],
-			self: '@bot:gt.example',
 			log: (line) => log.push(line),
 		});
 	const h: Harness = {
