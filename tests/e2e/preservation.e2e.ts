@@ -123,6 +123,7 @@ test('a preservation request: recorded, confirmed, the same expiry in two zones,
 	}
 	await b.getByTestId('pres-follow-up-link').click();
 	await expect(b.getByTestId('case-title')).toHaveText(mlaTitle);
+	await expect(b.getByTestId('pres-follows-up').getByRole('link', { name: title })).toBeVisible();
 
 	// ── The dashboard lists it; the .ics has a VEVENT at the expiry instant ──
 	await a.goto('/en/cases');

@@ -83,6 +83,11 @@ export class PreservationSection {
 		return record?.opened === true ? this.#cases.sideIn(record) : undefined;
 	}
 
+	/** The preservations (in other cases) whose follow-up MLA request is this case. */
+	get followedUp(): DashboardPreservation[] {
+		return allPreservations(this.#client, this.#cases, 0).filter((p) => p.record.followUp?.room === this.#roomId);
+	}
+
 	/** The viewer's other cases, for the follow-up's link. */
 	get otherCases(): OpenedCase[] {
 		return this.#cases.records.filter((r) => r.room !== this.#roomId);
