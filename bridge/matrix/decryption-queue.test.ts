@@ -43,6 +43,20 @@ describe('resolveQueue', () => {
 		expect(r.events.map((e) => e.eventId)).toEqual(['$2']);
 	});
 
+	it('gives up soon on a message withheld for good (unsigned sender device), so it holds the rest only briefly', async () => {
+		const withheld: Decrypt = (event) =>
+			Promise.resolve(
+				event.event_id === '$1'
+					? { ok: false, reason: 'UNSIGNED_SENDER_DEVICE' }
+					: { ok: true, type: 'm.room.message', content: { body: event.event_id } },
+			);
+		const queue = [queued(raw('$1'), 0), queued(raw('$2'), 0)];
+		expect((await resolveQueue(queue, withheld, 10_000, 600_000)).remaining).toHaveLength(2);
+		const r = await resolveQueue(queue, withheld, 30_000, 600_000);
+		expect(r.undecryptable.map((u) => [u.eventId, u.reason])).toEqual([['$1', 'UNSIGNED_SENDER_DEVICE']]);
+		expect(r.events.map((e) => e.eventId)).toEqual(['$2']);
+	});
+
 	it('redacted events and decrypted events of other types settle without being handed on', async () => {
 		const other: Decrypt = () => Promise.resolve({ ok: true, type: 'm.reaction', content: {} });
 		const queue = [queued(raw('$1', 'm.room.encrypted', { unsigned: { redacted_because: {} } })), queued(raw('$2'))];

@@ -6,6 +6,10 @@
 // can go on (and fetch the missing keys) while events wait, and a crash loses
 // none of them. An event that still fails after `giveUpAfterMs` is handed on
 // as undecryptable, with the reason, and counted: never dropped in silence.
+// A failure no later key can cure — the sender's device is not cross-signed,
+// the sender's identity changed, the key was withheld — is given up after a
+// short grace instead (WITHHELD_GRACE_MS), so one such message cannot hold the
+// register back for long.
 import type { BridgedEvent, UndecryptableEvent } from './sink.ts';
 import type { RawEvent } from './sync-batch.ts';
 
@@ -19,6 +23,19 @@ export type Decrypted =
 	{ readonly ok: true; readonly type: string; readonly content: unknown } | { readonly ok: false; readonly reason: string };
 
 export type Decrypt = (raw: RawEvent) => Promise<Decrypted>;
+
+/**
+ * matrix-js-sdk's DecryptionFailureCode values that waiting does not cure.
+ * NOTE: the grace covers a sender whose cross-signing the bot has not fetched
+ * yet, which the crypto reports the same way until its next key query.
+ */
+export const WITHHELD_REASONS: ReadonlySet<string> = new Set([
+	'UNSIGNED_SENDER_DEVICE',
+	'SENDER_IDENTITY_PREVIOUSLY_VERIFIED',
+	'MEGOLM_KEY_WITHHELD',
+	'MEGOLM_KEY_WITHHELD_FOR_UNVERIFIED_DEVICE',
+]);
+export const WITHHELD_GRACE_MS = 30_000;
 
 export interface Resolution {
 	readonly events: BridgedEvent[];
@@ -67,7 +84,8 @@ export async function resolveQueue(
 			if (result.type === 'm.room.message') events.push({ ...envelope(q.raw), content: result.content });
 			continue;
 		}
-		if (now - q.firstSeen < giveUpAfterMs) return { events, undecryptable, remaining: queue.slice(i) };
+		const patience = WITHHELD_REASONS.has(result.reason) ? Math.min(giveUpAfterMs, WITHHELD_GRACE_MS) : giveUpAfterMs;
+		if (now - q.firstSeen < patience) return { events, undecryptable, remaining: queue.slice(i) };
 		undecryptable.push({ ...envelope(q.raw), reason: result.reason });
 	}
 	return { events, undecryptable, remaining: [] };
