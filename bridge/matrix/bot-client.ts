@@ -171,6 +171,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	// NOTE: like a reply, a reminder's transaction ID comes from its row, so a
 	// reminder sent again after a crash is the same request (bridge/reminders/scheduler.ts).
 	const sendNotice: NoticeSender = async (room, notice, txnId) => {
+		// NOTE: the SDK sends in the clear into a room it does not know yet as
+		// encrypted (right after a restart, before the room's state is back):
+		// a reminder waits until it does.
+		if (the().getRoom(room)?.hasEncryptionStateEvent() !== true)
+			return err({ final: false, message: `${room} is not known yet as an encrypted room; not sent` });
 		try {
 			const content = { msgtype: sdk.MsgType.Notice, body: notice.body, 'm.mentions': { user_ids: [...notice['m.mentions'].user_ids] } };
 			const sent = await the().sendEvent(room, sdk.EventType.RoomMessage, content as RoomMessageEventContent, txnId);

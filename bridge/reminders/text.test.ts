@@ -24,7 +24,9 @@ describe('the reminders’ words', () => {
 	it('says the time left in days, hours, or that it has expired', () => {
 		expect(timeLeft('en', 14 * DAY, 0)).toBe('in 14 days');
 		expect(timeLeft('en', 14 * DAY, 2000)).toBe('in 14 days');
+		expect(timeLeft('en', 48 * HOUR, 1000)).toBe('in 2 days');
 		expect(timeLeft('fr', 24 * HOUR, 0)).toBe('dans 24 heures');
+		expect(timeLeft('es', 47 * HOUR, 0)).toBe('en 47 horas');
 		expect(timeLeft('ru', 0, 0)).toBe('срок истёк');
 	});
 

@@ -50,12 +50,13 @@ const fill = (text: string, values: Readonly<Record<string, string>>): string =>
 
 const HOUR = 3_600_000;
 
-/** Time left until `expires`, in days from 48 hours on, else in hours (to the nearest; a reminder a little late still says 14 days). */
+/** Time left until `expires`, to the nearest hour, in days from 48 hours on (a reminder a little late still says 14 days). */
 export function timeLeft(language: Language, expires: number, now: number): string {
 	const ms = expires - now;
 	if (ms <= 0) return REMINDER_PHRASES.expired[language];
-	if (ms >= 48 * HOUR) return fill(REMINDER_PHRASES.days[language], { n: String(Math.round(ms / (24 * HOUR))) });
-	return fill(REMINDER_PHRASES.hours[language], { n: String(Math.max(1, Math.round(ms / HOUR))) });
+	const hours = Math.max(1, Math.round(ms / HOUR));
+	if (hours >= 48) return fill(REMINDER_PHRASES.days[language], { n: String(Math.round(ms / (24 * HOUR))) });
+	return fill(REMINDER_PHRASES.hours[language], { n: String(hours) });
 }
 
 /** The expiry on the legal zone's calendar: `2026-04-30 23:59 UTC-06:00`. */

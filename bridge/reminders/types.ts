@@ -37,7 +37,7 @@ const DAY = 24 * HOUR;
 export const DEFAULT_SETTINGS: ReminderSettings = {
 	offsets: [14 * DAY, 7 * DAY, 48 * HOUR, 24 * HOUR, 0],
 	escalateAfterMs: 24 * HOUR,
-	retryMs: 30_000,
+	retryMs: 10_000,
 };
 
 export type ReminderKind = 'reminder' | 'escalation';
