@@ -7,7 +7,8 @@ import type { RegisterError } from './types.ts';
 const REMEDIES: Readonly<Record<string, string>> = {
 	SQLITE_FULL: 'the disk is full: free space on its volume; the bridge retries on its own',
 	SQLITE_READONLY: 'the file (or its folder) is read-only for the bridge: make both writable by its user; the bridge retries on its own',
-	SQLITE_BUSY: 'another process holds a write lock on it: stop that process (only the bridge writes the register); the bridge retries on its own',
+	SQLITE_BUSY:
+		'another process holds a write lock on it: stop that process (only the bridge writes the register); the bridge retries on its own',
 	SQLITE_LOCKED: 'another connection holds a lock on it: stop that process; the bridge retries on its own',
 	SQLITE_CANTOPEN: 'the file cannot be opened: check that its folder exists and that the bridge may write there',
 	SQLITE_PERM: 'the operating system denies access: check the file’s permissions',
