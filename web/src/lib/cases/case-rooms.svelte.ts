@@ -61,6 +61,7 @@ export interface CaseRoomView {
 }
 
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000] as const;
+const JOIN_DELAY_MS = 2_000;
 
 export interface CaseParties {
 	readonly roster: Roster;
@@ -378,6 +379,13 @@ export class CaseRooms {
 		if (inviter === undefined || !this.#parties.servers.has(api.cases.serverOf(inviter))) return;
 		if (!room.hasEncryptionStateEvent()) return;
 		this.#joining.add(room.roomId);
+		// NOTE: Synapse sends a remote invitation before it stores it; a join in that moment is refused ("You are not
+		// invited to this room", seen in the end-to-end runs). A short wait avoids it; a refusal is retried at the next sync.
+		await new Promise((resolve) => setTimeout(resolve, JOIN_DELAY_MS));
+		if (this.#stopped || room.getMyMembership() !== 'invite') {
+			this.#joining.delete(room.roomId);
+			return;
+		}
 		try {
 			await this.#client.joinRoom(room.roomId);
 		} catch {
