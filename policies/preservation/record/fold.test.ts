@@ -65,6 +65,14 @@ describe('foldPreservations', () => {
 		expect(codes([envelope('$a', AIGERIM, 1, REQUEST)])).toEqual(['not-a-party']);
 	});
 
+	it('refuses a confirmation dated after it was sent: it would move the expiry', () => {
+		const late = envelope('$late', AMINA, 2000, confirm('2027-06-01T00:15Z'));
+		expect(codes([request, late])).toEqual(['confirmed-in-future']);
+		// Before the request's own date is fine: the data may have been preserved on a 24/7 call first.
+		expect(codes([request, envelope('$early', AMINA, 2000, confirm('2026-01-04T10:00-06:00'))])).toEqual([]);
+		expect(codes([request, envelope('$ok', AMINA, 2000, confirm('2027-06-01T00:05Z'))])).toEqual([]);
+	});
+
 	it('refuses an extension before confirmation, a second confirmation, a wrong extension number and an unknown preservation', () => {
 		expect(codes([request, envelope('$e', ANA, 3, extend(1))])).toEqual(['not-confirmed']);
 		expect(codes([request, confirmed, envelope('$c2', AMINA, 3000, confirm('2026-01-07T10:00Z'))])).toEqual(['already-confirmed']);

@@ -12,6 +12,7 @@ import { sideOf, type Parties } from '../../cases/fold/parties.ts';
 import type { AuthorityId } from '../../roster/types.ts';
 import type { Side } from '../../cases/vocabulary/request.ts';
 import { computeDeadline } from '../deadline.ts';
+import { parseInstant } from '../instant.ts';
 import { BUILT_IN_RULES } from '../rules.ts';
 import { resolveZone } from '../zone.ts';
 import type { PreservationRule } from '../types.ts';
@@ -161,6 +162,24 @@ function open(
 
 type Outcome = { code: PreservationRejectionCode; reason: string } | undefined;
 
+/** How far a confirmation's date may lie after its own event, for clocks that are a little off. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * A confirmation dates the start of the legal period, so a wrong date moves
+ * the expiry: it may not lie after the confirmation event itself was sent (a
+ * date in the future). NOTE: one before the request's `sent` is allowed: the
+ * request is often recorded here after a 24/7 call that had the data
+ * preserved already.
+ */
+function confirmationProblem(confirmedAt: string, stamp: PreservationStamp): Outcome {
+	const at = parseInstant(confirmedAt);
+	if (!at.ok) return { code: 'malformed', reason: `confirmedAt: ${at.error}` };
+	if (at.value > stamp.at + CLOCK_SKEW_MS)
+		return { code: 'confirmed-in-future', reason: `confirmedAt ${confirmedAt} is later than the confirmation itself was sent` };
+	return undefined;
+}
+
 function apply(draft: Draft, p: Parsed, stamp: PreservationStamp, context: PreservationContext): Outcome {
 	const e = p.event;
 	if (draft.released !== undefined)
@@ -171,8 +190,7 @@ function apply(draft: Draft, p: Parsed, stamp: PreservationStamp, context: Prese
 		case 'preservation-confirmed':
 			if (draft.confirmed !== undefined)
 				return { code: 'already-confirmed', reason: `preservation ${draft.id} was confirmed by ${draft.confirmed.eventId}` };
-			draft.confirmed = { ...stamp, confirmedAt: e.confirmedAt };
-			return undefined;
+			return confirmationProblem(e.confirmedAt, stamp) ?? ((draft.confirmed = { ...stamp, confirmedAt: e.confirmedAt }), undefined);
 		case 'preservation-extended': {
 			if (draft.confirmed === undefined)
 				return { code: 'not-confirmed', reason: `preservation ${draft.id} is not confirmed yet: there is no period to extend` };

@@ -109,6 +109,7 @@ export const PRESERVATION_REJECTIONS = [
 	'unknown-preservation',
 	'not-confirmed',
 	'already-confirmed',
+	'confirmed-in-future',
 	'extension-not-allowed',
 	'wrong-extension-number',
 	'already-followed-up',

@@ -34,10 +34,17 @@ export function content(event: PreservationEvent): unknown {
 	return built.value;
 }
 
-export const envelope = (eventId: string, sender: UserId, originServerTs: number, event: PreservationEvent): PreservationEnvelope => ({
+/**
+ * When the fixtures' events are sent: `offset` milliseconds after the last of
+ * the dates they carry (a confirmation may not date itself later than its own
+ * event), so the small offsets keep the order readable.
+ */
+export const SENT_AFTER = Date.parse('2027-06-01T00:00:00Z');
+
+export const envelope = (eventId: string, sender: UserId, offset: number, event: PreservationEvent): PreservationEnvelope => ({
 	eventId,
 	sender,
-	originServerTs,
+	originServerTs: SENT_AFTER + offset,
 	content: content(event),
 });
 

@@ -112,6 +112,8 @@ export class PreservationSection {
 	async confirm(record: PreservationRecord, language: Language): Promise<boolean> {
 		const iso = localInputToIso(this.confirmedAt[record.id] ?? '', viewerZone());
 		if (iso === undefined) return this.#fail({ kind: 'confirmed-at' });
+		// The period runs from this date: one in the future would move the expiry.
+		if (Date.parse(iso) > Date.now()) return this.#fail({ kind: 'confirmed-at' });
 		return this.#send({ type: 'preservation-confirmed', preservation: record.id, confirmedAt: iso }, language);
 	}
 
