@@ -10,6 +10,7 @@ import { caseTransition } from '../tests/bench/case-transition.ts';
 import { federatedDelivery } from '../tests/bench/federated-delivery.ts';
 import { firstLoad } from '../tests/bench/first-load.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
+import { timersMetric } from '../tests/bench/timers.ts';
 import type { FederationInfo } from '../tests/support/federation-info.ts';
 
 interface Metric {
@@ -24,6 +25,7 @@ const METRICS: Record<string, Metric> = {
 	fold: { run: foldMetric, needsFederation: false },
 	bridge_ingest: { run: bridgeIngest, needsFederation: true },
 	bridge_catchup: { run: bridgeCatchup, needsFederation: true },
+	timers: { run: timersMetric, needsFederation: false },
 };
 
 const asked = process.argv.slice(2);

@@ -77,6 +77,8 @@ export interface KeptEvent {
 	readonly content: unknown;
 }
 
+// NOTE: `+state` and `+due_at` keep SQLite on the room index: with the state
+// index it would scan every scheduled row for each room (quadratic at start).
 const COLUMNS = `id, room_id AS room, preservation, kind, offset_ms AS offsetMs, expires, due_at AS dueAt, state, txn_id AS txnId,
 	escalates, sent_at AS sentAt, event_id AS eventId, acknowledged_at AS acknowledgedAt, acknowledged_by AS acknowledgedBy`;
 
@@ -84,19 +86,21 @@ export function scheduleStore(file: string, sqlite: Database.Database): Schedule
 	const insert =
 		sqlite.prepare(`INSERT OR IGNORE INTO reminders (id, room_id, preservation, kind, offset_ms, expires, due_at, state, txn_id, escalates)
 		VALUES (@id, @room, @preservation, @kind, @offsetMs, @expires, @dueAt, 'scheduled', @txnId, @escalates)`);
-	const open = sqlite.prepare(`SELECT ${COLUMNS} FROM reminders WHERE room_id = ? AND state = 'scheduled'`);
+	const open = sqlite.prepare(`SELECT ${COLUMNS} FROM reminders WHERE room_id = ? AND +state = 'scheduled'`);
 	const setState = sqlite.prepare('UPDATE reminders SET state = ? WHERE id = ?');
 	const byId = sqlite.prepare(`SELECT ${COLUMNS} FROM reminders WHERE id = ?`);
 	const toSending = sqlite.prepare("UPDATE reminders SET state = 'sending' WHERE id = ? AND state = 'scheduled'");
 	const later = sqlite.prepare(`SELECT 1 FROM reminders WHERE room_id = ? AND preservation = ? AND expires = ? AND kind = 'reminder'
-		AND state IN ('scheduled', 'sending') AND due_at > ? AND due_at <= ? LIMIT 1`);
+		AND +state IN ('scheduled', 'sending') AND +due_at > ? AND +due_at <= ? LIMIT 1`);
 	const markSent = sqlite.prepare(
 		"UPDATE reminders SET state = 'sent', sent_at = ?, event_id = ?, mentioned = ? WHERE id = ? AND state = 'sending'",
 	);
 	const unacknowledged = sqlite.prepare(`SELECT id, mentioned FROM reminders
-		WHERE room_id = ? AND kind = 'reminder' AND state = 'sent' AND acknowledged_at IS NULL AND sent_at <= ?`);
+		WHERE room_id = ? AND kind = 'reminder' AND +state = 'sent' AND acknowledged_at IS NULL AND sent_at <= ?`);
 	const ack = sqlite.prepare('UPDATE reminders SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?');
-	const dropEscalation = sqlite.prepare("UPDATE reminders SET state = 'cancelled' WHERE escalates = ? AND state = 'scheduled'");
+	const dropEscalation = sqlite.prepare(
+		"UPDATE reminders SET state = 'cancelled' WHERE room_id = ? AND escalates = ? AND +state = 'scheduled'",
+	);
 
 	const keepOne = sqlite.prepare(`INSERT OR IGNORE INTO preservation_events (event_id, room_id, sender, origin_server_ts, content)
 		VALUES (?, ?, ?, ?, ?)`);
@@ -158,7 +162,7 @@ export function scheduleStore(file: string, sqlite: Database.Database): Schedule
 						const mentioned = JSON.parse(row.mentioned ?? '[]') as unknown;
 						if (!Array.isArray(mentioned) || !mentioned.includes(sender)) continue;
 						ack.run(at, sender, row.id);
-						dropEscalation.run(row.id);
+						dropEscalation.run(room, row.id);
 						count++;
 					}
 				}

@@ -132,7 +132,10 @@ export class ReminderScheduler {
 
 	#push(entry: HeapEntry): void {
 		this.#heap.push(entry);
-		if (this.#heap.peek() === entry) this.#wake.abort();
+		if (this.#heap.peek() !== entry) return;
+		// Woken: not idle until the loop has looked at the new head.
+		this.#sleeping = false;
+		this.#wake.abort();
 	}
 
 	async #run(): Promise<void> {
