@@ -162,6 +162,11 @@ export class CaseRooms {
 		this.#kick();
 	}
 
+	/** Queues an already built message content (a preservation event, say) for the room, like the case's own messages. */
+	queue(roomId: string, content: Readonly<Record<string, unknown>>): void {
+		this.#enqueue(roomId, content);
+	}
+
 	/** Tries a refused message again, with its transaction ID. */
 	retry(txnId: string): void {
 		this.#setOutbox(retried(this.#outbox, txnId));

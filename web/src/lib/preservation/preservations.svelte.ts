@@ -141,19 +141,13 @@ export class PreservationSection {
 		return this.#send({ type: 'preservation-released', preservation: record.id, ...(note === '' ? {} : { note }) }, language);
 	}
 
-	async #send(event: PreservationEvent, language: Language): Promise<boolean> {
+	#send(event: PreservationEvent, language: Language): Promise<boolean> {
 		const built = buildPreservationContent(event, language);
-		if (!built.ok) return this.#fail({ kind: 'refused', detail: built.error.reason });
+		if (!built.ok) return Promise.resolve(this.#fail({ kind: 'refused', detail: built.error.reason }));
 		this.#problem = undefined;
-		this.#busy = true;
-		try {
-			const { sendWithTxnId } = await import('../matrix/cases.ts');
-			const content = built.value as unknown as Record<string, unknown>;
-			const sent = await sendWithTxnId(this.#client, this.#roomId, content, `rogatory-pres-${crypto.randomUUID()}`);
-			return sent.ok ? true : this.#fail({ kind: 'failed' });
-		} finally {
-			this.#busy = false;
-		}
+		// Through the case rooms' outbox: queued while offline, sent once, shown as pending until the room has it.
+		this.#cases.queue(this.#roomId, built.value as unknown as Record<string, unknown>);
+		return Promise.resolve(true);
 	}
 
 	#fail(problem: PreservationProblem): false {
