@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { serversFromRoster } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
+import { parseReminderSettings } from '../reminders/settings.ts';
+import type { ReminderSettings } from '../reminders/types.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 
 export interface BotConfig {
@@ -25,6 +27,8 @@ export interface BotConfig {
 	readonly undecryptableAfterSeconds: number;
 	/** Pause between attempts when the register cannot be written (default 5). */
 	readonly retrySeconds: number;
+	/** Reminder offsets and escalation (bridge/reminders/settings.ts); the defaults when left out. */
+	readonly reminders: ReminderSettings;
 }
 
 const KNOWN = [
@@ -38,6 +42,7 @@ const KNOWN = [
 	'servers',
 	'undecryptableAfterSeconds',
 	'retrySeconds',
+	'reminders',
 ];
 
 export function parseConfig(value: unknown, authorities: readonly string[]): Result<{ config: BotConfig; warnings: string[] }, string> {
@@ -72,6 +77,8 @@ export function parseConfig(value: unknown, authorities: readonly string[]): Res
 	if (!giveUp.ok) return giveUp;
 	const retry = seconds('retrySeconds', 5);
 	if (!retry.ok) return retry;
+	const reminders = parseReminderSettings(raw['reminders']);
+	if (!reminders.ok) return reminders;
 	const config: BotConfig = {
 		homeserverUrl: get('homeserverUrl'),
 		user: get('user'),
@@ -81,6 +88,7 @@ export function parseConfig(value: unknown, authorities: readonly string[]): Res
 		authority: get('authority') as AuthorityId,
 		undecryptableAfterSeconds: giveUp.value,
 		retrySeconds: retry.value,
+		reminders: reminders.value,
 		...(typeof raw['recoveryKeyFile'] === 'string' ? { recoveryKeyFile: raw['recoveryKeyFile'] } : {}),
 		...(servers === undefined ? {} : { servers }),
 	};

@@ -58,6 +58,7 @@ async function main(path: string | undefined): Promise<number> {
 			servers: serverMap(config, demoRoster),
 			authority: config.authority,
 			clock: clockFromEnv(),
+			settings: config.reminders,
 			log,
 		});
 		await runBridge(config, registerSink(register), commands, reminders);

@@ -153,6 +153,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	// keeps the event it created the first time instead of making a second.
 	const sendReply = async (command: PendingCommand, content: ReplyContent): Promise<boolean> => {
 		const txnId = `rogatory-reply-${createHash('sha256').update(command.eventId).digest('hex').slice(0, 40)}`;
+		// NOTE: the SDK sends in the clear into a room it does not know as encrypted (right after a restart, before the
+		// room's state is back); the reply waits for the next round instead.
+		if (the().getRoom(command.room)?.hasEncryptionStateEvent() !== true) {
+			log(`not answering ${command.eventId} yet: ${command.room} is not known yet as an encrypted room — will retry`);
+			return false;
+		}
 		try {
 			// Built anew from the reply's text: nothing else of it reaches the room.
 			const message: RoomMessageEventContent = { msgtype: sdk.MsgType.Notice, body: content.body, 'm.mentions': {} };
