@@ -10,7 +10,6 @@ import { err, ok, type Result } from '../../../../policies/result.ts';
 import {
 	AMENDABLE_BY,
 	availableMoves,
-	CASE_KEY,
 	DEFAULT_REGISTRY,
 	defaultWorkflowFor,
 	foldCase,
@@ -32,23 +31,13 @@ import {
 	type UserId,
 } from '../../../../policies/cases/index.ts';
 import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
-import {
-	accepted,
-	discarded,
-	kindOf,
-	newTxnId,
-	nextToSend,
-	parseOutbox,
-	refused,
-	retried,
-	settled,
-	statusChangePending,
-	type OutboxEntry,
-} from './outbox.ts';
+import { OutboxSender } from './outbox-sender.svelte.ts';
+import { TrustWarnings } from './trust-warnings.ts';
+import type { OutboxEntry } from './outbox.ts';
 import { bridgeUserId } from '../../../../policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
-import type { SendProblem, TimelineItem, TrustWarning } from '../matrix/cases.ts';
+import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
 import type { MatrixClient, MatrixEvent, Room, SyncState } from '../matrix/sdk.ts';
 
 type CasesApi = typeof import('../matrix/cases.ts');
@@ -60,7 +49,6 @@ export interface CaseRoomView {
 	readonly items: readonly TimelineItem[];
 }
 
-const RETRY_MS = [2_000, 5_000, 10_000, 30_000] as const;
 const JOIN_DELAY_MS = 2_000;
 
 export interface CaseParties {
@@ -104,117 +92,45 @@ export class CaseRooms {
 	/** The ACL event each room's ACL was last re-issued after, so a burst of refreshes sends one. */
 	readonly #reissuedAfter = new Map<string, string>();
 	readonly #reissuing = new Set<string>();
-	/** Each decrypted event's trust warning once the crypto has answered (null: none). */
-	readonly #trust = new Map<string, TrustWarning | null>();
-	readonly #trustAsked = new Set<string>();
 	/* eslint-enable svelte/prefer-svelte-reactivity */
 	#unsubscribe: (() => void) | undefined;
-	// The outbox: replaced whole on every change, and saved in this browser.
-	#outbox = $state.raw<readonly OutboxEntry[]>([]);
-	/* eslint-disable svelte/prefer-svelte-reactivity */
-	readonly #inFlight = new Set<string>();
-	/* eslint-enable svelte/prefer-svelte-reactivity */
-	#retries = 0;
-	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	readonly #outbox: OutboxSender;
+	readonly #trust = new TrustWarnings();
 
 	constructor(client: MatrixClient, parties: CaseParties) {
 		this.#client = client;
 		this.#parties = parties;
-		this.#outbox = parseOutbox(this.#storage()?.getItem(this.#outboxKey) ?? null);
-	}
-
-	get #outboxKey(): string {
-		return `rogatory.outbox.${this.userId}`;
-	}
-
-	#storage(): Storage | undefined {
-		return typeof localStorage === 'undefined' ? undefined : localStorage;
+		this.#outbox = new OutboxSender(`rogatory.outbox.${this.userId}`, typeof localStorage === 'undefined' ? undefined : localStorage);
 	}
 
 	/** What the viewer sent into a room that the room does not show yet (queued, on its way, or refused). */
 	outboxFor(roomId: string): readonly OutboxEntry[] {
-		return this.#outbox.filter((entry) => entry.roomId === roomId);
+		return this.#outbox.forRoom(roomId);
 	}
 
 	/** How many messages wait in the outbox (not yet accepted by the homeserver), all rooms together. */
 	get unsent(): number {
-		return this.#outbox.filter((entry) => entry.eventId === undefined).length;
+		return this.#outbox.unsent;
 	}
 
 	/** Whether a status change of the room is still on its way (the next one must follow it, so moves wait). */
 	movesWaitIn(roomId: string): boolean {
-		return statusChangePending(this.#outbox, roomId);
-	}
-
-	#setOutbox(entries: readonly OutboxEntry[]): void {
-		this.#outbox = entries;
-		try {
-			this.#storage()?.setItem(this.#outboxKey, JSON.stringify(entries));
-		} catch {
-			// Storage full or refused: the queue still lives in this page.
-		}
-	}
-
-	#enqueue(roomId: string, content: Readonly<Record<string, unknown>>): void {
-		const entry: OutboxEntry = { txnId: newTxnId(), roomId, kind: kindOf(content, CASE_KEY), content, queuedAt: Date.now() };
-		this.#setOutbox([...this.#outbox, entry]);
-		this.#retries = 0;
-		this.#kick();
+		return this.#outbox.statusChangePending(roomId);
 	}
 
 	/** Queues an already built message content (a preservation event, say) for the room, like the case's own messages. */
 	queue(roomId: string, content: Readonly<Record<string, unknown>>): void {
-		this.#enqueue(roomId, content);
+		this.#outbox.enqueue(roomId, content);
 	}
 
 	/** Tries a refused message again, with its transaction ID. */
 	retry(txnId: string): void {
-		this.#setOutbox(retried(this.#outbox, txnId));
-		this.#kick();
+		this.#outbox.retry(txnId);
 	}
 
 	/** Gives up a message the homeserver has not accepted. */
 	discard(txnId: string): void {
-		this.#setOutbox(discarded(this.#outbox, txnId));
-		this.#kick();
-	}
-
-	/** Sends the next entry of each room, unless one is already on its way. */
-	#kick(): void {
-		const api = this.#api;
-		if (api === undefined || this.#stopped) return;
-		for (const entry of nextToSend(this.#outbox)) {
-			if (this.#inFlight.has(entry.txnId)) continue;
-			this.#inFlight.add(entry.txnId);
-			void api.cases.sendWithTxnId(this.#client, entry.roomId, entry.content, entry.txnId).then((sent) => {
-				this.#inFlight.delete(entry.txnId);
-				if (sent.ok) {
-					this.#retries = 0;
-					this.#setOutbox(accepted(this.#outbox, entry.txnId, sent.value));
-					this.#schedule(entry.roomId);
-					this.#kick();
-				} else if (sent.error.kind === 'refused' && sent.error.status !== undefined && sent.error.status < 500) {
-					this.#setOutbox(refused(this.#outbox, entry.txnId, `${sent.error.errcode ?? sent.error.status} ${sent.error.detail}`));
-					this.#kick();
-				} else {
-					this.#retryLater();
-				}
-			});
-		}
-	}
-
-	/** After a lost connection: again soon, then less often; at once when the browser or the sync says it is back. */
-	#retryLater(): void {
-		if (this.#retryTimer !== undefined || this.#stopped) return;
-		const wait = RETRY_MS[Math.min(this.#retries, RETRY_MS.length - 1)]!;
-		this.#retries += 1;
-		this.#retryTimer = setTimeout(() => this.#retryNow(), wait);
-	}
-
-	#retryNow(): void {
-		if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
-		this.#retryTimer = undefined;
-		this.#kick();
+		this.#outbox.discard(txnId);
 	}
 
 	/** False until every joined case room's history has been read once. */
@@ -277,9 +193,9 @@ export class CaseRooms {
 		client.on(sdk.RoomEvent.MyMembership, onMembership);
 		client.on(sdk.RoomStateEvent.Members, onMembers);
 		const onSync = (state: SyncState): void => {
-			if (state === sdk.SyncState.Syncing) this.#retryNow();
+			if (state === sdk.SyncState.Syncing) this.#outbox.retryNow();
 		};
-		const onOnline = (): void => this.#retryNow();
+		const onOnline = (): void => this.#outbox.retryNow();
 		client.on(sdk.ClientEvent.Sync, onSync);
 		globalThis.addEventListener?.('online', onOnline);
 		this.#unsubscribe = () => {
@@ -294,13 +210,16 @@ export class CaseRooms {
 		};
 		await Promise.all(client.getRooms().map((room) => this.#refresh(room.roomId)));
 		this.#ready = true;
-		this.#kick();
+		this.#outbox.start({
+			send: (entry) => cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId),
+			accepted: (roomId) => this.#schedule(roomId),
+		});
 	}
 
 	stop(): void {
 		this.#stopped = true;
 		this.#unsubscribe?.();
-		if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
+		this.#outbox.stop();
 	}
 
 	/** Bursts of events (a sync, a decryption round) refold each room once. */
@@ -337,33 +256,19 @@ export class CaseRooms {
 		});
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
 		const next = new Map(this.#rooms);
-		const items = api.cases.timelineItems(room).map((item) => {
-			const warning = item.kind === 'undecryptable' || item.warning !== undefined ? undefined : this.#trust.get(item.id);
-			return warning === undefined || warning === null ? item : { ...item, warning };
-		});
+		const items = this.#trust.apply(api.cases.timelineItems(room));
 		next.set(roomId, { roomId, record, items });
 		this.#rooms = next;
-		const left = settled(this.#outbox, roomId, (eventId, txnId) => api.cases.echoed(room, eventId, txnId));
-		if (left !== this.#outbox) this.#setOutbox(left);
+		this.#outbox.settle(roomId, (eventId, txnId) => api.cases.echoed(room, eventId, txnId));
 		this.#reissueAcl(api.cases, room);
-		this.#askTrust(api.cases, room, items);
-	}
-
-	/** Asks the crypto about each new decrypted event; refolds the room when one deserves a warning. */
-	#askTrust(cases: CasesApi, room: Room, items: readonly TimelineItem[]): void {
-		const asks = items
-			.filter((item) => item.kind !== 'undecryptable' && !item.pending && !this.#trustAsked.has(item.id))
-			.map(async (item) => {
-				this.#trustAsked.add(item.id);
-				const event = room.findEventById(item.id);
-				const warning = event === undefined ? undefined : await cases.trustWarningOf(this.#client, event).catch(() => undefined);
-				this.#trust.set(item.id, warning ?? null);
-				return warning !== undefined;
-			});
-		if (asks.length > 0)
-			void Promise.all(asks).then((found) => {
-				if (found.some(Boolean)) this.#schedule(room.roomId);
-			});
+		this.#trust.ask(
+			items,
+			async (eventId) => {
+				const event = room.findEventById(eventId);
+				return event === undefined ? undefined : api.cases.trustWarningOf(this.#client, event);
+			},
+			() => this.#schedule(roomId),
+		);
 	}
 
 	#reissueAcl(cases: CasesApi, room: Room): void {
@@ -454,7 +359,7 @@ export class CaseRooms {
 		if (api === undefined) return err({ kind: 'not-ready' });
 		const content = api.cases.caseContent(event, language);
 		if (!content.ok) return content;
-		this.#enqueue(roomId, content.value);
+		this.#outbox.enqueue(roomId, content.value);
 		return ok(undefined);
 	}
 
@@ -503,7 +408,7 @@ export class CaseRooms {
 	#writeNow(roomId: string, text: string, replyTo?: string): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		this.#enqueue(roomId, api.cases.textContent(text, replyTo));
+		this.#outbox.enqueue(roomId, api.cases.textContent(text, replyTo));
 		return ok(undefined);
 	}
 
