@@ -8,35 +8,24 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as sdk from 'matrix-js-sdk';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { buildCaseContent, rendererFor } from '../../policies/cases/index.ts';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { createEncryptedRoom } from '../../tests/support/matrix-node-client.ts';
-import { botSetup, readRegister, runBot, type BotProcess, type BotSetup } from './bot-process.ts';
+import { botSetup, readRegister, type BotSetup } from './bot-process.ts';
+import { stoppedAfterAll } from './test-processes.ts';
 import { crossSignedClient, joined, until } from './bot-room.ts';
 import { runCaseFlow } from './case-flow.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');
-const clients: sdk.MatrixClient[] = [];
-const bots: BotProcess[] = [];
-
-afterAll(() => {
-	for (const c of clients) c.stopClient();
-	for (const b of bots) b.child.kill('SIGKILL');
-});
+const { clients, bot: start } = stoppedAfterAll();
 
 async function sender(label: string): Promise<sdk.MatrixClient> {
 	const client = await crossSignedClient(federation, 'gt-mp', label);
 	clients.push(client);
 	return client;
-}
-
-function start(configPath: string): BotProcess {
-	const bot = runBot(configPath);
-	bots.push(bot);
-	return bot;
 }
 
 const logged = (setup: BotSetup): string[] => readRegister(setup)?.snapshot.eventLog.map((r) => r.eventId) ?? [];

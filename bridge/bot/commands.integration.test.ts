@@ -3,30 +3,19 @@
 // the command is in the register, in the room's language (the opener's:
 // Guatemala, Spanish) — and none again after a restart.
 import * as sdk from 'matrix-js-sdk';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CASE_KEY, transitionIdOf } from '../../policies/cases/index.ts';
 import { move, OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { createEncryptedRoom, decryptedMessage } from '../../tests/support/matrix-node-client.ts';
-import { botSetup, readRegister, runBot, type BotProcess } from './bot-process.ts';
+import { botSetup, readRegister } from './bot-process.ts';
+import { stoppedAfterAll } from './test-processes.ts';
 import { crossSignedClient, joined, until } from './bot-room.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');
-const clients: sdk.MatrixClient[] = [];
-const bots: BotProcess[] = [];
-
-afterAll(() => {
-	for (const c of clients) c.stopClient();
-	for (const b of bots) b.child.kill('SIGKILL');
-});
-
-function start(configPath: string): BotProcess {
-	const bot = runBot(configPath);
-	bots.push(bot);
-	return bot;
-}
+const { clients, bot: start } = stoppedAfterAll();
 
 /** The bot's notices in the room, as the member's client decrypted them. */
 function noticesFrom(client: sdk.MatrixClient, room: string, bot: string): sdk.MatrixEvent[] {

@@ -7,31 +7,21 @@
 // killed; `verify` passes on both and no event is undecryptable.
 // ROGATORY_CRASH_EVENTS and ROGATORY_CRASH_KILLS set the size (default, and
 // acceptance: 1,000 events, 20 kills).
-import type * as sdk from 'matrix-js-sdk';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
-import { botSetup, readRegister, runBot, type BotProcess, type BotSetup, type RegisterContents } from './bot-process.ts';
+import { botSetup, readRegister, type BotProcess, type BotSetup, type RegisterContents } from './bot-process.ts';
+import { stoppedAfterAll } from './test-processes.ts';
 import { caseRoomWithBots, crossSignedClient, linearSend, until } from './bot-room.ts';
 import { runCaseFlow } from './case-flow.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');
-const clients: sdk.MatrixClient[] = [];
-const bots: BotProcess[] = [];
+const { clients, bot: startBot } = stoppedAfterAll();
 const TOTAL = Number(process.env['ROGATORY_CRASH_EVENTS'] ?? 1000);
 const KILLS = Number(process.env['ROGATORY_CRASH_KILLS'] ?? 20);
 
-afterAll(() => {
-	for (const c of clients) c.stopClient();
-	for (const b of bots) b.child.kill('SIGKILL');
-});
-
-function start(setup: BotSetup): BotProcess {
-	const bot = runBot(setup.configPath);
-	bots.push(bot);
-	return bot;
-}
+const start = (setup: BotSetup): BotProcess => startBot(setup.configPath);
 
 const loggedCount = (setup: BotSetup): number => readRegister(setup)?.snapshot.eventLog.length ?? 0;
 

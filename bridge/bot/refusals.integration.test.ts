@@ -13,7 +13,7 @@
 // names Nigeria's homeserver as Kazakhstan's, an authority Guatemala shares no
 // network or link with, while the homeservers still federate.
 import * as sdk from 'matrix-js-sdk';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CASE_KEY, transitionIdOf } from '../../policies/cases/index.ts';
 import { move, OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { KAZAKHSTAN } from '../../policies/roster/demo.ts';
@@ -22,23 +22,17 @@ import { freshAccount } from '../../tests/support/accounts.ts';
 import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { createEncryptedRoom, startNodeClient } from '../../tests/support/matrix-node-client.ts';
-import { botSetup, readRegister, runBot, type BotProcess, type BotSetup } from './bot-process.ts';
+import { botSetup, readRegister, type BotProcess, type BotSetup } from './bot-process.ts';
+import { stoppedAfterAll } from './test-processes.ts';
 import { crossSignedClient, joined, until } from './bot-room.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');
 const ng = homeserverOf(federation, 'ng-ca');
-const clients: sdk.MatrixClient[] = [];
-const bots: BotProcess[] = [];
-
-afterAll(() => {
-	for (const c of clients) c.stopClient();
-	for (const b of bots) b.child.kill('SIGKILL');
-});
+const { clients, bot: startBot } = stoppedAfterAll();
 
 async function startedBot(setup: BotSetup): Promise<BotProcess> {
-	const bot = runBot(setup.configPath);
-	bots.push(bot);
+	const bot = startBot(setup.configPath);
 	await bot.logged('bridge running');
 	return bot;
 }

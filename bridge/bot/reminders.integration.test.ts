@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as sdk from 'matrix-js-sdk';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { buildPreservationContent, type PreservationEvent } from '../../policies/preservation/record/index.ts';
 import type { RuleId } from '../../policies/preservation/types.ts';
@@ -22,19 +22,14 @@ import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { decryptedMessage } from '../../tests/support/matrix-node-client.ts';
 import { openRegister, registerSchema } from '../register/index.ts';
-import { botSetup, runBot, type BotProcess, type BotSetup } from './bot-process.ts';
+import { botSetup, type BotProcess, type BotSetup } from './bot-process.ts';
+import { stoppedAfterAll } from './test-processes.ts';
 import { caseRoomWithBots, crossSignedClient, until } from './bot-room.ts';
 import { serverMap } from './config.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');
-const clients: sdk.MatrixClient[] = [];
-const bots: BotProcess[] = [];
-
-afterAll(() => {
-	for (const c of clients) c.stopClient();
-	for (const b of bots) b.child.kill('SIGKILL');
-});
+const { clients, bot: startBot } = stoppedAfterAll();
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -76,8 +71,7 @@ describe('the bridge bot’s preservation reminders', () => {
 		process.env['ROGATORY_CLOCK_FILE'] = clockFile;
 		const setup = await botSetup(gt, federation.homeservers);
 		const start = (): BotProcess => {
-			const bot = runBot(setup.configPath);
-			bots.push(bot);
+			const bot = startBot(setup.configPath);
 			return bot;
 		};
 		const ana = await crossSignedClient(federation, 'gt-mp', 'reminders-gt');
