@@ -4,9 +4,10 @@
 // discussion themselves come from CaseRooms.
 import type { OpenedCase, TransitionId, TransitionRule } from '../../../../policies/cases/index.ts';
 import type { Language } from '../../../../policies/roster/types.ts';
+import type { Result } from '../../../../policies/result.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
 import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDraft, type AmendProblem } from './amend-form.ts';
-import type { CaseRoomView, CaseRooms, Transfer } from './case-rooms.svelte.ts';
+import type { ActionProblem, CaseRoomView, CaseRooms, Transfer } from './case-rooms.svelte.ts';
 import type { OutboxEntry } from './outbox.ts';
 import { localDate } from './dashboard.ts';
 
@@ -33,7 +34,6 @@ export class CasePage {
 	/** The amendment being prepared; its field is '' until one is chosen. */
 	amendment = $state<AmendDraft | undefined>();
 	#problem = $state<PageProblem | undefined>();
-	#busy = $state(false);
 	#upload = $state<Transfer | undefined>();
 	#downloads = $state<Record<string, Transfer>>({});
 
@@ -86,10 +86,6 @@ export class CasePage {
 		return this.#problem;
 	}
 
-	get busy(): boolean {
-		return this.#busy;
-	}
-
 	get upload(): Transfer | undefined {
 		return this.#upload;
 	}
@@ -102,18 +98,15 @@ export class CasePage {
 		return this.#cases.maxAttachmentBytes;
 	}
 
-	async move(language: Language): Promise<boolean> {
+	/** Queues the chosen move (the outbox sends it); false with `problem` set when it is refused here. */
+	move(language: Language): boolean {
 		const record = this.record;
 		const move = this.chosenMove;
 		if (record === undefined || move === undefined) return false;
 		if (move.reason === 'required' && this.reason.trim() === '') return this.#fail({ kind: 'reason-required' });
-		return this.#run(async () => {
-			const moved = await this.#cases.move(record, move.to, this.reason.trim(), language);
-			if (!moved.ok)
-				return this.#fail(moved.error.kind === 'invalid-event' ? { kind: 'refused', detail: moved.error.reason } : { kind: 'failed' });
+		return this.#queued(this.#cases.move(record, move.to, this.reason.trim(), language), () => {
 			this.moveTo = '';
 			this.reason = '';
-			return true;
 		});
 	}
 
@@ -130,17 +123,13 @@ export class CasePage {
 		return record !== undefined && this.#cases.sideIn(record) !== undefined;
 	}
 
-	async setReference(language: Language): Promise<boolean> {
+	setReference(language: Language): boolean {
 		const record = this.record;
 		if (record === undefined || this.reference.trim() === '') return false;
 		if (this.referenceReason.trim() === '') return this.#fail({ kind: 'reason-required' });
-		return this.#run(async () => {
-			const set = await this.#cases.setOwnReference(record, this.reference.trim(), this.referenceReason.trim(), language);
-			if (!set.ok)
-				return this.#fail(set.error.kind === 'invalid-event' ? { kind: 'refused', detail: set.error.reason } : { kind: 'failed' });
+		return this.#queued(this.#cases.setOwnReference(record, this.reference.trim(), this.referenceReason.trim(), language), () => {
 			this.reference = '';
 			this.referenceReason = '';
-			return true;
 		});
 	}
 
@@ -156,49 +145,33 @@ export class CasePage {
 		if (record !== undefined) this.amendment = draftOf(field, record.fields);
 	}
 
-	async amend(language: Language, today: string = localDate(Date.now())): Promise<boolean> {
+	amend(language: Language, today: string = localDate(Date.now())): boolean {
 		const record = this.record;
 		const draft = this.amendment;
 		if (record === undefined || draft === undefined) return false;
 		const changes = changesOf(draft, record.fields, today);
 		if (!changes.ok) return this.#fail({ kind: 'amend', problem: changes.error });
-		return this.#run(async () => {
-			const sent = await this.#cases.amend(record, changes.value, draft.reason.trim(), language);
-			if (!sent.ok)
-				return this.#fail(sent.error.kind === 'invalid-event' ? { kind: 'refused', detail: sent.error.reason } : { kind: 'failed' });
+		return this.#queued(this.#cases.amend(record, changes.value, draft.reason.trim(), language), () => {
 			this.amendment = undefined;
-			return true;
 		});
 	}
 
-	async settle(language: Language): Promise<boolean> {
+	settle(language: Language): boolean {
 		const record = this.record;
 		if (record === undefined || this.settleChoice === '') return false;
 		if (this.settleReason.trim() === '') return this.#fail({ kind: 'reason-required' });
-		return this.#run(async () => {
-			const settled = await this.#cases.settle(record, this.settleChoice as TransitionId, this.settleReason.trim(), language);
-			if (!settled.ok)
-				return this.#fail(settled.error.kind === 'invalid-event' ? { kind: 'refused', detail: settled.error.reason } : { kind: 'failed' });
+		return this.#queued(this.#cases.settle(record, this.settleChoice as TransitionId, this.settleReason.trim(), language), () => {
 			this.settleChoice = '';
 			this.settleReason = '';
-			return true;
 		});
 	}
 
-	async write(): Promise<boolean> {
+	write(): boolean {
 		const text = this.message.trim();
 		if (text === '') return false;
-		return this.#run(async () => {
-			const replyTo = this.replyTo;
+		return this.#queued(this.#cases.write(this.#roomId, text, this.replyTo), () => {
 			this.message = '';
 			this.replyTo = undefined;
-			const sent = await this.#cases.write(this.#roomId, text, replyTo);
-			if (!sent.ok) {
-				this.message = text;
-				this.replyTo = replyTo;
-				return this.#fail({ kind: 'failed' });
-			}
-			return true;
 		});
 	}
 
@@ -230,14 +203,14 @@ export class CasePage {
 		}
 	}
 
-	async #run(action: () => Promise<boolean>): Promise<boolean> {
+	/** After an action is queued: clears its form, or says why it was refused here. */
+	#queued(result: Result<void, ActionProblem>, clear: () => void): boolean {
 		this.#problem = undefined;
-		this.#busy = true;
-		try {
-			return await action();
-		} finally {
-			this.#busy = false;
+		if (result.ok) {
+			clear();
+			return true;
 		}
+		return this.#fail(result.error.kind === 'invalid-event' ? { kind: 'refused', detail: result.error.reason } : { kind: 'failed' });
 	}
 
 	#fail(problem: PageProblem): false {

@@ -339,11 +339,7 @@ export class CaseRooms {
 		return ok(roomId);
 	}
 
-	move(record: OpenedCase, to: StatusId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
-		return Promise.resolve(this.#moveNow(record, to, reason, language));
-	}
-
-	#moveNow(record: OpenedCase, to: StatusId, reason: string, language: Language): Result<void, ActionProblem> {
+	move(record: OpenedCase, to: StatusId, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		const side = this.sideIn(record);
 		const workflow = DEFAULT_REGISTRY.get(record.workflow);
@@ -364,7 +360,7 @@ export class CaseRooms {
 	}
 
 	/** Sets the viewer's side's own reference (each authority amends only its own number). */
-	async setOwnReference(record: OpenedCase, reference: string, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
+	setOwnReference(record: OpenedCase, reference: string, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		const side = this.sideIn(record);
 		if (api === undefined || side === undefined) return err({ kind: 'not-ready' });
@@ -375,11 +371,7 @@ export class CaseRooms {
 	}
 
 	/** Amends fields of the request; refused here already when the viewer's side may not change one of them. */
-	amend(record: OpenedCase, changes: Partial<CaseFields>, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
-		return Promise.resolve(this.#amendNow(record, changes, reason, language));
-	}
-
-	#amendNow(record: OpenedCase, changes: Partial<CaseFields>, reason: string, language: Language): Result<void, ActionProblem> {
+	amend(record: OpenedCase, changes: Partial<CaseFields>, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		const side = this.sideIn(record);
 		if (api === undefined || side === undefined) return err({ kind: 'not-ready' });
@@ -388,11 +380,7 @@ export class CaseRooms {
 		return this.#queueCaseEvent(record.room, { type: 'amended', changes, reason }, language);
 	}
 
-	settle(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Promise<Result<void, ActionProblem>> {
-		return Promise.resolve(this.#settleNow(record, chosen, reason, language));
-	}
-
-	#settleNow(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Result<void, ActionProblem> {
+	settle(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
 		if (this.movesWaitIn(record.room)) return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
@@ -401,11 +389,7 @@ export class CaseRooms {
 		return this.#queueCaseEvent(record.room, proposed.value, language);
 	}
 
-	write(roomId: string, text: string, replyTo?: string): Promise<Result<void, ActionProblem>> {
-		return Promise.resolve(this.#writeNow(roomId, text, replyTo));
-	}
-
-	#writeNow(roomId: string, text: string, replyTo?: string): Result<void, ActionProblem> {
+	write(roomId: string, text: string, replyTo?: string): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
 		this.#outbox.enqueue(roomId, api.cases.textContent(text, replyTo));

@@ -65,7 +65,6 @@ export class PreservationSection {
 	followRoom = $state<Record<string, string>>({});
 	followReference = $state<Record<string, string>>({});
 	releaseNote = $state<Record<string, string>>({});
-	#busy = $state(false);
 	#problem = $state<PreservationProblem | undefined>();
 
 	constructor(client: MatrixClient, cases: CaseRooms, roomId: string) {
@@ -93,23 +92,19 @@ export class PreservationSection {
 		return this.#cases.records.filter((r) => r.room !== this.#roomId);
 	}
 
-	get busy(): boolean {
-		return this.#busy;
-	}
-
 	get problem(): PreservationProblem | undefined {
 		return this.#problem;
 	}
 
-	async request(language: Language, now: number = Date.now()): Promise<boolean> {
+	request(language: Language, now: number = Date.now()): boolean {
 		const made = requestOf(this.draft, now, viewerZone());
 		if (!made.ok) return this.#fail({ kind: 'form', problem: made.error });
-		const sent = await this.#send(made.value, language);
+		const sent = this.#send(made.value, language);
 		if (sent) this.draft = emptyDraft();
 		return sent;
 	}
 
-	async confirm(record: PreservationRecord, language: Language): Promise<boolean> {
+	confirm(record: PreservationRecord, language: Language): boolean {
 		const iso = localInputToIso(this.confirmedAt[record.id] ?? '', viewerZone());
 		if (iso === undefined) return this.#fail({ kind: 'confirmed-at' });
 		// The period runs from this date: one in the future would move the expiry.
@@ -117,11 +112,11 @@ export class PreservationSection {
 		return this.#send({ type: 'preservation-confirmed', preservation: record.id, confirmedAt: iso }, language);
 	}
 
-	extend(record: PreservationRecord, language: Language): Promise<boolean> {
+	extend(record: PreservationRecord, language: Language): boolean {
 		return this.#send({ type: 'preservation-extended', preservation: record.id, extension: record.extensions.length + 1 }, language);
 	}
 
-	async followUp(record: PreservationRecord, language: Language): Promise<boolean> {
+	followUp(record: PreservationRecord, language: Language): boolean {
 		const room = (this.followRoom[record.id] ?? '').trim();
 		const reference = (this.followReference[record.id] ?? '').trim();
 		if (room === '' && reference === '') return this.#fail({ kind: 'follow-up' });
@@ -136,18 +131,18 @@ export class PreservationSection {
 		);
 	}
 
-	release(record: PreservationRecord, language: Language): Promise<boolean> {
+	release(record: PreservationRecord, language: Language): boolean {
 		const note = (this.releaseNote[record.id] ?? '').trim();
 		return this.#send({ type: 'preservation-released', preservation: record.id, ...(note === '' ? {} : { note }) }, language);
 	}
 
-	#send(event: PreservationEvent, language: Language): Promise<boolean> {
+	#send(event: PreservationEvent, language: Language): boolean {
 		const built = buildPreservationContent(event, language);
-		if (!built.ok) return Promise.resolve(this.#fail({ kind: 'refused', detail: built.error.reason }));
+		if (!built.ok) return this.#fail({ kind: 'refused', detail: built.error.reason });
 		this.#problem = undefined;
 		// Through the case rooms' outbox: queued while offline, sent once, shown as pending until the room has it.
 		this.#cases.queue(this.#roomId, built.value as unknown as Record<string, unknown>);
-		return Promise.resolve(true);
+		return true;
 	}
 
 	#fail(problem: PreservationProblem): false {
