@@ -6,6 +6,8 @@
 // - replies in the discussion, quoted with what they answer;
 // - a message from a device its owner never cross-signed is withheld, and the
 //   page says why;
+// - an invitation the homeserver refuses to let in at first: shown as such on
+//   the dashboard, and accepted on a later attempt;
 // - going offline: what is sent is queued and shown as pending, then sent
 //   once when the connection returns — also when the homeserver's answer is
 //   lost, and across a page reload.
@@ -137,8 +139,24 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	const b = second.page;
 	await signedIn(a, prosecutor);
 	await signedIn(b, officer);
+	// ── The homeserver refuses the first two joins, as Synapse does while a remote invitation is not stored yet:
+	// the dashboard says so, and the invitation is tried again on its own ──
+	let refusedJoins = 0;
+	await b.route(/\/_matrix\/client\/v3\/join\//, async (route) => {
+		if (refusedJoins >= 2) return route.fallback();
+		refusedJoins += 1;
+		await route.fulfill({ status: 403, json: { errcode: 'M_FORBIDDEN', error: 'You are not invited to this room.' } });
+	});
+	await b.goto('/en/cases');
 	const title = `Subscriber data ${Date.now()}`;
 	await openRequest(a, { title, requested: 'ng-ca', offence: 'Cybercrime', invite: [officer.userId] });
+	const invitation = b.getByTestId('waiting-invitation');
+	await expect(invitation).toContainText('You are not invited to this room.', { timeout: 60_000 });
+	await expect(invitation).toContainText(prosecutor.userId);
+	await expect(b.getByTestId('case-entry').filter({ hasText: title })).toBeVisible({ timeout: 60_000 });
+	await expect(invitation).toHaveCount(0);
+	expect(refusedJoins).toBe(2);
+	await b.unroute(/\/_matrix\/client\/v3\/join\//);
 	await openFromDashboard(b, title);
 
 	// ── Offline: a message and a status change wait, shown as queued; the next move waits for them ──

@@ -1,6 +1,7 @@
 // View model of the signed-in person's case rooms: every joined case room
 // kept folded live into its record, with its discussion; invitations to case
-// rooms from party homeservers are accepted on their own; after a party
+// rooms from party homeservers are accepted on their own, and tried again
+// when the homeserver refuses the join (invitations.ts); after a party
 // server joins, the creator side re-issues the server ACL. Actions (open a
 // request, move it, settle a conflict, write, attach) go through
 // lib/matrix/cases.ts, loaded lazily so the SDK stays out of server rendering.
@@ -33,11 +34,12 @@ import {
 import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import { OutboxSender } from './outbox-sender.svelte.ts';
 import { TrustWarnings } from './trust-warnings.ts';
+import { Invitations, type PendingInvitation } from './invitations.ts';
 import type { OutboxEntry } from './outbox.ts';
 import { bridgeUserId } from '../../../../policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
-import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
+import type { SendProblem, TimelineItem, WithheldReason } from '../matrix/cases.ts';
 import type { MatrixClient, MatrixEvent, Room, SyncState } from '../matrix/sdk.ts';
 
 type CasesApi = typeof import('../matrix/cases.ts');
@@ -49,7 +51,11 @@ export interface CaseRoomView {
 	readonly items: readonly TimelineItem[];
 }
 
-const JOIN_DELAY_MS = 2_000;
+export interface UnreadableRoom {
+	readonly roomId: string;
+	readonly sender: string;
+	readonly reason: WithheldReason;
+}
 
 export interface CaseParties {
 	readonly roster: Roster;
@@ -88,7 +94,6 @@ export class CaseRooms {
 	/* eslint-disable svelte/prefer-svelte-reactivity */
 	readonly #scheduled = new Set<string>();
 	readonly #loaded = new Set<string>();
-	readonly #joining = new Set<string>();
 	/** The ACL event each room's ACL was last re-issued after, so a burst of refreshes sends one. */
 	readonly #reissuedAfter = new Map<string, string>();
 	readonly #reissuing = new Set<string>();
@@ -96,10 +101,20 @@ export class CaseRooms {
 	#unsubscribe: (() => void) | undefined;
 	readonly #outbox: OutboxSender;
 	readonly #trust = new TrustWarnings();
+	#invitationList = $state.raw<readonly PendingInvitation[]>([]);
+	readonly #invitations: Invitations;
 
 	constructor(client: MatrixClient, parties: CaseParties) {
 		this.#client = client;
 		this.#parties = parties;
+		this.#invitations = new Invitations({
+			join: async (roomId) => {
+				await client.joinRoom(roomId);
+			},
+			stillInvited: (roomId) => client.getRoom(roomId)?.getMyMembership() === 'invite',
+			changed: (pending) => (this.#invitationList = pending),
+			sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+		});
 		this.#outbox = new OutboxSender(`rogatory.outbox.${this.userId}`, typeof localStorage === 'undefined' ? undefined : localStorage);
 	}
 
@@ -131,6 +146,27 @@ export class CaseRooms {
 	/** Gives up a message the homeserver has not accepted. */
 	discard(txnId: string): void {
 		this.#outbox.discard(txnId);
+	}
+
+	/** Invitations to case rooms being accepted, or refused by the homeserver after every attempt. */
+	get invitations(): readonly PendingInvitation[] {
+		return this.#invitationList;
+	}
+
+	/** Tries a refused invitation again. */
+	retryInvitation(roomId: string): void {
+		this.#invitations.retry(roomId);
+	}
+
+	/** Joined case rooms whose opening cannot be read yet (its key has not arrived, or is withheld), with the first such message. */
+	get unreadable(): readonly UnreadableRoom[] {
+		const waiting: UnreadableRoom[] = [];
+		for (const view of this.#rooms.values()) {
+			if (view.record.opened) continue;
+			const first = view.items.find((item) => item.kind === 'undecryptable');
+			if (first !== undefined) waiting.push({ roomId: view.roomId, sender: first.sender, reason: first.reason });
+		}
+		return waiting;
 	}
 
 	/** False until every joined case room's history has been read once. */
@@ -218,6 +254,7 @@ export class CaseRooms {
 
 	stop(): void {
 		this.#stopped = true;
+		this.#invitations.stop();
 		this.#unsubscribe?.();
 		this.#outbox.stop();
 	}
@@ -238,6 +275,7 @@ export class CaseRooms {
 		if (api === undefined || room === null || this.#stopped) return;
 		const membership = room.getMyMembership();
 		if (membership === 'invite') return this.#maybeJoin(room);
+		this.#invitations.forget(roomId);
 		if (membership !== 'join' || !api.cases.isCaseRoomCandidate(room)) return;
 		if (!this.#loaded.has(roomId)) {
 			this.#loaded.add(roomId);
@@ -282,25 +320,13 @@ export class CaseRooms {
 	}
 
 	/** Accepts an invitation to an encrypted room from someone on a party homeserver. */
-	async #maybeJoin(room: Room): Promise<void> {
+	#maybeJoin(room: Room): void {
 		const api = this.#api;
-		if (api === undefined || this.#joining.has(room.roomId)) return;
+		if (api === undefined) return;
 		const inviter = api.cases.inviterOf(this.#client, room);
 		if (inviter === undefined || !this.#parties.servers.has(api.cases.serverOf(inviter))) return;
 		if (!room.hasEncryptionStateEvent()) return;
-		this.#joining.add(room.roomId);
-		// NOTE: Synapse sends a remote invitation before it stores it; a join in that moment is refused ("You are not
-		// invited to this room", seen in the end-to-end runs). A short wait avoids it; a refusal is retried at the next sync.
-		await new Promise((resolve) => setTimeout(resolve, JOIN_DELAY_MS));
-		if (this.#stopped || room.getMyMembership() !== 'invite') {
-			this.#joining.delete(room.roomId);
-			return;
-		}
-		try {
-			await this.#client.joinRoom(room.roomId);
-		} catch {
-			this.#joining.delete(room.roomId);
-		}
+		this.#invitations.accept(room.roomId, inviter);
 	}
 
 	/** Creates the case room, sends the opening event and, where the workflow starts at draft, sends it. */
