@@ -8,9 +8,11 @@
 //   page says why;
 // - an invitation the homeserver refuses to let in at first: shown as such on
 //   the dashboard, and accepted on a later attempt;
-// - going offline: what is sent is queued and shown as pending, then sent
-//   once when the connection returns — also when the homeserver's answer is
+// - going offline: what is sent (an attachment too) is queued and shown as
+//   pending, then sent once when the connection returns — also when the homeserver's answer is
 //   lost, and across a page reload.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
@@ -164,9 +166,14 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	await b.getByLabel(en('case_message_label')).fill('Received, registering it now');
 	await b.getByRole('button', { name: en('case_message_send') }).click();
 	await move(b, 'Received');
+	const evidence = randomBytes(200_000);
+	await b
+		.getByLabel(en('case_attach_label'))
+		.setInputFiles({ name: 'offline-evidence.bin', mimeType: 'application/octet-stream', buffer: evidence });
 	const queued = b.getByTestId('queued-item');
-	await expect(queued).toHaveCount(2);
+	await expect(queued).toHaveCount(3);
 	await expect(queued.first()).toContainText(en('case_queued'));
+	await expect(queued.last()).toContainText('offline-evidence.bin');
 	await expect(b.getByTestId('moves-none')).toHaveText(en('case_move_waiting'));
 	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'sent');
 
@@ -176,6 +183,12 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'received');
 	await expect(a.getByTestId('case-status')).toHaveAttribute('data-status', 'received');
 	await expect(items(a, 'Received, registering it now')).toHaveCount(1);
+	// The attachment chosen while offline was uploaded and sent after the rest, and arrives intact.
+	const downloadButton = a.getByRole('button', { name: en('case_download', { name: 'offline-evidence.bin' }) });
+	await expect(downloadButton).toBeVisible();
+	const download = a.waitForEvent('download');
+	await downloadButton.click();
+	expect((await readFile(await (await download).path())).equals(evidence)).toBe(true);
 
 	// ── The homeserver stores a message but its answer is lost: sent again with the same transaction ID, kept once ──
 	const sendUrl = /\/_matrix\/client\/v3\/rooms\/[^/]+\/send\/m\.room\.encrypted\/rog-/;
@@ -203,20 +216,30 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	await b.route(sendUrl, (route) => route.abort('internetdisconnected'));
 	await b.getByLabel(en('case_message_label')).fill('Written before a reload');
 	await b.getByRole('button', { name: en('case_message_send') }).click();
-	await expect(queued).toHaveCount(1);
+	const kept = randomBytes(120_000);
+	await b
+		.getByLabel(en('case_attach_label'))
+		.setInputFiles({ name: 'kept-across-reload.bin', mimeType: 'application/octet-stream', buffer: kept });
+	await expect(queued).toHaveCount(2);
 	await b.reload();
 	await expect(b.getByTestId('case-title')).toHaveText(title);
-	await expect(queued).toHaveCount(1);
-	await expect(queued).toContainText('Written before a reload');
-	// Signing out now would delete it: the sign-out page says so before anything is done.
+	await expect(queued).toHaveCount(2);
+	await expect(queued.first()).toContainText('Written before a reload');
+	await expect(queued.last()).toContainText('kept-across-reload.bin');
+	// Signing out now would delete them: the sign-out page says so before anything is done.
 	const caseUrl = b.url();
 	await b.goto('/en/sign-out');
-	await expect(b.getByTestId('unsent-warning')).toHaveText(en('signout_unsent_warning', { count: 1 }));
+	await expect(b.getByTestId('unsent-warning')).toHaveText(en('signout_unsent_warning', { count: 2 }));
 	await b.goto(caseUrl);
-	await expect(queued).toHaveCount(1);
+	await expect(queued).toHaveCount(2);
 	await b.unroute(sendUrl);
 	await expect(queued).toHaveCount(0, { timeout: 90_000 });
 	await expect(items(a, 'Written before a reload')).toHaveCount(1);
+	const keptButton = a.getByRole('button', { name: en('case_download', { name: 'kept-across-reload.bin' }) });
+	await expect(keptButton).toBeVisible();
+	const keptDownload = a.waitForEvent('download');
+	await keptButton.click();
+	expect((await readFile(await (await keptDownload).path())).equals(kept)).toBe(true);
 
 	expect(second.seen.pageErrors).toEqual([]);
 	expectClean(first.seen, 'requesting browser');

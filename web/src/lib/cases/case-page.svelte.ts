@@ -34,7 +34,8 @@ export class CasePage {
 	/** The amendment being prepared; its field is '' until one is chosen. */
 	amendment = $state<AmendDraft | undefined>();
 	#problem = $state<PageProblem | undefined>();
-	#upload = $state<Transfer | undefined>();
+	/** True while a chosen file is being encrypted and stored to be sent. */
+	#preparing = $state(false);
 	#downloads = $state<Record<string, Transfer>>({});
 
 	constructor(cases: CaseRooms, roomId: string) {
@@ -86,8 +87,13 @@ export class CasePage {
 		return this.#problem;
 	}
 
-	get upload(): Transfer | undefined {
-		return this.#upload;
+	get preparing(): boolean {
+		return this.#preparing;
+	}
+
+	/** How far a queued attachment's upload has come, while it uploads. */
+	uploadOf(txnId: string): Transfer | undefined {
+		return this.#cases.uploadOf(txnId);
 	}
 
 	download(id: string): Transfer | undefined {
@@ -175,16 +181,17 @@ export class CasePage {
 		});
 	}
 
+	/** Encrypts the file and queues it; its upload shows with the queued message. */
 	async attach(file: File): Promise<boolean> {
 		this.#problem = undefined;
 		if (file.size > this.maxAttachmentBytes) return this.#fail({ kind: 'too-large', size: file.size, limit: this.maxAttachmentBytes });
-		this.#upload = { loaded: 0, total: file.size };
+		this.#preparing = true;
 		try {
 			const bytes = new Uint8Array(await file.arrayBuffer());
-			const sent = await this.#cases.attach(this.#roomId, { name: file.name, type: file.type, bytes }, (t) => (this.#upload = t));
-			return sent.ok ? true : this.#fail({ kind: 'failed' });
+			const queued = await this.#cases.attach(this.#roomId, { name: file.name, type: file.type, bytes });
+			return queued.ok ? true : this.#fail({ kind: 'failed' });
 		} finally {
-			this.#upload = undefined;
+			this.#preparing = false;
 		}
 	}
 

@@ -35,10 +35,12 @@ import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import { OutboxSender } from './outbox-sender.svelte.ts';
 import { TrustWarnings } from './trust-warnings.ts';
 import { Invitations, type PendingInvitation } from './invitations.ts';
-import type { OutboxEntry } from './outbox.ts';
+import { newTxnId, type OutboxEntry } from './outbox.ts';
+import { pendingAttachments, type PendingAttachments } from '../attachments/pending-store.ts';
 import { bridgeUserId } from '../../../../policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
+import type { Transfer } from '../attachments/transfer.ts';
 import type { SendProblem, TimelineItem, WithheldReason } from '../matrix/cases.ts';
 import type { MatrixClient, MatrixEvent, Room, SyncState } from '../matrix/sdk.ts';
 
@@ -76,10 +78,7 @@ export interface NewRequest {
 
 export type ActionProblem = SendProblem | { readonly kind: 'not-ready' };
 
-export interface Transfer {
-	readonly loaded: number;
-	readonly total: number | undefined;
-}
+export type { Transfer } from '../attachments/transfer.ts';
 
 export class CaseRooms {
 	readonly #client: MatrixClient;
@@ -101,6 +100,7 @@ export class CaseRooms {
 	#unsubscribe: (() => void) | undefined;
 	readonly #outbox: OutboxSender;
 	readonly #trust = new TrustWarnings();
+	readonly #pending: PendingAttachments = pendingAttachments();
 	#invitationList = $state.raw<readonly PendingInvitation[]>([]);
 	readonly #invitations: Invitations;
 
@@ -246,9 +246,16 @@ export class CaseRooms {
 		};
 		await Promise.all(client.getRooms().map((room) => this.#refresh(room.roomId)));
 		this.#ready = true;
+		const pending = this.#pending;
 		this.#outbox.start({
 			send: (entry) => cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId),
 			accepted: (roomId) => this.#schedule(roomId),
+			upload: async (entry, progress) => {
+				const ciphertext = await pending.get(entry.txnId).catch(() => undefined);
+				if (ciphertext === undefined) return err({ kind: 'missing' });
+				return cases.uploadCiphertext(client, ciphertext, (loaded, total) => progress({ loaded, total }));
+			},
+			release: (txnId) => void pending.delete(txnId).catch(() => undefined),
 		});
 	}
 
@@ -426,15 +433,28 @@ export class CaseRooms {
 		return MAX_ATTACHMENT_BYTES;
 	}
 
+	/** Encrypts the file here and queues it: uploaded, then sent, when its turn comes — after the connection returns, too. */
 	async attach(
 		roomId: string,
 		file: { readonly name: string; readonly type: string; readonly bytes: Uint8Array },
-		onProgress: (transfer: Transfer) => void,
 	): Promise<Result<void, ActionProblem>> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		const sent = await api.cases.sendAttachment(this.#client, roomId, file, (loaded, total) => onProgress({ loaded, total }));
-		return sent.ok ? ok(undefined) : sent;
+		const prepared = await api.cases.prepareAttachment(file);
+		if (!prepared.ok) return prepared;
+		const txnId = newTxnId();
+		try {
+			await this.#pending.put(txnId, prepared.value.ciphertext);
+		} catch (error) {
+			return err({ kind: 'unexpected', detail: `this browser could not keep the file until it is sent: ${String(error)}` });
+		}
+		this.#outbox.enqueue(roomId, prepared.value.content, { txnId });
+		return ok(undefined);
+	}
+
+	/** How far a queued attachment's upload has come, while it uploads. */
+	uploadOf(txnId: string): Transfer | undefined {
+		return this.#outbox.uploadOf(txnId);
 	}
 
 	async download(

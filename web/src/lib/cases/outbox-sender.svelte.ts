@@ -3,10 +3,12 @@
 // entry of each room, with its own transaction ID, again after a lost
 // connection (soon, then less often, at once when the browser or the sync
 // says the connection is back), held after a refusal until retried or
-// discarded.
+// discarded. An attachment is uploaded first, when its turn comes, with its
+// progress shown; then its event goes like any other.
 import type { Result } from '../../../../policies/result.ts';
 import { CASE_KEY } from '../../../../policies/cases/index.ts';
 import type { Failure } from '../matrix/failure.ts';
+import type { Transfer } from '../attachments/transfer.ts';
 import {
 	accepted,
 	discarded,
@@ -18,6 +20,7 @@ import {
 	retried,
 	settled,
 	statusChangePending,
+	uploaded,
 	type OutboxEntry,
 } from './outbox.ts';
 
@@ -28,13 +31,21 @@ export interface OutboxTransport {
 	send(entry: OutboxEntry): Promise<Result<string, Failure>>;
 	/** The homeserver accepted an entry of the room. */
 	accepted(roomId: string): void;
+	/** Uploads a queued attachment's ciphertext; resolves with its mxc URL, or 'missing' when this browser lost it. */
+	upload(entry: OutboxEntry, progress: (transfer: Transfer) => void): Promise<Result<string, Failure | { readonly kind: 'missing' }>>;
+	/** The attachment's ciphertext is no longer needed here (uploaded, or its message discarded). */
+	release(txnId: string): void;
 }
+
+/** Why a queued attachment cannot be sent from this browser any more (shown with the message, which can be discarded). */
+export const MISSING_ATTACHMENT = 'the file is no longer stored in this browser; discard this message and attach the file again';
 
 export class OutboxSender {
 	readonly #key: string;
 	readonly #storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
 	// Replaced whole on every change, never mutated.
 	#entries = $state.raw<readonly OutboxEntry[]>([]);
+	#uploads = $state.raw<Readonly<Record<string, Transfer>>>({});
 	// Bookkeeping the UI never reads: a plain set.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #inFlight = new Set<string>();
@@ -52,6 +63,11 @@ export class OutboxSender {
 	/** What waits for a room: queued, on its way, or refused. */
 	forRoom(roomId: string): readonly OutboxEntry[] {
 		return this.#entries.filter((entry) => entry.roomId === roomId);
+	}
+
+	/** How far a queued attachment's upload has come, while it is uploading. */
+	uploadOf(txnId: string): Transfer | undefined {
+		return this.#uploads[txnId];
 	}
 
 	/** How many entries the homeserver has not accepted yet, all rooms together. */
@@ -75,8 +91,17 @@ export class OutboxSender {
 		if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
 	}
 
-	enqueue(roomId: string, content: Readonly<Record<string, unknown>>): void {
-		this.#set([...this.#entries, { txnId: newTxnId(), roomId, kind: kindOf(content, CASE_KEY), content, queuedAt: Date.now() }]);
+	/** Queues a message; an attachment's comes with the transaction ID its stored ciphertext is kept under. */
+	enqueue(roomId: string, content: Readonly<Record<string, unknown>>, upload?: { readonly txnId: string }): void {
+		const entry: OutboxEntry = {
+			txnId: upload?.txnId ?? newTxnId(),
+			roomId,
+			kind: kindOf(content, CASE_KEY),
+			content,
+			queuedAt: Date.now(),
+			...(upload === undefined ? {} : { upload: true as const }),
+		};
+		this.#set([...this.#entries, entry]);
 		this.#retries = 0;
 		this.#kick();
 	}
@@ -89,7 +114,9 @@ export class OutboxSender {
 
 	/** Gives up an entry the homeserver has not accepted. */
 	discard(txnId: string): void {
+		const entry = this.#entries.find((e) => e.txnId === txnId);
 		this.#set(discarded(this.#entries, txnId));
+		if (entry?.upload === true && entry.eventId === undefined) this.#transport?.release(txnId);
 		this.#kick();
 	}
 
@@ -122,21 +149,48 @@ export class OutboxSender {
 		for (const entry of nextToSend(this.#entries)) {
 			if (this.#inFlight.has(entry.txnId)) continue;
 			this.#inFlight.add(entry.txnId);
-			void transport.send(entry).then((sent) => {
-				this.#inFlight.delete(entry.txnId);
-				if (sent.ok) {
-					this.#retries = 0;
-					this.#set(accepted(this.#entries, entry.txnId, sent.value));
-					transport.accepted(entry.roomId);
-					this.#kick();
-				} else if (sent.error.kind === 'refused' && sent.error.status !== undefined && sent.error.status < 500) {
-					this.#set(refused(this.#entries, entry.txnId, `${sent.error.errcode ?? sent.error.status} ${sent.error.detail}`));
-					this.#kick();
-				} else {
-					this.#retryLater();
-				}
-			});
+			if (entry.upload === true) void this.#upload(transport, entry);
+			else void this.#send(transport, entry);
 		}
+	}
+
+	async #send(transport: OutboxTransport, entry: OutboxEntry): Promise<void> {
+		const sent = await transport.send(entry);
+		this.#inFlight.delete(entry.txnId);
+		if (sent.ok) {
+			this.#retries = 0;
+			this.#set(accepted(this.#entries, entry.txnId, sent.value));
+			transport.accepted(entry.roomId);
+			this.#kick();
+		} else this.#failed(entry, sent.error);
+	}
+
+	async #upload(transport: OutboxTransport, entry: OutboxEntry): Promise<void> {
+		this.#uploads = { ...this.#uploads, [entry.txnId]: { loaded: 0, total: undefined } };
+		const done = await transport.upload(entry, (transfer) => {
+			if (this.#uploads[entry.txnId] !== undefined) this.#uploads = { ...this.#uploads, [entry.txnId]: transfer };
+		});
+		const { [entry.txnId]: _finished, ...rest } = this.#uploads;
+		this.#uploads = rest;
+		this.#inFlight.delete(entry.txnId);
+		if (!this.#entries.some((e) => e.txnId === entry.txnId)) return; // discarded meanwhile
+		if (done.ok) {
+			this.#retries = 0;
+			this.#set(uploaded(this.#entries, entry.txnId, done.value));
+			transport.release(entry.txnId);
+			this.#kick();
+		} else if (done.error.kind === 'missing') {
+			this.#set(refused(this.#entries, entry.txnId, MISSING_ATTACHMENT));
+			this.#kick();
+		} else this.#failed(entry, done.error);
+	}
+
+	/** A refusal (4xx) holds the entry until retried or discarded; anything else is tried again later. */
+	#failed(entry: OutboxEntry, failure: Failure): void {
+		if (failure.kind === 'refused' && failure.status !== undefined && failure.status < 500) {
+			this.#set(refused(this.#entries, entry.txnId, `${failure.errcode ?? failure.status} ${failure.detail}`));
+			this.#kick();
+		} else this.#retryLater();
 	}
 
 	#retryLater(): void {

@@ -10,6 +10,7 @@ import {
 	retried,
 	settled,
 	statusChangePending,
+	uploaded,
 	type OutboxEntry,
 } from './outbox.ts';
 
@@ -53,6 +54,27 @@ describe('outbox', () => {
 		expect(kindOf({ body: 'hi' }, 'org.rogatory.case')).toBe('text');
 		expect(kindOf({ 'org.rogatory.case': { type: 'transition' } }, 'org.rogatory.case')).toBe('transition');
 		expect(kindOf({ 'org.rogatory.case': { type: 'amended' } }, 'org.rogatory.case')).toBe('amendment');
+		expect(kindOf({ msgtype: 'm.file', body: 'a.pdf' }, 'org.rogatory.case')).toBe('file');
+	});
+
+	it('sends an attachment in its turn, once its upload has given the content its URL', () => {
+		const file: OutboxEntry = {
+			...entry('f', '!a', 'file'),
+			content: { msgtype: 'm.file', body: 'a.pdf', file: { v: 'v2', iv: 'x' } },
+			upload: true,
+		};
+		const list = [file, entry('after', '!a')];
+		expect(nextToSend(list).map((e) => e.txnId)).toEqual(['rog-f']);
+		const done = uploaded(list, 'rog-f', 'mxc://hs/abc');
+		expect(done[0]).toEqual({
+			...entry('f', '!a', 'file'),
+			content: { msgtype: 'm.file', body: 'a.pdf', file: { v: 'v2', iv: 'x', url: 'mxc://hs/abc' } },
+		});
+		expect(done[1]).toBe(list[1]);
+		expect(parseOutbox(JSON.stringify(list))).toEqual(list);
+		// Only an attachment waits for an upload.
+		expect(parseOutbox(JSON.stringify([{ ...entry('t', '!a'), upload: true }]))).toEqual([]);
+		expect(parseOutbox(JSON.stringify([{ ...file, upload: 'yes' }]))).toEqual([]);
 	});
 
 	it('reads back what it stored, and leaves out whatever is malformed', () => {

@@ -3,13 +3,16 @@
 // connection returns, in order, per room. Each entry carries its own Matrix
 // transaction ID, kept across retries and page reloads, so the homeserver
 // stores it once however many times a lost answer makes us try again
-// (client-server API, "transaction identifiers"). Pure functions over the
-// list; outbox-store.ts keeps it in the browser.
+// (client-server API, "transaction identifiers"). An attachment is queued
+// encrypted: its ciphertext waits in this browser (attachments/pending-store.ts)
+// and is uploaded when its turn comes, then its event is sent like the rest.
+// Pure functions over the list; outbox-sender.svelte.ts keeps it and sends.
 
 /** The local transaction IDs of queued messages start so, to tell their local echoes apart. */
 export const OUTBOX_TXN_PREFIX = 'rog-';
 
-export type OutboxKind = 'text' | 'amendment' | 'transition' | 'settlement' | 'note' | 'case';
+export const OUTBOX_KINDS = ['text', 'file', 'amendment', 'transition', 'settlement', 'note', 'case'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface OutboxEntry {
 	/** The transaction ID the message is sent with, every time. */
@@ -23,7 +26,11 @@ export interface OutboxEntry {
 	readonly eventId?: string;
 	/** The homeserver refused it for good (not a lost connection): why, as it said. */
 	readonly refused?: string;
+	/** An attachment whose ciphertext waits in this browser to be uploaded; the content gets its URL then. */
+	readonly upload?: true;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function newTxnId(random: () => string = () => crypto.randomUUID()): string {
 	return `${OUTBOX_TXN_PREFIX}${random()}`;
@@ -32,6 +39,7 @@ export function newTxnId(random: () => string = () => crypto.randomUUID()): stri
 /** The kind of a message content, for what the page says and what waits on what. */
 export function kindOf(content: Readonly<Record<string, unknown>>, caseKey: string): OutboxKind {
 	const payload = content[caseKey];
+	if (content['msgtype'] === 'm.file') return 'file';
 	if (typeof payload !== 'object' || payload === null) return 'text';
 	const type = (payload as Record<string, unknown>)['type'];
 	return type === 'amended'
@@ -59,6 +67,16 @@ export function nextToSend(entries: readonly OutboxEntry[]): OutboxEntry[] {
 
 export function accepted(entries: readonly OutboxEntry[], txnId: string, eventId: string): OutboxEntry[] {
 	return entries.map((e) => (e.txnId === txnId ? { ...e, eventId } : e));
+}
+
+/** The attachment's ciphertext is on the homeserver at `url`: the content names it, and the entry is sent next. */
+export function uploaded(entries: readonly OutboxEntry[], txnId: string, url: string): OutboxEntry[] {
+	return entries.map((e) => {
+		if (e.txnId !== txnId) return e;
+		const { upload: _done, ...rest } = e;
+		const file = isRecord(e.content['file']) ? e.content['file'] : {};
+		return { ...rest, content: { ...e.content, file: { ...file, url } } };
+	});
 }
 
 export function refused(entries: readonly OutboxEntry[], txnId: string, why: string): OutboxEntry[] {
@@ -93,8 +111,6 @@ export function statusChangePending(entries: readonly OutboxEntry[], roomId: str
 	return entries.some((e) => e.roomId === roomId && (e.kind === 'transition' || e.kind === 'settlement'));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Reads a stored outbox back; anything malformed (another version, a tampered store) is left out, never thrown. */
 export function parseOutbox(text: string | null): OutboxEntry[] {
 	if (text === null) return [];
@@ -107,12 +123,13 @@ export function parseOutbox(text: string | null): OutboxEntry[] {
 	if (!Array.isArray(value)) return [];
 	return value.flatMap((raw): OutboxEntry[] => {
 		if (!isRecord(raw)) return [];
-		const { txnId, roomId, kind, content, queuedAt, eventId, refused: why } = raw;
+		const { txnId, roomId, kind, content, queuedAt, eventId, refused: why, upload } = raw;
 		if (typeof txnId !== 'string' || !txnId.startsWith(OUTBOX_TXN_PREFIX) || typeof roomId !== 'string' || !roomId.startsWith('!'))
 			return [];
-		if (!['text', 'amendment', 'transition', 'settlement', 'note', 'case'].includes(kind as string) || !isRecord(content)) return [];
+		if (!(OUTBOX_KINDS as readonly unknown[]).includes(kind) || !isRecord(content)) return [];
 		if (
 			typeof queuedAt !== 'number' ||
+			(upload !== undefined && (upload !== true || kind !== 'file')) ||
 			(eventId !== undefined && typeof eventId !== 'string') ||
 			(why !== undefined && typeof why !== 'string')
 		)
@@ -126,6 +143,7 @@ export function parseOutbox(text: string | null): OutboxEntry[] {
 				queuedAt,
 				...(eventId === undefined ? {} : { eventId }),
 				...(why === undefined ? {} : { refused: why }),
+				...(upload === true ? { upload } : {}),
 			},
 		];
 	});

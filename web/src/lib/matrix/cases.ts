@@ -219,34 +219,48 @@ async function sendContent(client: MatrixClient, roomId: string, content: Record
 	}
 }
 
-/** Encrypts the file in the browser, uploads the ciphertext, and sends an m.file event carrying the key. */
-export async function sendAttachment(
-	client: MatrixClient,
-	roomId: string,
-	file: { readonly name: string; readonly type: string; readonly bytes: Uint8Array },
-	onProgress: (loaded: number, total: number) => void,
-): Promise<Result<EventId, SendProblem>> {
+/**
+ * Encrypts a file for a case room (Matrix attachment encryption v2): the
+ * ciphertext to upload, and the m.file content that names it, without its URL
+ * until the upload gives one.
+ */
+export async function prepareAttachment(file: {
+	readonly name: string;
+	readonly type: string;
+	readonly bytes: Uint8Array;
+}): Promise<Result<{ readonly ciphertext: Uint8Array; readonly content: Readonly<Record<string, unknown>> }, SendProblem>> {
 	if (file.bytes.length > MAX_ATTACHMENT_BYTES)
 		return err({ kind: 'invalid-event', reason: `the file is larger than ${String(MAX_ATTACHMENT_BYTES)} bytes` });
 	const { ciphertext, info } = await encryptAttachment(file.bytes);
-	let url: string;
+	return ok({
+		ciphertext,
+		content: {
+			msgtype: 'm.file',
+			body: file.name,
+			filename: file.name,
+			info: { size: file.bytes.length, mimetype: file.type === '' ? 'application/octet-stream' : file.type },
+			file: info,
+			'm.mentions': {},
+		},
+	});
+}
+
+/** Uploads an attachment's ciphertext (nothing of the file's name or type goes with it); resolves with its mxc URL. */
+export async function uploadCiphertext(
+	client: MatrixClient,
+	ciphertext: Uint8Array,
+	onProgress: (loaded: number, total: number) => void,
+): Promise<Result<string, Failure>> {
 	try {
-		({ content_uri: url } = await client.uploadContent(new Blob([ciphertext as BlobPart], { type: 'application/octet-stream' }), {
+		const { content_uri: url } = await client.uploadContent(new Blob([ciphertext as BlobPart], { type: 'application/octet-stream' }), {
 			includeFilename: false,
 			type: 'application/octet-stream',
 			progressHandler: ({ loaded, total }) => onProgress(loaded, total),
-		}));
+		});
+		return ok(url);
 	} catch (error) {
 		return err(describeFailure(error));
 	}
-	return sendContent(client, roomId, {
-		msgtype: 'm.file',
-		body: file.name,
-		filename: file.name,
-		info: { size: file.bytes.length, mimetype: file.type === '' ? 'application/octet-stream' : file.type },
-		file: { ...info, url },
-		'm.mentions': {},
-	});
 }
 
 export type DownloadProblem = { readonly kind: 'tampered' } | Failure;
