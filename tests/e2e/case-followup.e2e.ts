@@ -12,12 +12,11 @@
 //   pending, then sent once when the connection returns — also when the homeserver's answer is
 //   lost, and across a page reload.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
-import { move, openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
+import { downloadAttachment, move, openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(240_000);
@@ -184,11 +183,7 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	await expect(a.getByTestId('case-status')).toHaveAttribute('data-status', 'received');
 	await expect(items(a, 'Received, registering it now')).toHaveCount(1);
 	// The attachment chosen while offline was uploaded and sent after the rest, and arrives intact.
-	const downloadButton = a.getByRole('button', { name: en('case_download', { name: 'offline-evidence.bin' }) });
-	await expect(downloadButton).toBeVisible();
-	const download = a.waitForEvent('download');
-	await downloadButton.click();
-	expect((await readFile(await (await download).path())).equals(evidence)).toBe(true);
+	expect((await downloadAttachment(a, 'offline-evidence.bin')).equals(evidence)).toBe(true);
 
 	// ── The homeserver stores a message but its answer is lost: sent again with the same transaction ID, kept once ──
 	const sendUrl = /\/_matrix\/client\/v3\/rooms\/[^/]+\/send\/m\.room\.encrypted\/rog-/;
@@ -235,11 +230,7 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	await b.unroute(sendUrl);
 	await expect(queued).toHaveCount(0, { timeout: 90_000 });
 	await expect(items(a, 'Written before a reload')).toHaveCount(1);
-	const keptButton = a.getByRole('button', { name: en('case_download', { name: 'kept-across-reload.bin' }) });
-	await expect(keptButton).toBeVisible();
-	const keptDownload = a.waitForEvent('download');
-	await keptButton.click();
-	expect((await readFile(await (await keptDownload).path())).equals(kept)).toBe(true);
+	expect((await downloadAttachment(a, 'kept-across-reload.bin')).equals(kept)).toBe(true);
 
 	expect(second.seen.pageErrors).toEqual([]);
 	expectClean(first.seen, 'requesting browser');

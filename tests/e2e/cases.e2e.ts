@@ -10,7 +10,6 @@
 // first: room keys go only to cross-signed devices. Throughout: no console or
 // page error, no request beyond loopback.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { StatusId, TransitionId } from '../../policies/cases/index.ts';
 import { sendCaseEvent } from '../support/case-room-node.ts';
@@ -18,7 +17,7 @@ import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
 import { federation } from './support/env.ts';
-import { move, openRequest, signedIn } from './support/case-pages.ts';
+import { downloadAttachment, move, openRequest, signedIn } from './support/case-pages.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(180_000);
@@ -156,12 +155,7 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	const bytes = Buffer.concat([randomBytes(150_000), Buffer.from(fileMarker), randomBytes(150_000)]);
 	await a.getByLabel(en('case_attach_label')).setInputFiles({ name: 'evidence.bin', mimeType: 'application/octet-stream', buffer: bytes });
 	await expect(a.getByRole('button', { name: en('case_download', { name: 'evidence.bin' }) })).toBeVisible();
-	const downloadButton = b.getByRole('button', { name: en('case_download', { name: 'evidence.bin' }) });
-	await expect(downloadButton).toBeVisible();
-	const download = b.waitForEvent('download');
-	await downloadButton.click();
-	const received = await readFile(await (await download).path());
-	expect(received.equals(bytes)).toBe(true);
+	expect((await downloadAttachment(b, 'evidence.bin')).equals(bytes)).toBe(true);
 
 	// ── Nothing of the case reached any homeserver's disk in the clear: databases, media stores, logs ──
 	const roots = federation().homeservers.map((hs) => homeserverOf(hs.id).dataDir);

@@ -1,6 +1,7 @@
 // Steps through the case pages as a person does, in English: signing in a
 // fresh browser with its keys, opening a request from the dashboard, moving
 // it. Shared by the case end-to-end tests.
+import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
 import type { E2eAccount } from './accounts.ts';
 import { en, setUpRecoveryKey, signIn } from './session-pages.ts';
@@ -57,4 +58,13 @@ export async function openFromDashboard(page: Page, title: string): Promise<void
 	await expect(entry).toBeVisible({ timeout: 60_000 });
 	await entry.getByRole('link', { name: title }).click();
 	await expect(page.getByTestId('case-title')).toHaveText(title);
+}
+
+/** Downloads the attachment `name` from the case page's discussion, once it shows; resolves with its decrypted bytes. */
+export async function downloadAttachment(page: Page, name: string): Promise<Buffer> {
+	const button = page.getByRole('button', { name: en('case_download', { name }) });
+	await expect(button).toBeVisible();
+	const download = page.waitForEvent('download');
+	await button.click();
+	return readFile(await (await download).path());
 }
