@@ -90,7 +90,7 @@ export const EU_2023_1543_EPOC_PR: PreservationRule = {
 	appliesFrom: '2026-08-18',
 	verification: {
 		status: 'verified',
-		note: 'art. 11(1)-(3) read in full (CELEX 32023R1543); the application date (art. 34) is the Official Journal text as known, not re-read here',
+		note: 'art. 11(1)-(3) read in full (CELEX 32023R1543); the application date, 18 August 2026, confirmed by secondary sources only, its article (34) not re-read here',
 	},
 };
 
@@ -131,7 +131,7 @@ export const MALABO: PreservationRule = {
 	appliesFrom: null,
 	verification: {
 		status: 'unverified',
-		note: '"for a maximum period of two years" read in a copy of the Convention (letter d); the article and paragraph (31(3)) were not confirmed. A domestic injunction by an investigating judge, a ceiling: the Convention sets no period for preservation requested by another State',
+		note: 'letter d read in the AU copy EX.CL/846(XXV): "the investigating judge may impose an injunction on any person to preserve and protect the integrity of the data … for a maximum period of two years"; the article and paragraph (31(3)) were not confirmed. A domestic injunction, a ceiling: the Convention sets no period for preservation requested by another State',
 	},
 };
 
@@ -180,8 +180,8 @@ export const EIO_ACKNOWLEDGE: PreservationRule = {
 	zone: EXECUTING_STATE,
 	appliesFrom: null,
 	verification: {
-		status: 'unverified',
-		note: '"within a week of the reception" (Annex B form) is the text as known; art. 16 could not be re-read here',
+		status: 'verified',
+		note: 'art. 16(1) read in the German version, equally authentic ("unverzüglich, in jedem Fall aber binnen einer Woche nach Eingang der EEA", Annex B form); not amended by Directive (EU) 2023/2843, which changed art. 16(2)-(3)',
 	},
 };
 
