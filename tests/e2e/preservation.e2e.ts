@@ -6,7 +6,8 @@
 // - the officer confirms it with the date the custodian preserved the data;
 // - both see the same expiry, each in their own zone, with the legal zone named;
 // - an extension moves the expiry by the rule's 90 days, and no further one is offered;
-// - the follow-up MLA request links to its own case, which opens from the link;
+// - the follow-up MLA request links to its own case, which opens from the link,
+//   and both case records carry the link;
 // - the dashboard lists it, and the .ics download has a VEVENT at the expiry instant.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -120,10 +121,16 @@ test('a preservation request: recorded, confirmed, the same expiry in two zones,
 	for (const page of [a, b]) {
 		await expect(page.getByTestId('pres-follow-up-link')).toHaveText(mlaTitle, { timeout: 60_000 });
 		await expect(page.getByTestId('preservation').getByTestId('pres-status')).toHaveText(en('pres_status_follow_up_sent'));
+		// The case record carries the link too (a case `link` event, for the registers and stock clients).
+		const link = page.getByTestId('case-link');
+		await expect(link).toHaveAttribute('data-end', 'earlier');
+		await expect(link.getByRole('link', { name: mlaTitle })).toBeVisible();
 	}
 	await b.getByTestId('pres-follow-up-link').click();
 	await expect(b.getByTestId('case-title')).toHaveText(mlaTitle);
 	await expect(b.getByTestId('pres-follows-up').getByRole('link', { name: title })).toBeVisible();
+	await expect(b.getByTestId('case-link')).toHaveAttribute('data-end', 'later');
+	await expect(b.getByTestId('case-link').getByRole('link', { name: title })).toBeVisible();
 
 	// ── The dashboard lists it; the .ics has a VEVENT at the expiry instant ──
 	await a.goto('/en/cases');

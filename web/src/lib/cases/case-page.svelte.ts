@@ -7,7 +7,8 @@ import type { Language } from '../../../../policies/roster/types.ts';
 import type { Result } from '../../../../policies/result.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
 import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDraft, type AmendProblem } from './amend-form.ts';
-import type { ActionProblem, CaseRoomView, CaseRooms, Transfer } from './case-rooms.svelte.ts';
+import type { ActionProblem, CaseRoomView, CaseRooms } from './case-rooms.svelte.ts';
+import type { Transfer } from '../attachments/transfer.ts';
 import type { OutboxEntry } from './outbox.ts';
 import { localDate } from './dashboard.ts';
 
@@ -16,6 +17,8 @@ export type PageProblem =
 	| { readonly kind: 'refused'; readonly detail: string }
 	| { readonly kind: 'failed' }
 	| { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
+	/** The chosen file could not be read, encrypted or kept in this browser until it is sent. */
+	| { readonly kind: 'file-not-kept' }
 	| { readonly kind: 'tampered' }
 	| { readonly kind: 'amend'; readonly problem: AmendProblem };
 
@@ -63,20 +66,20 @@ export class CasePage {
 
 	/** A status change of this room is queued or on its way; the next must follow it, so moves wait. */
 	get movesWaiting(): boolean {
-		return this.#cases.movesWaitIn(this.#roomId);
+		return this.#cases.outbox.statusChangePending(this.#roomId);
 	}
 
 	/** What the viewer sent here that the room does not show yet. */
 	get queued(): readonly OutboxEntry[] {
-		return this.#cases.outboxFor(this.#roomId);
+		return this.#cases.outbox.forRoom(this.#roomId);
 	}
 
 	retry(txnId: string): void {
-		this.#cases.retry(txnId);
+		this.#cases.outbox.retry(txnId);
 	}
 
 	discard(txnId: string): void {
-		this.#cases.discard(txnId);
+		this.#cases.outbox.discard(txnId);
 	}
 
 	get chosenMove(): TransitionRule | undefined {
@@ -93,7 +96,7 @@ export class CasePage {
 
 	/** How far a queued attachment's upload has come, while it uploads. */
 	uploadOf(txnId: string): Transfer | undefined {
-		return this.#cases.uploadOf(txnId);
+		return this.#cases.attachments.uploadOf(txnId);
 	}
 
 	download(id: string): Transfer | undefined {
@@ -101,7 +104,7 @@ export class CasePage {
 	}
 
 	get maxAttachmentBytes(): number {
-		return this.#cases.maxAttachmentBytes;
+		return this.#cases.attachments.maxBytes;
 	}
 
 	/** Queues the chosen move (the outbox sends it); false with `problem` set when it is refused here. */
@@ -188,8 +191,11 @@ export class CasePage {
 		this.#preparing = true;
 		try {
 			const bytes = new Uint8Array(await file.arrayBuffer());
-			const queued = await this.#cases.attach(this.#roomId, { name: file.name, type: file.type, bytes });
-			return queued.ok ? true : this.#fail({ kind: 'failed' });
+			const queued = await this.#cases.attachments.attach(this.#roomId, { name: file.name, type: file.type, bytes });
+			return queued.ok ? true : this.#fail({ kind: 'file-not-kept' });
+		} catch {
+			// The file could not be read (moved, or its permission gone): said, not lost silently.
+			return this.#fail({ kind: 'file-not-kept' });
 		} finally {
 			this.#preparing = false;
 		}
@@ -200,7 +206,7 @@ export class CasePage {
 		this.#problem = undefined;
 		this.#downloads = { ...this.#downloads, [item.id]: { loaded: 0, total: item.size } };
 		try {
-			const got = await this.#cases.download(item, (t) => (this.#downloads = { ...this.#downloads, [item.id]: t }));
+			const got = await this.#cases.attachments.download(item, (t) => (this.#downloads = { ...this.#downloads, [item.id]: t }));
 			if (got.ok) return got.value;
 			this.#fail(got.error.kind === 'tampered' ? { kind: 'tampered' } : { kind: 'failed' });
 			return undefined;

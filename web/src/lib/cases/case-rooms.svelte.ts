@@ -3,10 +3,11 @@
 // rooms from party homeservers are accepted on their own, and tried again
 // when the homeserver refuses the join (invitations.ts); after a party
 // server joins, the creator side re-issues the server ACL. Actions (open a
-// request, move it, settle a conflict, write, attach) go through
+// request, move it, settle a conflict, write) go through
 // lib/matrix/cases.ts, loaded lazily so the SDK stays out of server rendering.
-// Messages and case updates go through the outbox (outbox.ts): queued and
-// shown as pending while offline, sent in order once the homeserver answers.
+// Files go through case-attachments.ts. Messages, case updates and files all
+// go through the outbox (outbox.ts): queued and shown as pending while
+// offline, sent in order once the homeserver answers.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import {
 	AMENDABLE_BY,
@@ -35,13 +36,11 @@ import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import { OutboxSender } from './outbox-sender.svelte.ts';
 import { TrustWarnings } from './trust-warnings.ts';
 import { Invitations, type PendingInvitation } from './invitations.ts';
-import { newTxnId, type OutboxEntry } from './outbox.ts';
-import { pendingAttachments, type PendingAttachments } from '../attachments/pending-store.ts';
+import { CaseAttachments } from './case-attachments.ts';
+import { unreadableRooms, type UnreadableRoom } from './unreadable.ts';
 import { bridgeUserId } from '../../../../policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
-import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
-import type { Transfer } from '../attachments/transfer.ts';
-import type { SendProblem, TimelineItem, WithheldReason } from '../matrix/cases.ts';
+import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
 import type { MatrixClient, MatrixEvent, Room, SyncState } from '../matrix/sdk.ts';
 
 type CasesApi = typeof import('../matrix/cases.ts');
@@ -51,12 +50,6 @@ export interface CaseRoomView {
 	readonly roomId: string;
 	readonly record: CaseRecord;
 	readonly items: readonly TimelineItem[];
-}
-
-export interface UnreadableRoom {
-	readonly roomId: string;
-	readonly sender: string;
-	readonly reason: WithheldReason;
 }
 
 export interface CaseParties {
@@ -78,8 +71,6 @@ export interface NewRequest {
 
 export type ActionProblem = SendProblem | { readonly kind: 'not-ready' };
 
-export type { Transfer } from '../attachments/transfer.ts';
-
 export class CaseRooms {
 	readonly #client: MatrixClient;
 	readonly #parties: CaseParties;
@@ -98,9 +89,11 @@ export class CaseRooms {
 	readonly #reissuing = new Set<string>();
 	/* eslint-enable svelte/prefer-svelte-reactivity */
 	#unsubscribe: (() => void) | undefined;
-	readonly #outbox: OutboxSender;
+	/** What the viewer sends, queued until the homeserver has it (messages, case updates, preservation events, files). */
+	readonly outbox: OutboxSender;
 	readonly #trust = new TrustWarnings();
-	readonly #pending: PendingAttachments = pendingAttachments();
+	/** Attaching files (queued like messages) and downloading them. */
+	readonly attachments: CaseAttachments;
 	#invitationList = $state.raw<readonly PendingInvitation[]>([]);
 	readonly #invitations: Invitations;
 
@@ -108,44 +101,13 @@ export class CaseRooms {
 		this.#client = client;
 		this.#parties = parties;
 		this.#invitations = new Invitations({
-			join: async (roomId) => {
-				await client.joinRoom(roomId);
-			},
+			join: (roomId) => client.joinRoom(roomId).then(() => undefined),
 			stillInvited: (roomId) => client.getRoom(roomId)?.getMyMembership() === 'invite',
 			changed: (pending) => (this.#invitationList = pending),
 			sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 		});
-		this.#outbox = new OutboxSender(`rogatory.outbox.${this.userId}`, typeof localStorage === 'undefined' ? undefined : localStorage);
-	}
-
-	/** What the viewer sent into a room that the room does not show yet (queued, on its way, or refused). */
-	outboxFor(roomId: string): readonly OutboxEntry[] {
-		return this.#outbox.forRoom(roomId);
-	}
-
-	/** How many messages wait in the outbox (not yet accepted by the homeserver), all rooms together. */
-	get unsent(): number {
-		return this.#outbox.unsent;
-	}
-
-	/** Whether a status change of the room is still on its way (the next one must follow it, so moves wait). */
-	movesWaitIn(roomId: string): boolean {
-		return this.#outbox.statusChangePending(roomId);
-	}
-
-	/** Queues an already built message content (a preservation event, say) for the room, like the case's own messages. */
-	queue(roomId: string, content: Readonly<Record<string, unknown>>): void {
-		this.#outbox.enqueue(roomId, content);
-	}
-
-	/** Tries a refused message again, with its transaction ID. */
-	retry(txnId: string): void {
-		this.#outbox.retry(txnId);
-	}
-
-	/** Gives up a message the homeserver has not accepted. */
-	discard(txnId: string): void {
-		this.#outbox.discard(txnId);
+		this.outbox = new OutboxSender(`rogatory.outbox.${this.userId}`, typeof localStorage === 'undefined' ? undefined : localStorage);
+		this.attachments = new CaseAttachments(client, this.outbox);
 	}
 
 	/** Invitations to case rooms being accepted, or refused by the homeserver after every attempt. */
@@ -160,13 +122,7 @@ export class CaseRooms {
 
 	/** Joined case rooms whose opening cannot be read yet (its key has not arrived, or is withheld), with the first such message. */
 	get unreadable(): readonly UnreadableRoom[] {
-		const waiting: UnreadableRoom[] = [];
-		for (const view of this.#rooms.values()) {
-			if (view.record.opened) continue;
-			const first = view.items.find((item) => item.kind === 'undecryptable');
-			if (first !== undefined) waiting.push({ roomId: view.roomId, sender: first.sender, reason: first.reason });
-		}
-		return waiting;
+		return unreadableRooms(this.#rooms.values());
 	}
 
 	/** False until every joined case room's history has been read once. */
@@ -210,10 +166,14 @@ export class CaseRooms {
 	}
 
 	async start(): Promise<void> {
-		const cases = await import('../matrix/cases.ts');
-		const sdk = await import('../matrix/sdk.ts');
+		const [cases, sdk, attachments] = await Promise.all([
+			import('../matrix/cases.ts'),
+			import('../matrix/sdk.ts'),
+			import('../matrix/case-attachments.ts'),
+		]);
 		if (this.#stopped) return;
 		this.#api = { cases, sdk };
+		this.attachments.loaded(attachments);
 		const client = this.#client;
 		const onEvent = (event: MatrixEvent): void => {
 			const roomId = event.getRoomId();
@@ -229,9 +189,9 @@ export class CaseRooms {
 		client.on(sdk.RoomEvent.MyMembership, onMembership);
 		client.on(sdk.RoomStateEvent.Members, onMembers);
 		const onSync = (state: SyncState): void => {
-			if (state === sdk.SyncState.Syncing) this.#outbox.retryNow();
+			if (state === sdk.SyncState.Syncing) this.outbox.retryNow();
 		};
-		const onOnline = (): void => this.#outbox.retryNow();
+		const onOnline = (): void => this.outbox.retryNow();
 		client.on(sdk.ClientEvent.Sync, onSync);
 		globalThis.addEventListener?.('online', onOnline);
 		this.#unsubscribe = () => {
@@ -246,16 +206,11 @@ export class CaseRooms {
 		};
 		await Promise.all(client.getRooms().map((room) => this.#refresh(room.roomId)));
 		this.#ready = true;
-		const pending = this.#pending;
-		this.#outbox.start({
+		this.outbox.start({
 			send: (entry) => cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId),
 			accepted: (roomId) => this.#schedule(roomId),
-			upload: async (entry, progress) => {
-				const ciphertext = await pending.get(entry.txnId).catch(() => undefined);
-				if (ciphertext === undefined) return err({ kind: 'missing' });
-				return cases.uploadCiphertext(client, ciphertext, (loaded, total) => progress({ loaded, total }));
-			},
-			release: (txnId) => void pending.delete(txnId).catch(() => undefined),
+			upload: (entry, progress) => this.attachments.upload(entry, progress),
+			release: (txnId) => this.attachments.release(txnId),
 		});
 	}
 
@@ -263,7 +218,7 @@ export class CaseRooms {
 		this.#stopped = true;
 		this.#invitations.stop();
 		this.#unsubscribe?.();
-		this.#outbox.stop();
+		this.outbox.stop();
 	}
 
 	/** Bursts of events (a sync, a decryption round) refold each room once. */
@@ -304,7 +259,7 @@ export class CaseRooms {
 		const items = this.#trust.apply(api.cases.timelineItems(room));
 		next.set(roomId, { roomId, record, items });
 		this.#rooms = next;
-		this.#outbox.settle(roomId, (eventId, txnId) => api.cases.echoed(room, eventId, txnId));
+		this.outbox.settle(roomId, (eventId, txnId) => api.cases.echoed(room, eventId, txnId));
 		this.#reissueAcl(api.cases, room);
 		this.#trust.ask(
 			items,
@@ -377,7 +332,8 @@ export class CaseRooms {
 		const side = this.sideIn(record);
 		const workflow = DEFAULT_REGISTRY.get(record.workflow);
 		if (api === undefined || side === undefined || workflow === undefined) return err({ kind: 'not-ready' });
-		if (this.movesWaitIn(record.room)) return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
+		if (this.outbox.statusChangePending(record.room))
+			return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
 		const proposed = proposeTransition(record, workflow, side, to, reason);
 		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
 		return this.#queueCaseEvent(record.room, proposed.value, language);
@@ -388,7 +344,7 @@ export class CaseRooms {
 		if (api === undefined) return err({ kind: 'not-ready' });
 		const content = api.cases.caseContent(event, language);
 		if (!content.ok) return content;
-		this.#outbox.enqueue(roomId, content.value);
+		this.outbox.enqueue(roomId, content.value);
 		return ok(undefined);
 	}
 
@@ -416,54 +372,39 @@ export class CaseRooms {
 	settle(record: OpenedCase, chosen: TransitionId, reason: string, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		if (this.movesWaitIn(record.room)) return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
+		if (this.outbox.statusChangePending(record.room))
+			return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
 		const proposed = proposeSettlement(record, chosen, reason);
 		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
 		return this.#queueCaseEvent(record.room, proposed.value, language);
 	}
 
+	/**
+	 * Links two requests both ways: this room is the `end` given of the relation, the target the other end (when the
+	 * viewer is in it). A side that already carries the link is left as it is.
+	 */
+	linkBothWays(
+		roomId: string,
+		target: string,
+		relation: 'preservation-mla',
+		end: 'earlier' | 'later',
+		language: Language,
+	): Result<void, ActionProblem> {
+		const other = end === 'earlier' ? 'later' : 'earlier';
+		for (const [from, to, which] of [[roomId, target, end] as const, [target, roomId, other] as const]) {
+			const record = this.room(from)?.record;
+			if (record?.opened !== true || record.links.some((l) => l.relation === relation && l.target === to)) continue;
+			const queued = this.#queueCaseEvent(from, { type: 'link', relation, end: which, target: to as RoomId }, language);
+			if (!queued.ok) return queued;
+		}
+		return ok(undefined);
+	}
+
 	write(roomId: string, text: string, replyTo?: string): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		this.#outbox.enqueue(roomId, api.cases.textContent(text, replyTo));
+		this.outbox.enqueue(roomId, api.cases.textContent(text, replyTo));
 		return ok(undefined);
-	}
-
-	get maxAttachmentBytes(): number {
-		return MAX_ATTACHMENT_BYTES;
-	}
-
-	/** Encrypts the file here and queues it: uploaded, then sent, when its turn comes — after the connection returns, too. */
-	async attach(
-		roomId: string,
-		file: { readonly name: string; readonly type: string; readonly bytes: Uint8Array },
-	): Promise<Result<void, ActionProblem>> {
-		const api = this.#api;
-		if (api === undefined) return err({ kind: 'not-ready' });
-		const prepared = await api.cases.prepareAttachment(file);
-		if (!prepared.ok) return prepared;
-		const txnId = newTxnId();
-		try {
-			await this.#pending.put(txnId, prepared.value.ciphertext);
-		} catch (error) {
-			return err({ kind: 'unexpected', detail: `this browser could not keep the file until it is sent: ${String(error)}` });
-		}
-		this.#outbox.enqueue(roomId, prepared.value.content, { txnId });
-		return ok(undefined);
-	}
-
-	/** How far a queued attachment's upload has come, while it uploads. */
-	uploadOf(txnId: string): Transfer | undefined {
-		return this.#outbox.uploadOf(txnId);
-	}
-
-	async download(
-		item: Extract<TimelineItem, { kind: 'file' }>,
-		onProgress: (transfer: Transfer) => void,
-	): Promise<Result<Uint8Array, ActionProblem | { readonly kind: 'tampered' }>> {
-		const api = this.#api;
-		if (api === undefined) return err({ kind: 'not-ready' });
-		return api.cases.downloadAttachment(this.#client, item.file, (loaded, total) => onProgress({ loaded, total }));
 	}
 }
 

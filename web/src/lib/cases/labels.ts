@@ -13,6 +13,13 @@ export const urgencyLabel = (code: string, locale: Locale): string => labelOf(DE
 export const channelLabel = (code: string, locale: Locale): string => labelOf(DEFAULT_BOOK.channels, code, locale);
 export const legalBasisLabel = (code: string, locale: Locale): string => labelOf(DEFAULT_BOOK.legalBases, code, locale);
 export const fieldLabel = (code: string, locale: Locale): string => labelOf(DEFAULT_BOOK.fields, code, locale);
+/** How a link reads from the room that carries it, e.g. "the MLA request that follows this preservation". */
+export const linkLabel = (link: { readonly relation: string; readonly end?: string }, locale: Locale): string =>
+	labelOf(
+		DEFAULT_BOOK.links,
+		link.relation === 'related' || link.end === undefined ? link.relation : `${link.relation}.${link.end}`,
+		locale,
+	);
 
 export function authorityName(roster: Roster, id: string): string {
 	return roster.authorities.find((a) => a.id === id)?.name ?? id;

@@ -120,7 +120,7 @@ export class PreservationSection {
 		const room = (this.followRoom[record.id] ?? '').trim();
 		const reference = (this.followReference[record.id] ?? '').trim();
 		if (room === '' && reference === '') return this.#fail({ kind: 'follow-up' });
-		return this.#send(
+		const sent = this.#send(
 			{
 				type: 'preservation-follow-up',
 				preservation: record.id,
@@ -129,6 +129,13 @@ export class PreservationSection {
 			},
 			language,
 		);
+		// The case record carries the link too, both ways, so the registers and stock clients see it.
+		if (sent && room !== '') {
+			const linked = this.#cases.linkBothWays(this.#roomId, room, 'preservation-mla', 'earlier', language);
+			if (!linked.ok)
+				return this.#fail({ kind: 'refused', detail: linked.error.kind === 'invalid-event' ? linked.error.reason : linked.error.kind });
+		}
+		return sent;
 	}
 
 	release(record: PreservationRecord, language: Language): boolean {
@@ -141,7 +148,7 @@ export class PreservationSection {
 		if (!built.ok) return this.#fail({ kind: 'refused', detail: built.error.reason });
 		this.#problem = undefined;
 		// Through the case rooms' outbox: queued while offline, sent once, shown as pending until the room has it.
-		this.#cases.queue(this.#roomId, built.value as unknown as Record<string, unknown>);
+		this.#cases.outbox.enqueue(this.#roomId, built.value as unknown as Record<string, unknown>);
 		return true;
 	}
 
