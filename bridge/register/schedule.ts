@@ -1,26 +1,36 @@
 // The reminders' schedule in the register (table `reminders`, schema.ts): the
 // few reads and writes bridge/reminders' scheduler makes. Each call is one
 // transaction, so a crash leaves a row in a state the scheduler resumes from:
-// a `sending` row is sent again with the same transaction ID. Structural
-// types only (the row shape matches bridge/reminders/types.ts), so the
-// register does not depend on the scheduler.
+// a `sending` row is sent again with the same transaction ID. The row type is
+// the scheduler's too (bridge/reminders/types.ts names it ReminderRow).
 import type Database from 'better-sqlite3';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { registerError } from './sqlite-errors.ts';
 import type { RegisterError } from './types.ts';
 
+/**
+ * States of a schedule row: scheduled → sending → sent; or skipped (a later
+ * offset was due as well when it came up: one reminder, the latest), cancelled
+ * (the preservation ended, its expiry moved, or — for an escalation — the
+ * reminder was acknowledged), or failed (the room refused the bot: 403/404).
+ */
 export type ScheduleState = 'scheduled' | 'sending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
 
+/** A row of the schedule (table `reminders`): one reminder, or the escalation of one. */
 export interface ScheduleRow {
 	readonly id: string;
 	readonly room: string;
 	readonly preservation: string;
 	readonly kind: 'reminder' | 'escalation';
+	/** The offset before expiry (ms) this reminder is for; an escalation carries its reminder's. */
 	readonly offsetMs: number;
+	/** The expiry this row was planned for: when it moves, the rows of the old one are cancelled. */
 	readonly expires: number;
 	readonly dueAt: number;
 	readonly state: ScheduleState;
+	/** The Matrix transaction ID, derived from the id: a resend after a crash is the same request. */
 	readonly txnId: string;
+	/** For an escalation: the reminder it escalates. */
 	readonly escalates: string | null;
 	readonly sentAt: number | null;
 	readonly eventId: string | null;

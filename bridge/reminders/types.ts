@@ -2,6 +2,7 @@
 // Narrow on purpose: the preservation records (policies/preservation/record)
 // are adapted to this in source.ts, so the scheduler does not depend on how a
 // record is folded.
+import type { ScheduleRow, ScheduleState } from '../register/schedule.ts';
 
 export interface ScheduledPreservation {
 	readonly room: string;
@@ -40,34 +41,7 @@ export const DEFAULT_SETTINGS: ReminderSettings = {
 	retryMs: 10_000,
 };
 
-export type ReminderKind = 'reminder' | 'escalation';
-
-/**
- * A row of the schedule (the register's `reminders` table). States:
- * scheduled → sending → sent; or skipped (a later offset was due as well when
- * it came up: one reminder, the latest), cancelled (the preservation ended, its
- * expiry moved, or — for an escalation — the reminder was acknowledged), or
- * failed (the room refused the bot: 403/404).
- */
-export type ReminderState = 'scheduled' | 'sending' | 'sent' | 'skipped' | 'cancelled' | 'failed';
-
-export interface ReminderRow {
-	readonly id: string;
-	readonly room: string;
-	readonly preservation: string;
-	readonly kind: ReminderKind;
-	/** The offset before expiry (ms) this reminder is for; an escalation carries its reminder's. */
-	readonly offsetMs: number;
-	/** The expiry this row was planned for: when it moves, the rows of the old one are cancelled. */
-	readonly expires: number;
-	readonly dueAt: number;
-	readonly state: ReminderState;
-	/** The Matrix transaction ID, derived from the id: a resend after a crash is the same request. */
-	readonly txnId: string;
-	/** For an escalation: the reminder it escalates. */
-	readonly escalates: string | null;
-	readonly sentAt: number | null;
-	readonly eventId: string | null;
-	readonly acknowledgedAt: number | null;
-	readonly acknowledgedBy: string | null;
-}
+/** The schedule's rows and states are the register's (bridge/register/schedule.ts). */
+export type ReminderRow = ScheduleRow;
+export type ReminderState = ScheduleState;
+export type ReminderKind = ScheduleRow['kind'];
