@@ -60,11 +60,6 @@ export class CaseAttachments {
 		return ok(undefined);
 	}
 
-	/** How far a queued attachment's upload has come, while it uploads. */
-	uploadOf(txnId: string): Transfer | undefined {
-		return this.#outbox.uploadOf(txnId);
-	}
-
 	async download(
 		item: Extract<TimelineItem, { kind: 'file' }>,
 		onProgress: (transfer: Transfer) => void,

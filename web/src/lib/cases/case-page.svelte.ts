@@ -96,7 +96,7 @@ export class CasePage {
 
 	/** How far a queued attachment's upload has come, while it uploads. */
 	uploadOf(txnId: string): Transfer | undefined {
-		return this.#cases.attachments.uploadOf(txnId);
+		return this.#cases.outbox.uploadOf(txnId);
 	}
 
 	download(id: string): Transfer | undefined {
