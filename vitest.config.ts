@@ -1,6 +1,7 @@
 // Two vitest projects: `unit` (pure, beside the code, no servers) and
 // `integration` (against the real local federation that tests/setup starts
-// once per run). Playwright end-to-end tests (tests/e2e/*.e2e.ts) are not vitest's.
+// once per run; tests/security's attacking tests are among them). Playwright
+// end-to-end tests (tests/{e2e,security}/**/*.e2e.ts) are not vitest's.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -17,7 +18,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'integration',
-					include: ['tests/integration/**/*.test.ts', '{bridge,deploy}/**/*.integration.test.ts'],
+					include: ['tests/{integration,security}/**/*.test.ts', '{bridge,deploy}/**/*.integration.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/setup/federation.global.ts'],
 					testTimeout: 120_000,

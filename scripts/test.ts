@@ -5,17 +5,15 @@
 // Ends on one plain line: "Tests: N passed, N failed".
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
 import { ensureChromium } from './chromium.ts';
 import { bin, run } from './child.ts';
+import { startE2eEnvironment, type E2eEnvironment } from './e2e-environment.ts';
 import { add, none, playwrightCounts, vitestCounts } from './test-counts.ts';
-import { startWebServer, type WebServer } from './web-server.ts';
 
 const root = process.cwd();
 const reports = join(root, '.data', 'test-reports');
-const WEB = { host: '127.0.0.1', port: 28080 };
 
 const total = none();
 const failedSteps: string[] = [];
@@ -61,11 +59,9 @@ async function main(): Promise<number> {
 	const built = await step('web build', bin('vite'), ['build', '--logLevel', 'warn']);
 
 	let federation: LocalFederation | undefined;
-	let bridges: LocalBridges | undefined;
-	let web: WebServer | undefined;
+	let e2e: E2eEnvironment | undefined;
 	const stopAll = async (): Promise<void> => {
-		await web?.stop();
-		await bridges?.stop();
+		await e2e?.stop();
 		await federation?.stop();
 	};
 	process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -90,39 +86,20 @@ async function main(): Promise<number> {
 			total.failed += 1;
 			return 1;
 		}
-		console.log('\n── bridges (one per authority) ──');
-		const bridgesStarted = await startBridges({
-			root,
-			profileDir: join(root, '.data', 'test'),
-			homeservers: federation.homeservers,
-			roster: demoRoster,
-			onProgress: (line) => console.log(`  ${line}`),
-		});
-		if (!bridgesStarted.ok) {
-			console.error(`\nrogatory: ${bridgesStarted.error}\n`);
-			failedSteps.push('bridges');
+		const environment = await startE2eEnvironment(root, federation);
+		if (!environment.ok) {
+			console.error(`\nrogatory: ${environment.error}\n`);
+			failedSteps.push('end-to-end environment');
 			total.failed += 1;
 			return 1;
 		}
-		bridges = bridgesStarted.value;
-		const server = await startWebServer({ root, ...WEB, federationFile, logTo: 'ignore' });
-		if (!server.ok) {
-			console.error(`\nrogatory: ${server.error}\n`);
-			failedSteps.push('web server');
-			total.failed += 1;
-			return 1;
-		}
-		web = server.value;
+		e2e = environment.value;
 		const report = join(reports, 'playwright.json');
 		await step(
 			'end-to-end tests (Playwright, Chromium)',
 			bin('playwright'),
 			['test', '--reporter=list,json'],
-			{
-				ROGATORY_WEB_URL: web.url,
-				ROGATORY_FEDERATION: federationFile,
-				PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-			},
+			{ ...e2e.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
 			true,
 		);
 		add(total, playwrightCounts(report));

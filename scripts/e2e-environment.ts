@@ -1,0 +1,47 @@
+// What the end-to-end tests need besides the homeservers: one bridge per
+// authority and the built web app, started on the test profile's federation
+// and stopped together. Used by `npm test` and by `npm run e2e`.
+import { join } from 'node:path';
+import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
+import type { LocalFederation } from '../deploy/local/federation.ts';
+import { err, ok, type Result } from '../policies/result.ts';
+import { demoRoster } from '../policies/roster/demo.ts';
+import { startWebServer, type WebServer } from './web-server.ts';
+
+export const E2E_WEB = { host: '127.0.0.1', port: 28080 };
+
+export interface E2eEnvironment {
+	readonly web: WebServer;
+	/** The environment Playwright runs with. */
+	readonly env: NodeJS.ProcessEnv;
+	stop(): Promise<void>;
+}
+
+export async function startE2eEnvironment(root: string, federation: LocalFederation): Promise<Result<E2eEnvironment, string>> {
+	const profileDir = join(root, '.data', 'test');
+	const federationFile = join(profileDir, 'federation.json');
+	console.log('\n── bridges (one per authority) ──');
+	const bridgesStarted = await startBridges({
+		root,
+		profileDir,
+		homeservers: federation.homeservers,
+		roster: demoRoster,
+		onProgress: (line) => console.log(`  ${line}`),
+	});
+	if (!bridgesStarted.ok) return err(bridgesStarted.error);
+	const bridges: LocalBridges = bridgesStarted.value;
+	const server = await startWebServer({ root, ...E2E_WEB, federationFile, logTo: 'ignore' });
+	if (!server.ok) {
+		await bridges.stop();
+		return err(server.error);
+	}
+	const web = server.value;
+	return ok({
+		web,
+		env: { ROGATORY_WEB_URL: web.url, ROGATORY_FEDERATION: federationFile },
+		stop: async () => {
+			await web.stop();
+			await bridges.stop();
+		},
+	});
+}
