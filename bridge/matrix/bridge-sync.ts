@@ -246,7 +246,10 @@ export class BridgeSync implements GateHooks {
 		const hook = this.#deps.replies?.hook;
 		if (hook === undefined) return [];
 		const now = (this.#deps.now ?? Date.now)();
+		// NOTE: a command counts only as a case event does (policies/trust): one sent in the clear or from an
+		// unverified device is logged by the register, never answered.
 		return events
+			.filter((e) => e.trust.counts)
 			.map((e) => hook.pick(e, this.#deps.self, now))
 			.filter((c): c is PendingCommand => c !== undefined && !this.#replies.has(c.eventId));
 	}

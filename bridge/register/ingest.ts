@@ -81,6 +81,8 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			rejectionReason: verdict.reason,
 			content: canonicalJson(event.content),
 			prevHash: head.hash,
+			verification: verdict.verification,
+			senderIdentity: event.senderIdentity === undefined ? null : String(event.senderIdentity).slice(0, 255),
 		};
 		const hash = rowHash(row);
 		db.insert(schema.eventLog)
@@ -88,6 +90,8 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			.run();
 		head = { seq: row.seq, hash };
 		touched.add(event.room as RoomId);
+		if (verdict.code === 'identity-changed' && row.senderIdentity !== null)
+			noteIdentityChange(db, { ...row, senderIdentity: row.senderIdentity });
 	}
 	let undecryptable = 0;
 	for (const u of batch.undecryptable ?? []) {
@@ -110,6 +114,29 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 		.onConflictDoUpdate({ target: schema.checkpoint.id, set: point })
 		.run();
 	return { logged: head.seq - (last?.seq ?? 0), skipped, invitations, undecryptable, rooms };
+}
+
+/** The first event seen under a counterpart's changed identity (kept once per user and identity). */
+function noteIdentityChange(
+	db: Db,
+	row: {
+		readonly roomId: string;
+		readonly eventId: string;
+		readonly sender: string;
+		readonly originServerTs: number;
+		readonly senderIdentity: string;
+	},
+): void {
+	db.insert(schema.identityChanges)
+		.values({
+			userId: row.sender,
+			identity: row.senderIdentity,
+			roomId: row.roomId,
+			firstEventId: row.eventId,
+			firstSeenAt: row.originServerTs,
+		})
+		.onConflictDoNothing()
+		.run();
 }
 
 /** Folds a room from every event logged for it and rewrites its derived rows. */

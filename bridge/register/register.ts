@@ -20,7 +20,8 @@ import { verifyRows, type LogRow, type VerifyReport } from './verify.ts';
 
 // NOTE: raw SQL so that verify streams the log instead of loading it whole.
 const LOG_ROWS = `SELECT seq, room_id AS roomId, event_id AS eventId, sender, origin_server_ts AS originServerTs, kind,
-	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash
+	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash,
+	verification, sender_identity AS senderIdentity
 	FROM event_log ORDER BY seq`;
 
 export type RegisterDb = BetterSQLite3Database<typeof schema>;

@@ -5,6 +5,7 @@
 // checks them itself (a bad envelope is logged as rejected, a bad room
 // refuses the batch).
 import type { FoldContext, RoomId } from '../../policies/cases/index.ts';
+import type { TrustVerdict } from '../../policies/trust/index.ts';
 
 /** A decrypted timeline event of a case room (a CaseEventEnvelope, unchecked) and its room. */
 export interface IngestedEvent {
@@ -15,6 +16,10 @@ export interface IngestedEvent {
 	readonly originServerTs: number;
 	/** The decrypted content, untrusted. */
 	readonly content: unknown;
+	/** Whether it may count, from how it arrived (policies/trust): only counted events are folded, reminded of or answered. */
+	readonly trust: TrustVerdict;
+	/** The sender's cross-signing master key (unpadded base64) as the bot knew it when the event arrived, if any. */
+	readonly senderIdentity?: string;
 }
 
 /** An event the bot gave up decrypting, with the reason. */
