@@ -89,7 +89,8 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			.values({ ...row, hash })
 			.run();
 		head = { seq: row.seq, hash };
-		touched.add(event.room as RoomId);
+		// An event refused for how it arrived never reaches the fold: its room is not re-folded for it.
+		if (event.trust.counts) touched.add(event.room as RoomId);
 		if (verdict.code === 'identity-changed' && row.senderIdentity !== null)
 			noteIdentityChange(db, { ...row, senderIdentity: row.senderIdentity });
 	}

@@ -9,6 +9,7 @@ import { AMINA, ANA, envelope, move, OPENED, ROOM, ROOT } from '../../policies/c
 import { REQUEST, content as preservationContent } from '../../policies/preservation/record/testing/fixtures.ts';
 import type { TrustVerdict } from '../../policies/trust/index.ts';
 import { rowHash } from './chain.ts';
+import { readIdentityChanges, readRefusals } from './refusals.ts';
 import * as schema from './schema.ts';
 import { batch, must, open, tempDir, TRUSTED } from './testing.ts';
 import type { IngestedEvent } from './types.ts';
@@ -83,7 +84,8 @@ describe('the register and how events arrived', () => {
 		const s = must(register.snapshot());
 		expect(s.eventLog[0]).toMatchObject({ kind: 'rejected', rejectionCode: 'unsigned-device', verification: 'unsigned-device' });
 		expect(s.eventLog[0]?.rejectionReason).toMatch(/cross-signed/);
-		expect(s.cases).toEqual([expect.objectContaining({ opened: false })]);
+		// Nothing of it is folded: the room is not even a case of the register.
+		expect(s.cases).toEqual([]);
 		register.close();
 	});
 
@@ -157,5 +159,30 @@ describe('the register and how events arrived', () => {
 		// The hash of a row from before migration 0004 (no verification, no identity) is what it always was.
 		expect(rowHash({ ...old, verification: null, senderIdentity: null })).toBe(rowHashBefore0004(old));
 		expect(rowHash({ ...old, verification: 'cross-signed', senderIdentity: null })).not.toBe(rowHashBefore0004(old));
+	});
+
+	it('lists what it refused, newest first: how it arrived, its content, the case rules, and what it could not decrypt', () => {
+		const register = open(temp.file('r.db'));
+		must(
+			register.ingest({
+				...batch([
+					at(envelope('$open', ANA, 1000, OPENED), TRUSTED),
+					at(envelope('$forged', AMINA, 2000, move(ROOT, 'draft', 'sent')), CLEAR),
+					at(envelope('$stale', AMINA, 3000, move(ROOT, 'sent', 'received')), TRUSTED),
+					at(envelope('$changed', AMINA, 3500, move(ROOT, 'draft', 'sent')), CHANGED, 'NEW-KEY'),
+				]),
+				undecryptable: [{ room: ROOM, eventId: '$unsigned', sender: AMINA, originServerTs: 4000, reason: 'UNSIGNED_SENDER_DEVICE' }],
+			}),
+		);
+		expect(readRefusals(register.db).map((r) => [r.eventId, r.source, r.code, r.verification])).toEqual([
+			['$unsigned', 'undecryptable', 'unsigned-device', 'unsigned-device'],
+			['$changed', 'arrival', 'identity-changed', 'identity-changed'],
+			['$stale', 'rule', 'stale-from', null],
+			['$forged', 'arrival', 'not-encrypted', 'not-encrypted'],
+		]);
+		expect(readIdentityChanges(register.db)).toEqual([
+			{ userId: AMINA, identity: 'NEW-KEY', roomId: ROOM, firstEventId: '$changed', firstSeenAt: 3500, approvedBy: null, approvedAt: null },
+		]);
+		register.close();
 	});
 });

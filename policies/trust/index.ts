@@ -4,3 +4,4 @@
 export * from './arrival.ts';
 export * from './failures.ts';
 export * from './verdict.ts';
+export * from './labels.ts';
