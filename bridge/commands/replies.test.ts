@@ -23,7 +23,13 @@ const event = (id: string, body: string, sender = '@ana:gt', msgtype = 'm.text',
 	origin_server_ts: 1,
 	content: { msgtype, body },
 });
-const TRUSTED = { encrypted: true, roomEncrypted: true, shield: 'unverified-identity', identityChanged: false } as const;
+const TRUSTED = {
+	encrypted: true,
+	roomEncrypted: true,
+	shield: 'unverified-identity',
+	identityChanged: false,
+	senderVerified: false,
+} as const;
 const response = (next: string, events: ReturnType<typeof event>[]) => ({
 	next_batch: next,
 	rooms: { join: { [ROOM]: { timeline: { events } } } },

@@ -6,7 +6,13 @@ import { decodeSnapshot } from './idb-snapshot.ts';
 import { MemorySink } from './memory-sink.ts';
 
 const self = '@bot:gt';
-const TRUSTED_ARRIVAL = { encrypted: true, roomEncrypted: true, shield: 'unverified-identity', identityChanged: false } as const;
+const TRUSTED_ARRIVAL = {
+	encrypted: true,
+	roomEncrypted: true,
+	shield: 'unverified-identity',
+	identityChanged: false,
+	senderVerified: false,
+} as const;
 const message = (id: string) => ({ event_id: id, type: 'm.room.encrypted', sender: '@a:gt', origin_server_ts: 1, content: {} });
 const response = (next: string, ids: string[], invite?: { room: string; sender: string }) => ({
 	next_batch: next,

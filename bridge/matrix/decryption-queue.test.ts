@@ -12,7 +12,13 @@ const raw = (id: string, type = 'm.room.encrypted', extra: Record<string, unknow
 	...extra,
 });
 const queued = (event: RawEvent, firstSeen = 1000): QueuedEvent => ({ raw: event, firstSeen });
-const ENCRYPTED = { encrypted: true, roomEncrypted: true, shield: 'unverified-identity', identityChanged: false } as const;
+const ENCRYPTED = {
+	encrypted: true,
+	roomEncrypted: true,
+	shield: 'unverified-identity',
+	identityChanged: false,
+	senderVerified: false,
+} as const;
 const CLEAR = { encrypted: false, roomEncrypted: true } as const;
 /** Decrypts the events whose key is known; a clear event reads as it came. */
 const keys =

@@ -54,7 +54,9 @@ export interface Resolution {
 	readonly events: BridgedEvent[];
 	readonly undecryptable: UndecryptableEvent[];
 	/** What stays queued: from the first event still waiting for its key. */
-	readonly remaining: QueuedEvent[];
+	readonly remaining: readonly QueuedEvent[];
+	/** The event the queue waits on, and why (the crypto's DecryptionFailureCode, or the bot's own). */
+	readonly waiting?: { readonly eventId: string; readonly reason: string };
 }
 
 const isRedacted = (raw: RawEvent): boolean => {
@@ -106,7 +108,8 @@ export async function resolveQueue(
 			continue;
 		}
 		const patience = WITHHELD_REASONS.has(result.reason) ? Math.min(giveUpAfterMs, WITHHELD_GRACE_MS) : giveUpAfterMs;
-		if (now - q.firstSeen < patience) return { events, undecryptable, remaining: queue.slice(i) };
+		if (now - q.firstSeen < patience)
+			return { events, undecryptable, remaining: queue.slice(i), waiting: { eventId: q.raw.event_id, reason: result.reason } };
 		undecryptable.push({ ...envelope(q.raw), reason: result.reason });
 	}
 	return { events, undecryptable, remaining: [] };

@@ -50,11 +50,26 @@ export interface Checkpoint {
 	readonly store: Uint8Array;
 }
 
+/**
+ * An officer's or administrator's approval of a counterpart's changed identity
+ * (`!rogatory trust`), recorded with the batch that brought the command: it
+ * approves every change of `user` the register holds unapproved.
+ */
+export interface IdentityApproval {
+	readonly user: string;
+	readonly by: string;
+	/** origin_server_ts of the command. */
+	readonly at: number;
+	readonly eventId: string;
+}
+
 export interface IngestBatch {
 	readonly events: readonly IngestedEvent[];
 	readonly invitations: readonly InvitationRecord[];
 	/** Left out or empty when every event of the batch was decrypted. */
 	readonly undecryptable?: readonly UndecryptableRecord[];
+	/** Identity approvals among the batch's commands (left out: none). */
+	readonly approvals?: readonly IdentityApproval[];
 	readonly checkpoint: Checkpoint;
 }
 

@@ -13,9 +13,14 @@
  * EventShieldReason ('none' when it shows no shield at all).
  */
 export type Shield =
-	/** The sender's device is cross-signed by an identity this reader verified. */
+	/**
+	 * Nothing to warn of: the device is cross-signed by its owner. NOTE: with the
+	 * signed-devices-only mode (MSC4153) the Rust crypto shows no shield for a
+	 * sender merely trusted on first use either; whether the identity was verified
+	 * is a fact of its own (Arrival.senderVerified).
+	 */
 	| 'none'
-	/** Cross-signed by its owner, whose identity this reader has not verified in person (trusted on first use). */
+	/** Cross-signed by its owner, whose identity this reader has not verified (trusted on first use). */
 	| 'unverified-identity'
 	/** A device its owner never cross-signed. */
 	| 'unsigned-device'
@@ -56,6 +61,8 @@ export type Arrival =
 			readonly shield: Shield;
 			/** The sender's cross-signing identity changed since this reader pinned it, and nobody verified the new one. */
 			readonly identityChanged: boolean;
+			/** This reader has verified the sender's identity (cross-signing), not merely pinned it. */
+			readonly senderVerified: boolean;
 	  };
 
 /**

@@ -4,12 +4,14 @@ import { readShield, SHIELDS, type Shield } from './arrival.ts';
 import { readDecryptionFailure } from './failures.ts';
 import { arrivalLabel, judgeArrival } from './verdict.ts';
 
-const encrypted = (shield: Shield, more: { roomEncrypted?: boolean; identityChanged?: boolean } = {}) =>
-	({ encrypted: true, roomEncrypted: true, shield, identityChanged: false, ...more }) as const;
+const encrypted = (shield: Shield, more: { roomEncrypted?: boolean; identityChanged?: boolean; senderVerified?: boolean } = {}) =>
+	({ encrypted: true, roomEncrypted: true, shield, identityChanged: false, senderVerified: false, ...more }) as const;
 
 describe('judgeArrival', () => {
 	it('counts an encrypted event from a cross-signed device, verified or trusted on first use', () => {
-		expect(judgeArrival(encrypted('none'))).toEqual({ counts: true, verification: 'verified' });
+		expect(judgeArrival(encrypted('none', { senderVerified: true }))).toEqual({ counts: true, verification: 'verified' });
+		// NOTE: the Rust crypto shows no shield for a sender trusted on first use in signed-devices-only mode.
+		expect(judgeArrival(encrypted('none'))).toEqual({ counts: true, verification: 'cross-signed' });
 		expect(judgeArrival(encrypted('unverified-identity'))).toEqual({ counts: true, verification: 'cross-signed' });
 	});
 
@@ -40,7 +42,7 @@ describe('judgeArrival', () => {
 		});
 	});
 
-	it('counts nothing but an encrypted event in an encrypted room with a clean or first-use shield (any facts)', () => {
+	it('counts nothing but an encrypted event in an encrypted room with a clean or first-use shield and an unchanged identity (any facts)', () => {
 		const arrival = fc.oneof(
 			fc.record({ encrypted: fc.constant(false as const), roomEncrypted: fc.boolean() }),
 			fc.record({
@@ -48,13 +50,13 @@ describe('judgeArrival', () => {
 				roomEncrypted: fc.boolean(),
 				shield: fc.constantFrom(...SHIELDS),
 				identityChanged: fc.boolean(),
+				senderVerified: fc.boolean(),
 			}),
 		);
 		fc.assert(
 			fc.property(arrival, (a) => {
 				const verdict = judgeArrival(a);
-				const trusted =
-					a.encrypted && a.roomEncrypted && (a.shield === 'none' || (a.shield === 'unverified-identity' && !a.identityChanged));
+				const trusted = a.encrypted && a.roomEncrypted && (a.shield === 'none' || a.shield === 'unverified-identity') && !a.identityChanged;
 				expect(verdict.counts).toBe(trusted);
 				if (!verdict.counts) expect(verdict.reason.length).toBeGreaterThan(10);
 			}),
@@ -85,8 +87,14 @@ describe('readShield', () => {
 		expect(readShield('AUTHENTICITY_NOT_GUARANTEED')).toBe('not-guaranteed');
 		expect(readShield('MISMATCHED_SENDER')).toBe('mismatched-sender');
 		expect(readShield('SOMETHING_NEW')).toBe('unknown');
-		expect(judgeArrival({ encrypted: true, roomEncrypted: true, shield: readShield('SOMETHING_NEW'), identityChanged: false }).counts).toBe(
-			false,
-		);
+		expect(
+			judgeArrival({
+				encrypted: true,
+				roomEncrypted: true,
+				shield: readShield('SOMETHING_NEW'),
+				identityChanged: false,
+				senderVerified: false,
+			}).counts,
+		).toBe(false);
 	});
 });

@@ -51,15 +51,17 @@ export function judgeArrival(arrival: Arrival): TrustVerdict {
 	if (!arrival.encrypted)
 		return refused('not-encrypted', 'sent in the clear: anyone holding a member’s access token or their homeserver could have made it');
 	if (!arrival.roomEncrypted) return refused('room-not-encrypted', 'its room has no m.room.encryption state: not a case room');
-	if (arrival.shield === 'none') return { counts: true, verification: 'verified' };
-	if (arrival.shield !== 'unverified-identity') return BY_SHIELD[arrival.shield];
+	if (arrival.shield !== 'none' && arrival.shield !== 'unverified-identity') return BY_SHIELD[arrival.shield];
 	if (arrival.identityChanged)
 		return refused(
 			'identity-changed',
 			"the sender's cross-signing identity changed since it was first seen and has not been verified again",
 		);
-	return { counts: true, verification: 'cross-signed' };
+	return { counts: true, verification: arrival.senderVerified ? 'verified' : 'cross-signed' };
 }
 
 /** What the register records of how an event arrived: the verification when it counts, else the trust code. */
 export const arrivalLabel = (verdict: TrustVerdict): Verification | TrustCode => (verdict.counts ? verdict.verification : verdict.code);
+
+/** Who may approve a counterpart's changed identity for their authority's bridge: those who answer for its register. */
+export const IDENTITY_APPROVERS = ['central-authority-officer', 'authority-administrator'] as const;

@@ -146,6 +146,20 @@ export class CaseRooms {
 		return this.#parties;
 	}
 
+	/**
+	 * Accepts a sender's changed identity once the viewer confirmed it with them:
+	 * their messages are judged again, and count from now on. False when it failed.
+	 */
+	async approveIdentity(userId: string): Promise<boolean> {
+		const api = this.#api;
+		if (api === undefined) return false;
+		const approved = await api.arrival.approveIdentity(this.#client, userId);
+		if (!approved.ok) return false;
+		this.#trust.forgetSender(userId);
+		for (const roomId of this.#rooms.keys()) this.#schedule(roomId);
+		return true;
+	}
+
 	/** Whether a message of a case room counts (judged, and trusted under policies/trust). */
 	counts(eventId: string): boolean {
 		return this.#trust.counts(eventId);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Arrival } from '../../../../policies/trust/index.ts';
 import { EventTrust } from './event-trust.ts';
 
-const TRUSTED: Arrival = { encrypted: true, roomEncrypted: true, shield: 'unverified-identity', identityChanged: false };
+const TRUSTED: Arrival = {
+	encrypted: true,
+	roomEncrypted: true,
+	shield: 'unverified-identity',
+	identityChanged: false,
+	senderVerified: false,
+};
 const CLEAR: Arrival = { encrypted: false, roomEncrypted: true };
 
 describe('EventTrust', () => {
@@ -33,7 +39,13 @@ describe('EventTrust', () => {
 		const trust = new EventTrust();
 		let changed = true;
 		const ask = (): Promise<Arrival> =>
-			Promise.resolve({ encrypted: true, roomEncrypted: true, shield: 'unverified-identity', identityChanged: changed });
+			Promise.resolve({
+				encrypted: true,
+				roomEncrypted: true,
+				shield: 'unverified-identity',
+				identityChanged: changed,
+				senderVerified: false,
+			});
 		await trust.settle([{ id: '$1', sender: '@a:hs' }], ask);
 		expect(trust.verdict('$1')).toMatchObject({ counts: false, code: 'identity-changed' });
 		changed = false;
