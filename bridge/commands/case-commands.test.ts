@@ -86,7 +86,7 @@ describe('caseCommands', () => {
 
 	it('turns an identity approval into a recorded approval only for a central-authority officer or administrator', () => {
 		const { hook, now } = setup();
-		const picked = (sender: string) => hook.pick(command('!rogatory trust @amina.bello:ng', sender), '@bot:x', now);
+		const picked = (sender: typeof ANA) => hook.pick(command('!rogatory trust @amina.bello:ng', sender), '@bot:x', now);
 		const byOfficer = picked(CARLOS);
 		expect(byOfficer?.request).toEqual({ name: 'trust', user: '@amina.bello:ng' });
 		expect(hook.approval?.(byOfficer!)).toEqual({ user: '@amina.bello:ng', by: CARLOS, at: command('').originServerTs, eventId: '$cmd' });
