@@ -9,7 +9,7 @@ import { demoRoster } from '../../policies/roster/demo.ts';
 import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
 import { sessionHandle } from './lib/server/sessions/handle.ts';
-import { sessionStore } from './lib/server/sessions/server.ts';
+import { sessionRechecker, sessionStore } from './lib/server/sessions/server.ts';
 
 /**
  * NOTE: behind no proxy, adapter-node 6 guesses https for request.url (it no
@@ -37,4 +37,4 @@ const languages: Handle = ({ event, resolve }) =>
 		{ onRedirect: pathOnlyLocation },
 	);
 
-export const handle: Handle = sequence(sessionHandle({ store: sessionStore, roster: demoRoster }), languages);
+export const handle: Handle = sequence(sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: demoRoster }), languages);
