@@ -11,7 +11,7 @@ import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
 import { usePrivateUmask } from './lib/server/private-umask.ts';
 import { sessionHandle } from './lib/server/sessions/handle.ts';
-import { sessionStore } from './lib/server/sessions/server.ts';
+import { sessionRechecker, sessionStore } from './lib/server/sessions/server.ts';
 
 /**
  * NOTE: behind no proxy, adapter-node 6 guesses https for request.url (it no
@@ -43,4 +43,4 @@ const languages: Handle = ({ event, resolve }) =>
 		{ onRedirect: pathOnlyLocation },
 	);
 
-export const handle: Handle = sequence(sessionHandle({ store: sessionStore, roster: demoRoster }), languages);
+export const handle: Handle = sequence(sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: demoRoster }), languages);
