@@ -4,6 +4,7 @@
 // Metrics that need homeservers get a federation of the `bench` profile,
 // started once. Progress goes to stderr.
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
+import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
 import { bridgeCatchup, bridgeIngest } from '../tests/bench/bridge-backlog.ts';
 import { caseTransition } from '../tests/bench/case-transition.ts';
@@ -12,6 +13,9 @@ import { firstLoad } from '../tests/bench/first-load.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
 import { timersMetric } from '../tests/bench/timers.ts';
 import type { FederationInfo } from '../tests/support/federation-info.ts';
+
+// Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
+usePrivateUmask();
 
 interface Metric {
 	readonly run: (federation: FederationInfo) => Promise<void>;

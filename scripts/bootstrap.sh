@@ -8,6 +8,11 @@
 # NOTE: POSIX sh, not bash or Node: this runs before the pinned Node exists.
 set -eu
 
+# Everything Rogatory creates is its owner's alone: files 0600, folders 0700
+# (homeserver databases hold access tokens; registers, keys, secrets, logs,
+# media, sessions). Every process started from here inherits it.
+umask 077
+
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 NODE_VERSION=$(cat "$ROOT/.node-version")
 NODE_HOME="$ROOT/.tools/node-$NODE_VERSION"

@@ -9,6 +9,12 @@ import { demoRoster } from '../policies/roster/demo.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 export const E2E_WEB = { host: '127.0.0.1', port: 28080 };
+/**
+ * The test web server re-checks sessions with the homeserver after 2 seconds
+ * (300 by default), so a test sees a logged-out token end the register page's
+ * session within a poll, not minutes (tests/security/sessions.e2e.ts).
+ */
+export const E2E_RECHECK_SECONDS = 2;
 
 export interface E2eEnvironment {
 	readonly web: WebServer;
@@ -30,7 +36,13 @@ export async function startE2eEnvironment(root: string, federation: LocalFederat
 	});
 	if (!bridgesStarted.ok) return err(bridgesStarted.error);
 	const bridges: LocalBridges = bridgesStarted.value;
-	const server = await startWebServer({ root, ...E2E_WEB, federationFile, logTo: 'ignore' });
+	const server = await startWebServer({
+		root,
+		...E2E_WEB,
+		federationFile,
+		logTo: 'ignore',
+		env: { ROGATORY_SESSION_RECHECK_SECONDS: String(E2E_RECHECK_SECONDS) },
+	});
 	if (!server.ok) {
 		await bridges.stop();
 		return err(server.error);
@@ -38,7 +50,7 @@ export async function startE2eEnvironment(root: string, federation: LocalFederat
 	const web = server.value;
 	return ok({
 		web,
-		env: { ROGATORY_WEB_URL: web.url, ROGATORY_FEDERATION: federationFile },
+		env: { ROGATORY_WEB_URL: web.url, ROGATORY_FEDERATION: federationFile, ROGATORY_SESSION_RECHECK_SECONDS: String(E2E_RECHECK_SECONDS) },
 		stop: async () => {
 			await web.stop();
 			await bridges.stop();

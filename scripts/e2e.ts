@@ -4,10 +4,14 @@
 // and the web server exactly as `npm test` does, runs Playwright with the
 // given arguments, and stops everything, even when tests fail.
 import { startFederation } from '../deploy/local/federation.ts';
+import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
 import { ensureChromium } from './chromium.ts';
 import { bin, run } from './child.ts';
 import { startE2eEnvironment } from './e2e-environment.ts';
+
+// Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
+usePrivateUmask();
 
 const root = process.cwd();
 

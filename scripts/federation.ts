@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation } from '../deploy/local/federation.ts';
 import { isProfileName } from '../deploy/config/profiles.ts';
+import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
+
+// Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
+usePrivateUmask();
 
 const profile = process.argv[2] ?? 'bench';
 if (!isProfileName(profile)) {

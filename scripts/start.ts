@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { provisionRoster } from '../deploy/local/provision.ts';
+import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
 import { validateRoster } from '../policies/roster/validate.ts';
 import { buildWebIfStale } from './web-build.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 import { printWelcome } from './welcome.ts';
+
+// Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
+usePrivateUmask();
 
 const root = process.cwd();
 const fail = (message: string): never => {

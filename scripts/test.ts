@@ -6,11 +6,15 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
+import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
 import { ensureChromium } from './chromium.ts';
 import { bin, run } from './child.ts';
 import { startE2eEnvironment, type E2eEnvironment } from './e2e-environment.ts';
 import { add, none, playwrightCounts, vitestCounts } from './test-counts.ts';
+
+// Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
+usePrivateUmask();
 
 const root = process.cwd();
 const reports = join(root, '.data', 'test-reports');

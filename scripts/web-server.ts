@@ -26,6 +26,8 @@ export async function startWebServer(options: {
 	port: number;
 	federationFile: string;
 	logTo?: 'inherit' | 'ignore';
+	/** More environment for the app (e.g. ROGATORY_SESSION_RECHECK_SECONDS, see web/src/env.ts). */
+	env?: NodeJS.ProcessEnv;
 }): Promise<Result<WebServer, string>> {
 	const { root, host, port, federationFile } = options;
 	const url = `http://${host}:${port}`;
@@ -38,7 +40,7 @@ export async function startWebServer(options: {
 	const child: ChildProcess = spawn(process.execPath, [join(root, 'build', 'index.js')], {
 		cwd: root,
 		stdio: ['ignore', options.logTo ?? 'inherit', 'inherit'],
-		env: { ...process.env, HOST: host, PORT: String(port), ROGATORY_FEDERATION: federationFile },
+		env: { ...process.env, ...options.env, HOST: host, PORT: String(port), ROGATORY_FEDERATION: federationFile },
 	});
 	for (let attempt = 0; attempt < 150; attempt++) {
 		if (child.exitCode !== null) return err(`the web app exited at start (code ${child.exitCode}); its output is above.`);

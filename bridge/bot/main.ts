@@ -14,6 +14,13 @@ import { clockFromEnv } from '../reminders/clock.ts';
 import { readConfig, serverMap, type BotConfig } from './config.ts';
 import { exitWith, log, runBridge } from './run.ts';
 
+// The register, its checkpoint's crypto store and the secrets are the
+// authority's alone: files 0600, folders 0700, however the bot was started
+// (scripts/bootstrap.sh sets the same umask for everything npm starts).
+// NOTE: deploy/process/private-umask.ts does the same for deploy and scripts;
+// the bridge imports nothing from deploy/ (ARCHITECTURE.md), so it is one line here.
+process.umask(0o077);
+
 const PASSING = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR'];
 
 async function openUntilWritable(config: BotConfig): Promise<Register | undefined> {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
 import { allocateOctets } from './addresses.ts';
 import { DEVELOPMENT_ONLY_KEYS } from './development.ts';
 import { homeserverFiles } from './layout.ts';
 import { localBaseConfig, localHomeserverConfig } from './local-homeserver.ts';
+import { PERSONAL_DATA_KEYS } from './privacy.ts';
 import { PROFILES } from './profiles.ts';
 import { sampleRoster } from './sample-roster.ts';
 import { planHomeservers } from './topology.ts';
@@ -56,6 +58,26 @@ describe('localHomeserverConfig', () => {
 
 	it('phones no one and registers no one by itself', () => {
 		expect(config).toMatchObject({ report_stats: false, url_preview_enabled: false, enable_registration: false });
+	});
+
+	it('keeps people’s data to the server: profiles, invitations, presence, encryption, forgetting, retention, upload size', () => {
+		expect(config).toMatchObject({
+			require_auth_for_profile_requests: true,
+			limit_profile_requests_to_users_who_share_rooms: true,
+			include_profile_data_on_invite: false,
+			presence: { enabled: false },
+			encryption_enabled_by_default_for_room_type: 'all',
+			forget_rooms_on_leave: true,
+			user_ips_max_age: '14d',
+			redaction_retention_period: '1d',
+			max_upload_size: MAX_ATTACHMENT_BYTES,
+		});
+		expect(PERSONAL_DATA_KEYS).toHaveLength(8);
+	});
+
+	it('leaves the outsider, a foreign server, on Synapse’s defaults for its own people', () => {
+		const foreign = localHomeserverConfig(outsider, files, '/ca.crt');
+		for (const key of PERSONAL_DATA_KEYS) expect(foreign).not.toHaveProperty(key);
 	});
 
 	it('keeps secrets in files, never inline', () => {

@@ -2,15 +2,29 @@
 // SQLite, federation over TLS and the client API over plain HTTP, each bound
 // to the homeserver's own loopback address; certificates checked against the
 // project's local CA; secrets read from files in the data folder; the
-// development overlay on top.
+// privacy settings every Rogatory homeserver carries (not on the outsider,
+// which stands for a foreign server: see memberSettings); the development
+// overlay on top.
 import { developmentOverlay } from './development.ts';
 import { LOCAL_BLOCKLIST, LOOPBACK_V4 } from './ip-ranges.ts';
 import type { HomeserverFiles } from './layout.ts';
-import { closedFederationSettings } from './privacy.ts';
+import { closedFederationSettings, personalDataSettings } from './privacy.ts';
 import type { HomeserverPlan } from './topology.ts';
 
 export function clientUrl(plan: Pick<HomeserverPlan, 'address' | 'clientPort'>): string {
 	return `http://${plan.address}:${plan.clientPort}`;
+}
+
+/**
+ * What a member homeserver carries that the outsider does not.
+ * NOTE: the outsider stands for any Matrix server in the world and keeps
+ * Synapse's defaults for its own people (docs/decisions.md, "The outsider
+ * federates openly"): a refusal seen from it can only come from the members'
+ * policy. Its profile look-ups must also reach peers it shares no room with
+ * (tests/integration/certificate-verification.test.ts).
+ */
+function memberSettings(plan: HomeserverPlan): Record<string, unknown> {
+	return plan.federationWhitelist === undefined ? {} : personalDataSettings();
 }
 
 /** The production-independent part, without the development overlay. */
@@ -46,6 +60,7 @@ export function localBaseConfig(plan: HomeserverPlan, files: HomeserverFiles, ca
 		macaroon_secret_key_path: files.macaroonSecret,
 		form_secret_path: files.formSecret,
 		...closedFederationSettings({ federationWhitelist: plan.federationWhitelist }),
+		...memberSettings(plan),
 		federation_custom_ca_list: [caCertPath],
 		// Outbound requests to 127.0.0.0/8 are blocked by default, federation
 		// included, and every peer here is loopback: see ip-ranges.ts for why

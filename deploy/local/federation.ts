@@ -8,6 +8,7 @@ import type { Roster } from '../../policies/roster/types.ts';
 import { profileFiles } from '../config/layout.ts';
 import { PROFILES, type Profile, type ProfileName } from '../config/profiles.ts';
 import { tryAcquireLock } from '../process/lock.ts';
+import { usePrivateUmask } from '../process/private-umask.ts';
 import { terminate } from '../process/terminate.ts';
 import { ensureSynapse, synapseInstalled, type SynapseInstall } from '../synapse/install.ts';
 import { checkPython, pythonCommand } from '../synapse/python.ts';
@@ -15,6 +16,7 @@ import { checkPorts } from './check-ports.ts';
 import { findHomeserver, removeDescription, writeDescription } from './description.ts';
 import { registerExitHook } from './exit-hooks.ts';
 import { prepareProfile, type PreparedHomeserver, type PreparedProfile } from './prepare.ts';
+import { tightenProfileData } from './private-data.ts';
 import { endStaleHomeservers } from './stale.ts';
 import { profileBusyError, type StartError } from './start-error.ts';
 import { spawnSynapse, type SynapseProcess } from './synapse-process.ts';
@@ -64,13 +66,14 @@ interface SetUp {
 	readonly prepared: PreparedProfile;
 }
 
-/** Everything before the first Synapse starts: install, stale processes, configs, certificates, ports. */
+/** Everything before the first Synapse starts: private data, install, stale processes, configs, certificates, ports. */
 async function setUpProfile(
 	root: string,
 	profile: Profile,
 	roster: Roster,
 	progress: (line: string) => void,
 ): Promise<Result<SetUp, StartError>> {
+	for (const line of tightenProfileData(root, profile.name)) progress(line);
 	if (!synapseInstalled(root)) {
 		const python = await checkPython(pythonCommand());
 		if (!python.ok) return err({ kind: 'python', message: python.error });
@@ -86,6 +89,9 @@ async function setUpProfile(
 }
 
 export async function startFederation(options: StartOptions): Promise<Result<LocalFederation, StartError>> {
+	// Every file of the federation, and of the bridges and web server started
+	// from the same process, is created 0600 (also when vitest starts it).
+	usePrivateUmask();
 	const { root, roster } = options;
 	const profile = PROFILES[options.profile];
 	const progress = options.onProgress ?? (() => {});

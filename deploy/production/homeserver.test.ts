@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
 import { DEVELOPMENT_ONLY_KEYS } from '../config/development.ts';
+import { PERSONAL_DATA_KEYS, personalDataSettings } from '../config/privacy.ts';
 import { sampleRoster } from '../config/sample-roster.ts';
 import { generateProductionFiles } from './generate.ts';
 
@@ -53,11 +55,54 @@ describe('production templates', () => {
 		expect(homeserver).toMatchObject({ federation_verify_certificates: true, trusted_key_servers: [], report_stats: false });
 	});
 
-	it('ships an nginx site that hides the admin API', () => {
+	it('carries the same privacy settings as the local homeservers the tests run', () => {
+		for (const key of PERSONAL_DATA_KEYS) expect(homeserver[key], key).toEqual(personalDataSettings()[key]);
+		expect(homeserver).toMatchObject({
+			require_auth_for_profile_requests: true,
+			limit_profile_requests_to_users_who_share_rooms: true,
+			include_profile_data_on_invite: false,
+			presence: { enabled: false },
+			encryption_enabled_by_default_for_room_type: 'all',
+			forget_rooms_on_leave: true,
+			user_ips_max_age: '14d',
+			redaction_retention_period: '1d',
+			max_upload_size: MAX_ATTACHMENT_BYTES,
+		});
+	});
+
+	it('authenticates replication and Redis with secrets read from files', () => {
+		expect(homeserver).toMatchObject({
+			worker_replication_secret_path: '/etc/matrix-synapse/secrets/worker_replication_secret',
+			redis: { enabled: true, host: '127.0.0.1', password_path: '/etc/matrix-synapse/secrets/redis_password' },
+		});
+		for (const [path, content] of files) {
+			expect(content, path).not.toMatch(
+				/^\s*(worker_replication_secret|password|registration_shared_secret|macaroon_secret_key|form_secret):/m,
+			);
+		}
+	});
+
+	it('keeps the replication listener on loopback', () => {
+		const listeners = homeserver['listeners'] as { bind_addresses: string[]; resources: { names: string[] }[] }[];
+		const replication = listeners.filter((l) => l.resources.some((r) => r.names.includes('replication')));
+		expect(replication).toHaveLength(1);
+		expect(replication[0]?.bind_addresses).toEqual(['127.0.0.1']);
+	});
+
+	it('ships an nginx site that names no version, lets only the host reach the admin API, and stops uploads at the client’s limit', () => {
 		const site = files.get('nginx/matrix.two.bb.example.conf') ?? '';
 		expect(site).toContain('server_name matrix.two.bb.example;');
 		expect(site).toContain('listen 8448 ssl;');
-		expect(site).toMatch(/location \^~ \/_synapse\/admin \{ return 404; \}/);
+		const servers = site.split(/^server \{$/m).slice(1);
+		expect(servers).toHaveLength(2);
+		for (const server of servers) {
+			expect(server).toContain('\tserver_tokens off;\n');
+			expect(server).toContain(`\tclient_max_body_size ${MAX_ATTACHMENT_BYTES};\n`);
+			expect(server).toMatch(
+				/location \^~ \/_synapse\/admin \{\s*allow 127\.0\.0\.1;\s*allow ::1;\s*deny all;\s*proxy_pass http:\/\/synapse_main;\s*\}/,
+			);
+		}
+		expect(site.match(/\ballow /g)).toHaveLength(4);
 	});
 
 	it('refuses an authority the roster does not know', () => {

@@ -1,13 +1,16 @@
 // The production homeserver.yaml of one authority: PostgreSQL, Redis, a
 // federation sender and a generic worker, TLS terminated by the reverse
-// proxy, secrets in files, and the closed federation of its networks —
-// federation_domain_whitelist from the roster, with the peers' production
-// server names. None of the development overlay (config/development.ts).
+// proxy, secrets in files (replication and Redis authenticated), the closed
+// federation of its networks — federation_domain_whitelist from the roster,
+// with the peers' production server names — and the privacy settings every
+// Rogatory homeserver carries (config/privacy.ts, shared with the local
+// configs the tests run). None of the development overlay (config/development.ts).
 import { err, ok, type Result } from '../../policies/result.ts';
 import { federationPeers } from '../../policies/roster/federation.ts';
 import type { Authority, AuthorityId, Roster } from '../../policies/roster/types.ts';
-import { closedFederationSettings } from '../config/privacy.ts';
+import { closedFederationSettings, personalDataSettings } from '../config/privacy.ts';
 import { FEDERATION_SENDER, type ProductionOptions } from './options.ts';
+import { secretPath, SIGNING_KEY } from './secret-files.ts';
 
 export function findAuthority(roster: Roster, id: string): Result<Authority, string> {
 	const authority = roster.authorities.find((a) => a.id === id);
@@ -24,7 +27,6 @@ export function productionWhitelist(roster: Roster, authority: AuthorityId): str
 }
 
 export function productionHomeserverConfig(roster: Roster, authority: Authority, o: ProductionOptions): Record<string, unknown> {
-	const secret = (name: string) => `${o.configDir}/secrets/${name}`;
 	return {
 		server_name: authority.homeserver,
 		public_baseurl: `https://${authority.homeserver}/`,
@@ -43,15 +45,17 @@ export function productionHomeserverConfig(roster: Roster, authority: Authority,
 			name: 'psycopg2',
 			args: { user: o.databaseUser, dbname: o.databaseName, host: o.databaseHost, cp_min: 5, cp_max: 10 },
 		},
-		redis: { enabled: true, host: o.redisHost, port: o.redisPort },
+		redis: { enabled: true, host: o.redisHost, port: o.redisPort, password_path: secretPath(o.configDir, 'redis_password') },
 		instance_map: { main: { host: '127.0.0.1', port: o.replicationPort } },
+		worker_replication_secret_path: secretPath(o.configDir, 'worker_replication_secret'),
 		federation_sender_instances: [FEDERATION_SENDER],
 		log_config: `${o.configDir}/log.config.yaml`,
 		media_store_path: `${o.dataDir}/media_store`,
-		signing_key_path: secret('signing.key'),
-		registration_shared_secret_path: secret('registration_shared_secret'),
-		macaroon_secret_key_path: secret('macaroon_secret_key'),
-		form_secret_path: secret('form_secret'),
+		signing_key_path: secretPath(o.configDir, SIGNING_KEY),
+		registration_shared_secret_path: secretPath(o.configDir, 'registration_shared_secret'),
+		macaroon_secret_key_path: secretPath(o.configDir, 'macaroon_secret_key'),
+		form_secret_path: secretPath(o.configDir, 'form_secret'),
 		...closedFederationSettings({ federationWhitelist: productionWhitelist(roster, authority.id) }),
+		...personalDataSettings(),
 	};
 }

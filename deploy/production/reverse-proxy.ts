@@ -1,8 +1,11 @@
 // The nginx site for an authority's production homeserver: TLS on 443
 // (clients and federation) and 8448 (federation), routing the load-bearing
 // reads — sync, room history, key queries — and inbound federation to the
-// generic worker, everything else to the main process. The admin API is not
-// exposed: the authority's web server reaches it on 127.0.0.1 directly.
+// generic worker, everything else to the main process. The admin API answers
+// requests from the host itself only (the authority's web server reaches it
+// on 127.0.0.1 directly anyway); nginx does not name its version; uploads
+// stop at the web client's attachment limit, as Synapse's max_upload_size does.
+import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
 import type { Authority } from '../../policies/roster/types.ts';
 import type { ProductionOptions } from './options.ts';
 
@@ -23,13 +26,19 @@ export function nginxSite(authority: Authority, o: ProductionOptions): string {
 	const common = `\tssl_certificate ${o.tlsCertificate};
 	ssl_certificate_key ${o.tlsCertificateKey};
 	ssl_protocols TLSv1.2 TLSv1.3;
-	client_max_body_size 50M;
+	server_tokens off;
+	client_max_body_size ${MAX_ATTACHMENT_BYTES};
 	proxy_http_version 1.1;
 	proxy_set_header Host $host;
 	proxy_set_header X-Forwarded-For $remote_addr;
 	proxy_set_header X-Forwarded-Proto $scheme;
 
-	location ^~ /_synapse/admin { return 404; }
+	location ^~ /_synapse/admin {
+		allow 127.0.0.1;
+		allow ::1;
+		deny all;
+		proxy_pass http://synapse_main;
+	}
 ${routes}
 	location ~ ^(/_matrix|/_synapse/client) { proxy_pass http://synapse_main; }`;
 	return `# nginx site for ${name} (${authority.name}).

@@ -1,6 +1,7 @@
 // The demo roster: three authorities in three networks, run by `npm start`
 // and by the tests. Each authority gets a prosecutor, a central-authority
-// officer and a focal point; each network gets a secretariat account.
+// officer, a focal point and an administrator (who may end the web sessions
+// of the authority's people); each network gets a secretariat account.
 // NOTE: for the demo, a network's secretariat account lives on the homeserver
 // of the demo authority in that network; in production each secretariat runs
 // its own homeserver (a roster entry of its own).
@@ -64,6 +65,13 @@ const people: Person[] = [
 		language: 'es',
 		secretariatOf: REFCO.id,
 	},
+	{
+		localpart: 'sofia.herrera',
+		displayName: 'Sofía Herrera',
+		authority: GUATEMALA.id,
+		roles: ['authority-administrator'],
+		language: 'es',
+	},
 
 	{ localpart: 'chinedu.okafor', displayName: 'Chinedu Okafor', authority: NIGERIA.id, roles: ['prosecutor'], language: 'en' },
 	{ localpart: 'amina.bello', displayName: 'Amina Bello', authority: NIGERIA.id, roles: ['central-authority-officer'], language: 'en' },
@@ -82,6 +90,7 @@ const people: Person[] = [
 		language: 'fr',
 		secretariatOf: WACAP.id,
 	},
+	{ localpart: 'ngozi.eze', displayName: 'Ngozi Eze', authority: NIGERIA.id, roles: ['authority-administrator'], language: 'en' },
 
 	{ localpart: 'aigerim.nurlanova', displayName: 'Айгерим Нурланова', authority: KAZAKHSTAN.id, roles: ['prosecutor'], language: 'ru' },
 	{
@@ -100,6 +109,7 @@ const people: Person[] = [
 		language: 'ru',
 		secretariatOf: CASC.id,
 	},
+	{ localpart: 'aslan.bekov', displayName: 'Аслан Беков', authority: KAZAKHSTAN.id, roles: ['authority-administrator'], language: 'ru' },
 ];
 
 export const demoRoster: Roster = {

@@ -11,8 +11,14 @@ declare global {
 			authority?: string | undefined;
 		}
 		interface Locals {
-			/** The validated session of this request's cookie, if any. */
-			session: { readonly id: string; readonly expiresAt: number } | undefined;
+			/** The validated session of this request's cookie, if any; confirm() re-checks it with the homeserver now (exports). */
+			session:
+				| {
+						readonly id: string;
+						readonly expiresAt: number;
+						readonly confirm: () => Promise<import('./lib/server/sessions/handle.ts').SessionConfirmation>;
+				  }
+				| undefined;
 			/** The signed-in user and their roster roles, when there is a session. */
 			user: import('./lib/server/sessions/user.ts').SessionUser | undefined;
 		}

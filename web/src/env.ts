@@ -1,6 +1,19 @@
 // The environment the web server reads at start (Kit 3's explicit env
 // declaration; values come through $app/env/private, server side only).
 import { defineEnvVars } from '@sveltejs/kit/env';
+import {
+	DEFAULT_GRACE_SECONDS,
+	DEFAULT_RECHECK_SECONDS,
+	DEFAULT_TRACKED_ADDRESSES,
+	wholeNumberVariable,
+} from './lib/server/sessions/settings.ts';
+
+/** A whole-number variable; a bad value stops the start with a message naming it. */
+const wholeNumber = (name: string, bounds: { fallback: number; min: number; max: number }) => (value: string | undefined) => {
+	const parsed = wholeNumberVariable(name, value, bounds);
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.value;
+};
 
 export const variables = defineEnvVars({
 	ROGATORY_FEDERATION: {
@@ -12,5 +25,17 @@ export const variables = defineEnvVars({
 		description:
 			"Directory for the web server's own data (the session database, sessions.sqlite). When unset, web/ beside the federation file (.data/<profile>/web/).",
 		schema: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value),
+	},
+	ROGATORY_SESSION_RECHECK_SECONDS: {
+		description: `Seconds after which a web session is checked again with the user's homeserver (whoami: same user, same device) on its next request; exports are always checked. Default ${DEFAULT_RECHECK_SECONDS}.`,
+		schema: wholeNumber('ROGATORY_SESSION_RECHECK_SECONDS', { fallback: DEFAULT_RECHECK_SECONDS, min: 1, max: 3600 }),
+	},
+	ROGATORY_SESSION_GRACE_SECONDS: {
+		description: `While the user's homeserver cannot be reached, pages are still served this many seconds after its last confirmation, then none until it answers; exports never. Default ${DEFAULT_GRACE_SECONDS}.`,
+		schema: wholeNumber('ROGATORY_SESSION_GRACE_SECONDS', { fallback: DEFAULT_GRACE_SECONDS, min: 0, max: 86_400 }),
+	},
+	ROGATORY_SIGNIN_TRACKED_ADDRESSES: {
+		description: `How many client addresses the sign-in rate limit remembers at most (least recently used forgotten first). Default ${DEFAULT_TRACKED_ADDRESSES}.`,
+		schema: wholeNumber('ROGATORY_SIGNIN_TRACKED_ADDRESSES', { fallback: DEFAULT_TRACKED_ADDRESSES, min: 16, max: 1_000_000 }),
 	},
 });

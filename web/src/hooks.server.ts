@@ -3,13 +3,15 @@
 // middleware, which picks the language (URL prefix, then cookie, then
 // Accept-Language), redirects a bare URL to its language prefix, and keeps
 // the language per request; the page template then gets the right
-// <html lang> and dir.
-import { sequence, type Handle } from '@sveltejs/kit/hooks';
+// <html lang> and dir. Before the first request, the server's files are made
+// private to its owner (umask 077).
+import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
 import { demoRoster } from '../../policies/roster/demo.ts';
 import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
+import { usePrivateUmask } from './lib/server/private-umask.ts';
 import { sessionHandle } from './lib/server/sessions/handle.ts';
-import { sessionStore } from './lib/server/sessions/server.ts';
+import { sessionRechecker, sessionStore } from './lib/server/sessions/server.ts';
 
 /**
  * NOTE: behind no proxy, adapter-node 6 guesses https for request.url (it no
@@ -24,6 +26,10 @@ function pathOnlyLocation(response: Response): void {
 	response.headers.set('Location', `${url.pathname}${url.search}${url.hash}`);
 }
 
+export const init: ServerInit = () => {
+	usePrivateUmask();
+};
+
 const languages: Handle = ({ event, resolve }) =>
 	// NOTE: the request Paraglide hands back (its URL without the language
 	// prefix) is not passed on: the reroute hook (hooks.ts) already maps
@@ -37,4 +43,4 @@ const languages: Handle = ({ event, resolve }) =>
 		{ onRedirect: pathOnlyLocation },
 	);
 
-export const handle: Handle = sequence(sessionHandle({ store: sessionStore, roster: demoRoster }), languages);
+export const handle: Handle = sequence(sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: demoRoster }), languages);

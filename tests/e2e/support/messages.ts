@@ -22,12 +22,13 @@ export function message(locale: Locale, key: string, values: Readonly<Record<str
 				join(messages, `${locale}.json`),
 				join(messages, 'register', `${locale}.json`),
 				join(messages, 'preservation', `${locale}.json`),
+				join(messages, 'sessions', `${locale}.json`),
 			].map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>),
 		) as Record<string, unknown>;
 		catalogues.set(locale, catalogue);
 	}
 	const text = catalogue[key];
 	if (typeof text !== 'string')
-		throw new Error(`no message "${key}" in web/messages/${locale}.json nor web/messages/{register,preservation}/${locale}.json`);
+		throw new Error(`no message "${key}" in web/messages/${locale}.json nor web/messages/{register,preservation,sessions}/${locale}.json`);
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

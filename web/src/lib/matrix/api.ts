@@ -5,7 +5,7 @@
 export { openClient, type OpenClient, type OpenProblem } from './client.ts';
 export { createRecoveryKey, setUpKeys, type KeySetupProblem, type RecoveryKey } from './key-setup.ts';
 export { recoverWithKey, type BackupOutcome, type RecoveryProblem, type RecoveryStage } from './recovery.ts';
-export { closeAndClear, logOut, logOutWithToken } from './sign-out.ts';
+export { closeAndClear, logOut, logOutEverywhere, logOutWithToken } from './sign-out.ts';
 export { readTrust, watchTrust, type TrustState } from './trust.ts';
 export {
 	requestOwnVerification,

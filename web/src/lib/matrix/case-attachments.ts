@@ -4,7 +4,7 @@
 // media and checked against its hash before it is decrypted.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '../attachments/encrypted-file.ts';
-import { MAX_ATTACHMENT_BYTES } from '../attachments/limits.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../../../policies/attachments/limits.ts';
 import type { SendProblem } from './cases.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { MatrixClient } from './sdk.ts';

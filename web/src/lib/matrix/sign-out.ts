@@ -1,6 +1,7 @@
 // Ending the session on the homeserver (POST /logout deletes this device and
-// its access token there), then closing the client and deleting its crypto
-// store. Wiping the rest of the browser's data is the session layer's job.
+// its access token there; POST /logout/all every device of the account), then
+// closing the client and deleting its crypto store. Wiping the rest of the
+// browser's data is the session layer's job.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { Credentials } from './login.ts';
@@ -45,5 +46,33 @@ export async function logOutWithToken(credentials: Credentials, fetchImpl: typeo
 		return err({ kind: 'unreachable' });
 	}
 	if (response.ok || response.status === 401) return ok(undefined);
+	return err({ kind: 'refused', status: response.status, errcode: undefined, detail: `HTTP ${response.status}` });
+}
+
+/**
+ * Signs the account out on every device (POST /logout/all): every access
+ * token of the user ends, this one too — other browsers, phones, other
+ * Matrix apps. The caller stops its client first, so that its sync does not
+ * take the coming "unknown token" for a sign-out from elsewhere. NOTE: unlike
+ * a plain sign-out, a token the homeserver no longer knows is a failure here:
+ * it cannot end the other devices.
+ */
+export async function logOutEverywhere(credentials: Credentials, fetchImpl: typeof fetch = fetch): Promise<Result<void, Failure>> {
+	let response: Response;
+	try {
+		response = await fetchImpl(`${credentials.homeserverUrl}/_matrix/client/v3/logout/all`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${credentials.accessToken}`, 'Content-Type': 'application/json' },
+			body: '{}',
+			cache: 'no-store',
+			credentials: 'omit',
+			referrerPolicy: 'no-referrer',
+		});
+	} catch {
+		return err({ kind: 'unreachable' });
+	}
+	if (response.ok) return ok(undefined);
+	if (response.status === 401) return err({ kind: 'signed-out-elsewhere' });
+	if (response.status === 429) return err({ kind: 'rate-limited' });
 	return err({ kind: 'refused', status: response.status, errcode: undefined, detail: `HTTP ${response.status}` });
 }

@@ -5,7 +5,7 @@ import { goto } from '$app/navigation';
 import { localizeHref } from '../paraglide/runtime.js';
 import type { SessionPhase } from './session.svelte.ts';
 
-export type SessionPath = '/sign-in' | '/keys' | '/home' | '/sign-out';
+export type SessionPath = '/sign-in' | '/keys' | '/home' | '/sign-out' | '/sign-out/everywhere';
 
 export function sessionHref(path: SessionPath): string {
 	return localizeHref(path);

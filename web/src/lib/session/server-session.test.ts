@@ -16,6 +16,7 @@ function server(current: string | null, postStatus = 204) {
 	const fetchImpl = ((url: string, init: RequestInit = {}) => {
 		const method = init.method ?? 'GET';
 		calls.push({ method, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined });
+		if (url === '/api/session/everywhere') return Promise.resolve(Response.json({ ended: 2 }));
 		expect(url).toBe('/api/session');
 		if (method === 'GET') return Promise.resolve(Response.json({ userId: current }));
 		return Promise.resolve(new Response(null, { status: method === 'POST' ? postStatus : 204 }));
@@ -49,6 +50,14 @@ describe('serverSessionApi', () => {
 		expect(await serverSessionApi(server(null, 401).fetchImpl).ensure(credentials)).toBe(false);
 		const failing = (() => Promise.reject(new TypeError('offline'))) as typeof fetch;
 		expect(await serverSessionApi(failing).ensure(credentials)).toBe(false);
+	});
+
+	it('ends every session of the user with a JSON POST to /api/session/everywhere', async () => {
+		const { fetchImpl, calls } = server(credentials.userId);
+		expect(await serverSessionApi(fetchImpl).endEverywhere()).toBe(true);
+		expect(calls).toEqual([{ method: 'POST', body: {} }]);
+		const failing = (() => Promise.reject(new TypeError('offline'))) as typeof fetch;
+		expect(await serverSessionApi(failing).endEverywhere()).toBe(false);
 	});
 
 	it('ends the session with DELETE', async () => {

@@ -3,8 +3,10 @@
 // trust state current, and signs out. It owns the one Matrix client of the
 // page; flows (key setup, recovery, verification) borrow it. Once the client
 // opens, it makes sure the web server holds a session for the same user
-// (server-session.ts), and ends that one too at sign-out. The SDK is
-// imported lazily, so pages that only show a form do not download it.
+// (server-session.ts), and ends that one too at sign-out — or, signing out
+// everywhere, every web session of the user and every Matrix device of the
+// account. The SDK is imported lazily, so pages that only show a form do not
+// download it.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import type { OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
 import { describeFailure, type Failure } from '../matrix/failure.ts';
@@ -59,6 +61,8 @@ export class Session {
 	#verifications = $state<Verifications | undefined>();
 	#unwatch: (() => void) | undefined;
 	#starting: Promise<void> | undefined;
+	/** While this tab signs out, the homeserver's "unknown token" is its own doing, not a sign-out from elsewhere. */
+	#signingOut = false;
 	/** Trust reads overlap when events come in bursts; only the latest one counts. */
 	#trustRound = 0;
 	/** Key operations in progress; trust is not read meanwhile (see changingKeys). */
@@ -177,6 +181,19 @@ export class Session {
 		this.#phase = { kind: 'open', userId: credentials.userId, deviceId: credentials.deviceId, trust };
 	}
 
+	/**
+	 * Makes sure again that the web server holds a session for this user: the
+	 * server may have ended it while the page stayed open (its lifetime ran
+	 * out, or a re-check could not confirm it). A Matrix token that still
+	 * works makes a new one; a refused one does not.
+	 */
+	async renewServerSession(): Promise<void> {
+		const open = this.#open;
+		const stored = loadSession(this.#platform.storage);
+		if (open === undefined || !stored.ok) return;
+		await this.#ensureServerSession(open, stored.value);
+	}
+
 	async #ensureServerSession(open: OpenClient, credentials: Credentials): Promise<void> {
 		const server = this.#platform.server;
 		if (server === undefined) return;
@@ -227,26 +244,53 @@ export class Session {
 
 	/**
 	 * Signs out: ends the session on the homeserver, then deletes everything
-	 * this browser holds. With `evenIfUnreachable`, a homeserver that cannot be
-	 * reached does not stop the wipe (the device then stays listed on the
-	 * server until removed from another session).
+	 * this browser holds. With `everywhere`, first every web session of the
+	 * user on this server, then every Matrix session of the account (POST
+	 * /logout/all: other browsers, phones, other apps). With
+	 * `evenIfUnreachable`, a homeserver that cannot be reached does not stop
+	 * the wipe (the device — or, everywhere, every device — then stays signed
+	 * in on the server until removed from another session).
 	 */
-	async signOut(options: { readonly evenIfUnreachable?: boolean } = {}): Promise<Result<void, Failure>> {
+	async signOut(options: { readonly evenIfUnreachable?: boolean; readonly everywhere?: boolean } = {}): Promise<Result<void, Failure>> {
+		this.#signingOut = true;
+		try {
+			const loggedOut = options.everywhere === true ? await this.#logOutEverywhere() : await this.#logOutHere();
+			if (!loggedOut.ok && !options.evenIfUnreachable) return err(loggedOut.error);
+			// Other tabs see the session go (a storage event) and close their clients.
+			forgetSession(this.#platform.storage);
+			await this.#platform.server?.end();
+			await this.#close({ clearStores: true });
+			await this.#wipe();
+			this.#phase = { kind: 'signed-out', reason: 'signed-out' };
+			return ok(undefined);
+		} finally {
+			this.#signingOut = false;
+		}
+	}
+
+	async #logOutHere(): Promise<Result<void, Failure>> {
 		const open = this.#open;
 		const stored = loadSession(this.#platform.storage);
-		if (open !== undefined || stored.ok) {
-			const matrix = await this.#platform.matrix();
-			const loggedOut =
-				open !== undefined ? await matrix.logOut(open.client) : stored.ok ? await matrix.logOutWithToken(stored.value) : ok(undefined);
-			if (!loggedOut.ok && !options.evenIfUnreachable) return err(loggedOut.error);
-		}
-		// Other tabs see the session go (a storage event) and close their clients.
-		forgetSession(this.#platform.storage);
-		await this.#platform.server?.end();
-		await this.#close({ clearStores: true });
-		await this.#wipe();
-		this.#phase = { kind: 'signed-out', reason: 'signed-out' };
-		return ok(undefined);
+		if (open === undefined && !stored.ok) return ok(undefined);
+		const matrix = await this.#platform.matrix();
+		return open !== undefined ? matrix.logOut(open.client) : stored.ok ? matrix.logOutWithToken(stored.value) : ok(undefined);
+	}
+
+	/**
+	 * NOTE: the web sessions end before the Matrix ones: the server knows whose
+	 * they are from this browser's cookie, which still names a live session
+	 * only while the Matrix token works. Should /logout/all then fail, the
+	 * person is told their other devices are still signed in, and a retry
+	 * ends them (the web server's part is then already done).
+	 */
+	async #logOutEverywhere(): Promise<Result<void, Failure>> {
+		const stored = loadSession(this.#platform.storage);
+		await this.#platform.server?.endEverywhere();
+		this.#server = 'none';
+		if (!stored.ok) return ok(undefined);
+		this.#open?.client.stopClient();
+		const matrix = await this.#platform.matrix();
+		return matrix.logOutEverywhere(stored.value);
 	}
 
 	/** Another tab of this browser signed out (the stored session disappeared). */
@@ -258,6 +302,7 @@ export class Session {
 	}
 
 	async #endedElsewhere(): Promise<void> {
+		if (this.#signingOut) return;
 		// NOTE: when another tab of this browser signs out, this tab may hear
 		// "token gone" from the homeserver before the storage event arrives.
 		// The session already missing from storage says which it was; the

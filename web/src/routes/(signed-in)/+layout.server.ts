@@ -2,13 +2,19 @@
 // the federation file (the local federation's server names are IP literals
 // the roster cannot know), so the fold can tell each sender's side. On every
 // signed-in page, so the case rooms run (and invitations are accepted)
-// wherever the person is.
+// wherever the person is. Also whether the server session's user administers
+// the web sessions of an authority (the home page then links to them); loaded
+// again once the browser has made its server session (SERVER_SESSION_DEPENDENCY).
 import { loadDeployment } from '../../lib/server/deployment.ts';
+import { sessionAdminAccess } from '../../lib/server/sessions/admin.ts';
+import { SERVER_SESSION_DEPENDENCY } from '../../lib/session/server-session.ts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async () => {
+export const load: LayoutServerLoad = async ({ locals, depends }) => {
+	depends(SERVER_SESSION_DEPENDENCY);
 	const deployment = await loadDeployment();
 	return {
 		partyServers: deployment.ok ? deployment.value.homeservers.map(({ id, serverName }) => ({ id, serverName })) : [],
+		sessionAdministrator: sessionAdminAccess(locals.user).kind === 'allowed',
 	};
 };

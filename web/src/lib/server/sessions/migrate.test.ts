@@ -25,8 +25,30 @@ describe('session database migrations', () => {
 			if (store.ok) store.value.close();
 		}
 		const db = new Database(path);
-		expect(db.prepare('SELECT tag FROM rogatory_migrations').all()).toEqual([{ tag: '0000_sessions' }]);
+		expect(db.prepare('SELECT tag FROM rogatory_migrations ORDER BY tag').all()).toEqual([
+			{ tag: '0000_sessions' },
+			{ tag: '0001_revalidation' },
+			{ tag: '0002_end_sessions_without_token' },
+		]);
 		db.close();
+	});
+
+	it('end the sessions made before re-validation existed (they hold no Matrix token to ask about)', () => {
+		const path = join(folder, 'sessions.sqlite');
+		const db = new Database(path);
+		const [first] = bundledMigrations();
+		if (first === undefined) throw new Error('no migration');
+		expect(migrate(db, [first]).ok).toBe(true);
+		db.prepare(
+			'INSERT INTO sessions (id, user_id, device_id, homeserver_id, created_at, expires_at, secure) VALUES (?, ?, ?, ?, ?, ?, ?)',
+		).run('a'.repeat(64), '@carlos.mendez:127.0.20.1:28448', 'D', 'gt-mp', Date.now(), Date.now() + 1e9, 0);
+		db.close();
+		const store = SqliteSessionStore.open(path);
+		if (!store.ok) throw new Error(store.error);
+		store.value.close();
+		const after = new Database(path, { readonly: true });
+		expect(after.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+		after.close();
 	});
 
 	it('refuse a database migrated by a newer version', () => {

@@ -1,5 +1,7 @@
 // What POST /api/session does, without the HTTP: verify the browser's Matrix
-// token with the user's own homeserver, then create the session. Kept apart
+// token with the user's own homeserver, then create the session, keeping the
+// token sealed for re-validation. A device whose sessions an administrator
+// ended gets none (its person signs in again, as a new device). Kept apart
 // from the route so tests drive it with a real store and an injected whoami.
 import { err, ok, type Result } from '../../../../../policies/result.ts';
 import type { HomeserverView } from '../../deployment/types.ts';
@@ -14,6 +16,11 @@ export interface OpenSessionDeps {
 	readonly secure: boolean;
 }
 
+export type OpenProblem =
+	| VerifyProblem
+	/** An administrator ended this device's sessions. */
+	| 'device-ended';
+
 /** Reads `{ userId, accessToken }` from a request body; anything else is malformed. */
 export function parseClaim(body: unknown): Result<SignInClaim, 'malformed'> {
 	if (typeof body !== 'object' || body === null) return err('malformed');
@@ -25,9 +32,10 @@ export function parseClaim(body: unknown): Result<SignInClaim, 'malformed'> {
 export async function openSession(
 	claim: SignInClaim,
 	deps: OpenSessionDeps,
-): Promise<Result<{ readonly token: string; readonly session: StoredSession }, VerifyProblem>> {
+): Promise<Result<{ readonly token: string; readonly session: StoredSession }, OpenProblem>> {
 	const verified = await verifyClaim(claim, deps.homeservers, deps.whoami);
 	if (!verified.ok) return verified;
 	const { userId, deviceId, homeserverId } = verified.value;
-	return ok(deps.store.create({ userId, deviceId, homeserverId, secure: deps.secure }));
+	if (deps.store.deviceEnded(userId, deviceId)) return err('device-ended');
+	return ok(deps.store.create({ userId, deviceId, homeserverId, secure: deps.secure, matrixToken: claim.accessToken }));
 }

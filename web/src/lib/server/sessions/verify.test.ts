@@ -88,5 +88,16 @@ describe('openSession', () => {
 			valid: true,
 			session: { userId: carlos, homeserverId: 'gt-mp', deviceId: 'DEV', secure: true },
 		});
+		// The token it was made with is kept for re-validation, opened only with the session token.
+		expect(store.matrixToken(opened.value.token)).toEqual(ok('good'));
+	});
+
+	it('makes none for a device whose sessions an administrator ended', async () => {
+		const { whoami } = whoamiKnowing({ good: { url: 'http://127.0.20.1:28008', userId: carlos } });
+		const deps = { homeservers, whoami, store, secure: false };
+		const first = await openSession({ userId: carlos, accessToken: 'good' }, deps);
+		expect(first.ok).toBe(true);
+		store.endPerson(carlos, '@admin.gt:127.0.20.1:28448');
+		expect(await openSession({ userId: carlos, accessToken: 'good' }, deps)).toEqual(err('device-ended'));
 	});
 });
