@@ -10,7 +10,7 @@
 // pins it in the crypto too.
 import * as sdk from 'matrix-js-sdk';
 import { CrossSigningKey, EventShieldReason, type CryptoApi } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { readShield } from '../../policies/trust/index.ts';
+import { isMegolmRoom, readShield } from '../../policies/trust/index.ts';
 import type { Decrypted } from './decryption-queue.ts';
 import type { RawEvent } from './sync-batch.ts';
 
@@ -32,7 +32,7 @@ async function pin(crypto: CryptoApi, user: string, master: string): Promise<boo
 export async function readArrival(client: sdk.MatrixClient, raw: RawEvent, approved: IdentityApproved = () => false): Promise<Decrypted> {
 	const room = client.getRoom(raw.room_id);
 	if (room === null) return { ok: false, reason: ROOM_NOT_KNOWN };
-	const roomEncrypted = room.hasEncryptionStateEvent();
+	const roomEncrypted = isMegolmRoom(room.currentState.getStateEvents('m.room.encryption', '')?.getContent());
 	const event = new sdk.MatrixEvent(raw);
 	if (!event.isEncrypted())
 		return { ok: true, type: event.getType(), content: event.getContent(), arrival: { encrypted: false, roomEncrypted } };

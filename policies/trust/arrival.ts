@@ -95,3 +95,21 @@ export function readShield(reason: string | null): Shield {
 			return 'unknown';
 	}
 }
+
+/** The one room encryption Rogatory accepts (Megolm; spec: "m.room.encryption"). */
+export const MEGOLM = 'm.megolm.v1.aes-sha2';
+
+/**
+ * Whether a room's m.room.encryption state content makes it an encrypted room:
+ * Megolm named as its algorithm. NOTE: matrix-js-sdk's hasEncryptionStateEvent
+ * is true for any such state event, a redacted one (empty content) included;
+ * a room whose encryption state was redacted, or names another algorithm, is
+ * not an encrypted room here.
+ */
+export function isMegolmRoom(encryptionContent: unknown): boolean {
+	return (
+		typeof encryptionContent === 'object' &&
+		encryptionContent !== null &&
+		(encryptionContent as Record<string, unknown>)['algorithm'] === MEGOLM
+	);
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readShield, SHIELDS, type Shield } from './arrival.ts';
+import { isMegolmRoom, readShield, SHIELDS, type Shield } from './arrival.ts';
 import { readDecryptionFailure } from './failures.ts';
 import { arrivalLabel, judgeArrival } from './verdict.ts';
 
@@ -96,5 +96,20 @@ describe('readShield', () => {
 				senderVerified: false,
 			}).counts,
 		).toBe(false);
+	});
+});
+
+describe('isMegolmRoom', () => {
+	it('takes only Megolm as a room encryption: a redacted (empty) or other algorithm is no encrypted room', () => {
+		expect(isMegolmRoom({ algorithm: 'm.megolm.v1.aes-sha2', rotation_period_ms: 604800000 })).toBe(true);
+		for (const content of [
+			{},
+			{ algorithm: 'm.olm.v1.curve25519-aes-sha2' },
+			{ algorithm: 'none' },
+			null,
+			undefined,
+			'm.megolm.v1.aes-sha2',
+		])
+			expect(isMegolmRoom(content), JSON.stringify(content)).toBe(false);
 	});
 });

@@ -132,10 +132,23 @@ test('forged and unverified case events are logged as refused by both registers 
 	}
 
 	// ── Attack 1, again: an unencrypted room both bridges are invited to ──
+	// NOTE: member homeservers encrypt every new room (encryption_enabled_by_default_for_room_type); an attacker
+	// unencrypts one by redacting its m.room.encryption state, which leaves that event with empty content.
 	const { room_id: clearRoom } = (await clientApi(officer, 'POST', '/createRoom', {
 		preset: 'private_chat',
 		invite: BRIDGED.map((id) => bridgeUserId(homeserverOf(id).serverName)),
 	})) as { room_id: string };
+	const encryption = (
+		(await clientApi(officer, 'GET', `/rooms/${encodeURIComponent(clearRoom)}/state`)) as unknown as { type: string; event_id: string }[]
+	).find((event) => event.type === 'm.room.encryption');
+	if (encryption === undefined) throw new Error('the homeserver did not encrypt the new room');
+	await clientApi(
+		officer,
+		'PUT',
+		`/rooms/${encodeURIComponent(clearRoom)}/redact/${encodeURIComponent(encryption.event_id)}/unencrypt`,
+		{},
+	);
+	expect(await clientApi(officer, 'GET', `/rooms/${encodeURIComponent(clearRoom)}/state/m.room.encryption`)).toEqual({});
 	for (const id of BRIDGED) {
 		const bot = bridgeUserId(homeserverOf(id).serverName);
 		await expect

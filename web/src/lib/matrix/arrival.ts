@@ -5,11 +5,12 @@
 // identity changed since this browser pinned it without being verified again;
 // and the person's approval of such a change, once confirmed with the sender.
 import { err, ok, type Result } from '../../../../policies/result.ts';
-import { readShield, type Arrival } from '../../../../policies/trust/index.ts';
+import { isMegolmRoom, readShield, type Arrival } from '../../../../policies/trust/index.ts';
 import { EventShieldReason, type MatrixClient, type MatrixEvent } from './sdk.ts';
 
 export async function readArrival(client: MatrixClient, event: MatrixEvent): Promise<Arrival> {
-	const roomEncrypted = client.getRoom(event.getRoomId() ?? '')?.hasEncryptionStateEvent() === true;
+	const encryption = client.getRoom(event.getRoomId() ?? '')?.currentState.getStateEvents('m.room.encryption', '');
+	const roomEncrypted = isMegolmRoom(encryption?.getContent());
 	if (!event.isEncrypted()) return { encrypted: false, roomEncrypted };
 	const crypto = client.getCrypto();
 	if (crypto === undefined) return { encrypted: true, roomEncrypted, shield: 'unknown', identityChanged: false, senderVerified: false };
