@@ -54,6 +54,7 @@ async function main(path: string | undefined): Promise<number> {
 	try {
 		const commands = caseCommands({
 			read: (room) => register.record(room),
+			identities: (user) => register.identityChanges(user),
 			roster: demoRoster,
 			servers: serverMap(config, demoRoster),
 			authority: config.authority,
@@ -68,7 +69,11 @@ async function main(path: string | undefined): Promise<number> {
 			settings: config.reminders,
 			log,
 		});
-		await runBridge(config, registerSink(register), commands, reminders);
+		const identityApproved = (user: string, identity: string): boolean => {
+			const changes = register.identityChanges(user);
+			return changes.ok && changes.value.some((c) => c.identity === identity && c.approvalEventId !== null);
+		};
+		await runBridge(config, registerSink(register), commands, reminders, identityApproved);
 	} finally {
 		register.close();
 	}

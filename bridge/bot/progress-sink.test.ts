@@ -12,6 +12,7 @@ const batch = (events: number, token: string): Batch => ({
 		sender: '@a:hs',
 		originServerTs: 1,
 		content: {},
+		trust: { counts: true, verification: 'cross-signed' } as const,
 	})),
 	invitations: [],
 	undecryptable: [],

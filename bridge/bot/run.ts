@@ -4,6 +4,7 @@
 // logged (progress-sink.ts), and the last line says where the bot stopped.
 import { demoRoster } from '../../policies/roster/demo.ts';
 import type { CommandHook } from '../commands/hook.ts';
+import type { IdentityApproved } from '../matrix/arrival.ts';
 import { startBot } from '../matrix/bot-client.ts';
 import type { ReminderHook } from '../reminders/hook.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
@@ -14,7 +15,13 @@ import { ProgressSink } from './progress-sink.ts';
 export const log = (line: string): void => console.log(`${new Date().toISOString()} bridge: ${line}`);
 
 /** Runs the bot; with `commands`, it answers chat commands in its case rooms; with `reminders`, it sends preservation reminders. */
-export async function runBridge(config: BotConfig, sink: BatchSink, commands?: CommandHook, reminders?: ReminderHook): Promise<void> {
+export async function runBridge(
+	config: BotConfig,
+	sink: BatchSink,
+	commands?: CommandHook,
+	reminders?: ReminderHook,
+	identityApproved?: IdentityApproved,
+): Promise<void> {
 	const stopped = new Promise<string>((resolve) => {
 		process.once('SIGTERM', () => resolve('SIGTERM'));
 		process.once('SIGINT', () => resolve('SIGINT'));
@@ -32,6 +39,7 @@ export async function runBridge(config: BotConfig, sink: BatchSink, commands?: C
 		log,
 		...(commands === undefined ? {} : { commands }),
 		...(reminders === undefined ? {} : { reminders }),
+		...(identityApproved === undefined ? {} : { identityApproved }),
 	});
 	const signal = await stopped;
 	log(

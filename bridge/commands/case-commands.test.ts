@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AMINA, ANA, ROOM } from '../../policies/cases/testing/fixtures.ts';
+import { AMINA, ANA, CARLOS, ROOM } from '../../policies/cases/testing/fixtures.ts';
 import { demoRoster, GUATEMALA } from '../../policies/roster/demo.ts';
 import { batch, MLA_HISTORY, open, REGISTER_CONTEXT } from '../register/testing.ts';
 import type { Register } from '../register/index.ts';
@@ -82,5 +82,21 @@ describe('caseCommands', () => {
 		register.close();
 		registers.pop();
 		expect(hook.reply(elsewhere).ok).toBe(false);
+	});
+
+	it('turns an identity approval into a recorded approval only for a central-authority officer or administrator', () => {
+		const { hook, now } = setup();
+		const picked = (sender: typeof ANA) => hook.pick(command('!rogatory trust @amina.bello:ng', sender), '@bot:x', now);
+		const byOfficer = picked(CARLOS);
+		expect(byOfficer?.request).toEqual({ name: 'trust', user: '@amina.bello:ng' });
+		expect(hook.approval?.(byOfficer!)).toEqual({ user: '@amina.bello:ng', by: CARLOS, at: command('').originServerTs, eventId: '$cmd' });
+		// A prosecutor of the same authority gets an answer, not an approval.
+		const byProsecutor = picked(ANA);
+		expect(byProsecutor).toBeDefined();
+		expect(hook.approval?.(byProsecutor!)).toBeUndefined();
+		expect(hook.reply(byProsecutor!)).toMatchObject({
+			ok: true,
+			value: { body: expect.stringContaining('Solo los funcionarios de la autoridad central') as unknown },
+		});
 	});
 });

@@ -12,9 +12,11 @@
 import { DEFAULT_BOOK, DEFAULT_REGISTRY, parseUserId, serverNameOf, withWorkflow } from '../../policies/cases/index.ts';
 import type { CaseRecord, WorkflowRegistry } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
+import { holdsRole } from '../../policies/roster/people.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
+import { IDENTITY_APPROVERS } from '../../policies/trust/index.ts';
 import { DEADLINE_SOURCES, deadlinesOf, type DeadlineSource } from './deadlines.ts';
-import { execute } from './executors.ts';
+import { execute, type TrustContext } from './executors.ts';
 import type { CommandHook, PendingCommand, ReplyContent } from './hook.ts';
 import { roomLanguage } from './language.ts';
 import { commandIn } from './parse.ts';
@@ -23,6 +25,8 @@ import { renderReply } from './render.ts';
 export interface CaseCommandsOptions {
 	/** The room's case record as the register has it now (Register.record). */
 	readonly read: (room: string) => Result<CaseRecord, { readonly message: string }>;
+	/** A user's changed identities the register holds (Register.identityChanges); left out, `trust` finds none. */
+	readonly identities?: (user: string) => Result<TrustContext['changes'], { readonly message: string }>;
 	readonly roster: Roster;
 	/** Server name → authority, as the bot's invitation policy reads user IDs. */
 	readonly servers: ReadonlyMap<string, AuthorityId>;
@@ -50,7 +54,12 @@ export function caseCommands(options: CaseCommandsOptions): CommandHook {
 		const parsed = parseUserId(user);
 		return parsed.ok ? options.servers.get(serverNameOf(parsed.value)) : undefined;
 	};
+	const mayApprove = (user: string): boolean => holdsRole(options.roster, options.authority, user, IDENTITY_APPROVERS);
 	return {
+		approval: (command) =>
+			command.request.name === 'trust' && command.request.user !== undefined && mayApprove(command.sender)
+				? { user: command.request.user, by: command.sender, at: command.at, eventId: command.eventId }
+				: undefined,
 		pick: (event, self, now) => {
 			const request = commandIn(event.content, event.sender, self);
 			if (request === undefined || authorityOf(event.sender) !== options.authority) return undefined;
@@ -61,9 +70,19 @@ export function caseCommands(options: CaseCommandsOptions): CommandHook {
 			const read = options.read(command.room);
 			if (!read.ok) return err(read.error.message);
 			const record = read.value;
+			const user = command.request.name === 'trust' ? command.request.user : undefined;
+			const changes = user === undefined || options.identities === undefined ? ok([]) : options.identities(user);
+			if (!changes.ok) return err(changes.error.message);
 			const today = dayIn(timeZone, (options.now ?? Date.now)());
 			const deadlines = record.opened ? deadlinesOf(record, sources, { workflows }) : [];
-			const reply = execute(command.request, { record, today, deadlines });
+			const reply = execute(command.request, {
+				record,
+				today,
+				deadlines,
+				mayApprove: mayApprove(command.sender),
+				changes: changes.value,
+				eventId: command.eventId,
+			});
 			const workflow = record.opened ? workflows.get(record.workflow) : undefined;
 			const body = renderReply(reply, {
 				language: roomLanguage(record, options.roster, options.authority),

@@ -95,7 +95,7 @@ describe('the answer-by deadline source', () => {
 
 describe('execute', () => {
 	const record = opened();
-	const context = { record, today: '2026-01-01', deadlines: [] };
+	const context = { record, today: '2026-01-01', deadlines: [], mayApprove: true, changes: [], eventId: '$cmd' };
 
 	it('runs the asked command, and help for an unknown one', () => {
 		expect(execute({ name: 'status' }, context).command).toBe('status');
@@ -103,8 +103,24 @@ describe('execute', () => {
 		expect(execute({ name: 'help' }, context)).toEqual(helpCommand());
 		expect(execute({ name: 'unknown', word: 'x' }, context)).toEqual({
 			command: 'help',
-			commands: ['status', 'deadlines', 'help'],
+			commands: ['status', 'deadlines', 'help', 'trust'],
 			unknown: 'x',
 		});
+	});
+
+	it('says what an identity approval did: approved by this command, nothing to approve, or not for this sender', () => {
+		const changes = [
+			{ firstSeenAt: 10, approvalEventId: '$earlier' },
+			{ firstSeenAt: 20, approvalEventId: '$cmd' },
+		];
+		expect(execute({ name: 'trust', user: '@m:hs' }, { ...context, changes })).toEqual({
+			command: 'trust',
+			outcome: 'approved',
+			user: '@m:hs',
+			since: 20,
+		});
+		expect(execute({ name: 'trust', user: '@m:hs' }, { ...context, changes: changes.slice(0, 1) })).toMatchObject({ outcome: 'nothing' });
+		expect(execute({ name: 'trust', user: undefined }, context)).toMatchObject({ outcome: 'no-user' });
+		expect(execute({ name: 'trust', user: '@m:hs' }, { ...context, changes, mayApprove: false })).toMatchObject({ outcome: 'not-allowed' });
 	});
 });

@@ -44,7 +44,14 @@ export interface HelpReply {
 	readonly unknown?: string;
 }
 
-export type Reply = StatusReply | DeadlinesReply | HelpReply;
+export type TrustReply =
+	| { readonly command: 'trust'; readonly outcome: 'no-user' | 'not-allowed' }
+	/** The command approved the user's new identity, first seen at `since` (origin_server_ts). */
+	| { readonly command: 'trust'; readonly outcome: 'approved'; readonly user: string; readonly since: number }
+	/** The register holds no changed identity of the user waiting for approval. */
+	| { readonly command: 'trust'; readonly outcome: 'nothing'; readonly user: string };
+
+export type Reply = StatusReply | DeadlinesReply | HelpReply | TrustReply;
 
 export interface StatusContext {
 	readonly record: CaseRecord;
@@ -98,8 +105,26 @@ export function helpCommand(unknown?: string): HelpReply {
 	return { command: 'help', commands: COMMAND_NAMES, ...(unknown === undefined ? {} : { unknown }) };
 }
 
+export interface TrustContext {
+	/** Whether the sender may approve identities (a central-authority officer or administrator of the bot's authority). */
+	readonly mayApprove: boolean;
+	/** The changed identities of the named user the register holds, with the command event that approved each, if any. */
+	readonly changes: readonly { readonly firstSeenAt: number; readonly approvalEventId: string | null }[];
+	/** The command's own event ID. */
+	readonly eventId: string;
+}
+
+export function trustCommand(user: string | undefined, { mayApprove, changes, eventId }: TrustContext): TrustReply {
+	if (!mayApprove) return { command: 'trust', outcome: 'not-allowed' };
+	if (user === undefined) return { command: 'trust', outcome: 'no-user' };
+	const approved = changes.find((c) => c.approvalEventId === eventId);
+	return approved === undefined
+		? { command: 'trust', outcome: 'nothing', user }
+		: { command: 'trust', outcome: 'approved', user, since: approved.firstSeenAt };
+}
+
 /** Everything an executor may read; each takes only its part. */
-export type CommandContext = StatusContext & DeadlinesContext;
+export type CommandContext = StatusContext & DeadlinesContext & TrustContext;
 
 export function execute(request: Request, context: CommandContext): Reply {
 	switch (request.name) {
@@ -109,6 +134,8 @@ export function execute(request: Request, context: CommandContext): Reply {
 			return deadlinesCommand(context);
 		case 'help':
 			return helpCommand();
+		case 'trust':
+			return trustCommand(request.user, context);
 		case 'unknown':
 			return helpCommand(request.word);
 	}

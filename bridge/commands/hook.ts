@@ -4,6 +4,7 @@
 // commands in its checkpoint until their replies are sent (see bridge-sync.ts
 // for the delivery guarantee); case-commands.ts is the implementation.
 import type { Result } from '../../policies/result.ts';
+import type { IdentityApproval } from '../register/types.ts';
 import type { Request } from './parse.ts';
 
 /** A message event as the bridge hands it on (bridge/matrix's BridgedEvent). */
@@ -36,4 +37,6 @@ export interface CommandHook {
 	pick(event: MessageEvent, self: string, now: number): PendingCommand | undefined;
 	/** The reply, from the register as it is now; an error when it cannot be read (tried again later). */
 	reply(command: PendingCommand): Result<ReplyContent, string>;
+	/** The identity approval a picked command makes, committed with it (`!rogatory trust` by one who may). Pure. */
+	approval?(command: PendingCommand): IdentityApproval | undefined;
 }

@@ -16,6 +16,16 @@ describe('commandIn', () => {
 		expect(commandIn(text('!rogatory помощь'), ANA, SELF)).toEqual({ name: 'help' });
 	});
 
+	it('reads an identity approval with the Matrix ID it names, in any language; a malformed or missing ID reads as none', () => {
+		expect(commandIn(text('!rogatory trust @amina:ng.example'), ANA, SELF)).toEqual({ name: 'trust', user: '@amina:ng.example' });
+		expect(commandIn(text('!rogatory одобрить @amina:127.0.20.2:28448'), ANA, SELF)).toEqual({
+			name: 'trust',
+			user: '@amina:127.0.20.2:28448',
+		});
+		expect(commandIn(text('!rogatory approuver'), ANA, SELF)).toEqual({ name: 'trust', user: undefined });
+		expect(commandIn(text('!rogatory aprobar amina'), ANA, SELF)).toEqual({ name: 'trust', user: undefined });
+	});
+
 	it('reads a bare prefix as help and an unknown word as unknown', () => {
 		expect(commandIn(text('!rogatory'), ANA, SELF)).toEqual({ name: 'help' });
 		expect(commandIn(text('!rogatory frobnicate now'), ANA, SELF)).toEqual({ name: 'unknown', word: 'frobnicate' });

@@ -7,21 +7,28 @@ import type { Language } from '../../policies/roster/types.ts';
 
 export const PREFIX = '!rogatory';
 
-export type CommandName = 'status' | 'deadlines' | 'help';
+export type CommandName = 'status' | 'deadlines' | 'help' | 'trust';
 
-export const COMMAND_NAMES: readonly CommandName[] = ['status', 'deadlines', 'help'];
+export const COMMAND_NAMES: readonly CommandName[] = ['status', 'deadlines', 'help', 'trust'];
 
 /** The command words each language accepts beside the canonical English ones. */
 export const ALIASES: Readonly<Record<Language, Readonly<Record<CommandName, string>>>> = {
-	en: { status: 'status', deadlines: 'deadlines', help: 'help' },
-	es: { status: 'estado', deadlines: 'plazos', help: 'ayuda' },
-	fr: { status: 'statut', deadlines: 'délais', help: 'aide' },
-	pt: { status: 'estado', deadlines: 'prazos', help: 'ajuda' },
-	ru: { status: 'статус', deadlines: 'сроки', help: 'помощь' },
+	en: { status: 'status', deadlines: 'deadlines', help: 'help', trust: 'trust' },
+	es: { status: 'estado', deadlines: 'plazos', help: 'ayuda', trust: 'aprobar' },
+	fr: { status: 'statut', deadlines: 'délais', help: 'aide', trust: 'approuver' },
+	pt: { status: 'estado', deadlines: 'prazos', help: 'ajuda', trust: 'aprovar' },
+	ru: { status: 'статус', deadlines: 'сроки', help: 'помощь', trust: 'одобрить' },
 };
 
-/** What the user asked: a known command, or `unknown` with the word they typed. */
-export type Request = { readonly name: CommandName } | { readonly name: 'unknown'; readonly word: string };
+/**
+ * What the user asked: a known command, `trust` with the Matrix ID whose new
+ * identity they approve (undefined when they named none), or `unknown` with
+ * the word they typed.
+ */
+export type Request =
+	| { readonly name: Exclude<CommandName, 'trust'> }
+	| { readonly name: 'trust'; readonly user: string | undefined }
+	| { readonly name: 'unknown'; readonly word: string };
 
 const record = (value: unknown): Readonly<Record<string, unknown>> | undefined =>
 	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -39,7 +46,10 @@ export function readCommandLine(body: string): Request | undefined {
 	const word = words[1];
 	if (word === undefined || word === '') return { name: 'help' };
 	const name = WORDS.get(fold(word));
-	return name === undefined ? { name: 'unknown', word: word.slice(0, 40) } : { name };
+	if (name === undefined) return { name: 'unknown', word: word.slice(0, 40) };
+	if (name !== 'trust') return { name };
+	const user = words[2];
+	return { name, user: user === undefined || !/^@[^:\s]+:\S+$/u.test(user) ? undefined : user.slice(0, 255) };
 }
 
 /** The command in a decrypted m.room.message content, sent by `sender`; undefined when it is none. */

@@ -65,6 +65,7 @@ describe('renderReply', () => {
 			'!rogatory status (statut) — l’état actuel de la demande',
 			'!rogatory deadlines (délais) — les échéances à venir du salon',
 			'!rogatory help (aide) — cette aide',
+			'!rogatory trust (approuver) — <ID Matrix> : approuver la nouvelle identité d’un interlocuteur dont l’identité a changé, une fois confirmée avec lui ; pour les agents et administrateurs',
 		]);
 		expect(renderReply(helpCommand(), { ...options, language: 'en' })).not.toContain('(');
 	});

@@ -4,7 +4,7 @@
 // i18n.ts. Dates are the authority's legal time zone's, and say so. Pure.
 import { labelOf, type LabelBook } from '../../policies/cases/index.ts';
 import type { Language, Roster } from '../../policies/roster/types.ts';
-import type { DeadlinesReply, HelpReply, Reply, StatusReply } from './executors.ts';
+import type { DeadlinesReply, HelpReply, Reply, StatusReply, TrustReply } from './executors.ts';
 import { days, phrase } from './i18n.ts';
 import { ALIASES, PREFIX } from './parse.ts';
 
@@ -95,8 +95,32 @@ function help(reply: HelpReply, o: RenderOptions): string[] {
 	];
 }
 
+function trust(reply: TrustReply, o: RenderOptions): string[] {
+	switch (reply.outcome) {
+		case 'approved':
+			return [phrase('trustApproved', o.language, { user: reply.user, when: localTime(reply.since, o.timeZone) })];
+		case 'nothing':
+			return [phrase('trustNothing', o.language, { user: reply.user })];
+		case 'no-user':
+			return [phrase('trustNoUser', o.language)];
+		case 'not-allowed':
+			return [phrase('trustNotAllowed', o.language)];
+	}
+}
+
+function linesOf(reply: Reply, options: RenderOptions): string[] {
+	switch (reply.command) {
+		case 'status':
+			return status(reply, options);
+		case 'deadlines':
+			return deadlines(reply, options);
+		case 'help':
+			return help(reply, options);
+		case 'trust':
+			return trust(reply, options);
+	}
+}
+
 export function renderReply(reply: Reply, options: RenderOptions): string {
-	const lines =
-		reply.command === 'status' ? status(reply, options) : reply.command === 'deadlines' ? deadlines(reply, options) : help(reply, options);
-	return lines.join('\n');
+	return linesOf(reply, options).join('\n');
 }

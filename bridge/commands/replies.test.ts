@@ -15,13 +15,21 @@ const SELF = '@bot:gt';
 const ROOM = '!r:gt';
 type Sent = { command: string; afterBatches: number };
 
-const event = (id: string, body: string, sender = '@ana:gt', msgtype = 'm.text') => ({
+/** A message as it reaches the bot: encrypted (the fake decrypt below hands its content back), or in the clear. */
+const event = (id: string, body: string, sender = '@ana:gt', msgtype = 'm.text', type = 'm.room.encrypted') => ({
 	event_id: id,
-	type: 'm.room.message',
+	type,
 	sender,
 	origin_server_ts: 1,
 	content: { msgtype, body },
 });
+const TRUSTED = {
+	encrypted: true,
+	roomEncrypted: true,
+	shield: 'unverified-identity',
+	identityChanged: false,
+	senderVerified: false,
+} as const;
 const response = (next: string, events: ReturnType<typeof event>[]) => ({
 	next_batch: next,
 	rooms: { join: { [ROOM]: { timeline: { events } } } },
@@ -44,7 +52,13 @@ function harness(restored: PendingState = { queue: [], actions: [] }, sink = new
 			sink,
 			self: SELF,
 			policy: { roster: demoRoster, servers: new Map<string, AuthorityId>([['gt', GUATEMALA.id]]), authority: GUATEMALA.id },
-			decrypt: () => Promise.resolve({ ok: false, reason: 'not used' }),
+			decrypt: (raw) =>
+				Promise.resolve({
+					ok: true,
+					type: 'm.room.message',
+					content: raw['content'],
+					arrival: raw['type'] === 'm.room.encrypted' ? TRUSTED : { encrypted: false, roomEncrypted: true },
+				}),
 			saveSyncStore: () => Promise.resolve(),
 			dump: () => Promise.resolve([]),
 			fetchGap: () => Promise.resolve([]),
@@ -136,5 +150,16 @@ describe('chat commands in the bot’s sync', () => {
 		await sync.repliesTried();
 		expect(sent).toEqual([]);
 		expect(sink.batches[0]?.events.map((e) => e.eventId)).toEqual(['$notice']);
+	});
+
+	it('never answers a command that does not count: sent in the clear, it is handed to the register (which refuses it) and left unanswered', async () => {
+		const { sink, sync, sent } = harness();
+		sync.afterSync('s0', response('s1', [event('$clear', '!rogatory status', '@ana:gt', 'm.text', 'm.room.message')]));
+		await sync.beforeSync('s1');
+		await sync.repliesTried();
+		expect(sent).toEqual([]);
+		expect(sink.batches[0]?.events.map((e) => [e.eventId, e.trust])).toEqual([
+			['$clear', expect.objectContaining({ counts: false, code: 'not-encrypted' })],
+		]);
 	});
 });

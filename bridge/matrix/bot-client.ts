@@ -17,6 +17,7 @@ import { err, ok } from '../../policies/result.ts';
 import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook.ts';
 import type { NoticeSender, ReminderHook } from '../reminders/hook.ts';
 import { remindingSink } from '../reminders/sink.ts';
+import { readArrival, type IdentityApproved } from './arrival.ts';
 import { BridgeSync, type InviteAction, type PendingState } from './bridge-sync.ts';
 import type { Decrypted } from './decryption-queue.ts';
 import { decodeSnapshot, dumpDatabases, restoreDatabases } from './idb-snapshot.ts';
@@ -45,6 +46,8 @@ export interface BotOptions {
 	readonly commands?: CommandHook;
 	/** The preservation reminders (bridge/reminders' caseReminders); left out, the bot sends none. */
 	readonly reminders?: ReminderHook;
+	/** Whether a changed identity was approved (the register's identity_changes); left out, none is. */
+	readonly identityApproved?: IdentityApproved;
 }
 
 export interface RunningBot {
@@ -109,12 +112,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		if (created.client === undefined) throw new Error('the client is not created yet');
 		return created.client;
 	};
-	const decrypt = async (raw: RawEvent): Promise<Decrypted> => {
-		const event = new sdk.MatrixEvent(raw);
-		await the().decryptEventIfNeeded(event);
-		if (event.isDecryptionFailure()) return { ok: false, reason: event.decryptionFailureReason ?? 'unknown' };
-		return { ok: true, type: event.getType(), content: event.getContent() };
-	};
+	const decrypt = (raw: RawEvent): Promise<Decrypted> => readArrival(the(), raw, options.identityApproved);
 	const fetchGap = async (room: string, from: string, to: string): Promise<RawEvent[]> => {
 		const found: RawEvent[] = [];
 		for (let token = from; ;) {

@@ -41,9 +41,9 @@
 import type { InvitationPolicy } from './invitation.ts';
 import { decideInvitation } from './invitation.ts';
 import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook.ts';
-import { resolveQueue, type Decrypt, type QueuedEvent } from './decryption-queue.ts';
+import { resolveQueue, type Decrypt, type QueuedEvent, type Resolution } from './decryption-queue.ts';
 import { encodeSnapshot, type DatabaseDump } from './idb-snapshot.ts';
-import type { BatchSink, BridgedEvent, InvitationRecord, UndecryptableEvent } from './sink.ts';
+import type { BatchSink, BridgedEvent, InvitationRecord } from './sink.ts';
 import { readSyncBatch, type RawEvent, type SyncBatch } from './sync-batch.ts';
 import type { GateHooks } from './sync-gate.ts';
 
@@ -99,6 +99,8 @@ export class BridgeSync implements GateHooks {
 	#replying: Promise<void> | undefined;
 	#replyAgain = false;
 	#chain: Promise<void> = Promise.resolve();
+	/** The queued event last reported as waited on, so each is logged once. */
+	#waitingOn: string | undefined;
 	#stopped = false;
 	/** Events handed on as undecryptable since start. */
 	undecryptable = 0;
@@ -200,6 +202,12 @@ export class BridgeSync implements GateHooks {
 		);
 		this.#actions = actions;
 		this.#token = batch.nextBatch;
+		if (committed.waiting !== undefined && committed.waiting.eventId !== this.#waitingOn) {
+			this.#deps.log(
+				`waiting on ${committed.waiting.eventId} (${committed.waiting.reason}); ${committed.remaining.length} events queued behind it`,
+			);
+		}
+		this.#waitingOn = committed.waiting?.eventId;
 		this.#queue = committed.remaining;
 		this.delivered += committed.events;
 		this.undecryptable += committed.undecryptable;
@@ -212,11 +220,16 @@ export class BridgeSync implements GateHooks {
 	 */
 	async #commitLoop(
 		what: string,
-		settle: () => Promise<{ events: BridgedEvent[]; undecryptable: UndecryptableEvent[]; remaining: readonly QueuedEvent[] }>,
+		settle: () => Promise<Resolution>,
 		invitations: readonly InvitationRecord[],
 		token = this.#token,
 		actions: readonly InviteAction[] = this.#actions,
-	): Promise<{ events: number; undecryptable: number; remaining: readonly QueuedEvent[] }> {
+	): Promise<{
+		events: number;
+		undecryptable: number;
+		remaining: readonly QueuedEvent[];
+		waiting?: { readonly eventId: string; readonly reason: string };
+	}> {
 		for (let attempt = 1; ; attempt++) {
 			if (this.#stopped) throw new Error(`the bridge is stopping: ${what} not committed`);
 			const settled = await settle();
@@ -224,16 +237,23 @@ export class BridgeSync implements GateHooks {
 			await this.#deps.saveSyncStore();
 			const replies = [...this.#replies.values(), ...picked];
 			const store = encodeSnapshot<PendingState>(await this.#deps.dump(), { queue: settled.remaining, actions, replies });
+			const approvals = picked.flatMap((command) => this.#deps.replies?.hook.approval?.(command) ?? []);
 			const result = this.#deps.sink.commit({
 				events: settled.events,
 				invitations,
 				undecryptable: settled.undecryptable,
+				...(approvals.length === 0 ? {} : { approvals }),
 				checkpoint: { syncToken: token, store },
 			});
 			if (result.ok) {
 				for (const p of picked) this.#replies.set(p.eventId, p);
 				for (const u of settled.undecryptable) this.#deps.log(`UNDECRYPTABLE: ${u.eventId} in ${u.room} from ${u.sender}: ${u.reason}`);
-				return { events: settled.events.length, undecryptable: settled.undecryptable.length, remaining: settled.remaining };
+				return {
+					events: settled.events.length,
+					undecryptable: settled.undecryptable.length,
+					remaining: settled.remaining,
+					...(settled.waiting === undefined ? {} : { waiting: settled.waiting }),
+				};
 			}
 			const seconds = Math.round(this.#deps.retryMs / 1000);
 			this.#deps.log(`register not writable: ${result.error} — sync paused, retrying in ${seconds}s (${what}, attempt ${attempt})`);
@@ -246,7 +266,10 @@ export class BridgeSync implements GateHooks {
 		const hook = this.#deps.replies?.hook;
 		if (hook === undefined) return [];
 		const now = (this.#deps.now ?? Date.now)();
+		// NOTE: a command counts only as a case event does (policies/trust): one sent in the clear or from an
+		// unverified device is logged by the register, never answered.
 		return events
+			.filter((e) => e.trust.counts)
 			.map((e) => hook.pick(e, this.#deps.self, now))
 			.filter((c): c is PendingCommand => c !== undefined && !this.#replies.has(c.eventId));
 	}

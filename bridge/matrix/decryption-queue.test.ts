@@ -12,11 +12,24 @@ const raw = (id: string, type = 'm.room.encrypted', extra: Record<string, unknow
 	...extra,
 });
 const queued = (event: RawEvent, firstSeen = 1000): QueuedEvent => ({ raw: event, firstSeen });
+const ENCRYPTED = {
+	encrypted: true,
+	roomEncrypted: true,
+	shield: 'unverified-identity',
+	identityChanged: false,
+	senderVerified: false,
+} as const;
+const CLEAR = { encrypted: false, roomEncrypted: true } as const;
+/** Decrypts the events whose key is known; a clear event reads as it came. */
 const keys =
 	(known: Set<string>): Decrypt =>
 	(event) =>
 		Promise.resolve(
-			known.has(event.event_id) ? { ok: true, type: 'm.room.message', content: { body: event.event_id } } : { ok: false, reason: 'no key' },
+			event['type'] === 'm.room.message'
+				? { ok: true, type: 'm.room.message', content: event['content'], arrival: CLEAR }
+				: known.has(event.event_id)
+					? { ok: true, type: 'm.room.message', content: { body: event.event_id }, arrival: ENCRYPTED }
+					: { ok: false, reason: 'no key' },
 		);
 
 describe('resolveQueue', () => {
@@ -24,7 +37,16 @@ describe('resolveQueue', () => {
 		const queue = [queued(raw('$1')), queued(raw('$2', 'm.room.message')), queued(raw('$3'))];
 		const r = await resolveQueue(queue, keys(new Set(['$1', '$3'])), 1000, 60_000);
 		expect(r.events.map((e) => e.eventId)).toEqual(['$1', '$2', '$3']);
-		expect(r.events[0]).toEqual({ room: '!r:hs', eventId: '$1', sender: '@a:hs', originServerTs: 7, content: { body: '$1' } });
+		expect(r.events[0]).toEqual({
+			room: '!r:hs',
+			eventId: '$1',
+			sender: '@a:hs',
+			originServerTs: 7,
+			content: { body: '$1' },
+			trust: { counts: true, verification: 'cross-signed' },
+		});
+		// The clear one is handed on too, judged: the register logs it as refused.
+		expect(r.events[1]?.trust).toMatchObject({ counts: false, code: 'not-encrypted' });
 		expect(r.remaining).toEqual([]);
 	});
 
@@ -48,7 +70,7 @@ describe('resolveQueue', () => {
 			Promise.resolve(
 				event.event_id === '$1'
 					? { ok: false, reason: 'UNSIGNED_SENDER_DEVICE' }
-					: { ok: true, type: 'm.room.message', content: { body: event.event_id } },
+					: { ok: true, type: 'm.room.message', content: { body: event.event_id }, arrival: ENCRYPTED },
 			);
 		const queue = [queued(raw('$1'), 0), queued(raw('$2'), 0)];
 		expect((await resolveQueue(queue, withheld, 10_000, 600_000)).remaining).toHaveLength(2);
@@ -58,7 +80,7 @@ describe('resolveQueue', () => {
 	});
 
 	it('redacted events and decrypted events of other types settle without being handed on', async () => {
-		const other: Decrypt = () => Promise.resolve({ ok: true, type: 'm.reaction', content: {} });
+		const other: Decrypt = () => Promise.resolve({ ok: true, type: 'm.reaction', content: {}, arrival: ENCRYPTED });
 		const queue = [queued(raw('$1', 'm.room.encrypted', { unsigned: { redacted_because: {} } })), queued(raw('$2'))];
 		const r = await resolveQueue(queue, other, 0, 60_000);
 		expect(r.events).toEqual([]);

@@ -9,7 +9,11 @@
 // A failure no later key can cure — the sender's device is not cross-signed,
 // the sender's identity changed, the key was withheld — is given up after a
 // short grace instead (WITHHELD_GRACE_MS), so one such message cannot hold the
-// register back for long.
+// register back for long. Every settled event carries the verdict of
+// policies/trust on how it arrived (encrypted or not, in an encrypted room or
+// not, what the crypto vouches for): the register logs it, and only events
+// that count are folded, reminded of or answered.
+import { judgeArrival, type Arrival } from '../../policies/trust/index.ts';
 import type { BridgedEvent, UndecryptableEvent } from './sink.ts';
 import type { RawEvent } from './sync-batch.ts';
 
@@ -20,8 +24,17 @@ export interface QueuedEvent {
 }
 
 export type Decrypted =
-	{ readonly ok: true; readonly type: string; readonly content: unknown } | { readonly ok: false; readonly reason: string };
+	| {
+			readonly ok: true;
+			readonly type: string;
+			readonly content: unknown;
+			/** How it arrived: what the trust verdict is made of. */
+			readonly arrival: Arrival;
+			readonly senderIdentity?: string;
+	  }
+	| { readonly ok: false; readonly reason: string };
 
+/** Reads one event, encrypted (decrypting it) or not, with how it arrived; a failure is a DecryptionFailureCode (or the bot's own). */
 export type Decrypt = (raw: RawEvent) => Promise<Decrypted>;
 
 /**
@@ -41,7 +54,9 @@ export interface Resolution {
 	readonly events: BridgedEvent[];
 	readonly undecryptable: UndecryptableEvent[];
 	/** What stays queued: from the first event still waiting for its key. */
-	readonly remaining: QueuedEvent[];
+	readonly remaining: readonly QueuedEvent[];
+	/** The event the queue waits on, and why (the crypto's DecryptionFailureCode, or the bot's own). */
+	readonly waiting?: { readonly eventId: string; readonly reason: string };
 }
 
 const isRedacted = (raw: RawEvent): boolean => {
@@ -60,6 +75,8 @@ function envelope(raw: RawEvent) {
 	};
 }
 
+const REDACTED: Decrypted = { ok: true, type: 'redacted', content: {}, arrival: { encrypted: false, roomEncrypted: false } };
+
 /** Decrypts the queue and splits off the longest prefix that is settled (decrypted, clear, redacted or given up). */
 export async function resolveQueue(
 	queue: readonly QueuedEvent[],
@@ -69,9 +86,9 @@ export async function resolveQueue(
 ): Promise<Resolution> {
 	const results = await Promise.all(
 		queue.map((q): Promise<Decrypted> => {
-			if (isRedacted(q.raw)) return Promise.resolve({ ok: true, type: 'redacted', content: {} });
-			if (q.raw['type'] === 'm.room.encrypted') return decrypt(q.raw);
-			return Promise.resolve({ ok: true, type: String(q.raw['type']), content: q.raw['content'] });
+			// NOTE: a redaction leaves nothing to read or to judge; it is skipped below.
+			if (isRedacted(q.raw)) return Promise.resolve(REDACTED);
+			return decrypt(q.raw);
 		}),
 	);
 	const events: BridgedEvent[] = [];
@@ -81,11 +98,18 @@ export async function resolveQueue(
 		if (result === undefined) break;
 		if (result.ok) {
 			// A redaction leaves nothing to bridge; an encrypted event of another type (a reaction, a call) is not a case event.
-			if (result.type === 'm.room.message') events.push({ ...envelope(q.raw), content: result.content });
+			if (result.type === 'm.room.message')
+				events.push({
+					...envelope(q.raw),
+					content: result.content,
+					trust: judgeArrival(result.arrival),
+					...(result.senderIdentity === undefined ? {} : { senderIdentity: result.senderIdentity }),
+				});
 			continue;
 		}
 		const patience = WITHHELD_REASONS.has(result.reason) ? Math.min(giveUpAfterMs, WITHHELD_GRACE_MS) : giveUpAfterMs;
-		if (now - q.firstSeen < patience) return { events, undecryptable, remaining: queue.slice(i) };
+		if (now - q.firstSeen < patience)
+			return { events, undecryptable, remaining: queue.slice(i), waiting: { eventId: q.raw.event_id, reason: result.reason } };
 		undecryptable.push({ ...envelope(q.raw), reason: result.reason });
 	}
 	return { events, undecryptable, remaining: [] };

@@ -12,6 +12,10 @@
 // proves integrity against edits of the file, not against someone who
 // rewrites the whole chain: that needs the head published elsewhere (the
 // checkpoint keeps it to catch truncation at the end).
+// How the event arrived (verification, sender identity) joined the row later
+// (migration 0004): a row that carries them hashes them after the rest, a row
+// logged before has them null and hashes as it always did — so old chains
+// still verify, and blanking either field of a newer row breaks its hash.
 import { createHash } from 'node:crypto';
 
 export const GENESIS = '0'.repeat(64);
@@ -28,10 +32,12 @@ export interface ChainedRow {
 	readonly rejectionReason: string | null;
 	readonly content: string;
 	readonly prevHash: string;
+	readonly verification: string | null;
+	readonly senderIdentity: string | null;
 }
 
 export function rowHash(row: ChainedRow): string {
-	const serialized = JSON.stringify([
+	const fields: unknown[] = [
 		row.seq,
 		row.roomId,
 		row.eventId,
@@ -42,6 +48,8 @@ export function rowHash(row: ChainedRow): string {
 		row.rejectionReason,
 		row.content,
 		row.prevHash,
-	]);
+	];
+	if (row.verification !== null || row.senderIdentity !== null) fields.push(row.verification, row.senderIdentity);
+	const serialized = JSON.stringify(fields);
 	return createHash('sha256').update(serialized, 'utf8').digest('hex');
 }

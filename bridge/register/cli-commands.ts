@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { serversFromRoster } from '../../policies/cases/index.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
-import { casesCsv, registerJson, transitionsCsv } from './export.ts';
+import { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
+import { readRefusals } from './refusals.ts';
 import { openRegister, type Register } from './register.ts';
 import { readRows, type RegisterRows } from './rows.ts';
 import { registerStats } from './stats.ts';
@@ -18,7 +19,7 @@ export interface CliOutcome {
 }
 
 const USAGE =
-	'usage: cli.ts verify <file> | export --format csv|json [--table cases|transitions] <file> | stats [--authority <id>] [--today YYYY-MM-DD] <file>';
+	'usage: cli.ts verify <file> | export --format csv|json [--table cases|transitions|refused] <file> | stats [--authority <id>] [--today YYYY-MM-DD] <file>';
 
 const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `${reason}\n` });
 const done = (stdout: string): CliOutcome => ({ code: 0, stdout, stderr: '' });
@@ -40,12 +41,14 @@ export function runCli(argv: readonly string[], roster: Roster, now: Date): CliO
 	if (command === 'verify') return withRegister(file, roster, verify);
 	if (command === 'export') {
 		if (format !== 'csv' && format !== 'json') return fail(`export: --format must be csv or json; ${USAGE}`);
-		if (table !== undefined && table !== 'cases' && table !== 'transitions')
-			return fail(`export: --table must be cases or transitions; ${USAGE}`);
-		if (format === 'json' && table !== undefined) return fail('export: --table applies to csv only (json holds both tables)');
+		if (table !== undefined && table !== 'cases' && table !== 'transitions' && table !== 'refused')
+			return fail(`export: --table must be cases, transitions or refused; ${USAGE}`);
+		if (format === 'json' && table !== undefined) return fail('export: --table applies to csv only (json holds every table)');
 		return withRegister(file, roster, (r) => {
+			if (format === 'json') return done(registerJson(readRows(r.db), readRefusals(r.db)));
+			if (table === 'refused') return done(refusalsCsv(readRefusals(r.db)));
 			const rows = readRows(r.db);
-			return done(format === 'json' ? registerJson(rows) : table === 'transitions' ? transitionsCsv(rows) : casesCsv(rows));
+			return done(table === 'transitions' ? transitionsCsv(rows) : casesCsv(rows));
 		});
 	}
 	if (command === 'stats') {

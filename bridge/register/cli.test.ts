@@ -46,6 +46,14 @@ describe('register CLI', () => {
 		expect(run('export', '--format', 'csv', '--table', 'transitions', file).stdout).toMatch(/^room_id,position,event_id,/);
 		expect(JSON.parse(run('export', '--format', 'json', file).stdout)).toMatchObject({ cases: [{ status: 'under-execution' }] });
 		expectFailure(run('export', '--format', 'xml', file), /--format must be csv or json/);
+		// What the register refused: the malformed event (its content) and the outsider's move (the case's rules).
+		const refused = run('export', '--format', 'csv', '--table', 'refused', file).stdout.split('\r\n');
+		expect(refused[0]).toBe('at,room_id,event_id,sender,source,code,verification,reason');
+		expect(refused.filter((line) => line.includes(',$x1,')).join()).toMatch(/,rule,not-a-party,,/);
+		expect(refused.filter((line) => line.includes(',$bad,')).join()).toMatch(/,content,malformed,cross-signed,/);
+		expect(JSON.parse(run('export', '--format', 'json', file).stdout)).toMatchObject({
+			refused: [{ event_id: '$x1' }, { event_id: '$bad' }],
+		});
 	});
 
 	it('prints statistics for the named authority, overdue on the day in its legal time zone', () => {

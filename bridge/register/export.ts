@@ -2,6 +2,7 @@
 // the status history, as CSV (csv.ts) or JSON. Times are ISO 8601 in UTC,
 // from the homeservers' origin_server_ts; pure functions of the rows.
 import { toCsv, type Cell } from './csv.ts';
+import type { RefusalRow } from './refusals.ts';
 import type { CaseRow, RegisterRows, TransitionRow } from './rows.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -60,8 +61,17 @@ export const casesCsv = (rows: RegisterRows): string => toCsv(CASE_COLUMNS, rows
 
 export const transitionsCsv = (rows: RegisterRows): string => toCsv(TRANSITION_COLUMNS, rows.transitions.map(transitionCells));
 
+const REFUSAL_COLUMNS = ['at', 'room_id', 'event_id', 'sender', 'source', 'code', 'verification', 'reason'] as const;
+
+function refusalCells(r: RefusalRow): Cell[] {
+	return [iso(r.at), r.roomId, r.eventId, r.sender, r.source, r.code, r.verification, r.reason];
+}
+
+/** What the register refused (refusals.ts), newest first. */
+export const refusalsCsv = (refusals: readonly RefusalRow[]): string => toCsv(REFUSAL_COLUMNS, refusals.map(refusalCells));
+
 /** Both tables as one JSON document; each case carries its legal basis and offences parsed. */
-export function registerJson(rows: RegisterRows): string {
+export function registerJson(rows: RegisterRows, refusals: readonly RefusalRow[] = []): string {
 	const record = <K extends string>(columns: readonly K[], cells: Cell[]) =>
 		Object.fromEntries(columns.map((k, i) => [k, cells[i] ?? null]));
 	const cases = rows.cases.map((c) => ({
@@ -69,5 +79,6 @@ export function registerJson(rows: RegisterRows): string {
 		fields: c.fields === null ? null : (JSON.parse(c.fields) as unknown),
 	}));
 	const transitions = rows.transitions.map((t) => record(TRANSITION_COLUMNS, transitionCells(t)));
-	return JSON.stringify({ cases, transitions }, null, '\t') + '\n';
+	const refused = refusals.map((r) => record(REFUSAL_COLUMNS, refusalCells(r)));
+	return JSON.stringify({ cases, transitions, refused }, null, '\t') + '\n';
 }

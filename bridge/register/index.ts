@@ -18,6 +18,7 @@ export type { VerifyReport } from './verify.ts';
 export type { RegisterSnapshot } from './snapshot.ts';
 export * as registerSchema from './schema.ts';
 export { readRows, type CaseRow, type RegisterRows, type TransitionRow } from './rows.ts';
-export { casesCsv, registerJson, transitionsCsv } from './export.ts';
+export { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
+export { readIdentityChanges, readRefusals, type IdentityChangeRow, type RefusalRow, type RefusalSource } from './refusals.ts';
 export { registerStats, type RegisterStats, type StageTime, type StatsInput } from './stats.ts';
 export type { KeptEvent, RoomPlan, ScheduleRow, ScheduleState, ScheduleStore } from './schedule.ts';

@@ -5,7 +5,7 @@
 // the checkpoint. Either all of it lands or none of it (issue 4: the sync
 // position, the crypto store and the register advance together).
 import type Database from 'better-sqlite3';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isRoomId, type RoomId } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
@@ -44,6 +44,10 @@ function checkBatch(batch: IngestBatch): string | undefined {
 	if (lost >= 0) return `undecryptable[${lost}]: eventId must be a string and originServerTs a timestamp`;
 	const bad = batch.invitations.findIndex((i) => !isTimestamp(i.at) || typeof i.room !== 'string' || typeof i.inviter !== 'string');
 	if (bad >= 0) return `invitations[${bad}]: room and inviter must be strings and at a timestamp`;
+	const approval = (batch.approvals ?? []).findIndex(
+		(a) => typeof a.user !== 'string' || typeof a.by !== 'string' || typeof a.eventId !== 'string' || !isTimestamp(a.at),
+	);
+	if (approval >= 0) return `approvals[${approval}]: user, by and eventId must be strings and at a timestamp`;
 	const room = batch.events.findIndex((e) => !isRoomId(e.room));
 	return room >= 0 ? `events[${room}].room: ${String(batch.events[room]?.room).slice(0, 80)} is not a room ID` : undefined;
 }
@@ -81,13 +85,18 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			rejectionReason: verdict.reason,
 			content: canonicalJson(event.content),
 			prevHash: head.hash,
+			verification: verdict.verification,
+			senderIdentity: event.senderIdentity === undefined ? null : String(event.senderIdentity).slice(0, 255),
 		};
 		const hash = rowHash(row);
 		db.insert(schema.eventLog)
 			.values({ ...row, hash })
 			.run();
 		head = { seq: row.seq, hash };
-		touched.add(event.room as RoomId);
+		// An event refused for how it arrived never reaches the fold: its room is not re-folded for it.
+		if (event.trust.counts) touched.add(event.room as RoomId);
+		if (verdict.code === 'identity-changed' && row.senderIdentity !== null)
+			noteIdentityChange(db, { ...row, senderIdentity: row.senderIdentity });
 	}
 	let undecryptable = 0;
 	for (const u of batch.undecryptable ?? []) {
@@ -95,6 +104,13 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			continue;
 		const values = { eventId: u.eventId, roomId: u.room, sender: u.sender, originServerTs: u.originServerTs, reason: u.reason };
 		undecryptable += db.insert(schema.undecryptable).values(values).onConflictDoNothing().run().changes;
+	}
+	// After the events: an approval reaches the changes noted up to its own batch.
+	for (const a of batch.approvals ?? []) {
+		db.update(schema.identityChanges)
+			.set({ approvedBy: a.by, approvedAt: a.at, approvalEventId: a.eventId })
+			.where(and(eq(schema.identityChanges.userId, a.user), isNull(schema.identityChanges.approvedBy)))
+			.run();
 	}
 	let invitations = 0;
 	for (const i of batch.invitations) {
@@ -110,6 +126,29 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 		.onConflictDoUpdate({ target: schema.checkpoint.id, set: point })
 		.run();
 	return { logged: head.seq - (last?.seq ?? 0), skipped, invitations, undecryptable, rooms };
+}
+
+/** The first event seen under a counterpart's changed identity (kept once per user and identity). */
+function noteIdentityChange(
+	db: Db,
+	row: {
+		readonly roomId: string;
+		readonly eventId: string;
+		readonly sender: string;
+		readonly originServerTs: number;
+		readonly senderIdentity: string;
+	},
+): void {
+	db.insert(schema.identityChanges)
+		.values({
+			userId: row.sender,
+			identity: row.senderIdentity,
+			roomId: row.roomId,
+			firstEventId: row.eventId,
+			firstSeenAt: row.originServerTs,
+		})
+		.onConflictDoNothing()
+		.run();
 }
 
 /** Folds a room from every event logged for it and rewrites its derived rows. */

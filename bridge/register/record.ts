@@ -5,8 +5,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { foldCase, type CaseEventEnvelope, type CaseRecord, type EventId, type RoomId, type UserId } from '../../policies/cases/index.ts';
+import { TRUST_CODES } from '../../policies/trust/index.ts';
 import * as schema from './schema.ts';
 import type { RegisterContext } from './types.ts';
+
+const NOT_TRUSTED: ReadonlySet<string> = new Set(TRUST_CODES);
 
 /** The room's logged events, in log order, as the fold reads them. */
 export function loggedEnvelopes(db: BetterSQLite3Database<typeof schema>, room: RoomId): CaseEventEnvelope[] {
@@ -19,7 +22,9 @@ export function loggedEnvelopes(db: BetterSQLite3Database<typeof schema>, room: 
 			.all()
 			// NOTE: an invalid envelope was logged with what could be stored (a
 			// timestamp of 0, say); folded again it might pass. It stays refused in the log.
-			.filter((r) => r.rejectionCode !== 'invalid-envelope')
+			// So does an event refused for how it arrived (policies/trust): its content is
+			// well formed, and folded it would count — that is the attack.
+			.filter((r) => r.rejectionCode !== 'invalid-envelope' && !NOT_TRUSTED.has(r.rejectionCode ?? ''))
 			.map((r) => ({
 				eventId: r.eventId as EventId,
 				sender: r.sender as UserId,

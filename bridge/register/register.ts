@@ -3,7 +3,7 @@
 // Everything returns a Result; nothing throws for a failure of the file.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isRoomId, type CaseRecord } from '../../policies/cases/index.ts';
@@ -20,7 +20,8 @@ import { verifyRows, type LogRow, type VerifyReport } from './verify.ts';
 
 // NOTE: raw SQL so that verify streams the log instead of loading it whole.
 const LOG_ROWS = `SELECT seq, room_id AS roomId, event_id AS eventId, sender, origin_server_ts AS originServerTs, kind,
-	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash
+	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash,
+	verification, sender_identity AS senderIdentity
 	FROM event_log ORDER BY seq`;
 
 export type RegisterDb = BetterSQLite3Database<typeof schema>;
@@ -35,6 +36,8 @@ export interface Register {
 	/** A room's case record, folded from its logged events (unopened when there are none): what the chat commands read. */
 	record(room: string): Result<CaseRecord, RegisterError>;
 	verify(): Result<VerifyReport, RegisterError>;
+	/** A user's changed identities, oldest first, with the command that approved each (null while unapproved). */
+	identityChanges(user: string): Result<{ identity: string; firstSeenAt: number; approvalEventId: string | null }[], RegisterError>;
 	/** The preservation reminders' schedule (bridge/reminders), written by the bridge beside ingest. */
 	readonly schedule: ScheduleStore;
 	snapshot(): Result<RegisterSnapshot, RegisterError>;
@@ -94,6 +97,19 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 			isRoomId(room)
 				? reading(`read room ${room}`, () => sqlite.transaction(() => readRecord(db, context, room))())
 				: err({ code: 'INVALID_ROOM', message: `register ${file}: ${room.slice(0, 80)} is not a room ID` }),
+		identityChanges: (user) =>
+			reading(`read the identity changes of ${user.slice(0, 80)}`, () =>
+				db
+					.select({
+						identity: schema.identityChanges.identity,
+						firstSeenAt: schema.identityChanges.firstSeenAt,
+						approvalEventId: schema.identityChanges.approvalEventId,
+					})
+					.from(schema.identityChanges)
+					.where(eq(schema.identityChanges.userId, user))
+					.orderBy(asc(schema.identityChanges.firstSeenAt))
+					.all(),
+			),
 		verify: () =>
 			reading('verify the log', () =>
 				sqlite.transaction(() => {

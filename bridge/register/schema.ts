@@ -34,6 +34,13 @@ export const eventLog = sqliteTable(
 		content: text('content').notNull(),
 		prevHash: text('prev_hash').notNull(),
 		hash: text('hash').notNull(),
+		/**
+		 * How the event arrived (policies/trust): 'verified' or 'cross-signed' when it counts, else the trust code
+		 * (not-encrypted, unsigned-device, identity-changed…); null for rows logged before the bridge recorded it.
+		 */
+		verification: text('verification'),
+		/** The sender's cross-signing master key (base64) as the bridge knew it then; null when unknown or not encrypted. */
+		senderIdentity: text('sender_identity'),
 	},
 	(t) => [uniqueIndex('event_log_event_id').on(t.eventId), index('event_log_room').on(t.roomId, t.seq)],
 );
@@ -161,6 +168,32 @@ export const invitations = sqliteTable(
 		at: integer('at').notNull(),
 	},
 	(t) => [uniqueIndex('invitations_once').on(t.roomId, t.inviter, t.at)],
+);
+
+/**
+ * Counterparts whose cross-signing identity changed since the bridge first
+ * saw (and pinned) it: one row per user and new identity, from the first event
+ * that arrived under it. Their events are refused ('identity-changed') until
+ * an authority administrator approves the new identity (`!rogatory trust`),
+ * which fills the approval columns; approved identities count again from then
+ * on, the refused events stay refused.
+ */
+export const identityChanges = sqliteTable(
+	'identity_changes',
+	{
+		userId: text('user_id').notNull(),
+		/** The new master key (base64). */
+		identity: text('identity').notNull(),
+		roomId: text('room_id').notNull(),
+		firstEventId: text('first_event_id').notNull(),
+		/** origin_server_ts of that first event. */
+		firstSeenAt: integer('first_seen_at').notNull(),
+		approvedBy: text('approved_by'),
+		/** origin_server_ts of the administrator's command. */
+		approvedAt: integer('approved_at'),
+		approvalEventId: text('approval_event_id'),
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.identity] })],
 );
 
 /**

@@ -17,10 +17,11 @@ export interface RegisterSnapshot {
 	readonly rejections: (typeof schema.rejections.$inferSelect)[];
 	readonly invitations: (typeof schema.invitations.$inferSelect)[];
 	readonly undecryptable: (typeof schema.undecryptable.$inferSelect)[];
+	readonly identityChanges: (typeof schema.identityChanges.$inferSelect)[];
 }
 
 export function readSnapshot(db: BetterSQLite3Database<typeof schema>): RegisterSnapshot {
-	const { eventLog, cases, parties, transitions, amendments, links, rejections, invitations, undecryptable } = schema;
+	const { eventLog, cases, parties, transitions, amendments, links, rejections, invitations, undecryptable, identityChanges } = schema;
 	return {
 		eventLog: db.select().from(eventLog).orderBy(asc(eventLog.seq)).all(),
 		cases: db.select().from(cases).orderBy(asc(cases.roomId)).all(),
@@ -31,5 +32,6 @@ export function readSnapshot(db: BetterSQLite3Database<typeof schema>): Register
 		rejections: db.select().from(rejections).orderBy(asc(rejections.roomId), asc(rejections.position)).all(),
 		invitations: db.select().from(invitations).orderBy(asc(invitations.seq)).all(),
 		undecryptable: db.select().from(undecryptable).orderBy(asc(undecryptable.eventId)).all(),
+		identityChanges: db.select().from(identityChanges).orderBy(asc(identityChanges.userId), asc(identityChanges.identity)).all(),
 	};
 }

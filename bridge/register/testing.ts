@@ -19,12 +19,17 @@ import {
 	ROOT,
 	TUNDE,
 } from '../../policies/cases/testing/fixtures.ts';
+import type { TrustVerdict } from '../../policies/trust/index.ts';
 import { openRegister, type Register } from './register.ts';
 import type { IngestBatch, IngestedEvent, RegisterContext } from './types.ts';
 
 export const REGISTER_CONTEXT: RegisterContext = { roster: CONTEXT.roster, servers: CONTEXT.servers };
 
-export const inRoom = (room: RoomId, events: readonly CaseEventEnvelope[]): IngestedEvent[] => events.map((e) => ({ ...e, room }));
+/** How a properly encrypted event from a cross-signed device arrives. */
+export const TRUSTED: TrustVerdict = { counts: true, verification: 'cross-signed' };
+
+export const inRoom = (room: RoomId, events: readonly CaseEventEnvelope[]): IngestedEvent[] =>
+	events.map((e) => ({ ...e, room, trust: TRUSTED }));
 
 /** One MLA request, opened by Guatemala and moved by both sides. */
 export const MLA_HISTORY: IngestedEvent[] = inRoom(ROOM, [

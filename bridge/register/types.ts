@@ -5,6 +5,7 @@
 // checks them itself (a bad envelope is logged as rejected, a bad room
 // refuses the batch).
 import type { FoldContext, RoomId } from '../../policies/cases/index.ts';
+import type { TrustVerdict } from '../../policies/trust/index.ts';
 
 /** A decrypted timeline event of a case room (a CaseEventEnvelope, unchecked) and its room. */
 export interface IngestedEvent {
@@ -15,6 +16,10 @@ export interface IngestedEvent {
 	readonly originServerTs: number;
 	/** The decrypted content, untrusted. */
 	readonly content: unknown;
+	/** Whether it may count, from how it arrived (policies/trust): only counted events are folded, reminded of or answered. */
+	readonly trust: TrustVerdict;
+	/** The sender's cross-signing master key (unpadded base64) as the bot knew it when the event arrived, if any. */
+	readonly senderIdentity?: string;
 }
 
 /** An event the bot gave up decrypting, with the reason. */
@@ -45,11 +50,26 @@ export interface Checkpoint {
 	readonly store: Uint8Array;
 }
 
+/**
+ * An officer's or administrator's approval of a counterpart's changed identity
+ * (`!rogatory trust`), recorded with the batch that brought the command: it
+ * approves every change of `user` the register holds unapproved.
+ */
+export interface IdentityApproval {
+	readonly user: string;
+	readonly by: string;
+	/** origin_server_ts of the command. */
+	readonly at: number;
+	readonly eventId: string;
+}
+
 export interface IngestBatch {
 	readonly events: readonly IngestedEvent[];
 	readonly invitations: readonly InvitationRecord[];
 	/** Left out or empty when every event of the batch was decrypted. */
 	readonly undecryptable?: readonly UndecryptableRecord[];
+	/** Identity approvals among the batch's commands (left out: none). */
+	readonly approvals?: readonly IdentityApproval[];
 	readonly checkpoint: Checkpoint;
 }
 

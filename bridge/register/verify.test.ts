@@ -55,7 +55,8 @@ describe('verify', () => {
 		const row = raw
 			.prepare(
 				`SELECT seq, room_id AS roomId, event_id AS eventId, sender, origin_server_ts AS originServerTs, kind,
-				rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash
+				rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash,
+				verification, sender_identity AS senderIdentity
 				FROM event_log WHERE seq = 4`,
 			)
 			.get() as LogRow;

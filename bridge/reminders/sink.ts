@@ -3,7 +3,9 @@
 // again if the batch is replayed after a crash: idempotent), and its rooms
 // after the commit succeeded (so preservations are re-read from what the
 // register now holds). Errors of the hook never fail the commit: they are the
-// hook's to log.
+// hook's to log. Only events that count (policies/trust) reach the hook: a
+// preservation event or an acknowledgement sent in the clear, or from a device
+// nobody vouches for, moves no deadline and silences no reminder.
 import type { BatchSink } from '../matrix/sink.ts';
 import type { ReminderHook } from './hook.ts';
 
@@ -11,9 +13,10 @@ export function remindingSink(sink: BatchSink, hook: ReminderHook): BatchSink {
 	return {
 		load: () => sink.load(),
 		commit: (batch) => {
-			if (batch.events.length > 0) hook.observe(batch.events);
+			const counted = batch.events.filter((e) => e.trust.counts);
+			if (counted.length > 0) hook.observe(counted);
 			const done = sink.commit(batch);
-			if (done.ok && batch.events.length > 0) hook.committed([...new Set(batch.events.map((e) => e.room))]);
+			if (done.ok && counted.length > 0) hook.committed([...new Set(counted.map((e) => e.room))]);
 			return done;
 		},
 	};

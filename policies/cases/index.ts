@@ -43,6 +43,7 @@ export { parseCaseEvent } from './events/parse.ts';
 export { buildCaseContent, type BuildOptions } from './events/build.ts';
 
 export { labelOf, type LabelTable, type Labels } from './i18n/labels.ts';
+export { REJECTION_LABELS } from './i18n/rejections.ts';
 export { DEFAULT_BOOK, withOffences, withWorkflow, type LabelBook } from './i18n/book.ts';
 export { renderBody, renderFieldValue, rendererFor, type BodyRenderer, type RenderOptions } from './i18n/render.ts';
 

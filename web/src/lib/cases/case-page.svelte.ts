@@ -74,6 +74,11 @@ export class CasePage {
 		return this.#cases.outbox.forRoom(this.#roomId);
 	}
 
+	/** The viewer confirmed a sender's new identity with them: it counts from now on. */
+	async approveIdentity(userId: string): Promise<void> {
+		if (!(await this.#cases.approveIdentity(userId))) this.#fail({ kind: 'failed' });
+	}
+
 	retry(txnId: string): void {
 		this.#cases.outbox.retry(txnId);
 	}

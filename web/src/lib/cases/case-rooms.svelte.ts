@@ -34,7 +34,7 @@ import {
 } from '../../../../policies/cases/index.ts';
 import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import { OutboxSender } from './outbox-sender.svelte.ts';
-import { TrustWarnings } from './trust-warnings.ts';
+import { EventTrust } from './event-trust.ts';
 import { Invitations, type PendingInvitation } from './invitations.ts';
 import { CaseAttachments } from './case-attachments.ts';
 import { unreadableRooms, type UnreadableRoom } from './unreadable.ts';
@@ -45,6 +45,7 @@ import type { MatrixClient, MatrixEvent, Room, SyncState } from '../matrix/sdk.t
 
 type CasesApi = typeof import('../matrix/cases.ts');
 type SdkApi = typeof import('../matrix/sdk.ts');
+type ArrivalApi = typeof import('../matrix/arrival.ts');
 
 export interface CaseRoomView {
 	readonly roomId: string;
@@ -78,7 +79,7 @@ export class CaseRooms {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#rooms = $state.raw<ReadonlyMap<string, CaseRoomView>>(new Map());
 	#ready = $state(false);
-	#api: { cases: CasesApi; sdk: SdkApi } | undefined;
+	#api: { cases: CasesApi; sdk: SdkApi; arrival: ArrivalApi } | undefined;
 	#stopped = false;
 	// Bookkeeping the UI never reads: plain sets.
 	/* eslint-disable svelte/prefer-svelte-reactivity */
@@ -91,7 +92,8 @@ export class CaseRooms {
 	#unsubscribe: (() => void) | undefined;
 	/** What the viewer sends, queued until the homeserver has it (messages, case updates, preservation events, files). */
 	readonly outbox: OutboxSender;
-	readonly #trust = new TrustWarnings();
+	/** Each message's trust verdict (policies/trust): only what counts is folded. */
+	readonly #trust = new EventTrust();
 	/** Attaching files (queued like messages) and downloading them. */
 	readonly attachments: CaseAttachments;
 	#invitationList = $state.raw<readonly PendingInvitation[]>([]);
@@ -144,6 +146,25 @@ export class CaseRooms {
 		return this.#parties;
 	}
 
+	/**
+	 * Accepts a sender's changed identity once the viewer confirmed it with them:
+	 * their messages are judged again, and count from now on. False when it failed.
+	 */
+	async approveIdentity(userId: string): Promise<boolean> {
+		const api = this.#api;
+		if (api === undefined) return false;
+		const approved = await api.arrival.approveIdentity(this.#client, userId);
+		if (!approved.ok) return false;
+		this.#trust.forgetSender(userId);
+		for (const roomId of this.#rooms.keys()) this.#schedule(roomId);
+		return true;
+	}
+
+	/** Whether a message of a case room counts (judged, and trusted under policies/trust). */
+	counts(eventId: string): boolean {
+		return this.#trust.counts(eventId);
+	}
+
 	/** Every opened case the viewer is party to. */
 	get records(): OpenedCase[] {
 		return [...this.#rooms.values()].map((v) => v.record).filter((r): r is OpenedCase => r.opened);
@@ -166,13 +187,14 @@ export class CaseRooms {
 	}
 
 	async start(): Promise<void> {
-		const [cases, sdk, attachments] = await Promise.all([
+		const [cases, sdk, attachments, arrival] = await Promise.all([
 			import('../matrix/cases.ts'),
 			import('../matrix/sdk.ts'),
 			import('../matrix/case-attachments.ts'),
+			import('../matrix/arrival.ts'),
 		]);
 		if (this.#stopped) return;
-		this.#api = { cases, sdk };
+		this.#api = { cases, sdk, arrival };
 		this.attachments.loaded(attachments);
 		const client = this.#client;
 		const onEvent = (event: MatrixEvent): void => {
@@ -248,27 +270,23 @@ export class CaseRooms {
 				// What arrived is folded; the rest comes with later syncs.
 			}
 		}
-		const record = foldCase(api.cases.caseEnvelopes(room), {
-			room: roomId as RoomId,
-			roster: this.#parties.roster,
-			servers: this.#parties.servers,
-			workflows: DEFAULT_REGISTRY,
+		// NOTE: judged before folding, so the record never counts an event whose trust it does not know yet.
+		await this.#trust.settle(api.cases.judgedEvents(room), (eventId) => {
+			const event = room.findEventById(eventId);
+			return event === undefined ? Promise.resolve(undefined) : api.arrival.readArrival(this.#client, event);
 		});
+		if (this.#stopped) return;
+		const record = foldCase(
+			api.cases.caseEnvelopes(room, (eventId) => this.#trust.counts(eventId)),
+			{ room: roomId as RoomId, roster: this.#parties.roster, servers: this.#parties.servers, workflows: DEFAULT_REGISTRY },
+		);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
 		const next = new Map(this.#rooms);
-		const items = this.#trust.apply(api.cases.timelineItems(room));
+		const items = api.cases.timelineItems(room, (eventId) => this.#trust.verdict(eventId));
 		next.set(roomId, { roomId, record, items });
 		this.#rooms = next;
 		this.outbox.settle(roomId, (eventId, txnId) => api.cases.echoed(room, eventId, txnId));
 		this.#reissueAcl(api.cases, room);
-		this.#trust.ask(
-			items,
-			async (eventId) => {
-				const event = room.findEventById(eventId);
-				return event === undefined ? undefined : api.cases.trustWarningOf(this.#client, event);
-			},
-			() => this.#schedule(roomId),
-		);
 	}
 
 	#reissueAcl(cases: CasesApi, room: Room): void {

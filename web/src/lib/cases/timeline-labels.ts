@@ -17,6 +17,10 @@ export function warningText(warning: TrustWarning): string {
 			return m.case_warning_not_guaranteed();
 		case 'mismatched-sender':
 			return m.case_warning_mismatched_sender();
+		case 'room-not-encrypted':
+			return m.case_warning_room_not_encrypted();
+		case 'unknown-shield':
+			return m.case_warning_unknown_shield();
 	}
 }
 

@@ -17,6 +17,21 @@ describe('unreadable case rooms', () => {
 				{ roomId: '!read:x', record: opened('!read:x'), items: [withheld('@p:gt')] },
 				{ roomId: '!other:x', record: unopened('!other:x'), items: [text] },
 			]),
-		).toEqual([{ roomId: '!waiting:x', sender: '@p:gt', reason: 'waiting-for-key' }]);
+		).toEqual([{ roomId: '!waiting:x', sender: '@p:gt', kind: 'withheld', reason: 'waiting-for-key' }]);
+	});
+
+	it('are also the rooms not opened whose case events do not count here, named by the first of them and why', () => {
+		const refused: TimelineItem = {
+			kind: 'case',
+			id: '$o',
+			sender: '@p:gt',
+			at: 1,
+			pending: false,
+			body: 'Request opened',
+			warning: 'not-guaranteed',
+		};
+		expect(unreadableRooms([{ roomId: '!backup:x', record: unopened('!backup:x'), items: [text, refused] }])).toEqual([
+			{ roomId: '!backup:x', sender: '@p:gt', kind: 'not-counted', warning: 'not-guaranteed' },
+		]);
 	});
 });

@@ -3,7 +3,7 @@
 // discussion shows (case updates, text, encrypted files, undecryptable events).
 import { describe, expect, it } from 'vitest';
 import { CASE_KEY } from '../../../../policies/cases/index.ts';
-import { caseEnvelopes, timelineItems } from './cases.ts';
+import { caseEnvelopes, judgedEvents, timelineItems } from './cases.ts';
 import type { MatrixEvent, Room } from './sdk.ts';
 
 interface FakeEvent {
@@ -44,19 +44,25 @@ const room = (events: MatrixEvent[]): Room => ({ getLiveTimeline: () => ({ getEv
 const caseContent = { msgtype: 'm.text', body: 'Status: Sent → Received', [CASE_KEY]: { v: 1, type: 'note', text: 'x' } };
 
 describe('caseEnvelopes', () => {
-	it('takes decrypted case events, and own events only once echoed by the server', () => {
-		const envelopes = caseEnvelopes(
-			room([
-				event({ id: '$a', ts: 10, content: caseContent }),
-				event({ id: '~local', txnId: 't1', status: 'sending', content: caseContent }),
-				event({ id: '$b', status: 'sent', content: caseContent }),
-				event({ id: '$c', content: { msgtype: 'm.text', body: 'hello' } }),
-				event({ id: '$d', undecryptable: true }),
-				event({ id: '$e', type: 'm.room.member' }),
-				event({ id: '$f', clear: true, content: caseContent }),
-			]),
-		);
+	const events = [
+		event({ id: '$a', ts: 10, content: caseContent }),
+		event({ id: '~local', txnId: 't1', status: 'sending', content: caseContent }),
+		event({ id: '$b', status: 'sent', content: caseContent }),
+		event({ id: '$c', content: { msgtype: 'm.text', body: 'hello' } }),
+		event({ id: '$d', undecryptable: true }),
+		event({ id: '$e', type: 'm.room.member' }),
+		event({ id: '$f', clear: true, content: caseContent }),
+	];
+
+	it('takes the case events that count, and own events only once echoed by the server', () => {
+		const envelopes = caseEnvelopes(room(events), (id) => id !== '$f');
 		expect(envelopes).toEqual([{ eventId: '$a', sender: '@ana:127.0.20.1:28448', originServerTs: 10, content: caseContent }]);
+		// An event not judged (or judged not to count) is left out, whatever it says.
+		expect(caseEnvelopes(room(events), () => false)).toEqual([]);
+	});
+
+	it('judges every message the server sent, decrypted or in the clear', () => {
+		expect(judgedEvents(room(events)).map((e) => e.id)).toEqual(['$a', '$c', '$f']);
 	});
 });
 
@@ -83,6 +89,10 @@ describe('timelineItems', () => {
 				// The outbox shows its own messages until the server sends them back.
 				event({ id: '~!room:rog-1', txnId: 'rog-1', status: 'not_sent', content: { msgtype: 'm.text', body: 'queued' } }),
 			]),
+			(id) =>
+				id === '$h'
+					? { counts: false, code: 'not-encrypted', reason: 'sent in the clear' }
+					: { counts: true, verification: 'cross-signed' },
 		);
 		expect(items.map((i) => [i.kind, i.id])).toEqual([
 			['case', '$a'],

@@ -15,22 +15,25 @@ import {
 import type { CaseRoomRequest } from '../../../../policies/rooms/case-room.ts';
 import { hostOf, reissuedAcl, type ServerAclContent } from '../../../../policies/rooms/server-acl.ts';
 import type { Language } from '../../../../policies/roster/types.ts';
+import type { TrustCode, TrustVerdict } from '../../../../policies/trust/index.ts';
 import type { EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
 import { describeFailure, type Failure } from './failure.ts';
-import { DecryptionFailureCode, Direction, EventShieldReason, EventStatus, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
+import { DecryptionFailureCode, Direction, EventStatus, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
 export const SERVER_ACL = 'm.room.server_acl';
 
 export type SendProblem = { readonly kind: 'invalid-event'; readonly reason: string } | Failure;
 
 /**
- * Why a decrypted message deserves a second look, said next to it, never
- * silently: sent unencrypted in an encrypted room, or by a device or identity
- * this browser cannot vouch for (from the crypto's shield for the event).
+ * Why a message does not count, said next to it, never silently: the trust
+ * rule's code (policies/trust) — sent unencrypted, or by a device or identity
+ * this browser cannot vouch for.
  */
-export type TrustWarning =
-	'not-encrypted' | 'unsigned-device' | 'unknown-device' | 'identity-changed' | 'not-guaranteed' | 'mismatched-sender';
+export type TrustWarning = TrustCode;
+
+/** What the page knows of each message's trust (lib/cases/event-trust.ts). */
+export type VerdictOf = (eventId: string) => TrustVerdict | undefined;
 
 /** Why an event could not be decrypted, as far as the page needs to tell. */
 export type WithheldReason = 'unsigned-device' | 'identity-changed' | 'waiting-for-key' | 'other';
@@ -234,18 +237,34 @@ export async function loadWholeHistory(client: MatrixClient, room: Room): Promis
 }
 
 /**
- * The room's case events as the fold takes them. NOTE: our own events count
- * only once the server has echoed them (status null): before that they carry
- * this browser's clock, and the fold must see the same origin_server_ts on every side.
+ * The messages of the room whose trust must be judged before it is folded:
+ * every message the server sent (not local echoes), decrypted or in the
+ * clear, and not redacted.
  */
-export function caseEnvelopes(room: Room): CaseEventEnvelope[] {
+export function judgedEvents(room: Room): { id: string; sender: string }[] {
+	const events: { id: string; sender: string }[] = [];
+	for (const event of room.getLiveTimeline().getEvents()) {
+		const id = event.getId();
+		if (!fromServer(event) || event.isDecryptionFailure() || event.isRedacted() || event.getType() !== 'm.room.message') continue;
+		if (id !== undefined) events.push({ id, sender: event.getSender() ?? '' });
+	}
+	return events;
+}
+
+/**
+ * The room's case events as the fold takes them: only those that count
+ * (policies/trust — encrypted, from a device its owner cross-signed, under a
+ * key the crypto vouches for; the bridges apply the same rule). NOTE: our own
+ * events count only once the server has echoed them (status null): before
+ * that they carry this browser's clock, and the fold must see the same
+ * origin_server_ts on every side.
+ */
+export function caseEnvelopes(room: Room, counts: (eventId: string) => boolean): CaseEventEnvelope[] {
 	const envelopes: CaseEventEnvelope[] = [];
 	for (const event of room.getLiveTimeline().getEvents()) {
-		// NOTE: a case event sent unencrypted proves nothing about its sender (anyone holding their homeserver could
-		// have made it); the record counts encrypted ones only, and the timeline marks the others.
-		if (event.status !== null || !event.isEncrypted() || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
+		if (!fromServer(event) || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
 		const id = event.getId();
-		if (id === undefined || id.startsWith('~') || !(CASE_KEY in event.getContent())) continue;
+		if (id === undefined || !(CASE_KEY in event.getContent()) || !counts(id)) continue;
 		envelopes.push({
 			eventId: id as EventId,
 			sender: event.getSender() as UserId,
@@ -257,10 +276,10 @@ export function caseEnvelopes(room: Room): CaseEventEnvelope[] {
 }
 
 /** The room's messages (case events, text, files), oldest first; unsent ones (local echoes) are in the live timeline, marked pending. */
-export function timelineItems(room: Room): TimelineItem[] {
+export function timelineItems(room: Room, verdictOf: VerdictOf): TimelineItem[] {
 	const items: TimelineItem[] = [];
 	for (const event of room.getLiveTimeline().getEvents()) {
-		const item = itemOf(event);
+		const item = itemOf(event, verdictOf);
 		if (item !== undefined) items.push(item);
 	}
 	return items;
@@ -279,7 +298,7 @@ function withheldReason(code: DecryptionFailureCode | null): WithheldReason {
 	}
 }
 
-function itemOf(event: MatrixEvent): TimelineItem | undefined {
+function itemOf(event: MatrixEvent, verdictOf: VerdictOf): TimelineItem | undefined {
 	const id = event.getId() ?? event.getTxnId() ?? '';
 	const sender = event.getSender() ?? '';
 	const at = event.getTs();
@@ -289,12 +308,13 @@ function itemOf(event: MatrixEvent): TimelineItem | undefined {
 	const txnId = event.getTxnId() ?? event.getUnsigned().transaction_id;
 	if (!fromServer(event) && txnId?.startsWith(OUTBOX_TXN_PREFIX) === true) return undefined;
 	const content = event.getContent();
+	const verdict = event.status === null ? verdictOf(id) : undefined;
 	const base: ItemBase = {
 		id,
 		sender,
 		at,
 		pending: event.status !== null,
-		...(event.isEncrypted() || event.status !== null ? {} : { warning: 'not-encrypted' as const }),
+		...(verdict === undefined || verdict.counts ? {} : { warning: verdict.code }),
 		...(event.replyEventId === undefined ? {} : { replyTo: event.replyEventId }),
 	};
 	const body = typeof content['body'] === 'string' ? content['body'] : '';
@@ -314,28 +334,6 @@ function itemOf(event: MatrixEvent): TimelineItem | undefined {
 	}
 	if (content['msgtype'] === 'm.text' || content['msgtype'] === 'm.notice') return { ...base, kind: 'text', body };
 	return undefined;
-}
-
-/** What the crypto's shield says about a decrypted event, if it is worth a warning. */
-export async function trustWarningOf(client: MatrixClient, event: MatrixEvent): Promise<TrustWarning | undefined> {
-	if (!event.isEncrypted() || event.isDecryptionFailure() || event.status !== null) return undefined;
-	const info = await client.getCrypto()?.getEncryptionInfoForEvent(event);
-	switch (info?.shieldReason) {
-		case EventShieldReason.UNSIGNED_DEVICE:
-			return 'unsigned-device';
-		case EventShieldReason.UNKNOWN_DEVICE:
-			return 'unknown-device';
-		case EventShieldReason.VERIFICATION_VIOLATION:
-			return 'identity-changed';
-		case EventShieldReason.AUTHENTICITY_NOT_GUARANTEED:
-			return 'not-guaranteed';
-		case EventShieldReason.MISMATCHED_SENDER:
-			return 'mismatched-sender';
-		default:
-			// NOTE: UNVERIFIED_IDENTITY (a counterpart not yet verified in person) is the normal state between authorities
-			// until the directory's plenary verification; it is not flagged on every message.
-			return undefined;
-	}
 }
 
 /**

@@ -36,11 +36,14 @@ export function preservationsIn(client: MatrixClient, cases: CaseRooms, roomId: 
 	const room = client.getRoom(roomId);
 	if (view === undefined || room === null) return EMPTY;
 	const record = view.record;
-	return foldPreservations(preservationEnvelopes(room), {
-		room: roomId as RoomId,
-		parties: record.opened ? record.parties : undefined,
-		servers: cases.parties.servers,
-	});
+	return foldPreservations(
+		preservationEnvelopes(room, (eventId) => cases.counts(eventId)),
+		{
+			room: roomId as RoomId,
+			parties: record.opened ? record.parties : undefined,
+			servers: cases.parties.servers,
+		},
+	);
 }
 
 export interface DashboardPreservation {

@@ -7,7 +7,10 @@ import type { AuthorityId, Roster } from '../../../../../policies/roster/types.t
 import {
 	casesCsv,
 	openRegister,
+	readIdentityChanges,
+	readRefusals,
 	readRows,
+	refusalsCsv,
 	registerJson,
 	registerStats,
 	type Register,
@@ -15,7 +18,7 @@ import {
 	type RegisterStats,
 } from '../../../../../bridge/register/index.ts';
 import { entryOf } from './entry.ts';
-import type { Count, ExportFormat, RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
+import type { Count, ExportFormat, Refusals, RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
 
 /** Most first, then by key, so charts read from the largest bar down. */
 export function counts(record: Readonly<Record<string, number>>): Count[] {
@@ -54,11 +57,7 @@ class BridgeRegisterSource implements RegisterSource {
 	}
 
 	#rows(): Result<RegisterRows, string> {
-		try {
-			return ok(readRows(this.#register.db));
-		} catch (error) {
-			return err(`register ${this.#register.file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-		}
+		return this.#read(() => readRows(this.#register.db));
 	}
 
 	entries(): Result<readonly RegisterEntry[], string> {
@@ -74,10 +73,42 @@ class BridgeRegisterSource implements RegisterSource {
 		return ok(statisticsOf(registerStats({ rows: rows.value, roster: this.#roster, authority: this.#self, today: dayIn(timeZone, now) })));
 	}
 
-	exported(format: ExportFormat): Result<string, string> {
+	refusals(): Result<Refusals, string> {
 		const rows = this.#rows();
 		if (!rows.ok) return rows;
-		return ok(format === 'csv' ? casesCsv(rows.value) : registerJson(rows.value));
+		const titles = new Map(rows.value.cases.map((c) => [c.roomId, c.title ?? undefined]));
+		return this.#read(() => ({
+			events: readRefusals(this.#register.db).map(({ roomId, eventId, sender, at, source, code }) => ({
+				roomId,
+				caseTitle: titles.get(roomId),
+				eventId,
+				sender,
+				at,
+				source,
+				code,
+			})),
+			identities: readIdentityChanges(this.#register.db).map((c) => ({
+				userId: c.userId,
+				since: c.firstSeenAt,
+				approved: c.approvedBy === null || c.approvedAt === null ? undefined : { by: c.approvedBy, at: c.approvedAt },
+			})),
+		}));
+	}
+
+	exported(format: ExportFormat): Result<string, string> {
+		if (format === 'refused-csv') return this.#read(() => refusalsCsv(readRefusals(this.#register.db)));
+		const rows = this.#rows();
+		if (!rows.ok) return rows;
+		if (format === 'csv') return ok(casesCsv(rows.value));
+		return this.#read(() => registerJson(rows.value, readRefusals(this.#register.db)));
+	}
+
+	#read<T>(read: () => T): Result<T, string> {
+		try {
+			return ok(read());
+		} catch (error) {
+			return err(`register ${this.#register.file}: cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+		}
 	}
 
 	close(): void {

@@ -7,7 +7,13 @@ import { registerAccess } from './access.ts';
 import type { RegisterOpening, ExportFormat } from './types.ts';
 import type { SessionUser } from '../sessions/user.ts';
 
-const TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
+const TYPES: Record<ExportFormat, string> = {
+	csv: 'text/csv; charset=utf-8',
+	'refused-csv': 'text/csv; charset=utf-8',
+	json: 'application/json; charset=utf-8',
+};
+const NAMES: Record<ExportFormat, string> = { csv: 'register', 'refused-csv': 'refused', json: 'register' };
+const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', 'refused-csv': 'csv', json: 'json' };
 
 const plain = (status: number, text: string) =>
 	new Response(`${text}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -35,7 +41,7 @@ export function exportResponse(
 			log(body.error);
 			return plain(503, 'The register cannot be read at the moment.');
 		}
-		const name = `register-${access.authority.id}-${now.toISOString().slice(0, 10)}.${format}`;
+		const name = `${NAMES[format]}-${access.authority.id}-${now.toISOString().slice(0, 10)}.${EXTENSIONS[format]}`;
 		return new Response(body.value, {
 			headers: { 'Content-Type': TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' },
 		});

@@ -1,6 +1,6 @@
 // A register held in memory, for tests of the pages' loading logic.
 import { err, ok } from '../../../../../policies/result.ts';
-import type { ExportFormat, RegisterEntry, RegisterSource, RegisterStatistics } from './types.ts';
+import type { ExportFormat, Refusals, RegisterEntry, RegisterSource, RegisterStatistics } from './types.ts';
 
 export const EMPTY_STATISTICS: RegisterStatistics = {
 	total: 0,
@@ -15,13 +15,21 @@ export const EMPTY_STATISTICS: RegisterStatistics = {
 export class FakeRegisterSource implements RegisterSource {
 	readonly #entries: readonly RegisterEntry[];
 	readonly #statistics: RegisterStatistics;
+	readonly #refusals: Refusals;
 	readonly #failing: string | undefined;
 	closed = false;
 
-	constructor(options: { entries?: readonly RegisterEntry[]; statistics?: RegisterStatistics; failing?: string } = {}) {
+	constructor(
+		options: { entries?: readonly RegisterEntry[]; statistics?: RegisterStatistics; refusals?: Refusals; failing?: string } = {},
+	) {
 		this.#entries = options.entries ?? [];
 		this.#statistics = options.statistics ?? { ...EMPTY_STATISTICS, total: this.#entries.length };
+		this.#refusals = options.refusals ?? { events: [], identities: [] };
 		this.#failing = options.failing;
+	}
+
+	refusals() {
+		return this.#failing === undefined ? ok(this.#refusals) : err(this.#failing);
 	}
 
 	entries() {

@@ -3,7 +3,7 @@ import type { AuthorityId } from '../../../../../policies/roster/types.ts';
 import { exportResponse } from './export-response.ts';
 import { FakeRegisterSource } from './fake-source.ts';
 import { applyFilter, filterFromQuery } from './filter.ts';
-import { listData, statisticsData } from './page-data.ts';
+import { listData, refusalsData, statisticsData } from './page-data.ts';
 import { demoRoster } from '../../../../../policies/roster/demo.ts';
 import { sessionUser } from '../sessions/user.ts';
 import type { RegisterEntry, RegisterOpening } from './types.ts';
@@ -110,5 +110,32 @@ describe('register downloads', () => {
 		expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
 		expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="register-gt-mp-2026-11-23.json"');
 		expect(JSON.parse(await response.text())).toHaveLength(3);
+	});
+
+	it('gives the refused events and changed identities, and closes the register', () => {
+		const refusals = {
+			events: [{ roomId: '!a', caseTitle: 'A', eventId: '$f', sender: '@m:hs', at: 5, source: 'arrival' as const, code: 'not-encrypted' }],
+			identities: [{ userId: '@m:hs', since: 4, approved: undefined }],
+		};
+		const source = new FakeRegisterSource({ refusals });
+		expect(
+			refusalsData(
+				access,
+				() => ({ kind: 'open', source }),
+				() => {},
+			),
+		).toEqual({ kind: 'ready', refusals });
+		expect(source.closed).toBe(true);
+		const log: string[] = [];
+		expect(
+			refusalsData(
+				access,
+				() => ({ kind: 'open', source: new FakeRegisterSource({ failing: 'gone' }) }),
+				(m) => log.push(m),
+			),
+		).toEqual({
+			kind: 'unreadable',
+		});
+		expect(log).toEqual(['gone']);
 	});
 });

@@ -5,7 +5,7 @@
 import { applyFilter, byLastChange, choices, type RegisterFilter } from './filter.ts';
 import type { AuthorityId } from '../../../../../policies/roster/types.ts';
 import type { RegisterAccess } from './access.ts';
-import type { RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
+import type { Refusals, RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
 
 export type RegisterState<T> = { readonly kind: 'missing' } | { readonly kind: 'unreadable' } | ({ readonly kind: 'ready' } & T);
 
@@ -75,6 +75,21 @@ export function statisticsData(
 		(source) => {
 			const statistics = source.statistics(now);
 			return statistics.ok ? { ok: true, value: { statistics: statistics.value } } : statistics;
+		},
+		log,
+	);
+}
+
+export function refusalsData(
+	access: RegisterAccess & { kind: 'allowed' },
+	open: (authorityId: AuthorityId) => RegisterOpening,
+	log: (message: string) => void,
+): RegisterState<{ readonly refusals: Refusals }> {
+	return readFrom(
+		() => open(access.authority.id),
+		(source) => {
+			const refusals = source.refusals();
+			return refusals.ok ? { ok: true, value: { refusals: refusals.value } } : refusals;
 		},
 		log,
 	);

@@ -53,7 +53,35 @@ export interface RegisterStatistics {
 	readonly overdue: { readonly total: number; readonly byKind: readonly Count[] };
 }
 
-export type ExportFormat = 'csv' | 'json';
+/** An event the register did not count, and why (bridge/register/refusals.ts). */
+export interface RefusedEvent {
+	readonly roomId: string;
+	/** The request's title, when the room is one of the register's requests. */
+	readonly caseTitle: string | undefined;
+	readonly eventId: string;
+	readonly sender: string;
+	/** Milliseconds since the epoch (the sender's homeserver's timestamp). */
+	readonly at: number;
+	/** arrival: how it came (policies/trust); content: malformed; rule: the case's rules; undecryptable. */
+	readonly source: 'arrival' | 'content' | 'rule' | 'undecryptable';
+	/** A trust code, a rejection code, or 'withheld' / 'missing-key'. */
+	readonly code: string;
+}
+
+/** A counterpart whose cross-signing identity changed since the bridge first saw it. */
+export interface IdentityChange {
+	readonly userId: string;
+	readonly since: number;
+	/** Who approved the new identity, and when; undefined while its events are refused. */
+	readonly approved: { readonly by: string; readonly at: number } | undefined;
+}
+
+export interface Refusals {
+	readonly events: readonly RefusedEvent[];
+	readonly identities: readonly IdentityChange[];
+}
+
+export type ExportFormat = 'csv' | 'json' | 'refused-csv';
 
 /** A failure to read the register, for the server log (the page says it in the reader's language). */
 export type ReadProblem = string;
@@ -61,6 +89,7 @@ export type ReadProblem = string;
 export interface RegisterSource {
 	entries(): Result<readonly RegisterEntry[], ReadProblem>;
 	statistics(now: number): Result<RegisterStatistics, ReadProblem>;
+	refusals(): Result<Refusals, ReadProblem>;
 	exported(format: ExportFormat): Result<string, ReadProblem>;
 	close(): void;
 }

@@ -1,0 +1,15 @@
+// The refused-events page's data: the same access rule as the register page,
+// then what the authority's register did not count, and the counterparts
+// whose identity changed.
+import { registerAccess } from '../../../../lib/server/register/access.ts';
+import { refusalsData } from '../../../../lib/server/register/page-data.ts';
+import { refuse } from '../../../../lib/server/register/refuse.ts';
+import { logRegisterProblem, openAuthorityRegister } from '../../../../lib/server/register/server.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	const access = registerAccess(locals.user);
+	if (access.kind === 'no-session') return { access: access.kind, authority: undefined, register: undefined };
+	if (access.kind === 'refused') refuse(access);
+	return { access: access.kind, authority: access.authority, register: refusalsData(access, openAuthorityRegister, logRegisterProblem) };
+};
