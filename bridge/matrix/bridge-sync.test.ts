@@ -131,4 +131,26 @@ describe('BridgeSync', () => {
 		expect(sink.batches).toHaveLength(1);
 		expect(sink.batches[0]).toMatchObject({ events: [], invitations: [], checkpoint: { syncToken: 's0' } });
 	});
+
+	it('settles the queue again on a quiet sync (same token): a key that came alone, or an event due to be given up, moves on', async () => {
+		const known = new Set(['$1']);
+		const { sink, sync } = harness(known);
+		sync.afterSync('s0', response('s1', ['$1', '$2']));
+		await sync.beforeSync('s1');
+		expect(sink.batches.map((b) => b.events.map((e) => e.eventId))).toEqual([['$1']]);
+		// The long poll ends with nothing new: the same token. Nothing settled, nothing written.
+		sync.afterSync('s1', { next_batch: 's1' });
+		await sync.beforeSync('s1');
+		expect(sink.batches).toHaveLength(1);
+		// The key arrived with to-device messages only: the next quiet sync hands the event on, at the same token.
+		known.add('$2');
+		sync.afterSync('s1', { next_batch: 's1' });
+		await sync.beforeSync('s1');
+		expect(sink.batches.map((b) => [b.checkpoint.syncToken, b.events.map((e) => e.eventId)])).toEqual([
+			['s1', ['$1']],
+			['s1', ['$2']],
+		]);
+		expect(pendingOf(sink).queue).toEqual([]);
+		expect(sync.queued).toBe(0);
+	});
 });

@@ -149,7 +149,7 @@ export class BridgeSync implements GateHooks {
 			if (batch !== undefined && since !== this.#token) await this.#ingest(batch);
 			else if (since !== undefined && since !== this.#token) {
 				this.#deps.log(`sync from ${since}, which is neither the committed token ${this.#token || '(none)'} nor a batch seen: let through`);
-			}
+			} else if (this.#queue.length > 0) await this.#settleQueued();
 			this.#responses.clear();
 			await this.#sendAnswers();
 			this.#startReplies();
@@ -209,6 +209,25 @@ export class BridgeSync implements GateHooks {
 		}
 		this.#waitingOn = committed.waiting?.eventId;
 		this.#queue = committed.remaining;
+		this.delivered += committed.events;
+		this.undecryptable += committed.undecryptable;
+	}
+
+	/**
+	 * A quiet room brings no new batch (the long poll ends with the same token),
+	 * yet a queued event may be due to be given up, or its key may have arrived
+	 * with to-device messages only: the queue is settled again and committed at
+	 * the same token when that hands anything on, so a withheld event cannot
+	 * hold the register back until someone happens to write.
+	 */
+	async #settleQueued(): Promise<void> {
+		const settle = (): Promise<Resolution> =>
+			resolveQueue(this.#queue, this.#deps.decrypt, (this.#deps.now ?? Date.now)(), this.#deps.giveUpAfterMs);
+		const tried = await settle();
+		if (tried.events.length === 0 && tried.undecryptable.length === 0) return;
+		const committed = await this.#commitLoop('the queued events', settle, []);
+		this.#queue = committed.remaining;
+		this.#waitingOn = committed.waiting?.eventId;
 		this.delivered += committed.events;
 		this.undecryptable += committed.undecryptable;
 	}

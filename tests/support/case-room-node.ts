@@ -73,7 +73,8 @@ export class FoldedCaseRoom {
 	}
 
 	readonly #seen = (event: sdk.MatrixEvent): void => {
-		if (event.getRoomId() !== this.#context.room || event.isBeingDecrypted() || event.isDecryptionFailure()) return;
+		// NOTE: like every reader (policies/trust), events sent in the clear never count.
+		if (event.getRoomId() !== this.#context.room || !event.isEncrypted() || event.isBeingDecrypted() || event.isDecryptionFailure()) return;
 		if (event.getType() !== 'm.room.message' || !(CASE_KEY in event.getContent())) return;
 		// NOTE: our own events count only once the server has echoed them back:
 		// before that (status sending/sent) they carry the local clock's time,
