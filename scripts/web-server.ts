@@ -1,5 +1,6 @@
-// The built web app (adapter-node's `build/`), started for `npm start` and
-// for the end-to-end tests, bound to loopback only.
+// The built web app (adapter-node's `build/`, through its server entry
+// web/server.ts, which adds the security headers to every answer), started
+// for `npm start` and for the end-to-end tests, bound to loopback only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ export async function startWebServer(options: {
 	port: number;
 	federationFile: string;
 	logTo?: 'inherit' | 'ignore';
+	/** More environment for the server (e.g. adapter-node's PROTOCOL_HEADER). */
+	env?: NodeJS.ProcessEnv;
 }): Promise<Result<WebServer, string>> {
 	const { root, host, port, federationFile } = options;
 	const url = `http://${host}:${port}`;
@@ -35,10 +38,10 @@ export async function startWebServer(options: {
 		return err(
 			`something already answers on ${url}. Stop it (another \`npm start\`?) or choose another port with ROGATORY_WEB_PORT=<port>.`,
 		);
-	const child: ChildProcess = spawn(process.execPath, [join(root, 'build', 'index.js')], {
+	const child: ChildProcess = spawn(process.execPath, [join(root, 'web', 'server.ts')], {
 		cwd: root,
 		stdio: ['ignore', options.logTo ?? 'inherit', 'inherit'],
-		env: { ...process.env, HOST: host, PORT: String(port), ROGATORY_FEDERATION: federationFile },
+		env: { ...process.env, ...options.env, HOST: host, PORT: String(port), ROGATORY_FEDERATION: federationFile },
 	});
 	for (let attempt = 0; attempt < 150; attempt++) {
 		if (child.exitCode !== null) return err(`the web app exited at start (code ${child.exitCode}); its output is above.`);

@@ -9,10 +9,14 @@
 // - A homeserver address slipped in from outside the form (URL parameters, a
 //   field injected into the form) changes nothing: a member's sign-in goes to
 //   the deployment's address only.
+// - A stored session whose homeserver address was tampered with to point at
+//   the outsider cannot send it the access token: the page's policy blocks
+//   the connection (and reports it).
 import { expect, test, type Page } from '@playwright/test';
 import { registerAccount } from '../../deploy/local/provision.ts';
 import { freshAccount, homeserverOf, logOutRegistration } from '../e2e/support/accounts.ts';
-import { federation } from '../e2e/support/env.ts';
+import { watchCsp } from '../e2e/support/csp-watch.ts';
+import { federation, webUrl } from '../e2e/support/env.ts';
 import { LOCALES, message, type Locale } from '../e2e/support/messages.ts';
 import { en, newBrowser } from '../e2e/support/session-pages.ts';
 
@@ -144,6 +148,35 @@ test('an address slipped in from outside the form changes nothing: the password 
 	).toEqual([]);
 	const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('rogatory.session'))) ?? '{}') as { homeserverUrl?: string };
 	expect(stored.homeserverUrl).toBe(account.homeserver.clientUrl);
+	await context.close();
+	await logOutRegistration(account);
+});
+
+test('a stored session tampered to name the outsider cannot send it the token', async ({ browser }) => {
+	const account = await freshAccount(homeserverOf('gt-mp'), 'sec-tampered');
+	const outsiderUrl = homeserverOf('outsider').clientUrl;
+	const context = await browser.newContext({ baseURL: webUrl(), locale: 'en-GB' });
+	const csp = await watchCsp(context);
+	const reached: string[] = [];
+	context.on('requestfinished', (request) => {
+		if (request.url().startsWith(outsiderUrl)) reached.push(request.url());
+	});
+	context.on('requestfailed', (request) => {
+		// Blocked by the policy in the browser is the one way a request to the outsider may end.
+		if (request.url().startsWith(outsiderUrl) && request.failure()?.errorText !== 'net::ERR_BLOCKED_BY_CSP') reached.push(request.url());
+	});
+	const page = await context.newPage();
+	await page.goto('/en/sign-in');
+	// What someone with a moment at the unlocked browser (or an old XSS) could leave behind.
+	await page.evaluate(
+		({ userId, deviceId, accessToken, homeserverUrl }) =>
+			localStorage.setItem('rogatory.session', JSON.stringify({ version: 1, homeserverUrl, userId, deviceId, accessToken })),
+		{ userId: account.userId, deviceId: account.deviceId, accessToken: account.accessToken, homeserverUrl: outsiderUrl },
+	);
+	await page.goto('/en/home');
+	await expect.poll(() => csp.violations.filter((v) => v.directive === 'connect-src').length).toBeGreaterThan(0);
+	expect(csp.violations.every((v) => v.directive === 'connect-src' && v.blocked.startsWith(outsiderUrl))).toBe(true);
+	expect(reached, 'requests that reached the outsider').toEqual([]);
 	await context.close();
 	await logOutRegistration(account);
 });

@@ -3,12 +3,15 @@
 // middleware, which picks the language (URL prefix, then cookie, then
 // Accept-Language), redirects a bare URL to its language prefix, and keeps
 // the language per request; the page template then gets the right
-// <html lang> and dir.
+// <html lang> and dir. Each page's Content-Security-Policy gets the
+// deployment's member homeservers as connect-src (web/security/handle.ts).
 import { sequence, type Handle } from '@sveltejs/kit/hooks';
 import { demoRoster } from '../../policies/roster/demo.ts';
+import { cspHandle } from '../security/handle.ts';
 import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
 import { sessionHandle } from './lib/server/sessions/handle.ts';
+import { loadDeployment } from './lib/server/deployment.ts';
 import { sessionStore } from './lib/server/sessions/server.ts';
 
 /**
@@ -37,4 +40,13 @@ const languages: Handle = ({ event, resolve }) =>
 		{ onRedirect: pathOnlyLocation },
 	);
 
-export const handle: Handle = sequence(sessionHandle({ store: sessionStore, roster: demoRoster }), languages);
+const memberClientUrls = async (): Promise<string[]> => {
+	const deployment = await loadDeployment();
+	return deployment.ok ? deployment.value.members.map((hs) => hs.clientUrl) : [];
+};
+
+export const handle: Handle = sequence(
+	cspHandle({ memberClientUrls }),
+	sessionHandle({ store: sessionStore, roster: demoRoster }),
+	languages,
+);
