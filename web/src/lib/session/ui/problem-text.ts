@@ -90,6 +90,8 @@ export function openText(problem: OpenProblem): { readonly text: string; readonl
 	switch (problem.kind) {
 		case 'store-mismatch':
 			return { text: m.session_failed_store_mismatch(), detail: undefined };
+		case 'store-key-unreadable':
+			return { text: m.session_failed_store_key(), detail: undefined };
 		case 'crypto-unavailable':
 			return { text: m.session_failed_crypto(), detail: problem.detail };
 		default:
@@ -137,5 +139,7 @@ export function signedOutText(reason: SignedOutReason): string {
 			return m.session_signed_out_other_tab();
 		case 'unreadable':
 			return m.session_signed_out_unreadable();
+		case 'protect-keys':
+			return m.session_signed_out_protect();
 	}
 }
