@@ -59,6 +59,7 @@ export class ProtectKeys {
 	async check(): Promise<void> {
 		// What was accepted was losing the keys counted then; a new count asks again.
 		this.#lossAccepted = false;
+		this.#problem = undefined;
 		this.#coverage = { kind: 'checking' };
 		const coverage = await this.#session.backupCoverage();
 		this.#coverage = coverage.ok ? { kind: 'known', coverage: coverage.value } : { kind: 'failed', failure: coverage.error };
