@@ -9,6 +9,7 @@ import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { CompilerOptions } from '@inlang/paraglide-js';
 import { defineConfig, type Plugin } from 'vite';
+import { pageDirectives } from './web/security/csp.ts';
 
 const LOCALES = ['en', 'es', 'fr', 'pt', 'ru'] as const;
 
@@ -101,6 +102,9 @@ export default defineConfig({
 				src: 'web/src',
 				assets: 'web/static',
 			},
+			// A hash for each inline script Kit writes (its start-up script): no nonce to leak or reuse.
+			// The homeservers' connect-src is added per request (web/security/handle.ts).
+			csp: { mode: 'hash', directives: pageDirectives },
 		}),
 	],
 	optimizeDeps: {

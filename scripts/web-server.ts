@@ -1,5 +1,6 @@
-// The built web app (adapter-node's `build/`), started for `npm start` and
-// for the end-to-end tests, bound to loopback only.
+// The built web app (adapter-node's `build/`, through its server entry
+// web/server.ts, which adds the security headers to every answer), started
+// for `npm start` and for the end-to-end tests, bound to loopback only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ export async function startWebServer(options: {
 	port: number;
 	federationFile: string;
 	logTo?: 'inherit' | 'ignore';
-	/** More environment for the app (e.g. ROGATORY_SESSION_RECHECK_SECONDS, see web/src/env.ts). */
+	/** More environment for the app and its server (ROGATORY_SESSION_RECHECK_SECONDS, see web/src/env.ts; adapter-node's PROTOCOL_HEADER). */
 	env?: NodeJS.ProcessEnv;
 }): Promise<Result<WebServer, string>> {
 	const { root, host, port, federationFile } = options;
@@ -37,7 +38,7 @@ export async function startWebServer(options: {
 		return err(
 			`something already answers on ${url}. Stop it (another \`npm start\`?) or choose another port with ROGATORY_WEB_PORT=<port>.`,
 		);
-	const child: ChildProcess = spawn(process.execPath, [join(root, 'build', 'index.js')], {
+	const child: ChildProcess = spawn(process.execPath, [join(root, 'web', 'server.ts')], {
 		cwd: root,
 		stdio: ['ignore', options.logTo ?? 'inherit', 'inherit'],
 		env: { ...process.env, ...options.env, HOST: host, PORT: String(port), ROGATORY_FEDERATION: federationFile },

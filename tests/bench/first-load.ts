@@ -37,8 +37,6 @@ async function appResourcesOfASignIn(webUrl: string, hs: FederationInfo['homeser
 		const page = await context.newPage();
 		await page.goto('/en/sign-in');
 		await page.getByLabel(en('signin_user_id_label')).fill(account.value.userId);
-		await page.getByLabel(en('signin_user_id_label')).press('Tab');
-		await page.getByLabel(en('signin_homeserver_label')).fill(hs.clientUrl);
 		await page.getByLabel(en('signin_password_label')).fill(password);
 		await page.getByLabel(en('signin_password_label')).press('Enter');
 		await page.getByRole('button', { name: en('keys_setup_create') }).click();

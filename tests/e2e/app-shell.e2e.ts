@@ -1,8 +1,11 @@
 // The app shell in Chromium against the real federation: it loads without a
-// console or page error, talks to nothing but loopback, finds every homeserver
-// of the federation reachable from the browser, and speaks each of the five
-// languages when asked (visible text and <html lang>), from the keyboard.
+// console or page error, talks to nothing but loopback, finds every member
+// homeserver of the federation reachable from the browser — and never
+// contacts the one no authority claims (the outsider), which it lists as
+// not checked — and speaks each of the five languages when asked (visible
+// text and <html lang>), from the keyboard.
 import { expect, test, type Page } from '@playwright/test';
+import { demoRoster } from '../../policies/roster/demo.ts';
 import { federation, webUrl } from './support/env.ts';
 import { isLoopbackUrl } from './support/loopback.ts';
 import { LANGUAGE_NAMES, LOCALES, message, type Locale } from './support/messages.ts';
@@ -32,10 +35,19 @@ async function expectLanguage(page: Page, locale: Locale): Promise<void> {
 	await expect(switcher.getByRole('link', { name: LANGUAGE_NAMES[locale] })).toHaveAttribute('aria-current', 'true');
 }
 
-test('the app shell shows the federation, every homeserver reachable, in five languages, touching only loopback', async ({ page }) => {
+test('the app shell shows the federation, every member homeserver reachable, in five languages, touching only loopback', async ({
+	page,
+}) => {
 	const seen = watch(page);
-	const { homeservers } = federation();
-	expect(homeservers.length, 'the federation file lists homeservers').toBeGreaterThan(0);
+	const all = federation().homeservers;
+	const claimed = new Set<string>(demoRoster.authorities.map((authority) => authority.id));
+	const homeservers = all.filter((homeserver) => claimed.has(homeserver.id));
+	const unlisted = all.filter((homeserver) => !claimed.has(homeserver.id));
+	expect(homeservers.length, 'the federation file lists member homeservers').toBeGreaterThan(0);
+	expect(
+		unlisted.map((homeserver) => homeserver.id),
+		'the test federation has an outsider',
+	).toEqual(['outsider']);
 
 	await page.goto(webUrl());
 	// Accept-Language is en-GB (playwright.config.ts), there is no cookie yet: English.
@@ -52,10 +64,20 @@ test('the app shell shows the federation, every homeserver reachable, in five la
 		}
 		await expect(page.getByText(homeserver.serverName, { exact: true }).first()).toBeVisible();
 	}
-	const all = homeservers.length;
-	await expect(page.getByRole('status')).toHaveText(message('en', 'status_summary', { checked: all, total: all, reachable: all }));
+	const members = homeservers.length;
+	await expect(page.getByRole('status')).toHaveText(
+		message('en', 'status_summary', { checked: members, total: members, reachable: members }),
+	);
 	for (const homeserver of homeservers)
 		expect(seen.requests, `the browser itself asked ${homeserver.id}`).toContain(`${homeserver.clientUrl}/_matrix/client/versions`);
+	for (const homeserver of unlisted) {
+		await expect(page.locator(`[data-unlisted-homeserver="${homeserver.id}"]`)).toHaveText(message('en', 'unlisted_not_checked'));
+		await expect(page.getByText(homeserver.serverName, { exact: true })).toBeVisible();
+		expect(
+			seen.requests.filter((url) => url.startsWith(homeserver.clientUrl)),
+			`the browser never contacts ${homeserver.id}`,
+		).toEqual([]);
+	}
 
 	// Switch through every language from the keyboard, ending where we began.
 	let previous: Locale = 'en';

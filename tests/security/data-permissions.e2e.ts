@@ -89,7 +89,7 @@ test('every file of the running federation, bridges and web server is its ownerâ
 	// Every process of the stack creates what it writes next with umask 077 too.
 	const synapse = umasks('synapse.app.homeserver', `${profileDir}/`);
 	const bridges = umasks(join(root, 'bridge', 'bot', 'main.ts'));
-	const web = umasks(join(root, 'build', 'index.js'));
+	const web = umasks(join(root, 'web', 'server.ts'));
 	expect(synapse.size, 'homeserver processes (members and the outsider)').toBe(MEMBERS.length + 1);
 	expect(bridges.size, 'bridge processes').toBe(MEMBERS.length);
 	expect(web.size, 'web server processes').toBe(1);

@@ -248,6 +248,13 @@ describe('session cookies under attack', () => {
 		expect(await whose(token)).toBeNull();
 	});
 
+	it('a real account of the outsider homeserver (in the federation file, in no network) makes no session', async () => {
+		const outsider = await freshAccount(info, 'outsider', 'sec-sessions-outsider');
+		const response = await signIn('127.0.0.3', outsider.userId, outsider.accessToken);
+		expect(response.status).toBe(403);
+		expect(cookieSet(response, SESSION_COOKIE)).toBeUndefined();
+	});
+
 	it('a token of another user claimed as Carlos makes no session', async () => {
 		const carlos = await rosterLogin('gt-mp', 'carlos.mendez');
 		const other = await freshAccount(info, 'gt-mp', 'sec-sessions-claim');

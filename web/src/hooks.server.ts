@@ -3,14 +3,18 @@
 // middleware, which picks the language (URL prefix, then cookie, then
 // Accept-Language), redirects a bare URL to its language prefix, and keeps
 // the language per request; the page template then gets the right
-// <html lang> and dir. Before the first request, the server's files are made
-// private to its owner (umask 077).
+// <html lang> and dir. Each page's Content-Security-Policy gets the
+// deployment's member homeservers as connect-src (web/security/handle.ts).
+// Before the first request, the server's files are made private to its owner
+// (umask 077).
 import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
 import { demoRoster } from '../../policies/roster/demo.ts';
+import { cspHandle } from '../security/handle.ts';
 import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
 import { usePrivateUmask } from './lib/server/private-umask.ts';
 import { sessionHandle } from './lib/server/sessions/handle.ts';
+import { loadDeployment } from './lib/server/deployment.ts';
 import { sessionRechecker, sessionStore } from './lib/server/sessions/server.ts';
 
 /**
@@ -43,4 +47,13 @@ const languages: Handle = ({ event, resolve }) =>
 		{ onRedirect: pathOnlyLocation },
 	);
 
-export const handle: Handle = sequence(sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: demoRoster }), languages);
+const memberClientUrls = async (): Promise<string[]> => {
+	const deployment = await loadDeployment();
+	return deployment.ok ? deployment.value.members.map((hs) => hs.clientUrl) : [];
+};
+
+export const handle: Handle = sequence(
+	cspHandle({ memberClientUrls }),
+	sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: demoRoster }),
+	languages,
+);

@@ -20,6 +20,7 @@ describe('describeDeployment', () => {
 			homeserver: hs('gt-mp', 1),
 		});
 		expect(view.unlisted).toEqual([hs('outsider', 250)]);
+		expect(view.members).toEqual([hs('gt-mp', 1), hs('ng-ca', 2)]);
 		expect(view.homeservers).toEqual(federation.homeservers);
 	});
 
@@ -28,6 +29,7 @@ describe('describeDeployment', () => {
 			profile: 'x',
 			networks: [],
 			unlisted: [],
+			members: [],
 			homeservers: [],
 		});
 	});

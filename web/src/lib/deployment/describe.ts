@@ -29,6 +29,7 @@ export function describeDeployment(roster: Roster, federation: FederationDescrip
 		profile: federation.profile,
 		networks,
 		unlisted: federation.homeservers.filter((hs) => !claimed.has(hs.id)),
+		members: federation.homeservers.filter((hs) => claimed.has(hs.id)),
 		homeservers: federation.homeservers,
 	};
 }

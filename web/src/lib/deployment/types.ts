@@ -33,6 +33,11 @@ export interface DeploymentView {
 	readonly networks: readonly NetworkView[];
 	/** Homeservers in the federation file that no roster authority claims. */
 	readonly unlisted: readonly HomeserverView[];
+	/**
+	 * Homeservers of roster authorities, each once, in file order: the only ones
+	 * the browser signs in to or talks to (not the unlisted ones).
+	 */
+	readonly members: readonly HomeserverView[];
 	/** Every homeserver in the federation file, each once, in file order. */
 	readonly homeservers: readonly HomeserverView[];
 }

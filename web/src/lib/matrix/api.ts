@@ -2,6 +2,7 @@
 // module for the session layer to import lazily (`await import(...)`): the
 // SDK and its crypto are then downloaded only by pages that use them, after
 // the page itself has shown.
+export { backupCoverage, type BackupCoverage } from './backup-coverage.ts';
 export { openClient, type OpenClient, type OpenProblem } from './client.ts';
 export { createRecoveryKey, setUpKeys, type KeySetupProblem, type RecoveryKey } from './key-setup.ts';
 export { recoverWithKey, type BackupOutcome, type RecoveryProblem, type RecoveryStage } from './recovery.ts';

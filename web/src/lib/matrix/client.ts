@@ -1,7 +1,8 @@
 // Opens the signed-in person's Matrix client in the browser: matrix-js-sdk
 // with Rust crypto in IndexedDB (so a reload keeps the same device and its
-// keys), the MSC4153 isolation mode, and the first sync. Browser only: the
-// routes import this module lazily, never during server rendering.
+// keys), encrypted with this device's storage key (storage-key.ts), the
+// MSC4153 isolation mode, and the first sync. Browser only: the routes
+// import this module lazily, never during server rendering.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { Credentials } from './login.ts';
@@ -29,11 +30,18 @@ export interface OpenClient {
 export type OpenProblem =
 	/** The crypto store in this browser belongs to another device or account. */
 	| { readonly kind: 'store-mismatch' }
+	/** The key of this browser's crypto store is there but does not unwrap: the store cannot be opened. */
+	| { readonly kind: 'store-key-unreadable' }
 	/** The Rust crypto could not start here (no IndexedDB, no WebAssembly, storage full…). */
 	| { readonly kind: 'crypto-unavailable'; readonly detail: string }
 	| Failure;
 
 export interface OpenOptions {
+	/**
+	 * The 32-byte key the crypto store is encrypted with. Undefined only for a
+	 * store made before storage keys (store-access.ts): it opens only without.
+	 */
+	readonly storageKey: Uint8Array | undefined;
 	/** The homeserver ended this session (signed out elsewhere, token revoked). */
 	readonly onLoggedOut: () => void;
 	/** The sync loop lost or regained the homeserver. */
@@ -61,7 +69,11 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		logger: quietLogger(),
 	});
 	try {
-		await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
+		await client.initRustCrypto({
+			useIndexedDB: true,
+			cryptoDatabasePrefix: CRYPTO_DB_PREFIX,
+			...(options.storageKey === undefined ? {} : { storageKey: options.storageKey }),
+		});
 	} catch (error) {
 		client.stopClient();
 		const detail = error instanceof Error ? error.message : String(error);

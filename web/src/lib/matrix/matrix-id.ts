@@ -1,8 +1,9 @@
 // What a person types into "Matrix ID" at sign-in, parsed: the user ID, and
-// its server name split into host and port, so discovery knows whether it can
-// ask the host for .well-known (a DNS name) or must ask the person for the
-// homeserver's address (an IP literal). Follows the spec's identifier grammar
-// (Appendices, "User Identifiers" and "Server Name"); problems are values.
+// its server name split into host and port (a DNS name or an IP literal), so
+// that anything that is not a valid server name — a trailing dot, a
+// non-ASCII look-alike letter — is refused as typed. Follows the spec's
+// identifier grammar (Appendices, "User Identifiers" and "Server Name");
+// problems are values.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 
 /** A Matrix user ID (`@localpart:server.name`); only parseUserIdInput makes one. */

@@ -17,6 +17,7 @@ export function currentSession(): Session {
 			browserData,
 			wipe: wipeBrowserData,
 			matrix: () => import('../matrix/api.ts'),
+			storageKeys: { indexedDB: globalThis.indexedDB, crypto: globalThis.crypto },
 			server: serverSessionApi(),
 		});
 		globalThis.addEventListener('storage', (event) => void session.onStorageChanged(event.key));

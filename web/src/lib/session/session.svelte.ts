@@ -5,14 +5,19 @@
 // opens, it makes sure the web server holds a session for the same user
 // (server-session.ts), and ends that one too at sign-out — or, signing out
 // everywhere, every web session of the user and every Matrix device of the
-// account. The SDK is imported lazily, so pages that only show a form do not
-// download it.
+// account. The crypto store is opened with this device's storage key; a
+// store made before storage keys is opened without one and flagged
+// (unprotectedStore) until the person replaces this device
+// (protect-keys.svelte.ts). The SDK is imported lazily, so pages that only
+// show a form do not download it.
 import { err, ok, type Result } from '../../../../policies/result.ts';
-import type { OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
+import type { BackupCoverage, OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
 import { describeFailure, type Failure } from '../matrix/failure.ts';
 import type { Credentials } from '../matrix/login.ts';
 import type { UserId } from '../matrix/matrix-id.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
+import { createStorageKey, type StorageKeyPlatform } from '../matrix/storage-key.ts';
+import { storeAccessFor } from '../matrix/store-access.ts';
 import { forgetSession, loadSession, saveSession, SESSION_KEY, type KeyValueStore } from '../matrix/stored-session.ts';
 import type { BrowserData } from './browser-data.ts';
 import type { ServerSessionApi } from './server-session.ts';
@@ -35,18 +40,27 @@ export type SignedOutReason =
 	/** Signed out in another tab of this browser. */
 	| 'other-tab'
 	/** What this browser had stored could not be read (an older version, damaged). */
-	| 'unreadable';
+	| 'unreadable'
+	/** Signed out to replace a device whose crypto store was unprotected: sign in again, with the recovery key at hand. */
+	| 'protect-keys';
 
 /** The web server's session for this browser: asked for once the Matrix client opens. */
 export type ServerSessionPhase = 'none' | 'pending' | 'ready' | 'failed';
 
 type MatrixApi = typeof import('../matrix/api.ts');
 
+const STORAGE_KEY_UNAVAILABLE: OpenProblem = {
+	kind: 'crypto-unavailable',
+	detail: 'the storage key of the crypto store could not be kept (IndexedDB or WebCrypto refused)',
+};
+
 export interface SessionPlatform {
 	readonly storage: KeyValueStore;
 	readonly browserData: () => BrowserData;
 	readonly wipe: (data: BrowserData, onBlocked: () => void) => Promise<void>;
 	readonly matrix: () => Promise<MatrixApi>;
+	/** Where the crypto store's storage key lives (IndexedDB and WebCrypto). */
+	readonly storageKeys: StorageKeyPlatform;
 	/** The web server's session; without it (tests) none is made. */
 	readonly server?: ServerSessionApi;
 }
@@ -57,6 +71,10 @@ export class Session {
 	#connected = $state(true);
 	#wipeBlocked = $state(false);
 	#server = $state<ServerSessionPhase>('none');
+	/** The open store was made before storage keys and is not encrypted (see protect-keys.svelte.ts). */
+	#unprotected = $state(false);
+	/** The person chose to protect the store later (for as long as this page lives). */
+	#protectLater = $state(false);
 	#open: OpenClient | undefined;
 	#verifications = $state<Verifications | undefined>();
 	#unwatch: (() => void) | undefined;
@@ -90,6 +108,29 @@ export class Session {
 	/** True while another tab keeps a database open that sign-out needs to delete. */
 	get wipeBlocked(): boolean {
 		return this.#wipeBlocked;
+	}
+
+	/** Whether this device's crypto store is one made before storage keys, unencrypted in this browser. */
+	get unprotectedStore(): boolean {
+		return this.#phase.kind === 'open' && this.#unprotected;
+	}
+
+	/** Whether the pages should first ask the person to protect this browser's keys. */
+	get asksToProtect(): boolean {
+		return this.unprotectedStore && !this.#protectLater;
+	}
+
+	/** "Not now": the pages go on with the unprotected store until the page is loaded again. */
+	protectLater(): void {
+		this.#protectLater = true;
+	}
+
+	/** How many message keys held in this browser are not in the key backup (while open). */
+	async backupCoverage(): Promise<Result<BackupCoverage, Failure>> {
+		const open = this.#open;
+		if (open === undefined) return err({ kind: 'unexpected', detail: 'no open session' });
+		const matrix = await this.#platform.matrix();
+		return matrix.backupCoverage(open.client);
 	}
 
 	/** Whether the web server holds a session for the signed-in user (pages it serves need one, e.g. the register). */
@@ -130,7 +171,19 @@ export class Session {
 			this.#phase = { kind: 'signed-out', reason: stored.error === 'unreadable' ? 'unreadable' : undefined };
 			return;
 		}
-		await this.#openWith(stored.value);
+		const access = await storeAccessFor(this.#platform.storageKeys, stored.value);
+		switch (access.kind) {
+			case 'keyed':
+				return this.#openWith(stored.value, access.key);
+			case 'unprotected':
+				return this.#openWith(stored.value, undefined);
+			case 'key-unreadable':
+				this.#phase = { kind: 'failed', userId: stored.value.userId, problem: { kind: 'store-key-unreadable' } };
+				return;
+			case 'unavailable':
+				this.#phase = { kind: 'failed', userId: stored.value.userId, problem: STORAGE_KEY_UNAVAILABLE };
+				return;
+		}
 	}
 
 	/**
@@ -143,15 +196,22 @@ export class Session {
 		await this.#wipe();
 		saveSession(this.#platform.storage, credentials);
 		this.#password = password;
-		this.#starting = this.#openWith(credentials);
+		// A new device: its store starts encrypted under a key made for it now.
+		const key = await createStorageKey(this.#platform.storageKeys, credentials);
+		if (!key.ok) {
+			this.#phase = { kind: 'failed', userId: credentials.userId, problem: STORAGE_KEY_UNAVAILABLE };
+			return;
+		}
+		this.#starting = this.#openWith(credentials, key.value);
 		await this.#starting;
 		if (this.#phase.kind === 'open' && this.#phase.trust.kind !== 'needs-setup') this.#password = undefined;
 	}
 
-	async #openWith(credentials: Credentials): Promise<void> {
+	async #openWith(credentials: Credentials, storageKey: Uint8Array | undefined): Promise<void> {
 		this.#phase = { kind: 'opening', userId: credentials.userId };
 		const matrix = await this.#platform.matrix();
 		const opened = await matrix.openClient(credentials, {
+			storageKey,
 			onLoggedOut: () => void this.#endedElsewhere(),
 			onConnection: (connected) => {
 				if (connected !== this.#connected) this.#connected = connected;
@@ -163,6 +223,7 @@ export class Session {
 			return;
 		}
 		this.#open = opened.value;
+		this.#unprotected = storageKey === undefined;
 		void this.#ensureServerSession(opened.value, credentials);
 		this.#unwatch = matrix.watchTrust(opened.value.client, () => void this.refreshTrust());
 		this.#verifications = new Verifications({
@@ -251,7 +312,9 @@ export class Session {
 	 * the wipe (the device — or, everywhere, every device — then stays signed
 	 * in on the server until removed from another session).
 	 */
-	async signOut(options: { readonly evenIfUnreachable?: boolean; readonly everywhere?: boolean } = {}): Promise<Result<void, Failure>> {
+	async signOut(
+		options: { readonly evenIfUnreachable?: boolean; readonly everywhere?: boolean; readonly reason?: 'signed-out' | 'protect-keys' } = {},
+	): Promise<Result<void, Failure>> {
 		this.#signingOut = true;
 		try {
 			const loggedOut = options.everywhere === true ? await this.#logOutEverywhere() : await this.#logOutHere();
@@ -261,7 +324,7 @@ export class Session {
 			await this.#platform.server?.end();
 			await this.#close({ clearStores: true });
 			await this.#wipe();
-			this.#phase = { kind: 'signed-out', reason: 'signed-out' };
+			this.#phase = { kind: 'signed-out', reason: options.reason ?? 'signed-out' };
 			return ok(undefined);
 		} finally {
 			this.#signingOut = false;
@@ -326,6 +389,7 @@ export class Session {
 		this.#verifications = undefined;
 		this.#password = undefined;
 		this.#server = 'none';
+		this.#unprotected = false;
 		const open = this.#open;
 		this.#open = undefined;
 		if (open === undefined) return;

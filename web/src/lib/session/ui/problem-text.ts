@@ -1,17 +1,26 @@
 // The edge where problem values become sentences in the reader's language
 // (STYLE.md, 4). Views call these; nothing below the views knows a message.
 import type { KeySetupProblem, OpenProblem, RecoveryProblem } from '../../matrix/api.ts';
-import type { AskReason } from '../../matrix/discovery.ts';
 import type { Failure } from '../../matrix/failure.ts';
 import type { LoginProblem } from '../../matrix/login.ts';
 import type { MatrixIdProblem } from '../../matrix/matrix-id.ts';
+import type { MemberProblem } from '../../matrix/member-homeserver.ts';
 import type { RecoveryKeyCopyProblem } from '../../matrix/recovery-key.ts';
 import * as m from '../../paraglide/messages.js';
 import type { SignedOutReason } from '../session.svelte.ts';
 import type { SignInProblem } from '../sign-in.svelte.ts';
 
-export function matrixIdText(problem: MatrixIdProblem): string {
+/** Server names as a list in the reader's language: "a, b and c", or "a, b or c" for a choice. */
+export function serverList(serverNames: readonly string[], locale: string, choice = false): string {
+	return new Intl.ListFormat(locale, { type: choice ? 'disjunction' : 'conjunction' }).format(serverNames);
+}
+
+export function matrixIdText(problem: MatrixIdProblem | MemberProblem, locale: string): string {
 	switch (problem.kind) {
+		case 'not-a-member':
+			return m.signin_error_not_member({ server: problem.serverName, servers: serverList(problem.members, locale, true) });
+		case 'no-members':
+			return m.signin_error_no_members();
 		case 'empty':
 			return m.signin_error_user_id_empty();
 		case 'missing-server':
@@ -50,27 +59,14 @@ export function loginText(problem: LoginProblem): string {
 	}
 }
 
-export function signInText(problem: SignInProblem): string {
+export function signInText(problem: SignInProblem, locale: string): string {
 	switch (problem.field) {
 		case 'userId':
-			return matrixIdText(problem.problem);
-		case 'homeserver':
-			return problem.problem === 'empty' ? m.signin_error_homeserver_empty() : m.signin_error_homeserver_invalid();
+			return matrixIdText(problem.problem, locale);
 		case 'password':
 			return m.signin_error_password_empty();
 		case 'form':
 			return loginText(problem.problem);
-	}
-}
-
-export function askText(reason: AskReason, suggested: boolean): string {
-	switch (reason) {
-		case 'ip-literal':
-			return suggested ? m.signin_homeserver_ask_listed() : m.signin_homeserver_ask_ip();
-		case 'no-well-known':
-			return m.signin_homeserver_ask_missing();
-		case 'well-known-unreachable':
-			return m.signin_homeserver_ask_unreachable();
 	}
 }
 
@@ -94,6 +90,8 @@ export function openText(problem: OpenProblem): { readonly text: string; readonl
 	switch (problem.kind) {
 		case 'store-mismatch':
 			return { text: m.session_failed_store_mismatch(), detail: undefined };
+		case 'store-key-unreadable':
+			return { text: m.session_failed_store_key(), detail: undefined };
 		case 'crypto-unavailable':
 			return { text: m.session_failed_crypto(), detail: problem.detail };
 		default:
@@ -141,5 +139,7 @@ export function signedOutText(reason: SignedOutReason): string {
 			return m.session_signed_out_other_tab();
 		case 'unreadable':
 			return m.session_signed_out_unreadable();
+		case 'protect-keys':
+			return m.session_signed_out_protect();
 	}
 }

@@ -49,7 +49,7 @@ export const POST: RequestHandler = async ({ request, url, cookies, getClientAdd
 		return refusal(503, 'server sessions are not available here (see the server log)');
 	}
 	const opened = await openSession(claim.value, {
-		homeservers: deployment.value.homeservers,
+		homeservers: deployment.value.members,
 		whoami: matrixWhoAmI,
 		store,
 		secure: requestIsHttps(request, url),

@@ -1,0 +1,89 @@
+// The app's Content-Security-Policy (ARCHITECTURE.md, decision 12). The
+// static part is given to SvelteKit's `csp` option (vite.config.ts), which
+// adds a hash for each inline script it writes into a page; the homeservers
+// the browser may talk to are added per request (./handle.ts), because
+// they come from the deployment's files, read at run time, not at build.
+// Why each directive is what it is: docs/decisions.md, "The web app's
+// Content-Security-Policy".
+import { createHash } from 'node:crypto';
+import type { Config } from '@sveltejs/kit/vite';
+
+type Directives = NonNullable<NonNullable<Config['csp']>['directives']>;
+
+/**
+ * NOTE: the one inline style the app cannot avoid: SvelteKit's route
+ * announcer (a visually hidden live region it adds after the first
+ * navigation; @sveltejs/kit src/runtime/components/root.svelte) carries it as
+ * a style attribute. Allowing exactly this text by its hash ('unsafe-hashes'
+ * applies to attributes only) keeps every other inline style blocked.
+ * csp.test.ts checks that Kit still writes exactly this, so an upgrade that
+ * changes it fails there rather than in a browser.
+ */
+export const KIT_ANNOUNCER_STYLE =
+	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px';
+
+const sha256 = (text: string): `sha256-${string}` => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+
+/**
+ * Trusted Types policies the app's own code creates: Svelte's for the HTML
+ * of its templates. Any other write of a string into an HTML or script sink
+ * (innerHTML, script.src…) throws instead of running.
+ */
+export const TRUSTED_TYPES_POLICIES: readonly string[] = ['svelte-trusted-html'];
+
+/** The directives given to SvelteKit (names and keywords unquoted; Kit quotes them). */
+export const pageDirectives: Directives = {
+	// Everything not named below: nothing.
+	'default-src': ['none'],
+	// The app's own modules; the Rust crypto's WebAssembly needs 'wasm-unsafe-eval' (not 'unsafe-eval': no eval of JS).
+	'script-src': ['self', 'wasm-unsafe-eval'],
+	'style-src': ['self'],
+	'style-src-attr': ['unsafe-hashes', sha256(KIT_ANNOUNCER_STYLE)],
+	// The favicon. Files are decrypted into blob: URLs only to be downloaded, which is a navigation, not an image load.
+	'img-src': ['self'],
+	// 'self' for the app's API and the crypto's .wasm; the homeservers are added per request (withConnectSources).
+	'connect-src': ['self'],
+	'frame-ancestors': ['none'],
+	'object-src': ['none'],
+	'base-uri': ['self'],
+	'form-action': ['self'],
+	'require-trusted-types-for': ['script'],
+	'trusted-types': [...TRUSTED_TYPES_POLICIES],
+};
+
+/**
+ * The policy for everything that is not a page (API answers, downloads,
+ * static files): nothing may run or load, nobody may frame it. A file of the
+ * app opened as a document (an SVG, say) then runs no script of its own.
+ */
+export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The origins of the deployment's member homeservers, as connect-src sources.
+ * Only origins: a client URL's path would be matched exactly by the browser,
+ * and an origin can carry no character that ends a directive (";" or ",").
+ */
+export function homeserverSources(clientUrls: readonly string[]): string[] {
+	const origins = new Set<string>();
+	for (const clientUrl of clientUrls) {
+		const url = URL.parse(clientUrl);
+		if (url !== null && (url.protocol === 'https:' || url.protocol === 'http:')) origins.add(url.origin);
+	}
+	return [...origins];
+}
+
+/** Adds sources to the connect-src directive of a policy header (adds the directive if it is missing). */
+export function withConnectSources(policy: string, sources: readonly string[]): string {
+	if (sources.length === 0) return policy;
+	const directives = policy
+		.split(';')
+		.map((directive) => directive.trim())
+		.filter((directive) => directive !== '');
+	const index = directives.findIndex((directive) => directive.split(/\s+/)[0]?.toLowerCase() === 'connect-src');
+	if (index < 0) return [...directives, `connect-src ${sources.join(' ')}`].join('; ');
+	const existing = directives[index] ?? '';
+	const known = new Set(existing.split(/\s+/).slice(1));
+	const added = sources.filter((source) => !known.has(source));
+	directives[index] = [existing, ...added].join(' ');
+	return directives.join('; ');
+}

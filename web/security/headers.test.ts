@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { HSTS, PERMISSIONS_POLICY, securityHeaders, tlsFromProxy } from './headers.ts';
+
+describe('securityHeaders', () => {
+	it('sends the fixed set on every answer, and HSTS only over TLS', () => {
+		const plain = securityHeaders({ tls: false });
+		expect(plain).toMatchObject({
+			'Referrer-Policy': 'no-referrer',
+			'X-Content-Type-Options': 'nosniff',
+			'X-Frame-Options': 'DENY',
+			'Cross-Origin-Opener-Policy': 'same-origin',
+			'Cross-Origin-Resource-Policy': 'same-origin',
+		});
+		expect(plain).not.toHaveProperty('Strict-Transport-Security');
+		expect(securityHeaders({ tls: true })['Strict-Transport-Security']).toBe(HSTS);
+		expect(HSTS).toBe('max-age=31536000');
+	});
+
+	it('denies every feature it names, to everyone', () => {
+		const entries = PERMISSIONS_POLICY.split(', ');
+		expect(entries.length).toBeGreaterThan(10);
+		for (const entry of entries) expect(entry).toMatch(/^[a-z-]+=\(\)$/);
+		expect(entries).toContain('camera=()');
+		expect(entries).toContain('microphone=()');
+		expect(entries).toContain('geolocation=()');
+	});
+});
+
+describe('tlsFromProxy', () => {
+	it('believes nothing without a configured protocol header', () => {
+		expect(tlsFromProxy(undefined, 'https')).toBe(false);
+		expect(tlsFromProxy('', 'https')).toBe(false);
+	});
+
+	it('reads the configured header: https only', () => {
+		expect(tlsFromProxy('x-forwarded-proto', 'https')).toBe(true);
+		expect(tlsFromProxy('x-forwarded-proto', ' HTTPS ')).toBe(true);
+		expect(tlsFromProxy('x-forwarded-proto', 'http')).toBe(false);
+		expect(tlsFromProxy('x-forwarded-proto', undefined)).toBe(false);
+		expect(tlsFromProxy('x-forwarded-proto', ['https', 'http'])).toBe(true);
+		expect(tlsFromProxy('x-forwarded-proto', 'https,http')).toBe(false);
+	});
+});

@@ -1,0 +1,36 @@
+// The web app's server: adapter-node's built server (build/index.js, with
+// all its settings — HOST, PORT, PROTOCOL_HEADER, graceful shutdown…) plus
+// the security headers on every answer, static files included. Start it
+// with `node web/server.ts` (npm start and the tests do, through
+// scripts/web-server.ts); ROGATORY_WEB_BUILD names another build folder.
+// NOTE: adapter-node serves static files before SvelteKit's hooks run, so
+// only a listener on the server itself reaches them.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { securityHeaders, tlsFromProxy } from './security/headers.ts';
+
+const build = resolve(process.env['ROGATORY_WEB_BUILD'] ?? join(import.meta.dirname, '..', 'build'));
+const protocolHeader = process.env['PROTOCOL_HEADER']?.toLowerCase();
+
+function addHeaders(request: IncomingMessage, response: ServerResponse): void {
+	const tls = protocolHeader === undefined ? false : tlsFromProxy(protocolHeader, request.headers[protocolHeader]);
+	// Set before any handler writes: headers it sets with the same name (a page's own policy) replace these.
+	for (const [name, value] of Object.entries(securityHeaders({ tls }))) response.setHeader(name, value);
+	// NOTE: a 304 updates the headers of the browser's cached copy (RFC 9111, 4.3.4), and
+	// SvelteKit's 304 for a page carries no policy of its own: the resource policy would
+	// replace the page's, and the cached page would then run none of its scripts. A 304
+	// says nothing about the policy, so the cached copy keeps the one it came with.
+	const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+	response.writeHead = (statusCode: number, ...rest: unknown[]) => {
+		if (statusCode === 304) response.removeHeader('Content-Security-Policy');
+		return writeHead(statusCode, ...rest);
+	};
+}
+
+// NOTE: importing build/index.js starts its server and adds its listener;
+// ours is put before it right after. No request can come in between: a
+// request arrives in an I/O callback, and none runs before this continuation,
+// a promise job queued the moment the import finishes evaluating.
+const { server } = (await import(pathToFileURL(join(build, 'index.js')).href)) as { server: Server };
+server.prependListener('request', addHeaders);
