@@ -42,8 +42,8 @@ describe('register CLI', () => {
 	});
 
 	it('exports CSV and JSON, and refuses an unknown format', () => {
-		expect(run('export', '--format', 'csv', file).stdout).toMatch(/^room_id,kind,/);
-		expect(run('export', '--format', 'csv', '--table', 'transitions', file).stdout).toMatch(/^room_id,position,event_id,/);
+		expect(run('export', '--format', 'csv', file).stdout).toMatch(/^"room_id","kind",/);
+		expect(run('export', '--format', 'csv', '--table', 'transitions', file).stdout).toMatch(/^"room_id","position","event_id",/);
 		expect(JSON.parse(run('export', '--format', 'json', file).stdout)).toMatchObject({ cases: [{ status: 'under-execution' }] });
 		expectFailure(run('export', '--format', 'xml', file), /--format must be csv or json/);
 	});
