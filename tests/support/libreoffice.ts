@@ -45,14 +45,16 @@ export async function ensureLibreOffice(): Promise<Result<string, string>> {
 export interface CsvImport {
 	/** Field separators, e.g. [';'] or [',', ';', '\t']. */
 	readonly separators: readonly string[];
+	/** The text delimiter: `"` unless given (LibreOffice's dialog also offers `'`). */
+	readonly quote?: string;
 	/** Trim spaces around each field. */
 	readonly trimSpaces: boolean;
 }
 
-export function csvFilter({ separators, trimSpaces }: CsvImport): string {
+export function csvFilter({ separators, quote = '"', trimSpaces }: CsvImport): string {
 	const tokens = [
 		separators.map((s) => s.charCodeAt(0)).join('/'), // 0 field separators
-		'34', // 1 text delimiter: "
+		String(quote.charCodeAt(0)), // 1 text delimiter
 		'76', // 2 character set: UTF-8
 		'1', // 3 first line
 		'', // 4 column formats: all Standard
