@@ -113,6 +113,14 @@ const IMPORTS: readonly (CsvImport & { readonly name: string })[] = [
 	{ name: 'semicolon-apostrophe-delimited', separators: [';'], quote: "'", trimSpaces: true },
 ];
 
+/** The files opened and saved as .fods by LibreOffice, read. */
+async function opened(files: readonly string[], options: CsvImport, out: string): Promise<string[]> {
+	mkdirSync(out);
+	const converted = await convertToFods(soffice, files, options, out);
+	if (!converted.ok) throw new Error(converted.error);
+	return converted.value.map((file) => readFileSync(file, 'utf8'));
+}
+
 let temp: ReturnType<typeof tempDir>;
 let rows: RegisterRows;
 let soffice: string;
@@ -144,12 +152,8 @@ describe('the register exports opened by LibreOffice Calc', () => {
 
 	for (const options of IMPORTS) {
 		it(`contain no formula cell when read as ${options.name}`, async () => {
-			const out = join(temp.dir, options.name);
-			mkdirSync(out);
 			const files = ['cases.csv', 'transitions.csv', 'plain.csv', 'start-only.csv'].map((name) => temp.file(name));
-			const [cases, transitions, plain, startOnly] = must(await convertToFods(soffice, files, options, out)).map((file) =>
-				readFileSync(file, 'utf8'),
-			);
+			const [cases, transitions, plain, startOnly] = await opened(files, options, join(temp.dir, options.name));
 			for (const [name, xml] of [
 				['cases', cases],
 				['transitions', transitions],
@@ -170,18 +174,18 @@ describe('the register exports opened by LibreOffice Calc', () => {
 	}
 
 	it('read with `,` give back exactly the texts the register holds, numbers and dates usable', async () => {
-		const out = join(temp.dir, 'readback');
-		mkdirSync(out);
-		const [casesFile, transitionsFile] = must(
-			await convertToFods(soffice, [temp.file('cases.csv'), temp.file('transitions.csv')], { separators: [','], trimSpaces: false }, out),
+		const [casesXml, transitionsXml] = await opened(
+			[temp.file('cases.csv'), temp.file('transitions.csv')],
+			{ separators: [','], trimSpaces: false },
+			join(temp.dir, 'readback'),
 		);
-		for (const [csvName, fods, expected] of [
-			['cases.csv', casesFile, rows.cases.map((c) => [c.roomId, c.title, c.openedBy])],
-			['transitions.csv', transitionsFile, rows.transitions.map((t) => [t.roomId, t.reason, t.by])],
+		for (const [csvName, xml, expected] of [
+			['cases.csv', casesXml, rows.cases.map((c) => [c.roomId, c.title, c.openedBy])],
+			['transitions.csv', transitionsXml, rows.transitions.map((t) => [t.roomId, t.reason, t.by])],
 		] as const) {
 			const written = readCsv(readFileSync(temp.file(csvName), 'utf8'));
 			const header = written[0] ?? [];
-			const shown = fodsRows(readFileSync(fods ?? '', 'utf8')).slice(0, written.length);
+			const shown = fodsRows(xml ?? '').slice(0, written.length);
 			const columns = csvName === 'cases.csv' ? ['room_id', 'title', 'opened_by'] : ['room_id', 'reason', 'by'];
 			const indexes = columns.map((column) => header.indexOf(column));
 			// What LibreOffice shows in each text cell is what the file says (LibreOffice keeps line breaks as LF)…
@@ -192,7 +196,7 @@ describe('the register exports opened by LibreOffice Calc', () => {
 			const restored = written.slice(1).map((record) => indexes.map((i) => originalText(record[i] ?? '')));
 			expect(restored).toEqual(expected.map((row) => row.map((cell) => cell ?? '')));
 		}
-		const cases = fodsRows(readFileSync(casesFile ?? '', 'utf8'));
+		const cases = fodsRows(casesXml ?? '');
 		const header = cases[0]?.map((cell) => cell.text) ?? [];
 		const first = cases[1] ?? [];
 		expect(first[header.indexOf('notes')]?.type).toBe('float');
