@@ -11,23 +11,27 @@ export type Locale = Language;
 
 const catalogues = new Map<Locale, Readonly<Record<string, unknown>>>();
 
+const root = join(import.meta.dirname, '..', '..', '..');
+
+/** The locale's message files, as project.inlang/settings.json lists them (one per feature). */
+function messageFiles(locale: Locale): string[] {
+	const settings = JSON.parse(readFileSync(join(root, 'project.inlang', 'settings.json'), 'utf8')) as {
+		'plugin.inlang.messageFormat': { pathPattern: string | string[] };
+	};
+	return [settings['plugin.inlang.messageFormat'].pathPattern].flat().map((pattern) => join(root, pattern.replace('{locale}', locale)));
+}
+
 /** The message `key` in `locale`, with `{name}` placeholders filled from `values`. */
 export function message(locale: Locale, key: string, values: Readonly<Record<string, string | number>> = {}): string {
 	let catalogue = catalogues.get(locale);
 	if (catalogue === undefined) {
-		const messages = join(import.meta.dirname, '..', '..', '..', 'web', 'messages');
 		catalogue = Object.assign(
 			{},
-			...[
-				join(messages, `${locale}.json`),
-				join(messages, 'register', `${locale}.json`),
-				join(messages, 'preservation', `${locale}.json`),
-			].map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>),
+			...messageFiles(locale).map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>),
 		) as Record<string, unknown>;
 		catalogues.set(locale, catalogue);
 	}
 	const text = catalogue[key];
-	if (typeof text !== 'string')
-		throw new Error(`no message "${key}" in web/messages/${locale}.json nor web/messages/{register,preservation}/${locale}.json`);
+	if (typeof text !== 'string') throw new Error(`no message "${key}" in ${messageFiles(locale).join(', ')}`);
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
