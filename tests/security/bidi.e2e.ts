@@ -157,6 +157,7 @@ test('text that lies about its direction is isolated and marked on the case page
 		)
 		.toBe(true);
 	await expectIsolatedAndMarked(row.locator('th'), amended);
+	await expect(b.getByTestId('register-export-note')).toHaveText(en('register_export_note'));
 
 	// ── Its exports keep the text as it came, and flag it ──
 	const json = (await (await b.request.get('/en/register/cases.json')).json()) as { cases: { title: string; bidi_controls: string[] }[] };
