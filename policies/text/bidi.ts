@@ -14,8 +14,9 @@
  * (LRM U+200E, RLM U+200F, ALM U+061C).
  * NOTE: the marks are included although right-to-left writing uses them
  * legitimately: beside digits and punctuation they reorder what is shown
- * ("2025‏-01‏-02" can display as a different date), and a record of requests
- * between authorities must not. A marked text is shown, only flagged.
+ * ("2025", RLM, "-01", RLM, "-02" displays as "202502-01-" in Chromium), and
+ * a record of requests between authorities must not. A marked text is shown,
+ * only flagged.
  */
 export const BIDI_CONTROLS: ReadonlyMap<number, string> = new Map([
 	[0x061c, 'ALM'],
