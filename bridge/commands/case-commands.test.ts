@@ -57,7 +57,7 @@ describe('caseCommands', () => {
 		expect(reply.value.msgtype).toBe('m.notice');
 		expect(reply.value.body).toContain('Estado: En ejecución');
 		expect(reply.value.body).toContain(
-			'Autoridad requerida: Central Authority Unit, Federal Ministry of Justice of Nigeria, referencia CA/MLA/2025/041',
+			'Autoridad requerida: Central Authority Unit, Federal Ministry of Justice of Nigeria, referencia \u2068CA/MLA/2025/041\u2069',
 		);
 		expect(reply.value.body).toContain('Eventos rechazados: 2');
 		expect(JSON.stringify(reply.value)).not.toContain('org.rogatory');

@@ -21,6 +21,13 @@ export const PHRASES = {
 	),
 	kind: p('Kind: {kind}', 'Tipo: {kind}', 'Type : {kind}', 'Tipo: {kind}', 'Вид: {kind}'),
 	title: p('Title: {title}', 'Título: {title}', 'Titre : {title}', 'Título: {title}', 'Название: {title}'),
+	hiddenControls: p(
+		'(⚠ hidden direction controls: it may not read as written)',
+		'(⚠ controles de dirección ocultos: puede no leerse como se escribió)',
+		'(⚠ caractères de direction cachés : il peut ne pas se lire comme il a été écrit)',
+		'(⚠ controlos de direção ocultos: pode não se ler como foi escrito)',
+		'(⚠ скрытые символы направления: текст может читаться не так, как написан)',
+	),
 	party: p('{side}: {name}', '{side}: {name}', '{side} : {name}', '{side}: {name}', '{side}: {name}'),
 	reference: p('reference {reference}', 'referencia {reference}', 'référence {reference}', 'referência {reference}', 'номер {reference}'),
 	status: p('Status: {status}', 'Estado: {status}', 'Statut : {status}', 'Estado: {status}', 'Статус: {status}'),

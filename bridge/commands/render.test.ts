@@ -23,15 +23,25 @@ describe('renderReply', () => {
 	it('writes the status in the room’s language, dates in the legal time zone', () => {
 		expect(renderReply(status, { ...options, language: 'es' }).split('\n')).toEqual([
 			'Estado de la solicitud',
-			'Título: Bank records',
+			'Título: \u2068Bank records\u2069',
 			'Tipo: Asistencia judicial recíproca',
-			'Autoridad requirente: Ministerio Público de Guatemala, referencia MP-1',
+			'Autoridad requirente: Ministerio Público de Guatemala, referencia \u2068MP-1\u2069',
 			'Autoridad requerida: Central Authority Unit, Federal Ministry of Justice of Nigeria',
 			'Estado: En ejecución',
 			'Último cambio: 2026-03-04 20:30 (America/Guatemala)',
 			'Conflicto abierto: desde «Recibida», cambios concurrentes a “Aceptada” o “Devuelta por deficiente”; resuélvalo en la página del caso',
 			'Eventos rechazados: 2',
 		]);
+	});
+
+	it('keeps a party’s text on its own line, isolated, and flags direction controls', () => {
+		const forged = { ...status, title: 'Bank\nStatus: Closed\u2029x\u2069\u202Eabc' };
+		const lines = renderReply(forged, { ...options, language: 'en' }).split('\n');
+		expect(lines).toHaveLength(9);
+		expect(lines[1]).toBe(
+			'Title: \u2068\u2068Bank Status: Closed x\u2069\u202Eabc\u2069 (⚠ hidden direction controls: it may not read as written)',
+		);
+		expect(lines.filter((line) => line.startsWith('Status:'))).toEqual(['Status: Under execution']);
 	});
 
 	it('says so when no request is opened', () => {

@@ -1,8 +1,11 @@
 // Writes a command's reply as plain text in the room's language: what the bot
 // sends as the body of an m.notice. Case vocabulary (statuses, kinds, sides)
 // comes from policies/cases' label book, the replies' own phrases from
-// i18n.ts. Dates are the authority's legal time zone's, and say so. Pure.
+// i18n.ts. Dates are the authority's legal time zone's, and say so. A
+// party's text (a title, a reference) is written on one line, isolated, and
+// flagged when it carries direction controls (partyText). Pure.
 import { labelOf, type LabelBook } from '../../policies/cases/index.ts';
+import { hasBidiControls, isolated } from '../../policies/text/bidi.ts';
 import type { Language, Roster } from '../../policies/roster/types.ts';
 import type { DeadlinesReply, HelpReply, Reply, StatusReply, TrustReply } from './executors.ts';
 import { days, phrase } from './i18n.ts';
@@ -33,6 +36,20 @@ export function localTime(at: number, timeZone: string): string {
 	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timeZone})`;
 }
 
+// eslint-disable-next-line no-control-regex -- the line and paragraph separators are what is looked for
+const LINE_BREAKS = /[\r\n\u000B\u000C\u001C-\u001E\u0085\u2028\u2029]+/g;
+
+/**
+ * A party's text inside a line of the reply: its line breaks become spaces (a
+ * title cannot add lines that look like the bot's own, "Status: Closed"), it
+ * is isolated (FSI…PDI, so its direction cannot reorder the line), and it is
+ * flagged when it carries direction controls.
+ */
+export function partyText(text: string, language: Language): string {
+	const line = isolated(text.replace(LINE_BREAKS, ' '));
+	return hasBidiControls(text) ? `${line} ${phrase('hiddenControls', language)}` : line;
+}
+
 function status(reply: StatusReply, o: RenderOptions): string[] {
 	const { language } = o;
 	if (!reply.opened)
@@ -44,13 +61,13 @@ function status(reply: StatusReply, o: RenderOptions): string[] {
 		const name = nameOf(reply.parties[side]);
 		return phrase('party', language, {
 			side: labelOf(o.book.sides, side, language),
-			name: reference === undefined ? name : `${name}, ${phrase('reference', language, { reference })}`,
+			name: reference === undefined ? name : `${name}, ${phrase('reference', language, { reference: partyText(reference, language) })}`,
 		});
 	};
 	const conflict = reply.openConflict;
 	return [
 		phrase('statusTitle', language),
-		phrase('title', language, { title: reply.title }),
+		phrase('title', language, { title: partyText(reply.title, language) }),
 		phrase('kind', language, { kind: labelOf(o.book.kinds, reply.kind, language) }),
 		party('requesting'),
 		party('requested'),

@@ -25,6 +25,7 @@ import type { InvitationPolicy } from './invitation.ts';
 import { sdkLogger } from './sdk-logger.ts';
 import type { SecretFiles, Session } from './secret-files.ts';
 import type { BatchSink } from './sink.ts';
+import { afterRefusedJoin, mayTryJoin, type RefusedJoin } from './join-retry.ts';
 import { isBridgedType, type RawEvent } from './sync-batch.ts';
 import { gatedFetch } from './sync-gate.ts';
 import { recoveryKeyOf, ensureTrust } from './trust.ts';
@@ -131,14 +132,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		}
 		return found.reverse();
 	};
+	// Joins refused so far, by room (join-retry.ts: a 403 right after the invitation is tried again).
+	const refusedJoins = new Map<string, RefusedJoin>();
 	const answer = async ({ room, join }: InviteAction): Promise<boolean> => {
+		if (join && !mayTryJoin(refusedJoins.get(room), Date.now())) return false;
 		const path = join ? `/join/${encodeURIComponent(room)}` : `/rooms/${encodeURIComponent(room)}/leave`;
 		try {
 			await the().http.authedRequest(sdk.Method.Post, path, undefined, {});
 			log(`${join ? 'joined' : 'left (refused)'} ${room}`);
+			refusedJoins.delete(room);
 			return true;
 		} catch (e) {
-			const final = e instanceof sdk.MatrixError && (e.httpStatus === 403 || e.httpStatus === 404);
+			const status = e instanceof sdk.MatrixError ? e.httpStatus : undefined;
+			const again = join && status !== undefined ? afterRefusedJoin(refusedJoins.get(room), status, Date.now()) : undefined;
+			if (again !== undefined) refusedJoins.set(room, again);
+			else refusedJoins.delete(room);
+			const final = (status === 403 || status === 404) && again === undefined;
 			log(
 				`could not ${join ? 'join' : 'leave'} ${room}: ${e instanceof Error ? e.message : String(e)}${final ? ' — giving up' : ' — will retry'}`,
 			);

@@ -42,15 +42,15 @@ describe('register CLI', () => {
 	});
 
 	it('exports CSV and JSON, and refuses an unknown format', () => {
-		expect(run('export', '--format', 'csv', file).stdout).toMatch(/^room_id,kind,/);
-		expect(run('export', '--format', 'csv', '--table', 'transitions', file).stdout).toMatch(/^room_id,position,event_id,/);
+		expect(run('export', '--format', 'csv', file).stdout).toMatch(/^"room_id","kind",/);
+		expect(run('export', '--format', 'csv', '--table', 'transitions', file).stdout).toMatch(/^"room_id","position","event_id",/);
 		expect(JSON.parse(run('export', '--format', 'json', file).stdout)).toMatchObject({ cases: [{ status: 'under-execution' }] });
 		expectFailure(run('export', '--format', 'xml', file), /--format must be csv or json/);
 		// What the register refused: the malformed event (its content) and the outsider's move (the case's rules).
 		const refused = run('export', '--format', 'csv', '--table', 'refused', file).stdout.split('\r\n');
-		expect(refused[0]).toBe('at,room_id,event_id,sender,source,code,verification,reason');
-		expect(refused.filter((line) => line.includes(',$x1,')).join()).toMatch(/,rule,not-a-party,,/);
-		expect(refused.filter((line) => line.includes(',$bad,')).join()).toMatch(/,content,malformed,cross-signed,/);
+		expect(refused[0]).toBe('"at","room_id","event_id","sender","source","code","verification","reason"');
+		expect(refused.filter((line) => line.includes(',"$x1",')).join()).toMatch(/,"rule","not-a-party",,/);
+		expect(refused.filter((line) => line.includes(',"$bad",')).join()).toMatch(/,"content","malformed","cross-signed",/);
 		expect(JSON.parse(run('export', '--format', 'json', file).stdout)).toMatchObject({
 			refused: [{ event_id: '$x1' }, { event_id: '$bad' }],
 		});

@@ -1,6 +1,11 @@
 // Exports of the register for the authority's own reporting: the cases and
 // the status history, as CSV (csv.ts) or JSON. Times are ISO 8601 in UTC,
 // from the homeservers' origin_server_ts; pure functions of the rows.
+// Text that carries bidirectional controls is exported verbatim and flagged:
+// CSV marks the cell (csv.ts, rule 3); JSON names the record's flagged fields
+// in `bidi_controls` and writes each control as a \u escape, so that the file
+// read as text shows them and parsed gives the text back unchanged.
+import { BIDI_CONTROLS, hasBidiControls } from '../../policies/text/bidi.ts';
 import { toCsv, type Cell } from './csv.ts';
 import type { RefusalRow } from './refusals.ts';
 import type { CaseRow, RegisterRows, TransitionRow } from './rows.ts';
@@ -70,15 +75,37 @@ function refusalCells(r: RefusalRow): Cell[] {
 /** What the register refused (refusals.ts), newest first. */
 export const refusalsCsv = (refusals: readonly RefusalRow[]): string => toCsv(REFUSAL_COLUMNS, refusals.map(refusalCells));
 
-/** Both tables as one JSON document; each case carries its legal basis and offences parsed. */
+/** The paths ("title", "fields.legalBasis.citation") of the strings in a record that carry bidirectional controls. */
+function flaggedFields(value: unknown, path: string[] = []): string[] {
+	if (typeof value === 'string') return hasBidiControls(value) ? [path.join('.')] : [];
+	if (typeof value !== 'object' || value === null) return [];
+	return Object.entries(value).flatMap(([key, inner]) => flaggedFields(inner, [...path, key]));
+}
+
+const withFlags = <T extends object>(record: T): T & { bidi_controls: string[] } => ({ ...record, bidi_controls: flaggedFields(record) });
+
+// The bidirectional controls and the paragraph separators JSON.stringify leaves raw (U+0085, U+2028, U+2029).
+const RAW_IN_JSON = new RegExp(
+	`[${[...BIDI_CONTROLS.keys(), 0x85, 0x2028, 0x2029].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`,
+	'g',
+);
+
+// NOTE: outside strings a JSON text has none of these characters, and inside one a raw character is never part of an
+// escape sequence, so writing each as \uXXXX changes no parsed value.
+const escapeControls = (json: string): string =>
+	json.replace(RAW_IN_JSON, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+
+/** Every table as one JSON document (cases, transitions, refused events); each case carries its legal basis and offences parsed. */
 export function registerJson(rows: RegisterRows, refusals: readonly RefusalRow[] = []): string {
 	const record = <K extends string>(columns: readonly K[], cells: Cell[]) =>
 		Object.fromEntries(columns.map((k, i) => [k, cells[i] ?? null]));
-	const cases = rows.cases.map((c) => ({
-		...record(CASE_COLUMNS, caseCells(c)),
-		fields: c.fields === null ? null : (JSON.parse(c.fields) as unknown),
-	}));
-	const transitions = rows.transitions.map((t) => record(TRANSITION_COLUMNS, transitionCells(t)));
-	const refused = refusals.map((r) => record(REFUSAL_COLUMNS, refusalCells(r)));
-	return JSON.stringify({ cases, transitions, refused }, null, '\t') + '\n';
+	const cases = rows.cases.map((c) =>
+		withFlags({
+			...record(CASE_COLUMNS, caseCells(c)),
+			fields: c.fields === null ? null : (JSON.parse(c.fields) as unknown),
+		}),
+	);
+	const transitions = rows.transitions.map((t) => withFlags(record(TRANSITION_COLUMNS, transitionCells(t))));
+	const refused = refusals.map((r) => withFlags(record(REFUSAL_COLUMNS, refusalCells(r))));
+	return escapeControls(JSON.stringify({ cases, transitions, refused }, null, '\t')) + '\n';
 }
