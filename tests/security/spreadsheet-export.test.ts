@@ -84,7 +84,7 @@ function hostileRegister(file: string): RegisterRows {
 	// no client of ours builds one, so the event is written by hand, as an attacker would.
 	const forged = structuredClone(content(OPENED)) as { 'org.rogatory.case': { fields: Record<string, unknown> } };
 	forged['org.rogatory.case'].fields['requestingReference'] = '=1+1';
-	const refused = [{ room: room(99), eventId: '$open-99' as EventId, sender: ANA, originServerTs: 4000, content: forged }];
+	const refused = [{ room: room(99), eventId: '$open-99' as EventId, sender: ANA, originServerTs: 4000, content: forged, trust: TRUSTED }];
 	// So is a title longer than the vocabulary allows: no cell is longer than a spreadsheet's (32,767 characters in Excel).
 	const tooLong = structuredClone(content(OPENED)) as { 'org.rogatory.case': { fields: Record<string, unknown> } };
 	tooLong['org.rogatory.case'].fields['title'] = `${'A'.repeat(LIMITS.title)};=1+1`;
