@@ -6,7 +6,7 @@ export { backupCoverage, type BackupCoverage } from './backup-coverage.ts';
 export { openClient, type OpenClient, type OpenProblem } from './client.ts';
 export { createRecoveryKey, setUpKeys, type KeySetupProblem, type RecoveryKey } from './key-setup.ts';
 export { recoverWithKey, type BackupOutcome, type RecoveryProblem, type RecoveryStage } from './recovery.ts';
-export { closeAndClear, logOut, logOutEverywhere, logOutWithToken } from './sign-out.ts';
+export { closeAndClear, logOut, logOutEverywhere, logOutWithToken, stop } from './sign-out.ts';
 export { readTrust, watchTrust, type TrustState } from './trust.ts';
 export {
 	requestOwnVerification,

@@ -6,7 +6,7 @@
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { Credentials } from './login.ts';
-import { quietenGlobalLogger, quietLogger } from './logger.ts';
+import { clientOpening, quietenGlobalLogger, quietLogger } from './logger.ts';
 import {
 	ClientEvent,
 	createClient,
@@ -53,6 +53,7 @@ const INITIAL_SYNC_LIMIT = 8;
 
 export async function openClient(credentials: Credentials, options: OpenOptions): Promise<Result<OpenClient, OpenProblem>> {
 	quietenGlobalLogger(sdkGlobalLogger as unknown as Parameters<typeof quietenGlobalLogger>[0]);
+	clientOpening();
 	const keys = new SecretStorageKeyCache();
 	const client = createClient({
 		baseUrl: credentials.homeserverUrl,

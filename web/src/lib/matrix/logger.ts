@@ -3,14 +3,50 @@
 // machines and buries what matters in a support session.
 import type { Logger } from './sdk.ts';
 
+let stopped = false;
+
+/**
+ * The client is being stopped on purpose (sign-out, a closed session): the
+ * work it abandons — a /sync response half processed when the Rust crypto
+ * closes, a request the logout aborts — fails, and the SDK logs each failure
+ * as an error. Those are not errors of this page; from now until a client
+ * opens again they go to the debug console, marked.
+ */
+export function clientStopping(): void {
+	stopped = true;
+}
+
+/** A client opens: its warnings and errors are heard again. */
+export function clientOpening(): void {
+	stopped = false;
+}
+
+/** NOTE: keeps `this`: the SDK's loglevel methods read their logger's prefix from it. */
+function unlessStopped(say: (this: unknown, ...message: unknown[]) => void): (this: unknown, ...message: unknown[]) => void {
+	return function (this: unknown, ...message: unknown[]) {
+		if (stopped) console.debug('[after stop]', ...message);
+		else say.apply(this, message);
+	};
+}
+
+function prefixed(prefix: string, say: (...message: unknown[]) => void): (...message: unknown[]) => void {
+	return (...message) => say(`[${prefix}]`, ...message);
+}
+
 export function quietLogger(prefix = 'matrix'): Logger {
 	const drop = (): void => {};
 	return {
 		trace: drop,
 		debug: drop,
 		info: drop,
-		warn: (...message: unknown[]) => console.warn(`[${prefix}]`, ...message),
-		error: (...message: unknown[]) => console.error(`[${prefix}]`, ...message),
+		warn: prefixed(
+			prefix,
+			unlessStopped((...message) => console.warn(...message)),
+		),
+		error: prefixed(
+			prefix,
+			unlessStopped((...message) => console.error(...message)),
+		),
 		getChild: (namespace: string) => quietLogger(`${prefix}${namespace}`),
 	};
 }
@@ -31,6 +67,7 @@ export function quietenGlobalLogger(root: LoglevelRoot): void {
 	if (quietened) return;
 	quietened = true;
 	const inherited = root.methodFactory;
-	root.methodFactory = (method, level, name) => (method === 'warn' || method === 'error' ? inherited(method, level, name) : () => {});
+	root.methodFactory = (method, level, name) =>
+		method === 'warn' || method === 'error' ? unlessStopped(inherited(method, level, name)) : () => {};
 	root.rebuild();
 }

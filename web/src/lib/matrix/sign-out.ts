@@ -4,12 +4,14 @@
 // browser's data is the session layer's job.
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
+import { clientStopping } from './logger.ts';
 import type { Credentials } from './login.ts';
 import type { MatrixClient } from './sdk.ts';
 import { CRYPTO_DB_PREFIX } from './stored-session.ts';
 
 /** Logs out on the homeserver; a token it no longer knows counts as logged out. */
 export async function logOut(client: MatrixClient): Promise<Result<void, Failure>> {
+	clientStopping();
 	try {
 		await client.logout(true);
 		return ok(undefined);
@@ -21,9 +23,15 @@ export async function logOut(client: MatrixClient): Promise<Result<void, Failure
 	}
 }
 
-/** Stops the client (closing its IndexedDB connections) and deletes its stores. */
-export async function closeAndClear(client: MatrixClient): Promise<void> {
+/** Stops the sync loop and the crypto (closing its IndexedDB connections). */
+export function stop(client: MatrixClient): void {
+	clientStopping();
 	client.stopClient();
+}
+
+/** Stops the client and deletes its stores. */
+export async function closeAndClear(client: MatrixClient): Promise<void> {
+	stop(client);
 	await client.clearStores({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
 }
 

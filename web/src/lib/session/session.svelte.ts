@@ -351,8 +351,8 @@ export class Session {
 		await this.#platform.server?.endEverywhere();
 		this.#server = 'none';
 		if (!stored.ok) return ok(undefined);
-		this.#open?.client.stopClient();
 		const matrix = await this.#platform.matrix();
+		if (this.#open !== undefined) matrix.stop(this.#open.client);
 		return matrix.logOutEverywhere(stored.value);
 	}
 
@@ -394,10 +394,9 @@ export class Session {
 		this.#open = undefined;
 		if (open === undefined) return;
 		open.keys.forget();
-		if (options.clearStores) {
-			const matrix = await this.#platform.matrix();
-			await matrix.closeAndClear(open.client);
-		} else open.client.stopClient();
+		const matrix = await this.#platform.matrix();
+		if (options.clearStores) await matrix.closeAndClear(open.client);
+		else matrix.stop(open.client);
 	}
 
 	async #wipe(): Promise<void> {
