@@ -10,6 +10,7 @@ import { decodeSnapshot } from '../matrix/idb-snapshot.ts';
 import { MemorySink } from '../matrix/memory-sink.ts';
 import type { CommandHook, PendingCommand } from './hook.ts';
 import { commandIn } from './parse.ts';
+import { CROSS_SIGNED_ARRIVAL } from '../../policies/trust/testing/arrivals.ts';
 
 const SELF = '@bot:gt';
 const ROOM = '!r:gt';
@@ -23,13 +24,6 @@ const event = (id: string, body: string, sender = '@ana:gt', msgtype = 'm.text',
 	origin_server_ts: 1,
 	content: { msgtype, body },
 });
-const TRUSTED = {
-	encrypted: true,
-	roomEncrypted: true,
-	shield: 'unverified-identity',
-	identityChanged: false,
-	senderVerified: false,
-} as const;
 const response = (next: string, events: ReturnType<typeof event>[]) => ({
 	next_batch: next,
 	rooms: { join: { [ROOM]: { timeline: { events } } } },
@@ -57,7 +51,7 @@ function harness(restored: PendingState = { queue: [], actions: [] }, sink = new
 					ok: true,
 					type: 'm.room.message',
 					content: raw['content'],
-					arrival: raw['type'] === 'm.room.encrypted' ? TRUSTED : { encrypted: false, roomEncrypted: true },
+					arrival: raw['type'] === 'm.room.encrypted' ? CROSS_SIGNED_ARRIVAL : { encrypted: false, roomEncrypted: true },
 				}),
 			saveSyncStore: () => Promise.resolve(),
 			dump: () => Promise.resolve([]),

@@ -4,15 +4,9 @@ import type { AuthorityId } from '../../policies/roster/types.ts';
 import { BridgeSync, type BridgeSyncDeps, type InviteAction, type PendingState } from './bridge-sync.ts';
 import { decodeSnapshot } from './idb-snapshot.ts';
 import { MemorySink } from './memory-sink.ts';
+import { CROSS_SIGNED_ARRIVAL } from '../../policies/trust/testing/arrivals.ts';
 
 const self = '@bot:gt';
-const TRUSTED_ARRIVAL = {
-	encrypted: true,
-	roomEncrypted: true,
-	shield: 'unverified-identity',
-	identityChanged: false,
-	senderVerified: false,
-} as const;
 const message = (id: string) => ({ event_id: id, type: 'm.room.encrypted', sender: '@a:gt', origin_server_ts: 1, content: {} });
 const response = (next: string, ids: string[], invite?: { room: string; sender: string }) => ({
 	next_batch: next,
@@ -52,7 +46,7 @@ function harness(known: Set<string>) {
 		decrypt: (raw) =>
 			Promise.resolve(
 				known.has(raw.event_id)
-					? { ok: true, type: 'm.room.message', content: { body: raw.event_id }, arrival: TRUSTED_ARRIVAL }
+					? { ok: true, type: 'm.room.message', content: { body: raw.event_id }, arrival: CROSS_SIGNED_ARRIVAL }
 					: { ok: false, reason: 'no key' },
 			),
 		saveSyncStore: () => Promise.resolve(),

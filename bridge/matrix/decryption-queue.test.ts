@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveQueue, type Decrypt, type QueuedEvent } from './decryption-queue.ts';
 import type { RawEvent } from './sync-batch.ts';
+import { CROSS_SIGNED_ARRIVAL } from '../../policies/trust/testing/arrivals.ts';
 
 const raw = (id: string, type = 'm.room.encrypted', extra: Record<string, unknown> = {}): RawEvent => ({
 	event_id: id,
@@ -12,13 +13,6 @@ const raw = (id: string, type = 'm.room.encrypted', extra: Record<string, unknow
 	...extra,
 });
 const queued = (event: RawEvent, firstSeen = 1000): QueuedEvent => ({ raw: event, firstSeen });
-const ENCRYPTED = {
-	encrypted: true,
-	roomEncrypted: true,
-	shield: 'unverified-identity',
-	identityChanged: false,
-	senderVerified: false,
-} as const;
 const CLEAR = { encrypted: false, roomEncrypted: true } as const;
 /** Decrypts the events whose key is known; a clear event reads as it came. */
 const keys =
@@ -28,7 +22,7 @@ const keys =
 			event['type'] === 'm.room.message'
 				? { ok: true, type: 'm.room.message', content: event['content'], arrival: CLEAR }
 				: known.has(event.event_id)
-					? { ok: true, type: 'm.room.message', content: { body: event.event_id }, arrival: ENCRYPTED }
+					? { ok: true, type: 'm.room.message', content: { body: event.event_id }, arrival: CROSS_SIGNED_ARRIVAL }
 					: { ok: false, reason: 'no key' },
 		);
 
@@ -70,7 +64,7 @@ describe('resolveQueue', () => {
 			Promise.resolve(
 				event.event_id === '$1'
 					? { ok: false, reason: 'UNSIGNED_SENDER_DEVICE' }
-					: { ok: true, type: 'm.room.message', content: { body: event.event_id }, arrival: ENCRYPTED },
+					: { ok: true, type: 'm.room.message', content: { body: event.event_id }, arrival: CROSS_SIGNED_ARRIVAL },
 			);
 		const queue = [queued(raw('$1'), 0), queued(raw('$2'), 0)];
 		expect((await resolveQueue(queue, withheld, 10_000, 600_000)).remaining).toHaveLength(2);
@@ -80,7 +74,7 @@ describe('resolveQueue', () => {
 	});
 
 	it('redacted events and decrypted events of other types settle without being handed on', async () => {
-		const other: Decrypt = () => Promise.resolve({ ok: true, type: 'm.reaction', content: {}, arrival: ENCRYPTED });
+		const other: Decrypt = () => Promise.resolve({ ok: true, type: 'm.reaction', content: {}, arrival: CROSS_SIGNED_ARRIVAL });
 		const queue = [queued(raw('$1', 'm.room.encrypted', { unsigned: { redacted_because: {} } })), queued(raw('$2'))];
 		const r = await resolveQueue(queue, other, 0, 60_000);
 		expect(r.events).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
+import { EXPECTED_PRIVACY } from './testing/expected-privacy.ts';
 import { allocateOctets } from './addresses.ts';
 import { DEVELOPMENT_ONLY_KEYS } from './development.ts';
 import { homeserverFiles } from './layout.ts';
@@ -61,17 +61,7 @@ describe('localHomeserverConfig', () => {
 	});
 
 	it('keeps people’s data to the server: profiles, invitations, presence, encryption, forgetting, retention, upload size', () => {
-		expect(config).toMatchObject({
-			require_auth_for_profile_requests: true,
-			limit_profile_requests_to_users_who_share_rooms: true,
-			include_profile_data_on_invite: false,
-			presence: { enabled: false },
-			encryption_enabled_by_default_for_room_type: 'all',
-			forget_rooms_on_leave: true,
-			user_ips_max_age: '14d',
-			redaction_retention_period: '1d',
-			max_upload_size: MAX_ATTACHMENT_BYTES,
-		});
+		expect(config).toMatchObject(EXPECTED_PRIVACY);
 		expect(PERSONAL_DATA_KEYS).toHaveLength(8);
 	});
 

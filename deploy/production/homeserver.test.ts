@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
+import { EXPECTED_PRIVACY } from '../config/testing/expected-privacy.ts';
 import { DEVELOPMENT_ONLY_KEYS } from '../config/development.ts';
 import { PERSONAL_DATA_KEYS, personalDataSettings } from '../config/privacy.ts';
 import { sampleRoster } from '../config/sample-roster.ts';
@@ -57,17 +58,7 @@ describe('production templates', () => {
 
 	it('carries the same privacy settings as the local homeservers the tests run', () => {
 		for (const key of PERSONAL_DATA_KEYS) expect(homeserver[key], key).toEqual(personalDataSettings()[key]);
-		expect(homeserver).toMatchObject({
-			require_auth_for_profile_requests: true,
-			limit_profile_requests_to_users_who_share_rooms: true,
-			include_profile_data_on_invite: false,
-			presence: { enabled: false },
-			encryption_enabled_by_default_for_room_type: 'all',
-			forget_rooms_on_leave: true,
-			user_ips_max_age: '14d',
-			redaction_retention_period: '1d',
-			max_upload_size: MAX_ATTACHMENT_BYTES,
-		});
+		expect(homeserver).toMatchObject(EXPECTED_PRIVACY);
 	});
 
 	it('authenticates replication and Redis with secrets read from files', () => {

@@ -9,23 +9,12 @@
 // register): the officer there sees the request a prosecutor just opened,
 // with its current status.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { keptPassword } from '../../deploy/local/passwords.ts';
-import { registerAccount } from '../../deploy/local/provision.ts';
-import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
 import { webUrl } from './support/env.ts';
 import { message } from './support/messages.ts';
 import { en, expectClean, newBrowser, setUpRecoveryKey, signIn } from './support/session-pages.ts';
 
 test.setTimeout(180_000);
-
-/** A roster person's account on their authority's homeserver, with the password provisioning keeps for them. */
-async function rosterAccount(authority: string, localpart: string): Promise<E2eAccount> {
-	const homeserver = homeserverOf(authority);
-	const registered = await registerAccount(homeserver, localpart, { password: keptPassword(homeserver.dataDir, localpart) });
-	if (!registered.ok) throw new Error(registered.error);
-	const { userId, accessToken, deviceId, password } = registered.value;
-	return { userId, password, homeserver, accessToken, deviceId };
-}
 
 /** Signs in from the sign-in page; a new device lands on the keys page. */
 async function signedIn(page: Page, account: E2eAccount): Promise<void> {

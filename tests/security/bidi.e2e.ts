@@ -13,24 +13,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { keptPassword } from '../../deploy/local/passwords.ts';
-import { registerAccount } from '../../deploy/local/provision.ts';
 import { isolatable } from '../../policies/text/bidi.ts';
-import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from '../e2e/support/accounts.ts';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from '../e2e/support/accounts.ts';
 import { signedIn } from '../e2e/support/case-pages.ts';
 import { LOCALES } from '../e2e/support/messages.ts';
 import { en, expectClean, newBrowser, signIn } from '../e2e/support/session-pages.ts';
 
 test.setTimeout(300_000);
-
-/** A roster person's account on their authority's homeserver, with the password provisioning keeps for them. */
-async function rosterAccount(authority: string, localpart: string): Promise<E2eAccount> {
-	const homeserver = homeserverOf(authority);
-	const registered = await registerAccount(homeserver, localpart, { password: keptPassword(homeserver.dataDir, localpart) });
-	if (!registered.ok) throw new Error(registered.error);
-	const { userId, accessToken, deviceId, password } = registered.value;
-	return { userId, password, homeserver, accessToken, deviceId };
-}
 
 /**
  * Whether the letters of the element's visible text read left to right, line

@@ -15,9 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { keptPassword } from '../../deploy/local/passwords.ts';
-import { registerAccount } from '../../deploy/local/provision.ts';
-import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from '../e2e/support/accounts.ts';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from '../e2e/support/accounts.ts';
 import { downloadAttachment, openRequest } from '../e2e/support/case-pages.ts';
 import { watchCsp } from '../e2e/support/csp-watch.ts';
 import { federation, webUrl } from '../e2e/support/env.ts';
@@ -53,14 +51,6 @@ function expectConnectOnlyToMembers(policies: Map<string, string | null>): void 
 		expect(policy).not.toContain("'unsafe-inline'");
 		expect(policy).not.toContain("'unsafe-eval'");
 	}
-}
-
-async function rosterAccount(authority: string, localpart: string): Promise<E2eAccount> {
-	const homeserver = homeserverOf(authority);
-	const registered = await registerAccount(homeserver, localpart, { password: keptPassword(homeserver.dataDir, localpart) });
-	if (!registered.ok) throw new Error(registered.error);
-	const { userId, accessToken, deviceId, password } = registered.value;
-	return { userId, password, homeserver, accessToken, deviceId };
 }
 
 test('every screen works under the enforced policy, and not one violation is reported', async ({ browser }) => {

@@ -12,11 +12,9 @@ import { expect, test } from '@playwright/test';
 import * as sdk from 'matrix-js-sdk';
 import { buildCaseContent, rendererFor, type CaseEvent, type TransitionId } from '../../policies/cases/index.ts';
 import { bridgeUserId } from '../../policies/roster/bridge.ts';
-import { keptPassword } from '../../deploy/local/passwords.ts';
-import { registerAccount } from '../../deploy/local/provision.ts';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
-import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from '../e2e/support/accounts.ts';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from '../e2e/support/accounts.ts';
 import { move, openRequest, signedIn } from '../e2e/support/case-pages.ts';
 import { hasCaseRow, loggedRow, registerIntact, registerRecord, undecryptableRow } from '../e2e/support/registers.ts';
 import { expectClean, newBrowser, signIn } from '../e2e/support/session-pages.ts';
@@ -237,12 +235,3 @@ test('forged and unverified case events are logged as refused by both registers 
 	for (const account of [prosecutor, officer, carlos]) await logOutRegistration(account);
 	for (const context of [first.context, second.context, third.context]) await context.close();
 });
-
-/** A roster person's account on their authority's homeserver, with the password provisioning keeps for them. */
-async function rosterAccount(authority: string, localpart: string): Promise<E2eAccount> {
-	const homeserver = homeserverOf(authority);
-	const registered = await registerAccount(homeserver, localpart, { password: keptPassword(homeserver.dataDir, localpart) });
-	if (!registered.ok) throw new Error(registered.error);
-	const { userId, accessToken, deviceId, password } = registered.value;
-	return { userId, password, homeserver, accessToken, deviceId };
-}

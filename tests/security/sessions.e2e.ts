@@ -9,9 +9,7 @@
 // session of a person of their authority, whose device then gets no new one
 // from its old token, and others are shown who may do it.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { keptPassword } from '../../deploy/local/passwords.ts';
-import { registerAccount } from '../../deploy/local/provision.ts';
-import { freshAccount, homeserverOf, logOutRegistration, tokenAccepted, type E2eAccount } from '../e2e/support/accounts.ts';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, tokenAccepted, type E2eAccount } from '../e2e/support/accounts.ts';
 import { webUrl } from '../e2e/support/env.ts';
 import { message } from '../e2e/support/messages.ts';
 import { en, expectClean, newBrowser, signIn } from '../e2e/support/session-pages.ts';
@@ -23,15 +21,6 @@ const GUATEMALA = 'Ministerio Público de Guatemala';
 const RECHECK_SECONDS = Number(process.env['ROGATORY_SESSION_RECHECK_SECONDS'] ?? '300');
 /** How long a poll waits for the server's next re-check to have happened: the interval, and room for a slow machine. */
 const RECHECK_POLL = { timeout: RECHECK_SECONDS * 1000 + 30_000, intervals: [500] };
-
-/** A roster person's account, logged in as a new device. */
-async function rosterAccount(authority: string, localpart: string): Promise<E2eAccount> {
-	const homeserver = homeserverOf(authority);
-	const registered = await registerAccount(homeserver, localpart, { password: keptPassword(homeserver.dataDir, localpart) });
-	if (!registered.ok) throw new Error(registered.error);
-	const { userId, accessToken, deviceId, password } = registered.value;
-	return { userId, password, homeserver, accessToken, deviceId };
-}
 
 /** A client of the web app that is no browser: it holds a session cookie and nothing else. */
 function apiClient(playwright: {

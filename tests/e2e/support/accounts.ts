@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FederationDescription, LocalHomeserver } from '../../../deploy/local/federation.ts';
+import { keptPassword } from '../../../deploy/local/passwords.ts';
 import { registerAccount } from '../../../deploy/local/provision.ts';
 
 export interface E2eAccount {
@@ -42,6 +43,15 @@ export async function freshAccount(homeserver: LocalHomeserver, label: string): 
 	const registered = await registerAccount(homeserver, localpart, { password });
 	if (!registered.ok) throw new Error(registered.error);
 	const { userId, accessToken, deviceId } = registered.value;
+	return { userId, password, homeserver, accessToken, deviceId };
+}
+
+/** A roster person's account on their authority's homeserver, with the password provisioning keeps for them. */
+export async function rosterAccount(authority: string, localpart: string): Promise<E2eAccount> {
+	const homeserver = homeserverOf(authority);
+	const registered = await registerAccount(homeserver, localpart, { password: keptPassword(homeserver.dataDir, localpart) });
+	if (!registered.ok) throw new Error(registered.error);
+	const { userId, accessToken, deviceId, password } = registered.value;
 	return { userId, password, homeserver, accessToken, deviceId };
 }
 

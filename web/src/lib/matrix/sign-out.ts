@@ -40,19 +40,8 @@ export async function closeAndClear(client: MatrixClient): Promise<void> {
  * open (its crypto store was damaged, say): the homeserver still ends it.
  */
 export async function logOutWithToken(credentials: Credentials, fetchImpl: typeof fetch = fetch): Promise<Result<void, Failure>> {
-	let response: Response;
-	try {
-		response = await fetchImpl(`${credentials.homeserverUrl}/_matrix/client/v3/logout`, {
-			method: 'POST',
-			headers: { Authorization: `Bearer ${credentials.accessToken}`, 'Content-Type': 'application/json' },
-			body: '{}',
-			cache: 'no-store',
-			credentials: 'omit',
-			referrerPolicy: 'no-referrer',
-		});
-	} catch {
-		return err({ kind: 'unreachable' });
-	}
+	const response = await postLogout(credentials, '/logout', fetchImpl);
+	if (response === undefined) return err({ kind: 'unreachable' });
 	if (response.ok || response.status === 401) return ok(undefined);
 	return err({ kind: 'refused', status: response.status, errcode: undefined, detail: `HTTP ${response.status}` });
 }
@@ -66,9 +55,22 @@ export async function logOutWithToken(credentials: Credentials, fetchImpl: typeo
  * it cannot end the other devices.
  */
 export async function logOutEverywhere(credentials: Credentials, fetchImpl: typeof fetch = fetch): Promise<Result<void, Failure>> {
-	let response: Response;
+	const response = await postLogout(credentials, '/logout/all', fetchImpl);
+	if (response === undefined) return err({ kind: 'unreachable' });
+	if (response.ok) return ok(undefined);
+	if (response.status === 401) return err({ kind: 'signed-out-elsewhere' });
+	if (response.status === 429) return err({ kind: 'rate-limited' });
+	return err({ kind: 'refused', status: response.status, errcode: undefined, detail: `HTTP ${response.status}` });
+}
+
+/** POSTs to a logout endpoint with the stored token alone; undefined when the homeserver cannot be reached. */
+async function postLogout(
+	credentials: Credentials,
+	path: '/logout' | '/logout/all',
+	fetchImpl: typeof fetch,
+): Promise<Response | undefined> {
 	try {
-		response = await fetchImpl(`${credentials.homeserverUrl}/_matrix/client/v3/logout/all`, {
+		return await fetchImpl(`${credentials.homeserverUrl}/_matrix/client/v3${path}`, {
 			method: 'POST',
 			headers: { Authorization: `Bearer ${credentials.accessToken}`, 'Content-Type': 'application/json' },
 			body: '{}',
@@ -77,10 +79,6 @@ export async function logOutEverywhere(credentials: Credentials, fetchImpl: type
 			referrerPolicy: 'no-referrer',
 		});
 	} catch {
-		return err({ kind: 'unreachable' });
+		return undefined;
 	}
-	if (response.ok) return ok(undefined);
-	if (response.status === 401) return err({ kind: 'signed-out-elsewhere' });
-	if (response.status === 429) return err({ kind: 'rate-limited' });
-	return err({ kind: 'refused', status: response.status, errcode: undefined, detail: `HTTP ${response.status}` });
 }
