@@ -38,6 +38,8 @@ async function appResourcesOfASignIn(webUrl: string, hs: FederationInfo['homeser
 		await page.goto('/en/sign-in');
 		await page.getByLabel(en('signin_user_id_label')).fill(account.value.userId);
 		await page.getByLabel(en('signin_password_label')).fill(password);
+		// Enabled once the page's code runs; Enter before that does nothing.
+		await page.locator('form button[type=submit]:enabled').waitFor();
 		await page.getByLabel(en('signin_password_label')).press('Enter');
 		await page.getByRole('button', { name: en('keys_setup_create') }).click();
 		const recoveryKey = (await page.getByTestId('recovery-key').innerText()).trim();

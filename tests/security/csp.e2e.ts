@@ -19,7 +19,7 @@ import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from '.
 import { downloadAttachment, openRequest } from '../e2e/support/case-pages.ts';
 import { watchCsp } from '../e2e/support/csp-watch.ts';
 import { federation, webUrl } from '../e2e/support/env.ts';
-import { en, expectClean, newBrowser, signIn } from '../e2e/support/session-pages.ts';
+import { en, expectClean, newBrowser, signIn, signInReady } from '../e2e/support/session-pages.ts';
 
 test.setTimeout(240_000);
 
@@ -162,6 +162,7 @@ test('script injected into an app page does not run, and is reported', async ({ 
 	// The app itself still works around it: the form answers.
 	await page.getByLabel(en('signin_user_id_label')).fill('@someone:127.0.20.250:28448');
 	await page.getByLabel(en('signin_password_label')).fill('x');
+	await signInReady(page);
 	await page.getByLabel(en('signin_password_label')).press('Enter');
 	await expect(page.locator('#signin-user-id-problem')).toBeVisible();
 

@@ -18,7 +18,7 @@ import { freshAccount, homeserverOf, logOutRegistration } from '../e2e/support/a
 import { watchCsp } from '../e2e/support/csp-watch.ts';
 import { federation, webUrl } from '../e2e/support/env.ts';
 import { LOCALES, message, type Locale } from '../e2e/support/messages.ts';
-import { en, newBrowser } from '../e2e/support/session-pages.ts';
+import { en, newBrowser, signInReady } from '../e2e/support/session-pages.ts';
 
 test.setTimeout(120_000);
 
@@ -35,6 +35,7 @@ function listed(page: Page, locale: string): Promise<string> {
 async function submit(page: Page, userId: string, password: string, locale: Locale = 'en'): Promise<void> {
 	await page.getByLabel(message(locale, 'signin_user_id_label')).fill(userId);
 	await page.getByLabel(message(locale, 'signin_password_label')).fill(password);
+	await signInReady(page, locale);
 	await page.getByLabel(message(locale, 'signin_password_label')).press('Enter');
 }
 

@@ -4,7 +4,7 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 import type { E2eAccount } from './accounts.ts';
 import { webUrl } from './env.ts';
 import { isLoopbackUrl } from './loopback.ts';
-import { message } from './messages.ts';
+import { message, type Locale } from './messages.ts';
 import { watchContext, type Watch } from './watch.ts';
 
 export const en = (key: string, values: Record<string, string | number> = {}): string => message('en', key, values);
@@ -44,7 +44,13 @@ export async function signIn(page: Page, account: E2eAccount, password = account
 	await expect(page.getByTestId('signin-servers')).toContainText(account.homeserver.serverName);
 	const passwordField = page.getByLabel(en('signin_password_label'));
 	await passwordField.fill(password);
+	await signInReady(page);
 	await passwordField.press('Enter');
+}
+
+/** The sign-in button is enabled once the page's code runs; Enter before that does nothing. */
+export async function signInReady(page: Page, locale: Locale = 'en'): Promise<void> {
+	await expect(page.getByRole('button', { name: message(locale, 'signin_submit') })).toBeEnabled();
 }
 
 /** On the key setup page: creates the recovery key, types it back, continues home. Returns the key. */
