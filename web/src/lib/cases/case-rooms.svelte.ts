@@ -216,7 +216,9 @@ export class CaseRooms {
 		const onOnline = (): void => this.outbox.retryNow();
 		client.on(sdk.ClientEvent.Sync, onSync);
 		globalThis.addEventListener?.('online', onOnline);
+		const stopRetrying = cases.retryUnsignedOnDeviceUpdates(client);
 		this.#unsubscribe = () => {
+			stopRetrying();
 			client.off(sdk.ClientEvent.Sync, onSync);
 			globalThis.removeEventListener?.('online', onOnline);
 			client.off(sdk.RoomEvent.Timeline, onEvent);

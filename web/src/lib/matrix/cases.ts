@@ -371,3 +371,4 @@ export function inviterOf(client: MatrixClient, room: Room): string | undefined 
 }
 
 export { serverOf };
+export { retryUnsignedOnDeviceUpdates } from './unsigned-retry.ts';
