@@ -269,7 +269,9 @@ export class Session {
 	async refreshTrust(): Promise<TrustState | undefined> {
 		const open = this.#open;
 		const phase = this.#phase;
-		if (open === undefined || phase.kind !== 'open' || this.#changingKeys > 0) return undefined;
+		// NOTE: not while signing out: a read that reaches the homeserver after the
+		// logout gets 401 for the revoked token.
+		if (open === undefined || phase.kind !== 'open' || this.#changingKeys > 0 || this.#signingOut) return undefined;
 		const round = ++this.#trustRound;
 		const matrix = await this.#platform.matrix();
 		let trust: TrustState;
