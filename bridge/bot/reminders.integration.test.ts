@@ -112,7 +112,12 @@ describe('the bridge bot’s preservation reminders', () => {
 			expect(body).toContain('Example Mail Ltd.: suspect@example.com');
 			expect(body).toContain('(America/New_York)');
 			expect(body).toContain(`${ana.getUserId()}: prorróguela`);
-			expect(schedule(setup).find((r) => r.kind === 'reminder' && r.offsetMs === offset)?.state).toBe('sent');
+			// NOTE: the notice can reach Ana before the bot has recorded the send's answer ('sending' until then).
+			await until(
+				() => schedule(setup).find((r) => r.kind === 'reminder' && r.offsetMs === offset)?.state === 'sent',
+				'recorded as sent',
+				1800,
+			);
 			// She answers: that acknowledges it, so no escalation comes before the next offset.
 			await ana.sendMessage(room, { msgtype: sdk.MsgType.Text, body: `Visto (${left})` });
 			acknowledged++;
