@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseSite } from './parse-site.ts';
+import { editLine } from './testing/valid-roster.ts';
+
+const SITE = `authority: aa-one
+urls:
+  web: https://rogatory.one.aa.example
+paths:
+  data: /var/lib/rogatory
+  register: bridge/register.sqlite
+  sessions: web/sessions.sqlite
+  secrets: bridge/secrets
+  people: people.yaml
+homeserver:
+  admin_token_file: /etc/rogatory/admin-token
+bridge:
+  localpart: rogatory-bridge
+  retry_seconds: 5
+reminders:
+  offsets_hours: [336, 24, 0]
+  escalate_after_hours: 12
+`;
+
+describe('parseSite', () => {
+	it('reads a valid site, reminders optional', () => {
+		const parsed = parseSite(SITE, 'site.yaml');
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		expect(parsed.value.authority).toBe('aa-one');
+		expect(parsed.value.homeserver.adminTokenFile).toBe('/etc/rogatory/admin-token');
+		expect(parsed.value.bridge).toEqual({ localpart: 'rogatory-bridge', retrySeconds: 5 });
+		expect(parsed.value.reminders).toEqual({ offsetsHours: [336, 24, 0], escalateAfterHours: 12 });
+		expect(parsed.value.source.lines.get('paths.people')).toBe(9);
+		const without = parseSite(SITE.split('reminders:')[0] ?? '', 'site.yaml');
+		expect(without.ok && without.value.reminders).toBeUndefined();
+	});
+
+	const refusals: [string, number, string, string, number][] = [
+		['an unknown key', 3, '  web: https://rogatory.one.aa.example\n  admin: https://x.example', 'urls.admin', 4],
+		['a web URL that is not http(s)', 3, '  web: file:///srv/rogatory', 'urls.web', 3],
+		['a missing path', 7, '', 'paths.sessions', 5],
+		['a bad authority id', 1, 'authority: AA-ONE', 'authority', 1],
+		['a bad bridge localpart', 13, '  localpart: Rogatory Bridge', 'bridge.localpart', 13],
+		['negative seconds', 14, '  retry_seconds: -1', 'bridge.retry_seconds', 14],
+		['a reminder offset that is not a number', 16, '  offsets_hours: [336, soon]', 'reminders.offsets_hours[1]', 16],
+		['no reminder offsets', 16, '  offsets_hours: []', 'reminders.offsets_hours', 16],
+		['an escalation of 0 hours', 17, '  escalate_after_hours: 0', 'reminders.escalate_after_hours', 17],
+		['an empty homeserver section', 11, '', 'homeserver', 10],
+		['a missing admin token file', 11, '  admin_token: t', 'homeserver.admin_token_file', 11],
+	];
+
+	it.each(refusals)('refuses %s, naming the key path and the line', (_what, line, text, path, reported) => {
+		const parsed = parseSite(editLine(SITE, line, text), 'site.yaml');
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) expect(parsed.error).toContainEqual({ file: 'site.yaml', path, line: reported, message: expect.any(String) as string });
+	});
+});

@@ -1,0 +1,48 @@
+// parseSite: a site file's text → the site document, or every problem found,
+// each with the file, key path and line. Whether its authority is in the
+// roster is checked later, against the roster (site-checks.ts).
+import type { Result } from '../../result.ts';
+import type { RosterError } from './errors.ts';
+import { parseWith } from './parse-document.ts';
+import { list, number, optional, record, required, text } from './read.ts';
+import type { SiteDocument } from './site-document.ts';
+import { authorityId, httpUrl, localpart } from './values.ts';
+
+const seconds = number((v) => (v >= 0 ? undefined : `${v} must be a number of seconds, 0 or more.`));
+const hoursBefore = number((v) => (v >= 0 ? undefined : `${v} must be a number of hours before expiry, 0 or more.`));
+const hoursAfter = number((v) => (v > 0 ? undefined : `${v} must be a number of hours above 0.`));
+
+const siteShape = record({
+	authority: required('authority', authorityId),
+	urls: required('urls', record({ web: required('web', httpUrl) })),
+	paths: required(
+		'paths',
+		record({
+			data: required('data', text()),
+			register: required('register', text()),
+			sessions: required('sessions', text()),
+			secrets: required('secrets', text()),
+			people: required('people', text()),
+		}),
+	),
+	homeserver: required('homeserver', record({ adminTokenFile: required('admin_token_file', text()) })),
+	bridge: required(
+		'bridge',
+		record({
+			localpart: required('localpart', localpart),
+			undecryptableAfterSeconds: optional('undecryptable_after_seconds', seconds),
+			retrySeconds: optional('retry_seconds', seconds),
+		}),
+	),
+	reminders: optional(
+		'reminders',
+		record({
+			offsetsHours: optional('offsets_hours', list(hoursBefore, { nonEmpty: 'List at least one reminder (0 = at expiry).' })),
+			escalateAfterHours: optional('escalate_after_hours', hoursAfter),
+		}),
+	),
+});
+
+export function parseSite(text: string, file: string): Result<SiteDocument, RosterError[]> {
+	return parseWith(text, file, siteShape, (shaped, lines) => ({ document: { ...shaped, source: { file, lines } }, problems: [] }));
+}

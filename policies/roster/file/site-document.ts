@@ -1,0 +1,47 @@
+// The site file as read: one per authority installation, read only by that
+// authority's programs. Relative paths are taken from the site file's folder
+// (deploy/roster/load.ts resolves them).
+import type { SourceMap } from './source-map.ts';
+
+export interface SiteReminders {
+	/** Hours before expiry, one reminder each (0 = at expiry). */
+	readonly offsetsHours?: readonly number[];
+	/** Escalate to the focal point when a reminder is not acknowledged within this many hours. */
+	readonly escalateAfterHours?: number;
+}
+
+export interface SiteDocument {
+	/** The roster authority this installation is. */
+	readonly authority: string;
+	readonly urls: {
+		/** The web app's public base URL. */
+		readonly web: string;
+	};
+	readonly paths: {
+		/** The installation's data folder. */
+		readonly data: string;
+		/** The bridge's register (SQLite). */
+		readonly register: string;
+		/** The web server's session database (SQLite). */
+		readonly sessions: string;
+		/** Folder of the bridge's session, store key and recovery key (mode 0700). */
+		readonly secrets: string;
+		/** The people file (people-document.ts). */
+		readonly people: string;
+	};
+	readonly homeserver: {
+		/** File holding the homeserver admin token; read by the server side only, never sent to a browser. */
+		readonly adminTokenFile: string;
+	};
+	readonly bridge: {
+		/** The bridge bot's account on the authority's homeserver. */
+		readonly localpart: string;
+		/** How long an event may wait for its room key before it is reported undecryptable (bot default 600). */
+		readonly undecryptableAfterSeconds?: number;
+		/** Pause between attempts when the register cannot be written (bot default 5). */
+		readonly retrySeconds?: number;
+	};
+	/** The bot's defaults when left out (bridge/reminders/types.ts). */
+	readonly reminders?: SiteReminders;
+	readonly source: SourceMap;
+}
