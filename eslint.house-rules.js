@@ -22,12 +22,13 @@ const TABLE = 'ARCHITECTURE.md, the folder table';
 /** @typedef {{ regex: string, message: string, allowTypeImports?: boolean }} Restriction */
 
 /**
- * An import that climbs into another top-level folder (`except`: a lookahead for what it may still reach).
+ * An import that climbs into another top-level folder (`except`: a lookahead for what it may still reach),
+ * or, for web/, names it by its subpath import `#lib/` (package.json "imports"; `#policies/` is everyone's).
  * @param {string} folder @param {string} message @param {string} [except]
  * @returns {Restriction}
  */
 const into = (folder, message, except = '') => ({
-	regex: `^(\\.\\./)+${folder}/${except}`,
+	regex: `^(\\.\\./)+${folder}/${except}${folder === 'web' ? '|^#lib(/|$)' : ''}`,
 	message: `${message} (${TABLE}).`,
 });
 
@@ -55,7 +56,7 @@ const SDK_DOOR_VALUES = {
 const POLICIES_PURE = `policies/ is pure TypeScript and data, no I/O (${TABLE}; STYLE.md 1)`;
 const DB = { regex: '^(better-sqlite3|drizzle-orm|drizzle-kit)(/|$)', message: `${POLICIES_PURE}: no database.` };
 const FRAMEWORK = {
-	regex: '^(svelte|@sveltejs/[^/]+)(/|$)|^\\$(app|env|lib|service-worker)(/|$)',
+	regex: '^(svelte|@sveltejs/[^/]+)(/|$)|^\\$(app|env|service-worker)(/|$)',
 	message: `${POLICIES_PURE}: no framework.`,
 };
 const NODE = { regex: '^node:', message: `${POLICIES_PURE}: no Node built-in module.` };
