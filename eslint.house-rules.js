@@ -4,7 +4,8 @@
 // each listing everything its files may not import. Static imports and
 // re-exports go through @typescript-eslint/no-restricted-imports (it can
 // allow type-only imports); `import(…)` through no-restricted-syntax, from
-// the same list. docs/decisions.md ("House rules, enforced by lint") says why.
+// the same list. A third rule, apart, keeps fakes and fixtures out of
+// production code. docs/decisions.md ("House rules, enforced by lint") says why.
 //
 // NOTE: a relative import is matched as written: `(../)+bridge/` is an import
 // that climbs into the top-level bridge/ folder. That holds while no folder
@@ -143,6 +144,30 @@ const deploy = [...otherFolders('deploy'), MATRIX_SDK];
  */
 const SDK_DOOR_VIOLATORS = ['web/src/lib/cases/case-rooms.svelte.ts'];
 
+// Fakes and fixtures stand beside what they imitate (STYLE.md 2), but only
+// tests and other test support import them. A rule of its own (the core
+// no-restricted-imports), so that it adds to the blocks above, not replaces.
+const TEST_SUPPORT_FILES = ['**/testing.ts', '**/testing/**', '**/fake-*.ts', '**/memory-sink.ts'];
+/** @type {import('eslint').Linter.Config} */
+const testSupportOnly = {
+	files: ['policies/**', 'web/**', 'bridge/**', 'deploy/**'],
+	ignores: [TEST_FILES, ...TEST_SUPPORT_FILES],
+	rules: {
+		'no-restricted-imports': [
+			'error',
+			{
+				patterns: [
+					{
+						regex: '^\\.\\.?/(.*/)?(testing(\\.ts)?|testing/.*|fake-[^/]*|memory-sink\\.ts)$',
+						caseSensitive: true,
+						message: 'a fake or fixture is for tests: production code does not import it (STYLE.md 2).',
+					},
+				],
+			},
+		],
+	},
+};
+
 /** @type {import('eslint').Linter.Config[]} */
 export const houseRules = [
 	{ files: ['policies/**'], ignores: [TEST_FILES], rules: restricted(policies) },
@@ -168,4 +193,5 @@ export const houseRules = [
 	{ files: [`deploy/${TEST_FILES}`], ignores: [INTEGRATION_TEST_FILES], rules: restricted(testsBeside('deploy')) },
 	{ files: [`deploy/${INTEGRATION_TEST_FILES}`], rules: restricted(integrationTestsBeside('deploy')) },
 	// scripts/ and tests/ import anything.
+	testSupportOnly,
 ];

@@ -136,3 +136,18 @@ export const wiringCases: readonly ImportCase[] = [
 	allowed('tests/support/fixture.ts', from('../../bridge/bot/config.ts')),
 	allowed('tests/support/fixture.ts', from('matrix-js-sdk')),
 ];
+
+// Fakes and fixtures beside the code are for tests and other test support only.
+export const testSupportCases: readonly ImportCase[] = [
+	refused(BOT, from('../register/testing.ts')),
+	refused(BOT, from('../../policies/cases/testing/fixtures.ts')),
+	refused(BRIDGE_MATRIX, from('./memory-sink.ts')),
+	refused('web/src/lib/server/register/page-data.ts', from('./fake-source.ts')),
+	refused(POLICY, from('./testing/fixtures.ts')),
+	refused(DEPLOY, from('../config/testing/expected-privacy.ts')),
+	allowed('bridge/reminders/testing.ts', from('../register/testing.ts')),
+	allowed('policies/preservation/record/testing/fixtures.ts', from('../../../cases/testing/fixtures.ts')),
+	allowed('bridge/matrix/fixture.test.ts', from('./memory-sink.ts')),
+	allowed('web/src/lib/server/register/page-data.test.ts', from('./fake-source.ts')),
+	allowed(BOT, from('fake-indexeddb')),
+];

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import ts from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { bridgeCases, deployCases, policiesCases, webCases, wiringCases, type ImportCase } from './house-rules.cases.ts';
+import { bridgeCases, deployCases, policiesCases, testSupportCases, webCases, wiringCases, type ImportCase } from './house-rules.cases.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const HOUSE_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-syntax']);
+const HOUSE_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-syntax', 'no-restricted-imports']);
 const TOP_FOLDERS = ['policies', 'web', 'bridge', 'deploy', 'scripts', 'tests'];
 const PRODUCTION_FOLDERS = ['policies', 'web', 'bridge', 'deploy'];
 
@@ -40,6 +40,7 @@ describe.each([
 	['bridge/', bridgeCases],
 	['deploy/', deployCases],
 	['scripts/ and tests/', wiringCases],
+	['fakes and fixtures', testSupportCases],
 ])('%s', (_folder, cases) => {
 	it.each(cases.map((c) => [title(c), c] as const))('%s', async (_title, c) => {
 		const messages = await houseRuleMessages(c);
