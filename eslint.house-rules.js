@@ -90,13 +90,15 @@ function restricted(restrictions) {
  */
 const swap = (list, folder, replacement) => [...list.filter((r) => !r.regex.startsWith(`^(\\.\\./)+${folder}/`)), replacement];
 
+/** A test beside the code: its folder's rules, but it may use tests/support/. */
+const supportAllowed = (/** @type {Restriction[]} */ list) =>
+	swap(list, 'tests', into('tests', 'a test beside the code imports of tests/ only its support', TESTS_BUT_SUPPORT));
+/** @param {string} folder */
+const testsBeside = (folder) => supportAllowed(otherFolders(folder));
+
 const policies = [...otherFolders('policies'), MATRIX_SDK, DB, FRAMEWORK, NODE, NODE_BARE];
 // Tests of policies may read files (the docs they hold the code against), nothing more.
-const policiesTests = swap(
-	policies.filter((r) => r !== NODE && r !== NODE_BARE),
-	'tests',
-	into('tests', 'a test beside the code imports of tests/ only its support', TESTS_BUT_SUPPORT),
-);
+const policiesTests = supportAllowed(policies.filter((r) => r !== NODE && r !== NODE_BARE));
 
 const web = [...otherFolders('web'), MATRIX_SDK, SDK_DOOR_VALUES];
 const webMatrix = otherFolders('web');
@@ -105,11 +107,7 @@ const webBridgeDoor = swap(
 	'bridge',
 	into('bridge', 'web/ reads the register only through its read API, bridge/register/index.ts', '(?!register/index\\.ts$)'),
 );
-const webTests = swap(
-	otherFolders('web'),
-	'tests',
-	into('tests', 'a test beside the code imports of tests/ only its support', TESTS_BUT_SUPPORT),
-);
+const webTests = testsBeside('web');
 const webBridgeDoorTest = swap(
 	webTests,
 	'bridge',
@@ -122,9 +120,6 @@ const webBridgeDoorTest = swap(
 
 const bridge = [...otherFolders('bridge'), MATRIX_SDK];
 const bridgeMatrix = otherFolders('bridge');
-/** @param {string} folder */
-const testsBeside = (folder) =>
-	swap(otherFolders(folder), 'tests', into('tests', 'a test beside the code imports of tests/ only its support', TESTS_BUT_SUPPORT));
 // An integration test runs against the local federation: it may use deploy/local/'s accounts.
 /** @param {string} folder */
 const integrationTestsBeside = (folder) =>
