@@ -1,9 +1,11 @@
 // Lint: typescript-eslint with type information (floating promises are
-// errors), Svelte files through eslint-plugin-svelte.
+// errors), Svelte files through eslint-plugin-svelte, and the house rules
+// (which folder may import which: eslint.house-rules.js).
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { houseRules } from './eslint.house-rules.js';
 
 export default ts.config(
 	{
@@ -45,4 +47,5 @@ export default ts.config(
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked,
 	},
+	...houseRules,
 );

@@ -1,7 +1,8 @@
-// Two vitest projects: `unit` (pure, beside the code, no servers) and
-// `integration` (against the real local federation that tests/setup starts
-// once per run; tests/security's attacking tests are among them). Playwright
-// end-to-end tests (tests/{e2e,security}/**/*.e2e.ts) are not vitest's.
+// Two vitest projects: `unit` (pure, beside the code, no servers; and the
+// house rules' lint test) and `integration` (against the real local federation
+// that tests/setup starts once per run; tests/security's attacking tests are
+// among them). Playwright end-to-end tests (tests/{e2e,security}/**/*.e2e.ts)
+// are not vitest's.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['{policies,bridge,deploy,web,scripts}/**/*.test.ts', 'tests/{bench,support}/**/*.test.ts'],
+					include: ['{policies,bridge,deploy,web,scripts}/**/*.test.ts', 'tests/{bench,lint,support}/**/*.test.ts'],
 					exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
 					environment: 'node',
 				},

@@ -13,10 +13,10 @@ import { buildCaseContent, rendererFor } from '../../policies/cases/index.ts';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { createEncryptedRoom } from '../../tests/support/matrix-node-client.ts';
-import { botSetup, readRegister, type BotSetup } from './bot-process.ts';
-import { stoppedAfterAll } from './test-processes.ts';
-import { crossSignedClient, joined, until } from './bot-room.ts';
-import { runCaseFlow } from './case-flow.ts';
+import { botSetup, readRegister, type BotSetup } from '../../tests/support/bot/bot-process.ts';
+import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
+import { crossSignedClient, joined, until } from '../../tests/support/bot/bot-room.ts';
+import { runCaseFlow } from '../../tests/support/bot/case-flow.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');

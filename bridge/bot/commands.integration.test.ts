@@ -9,9 +9,9 @@ import { move, OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { createEncryptedRoom, decryptedMessage } from '../../tests/support/matrix-node-client.ts';
-import { botSetup, readRegister } from './bot-process.ts';
-import { stoppedAfterAll } from './test-processes.ts';
-import { crossSignedClient, joined, until } from './bot-room.ts';
+import { botSetup, readRegister } from '../../tests/support/bot/bot-process.ts';
+import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
+import { crossSignedClient, joined, until } from '../../tests/support/bot/bot-room.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');

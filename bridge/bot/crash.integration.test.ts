@@ -10,10 +10,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
-import { botSetup, readRegister, type BotProcess, type BotSetup, type RegisterContents } from './bot-process.ts';
-import { stoppedAfterAll } from './test-processes.ts';
-import { caseRoomWithBots, crossSignedClient, linearSend, until } from './bot-room.ts';
-import { runCaseFlow } from './case-flow.ts';
+import { botSetup, readRegister, type BotProcess, type BotSetup, type RegisterContents } from '../../tests/support/bot/bot-process.ts';
+import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
+import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../../tests/support/bot/bot-room.ts';
+import { runCaseFlow } from '../../tests/support/bot/case-flow.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');

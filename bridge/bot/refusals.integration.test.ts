@@ -22,9 +22,9 @@ import { freshAccount } from '../../tests/support/accounts.ts';
 import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { createEncryptedRoom, startNodeClient } from '../../tests/support/matrix-node-client.ts';
-import { botSetup, readRegister, type BotProcess, type BotSetup } from './bot-process.ts';
-import { stoppedAfterAll } from './test-processes.ts';
-import { crossSignedClient, joined, until } from './bot-room.ts';
+import { botSetup, readRegister, type BotProcess, type BotSetup } from '../../tests/support/bot/bot-process.ts';
+import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
+import { crossSignedClient, joined, until } from '../../tests/support/bot/bot-room.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');

@@ -22,9 +22,9 @@ import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { decryptedMessage } from '../../tests/support/matrix-node-client.ts';
 import { openRegister, registerSchema } from '../register/index.ts';
-import { botSetup, type BotProcess, type BotSetup } from './bot-process.ts';
-import { stoppedAfterAll } from './test-processes.ts';
-import { caseRoomWithBots, crossSignedClient, until } from './bot-room.ts';
+import { botSetup, type BotProcess, type BotSetup } from '../../tests/support/bot/bot-process.ts';
+import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
+import { caseRoomWithBots, crossSignedClient, until } from '../../tests/support/bot/bot-room.ts';
 import { serverMap } from './config.ts';
 
 const federation = inject('federation');

@@ -18,9 +18,9 @@ import { registerAccount } from '../../deploy/local/provision.ts';
 import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf, type FederationInfo } from '../../tests/support/federation-info.ts';
 import { startNodeClient } from '../../tests/support/matrix-node-client.ts';
-import { botSetup, readRegister, type BotSetup } from './bot-process.ts';
-import { caseRoomWithBots, joined, until } from './bot-room.ts';
-import { stoppedAfterAll } from './test-processes.ts';
+import { botSetup, readRegister, type BotSetup } from '../../tests/support/bot/bot-process.ts';
+import { caseRoomWithBots, joined, until } from '../../tests/support/bot/bot-room.ts';
+import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
 
 const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');

@@ -13,9 +13,9 @@
 //   Baseline: the same bot without the register, over the same backlog.
 // ROGATORY_BENCH_BACKLOG and ROGATORY_BENCH_ROOMS change the backlog's size.
 import type * as sdk from 'matrix-js-sdk';
-import { botSetup, committedSinceStart, readRegister, runBot, type BotProcess, type BotSetup } from '../../bridge/bot/bot-process.ts';
-import { crossSignedClient, joined, until } from '../../bridge/bot/bot-room.ts';
-import { runCaseFlow } from '../../bridge/bot/case-flow.ts';
+import { botSetup, committedSinceStart, readRegister, runBot, type BotProcess, type BotSetup } from '../support/bot/bot-process.ts';
+import { crossSignedClient, joined, until } from '../support/bot/bot-room.ts';
+import { runCaseFlow } from '../support/bot/case-flow.ts';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
 import { homeserverOf, type FederationInfo } from '../support/federation-info.ts';
 import { createEncryptedRoom } from '../support/matrix-node-client.ts';

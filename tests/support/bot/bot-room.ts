@@ -5,11 +5,11 @@
 // homeserver has the other side's last event, so every homeserver orders the
 // room's events the same way, in /sync and in /messages alike.
 import * as sdk from 'matrix-js-sdk';
-import type { Side } from '../../policies/cases/index.ts';
-import { freshAccount } from '../../tests/support/accounts.ts';
-import { createJoinedCaseRoom } from '../../tests/support/case-room-setup.ts';
-import type { FederationInfo } from '../../tests/support/federation-info.ts';
-import { startNodeClient } from '../../tests/support/matrix-node-client.ts';
+import type { Side } from '../../../policies/cases/index.ts';
+import { freshAccount } from '../accounts.ts';
+import { createJoinedCaseRoom } from '../case-room-setup.ts';
+import type { FederationInfo } from '../federation-info.ts';
+import { startNodeClient } from '../matrix-node-client.ts';
 import type { FlowSend } from './case-flow.ts';
 
 export async function until(check: () => boolean | Promise<boolean>, what: string, tries = 1200, everyMs = 100): Promise<void> {

@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerAccount } from '../../deploy/local/provision.ts';
-import type { LocalHomeserver } from '../../deploy/local/types.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
-import { openRegister, type RegisterSnapshot, type VerifyReport } from '../register/index.ts';
-import { serverMap, type BotConfig } from './config.ts';
+import { serverMap, type BotConfig } from '../../../bridge/bot/config.ts';
+import { openRegister, type RegisterSnapshot, type VerifyReport } from '../../../bridge/register/index.ts';
+import { registerAccount } from '../../../deploy/local/provision.ts';
+import type { LocalHomeserver } from '../../../deploy/local/types.ts';
+import { demoRoster } from '../../../policies/roster/demo.ts';
 
 export interface BotSetup {
 	readonly userId: string;
