@@ -49,6 +49,8 @@ export { renderBody, renderFieldValue, rendererFor, type BodyRenderer, type Rend
 
 export type { TransitionRule, Workflow } from './workflows/types.ts';
 export { allowedTransitions, findRule, isTerminal } from './workflows/allowed.ts';
+export { isAnswered } from './workflows/answered.ts';
+export { answerByStateOf, answered, daysLeft, isOverdue, pendingAnswerBy, type AnswerByState } from './deadlines/answer-by.ts';
 export { DEFAULT_REGISTRY, DEFAULT_WORKFLOWS, defaultWorkflowFor, workflowRegistry, type WorkflowRegistry } from './workflows/registry.ts';
 export { tuneWorkflow, type WorkflowTuning } from './workflows/tune.ts';
 export { validateWorkflow } from './workflows/validate.ts';
@@ -60,5 +62,6 @@ export type * from './fold/types.ts';
 export { foldCase } from './fold/fold.ts';
 export { authorityOf, serversFromRoster, sideOf } from './fold/parties.ts';
 export { AMENDABLE_BY } from './fold/amend.ts';
+export { lastChangeOf } from './fold/last-change.ts';
 
 export { availableMoves, proposeSettlement, proposeTransition } from './propose.ts';
