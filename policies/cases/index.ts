@@ -20,8 +20,11 @@ export {
 } from './ids/codes.ts';
 export {
 	isEventId,
+	isLocalpart,
 	isRoomId,
+	isServerName,
 	isUserId,
+	localpartOf,
 	parseEventId,
 	parseRoomId,
 	parseUserId,
@@ -30,6 +33,7 @@ export {
 	type RoomId,
 	type UserId,
 } from './ids/matrix.ts';
+export { parseServerName, type HostKind, type ServerParts } from './ids/server-name.ts';
 
 export { CASE_EVENT_TYPES, CASE_KEY, CASE_VERSION, NAMESPACE, type CaseEventType } from './vocabulary/namespace.ts';
 export { LIMITS } from './vocabulary/limits.ts';
