@@ -2,14 +2,7 @@
 // kind, status, counterpart country and network, the median days spent in
 // each status, and how many are overdue. A pure function of the register's
 // rows, the roster and the day it is asked on — no hidden clock.
-import {
-	DEFAULT_REGISTRY,
-	isOverdue,
-	parseStatusId,
-	parseWorkflowId,
-	type AnswerByState,
-	type WorkflowRegistry,
-} from '../../policies/cases/index.ts';
+import { DEFAULT_REGISTRY, isOverdue, readAnswerByState, type WorkflowRegistry } from '../../policies/cases/index.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import type { CaseRow, RegisterRows } from './rows.ts';
 
@@ -52,7 +45,7 @@ export function registerStats({ rows, roster, authority, today, workflows = DEFA
 	const counterpart = (c: CaseRow) => (c.requesting === authority ? c.requested : c.requesting);
 	const listed = (c: CaseRow) => roster.authorities.find((a) => a.id === counterpart(c));
 	const overdue = rows.cases.filter((c) => {
-		const state = answerByStateOfRow(c);
+		const state = readAnswerByState(c);
 		return state !== undefined && isOverdue(state, workflows, today);
 	});
 	return {
@@ -68,17 +61,6 @@ export function registerStats({ rows, roster, authority, today, workflows = DEFA
 		medianDaysPerStage: stageTimes(rows),
 		overdue: { total: overdue.length, byKind: tally(overdue.map((c) => c.kind ?? 'unknown')), rooms: overdue.map((c) => c.roomId) },
 	};
-}
-
-/**
- * What the overdue rule reads of a case row.
- * NOTE: an opened row's workflow and status were written from a folded record
- * and always parse; a row that does not is no request the rule can judge.
- */
-function answerByStateOfRow(c: CaseRow): AnswerByState | undefined {
-	const workflow = parseWorkflowId(c.workflow);
-	const status = parseStatusId(c.status);
-	return workflow.ok && status.ok ? { workflow: workflow.value, status: status.value, respondBy: c.respondBy ?? undefined } : undefined;
 }
 
 /**

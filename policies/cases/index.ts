@@ -54,7 +54,15 @@ export { renderBody, renderFieldValue, rendererFor, type BodyRenderer, type Rend
 export type { TransitionRule, Workflow } from './workflows/types.ts';
 export { allowedTransitions, findRule, isTerminal } from './workflows/allowed.ts';
 export { isAnswered } from './workflows/answered.ts';
-export { answerByStateOf, answered, daysLeft, isOverdue, pendingAnswerBy, type AnswerByState } from './deadlines/answer-by.ts';
+export {
+	answerByStateOf,
+	answered,
+	daysLeft,
+	isOverdue,
+	pendingAnswerBy,
+	readAnswerByState,
+	type AnswerByState,
+} from './deadlines/answer-by.ts';
 export { DEFAULT_REGISTRY, DEFAULT_WORKFLOWS, defaultWorkflowFor, workflowRegistry, type WorkflowRegistry } from './workflows/registry.ts';
 export { tuneWorkflow, type WorkflowTuning } from './workflows/tune.ts';
 export { validateWorkflow } from './workflows/validate.ts';

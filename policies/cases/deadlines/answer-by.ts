@@ -6,7 +6,7 @@
 // zone: the viewer's in the browser, the authority's legal one in the bridge.
 // NOTE: a request whose workflow the reader does not know is never taken as
 // answered — a deadline must never fall silent (DOMAIN.md, preservation).
-import type { StatusId, WorkflowId } from '../ids/codes.ts';
+import { parseStatusId, parseWorkflowId, type StatusId, type WorkflowId } from '../ids/codes.ts';
 import type { OpenedCase } from '../fold/types.ts';
 import type { WorkflowRegistry } from '../workflows/registry.ts';
 import { isAnswered } from '../workflows/answered.ts';
@@ -24,6 +24,23 @@ export const answerByStateOf = (record: OpenedCase): AnswerByState => ({
 	status: record.status,
 	respondBy: record.fields.respondBy,
 });
+
+/**
+ * The state as a store keeps it in plain columns (the register's case rows).
+ * NOTE: a row written from a folded record always parses; one that does not
+ * is no request the rules can judge.
+ */
+export function readAnswerByState(stored: {
+	readonly workflow: string | null;
+	readonly status: string | null;
+	readonly respondBy: string | null;
+}): AnswerByState | undefined {
+	const workflow = parseWorkflowId(stored.workflow);
+	const status = parseStatusId(stored.status);
+	return workflow.ok && status.ok
+		? { workflow: workflow.value, status: status.value, respondBy: stored.respondBy ?? undefined }
+		: undefined;
+}
 
 export function answered(request: Pick<AnswerByState, 'workflow' | 'status'>, workflows: WorkflowRegistry): boolean {
 	const workflow = workflows.get(request.workflow);
