@@ -63,6 +63,7 @@ export {
 	readAnswerByState,
 	type AnswerByState,
 } from './deadlines/answer-by.ts';
+export { calendarDate } from './deadlines/calendar-date.ts';
 export { DEFAULT_REGISTRY, DEFAULT_WORKFLOWS, defaultWorkflowFor, workflowRegistry, type WorkflowRegistry } from './workflows/registry.ts';
 export { tuneWorkflow, type WorkflowTuning } from './workflows/tune.ts';
 export { validateWorkflow } from './workflows/validate.ts';

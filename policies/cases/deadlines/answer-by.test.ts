@@ -6,6 +6,7 @@ import { GENERIC_WORKFLOW } from '../workflows/generic.ts';
 import { MLA_WORKFLOW } from '../workflows/mla.ts';
 import { isAnswered } from '../workflows/answered.ts';
 import { daysLeft, isOverdue, pendingAnswerBy } from './answer-by.ts';
+import { calendarDate } from './calendar-date.ts';
 
 const answeredIn = (w: typeof MLA_WORKFLOW) => w.statuses.filter((s) => isAnswered(w, s));
 
@@ -41,5 +42,15 @@ describe('the answer-by date', () => {
 	it('counts whole calendar days, across a month end', () => {
 		expect(daysLeft('2026-02-27', '2026-03-02')).toBe(3);
 		expect(daysLeft('2026-03-02', '2026-02-27')).toBe(-3);
+	});
+});
+
+describe('calendarDate', () => {
+	it('is the date on the calendar of the zone asked for', () => {
+		const instant = Date.parse('2026-03-10T02:30:00Z');
+		expect(calendarDate(instant, 'UTC')).toBe('2026-03-10');
+		expect(calendarDate(instant, 'America/Guatemala')).toBe('2026-03-09');
+		expect(calendarDate(instant, 'Asia/Almaty')).toBe('2026-03-10');
+		expect(calendarDate(new Date(Date.UTC(2026, 5, 1, 3)), 'America/Guatemala')).toBe('2026-05-31');
 	});
 });

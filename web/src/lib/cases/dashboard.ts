@@ -53,17 +53,12 @@ export interface DashboardOptions {
 	/** The viewer's own authority. */
 	readonly self: AuthorityId;
 	readonly now: number;
-	/** The viewer's calendar date in their own time zone, YYYY-MM-DD (see localDate). */
+	/** The viewer's calendar date in their own time zone, YYYY-MM-DD (policies/cases, calendarDate). */
 	readonly today: string;
 	/** Days without a status change after which an open request counts as stalled. */
 	readonly stalledAfterDays: number;
 	/** Days before the answer-by date from which a request is due soon. */
 	readonly dueSoonDays: number;
-}
-
-/** The calendar date of `at` in `timeZone` (the viewer's, by default), YYYY-MM-DD. */
-export function localDate(at: number, timeZone?: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 function deadlineOf(record: OpenedCase, options: DashboardOptions): Deadline | undefined {

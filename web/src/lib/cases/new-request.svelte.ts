@@ -2,11 +2,10 @@
 // sending (counterpart IDs, offences, a title), and the request opened
 // through CaseRooms. The payload validator of policies/cases has the last word.
 import type { Channel, LegalBasisType, RequestKind, Urgency } from '../../../../policies/cases/index.ts';
-import { isUserId, parseCaseReference } from '../../../../policies/cases/index.ts';
+import { calendarDate, isUserId, parseCaseReference } from '../../../../policies/cases/index.ts';
 import { federationPeers } from '../../../../policies/roster/federation.ts';
 import type { AuthorityId, Language } from '../../../../policies/roster/types.ts';
 import type { CaseRooms } from './case-rooms.svelte.ts';
-import { localDate } from './dashboard.ts';
 import { entriesOf, picksOf, type OffencePicks } from './offence-picks.ts';
 
 export type FormProblem =
@@ -61,7 +60,7 @@ export class NewRequestForm {
 	}
 
 	/** Opens the request; resolves with the new room's ID, or undefined with `problem` set. */
-	async submit(language: Language, today: string = localDate(Date.now())): Promise<string | undefined> {
+	async submit(language: Language, today: string = calendarDate(Date.now())): Promise<string | undefined> {
 		this.#problem = undefined;
 		const title = this.title.trim();
 		if (title === '') return this.#fail({ kind: 'title' });
