@@ -11,7 +11,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['{policies,bridge,deploy,web,scripts}/**/*.test.ts', 'tests/{bench,lint,support}/**/*.test.ts'],
+					include: ['{policies,bridge,deploy,web,scripts}/**/*.test.ts', 'tests/{bench,lint,support,properties}/**/*.test.ts'],
 					exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
 					environment: 'node',
 				},

@@ -3,7 +3,8 @@ import { AMINA, ANA, CARLOS, ROOM } from '../../policies/cases/testing/fixtures.
 import { demoRoster, GUATEMALA } from '../../policies/roster/demo.ts';
 import { batch, MLA_HISTORY, open, REGISTER_CONTEXT } from '../register/testing.ts';
 import type { Register } from '../register/index.ts';
-import { caseCommands, dayIn } from './case-commands.ts';
+import { calendarDate } from '../../policies/cases/index.ts';
+import { caseCommands } from './case-commands.ts';
 
 const registers: Register[] = [];
 afterEach(() => {
@@ -69,7 +70,7 @@ describe('caseCommands', () => {
 		expect(reply.ok && reply.value.body).toBe(
 			'Próximos plazos (fechas en America/Guatemala)\n- Responder antes del 2026-03-31: quedan 11 días',
 		);
-		expect(dayIn('America/Guatemala', now)).toBe('2026-03-20');
+		expect(calendarDate(now, 'America/Guatemala')).toBe('2026-03-20');
 	});
 
 	it('answers in an unopened room in the bot’s own language, and reports a register it cannot read', () => {

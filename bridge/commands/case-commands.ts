@@ -9,7 +9,7 @@
 // command gets one reply, not two. Commands older than `maxAgeMs` when the
 // bot first sees them (history delivered when it joins, a long outage) are
 // left unanswered: a stale status would mislead.
-import { DEFAULT_BOOK, DEFAULT_REGISTRY, parseUserId, serverNameOf, withWorkflow } from '../../policies/cases/index.ts';
+import { calendarDate, DEFAULT_BOOK, DEFAULT_REGISTRY, parseUserId, serverNameOf, withWorkflow } from '../../policies/cases/index.ts';
 import type { CaseRecord, WorkflowRegistry } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { holdsRole } from '../../policies/roster/people.ts';
@@ -41,11 +41,6 @@ export interface CaseCommandsOptions {
 
 const DAY = 86_400_000;
 
-/** The calendar date of `at` in `timeZone`, YYYY-MM-DD. */
-export function dayIn(timeZone: string, at: number): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 export function caseCommands(options: CaseCommandsOptions): CommandHook {
 	const workflows = options.workflows ?? DEFAULT_REGISTRY;
 	const sources = options.deadlineSources ?? DEADLINE_SOURCES;
@@ -73,7 +68,7 @@ export function caseCommands(options: CaseCommandsOptions): CommandHook {
 			const user = command.request.name === 'trust' ? command.request.user : undefined;
 			const changes = user === undefined || options.identities === undefined ? ok([]) : options.identities(user);
 			if (!changes.ok) return err(changes.error.message);
-			const today = dayIn(timeZone, (options.now ?? Date.now)());
+			const today = calendarDate((options.now ?? Date.now)(), timeZone);
 			const deadlines = record.opened ? deadlinesOf(record, sources, { workflows }) : [];
 			const reply = execute(command.request, {
 				record,

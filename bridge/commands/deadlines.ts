@@ -5,7 +5,7 @@
 // come as another source, with its own kind and label (i18n.ts,
 // `deadline.<kind>`). Pure.
 import type { OpenedCase, WorkflowRegistry } from '../../policies/cases/index.ts';
-import { isTerminal } from '../../policies/cases/index.ts';
+import { answerByStateOf, pendingAnswerBy } from '../../policies/cases/index.ts';
 
 /** What a deadline is for; each kind has a label `deadline.<kind>` in i18n.ts. */
 export type DeadlineKind = 'respond-by';
@@ -23,18 +23,10 @@ export interface DeadlineContext {
 
 export type DeadlineSource = (record: OpenedCase, context: DeadlineContext) => readonly Deadline[];
 
-// NOTE: the same idea of "answered" as the web dashboard's (web/src/lib/cases/dashboard.ts,
-// `finished`): once the requested side has executed or refused, or the request is
-// withdrawn, surrendered or closed, the answer-by date is no longer a deadline.
-const ANSWERED = ['executed', 'refused', 'withdrawn', 'surrendered'];
-
-/** The requesting side's answer-by date, while the request is unanswered. */
+/** The requesting side's answer-by date, while the request is unanswered (policies/cases, pendingAnswerBy). */
 export const respondBy: DeadlineSource = (record, context) => {
-	const date = record.fields.respondBy;
-	if (date === undefined || ANSWERED.includes(record.status)) return [];
-	const workflow = context.workflows.get(record.workflow);
-	if (workflow !== undefined && isTerminal(workflow, record.status)) return [];
-	return [{ kind: 'respond-by', date }];
+	const date = pendingAnswerBy(answerByStateOf(record), context.workflows);
+	return date === undefined ? [] : [{ kind: 'respond-by', date }];
 };
 
 export const DEADLINE_SOURCES: readonly DeadlineSource[] = [respondBy];

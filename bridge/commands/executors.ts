@@ -2,7 +2,7 @@
 // context it needs and returns data — never text, never a Matrix call. The
 // wiring (case-commands.ts) builds the context from the register; the
 // renderer (render.ts) writes the reply in the room's language.
-import type { CaseRecord, CaseReference, StatusId } from '../../policies/cases/index.ts';
+import { daysLeft, lastChangeOf, type CaseRecord, type CaseReference, type StatusId } from '../../policies/cases/index.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import type { RequestKind } from '../../policies/cases/index.ts';
 import type { Deadline, DeadlineKind } from './deadlines.ts';
@@ -18,7 +18,7 @@ export type StatusReply =
 			readonly parties: { readonly requesting: AuthorityId; readonly requested: AuthorityId };
 			readonly references: { readonly requesting?: CaseReference; readonly requested?: CaseReference };
 			readonly status: StatusId;
-			/** origin_server_ts of the latest opening, transition, settlement, amendment or link. */
+			/** When the request last changed (policies/cases, lastChangeOf). */
 			readonly lastChange: number;
 			readonly openConflict?: { readonly status: StatusId; readonly targets: readonly StatusId[] };
 			readonly rejected: number;
@@ -59,13 +59,6 @@ export interface StatusContext {
 
 export function statusCommand({ record }: StatusContext): StatusReply {
 	if (!record.opened) return { command: 'status', opened: false, rejected: record.rejected.length };
-	const lastChange = Math.max(
-		record.openedBy.at,
-		...record.statusHistory.map((t) => t.at),
-		...record.amendments.map((a) => a.at),
-		...record.links.map((l) => l.at),
-		...record.conflicts.flatMap((c) => (c.settlement === undefined ? [] : [c.settlement.at])),
-	);
 	const conflict = record.openConflict;
 	return {
 		command: 'status',
@@ -75,7 +68,7 @@ export function statusCommand({ record }: StatusContext): StatusReply {
 		parties: record.parties,
 		references: record.references,
 		status: record.status,
-		lastChange,
+		lastChange: lastChangeOf(record),
 		...(conflict === undefined
 			? {}
 			: { openConflict: { status: conflict.status, targets: conflict.branches.map((b) => b.transition.to) } }),
@@ -90,12 +83,9 @@ export interface DeadlinesContext {
 	readonly today: string;
 }
 
-const DAY = 86_400_000;
-const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
-
 export function deadlinesCommand({ deadlines, today }: DeadlinesContext): DeadlinesReply {
 	const dated = deadlines
-		.map((d) => ({ kind: d.kind, date: d.date, daysLeft: Math.round(dayNumber(d.date) - dayNumber(today)) }))
+		.map((d) => ({ kind: d.kind, date: d.date, daysLeft: daysLeft(today, d.date) }))
 		.filter((d) => Number.isFinite(d.daysLeft))
 		.sort((a, b) => a.daysLeft - b.daysLeft || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 	return { command: 'deadlines', deadlines: dated };

@@ -3,6 +3,7 @@
 // Pure. What is not a command — the bot's own messages, notices (the spec
 // says automated clients must never answer an m.notice, so two bots cannot
 // loop), case events, edits — reads as undefined.
+import { isUserId } from '../../policies/cases/index.ts';
 import type { Language } from '../../policies/roster/types.ts';
 
 export const PREFIX = '!rogatory';
@@ -49,7 +50,7 @@ export function readCommandLine(body: string): Request | undefined {
 	if (name === undefined) return { name: 'unknown', word: word.slice(0, 40) };
 	if (name !== 'trust') return { name };
 	const user = words[2];
-	return { name, user: user === undefined || !/^@[^:\s]+:\S+$/u.test(user) ? undefined : user.slice(0, 255) };
+	return { name, user: user !== undefined && isUserId(user) ? user : undefined };
 }
 
 /** The command in a decrypted m.room.message content, sent by `sender`; undefined when it is none. */

@@ -4,7 +4,7 @@
 // 1 the chain is broken, 2 the command could not run (usage, missing file,
 // wrong schema) — each failure a one-line reason.
 import { parseArgs } from 'node:util';
-import { serversFromRoster } from '../../policies/cases/index.ts';
+import { calendarDate, serversFromRoster } from '../../policies/cases/index.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
 import { readRefusals } from './refusals.ts';
@@ -83,7 +83,7 @@ function stats(rows: RegisterRows, roster: Roster, named: string | undefined, to
 		return fail('stats: name the register’s authority with --authority <id> (it could not be told from the cases)');
 	const entry = roster.authorities.find((a) => a.id === authority);
 	if (entry === undefined) return fail(`stats: the roster has no authority "${authority}"`);
-	const day = today ?? localDate(now, entry.timeZone);
+	const day = today ?? calendarDate(now, entry.timeZone);
 	return done(JSON.stringify(registerStats({ rows, roster, authority: entry.id, today: day }), null, '\t') + '\n');
 }
 
@@ -96,7 +96,3 @@ function ownAuthority(rows: RegisterRows): AuthorityId | undefined {
 	);
 	return candidates.length === 1 ? (candidates[0] as AuthorityId) : undefined;
 }
-
-/** The date in the authority's legal time zone: a deadline falls due by its local calendar. */
-const localDate = (now: Date, timeZone: string): string =>
-	new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -1,7 +1,7 @@
 // The derived rows of one room: what the fold made of its logged events,
 // flattened into the register's tables. Pure: a case record and the context
 // in, rows out; ingest.ts deletes the room's old rows and inserts these.
-import { DEFAULT_REGISTRY, isTerminal, type CaseRecord, type OpenedCase, type RoomId } from '../../policies/cases/index.ts';
+import { DEFAULT_REGISTRY, isTerminal, lastChangeOf, type CaseRecord, type OpenedCase, type RoomId } from '../../policies/cases/index.ts';
 import { canonicalJson } from './canonical.ts';
 import { respondByOf } from './respond-by.ts';
 import type { amendments, cases, links, parties, rejections, transitions } from './schema.ts';
@@ -109,23 +109,12 @@ function caseRow(record: OpenedCase, context: RegisterContext, rejectedCount: nu
 		openedBy: record.openedBy.by,
 		openedEvent: record.openedBy.eventId,
 		openedAt: record.openedBy.at,
-		lastChangeAt: lastChange(record),
+		lastChangeAt: lastChangeOf(record),
 		head: record.head,
 		notes: record.notes,
 		openConflict: record.openConflict !== undefined,
 		rejectedCount,
 	};
-}
-
-function lastChange(record: OpenedCase): number {
-	const stamps = [
-		record.openedBy.at,
-		...record.statusHistory.map((t) => t.at),
-		...record.amendments.map((a) => a.at),
-		...record.links.map((l) => l.at),
-		...record.conflicts.flatMap((c) => (c.settlement === undefined ? [] : [c.settlement.at])),
-	];
-	return Math.max(...stamps);
 }
 
 /** The rooms a batch touched, in a fixed order. */

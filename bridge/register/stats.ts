@@ -2,6 +2,7 @@
 // kind, status, counterpart country and network, the median days spent in
 // each status, and how many are overdue. A pure function of the register's
 // rows, the roster and the day it is asked on — no hidden clock.
+import { DEFAULT_REGISTRY, isOverdue, readAnswerByState, type WorkflowRegistry } from '../../policies/cases/index.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import type { CaseRow, RegisterRows } from './rows.ts';
 
@@ -24,7 +25,7 @@ export interface RegisterStats {
 	/** Networks the other party belongs to (a request counts once in each); "none" for an authority in none. */
 	readonly byNetwork: Readonly<Record<string, number>>;
 	readonly medianDaysPerStage: Readonly<Record<string, StageTime>>;
-	/** Cases past their respondBy date (before `today`) and not in a terminal status. */
+	/** Cases past their respondBy date (before `today`) and not answered (policies/cases, isOverdue). */
 	readonly overdue: { readonly total: number; readonly byKind: Readonly<Record<string, number>>; readonly rooms: readonly string[] };
 }
 
@@ -35,13 +36,18 @@ export interface StatsInput {
 	readonly authority: AuthorityId;
 	/** The day to count overdue cases on (YYYY-MM-DD, in the authority's legal time zone). */
 	readonly today: string;
+	/** The workflows the cases name; the default ones when left out. */
+	readonly workflows?: WorkflowRegistry;
 }
 
-export function registerStats({ rows, roster, authority, today }: StatsInput): RegisterStats {
+export function registerStats({ rows, roster, authority, today, workflows = DEFAULT_REGISTRY }: StatsInput): RegisterStats {
 	const count = (keys: (c: CaseRow) => readonly string[]): Record<string, number> => tally(rows.cases.flatMap(keys));
 	const counterpart = (c: CaseRow) => (c.requesting === authority ? c.requested : c.requesting);
 	const listed = (c: CaseRow) => roster.authorities.find((a) => a.id === counterpart(c));
-	const overdue = rows.cases.filter((c) => c.respondBy !== null && c.respondBy < today && c.terminal !== true);
+	const overdue = rows.cases.filter((c) => {
+		const state = readAnswerByState(c);
+		return state !== undefined && isOverdue(state, workflows, today);
+	});
 	return {
 		total: rows.cases.length,
 		bySide: count((c) => [c.requesting === authority ? 'requesting' : c.requested === authority ? 'requested' : 'not-a-party']),

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BotConfigFile } from '../../policies/bridge/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { BRIDGE_LOCALPART } from '../../policies/roster/bridge.ts';
 import type { Roster } from '../../policies/roster/types.ts';
@@ -88,7 +89,7 @@ export async function startBridges(options: {
 			return err(`the ${hs.id} bridge's account: ${account.error}`);
 		}
 		const configFile = join(dir, 'config.json');
-		const config = {
+		const config: BotConfigFile = {
 			homeserverUrl: hs.clientUrl,
 			user: account.value.userId,
 			password,

@@ -20,8 +20,11 @@ export {
 } from './ids/codes.ts';
 export {
 	isEventId,
+	isLocalpart,
 	isRoomId,
+	isServerName,
 	isUserId,
+	localpartOf,
 	parseEventId,
 	parseRoomId,
 	parseUserId,
@@ -30,6 +33,7 @@ export {
 	type RoomId,
 	type UserId,
 } from './ids/matrix.ts';
+export { parseServerName, type HostKind, type ServerParts } from './ids/server-name.ts';
 
 export { CASE_EVENT_TYPES, CASE_KEY, CASE_VERSION, NAMESPACE, type CaseEventType } from './vocabulary/namespace.ts';
 export { LIMITS } from './vocabulary/limits.ts';
@@ -49,6 +53,17 @@ export { renderBody, renderFieldValue, rendererFor, type BodyRenderer, type Rend
 
 export type { TransitionRule, Workflow } from './workflows/types.ts';
 export { allowedTransitions, findRule, isTerminal } from './workflows/allowed.ts';
+export { isAnswered } from './workflows/answered.ts';
+export {
+	answerByStateOf,
+	answered,
+	daysLeft,
+	isOverdue,
+	pendingAnswerBy,
+	readAnswerByState,
+	type AnswerByState,
+} from './deadlines/answer-by.ts';
+export { calendarDate } from './deadlines/calendar-date.ts';
 export { DEFAULT_REGISTRY, DEFAULT_WORKFLOWS, defaultWorkflowFor, workflowRegistry, type WorkflowRegistry } from './workflows/registry.ts';
 export { tuneWorkflow, type WorkflowTuning } from './workflows/tune.ts';
 export { validateWorkflow } from './workflows/validate.ts';
@@ -60,5 +75,6 @@ export type * from './fold/types.ts';
 export { foldCase } from './fold/fold.ts';
 export { authorityOf, serversFromRoster, sideOf } from './fold/parties.ts';
 export { AMENDABLE_BY } from './fold/amend.ts';
+export { lastChangeOf } from './fold/last-change.ts';
 
 export { availableMoves, proposeSettlement, proposeTransition } from './propose.ts';

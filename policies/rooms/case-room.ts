@@ -3,6 +3,7 @@
 // (ARCHITECTURE.md, decision 2), so it carries no case content at all: no
 // name, topic or alias, nothing but encryption, who may join, the ACL and
 // power levels. The case itself lives in encrypted timeline events.
+import { serverNameOf } from '../cases/ids/matrix.ts';
 import { err, ok, type Result } from '../result.ts';
 import { hostOf, partiesOnlyAcl } from './server-acl.ts';
 
@@ -36,7 +37,7 @@ export const MEGOLM = 'm.megolm.v1.aes-sha2';
 export function caseRoomRequest(parties: CaseRoomParties): Result<CaseRoomRequest, string> {
 	const acl = partiesOnlyAcl([parties.creatorServer, ...parties.partyServers]);
 	if (!acl.ok) return acl;
-	const stray = parties.invite.find((userId) => !acl.value.allow.includes(hostOf(serverOfUser(userId))));
+	const stray = parties.invite.find((userId) => !acl.value.allow.includes(hostOf(serverNameOf(userId))));
 	if (stray !== undefined) return err(`${stray} is on a homeserver that is not a party to this case`);
 	return ok({
 		preset: 'private_chat',
@@ -73,9 +74,4 @@ export function caseRoomRequest(parties: CaseRoomParties): Result<CaseRoomReques
 
 function state(type: string, content: Readonly<Record<string, unknown>>): StateEvent {
 	return { type, state_key: '', content };
-}
-
-/** `@ana:example.org:8448` → `example.org:8448` (the server name follows the first colon). */
-function serverOfUser(userId: string): string {
-	return userId.slice(userId.indexOf(':') + 1);
 }

@@ -1,16 +1,14 @@
 // Who a Matrix account is in the roster: the person whose localpart it is on
 // the homeserver of their authority (as provisioning makes accounts), given
 // the authority the account's server belongs to. Pure.
+import { localpartOf } from '../cases/ids/matrix.ts';
 import type { AuthorityId, Person, Role, Roster } from './types.ts';
 
-/** "@carlos.mendez:matrix.mp.gt" → "carlos.mendez" (Synapse keeps localparts lower case). */
-export function localpartOf(userId: string): string {
-	const colon = userId.indexOf(':');
-	return (colon < 0 ? userId.slice(1) : userId.slice(1, colon)).toLowerCase();
-}
+/** "@Carlos.Mendez:matrix.mp.gt" → "carlos.mendez": how a roster person's localpart is matched (Synapse keeps localparts lower case). */
+export const rosterLocalpart = (userId: string): string => localpartOf(userId).toLowerCase();
 
 export function rosterPerson(roster: Roster, authority: AuthorityId, userId: string): Person | undefined {
-	const localpart = localpartOf(userId);
+	const localpart = rosterLocalpart(userId);
 	return roster.people.find((p) => p.authority === authority && p.localpart.toLowerCase() === localpart);
 }
 

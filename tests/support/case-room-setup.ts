@@ -3,7 +3,7 @@
 // the counterpart invited and joined, the ACL re-issued once it is in, and
 // each side folding the room with the shared fold.
 import type { ICreateRoomOpts, MatrixClient } from 'matrix-js-sdk';
-import type { RoomId } from '../../policies/cases/index.ts';
+import { serverNameOf, type RoomId } from '../../policies/cases/index.ts';
 import { caseRoomRequest } from '../../policies/rooms/case-room.ts';
 import { ACL_REVISION, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import { demoRoster } from '../../policies/roster/demo.ts';
@@ -37,7 +37,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
  * the counterpart's homeserver holds it (see ACL_REVISION). Returns the room ID.
  */
 export async function createJoinedCaseRoom(creator: MatrixClient, counterpart: MatrixClient): Promise<string> {
-	const serverOf = (client: MatrixClient) => client.getUserId()!.slice(client.getUserId()!.indexOf(':') + 1);
+	const serverOf = (client: MatrixClient) => serverNameOf(client.getUserId()!);
 	const request = caseRoomRequest({
 		creatorServer: serverOf(creator),
 		partyServers: [serverOf(counterpart)],

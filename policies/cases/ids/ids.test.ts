@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isCaseReference, parseCaseReference, parseTransitionId } from './case.ts';
 import { parseAuthorityId, parseOffenceCode, parseStatusId, parseWorkflowId } from './codes.ts';
-import { isServerName, parseEventId, parseRoomId, parseUserId, serverNameOf } from './matrix.ts';
+import { isServerName, localpartOf, parseEventId, parseRoomId, parseUserId, serverNameOf } from './matrix.ts';
+import { parseServerName } from './server-name.ts';
 
 describe('Matrix identifiers', () => {
 	it.each(['@ana.lopez:matrix.mp.gt.rogatory.example', '@bot:127.0.20.1:28448', '@x:[::1]:8448', '@Old_Style!:example.org'])(
@@ -28,6 +29,13 @@ describe('Matrix identifiers', () => {
 	it('splits the server name at the first colon, ports and IPv6 literals included', () => {
 		const id = parseUserId('@bot:[2001:db8::1]:8448');
 		expect(id.ok && serverNameOf(id.value)).toBe('[2001:db8::1]:8448');
+		expect(serverNameOf('@a:127.0.0.1:8448')).toBe('127.0.0.1:8448');
+		expect(serverNameOf('no-colon')).toBe('');
+	});
+
+	it('reads the localpart before the first colon', () => {
+		expect(localpartOf('@Amina.Bello:127.0.20.2:28448')).toBe('Amina.Bello');
+		expect(localpartOf('@bot:[::1]:8448')).toBe('bot');
 	});
 
 	it('accepts room IDs of room versions before and from 12 (MSC4291)', () => {
@@ -48,6 +56,15 @@ describe('Matrix identifiers', () => {
 		expect(isServerName('127.0.20.1:28448')).toBe(true);
 		expect(isServerName('300.1.1.1')).toBe(false);
 		expect(isServerName('[::1]')).toBe(true);
+		expect(isServerName('example.org.')).toBe(false);
+		expect(isServerName('-bad.example')).toBe(false);
+	});
+
+	it('splits server names into host, port and kind, and knows IPv4 from names that only look numeric', () => {
+		expect(parseServerName('127.0.0.1')?.hostKind).toBe('ipv4');
+		expect(parseServerName('1.2.3')).toBeUndefined();
+		expect(parseServerName('localhost:8008')).toEqual({ host: 'localhost', port: 8008, hostKind: 'dns' });
+		expect(parseServerName('[2001:db8::1]:8448')).toEqual({ host: '[2001:db8::1]', port: 8448, hostKind: 'ipv6' });
 	});
 });
 

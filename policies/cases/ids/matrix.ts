@@ -3,6 +3,9 @@
 // the parse functions below, which follow the identifier grammar of the Matrix
 // specification (Appendices, "Identifier Grammar").
 import { err, ok, type Result } from '../../result.ts';
+import { isServerName } from './server-name.ts';
+
+export { isServerName };
 
 export type RoomId = string & { readonly __brand: 'RoomId' };
 export type EventId = string & { readonly __brand: 'EventId' };
@@ -15,22 +18,10 @@ const MAX_ID_BYTES = 255;
 // Printable ASCII (0x21–0x7E) minus ':' — the historical user-ID localpart
 // grammar, which clients must still accept (spec: "Historical User IDs").
 const LOCALPART = /^[\x21-\x39\x3B-\x7E]+$/;
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const IPV6 = /^\[[0-9A-Fa-f:.]{2,45}\]$/;
-const DNS_NAME = /^[0-9A-Za-z.-]{1,255}$/;
 const OPAQUE = /^[\x21-\x7E]+$/;
 
-/** A server name: host [":" port], host being a DNS name, IPv4 literal or bracketed IPv6 literal. */
-export function isServerName(value: string): boolean {
-	const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(value);
-	if (match === null) return false;
-	const host = match[1] ?? '';
-	const port = match[2];
-	if (port !== undefined && Number(port) > 65535) return false;
-	if (IPV6.test(host)) return true;
-	if (IPV4.test(host)) return host.split('.').every((octet) => Number(octet) <= 255);
-	return DNS_NAME.test(host);
-}
+/** A user ID's localpart, historical grammar included. */
+export const isLocalpart = (value: string): boolean => LOCALPART.test(value);
 
 /** The server-name part of an identifier `sigil localpart ":" server_name` (split at the first colon). */
 function splitServer(value: string): { readonly local: string; readonly server: string } | undefined {
@@ -83,7 +74,19 @@ export const isUserId = (value: unknown): value is UserId => parseUserId(value).
 export const isRoomId = (value: unknown): value is RoomId => parseRoomId(value).ok;
 export const isEventId = (value: unknown): value is EventId => parseEventId(value).ok;
 
-/** The homeserver that allocated the account: the part after the first colon. */
-export function serverNameOf(user: UserId): string {
-	return user.slice(user.indexOf(':') + 1);
+/**
+ * The server name of a user ID — the homeserver that allocated the account:
+ * everything after the first colon, so a port and an IPv6 literal's colons
+ * stay in it ("@a:[2001:db8::1]:8448" → "[2001:db8::1]:8448"). Takes the
+ * plain strings the SDK hands out too; "" for a string with no colon.
+ */
+export function serverNameOf(user: string): string {
+	const colon = user.indexOf(':');
+	return colon < 0 ? '' : user.slice(colon + 1);
+}
+
+/** The localpart of a user ID, as written: between the "@" and the first colon. */
+export function localpartOf(user: string): string {
+	const colon = user.indexOf(':');
+	return user.slice(user.startsWith('@') ? 1 : 0, colon < 0 ? undefined : colon);
 }

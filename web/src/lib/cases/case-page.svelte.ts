@@ -3,6 +3,7 @@
 // attachment transfers with their progress and problems. The record and the
 // discussion themselves come from CaseRooms.
 import type { OpenedCase, TransitionId, TransitionRule } from '../../../../policies/cases/index.ts';
+import { calendarDate } from '../../../../policies/cases/index.ts';
 import type { Language } from '../../../../policies/roster/types.ts';
 import type { Result } from '../../../../policies/result.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
@@ -10,7 +11,6 @@ import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDra
 import type { ActionProblem, CaseRoomView, CaseRooms } from './case-rooms.svelte.ts';
 import type { Transfer } from '../attachments/transfer.ts';
 import type { OutboxEntry } from './outbox.ts';
-import { localDate } from './dashboard.ts';
 
 export type PageProblem =
 	| { readonly kind: 'reason-required' }
@@ -159,7 +159,7 @@ export class CasePage {
 		if (record !== undefined) this.amendment = draftOf(field, record.fields);
 	}
 
-	amend(language: Language, today: string = localDate(Date.now())): boolean {
+	amend(language: Language, today: string = calendarDate(Date.now())): boolean {
 		const record = this.record;
 		const draft = this.amendment;
 		if (record === undefined || draft === undefined) return false;

@@ -18,6 +18,7 @@ import {
 	parseCaseReference,
 	proposeSettlement,
 	proposeTransition,
+	serverNameOf,
 	sideOf,
 	type CaseFields,
 	type CaseEvent,
@@ -138,8 +139,7 @@ export class CaseRooms {
 
 	/** The viewer's own authority, from their homeserver. */
 	get self(): AuthorityId | undefined {
-		const me = this.userId;
-		return this.#parties.servers.get(me.slice(me.indexOf(':') + 1));
+		return this.#parties.servers.get(serverNameOf(this.userId));
 	}
 
 	get parties(): CaseParties {
@@ -306,7 +306,7 @@ export class CaseRooms {
 		const api = this.#api;
 		if (api === undefined) return;
 		const inviter = api.cases.inviterOf(this.#client, room);
-		if (inviter === undefined || !this.#parties.servers.has(api.cases.serverOf(inviter))) return;
+		if (inviter === undefined || !this.#parties.servers.has(serverNameOf(inviter))) return;
 		if (!room.hasEncryptionStateEvent()) return;
 		this.#invitations.accept(room.roomId, inviter);
 	}
@@ -320,7 +320,7 @@ export class CaseRooms {
 		const requestedServer = this.#parties.homeservers.get(request.requested);
 		if (requestedServer === undefined) return err({ kind: 'invalid', reason: request.requested });
 		const template = caseRoomRequest({
-			creatorServer: api.cases.serverOf(me),
+			creatorServer: serverNameOf(me),
 			partyServers: [requestedServer],
 			invite: request.invite,
 		});
@@ -331,7 +331,7 @@ export class CaseRooms {
 			template.value,
 			{ type: 'opened', kind: request.kind, workflow: workflow.id, requesting: self, requested: request.requested, fields: request.fields },
 			request.language,
-			[bridgeUserId(api.cases.serverOf(me)), bridgeUserId(requestedServer)],
+			[bridgeUserId(serverNameOf(me)), bridgeUserId(requestedServer)],
 		);
 		if (!created.ok) return created;
 		const { roomId, openingId } = created.value;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_REGISTRY, foldCase, type OpenedCase, type RoomId } from '../../../../policies/cases/index.ts';
 import { AMINA, ANA, CONTEXT, OPENED, OPENING_ID, envelope, move, opening } from '../../../../policies/cases/testing/fixtures.ts';
 import { demoRoster, GUATEMALA, NIGERIA } from '../../../../policies/roster/demo.ts';
-import { dashboard, groupEntries, localDate, searchable, type DashboardOptions } from './dashboard.ts';
+import { dashboard, groupEntries, searchable, type DashboardOptions } from './dashboard.ts';
 
 const DAY = 86_400_000;
 const NOW = 1_000 + 40 * DAY;
@@ -83,13 +83,6 @@ describe('dashboard', () => {
 			'!soon',
 		]);
 		expect([...groupEntries(entries, 'deadline', demoRoster).keys()]).toEqual(['overdue', 'none', 'due-soon', 'later']);
-	});
-
-	it('counts days on the viewer’s calendar, in their own time zone', () => {
-		const instant = Date.parse('2026-03-10T02:30:00Z');
-		expect(localDate(instant, 'UTC')).toBe('2026-03-10');
-		expect(localDate(instant, 'America/Guatemala')).toBe('2026-03-09');
-		expect(localDate(instant, 'Asia/Almaty')).toBe('2026-03-10');
 	});
 
 	it('groups by status, keeping the order', () => {

@@ -3,7 +3,7 @@
 // local search over the decrypted records — nothing of it is ever sent to a
 // server. Pure functions over folded case records; `now` comes in as data.
 import type { OpenedCase, RequestKind, StatusId, WorkflowRegistry } from '../../../../policies/cases/index.ts';
-import { isTerminal } from '../../../../policies/cases/index.ts';
+import { answerByStateOf, answered, daysLeft as daysFrom, lastChangeOf, pendingAnswerBy } from '../../../../policies/cases/index.ts';
 import type { AuthorityId, Roster } from '../../../../policies/roster/types.ts';
 
 const DAY = 86_400_000;
@@ -16,7 +16,7 @@ export interface DashboardFilter {
 	readonly networks?: readonly string[];
 	/** Free text, matched against titles and both references, accents and case ignored. */
 	readonly query?: string;
-	/** Hide closed, executed, refused and withdrawn requests. */
+	/** Hide answered requests (policies/cases, isAnswered): closed, executed, refused, withdrawn… */
 	readonly openOnly?: boolean;
 	readonly deadlines?: readonly DeadlineState[];
 }
@@ -41,6 +41,7 @@ export interface DashboardEntry {
 	readonly record: OpenedCase;
 	/** The authority on the other side from the viewer's. */
 	readonly counterpart: AuthorityId;
+	/** When the request last changed (policies/cases, lastChangeOf). */
 	readonly lastActivity: number;
 	readonly attention: Attention;
 	readonly deadline?: Deadline;
@@ -52,7 +53,7 @@ export interface DashboardOptions {
 	/** The viewer's own authority. */
 	readonly self: AuthorityId;
 	readonly now: number;
-	/** The viewer's calendar date in their own time zone, YYYY-MM-DD (see localDate). */
+	/** The viewer's calendar date in their own time zone, YYYY-MM-DD (policies/cases, calendarDate). */
 	readonly today: string;
 	/** Days without a status change after which an open request counts as stalled. */
 	readonly stalledAfterDays: number;
@@ -60,17 +61,10 @@ export interface DashboardOptions {
 	readonly dueSoonDays: number;
 }
 
-/** The calendar date of `at` in `timeZone` (the viewer's, by default), YYYY-MM-DD. */
-export function localDate(at: number, timeZone?: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY;
-
-function deadlineOf(record: OpenedCase, done: boolean, options: DashboardOptions): Deadline | undefined {
-	const date = record.fields.respondBy;
-	if (date === undefined || done) return undefined;
-	const daysLeft = Math.round(dayNumber(date) - dayNumber(options.today));
+function deadlineOf(record: OpenedCase, options: DashboardOptions): Deadline | undefined {
+	const date = pendingAnswerBy(answerByStateOf(record), options.workflows);
+	if (date === undefined) return undefined;
+	const daysLeft = daysFrom(options.today, date);
 	return { date, daysLeft, state: daysLeft < 0 ? 'overdue' : daysLeft <= options.dueSoonDays ? 'due-soon' : 'later' };
 }
 
@@ -79,19 +73,11 @@ export function searchable(text: string): string {
 	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function finished(record: OpenedCase, workflows: WorkflowRegistry): boolean {
-	const workflow = workflows.get(record.workflow);
-	return (
-		workflow !== undefined &&
-		(isTerminal(workflow, record.status) || ['executed', 'refused', 'withdrawn', 'surrendered'].includes(record.status))
-	);
-}
-
 export function entryOf(record: OpenedCase, options: DashboardOptions): DashboardEntry {
 	const counterpart = record.parties.requesting === options.self ? record.parties.requested : record.parties.requesting;
-	const lastActivity = Math.max(record.openedBy.at, ...record.statusHistory.map((c) => c.at), ...record.amendments.map((a) => a.at));
-	const done = finished(record, options.workflows);
-	const deadline = deadlineOf(record, done, options);
+	const lastActivity = lastChangeOf(record);
+	const done = answered(record, options.workflows);
+	const deadline = deadlineOf(record, options);
 	const attention: Attention =
 		record.openConflict !== undefined
 			? 'conflict'

@@ -2,11 +2,10 @@
 // sending (counterpart IDs, offences, a title), and the request opened
 // through CaseRooms. The payload validator of policies/cases has the last word.
 import type { Channel, LegalBasisType, RequestKind, Urgency } from '../../../../policies/cases/index.ts';
-import { parseCaseReference } from '../../../../policies/cases/index.ts';
+import { calendarDate, isUserId, parseCaseReference } from '../../../../policies/cases/index.ts';
 import { federationPeers } from '../../../../policies/roster/federation.ts';
 import type { AuthorityId, Language } from '../../../../policies/roster/types.ts';
 import type { CaseRooms } from './case-rooms.svelte.ts';
-import { localDate } from './dashboard.ts';
 import { entriesOf, picksOf, type OffencePicks } from './offence-picks.ts';
 
 export type FormProblem =
@@ -18,8 +17,6 @@ export type FormProblem =
 	| { readonly kind: 'counterpart' }
 	| { readonly kind: 'refused'; readonly detail: string }
 	| { readonly kind: 'failed' };
-
-const USER_ID = /^@[^:\s]+:\S+$/;
 
 export class NewRequestForm {
 	readonly #cases: CaseRooms;
@@ -63,7 +60,7 @@ export class NewRequestForm {
 	}
 
 	/** Opens the request; resolves with the new room's ID, or undefined with `problem` set. */
-	async submit(language: Language, today: string = localDate(Date.now())): Promise<string | undefined> {
+	async submit(language: Language, today: string = calendarDate(Date.now())): Promise<string | undefined> {
 		this.#problem = undefined;
 		const title = this.title.trim();
 		if (title === '') return this.#fail({ kind: 'title' });
@@ -76,7 +73,7 @@ export class NewRequestForm {
 		const respondBy = this.respondBy.trim();
 		if (respondBy !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(respondBy) || respondBy < today)) return this.#fail({ kind: 'respond-by' });
 		const invite = this.invite.split(/[\s,;]+/).filter((id) => id !== '');
-		if (invite.length === 0 || invite.some((id) => !USER_ID.test(id))) return this.#fail({ kind: 'invite' });
+		if (invite.length === 0 || invite.some((id) => !isUserId(id))) return this.#fail({ kind: 'invite' });
 		const citation = this.citation.trim();
 		this.#sending = true;
 		try {

@@ -7,6 +7,7 @@ import {
 	buildCaseContent,
 	CASE_KEY,
 	rendererFor,
+	serverNameOf,
 	type CaseEvent,
 	type CaseEventEnvelope,
 	type EventId,
@@ -60,10 +61,6 @@ export type TimelineItem =
 			readonly file: EncryptedFileInfo & { readonly url: string };
 	  })
 	| { readonly kind: 'undecryptable'; readonly id: string; readonly sender: string; readonly at: number; readonly reason: WithheldReason };
-
-function serverOf(userId: string): string {
-	return userId.slice(userId.indexOf(':') + 1);
-}
 
 /**
  * Creates the room from its template (no name, no topic), invites the
@@ -349,11 +346,11 @@ export async function reissueAclAfterJoins(client: MatrixClient, room: Room): Pr
 	const state = room.currentState;
 	const aclEvent = state.getStateEvents(SERVER_ACL, '');
 	if (aclEvent === null || !state.maySendStateEvent(SERVER_ACL, me)) return false;
-	const ownHost = hostOf(serverOf(me));
+	const ownHost = hostOf(serverNameOf(me));
 	const aclAt = aclEvent.getTs();
 	const newcomer = room
 		.getJoinedMembers()
-		.some((member) => hostOf(serverOf(member.userId)) !== ownHost && (member.events.member?.getTs() ?? 0) > aclAt);
+		.some((member) => hostOf(serverNameOf(member.userId)) !== ownHost && (member.events.member?.getTs() ?? 0) > aclAt);
 	if (!newcomer) return false;
 	try {
 		await client.sendStateEvent(room.roomId, SERVER_ACL as never, reissuedAcl(aclEvent.getContent<ServerAclContent>()) as never, '');
@@ -370,5 +367,4 @@ export function inviterOf(client: MatrixClient, room: Room): string | undefined 
 	return room.getMember(me)?.events.member?.getSender();
 }
 
-export { serverOf };
 export { retryUnsignedOnDeviceUpdates } from './unsigned-retry.ts';

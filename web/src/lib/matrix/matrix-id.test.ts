@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerName, parseUserIdInput, serverNameOf, type UserId } from './matrix-id.ts';
+import { parseUserIdInput } from './matrix-id.ts';
 
 describe('parseUserIdInput', () => {
 	it('splits a user ID on an IP-literal server with a port', () => {
@@ -50,19 +50,5 @@ describe('parseUserIdInput', () => {
 		[`@${'a'.repeat(250)}:mp.gob.gt`, 'too-long'],
 	])('refuses %j as %s', (typed, kind) => {
 		expect(parseUserIdInput(typed)).toEqual({ ok: false, error: { kind } });
-	});
-});
-
-describe('parseServerName', () => {
-	it('knows IPv4 from names that only look numeric', () => {
-		expect(parseServerName('127.0.0.1')?.hostKind).toBe('ipv4');
-		expect(parseServerName('1.2.3')).toBeUndefined();
-		expect(parseServerName('localhost:8008')).toEqual({ host: 'localhost', port: 8008, hostKind: 'dns' });
-	});
-});
-
-describe('serverNameOf', () => {
-	it('is everything after the first colon', () => {
-		expect(serverNameOf('@a:127.0.0.1:8448' as UserId)).toBe('127.0.0.1:8448');
 	});
 });

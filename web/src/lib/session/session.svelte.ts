@@ -14,7 +14,7 @@ import { err, ok, type Result } from '../../../../policies/result.ts';
 import type { BackupCoverage, OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
 import { describeFailure, type Failure } from '../matrix/failure.ts';
 import type { Credentials } from '../matrix/login.ts';
-import type { UserId } from '../matrix/matrix-id.ts';
+import type { UserId } from '../../../../policies/cases/index.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { createStorageKey, type StorageKeyPlatform } from '../matrix/storage-key.ts';
 import { storeAccessFor } from '../matrix/store-access.ts';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batch, MLA_HISTORY, must, open, OTHER_HISTORY, tempDir } from '../../../../../bridge/register/testing.ts';
 import { demoRoster } from '../../../../../policies/roster/demo.ts';
 import type { AuthorityId } from '../../../../../policies/roster/types.ts';
-import { dayIn, openBridgeRegister } from './bridge-source.ts';
+import { openBridgeRegister } from './bridge-source.ts';
 import type { RegisterSource } from './types.ts';
 
 const NIGERIA = 'ng-ca' as AuthorityId;
@@ -66,11 +66,5 @@ describe('the bridge register, read by the pages', () => {
 	it('says unreadable for a file that is not a register', () => {
 		const opening = openBridgeRegister(dir.file('nothing.sqlite'), NIGERIA, demoRoster);
 		expect(opening.kind).toBe('unreadable');
-	});
-
-	it('counts days in the authority’s time zone', () => {
-		// 03:00 UTC on 1 June is still 31 May in Guatemala (UTC−6).
-		expect(dayIn('America/Guatemala', Date.UTC(2026, 5, 1, 3))).toBe('2026-05-31');
-		expect(dayIn('Asia/Almaty', Date.UTC(2026, 5, 1, 3))).toBe('2026-06-01');
 	});
 });

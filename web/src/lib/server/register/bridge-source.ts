@@ -2,6 +2,7 @@
 // read-only for the pages: the web server never writes it. Rows, statistics
 // and exports are the bridge register's own (readRows, registerStats,
 // casesCsv, registerJson); this file only turns them into the pages' shapes.
+import { calendarDate } from '../../../../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../../../../policies/result.ts';
 import type { AuthorityId, Roster } from '../../../../../policies/roster/types.ts';
 import {
@@ -40,11 +41,6 @@ export function statisticsOf(stats: RegisterStats): RegisterStatistics {
 	};
 }
 
-/** The calendar day at `now` in a time zone, as YYYY-MM-DD. */
-export function dayIn(timeZone: string, now: number): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 class BridgeRegisterSource implements RegisterSource {
 	readonly #register: Register;
 	readonly #self: AuthorityId;
@@ -70,7 +66,9 @@ class BridgeRegisterSource implements RegisterSource {
 		if (!rows.ok) return rows;
 		// NOTE: "overdue" counts days in the authority's legal time zone, where its deadlines run.
 		const timeZone = this.#roster.authorities.find((a) => a.id === this.#self)?.timeZone ?? 'UTC';
-		return ok(statisticsOf(registerStats({ rows: rows.value, roster: this.#roster, authority: this.#self, today: dayIn(timeZone, now) })));
+		return ok(
+			statisticsOf(registerStats({ rows: rows.value, roster: this.#roster, authority: this.#self, today: calendarDate(now, timeZone) })),
+		);
 	}
 
 	refusals(): Result<Refusals, string> {

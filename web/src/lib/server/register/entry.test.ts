@@ -5,8 +5,8 @@ import { entryOf, type CaseRowFields } from './entry.ts';
 const row: CaseRowFields = {
 	roomId: '!r:hs',
 	kind: 'mla',
+	workflow: 'mla.v1',
 	status: 'received',
-	terminal: false,
 	requesting: 'gt-mp',
 	requested: 'ng-ca',
 	requestingReference: 'MP-1',
@@ -44,12 +44,16 @@ describe('entryOf', () => {
 		});
 	});
 
+	it('reads a request as finished once it is answered, before its file is closed', () => {
+		expect(entryOf({ ...row, status: 'executed' }, 'gt-mp', demoRoster).finished).toBe(true);
+		expect(entryOf({ ...row, status: 'partially-executed' }, 'gt-mp', demoRoster).finished).toBe(false);
+	});
+
 	it('leaves unknown what the row does not say', () => {
 		const bare = {
 			...row,
 			kind: null,
 			status: null,
-			terminal: null,
 			requested: null,
 			requestedReference: null,
 			title: null,

@@ -1,6 +1,7 @@
 // A case row of the bridge's register (bridge/register/schema.ts, `cases`)
 // seen from the authority that keeps the register: which side it is on, who
 // the counterpart is, which reference is whose.
+import { answered, DEFAULT_REGISTRY, readAnswerByState } from '../../../../../policies/cases/index.ts';
 import type { Roster } from '../../../../../policies/roster/types.ts';
 import type { RegisterEntry } from './types.ts';
 
@@ -8,8 +9,8 @@ import type { RegisterEntry } from './types.ts';
 export interface CaseRowFields {
 	readonly roomId: string;
 	readonly kind: string | null;
+	readonly workflow: string | null;
 	readonly status: string | null;
-	readonly terminal: boolean | null;
 	readonly requesting: string | null;
 	readonly requested: string | null;
 	readonly requestingReference: string | null;
@@ -17,6 +18,12 @@ export interface CaseRowFields {
 	readonly title: string | null;
 	readonly lastChangeAt: number | null;
 	readonly respondBy: string | null;
+}
+
+/** Whether the request is answered (policies/cases, isAnswered): the same reading as the dashboard's and the statistics'. */
+function answeredRow(row: CaseRowFields): boolean {
+	const state = readAnswerByState(row);
+	return state !== undefined && answered(state, DEFAULT_REGISTRY);
 }
 
 const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
@@ -28,7 +35,7 @@ export function entryOf(row: CaseRowFields, self: string, roster: Roster): Regis
 		roomId: row.roomId,
 		kind: row.kind ?? 'unknown',
 		status: row.status ?? 'unknown',
-		finished: row.terminal ?? false,
+		finished: answeredRow(row),
 		side,
 		counterpart,
 		counterpartCountry: roster.authorities.find((a) => a.id === counterpart)?.country,

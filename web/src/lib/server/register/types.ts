@@ -12,7 +12,7 @@ export interface RegisterEntry {
 	readonly kind: string;
 	/** Status code of the case's workflow (sent, received…). */
 	readonly status: string;
-	/** Whether the status ends the case in its workflow. */
+	/** Whether the request is answered (policies/cases, isAnswered): executed, refused, withdrawn… or closed. */
 	readonly finished: boolean;
 	/** Which end of the request this authority is on. */
 	readonly side: 'requesting' | 'requested';

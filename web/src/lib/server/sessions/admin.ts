@@ -6,7 +6,8 @@
 import { err, ok, type Result } from '../../../../../policies/result.ts';
 import type { Person, Role, Roster } from '../../../../../policies/roster/types.ts';
 import type { SessionActivity } from './store.ts';
-import { localpartOf, type SessionUser } from './user.ts';
+import { rosterLocalpart } from '../../../../../policies/roster/people.ts';
+import type { SessionUser } from './user.ts';
 
 export const SESSION_ADMINISTRATOR: Role = 'authority-administrator';
 
@@ -37,7 +38,7 @@ export function peopleSessions(roster: Roster, authorityId: string, activity: re
 	return roster.people
 		.filter((person) => person.authority === authorityId)
 		.map((person) => {
-			const mine = activity.filter((a) => localpartOf(a.userId) === person.localpart.toLowerCase());
+			const mine = activity.filter((a) => rosterLocalpart(a.userId) === person.localpart.toLowerCase());
 			const seen = mine.map((a) => a.lastSeenAt).filter((t) => t !== undefined);
 			return {
 				localpart: person.localpart,
@@ -63,6 +64,6 @@ export function endTarget(
 	if (typeof requested !== 'string') return err('not-of-authority');
 	const person = roster.people.find((p) => p.authority === authorityId && p.localpart.toLowerCase() === requested.toLowerCase());
 	if (person === undefined) return err('not-of-authority');
-	const userIds = activity.filter((a) => localpartOf(a.userId) === person.localpart.toLowerCase()).map((a) => a.userId);
+	const userIds = activity.filter((a) => rosterLocalpart(a.userId) === person.localpart.toLowerCase()).map((a) => a.userId);
 	return ok({ person, userIds });
 }

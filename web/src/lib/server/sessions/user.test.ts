@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoRoster } from '../../../../../policies/roster/demo.ts';
-import { localpartOf, sessionUser } from './user.ts';
+import { rosterLocalpart } from '../../../../../policies/roster/people.ts';
+import { sessionUser } from './user.ts';
 
 describe('sessionUser', () => {
 	it('finds the roster person by localpart on their authority’s homeserver, with their roles', () => {
@@ -26,6 +27,6 @@ describe('sessionUser', () => {
 	});
 
 	it('reads the localpart of a user ID whose server name has a port', () => {
-		expect(localpartOf('@Amina.Bello:127.0.20.2:28448')).toBe('amina.bello');
+		expect(rosterLocalpart('@Amina.Bello:127.0.20.2:28448')).toBe('amina.bello');
 	});
 });

@@ -3,6 +3,7 @@
 // accounts (deploy/local/provision.ts): their localpart on the homeserver of
 // their authority, whose id in the federation file is the authority's id.
 // An account the roster does not list has no roles.
+import { rosterPerson } from '../../../../../policies/roster/people.ts';
 import type { Authority, Person, Role, Roster } from '../../../../../policies/roster/types.ts';
 
 export interface SessionUser {
@@ -15,18 +16,8 @@ export interface SessionUser {
 	readonly roles: readonly Role[];
 }
 
-/** "@carlos.mendez:127.0.20.1:28448" → "carlos.mendez" (Synapse keeps localparts lower case). */
-export function localpartOf(userId: string): string {
-	const colon = userId.indexOf(':');
-	return (colon < 0 ? userId.slice(1) : userId.slice(1, colon)).toLowerCase();
-}
-
 export function sessionUser(userId: string, homeserverId: string, roster: Roster): SessionUser {
 	const authority = roster.authorities.find((a) => a.id === homeserverId);
-	const localpart = localpartOf(userId);
-	const person =
-		authority === undefined
-			? undefined
-			: roster.people.find((p) => p.authority === authority.id && p.localpart.toLowerCase() === localpart);
+	const person = authority === undefined ? undefined : rosterPerson(roster, authority.id, userId);
 	return { userId, homeserverId, authority, person, roles: person?.roles ?? [] };
 }
