@@ -1,15 +1,15 @@
 // The bot's configuration, read from its file: the file's shape and check are
-// policies/bridge/config.ts' (deploy/ writes the same file); here the file is
+// policies/bot-config/config.ts' (deploy/ writes the same file); here the file is
 // read and its reminder settings turned into the scheduler's.
 import { readFileSync } from 'node:fs';
 import { serversFromRoster } from '../../policies/cases/index.ts';
-import { checkBotConfig, type CheckedBotConfig } from '../../policies/bridge/config.ts';
+import { checkBotConfig, type CheckedBotConfig } from '../../policies/bot-config/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { parseReminderSettings } from '../reminders/settings.ts';
 import type { ReminderSettings } from '../reminders/types.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 
-/** The configuration the bot runs with: the file checked (policies/bridge/config.ts), its reminders read. */
+/** The configuration the bot runs with: the file checked (policies/bot-config/config.ts), its reminders read. */
 export interface BotConfig extends Omit<CheckedBotConfig, 'reminders'> {
 	/** Reminder offsets and escalation (bridge/reminders/settings.ts); the defaults when the file leaves them out. */
 	readonly reminders: ReminderSettings;

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BotConfigFile } from '../../policies/bridge/config.ts';
+import type { BotConfigFile } from '../../policies/bot-config/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { BRIDGE_LOCALPART } from '../../policies/roster/bridge.ts';
 import type { Roster } from '../../policies/roster/types.ts';
