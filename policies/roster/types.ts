@@ -23,8 +23,15 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
 };
 
 /** What a person does for their authority (DOMAIN.md, "Roles"). */
-export type Role =
-	'prosecutor' | 'central-authority-officer' | 'focal-point' | 'focal-point-24-7' | 'secretariat' | 'authority-administrator';
+export const ROLES = [
+	'prosecutor',
+	'central-authority-officer',
+	'focal-point',
+	'focal-point-24-7',
+	'secretariat',
+	'authority-administrator',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Network {
 	readonly id: NetworkId;

@@ -3,16 +3,9 @@
 // with the path of the broken key (e.g. `authorities[2].timeZone: …`) and all
 // problems are reported at once.
 import { err, ok, type Result } from '../result.ts';
-import { LANGUAGES, type Roster } from './types.ts';
+import { LANGUAGES, ROLES, type Roster } from './types.ts';
 
-const ROLES = new Set([
-	'prosecutor',
-	'central-authority-officer',
-	'focal-point',
-	'focal-point-24-7',
-	'secretariat',
-	'authority-administrator',
-]);
+const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
 const AUTHORITY_ID = /^[a-z]{2}-[a-z0-9-]{1,30}$/;
 const NETWORK_ID = /^[A-Z][A-Z0-9]{1,15}$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -73,7 +66,7 @@ function checkPeople(roster: Roster, problems: Problems): void {
 		if (!LANGUAGES.includes(p.language)) problems.push(`${at}.language: "${p.language}" is not one of ${LANGUAGES.join(', ')}`);
 		if (p.roles.length === 0) problems.push(`${at}.roles: a person needs at least one role`);
 		p.roles.forEach((r, j) => {
-			if (!ROLES.has(r)) problems.push(`${at}.roles[${j}]: "${r}" is not one of ${[...ROLES].join(', ')}`);
+			if (!ROLE_SET.has(r)) problems.push(`${at}.roles[${j}]: "${r}" is not one of ${ROLES.join(', ')}`);
 		});
 		if (p.secretariatOf !== undefined && !networks.has(p.secretariatOf))
 			problems.push(`${at}.secretariatOf: no network "${p.secretariatOf}" in this roster`);

@@ -3,7 +3,7 @@
 export { describeError, describeErrors, type RosterError } from './errors.ts';
 export { parseRoster } from './parse-roster.ts';
 export { parseSite } from './parse-site.ts';
-export { parsePeople, ROLES } from './parse-people.ts';
+export { parsePeople } from './parse-people.ts';
 export { checkPeopleAgainstSite, checkSiteAgainstRoster } from './site-checks.ts';
 export { notOnRogatory, rosterFromDocuments } from './convert.ts';
 export type * from './roster-document.ts';

@@ -2,21 +2,12 @@
 // found, each with the file, key path and line. Whether its authority and
 // networks are the site's and the roster's is checked later (site-checks.ts).
 import type { Result } from '../../result.ts';
-import type { Role } from '../types.ts';
+import { ROLES } from '../types.ts';
 import type { RosterError } from './errors.ts';
 import { parseWith } from './parse-document.ts';
 import { list, oneOf, optional, record, required, text, type Problem } from './read.ts';
 import type { PeopleDocument, PersonEntry } from './people-document.ts';
 import { authorityId, language, localpart, networkId } from './values.ts';
-
-export const ROLES: readonly Role[] = [
-	'prosecutor',
-	'central-authority-officer',
-	'focal-point',
-	'focal-point-24-7',
-	'secretariat',
-	'authority-administrator',
-];
 
 const person = record({
 	localpart: required('localpart', localpart),
