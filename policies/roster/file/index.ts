@@ -9,3 +9,15 @@ export { notOnRogatory, rosterFromDocuments } from './convert.ts';
 export type * from './roster-document.ts';
 export type { SiteDocument, SiteReminders } from './site-document.ts';
 export type { PeopleDocument, PersonEntry } from './people-document.ts';
+export {
+	readDeployment,
+	readPeopleFile,
+	readRoster,
+	readSite,
+	readSiteFile,
+	rosterLabel,
+	type Deployment,
+	type FileAccess,
+	type LoadedRoster,
+	type LoadedSite,
+} from './deployment.ts';
