@@ -5,7 +5,7 @@
 // started once. Progress goes to stderr.
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
-import { demoRoster } from '../policies/roster/demo.ts';
+import { profileDeployment } from './deployment.ts';
 import { bridgeCatchup, bridgeIngest } from '../tests/bench/bridge-backlog.ts';
 import { caseTransition } from '../tests/bench/case-transition.ts';
 import { federatedDelivery } from '../tests/bench/federated-delivery.ts';
@@ -42,9 +42,14 @@ const names = asked.length > 0 ? asked : Object.keys(METRICS);
 
 let federation: LocalFederation | undefined;
 if (names.some((name) => METRICS[name]!.needsFederation)) {
+	const files = profileDeployment(process.cwd(), 'bench', { fromEnv: false });
+	if (!files.ok) {
+		console.error(`\nrogatory: ${files.error}\n`);
+		process.exit(1);
+	}
 	const started = await startFederation({
 		profile: 'bench',
-		roster: demoRoster,
+		roster: files.value.deployment.runtime,
 		root: process.cwd(),
 		onProgress: (line) => console.error(`[federation] ${line}`),
 	});

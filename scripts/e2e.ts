@@ -5,7 +5,7 @@
 // given arguments, and stops everything, even when tests fail.
 import { startFederation } from '../deploy/local/federation.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
-import { demoRoster } from '../policies/roster/demo.ts';
+import { profileDeployment } from './deployment.ts';
 import { ensureChromium } from './chromium.ts';
 import { bin, run } from './child.ts';
 import { startE2eEnvironment } from './e2e-environment.ts';
@@ -22,7 +22,7 @@ async function main(args: readonly string[]): Promise<number> {
 		console.error(`rogatory: ${chromium.error}`);
 		return 1;
 	}
-	const started = await startFederation({ profile: 'test', roster: demoRoster, root, onProgress: (line) => console.log(`  ${line}`) });
+	const started = await startFederation({ profile: 'test', roster: testRoster(), root, onProgress: (line) => console.log(`  ${line}`) });
 	if (!started.ok) {
 		console.error(started.error.message);
 		return 1;
@@ -47,3 +47,10 @@ async function main(args: readonly string[]): Promise<number> {
 }
 
 process.exit(await main(process.argv.slice(2)));
+
+/** The demo files, written into .data/test/ (the tests' accounts and assertions are the demo people's). */
+function testRoster() {
+	const files = profileDeployment(root, 'test', { fromEnv: false });
+	if (!files.ok) throw new Error(files.error);
+	return files.value.deployment.runtime;
+}

@@ -8,7 +8,7 @@ import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation } from '../deploy/local/federation.ts';
 import { isProfileName } from '../deploy/config/profiles.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
-import { demoRoster } from '../policies/roster/demo.ts';
+import { profileDeployment } from './deployment.ts';
 
 // Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
 usePrivateUmask();
@@ -18,7 +18,14 @@ if (!isProfileName(profile)) {
 	console.error(`rogatory: unknown profile "${profile}"; use start, test or bench.`);
 	process.exit(2);
 }
-const started = await startFederation({ profile, roster: demoRoster, root: process.cwd(), onProgress: (line) => console.log(line) });
+// The files ROGATORY_ROSTER / ROGATORY_SITE name, or the demo's (scripts/deployment.ts).
+const files = profileDeployment(process.cwd(), profile, { fromEnv: true });
+if (!files.ok) {
+	console.error(`rogatory: ${files.error}`);
+	process.exit(2);
+}
+const roster = files.value.deployment.runtime;
+const started = await startFederation({ profile, roster, root: process.cwd(), onProgress: (line) => console.log(line) });
 if (!started.ok) {
 	console.error(`rogatory: ${started.error.message}`);
 	process.exit(1);
@@ -31,7 +38,7 @@ if (process.argv.includes('--bridges')) {
 		root,
 		profileDir: join(root, '.data', profile),
 		homeservers: federation.homeservers,
-		roster: demoRoster,
+		roster,
 		onProgress: (line) => console.log(line),
 	});
 	if (!run.ok) {

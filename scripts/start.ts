@@ -1,14 +1,16 @@
-// `npm start`: runs Rogatory on this machine — the demo roster's federation of
-// real Synapse homeservers (profile `start`), its demo accounts and the web
-// app — and prints where to go and how to sign in. Ctrl-C stops everything it
+// `npm start`: runs Rogatory on this machine — the roster's federation of
+// real Synapse homeservers (profile `start`), the sites' accounts, bridges
+// and the web app — and prints where to go and how to sign in. The roster and
+// site files are the demo's, copied into .data/start/, unless ROGATORY_ROSTER
+// and ROGATORY_SITE name others (scripts/deployment.ts). Ctrl-C stops everything it
 // started; the next `npm start` reuses the data in .data/start/.
 import { join } from 'node:path';
 import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { provisionRoster } from '../deploy/local/provision.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
-import { demoRoster } from '../policies/roster/demo.ts';
-import { validateRoster } from '../policies/roster/validate.ts';
+import { rosterLabel } from '../policies/roster/file/index.ts';
+import { profileDeployment } from './deployment.ts';
 import { buildWebIfStale } from './web-build.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 import { printWelcome } from './welcome.ts';
@@ -22,9 +24,12 @@ const fail = (message: string): never => {
 	process.exit(1);
 };
 
-const roster = validateRoster(demoRoster);
-if (!roster.ok)
-	fail(`the demo roster (policies/roster/demo.ts) is broken:\n  ${roster.error.join('\n  ')}\nFix these keys and run npm start again.`);
+// The roster and site files, read and checked before anything starts.
+const files = profileDeployment(root, 'start', { fromEnv: true });
+const { paths, deployment } = files.ok ? files.value : fail(files.error);
+const roster = deployment.runtime;
+console.log(`rogatory: ${rosterLabel(deployment.roster)} — ${paths.roster}`);
+for (const site of deployment.sites) console.log(`rogatory: site of ${site.document.authority} — ${site.path}`);
 
 const port = Number(process.env['ROGATORY_WEB_PORT'] ?? 18080);
 if (!Number.isInteger(port) || port < 1 || port > 65535)
@@ -51,14 +56,14 @@ if (!(await buildWebIfStale(root))) fail('the web app did not build (see the err
 
 const started = await startFederation({
 	profile: 'start',
-	roster: demoRoster,
+	roster,
 	root,
 	onProgress: (line) => console.log(`rogatory: ${line}`),
 });
 if (!started.ok) fail(started.error.message);
 else federation = started.value;
 
-const people = await provisionRoster(federation!, demoRoster);
+const people = await provisionRoster(federation!, roster);
 if (!people.ok) {
 	console.error(`\nrogatory: ${people.error}\n`);
 	await stopAll(1);
@@ -68,7 +73,7 @@ const bridgesStarted = await startBridges({
 	root,
 	profileDir: join(root, '.data', 'start'),
 	homeservers: federation!.homeservers,
-	roster: demoRoster,
+	roster,
 	onProgress: (line) => console.log(`rogatory: ${line}`),
 });
 if (!bridgesStarted.ok) {
@@ -82,4 +87,4 @@ if (!server.ok) {
 	await stopAll(1);
 } else web = server.value;
 
-if (people.ok && web !== undefined) printWelcome(web.url, federation!, people.value);
+if (people.ok && web !== undefined) printWelcome(web.url, federation!, people.value, deployment);

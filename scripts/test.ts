@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
-import { demoRoster } from '../policies/roster/demo.ts';
+import { profileDeployment } from './deployment.ts';
 import { ensureChromium } from './chromium.ts';
 import { bin, run } from './child.ts';
 import { startE2eEnvironment, type E2eEnvironment } from './e2e-environment.ts';
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
 	process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)));
 	try {
 		console.log('\n── federation (test profile) ──');
-		const started = await startFederation({ profile: 'test', roster: demoRoster, root, onProgress: (line) => console.log(`  ${line}`) });
+		const started = await startFederation({ profile: 'test', roster: testRoster(), root, onProgress: (line) => console.log(`  ${line}`) });
 		if (!started.ok) {
 			console.error(`\n${started.error.message}\n`);
 			failedSteps.push('federation start');
@@ -117,3 +117,10 @@ const code = await main();
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
 console.log(`\nTests: ${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`);
 process.exit(code === 0 && total.failed === 0 ? 0 : 1);
+
+/** The demo files, written into .data/test/ (the tests' accounts and assertions are the demo people's). */
+function testRoster() {
+	const files = profileDeployment(root, 'test', { fromEnv: false });
+	if (!files.ok) throw new Error(files.error);
+	return files.value.deployment.runtime;
+}

@@ -1,12 +1,16 @@
 // What `npm start` prints once everything is up: where to go, which
-// homeservers run, and the demo accounts with their passwords.
+// roster and sites run, which homeservers, and the demo accounts with their passwords.
 import type { LocalFederation } from '../deploy/local/federation.ts';
 import type { ProvisionedPeople } from '../deploy/local/provision.ts';
+import { rosterLabel, type Deployment } from '../policies/roster/file/index.ts';
 
-export function printWelcome(url: string, federation: LocalFederation, provisioned: ProvisionedPeople): void {
+export function printWelcome(url: string, federation: LocalFederation, provisioned: ProvisionedPeople, deployment: Deployment): void {
 	const lines: string[] = [
 		'',
 		`Rogatory is running: ${url}  (sign in: ${url}/en/sign-in)`,
+		'',
+		`Roster: ${rosterLabel(deployment.roster)}, ${deployment.roster.path}`,
+		`Sites: ${deployment.sites.map((s) => `${s.document.authority} ${s.path}`).join('; ')}`,
 		'',
 		'Homeservers (closed federation, TLS verified against the local CA):',
 	];

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startFederation } from '../../deploy/local/federation.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { profileDeployment } from '../../scripts/deployment.ts';
 import type { FederationInfo } from '../support/federation-info.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
@@ -16,9 +16,11 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 		project.provide('federation', JSON.parse(readFileSync(described, 'utf8')) as FederationInfo);
 		return undefined;
 	}
+	const files = profileDeployment(process.cwd(), 'test', { fromEnv: false });
+	if (!files.ok) throw new Error(files.error);
 	const started = await startFederation({
 		profile: 'test',
-		roster: demoRoster,
+		roster: files.value.deployment.runtime,
 		root: process.cwd(),
 		onProgress: (line) => console.log(`[federation] ${line}`),
 	});
