@@ -15,7 +15,7 @@ usePrivateUmask();
 
 const profile = process.argv[2] ?? 'bench';
 if (!isProfileName(profile)) {
-	console.error(`rogatory: unknown profile "${profile}"; use start, test or bench.`);
+	console.error(`rogatory: unknown profile "${profile}"; use start, test, bench or other.`);
 	process.exit(2);
 }
 // The files ROGATORY_ROSTER / ROGATORY_SITE name, or the demo's (scripts/deployment.ts).

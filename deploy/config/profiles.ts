@@ -1,8 +1,10 @@
-// The three local profiles. Each has its own loopback /24 and ports, so tests
-// and benches never collide with a running `npm start`, and each homeserver
+// The local profiles. Each has its own loopback /24 and ports, so tests and
+// benches never collide with a running `npm start`, and each homeserver
 // of a profile has its own address, because m.room.server_acl ignores ports
 // (ARCHITECTURE.md, decision 6).
-export type ProfileName = 'start' | 'test' | 'bench';
+// `other` runs a second deployment, from other roster and site files, beside
+// the test federation (tests/integration/fourth-network.test.ts).
+export type ProfileName = 'start' | 'test' | 'bench' | 'other';
 
 export interface Profile {
 	readonly name: ProfileName;
@@ -16,6 +18,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 	start: { name: 'start', subnet: '127.0.10', clientPort: 18008, federationPort: 18448 },
 	test: { name: 'test', subnet: '127.0.20', clientPort: 28008, federationPort: 28448 },
 	bench: { name: 'bench', subnet: '127.0.30', clientPort: 38008, federationPort: 38448 },
+	other: { name: 'other', subnet: '127.0.40', clientPort: 48008, federationPort: 48448 },
 };
 
 export function isProfileName(value: string): value is ProfileName {

@@ -20,6 +20,7 @@ const HOW_TO_START: Readonly<Record<ProfileName, string>> = {
 	start: 'run `npm start`',
 	test: 'run the tests with `npm test` (its global setup starts them)',
 	bench: 'run `npm run bench`',
+	other: 'run tests/integration/fourth-network.test.ts (it starts them from its own files)',
 };
 
 /** The running federation of `profile`, or why there is none. */

@@ -14,6 +14,7 @@ const WHO_USES: Readonly<Record<ProfileName, string>> = {
 	start: '`npm start`',
 	test: 'a test run (`npm test`)',
 	bench: '`npm run bench`',
+	other: 'the second deployment’s test (tests/integration/fourth-network.test.ts)',
 };
 
 export function profileBusyError(profile: ProfileName, pid: number): StartError {

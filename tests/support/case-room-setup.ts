@@ -1,5 +1,5 @@
-// A case room between Guatemala (requesting) and Nigeria (requested) on the
-// local federation, the way Rogatory sets one up: the parties-only template,
+// A case room between two authorities (by default Guatemala requesting from
+// Nigeria) on a local federation, the way Rogatory sets one up: the parties-only template,
 // the counterpart invited and joined, the ACL re-issued once it is in, and
 // each side folding the room with the shared fold.
 import type { ICreateRoomOpts, MatrixClient } from 'matrix-js-sdk';
@@ -7,11 +7,11 @@ import { serverNameOf, type RoomId } from '../../policies/cases/index.ts';
 import { caseRoomRequest } from '../../policies/rooms/case-room.ts';
 import { ACL_REVISION, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import { demoRoster } from '../../policies/roster/demo.ts';
-import type { AuthorityId } from '../../policies/roster/types.ts';
+import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import { freshAccount } from './accounts.ts';
 import { FoldedCaseRoom } from './case-room-node.ts';
 import { homeserverOf, type FederationInfo } from './federation-info.ts';
-import { invitedTo, startNodeClient } from './matrix-node-client.ts';
+import { crossSign, invitedTo, startNodeClient } from './matrix-node-client.ts';
 
 export interface CaseRoomPair {
 	readonly roomId: RoomId;
@@ -53,16 +53,30 @@ export async function createJoinedCaseRoom(creator: MatrixClient, counterpart: M
 	return room_id;
 }
 
-export async function openCaseRoomPair(federation: FederationInfo, label: string): Promise<CaseRoomPair> {
-	const gt = homeserverOf(federation, 'gt-mp');
-	const ng = homeserverOf(federation, 'ng-ca');
-	const requesting = await startNodeClient(await freshAccount(federation, gt.id, `${label}-gt`));
-	const requested = await startNodeClient(await freshAccount(federation, ng.id, `${label}-ng`));
+export interface PairOptions {
+	/** Default: the demo roster, Guatemala requesting from Nigeria. */
+	readonly roster?: Roster;
+	readonly requesting?: string;
+	readonly requested?: string;
+	/** Makes each account cross-sign its device first (the bridges fold only cross-signed senders). */
+	readonly crossSigned?: boolean;
+}
+
+export async function openCaseRoomPair(federation: FederationInfo, label: string, options: PairOptions = {}): Promise<CaseRoomPair> {
+	const gt = homeserverOf(federation, options.requesting ?? 'gt-mp');
+	const ng = homeserverOf(federation, options.requested ?? 'ng-ca');
+	const client = async (hs: typeof gt, suffix: string) => {
+		const started = await startNodeClient(await freshAccount(federation, hs.id, `${label}-${suffix}`));
+		if (options.crossSigned === true) await crossSign(started);
+		return started;
+	};
+	const requesting = await client(gt, 'a');
+	const requested = await client(ng, 'b');
 	const room_id = await createJoinedCaseRoom(requesting, requested);
 
 	const context = {
 		room: room_id as RoomId,
-		roster: demoRoster,
+		roster: options.roster ?? demoRoster,
 		servers: new Map([
 			[gt.serverName, gt.id as AuthorityId],
 			[ng.serverName, ng.id as AuthorityId],

@@ -38,6 +38,11 @@ export async function startNodeClient(account: NodeAccount): Promise<sdk.MatrixC
 	return client;
 }
 
+/** Cross-signs the client's device (no password asked: a fresh account may upload its first keys without one). */
+export async function crossSign(client: sdk.MatrixClient): Promise<void> {
+	await client.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: async (make) => void (await make(null)) });
+}
+
 /** Creates a Megolm-encrypted private room and invites the given users. */
 export async function createEncryptedRoom(client: sdk.MatrixClient, invite: readonly string[]): Promise<string> {
 	const { room_id } = await client.createRoom({
