@@ -60,6 +60,17 @@ describe('Matrix identifiers', () => {
 		expect(isServerName('-bad.example')).toBe(false);
 	});
 
+	it('gives the same answers when asked again, through a flood of distinct names', () => {
+		for (let round = 0; round < 2; round++) {
+			for (let i = 0; i < 3000; i++) {
+				expect(isServerName(`host-${i}.example:${1 + (i % 65535)}`)).toBe(true);
+				expect(isServerName(`bad_${i}.example`)).toBe(false);
+			}
+			expect(isServerName('300.1.1.1')).toBe(false);
+			expect(isServerName('127.0.20.1:28448')).toBe(true);
+		}
+	});
+
 	it('splits server names into host, port and kind, and knows IPv4 from names that only look numeric', () => {
 		expect(parseServerName('127.0.0.1')?.hostKind).toBe('ipv4');
 		expect(parseServerName('1.2.3')).toBeUndefined();

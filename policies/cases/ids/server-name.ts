@@ -33,4 +33,17 @@ export function parseServerName(serverName: string): ServerParts | undefined {
 	return { host, port, hostKind: 'dns' };
 }
 
-export const isServerName = (value: string): boolean => parseServerName(value) !== undefined;
+// A federation has a handful of servers and every parsed ID names one, so the
+// answers are remembered (the fold parses a sender and a room ID per event).
+// Bounded: a flood of distinct names only empties the memory now and then.
+const known = new Map<string, boolean>();
+const KNOWN_MAX = 1024;
+
+export function isServerName(value: string): boolean {
+	const remembered = known.get(value);
+	if (remembered !== undefined) return remembered;
+	const answer = parseServerName(value) !== undefined;
+	if (known.size >= KNOWN_MAX) known.clear();
+	known.set(value, answer);
+	return answer;
+}
