@@ -4,6 +4,7 @@
 // started; the next `npm start` reuses the data in .data/start/.
 import { join } from 'node:path';
 import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
+import { writeDemoDeployment } from '../deploy/roster/demo-deployment.ts';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { provisionRoster } from '../deploy/local/provision.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
@@ -68,7 +69,7 @@ const bridgesStarted = await startBridges({
 	root,
 	profileDir: join(root, '.data', 'start'),
 	homeservers: federation!.homeservers,
-	roster: demoRoster,
+	deployment: writeDemoDeployment(join(root, '.data', 'start')),
 	onProgress: (line) => console.log(`rogatory: ${line}`),
 });
 if (!bridgesStarted.ok) {
