@@ -3,9 +3,9 @@
 // and stopped together. Used by `npm test` and by `npm run e2e`.
 import { join } from 'node:path';
 import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
+import { writeDemoDeployment } from '../deploy/roster/demo-deployment.ts';
 import type { LocalFederation } from '../deploy/local/federation.ts';
 import { err, ok, type Result } from '../policies/result.ts';
-import { demoRoster } from '../policies/roster/demo.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 export const E2E_WEB = { host: '127.0.0.1', port: 28080 };
@@ -31,7 +31,7 @@ export async function startE2eEnvironment(root: string, federation: LocalFederat
 		root,
 		profileDir,
 		homeservers: federation.homeservers,
-		roster: demoRoster,
+		deployment: writeDemoDeployment(profileDir),
 		onProgress: (line) => console.log(`  ${line}`),
 	});
 	if (!bridgesStarted.ok) return err(bridgesStarted.error);

@@ -73,7 +73,7 @@ const bridgesStarted = await startBridges({
 	root,
 	profileDir: join(root, '.data', 'start'),
 	homeservers: federation!.homeservers,
-	roster,
+	deployment: paths,
 	onProgress: (line) => console.log(`rogatory: ${line}`),
 });
 if (!bridgesStarted.ok) {

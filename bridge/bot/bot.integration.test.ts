@@ -52,7 +52,7 @@ async function roomWithFlow(setup: BotSetup, label: string, total: number) {
 describe('the bridge bot process', () => {
 	it('keeps its device across a restart and logs every case event once, those sent while it was down too', async () => {
 		const setup = await botSetup(gt, federation.homeservers);
-		let bot = start(setup.configPath);
+		let bot = start(setup);
 		await bot.logged('bridge running');
 		const session = JSON.parse(readFileSync(join(setup.config.secretsDir, 'session.json'), 'utf8')) as { deviceId: string };
 		const { client, room, sent } = await roomWithFlow(setup, 'restart-sender', 20);
@@ -60,7 +60,7 @@ describe('the bridge bot process', () => {
 		expect(await bot.exited).toBe(0);
 
 		for (let i = 0; i < 20; i++) sent.push(await note(client, room, `while down ${i}`));
-		bot = start(setup.configPath);
+		bot = start(setup);
 		await bot.logged('bridge running');
 		expect(bot.output()).toContain(`device ${session.deviceId}`);
 		await until(() => logged(setup).length >= 40, 'the bot logs all 40');
@@ -81,7 +81,7 @@ describe('the bridge bot process', () => {
 
 	it('pauses the sync loudly while its register is locked, and catches up with nothing lost once it is free', async () => {
 		const setup = await botSetup(gt, federation.homeservers);
-		const bot = start(setup.configPath);
+		const bot = start(setup);
 		await bot.logged('bridge running');
 		const { client, room, sent } = await roomWithFlow(setup, 'locked-sender', 5);
 		const before = readRegister(setup)!;

@@ -1,7 +1,10 @@
 // The bot's chat commands against the bench/test federation (issue 4): a
 // `!rogatory status` in a case room gets one encrypted m.notice reply, after
 // the command is in the register, in the room's language (the opener's:
-// Guatemala, Spanish) — and none again after a restart.
+// Guatemala, Spanish) — and none again after a restart; `!rogatory ayuda`
+// names the roster the bot was started with (its version and SHA-256).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as sdk from 'matrix-js-sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { CASE_KEY, transitionIdOf } from '../../policies/cases/index.ts';
@@ -29,7 +32,7 @@ describe('the bridge bot’s chat commands', () => {
 		const setup = await botSetup(gt, federation.homeservers);
 		const ana = await crossSignedClient(federation, 'gt-mp', 'commands-gt');
 		clients.push(ana);
-		let bot = start(setup.configPath);
+		let bot = start(setup);
 		await bot.logged('bridge running');
 		const room = await createEncryptedRoom(ana, [setup.userId]);
 		await until(() => joined(ana, room, setup.userId), 'the bot joins');
@@ -56,10 +59,17 @@ describe('the bridge bot’s chat commands', () => {
 		// A restart answers nothing twice: the next command's reply is the only new one.
 		bot.child.kill('SIGTERM');
 		expect(await bot.exited).toBe(0);
-		bot = start(setup.configPath);
+		bot = start(setup);
 		await bot.logged('bridge running');
 		await ana.sendMessage(room, { msgtype: sdk.MsgType.Text, body: '!rogatory ayuda' });
-		await decryptedMessage(ana, room, (text) => text.startsWith('Órdenes del puente Rogatory'));
+		const help = await decryptedMessage(ana, room, (text) => text.startsWith('Órdenes del puente Rogatory'));
+		const rosterBytes = readFileSync(setup.rosterPath);
+		const version = /^version: (\d+)$/m.exec(rosterBytes.toString('utf8'))?.[1];
+		const sha256 = createHash('sha256').update(rosterBytes).digest('hex');
+		expect(String(help.getContent()['body']).split('\n').at(-1)).toBe(
+			`Este puente usa la versión ${version} de la lista de miembros (SHA-256 ${sha256}).`,
+		);
+		expect(bot.output()).toContain(`roster version ${version} (sha256 ${sha256.slice(0, 12)}…)`);
 		const notices = noticesFrom(ana, room, setup.userId).map((e) => String(e.getContent()['body']).split('\n')[0]);
 		expect(notices).toEqual(['Estado de la solicitud', 'Órdenes del puente Rogatory:']);
 		expect(bot.output()).not.toContain(`answered status (${command})`);

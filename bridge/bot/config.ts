@@ -1,44 +1,72 @@
-// The bot's configuration, read from its file: the file's shape and check are
-// policies/bot-config/config.ts' (deploy/ writes the same file); here the file is
-// read and its reminder settings turned into the scheduler's.
+// The configuration the bot runs with, from three files: the bot config
+// (JSON: the homeserver, the account, its password — what is secret or this
+// machine's; its shape and check are policies/bot-config/config.ts', deploy/
+// writes the same file), the site file (which authority, where the register
+// and secrets live, timings, reminders) and the roster (who the authorities
+// are, and which edition of it this is).
 import { readFileSync } from 'node:fs';
 import { serversFromRoster } from '../../policies/cases/index.ts';
 import { checkBotConfig, type CheckedBotConfig } from '../../policies/bot-config/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
+import type { LoadedRoster, SiteDocument } from '../../policies/roster/file/index.ts';
+import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import { parseReminderSettings } from '../reminders/settings.ts';
 import type { ReminderSettings } from '../reminders/types.ts';
-import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 
-/** The configuration the bot runs with: the file checked (policies/bot-config/config.ts), its reminders read. */
-export interface BotConfig extends Omit<CheckedBotConfig, 'reminders'> {
-	/** Reminder offsets and escalation (bridge/reminders/settings.ts); the defaults when the file leaves them out. */
+/** Which roster: its version and the SHA-256 of its bytes (policies/roster/file/deployment.ts). */
+export type RosterEdition = Pick<LoadedRoster, 'version' | 'sha256'>;
+
+export interface BotConfig extends CheckedBotConfig {
+	/** The site's authority. */
+	readonly authority: AuthorityId;
+	/** The site's paths.register. */
+	readonly registerFile: string;
+	/** The site's paths.secrets. */
+	readonly secretsDir: string;
+	/** The site's bridge.undecryptable_after_seconds (default 600). */
+	readonly undecryptableAfterSeconds: number;
+	/** The site's bridge.retry_seconds (default 5). */
+	readonly retrySeconds: number;
+	/** The site's reminders; the defaults when it leaves them out. */
 	readonly reminders: ReminderSettings;
+	/** The deployment's Roster: the roster's authorities on Rogatory and this site's people. */
+	readonly roster: Roster;
+	readonly rosterEdition: RosterEdition;
 }
 
-export function parseConfig(value: unknown, authorities: readonly string[]): Result<{ config: BotConfig; warnings: string[] }, string> {
-	const checked = checkBotConfig(value, authorities);
-	if (!checked.ok) return checked;
-	const reminders = parseReminderSettings(checked.value.config.reminders);
-	if (!reminders.ok) return reminders;
-	return ok({ config: { ...checked.value.config, reminders: reminders.value }, warnings: checked.value.warnings });
-}
-
-/** Reads and checks the configuration file; the error names the file and the broken key. */
-export function readConfig(path: string, roster: Roster): Result<{ config: BotConfig; warnings: string[] }, string> {
+/** Reads and checks the bot config file against the roster's authorities; the error names the file and the broken key. */
+export function readConfig(path: string, roster: Roster): Result<{ config: CheckedBotConfig; warnings: string[] }, string> {
 	let value: unknown;
 	try {
 		value = JSON.parse(readFileSync(path, 'utf8'));
 	} catch (e) {
 		return err(`${path}: ${e instanceof Error ? e.message : String(e)}`);
 	}
-	const parsed = parseConfig(
+	const checked = checkBotConfig(
 		value,
 		roster.authorities.map((a) => a.id),
 	);
-	return parsed.ok ? parsed : err(`${path}: ${parsed.error}`);
+	return checked.ok ? checked : err(`${path}: ${checked.error}`);
+}
+
+/** The bot config file with what the site and the roster say. */
+export function botConfig(file: CheckedBotConfig, site: SiteDocument, roster: Roster, edition: RosterEdition): Result<BotConfig, string> {
+	const reminders = parseReminderSettings(site.reminders);
+	if (!reminders.ok) return err(`${site.source.file}: ${reminders.error}`);
+	return ok({
+		...file,
+		authority: site.authority as AuthorityId,
+		registerFile: site.paths.register,
+		secretsDir: site.paths.secrets,
+		undecryptableAfterSeconds: site.bridge.undecryptableAfterSeconds ?? 600,
+		retrySeconds: site.bridge.retrySeconds ?? 5,
+		reminders: reminders.value,
+		roster,
+		rosterEdition: { version: edition.version, sha256: edition.sha256 },
+	});
 }
 
 /** Server name → authority: the configuration's map (local federations), else the roster's. */
-export function serverMap(config: BotConfig, roster: Roster): ReadonlyMap<string, AuthorityId> {
+export function serverMap(config: Pick<CheckedBotConfig, 'servers'>, roster: Roster): ReadonlyMap<string, AuthorityId> {
 	return config.servers === undefined ? serversFromRoster(roster) : new Map(Object.entries(config.servers));
 }

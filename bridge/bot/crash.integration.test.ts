@@ -21,7 +21,7 @@ const { clients, bot: startBot } = stoppedAfterAll();
 const TOTAL = Number(process.env['ROGATORY_CRASH_EVENTS'] ?? 1000);
 const KILLS = Number(process.env['ROGATORY_CRASH_KILLS'] ?? 20);
 
-const start = (setup: BotSetup): BotProcess => startBot(setup.configPath);
+const start = (setup: BotSetup): BotProcess => startBot(setup);
 
 const loggedCount = (setup: BotSetup): number => readRegister(setup)?.snapshot.eventLog.length ?? 0;
 

@@ -1,18 +1,21 @@
-// The bridge bot process: `node bridge/bot/main.ts <config.json>`. Opens the
-// authority's register (migrating it) with the fold's context — the roster
-// and the server → authority map — and runs the bot with the register as its
+// The bridge bot process:
+// `node bridge/bot/main.ts --roster <roster.yaml> --site <site.yaml> <config.json>`
+// (ROGATORY_ROSTER / ROGATORY_SITE when the flags are left out). Reads the
+// three files first and refuses to start on any problem in them (start.ts).
+// Then opens the authority's register (migrating it) with the fold's context
+// — the roster and the server → authority map — and runs the bot with the register as its
 // sink: each sync batch's events, invitations, undecryptable events and the
 // checkpoint land in one register transaction (ARCHITECTURE.md, decision 7).
 // A register that cannot be opened for a passing reason (locked, full,
 // read-only) is retried, loudly; one that can never be (newer schema, not a
 // register) stops the bot.
-import { demoRoster } from '../../policies/roster/demo.ts';
 import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
 import { caseReminders } from '../reminders/case-reminders.ts';
 import { clockFromEnv } from '../reminders/clock.ts';
-import { readConfig, serverMap, type BotConfig } from './config.ts';
+import { serverMap, type BotConfig } from './config.ts';
 import { exitWith, log, runBridge } from './run.ts';
+import { readBridgeStart, refusalText } from './start.ts';
 
 // The register, its checkpoint's crypto store and the secrets are the
 // authority's alone: files 0600, folders 0700, however the bot was started
@@ -25,7 +28,7 @@ const PASSING = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_READONLY
 
 async function openUntilWritable(config: BotConfig): Promise<Register | undefined> {
 	for (let attempt = 1; ; attempt++) {
-		const opened = openRegister(config.registerFile, { roster: demoRoster, servers: serverMap(config, demoRoster) });
+		const opened = openRegister(config.registerFile, { roster: config.roster, servers: serverMap(config, config.roster) });
 		if (opened.ok) return opened.value;
 		const passing = PASSING.some((code) => opened.error.code.startsWith(code));
 		log(
@@ -36,18 +39,15 @@ async function openUntilWritable(config: BotConfig): Promise<Register | undefine
 	}
 }
 
-async function main(path: string | undefined): Promise<number> {
-	if (path === undefined) {
-		console.error('usage: node bridge/bot/main.ts <config.json>');
+async function main(argv: readonly string[]): Promise<number> {
+	const start = readBridgeStart('bridge/bot/main.ts', argv, process.env);
+	if (!start.ok) {
+		console.error(refusalText(start.error));
 		return 2;
 	}
-	const parsed = readConfig(path, demoRoster);
-	if (!parsed.ok) {
-		console.error(parsed.error);
-		return 2;
-	}
-	const { config, warnings } = parsed.value;
-	for (const w of warnings) log(`${path}: ${w}`);
+	const { config, warnings, label } = start.value;
+	log(label);
+	for (const w of warnings) log(w);
 	const register = await openUntilWritable(config);
 	if (register === undefined) return 1;
 	log(`register ${register.file} open`);
@@ -55,15 +55,16 @@ async function main(path: string | undefined): Promise<number> {
 		const commands = caseCommands({
 			read: (room) => register.record(room),
 			identities: (user) => register.identityChanges(user),
-			roster: demoRoster,
-			servers: serverMap(config, demoRoster),
+			roster: config.roster,
+			servers: serverMap(config, config.roster),
 			authority: config.authority,
+			rosterEdition: config.rosterEdition,
 		});
 		// NOTE: the clock is the system's unless ROGATORY_CLOCK_FILE names an offset file (integration tests, drills).
 		const reminders = caseReminders({
 			register,
-			roster: demoRoster,
-			servers: serverMap(config, demoRoster),
+			roster: config.roster,
+			servers: serverMap(config, config.roster),
 			authority: config.authority,
 			clock: clockFromEnv(),
 			settings: config.reminders,
@@ -80,4 +81,4 @@ async function main(path: string | undefined): Promise<number> {
 	return 0;
 }
 
-exitWith(main(process.argv[2]));
+exitWith(main(process.argv.slice(2)));

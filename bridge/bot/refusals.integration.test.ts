@@ -32,7 +32,7 @@ const ng = homeserverOf(federation, 'ng-ca');
 const { clients, bot: startBot } = stoppedAfterAll();
 
 async function startedBot(setup: BotSetup): Promise<BotProcess> {
-	const bot = startBot(setup.configPath);
+	const bot = startBot(setup);
 	await bot.logged('bridge running');
 	return bot;
 }

@@ -71,7 +71,7 @@ describe('the bridge bot’s preservation reminders', () => {
 		process.env['ROGATORY_CLOCK_FILE'] = clockFile;
 		const setup = await botSetup(gt, federation.homeservers);
 		const start = (): BotProcess => {
-			const bot = startBot(setup.configPath);
+			const bot = startBot(setup);
 			return bot;
 		};
 		const ana = await crossSignedClient(federation, 'gt-mp', 'reminders-gt');

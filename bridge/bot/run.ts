@@ -2,7 +2,6 @@
 // bot process shares (main.ts with the register; the benches' baseline with a
 // sink that keeps only the checkpoint). Each commit that brings something is
 // logged (progress-sink.ts), and the last line says where the bot stopped.
-import { demoRoster } from '../../policies/roster/demo.ts';
 import type { CommandHook } from '../commands/hook.ts';
 import type { IdentityApproved } from '../matrix/arrival.ts';
 import { startBot } from '../matrix/bot-client.ts';
@@ -33,7 +32,7 @@ export async function runBridge(
 		password: config.password,
 		sink: progress,
 		secrets: new SecretFiles(config.secretsDir, config.recoveryKeyFile),
-		policy: { roster: demoRoster, servers: serverMap(config, demoRoster), authority: config.authority },
+		policy: { roster: config.roster, servers: serverMap(config, config.roster), authority: config.authority },
 		giveUpAfterMs: config.undecryptableAfterSeconds * 1000,
 		retryMs: config.retrySeconds * 1000,
 		log,

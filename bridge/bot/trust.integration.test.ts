@@ -69,7 +69,7 @@ const rowOf = (setup: BotSetup, eventId: string) => readRegister(setup)?.snapsho
 describe('the bridge bot and who vouches for an event', () => {
 	it('folds nothing from a device its owner never cross-signed, and records why', async () => {
 		const setup = await botSetup(gt, federation.homeservers);
-		await startBot(setup.configPath).logged('bridge running');
+		await startBot(setup).logged('bridge running');
 		const ana = await person(federation, 'gt-mp', unique('trust-unsigned-a'));
 		const amina = await person(federation, 'ng-ca', unique('trust-unsigned-b'));
 		const room = await caseRoomWithBots(ana.client, amina.client, [setup.userId]);
@@ -105,7 +105,7 @@ describe('the bridge bot and who vouches for an event', () => {
 
 	it('refuses a counterpart whose identity changed until an officer approves it, then folds what they send', async () => {
 		const setup = await botSetup(gt, federation.homeservers);
-		await startBot(setup.configPath).logged('bridge running');
+		await startBot(setup).logged('bridge running');
 		const ana = await person(federation, 'gt-mp', unique('trust-changed-a'));
 		const amina = await person(federation, 'ng-ca', unique('trust-changed-b'));
 		const room = await caseRoomWithBots(ana.client, amina.client, [setup.userId]);

@@ -21,6 +21,7 @@ function setup(now = Date.parse('2026-03-20T18:00:00Z')) {
 		roster: demoRoster,
 		servers: REGISTER_CONTEXT.servers,
 		authority: GUATEMALA.id,
+		rosterEdition: { version: 12, sha256: 'c0ffee'.padEnd(64, '0') },
 		now: () => now,
 	});
 	return { register, hook, now };
@@ -83,6 +84,14 @@ describe('caseCommands', () => {
 		register.close();
 		registers.pop();
 		expect(hook.reply(elsewhere).ok).toBe(false);
+	});
+
+	it('names the roster it runs in help, in the room’s language', () => {
+		const { hook, now } = setup();
+		const reply = hook.reply(hook.pick(command('!rogatory ayuda'), '@bot:x', now)!);
+		expect(reply.ok && reply.value.body.split('\n').at(-1)).toBe(
+			`Este puente usa la versión 12 de la lista de miembros (SHA-256 ${'c0ffee'.padEnd(64, '0')}).`,
+		);
 	});
 
 	it('turns an identity approval into a recorded approval only for a central-authority officer or administrator', () => {

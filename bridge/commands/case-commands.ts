@@ -16,7 +16,7 @@ import { holdsRole } from '../../policies/roster/people.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import { IDENTITY_APPROVERS } from '../../policies/trust/index.ts';
 import { DEADLINE_SOURCES, deadlinesOf, type DeadlineSource } from './deadlines.ts';
-import { execute, type TrustContext } from './executors.ts';
+import { execute, type RosterEdition, type TrustContext } from './executors.ts';
 import type { CommandHook, PendingCommand, ReplyContent } from './hook.ts';
 import { roomLanguage } from './language.ts';
 import { commandIn } from './parse.ts';
@@ -32,6 +32,8 @@ export interface CaseCommandsOptions {
 	readonly servers: ReadonlyMap<string, AuthorityId>;
 	/** The bot's own authority. */
 	readonly authority: AuthorityId;
+	/** Which roster the bot runs, shown by `!rogatory help`. */
+	readonly rosterEdition: RosterEdition;
 	readonly workflows?: WorkflowRegistry;
 	readonly deadlineSources?: readonly DeadlineSource[];
 	/** Commands older than this when first seen are not answered; 24 hours when left out. */
@@ -77,6 +79,7 @@ export function caseCommands(options: CaseCommandsOptions): CommandHook {
 				mayApprove: mayApprove(command.sender),
 				changes: changes.value,
 				eventId: command.eventId,
+				roster: options.rosterEdition,
 			});
 			const workflow = record.opened ? workflows.get(record.workflow) : undefined;
 			const body = renderReply(reply, {

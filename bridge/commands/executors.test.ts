@@ -95,15 +95,17 @@ describe('the answer-by deadline source', () => {
 
 describe('execute', () => {
 	const record = opened();
-	const context = { record, today: '2026-01-01', deadlines: [], mayApprove: true, changes: [], eventId: '$cmd' };
+	const roster = { version: 7, sha256: 'ab'.repeat(32) };
+	const context = { record, today: '2026-01-01', deadlines: [], mayApprove: true, changes: [], eventId: '$cmd', roster };
 
 	it('runs the asked command, and help for an unknown one', () => {
 		expect(execute({ name: 'status' }, context).command).toBe('status');
 		expect(execute({ name: 'deadlines' }, context)).toEqual({ command: 'deadlines', deadlines: [] });
-		expect(execute({ name: 'help' }, context)).toEqual(helpCommand());
+		expect(execute({ name: 'help' }, context)).toEqual(helpCommand({ roster }));
 		expect(execute({ name: 'unknown', word: 'x' }, context)).toEqual({
 			command: 'help',
 			commands: ['status', 'deadlines', 'help', 'trust'],
+			roster,
 			unknown: 'x',
 		});
 	});

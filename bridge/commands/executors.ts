@@ -37,9 +37,17 @@ export interface DeadlinesReply {
 	readonly deadlines: readonly DatedDeadline[];
 }
 
+/** Which roster the bot runs: its version and the SHA-256 of the file (policies/roster/file/deployment.ts). */
+export interface RosterEdition {
+	readonly version: number;
+	readonly sha256: string;
+}
+
 export interface HelpReply {
 	readonly command: 'help';
 	readonly commands: readonly CommandName[];
+	/** So members can tell whether two authorities' bots run the same roster. */
+	readonly roster: RosterEdition;
 	/** The word the user typed when it was no command. */
 	readonly unknown?: string;
 }
@@ -91,8 +99,17 @@ export function deadlinesCommand({ deadlines, today }: DeadlinesContext): Deadli
 	return { command: 'deadlines', deadlines: dated };
 }
 
-export function helpCommand(unknown?: string): HelpReply {
-	return { command: 'help', commands: COMMAND_NAMES, ...(unknown === undefined ? {} : { unknown }) };
+export interface HelpContext {
+	readonly roster: RosterEdition;
+}
+
+export function helpCommand({ roster }: HelpContext, unknown?: string): HelpReply {
+	return {
+		command: 'help',
+		commands: COMMAND_NAMES,
+		roster: { version: roster.version, sha256: roster.sha256 },
+		...(unknown === undefined ? {} : { unknown }),
+	};
 }
 
 export interface TrustContext {
@@ -114,7 +131,7 @@ export function trustCommand(user: string | undefined, { mayApprove, changes, ev
 }
 
 /** Everything an executor may read; each takes only its part. */
-export type CommandContext = StatusContext & DeadlinesContext & TrustContext;
+export type CommandContext = StatusContext & DeadlinesContext & TrustContext & HelpContext;
 
 export function execute(request: Request, context: CommandContext): Reply {
 	switch (request.name) {
@@ -123,10 +140,10 @@ export function execute(request: Request, context: CommandContext): Reply {
 		case 'deadlines':
 			return deadlinesCommand(context);
 		case 'help':
-			return helpCommand();
+			return helpCommand(context);
 		case 'trust':
 			return trustCommand(request.user, context);
 		case 'unknown':
-			return helpCommand(request.word);
+			return helpCommand(context, request.word);
 	}
 }

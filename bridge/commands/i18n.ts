@@ -106,6 +106,13 @@ export const PHRASES = {
 		'<ID Matrix>: aprovar a nova identidade de uma contraparte cuja identidade mudou, depois de confirmada com ela; para funcionários e administradores',
 		'<Matrix ID>: одобрить новую личность собеседника, чья личность изменилась, после подтверждения с ним; для сотрудников и администраторов',
 	),
+	helpRoster: p(
+		'This bridge runs roster version {version} (SHA-256 {sha256}).',
+		'Este puente usa la versión {version} de la lista de miembros (SHA-256 {sha256}).',
+		'Ce pont utilise la version {version} de la liste des membres (SHA-256 {sha256}).',
+		'Esta ponte usa a versão {version} da lista de membros (SHA-256 {sha256}).',
+		'Этот мост работает со списком участников версии {version} (SHA-256 {sha256}).',
+	),
 	trustApproved: p(
 		'Approved the new identity of {user} (first seen {when}). Their events count again from now on; those refused before stay refused.',
 		'Aprobada la nueva identidad de {user} (vista por primera vez el {when}). Sus eventos vuelven a contar desde ahora; los rechazados antes siguen rechazados.',

@@ -5,6 +5,7 @@ import type { AuthorityId } from '../../policies/roster/types.ts';
 import { helpCommand, type StatusReply } from './executors.ts';
 import { localTime, renderReply } from './render.ts';
 
+const HASH = '0123456789abcdef'.repeat(4);
 const options = { timeZone: 'America/Guatemala', roster: demoRoster, book: DEFAULT_BOOK } as const;
 const status: StatusReply = {
 	command: 'status',
@@ -68,16 +69,29 @@ describe('renderReply', () => {
 		expect(renderReply({ command: 'deadlines', deadlines: [] }, { ...options, language: 'pt' })).toBe('Não há prazos próximos nesta sala.');
 	});
 
-	it('writes help with each command’s word in the room’s language, and names an unknown word', () => {
-		expect(renderReply(helpCommand('frob'), { ...options, language: 'fr' }).split('\n')).toEqual([
+	it('writes help with each command’s word in the room’s language, names an unknown word and the roster the bot runs', () => {
+		const roster = { roster: { version: 4, sha256: HASH } };
+		expect(renderReply(helpCommand(roster, 'frob'), { ...options, language: 'fr' }).split('\n')).toEqual([
 			'Commande inconnue « frob ».',
 			'Commandes du pont Rogatory :',
 			'!rogatory status (statut) — l’état actuel de la demande',
 			'!rogatory deadlines (délais) — les échéances à venir du salon',
 			'!rogatory help (aide) — cette aide',
 			'!rogatory trust (approuver) — <ID Matrix> : approuver la nouvelle identité d’un interlocuteur dont l’identité a changé, une fois confirmée avec lui ; pour les agents et administrateurs',
+			`Ce pont utilise la version 4 de la liste des membres (SHA-256 ${HASH}).`,
 		]);
-		expect(renderReply(helpCommand(), { ...options, language: 'en' })).not.toContain('(');
+		const english = renderReply(helpCommand(roster), { ...options, language: 'en' }).split('\n');
+		expect(english.filter((line) => line.startsWith('!rogatory')).join('\n')).not.toContain('(');
+		expect(english.at(-1)).toBe(`This bridge runs roster version 4 (SHA-256 ${HASH}).`);
+	});
+
+	it.each([
+		['es', 'Este puente usa la versión 4 de la lista de miembros'],
+		['pt', 'Esta ponte usa a versão 4 da lista de membros'],
+		['ru', 'Этот мост работает со списком участников версии 4'],
+	] as const)('names the roster’s version and full hash in help, in %s', (language, words) => {
+		const help = renderReply(helpCommand({ roster: { version: 4, sha256: HASH } }), { ...options, language });
+		expect(help.split('\n').at(-1)).toBe(`${words} (SHA-256 ${HASH}).`);
 	});
 
 	it('formats a time in a zone, naming it', () => {

@@ -109,6 +109,7 @@ function help(reply: HelpReply, o: RenderOptions): string[] {
 			const alias = ALIASES[language][name];
 			return `${PREFIX} ${name}${alias === name ? '' : ` (${alias})`} — ${phrase(`help.${name}`, language)}`;
 		}),
+		phrase('helpRoster', language, { version: reply.roster.version, sha256: reply.roster.sha256 }),
 	];
 }
 

@@ -1,16 +1,36 @@
 // The register's command line as a pure executor (STYLE.md, 6): arguments,
-// the roster and the clock's reading in; exit code and output text out.
-// cli.ts wires it to the process. Exit codes: 0 done (the chain is intact),
-// 1 the chain is broken, 2 the command could not run (usage, missing file,
-// wrong schema) — each failure a one-line reason.
+// a way to read the deployment (the roster and the site the flags or the
+// environment name) and the clock's reading in; exit code and output text
+// out. cli.ts wires it to the process and the files. Exit codes: 0 done (the
+// chain is intact), 1 the chain is broken, 2 the command could not run
+// (usage, broken roster or site, missing file, wrong schema) — each failure
+// a one-line reason (one paragraph per problem of a deployment file). The
+// deployment is read before any register is opened.
 import { parseArgs } from 'node:util';
 import { calendarDate, serversFromRoster } from '../../policies/cases/index.ts';
+import type { Result } from '../../policies/result.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
 import { readRefusals } from './refusals.ts';
 import { openRegister, type Register } from './register.ts';
 import { readRows, type RegisterRows } from './rows.ts';
 import { registerStats } from './stats.ts';
+
+/** What the command line takes from the roster and the site. */
+export interface CliDeployment {
+	/** The deployment's Roster (policies/roster/file/deployment.ts). */
+	readonly roster: Roster;
+	/** The site's authority: the register's, when no file is named. */
+	readonly authority: AuthorityId;
+	/** The site's paths.register: the register read when no file is named. */
+	readonly registerFile: string;
+}
+
+/** Reads the roster and site `--roster` and `--site` name (else the environment's); the error is the refusal's text. */
+export type ReadCliDeployment = (flags: {
+	readonly roster?: string | undefined;
+	readonly site?: string | undefined;
+}) => Result<CliDeployment, string>;
 
 export interface CliOutcome {
 	readonly code: 0 | 1 | 2;
@@ -19,25 +39,38 @@ export interface CliOutcome {
 }
 
 const USAGE =
-	'usage: cli.ts verify <file> | export --format csv|json [--table cases|transitions|refused] <file> | stats [--authority <id>] [--today YYYY-MM-DD] <file>';
+	"usage: cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [<file>] | export --format csv|json [--table cases|transitions|refused] [<file>] | stats [--authority <id>] [--today YYYY-MM-DD] [<file>] (the register is the site's paths.register unless a file is named; ROGATORY_ROSTER and ROGATORY_SITE when the flags are left out)";
 
 const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `${reason}\n` });
 const done = (stdout: string): CliOutcome => ({ code: 0, stdout, stderr: '' });
 
-export function runCli(argv: readonly string[], roster: Roster, now: Date): CliOutcome {
+export function runCli(argv: readonly string[], readDeployment: ReadCliDeployment, now: Date): CliOutcome {
 	let parsed;
 	try {
 		parsed = parseArgs({
 			args: [...argv],
 			allowPositionals: true,
-			options: { format: { type: 'string' }, table: { type: 'string' }, authority: { type: 'string' }, today: { type: 'string' } },
+			options: {
+				roster: { type: 'string' },
+				site: { type: 'string' },
+				format: { type: 'string' },
+				table: { type: 'string' },
+				authority: { type: 'string' },
+				today: { type: 'string' },
+			},
 		});
 	} catch (thrown) {
 		return fail(`${thrown instanceof Error ? thrown.message : String(thrown)}; ${USAGE}`);
 	}
-	const [command, file, ...extra] = parsed.positionals;
-	if (command === undefined || file === undefined || extra.length > 0) return fail(USAGE);
-	const { format, table, authority, today } = parsed.values;
+	const [command, named, ...extra] = parsed.positionals;
+	if (command === undefined || extra.length > 0) return fail(USAGE);
+	const { format, table, today } = parsed.values;
+	const deployment = readDeployment({ roster: parsed.values.roster, site: parsed.values.site });
+	if (!deployment.ok) return fail(deployment.error);
+	const { roster } = deployment.value;
+	const file = named ?? deployment.value.registerFile;
+	// The site's own register is its authority's; another named file's authority is told from its cases.
+	const authority = parsed.values.authority ?? (named === undefined ? deployment.value.authority : undefined);
 	if (command === 'verify') return withRegister(file, roster, verify);
 	if (command === 'export') {
 		if (format !== 'csv' && format !== 'json') return fail(`export: --format must be csv or json; ${USAGE}`);

@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomId } from '../../policies/cases/index.ts';
 import { ANA, envelope, OPENED } from '../../policies/cases/testing/fixtures.ts';
-import { demoRoster, KAZAKHSTAN } from '../../policies/roster/demo.ts';
-import { runCli, type CliOutcome } from './cli-commands.ts';
+import { err, ok } from '../../policies/result.ts';
+import { demoRoster, KAZAKHSTAN, NIGERIA } from '../../policies/roster/demo.ts';
+import { BREAKAGES, brokenDeployment } from '../../tests/support/broken-deployment.ts';
+import { runCli, type CliOutcome, type ReadCliDeployment } from './cli-commands.ts';
 import { batch, inRoom, MLA_HISTORY, must, open, OTHER_HISTORY, tempDir } from './testing.ts';
 
 let temp: ReturnType<typeof tempDir>;
@@ -20,7 +24,16 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 const NOW = new Date(Date.UTC(2026, 3, 1, 3, 0));
-const run = (...argv: string[]) => runCli(argv, demoRoster, NOW);
+/** The deployment as the files would give it: the demo roster, Nigeria's site with its register at `site.sqlite`. */
+let asked: { roster?: string | undefined; site?: string | undefined }[] = [];
+const deployment: ReadCliDeployment = (flags) => {
+	asked.push(flags);
+	return ok({ roster: demoRoster, authority: NIGERIA.id, registerFile: file });
+};
+beforeEach(() => {
+	asked = [];
+});
+const run = (...argv: string[]) => runCli(argv, deployment, NOW);
 
 function expectFailure(outcome: CliOutcome, reason: RegExp): void {
 	expect(outcome.code).toBe(2);
@@ -84,16 +97,71 @@ describe('register CLI', () => {
 
 	it('answers a wrong command line with the usage, exit 2', () => {
 		expectFailure(run('frob', file), /^unknown command "frob"; usage:/);
-		expectFailure(run('verify'), /^usage:/);
+		expectFailure(run(), /^usage:/);
 		expect(run('verify', file, 'extra')).toMatchObject({ code: 2 });
 		expect(run('--bogus', 'verify', file)).toMatchObject({ code: 2 });
 	});
 
-	it('runs on Node as `node bridge/register/cli.ts verify <file>`, with its exit code', () => {
-		const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-		const ok = spawnSync(process.execPath, [cli, 'verify', file], { encoding: 'utf8' });
-		expect([ok.status, ok.stdout]).toEqual([0, `register ${file}: intact (11 rows)\n`]);
-		const missing = spawnSync(process.execPath, [cli, 'verify', temp.file('none.db')], { encoding: 'utf8' });
-		expect(missing.status).toBe(2);
+	it('reads the site’s register and counts for the site’s authority when no file is named', () => {
+		expect(run('verify', '--roster', 'r.yaml', '--site', 's.yaml')).toEqual({
+			code: 0,
+			stdout: `register ${file}: intact (11 rows)\n`,
+			stderr: '',
+		});
+		expect(asked).toEqual([{ roster: 'r.yaml', site: 's.yaml' }]);
+		// Nigeria is the requested party: 31 March has passed in Lagos at 03:00 UTC on 1 April.
+		expect(JSON.parse(run('stats').stdout)).toMatchObject({ byCounterpartCountry: { GT: 1 }, overdue: { total: 1 } });
 	});
+
+	it('refuses a deployment it cannot read before opening any register', () => {
+		const refused = runCli(
+			['verify', temp.file('none.db')],
+			() => err('rogatory register: cannot start: roster.yaml, line 3, version: broken.'),
+			NOW,
+		);
+		expect(refused).toEqual({ code: 2, stdout: '', stderr: 'rogatory register: cannot start: roster.yaml, line 3, version: broken.\n' });
+	});
+});
+
+describe('register CLI, run on Node', () => {
+	const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+	const node = (args: readonly string[], env: Record<string, string> = {}) => {
+		const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'ROGATORY_ROSTER' && k !== 'ROGATORY_SITE'));
+		return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...clean, ...env } });
+	};
+
+	it('runs as `node bridge/register/cli.ts --roster … --site … verify [<file>]`, the site’s register by default, with its exit code', () => {
+		const files = brokenDeployment(temp.file('deployment'), { ...BREAKAGES[0]!, to: BREAKAGES[0]!.from });
+		const own = join(temp.file('deployment'), 'bridges', 'gt-mp', 'register.sqlite');
+		mkdirSync(dirname(own), { recursive: true });
+		copyFileSync(file, own);
+		const flags = ['--roster', files.roster, '--site', files.site];
+		expect(node([...flags, 'verify'])).toMatchObject({ status: 0, stdout: `register ${own}: intact (11 rows)\n` });
+		expect(node(['verify', file], { ROGATORY_ROSTER: files.roster, ROGATORY_SITE: files.site })).toMatchObject({
+			status: 0,
+			stdout: `register ${file}: intact (11 rows)\n`,
+		});
+		expect(node([...flags, 'verify', temp.file('none.db')]).status).toBe(2);
+		expect(node(['verify', file]).stderr).toMatch(/^name the roster file with --roster <file> \(or ROGATORY_ROSTER\)/);
+	}, 30_000);
+
+	it.each([BREAKAGES[1]!, BREAKAGES[4]!].map((b) => [b.name, b] as const))(
+		'refuses %s in the files with one paragraph naming file, line and key, before opening the register',
+		(_name, breakage) => {
+			const files = brokenDeployment(temp.file('broken'), breakage);
+			const refused = node(['--roster', files.roster, '--site', files.site, 'verify']);
+			expect(refused.status).toBe(2);
+			expect(refused.stdout).toBe('');
+			const paragraph = refused.stderr.trimEnd();
+			expect(paragraph).not.toContain('\n');
+			expect(paragraph).toMatch(
+				new RegExp(
+					`^rogatory register: cannot start: ${files.brokenFile}, line ${files.line}, [^ ]*${breakage.key.replace(/[.[\]]/g, '\\$&')}: `,
+				),
+			);
+			expect(paragraph.endsWith(' Mend the file and start again.')).toBe(true);
+			expect(existsSync(join(temp.file('broken'), 'bridges'))).toBe(false);
+		},
+		30_000,
+	);
 });

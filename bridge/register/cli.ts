@@ -1,12 +1,32 @@
-// The register's command line: `node bridge/register/cli.ts verify <file>`,
-// `export --format csv|json [--table cases|transitions] <file>`,
-// `stats [--authority <id>] [--today YYYY-MM-DD] <file>`. Reads the register
-// read-only; the work is in cli-commands.ts.
-// NOTE: the roster is the demo roster, as everywhere else in the project for now.
-import { demoRoster } from '../../policies/roster/demo.ts';
-import { runCli } from './cli-commands.ts';
+// The register's command line:
+// `node bridge/register/cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [<file>]`,
+// `export --format csv|json [--table cases|transitions|refused] [<file>]`,
+// `stats [--authority <id>] [--today YYYY-MM-DD] [<file>]`. The roster and
+// the site (ROGATORY_ROSTER / ROGATORY_SITE when the flags are left out) are
+// read and checked first, as the bridge reads them; the register is the
+// site's unless a file is named, and is read read-only. The work is in
+// cli-commands.ts.
+import { describeErrors } from '../../policies/roster/file/index.ts';
+import { err, ok } from '../../policies/result.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
+import { bridgeDeploymentPaths } from '../bot/deployment-paths.ts';
+import { readBridgeDeployment } from '../bot/deployment.ts';
+import { runCli, type ReadCliDeployment } from './cli-commands.ts';
 
-const outcome = runCli(process.argv.slice(2), demoRoster, new Date());
+const readDeployment: ReadCliDeployment = (flags) => {
+	const paths = bridgeDeploymentPaths(flags, process.env);
+	if (!paths.ok) return paths;
+	const read = readBridgeDeployment(paths.value);
+	if (!read.ok) return err(`rogatory register: cannot start: ${describeErrors(read.error)} Mend the file and start again.`);
+	const { deployment, site } = read.value;
+	return ok({
+		roster: deployment.runtime,
+		authority: site.document.authority as AuthorityId,
+		registerFile: site.document.paths.register,
+	});
+};
+
+const outcome = runCli(process.argv.slice(2), readDeployment, new Date());
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);
 process.exitCode = outcome.code;

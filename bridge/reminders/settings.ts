@@ -1,7 +1,7 @@
-// The reminders' settings as the bot's configuration file gives them (JSON,
-// in hours, checked key by key so an error names the key — STYLE.md, 8):
-// `{"offsetsHours": [336, 168, 48, 24, 0], "escalateAfterHours": 24}`; a key
-// left out keeps the default (types.ts).
+// The reminders' settings as the site file gives them (its `reminders`
+// section, read as { offsetsHours, escalateAfterHours }, in hours; checked key
+// by key so an error names the key — STYLE.md, 8); a key left out keeps the
+// default (types.ts).
 import { err, ok, type Result } from '../../policies/result.ts';
 import { DEFAULT_SETTINGS, type ReminderSettings } from './types.ts';
 

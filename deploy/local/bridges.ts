@@ -1,16 +1,20 @@
-// One bridge bot per authority of a local federation (`npm start`, the
-// end-to-end tests): its account (@rogatory-bridge, a kept password), its
-// configuration under .data/<profile>/bridges/<authority>/ (register, secrets,
-// log — the place the web app reads registers from), and its process,
-// `node bridge/bot/main.ts <config.json>`. Resolves once every bridge says it
-// is running; a bridge that exits first is reported with its log's last lines.
+// One bridge bot per site of a local federation (`npm start`, the end-to-end
+// tests): its account (the site's bridge.localpart, a kept password), its
+// bot config and log under .data/<profile>/bridges/<authority>/ (the site
+// says where its register and secrets live — in the demo's sites, the same
+// folder, where the web app reads registers from), and its process,
+// `node bridge/bot/main.ts --roster <roster> --site <its site> <config.json>`.
+// The roster and sites are read and checked here first, so a broken file
+// stops everything before an account is made. Resolves once every bridge says
+// it is running; a bridge that exits first is reported with its log's last lines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BotConfigFile } from '../../policies/bot-config/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
-import { BRIDGE_LOCALPART } from '../../policies/roster/bridge.ts';
-import type { Roster } from '../../policies/roster/types.ts';
+import { describeErrors } from '../../policies/roster/file/index.ts';
+import type { DeploymentPaths } from '../roster/demo-deployment.ts';
+import { loadDeployment } from '../roster/load.ts';
 import { keptPassword } from './passwords.ts';
 import { PROVISIONING_DEVICE, registerAccount } from './provision.ts';
 import type { LocalHomeserver } from './types.ts';
@@ -65,21 +69,33 @@ export async function startBridges(options: {
 	/** .data/<profile> */
 	readonly profileDir: string;
 	readonly homeservers: readonly LocalHomeserver[];
-	readonly roster: Roster;
+	/** The roster and the sites to run a bridge for, one each. */
+	readonly deployment: DeploymentPaths;
 	readonly onProgress?: (line: string) => void;
 }): Promise<Result<LocalBridges, string>> {
-	const members = options.homeservers.filter((hs) => options.roster.authorities.some((a) => a.id === hs.id));
+	const deployment = loadDeployment(options.deployment);
+	if (!deployment.ok) return err(`the bridges cannot start: ${describeErrors(deployment.error)}`);
+	const { runtime, sites } = deployment.value;
+	const members = options.homeservers.filter((hs) => runtime.authorities.some((a) => a.id === hs.id));
 	const servers = Object.fromEntries(members.map((hs) => [hs.serverName, hs.id]));
 	const children: ChildProcess[] = [];
 	const logs: Record<string, string> = {};
 	const stopAll = async (): Promise<void> => {
 		await Promise.all(children.map(stop));
 	};
-	for (const hs of members) {
+	const running: { readonly id: string; readonly child: ChildProcess }[] = [];
+	for (const site of sites) {
+		const hs = members.find((h) => h.id === site.document.authority);
+		if (hs === undefined) {
+			await stopAll();
+			return err(`the site ${site.path} is ${site.document.authority}'s, which has no homeserver in this federation`);
+		}
 		const dir = join(options.profileDir, 'bridges', hs.id);
-		mkdirSync(join(dir, 'secrets'), { recursive: true, mode: 0o700 });
-		const password = keptPassword(hs.dataDir, BRIDGE_LOCALPART);
-		const account = await registerAccount(hs, BRIDGE_LOCALPART, {
+		for (const folder of [dir, site.document.paths.secrets, dirname(site.document.paths.register)])
+			mkdirSync(folder, { recursive: true, mode: 0o700 });
+		const localpart = site.document.bridge.localpart;
+		const password = keptPassword(hs.dataDir, localpart);
+		const account = await registerAccount(hs, localpart, {
 			password,
 			deviceId: PROVISIONING_DEVICE,
 			displayName: `${hs.id} bridge`,
@@ -93,29 +109,28 @@ export async function startBridges(options: {
 			homeserverUrl: hs.clientUrl,
 			user: account.value.userId,
 			password,
-			registerFile: join(dir, 'register.sqlite'),
-			secretsDir: join(dir, 'secrets'),
-			authority: hs.id,
 			servers,
 		};
 		writeFileSync(configFile, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
 		const logFile = join(dir, 'bridge.log');
 		const out = openSync(logFile, 'a');
-		const child = spawn(process.execPath, [join(options.root, 'bridge', 'bot', 'main.ts'), configFile], {
+		const main = join(options.root, 'bridge', 'bot', 'main.ts');
+		const child = spawn(process.execPath, [main, '--roster', options.deployment.roster, '--site', site.path, configFile], {
 			cwd: options.root,
 			stdio: ['ignore', out, out],
 		});
 		children.push(child);
+		running.push({ id: hs.id, child });
 		logs[hs.id] = logFile;
 		options.onProgress?.(`starting the ${hs.id} bridge (${account.value.userId}); log: ${logFile}`);
 	}
-	for (const [index, hs] of members.entries()) {
-		const ready = await untilReady(children[index]!, logs[hs.id]!, hs.id, 120_000);
+	for (const { id, child } of running) {
+		const ready = await untilReady(child, logs[id]!, id, 120_000);
 		if (!ready.ok) {
 			await stopAll();
 			return ready;
 		}
-		options.onProgress?.(`the ${hs.id} bridge is running`);
+		options.onProgress?.(`the ${id} bridge is running`);
 	}
 	return ok({ logs, stop: stopAll });
 }

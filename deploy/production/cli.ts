@@ -1,24 +1,47 @@
 // Writes an authority's production config files into a directory, and the
 // secrets they name that are missing there (secret-files.ts; existing ones
 // are kept):
-//   node deploy/production/cli.ts <authority-id> <out-dir>
-// Uses the project's roster (policies/roster/demo.ts until the production
-// rosters land). Synapse's signing key is left to Synapse (`--generate-keys`,
-// see deploy/README.md).
+//   node deploy/production/cli.ts --roster <roster.yaml> <authority-id> <out-dir>
+// (ROGATORY_ROSTER when --roster is left out). The roster is read and checked
+// first (policies/roster/file/), and a broken one stops the generator before
+// it writes anything, with one paragraph per problem naming the file, the
+// line and the key. Synapse's signing key is left to Synapse
+// (`--generate-keys`, see deploy/README.md).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { parseArgs } from 'node:util';
+import { describeErrors, rosterLabel } from '../../policies/roster/file/index.ts';
 import { usePrivateUmask } from '../process/private-umask.ts';
+import { loadDeployment } from '../roster/load.ts';
 import { generateProductionFiles } from './generate.ts';
 import { ensureProductionSecrets } from './write-secrets.ts';
 
-usePrivateUmask();
-const [authority, outDir] = process.argv.slice(2);
-if (authority === undefined || outDir === undefined) {
-	console.error('usage: node deploy/production/cli.ts <authority-id> <out-dir>');
+const USAGE =
+	'usage: node deploy/production/cli.ts --roster <roster.yaml> <authority-id> <out-dir> (ROGATORY_ROSTER when --roster is left out)';
+
+function usage(reason?: string): never {
+	console.error(reason === undefined ? USAGE : `${reason}\n${USAGE}`);
 	process.exit(2);
 }
-const files = generateProductionFiles(demoRoster, authority);
+
+usePrivateUmask();
+let parsed;
+try {
+	parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { roster: { type: 'string' } } });
+} catch (thrown) {
+	usage(thrown instanceof Error ? thrown.message : String(thrown));
+}
+const [authority, outDir, ...extra] = parsed.positionals;
+if (authority === undefined || outDir === undefined || extra.length > 0) usage();
+const rosterPath = parsed.values.roster ?? process.env['ROGATORY_ROSTER'];
+if (rosterPath === undefined || rosterPath === '') usage('name the roster file with --roster <file> (or ROGATORY_ROSTER)');
+const deployment = loadDeployment({ roster: rosterPath, sites: [] });
+if (!deployment.ok) {
+	console.error(`rogatory: cannot start: ${describeErrors(deployment.error)} Mend the file and start again.`);
+	process.exit(2);
+}
+console.log(`generating ${authority}'s configuration from ${rosterLabel(deployment.value.roster)}`);
+const files = generateProductionFiles(deployment.value.runtime, authority);
 if (!files.ok) {
 	console.error(`rogatory: ${files.error}`);
 	process.exit(1);

@@ -5,35 +5,43 @@ const FILE: BotConfigFile = {
 	homeserverUrl: 'http://127.0.30.1:38008',
 	user: 'rogatory-bridge',
 	password: 'p',
-	registerFile: '/data/register.sqlite',
-	secretsDir: '/data/secrets',
-	authority: 'gt-mp',
 };
 
 describe('checkBotConfig', () => {
-	it('takes a file with only the required keys and fills in the defaults', () => {
-		expect(checkBotConfig(FILE, ['gt-mp'])).toEqual({
-			ok: true,
-			value: { config: { ...FILE, undecryptableAfterSeconds: 600, retrySeconds: 5 }, warnings: [] },
-		});
+	it('takes a file with only the required keys', () => {
+		expect(checkBotConfig(FILE, ['gt-mp'])).toEqual({ ok: true, value: { config: FILE, warnings: [] } });
+		const full = { ...FILE, recoveryKeyFile: '/keys/recovery', servers: { '127.0.30.1': 'gt-mp' } };
+		expect(checkBotConfig(full, ['gt-mp'])).toEqual({ ok: true, value: { config: full, warnings: [] } });
 	});
 
 	it('names the broken key', () => {
-		expect(checkBotConfig({ ...FILE, secretsDir: '' }, ['gt-mp'])).toEqual({ ok: false, error: 'secretsDir: must be a non-empty string' });
-		expect(checkBotConfig({ ...FILE, retrySeconds: -1 }, ['gt-mp'])).toEqual({
-			ok: false,
-			error: 'retrySeconds: must be a number of seconds (0 or more)',
-		});
+		expect(checkBotConfig({ ...FILE, password: '' }, ['gt-mp'])).toEqual({ ok: false, error: 'password: must be a non-empty string' });
 		expect(checkBotConfig({ ...FILE, servers: { 'matrix.example': 7 } }, ['gt-mp'])).toEqual({
 			ok: false,
 			error: 'servers.matrix.example: must be an authority id',
 		});
-		expect(checkBotConfig(FILE, ['ng-ca'])).toEqual({ ok: false, error: 'authority: "gt-mp" is not in the roster (have: ng-ca)' });
+		expect(checkBotConfig({ ...FILE, servers: { 'matrix.example': 'gt-mp' } }, ['ng-ca'])).toEqual({
+			ok: false,
+			error: 'servers.matrix.example: "gt-mp" is not an authority of the roster on Rogatory (have: ng-ca)',
+		});
 	});
 
-	it('warns of unknown keys and passes the reminders on unread', () => {
-		const checked = checkBotConfig({ ...FILE, colour: 'blue', reminders: { offsetsHours: [24] } }, ['gt-mp']);
+	it.each([
+		['authority', 'gt-mp', 'authority'],
+		['registerFile', '/data/register.sqlite', 'paths.register'],
+		['secretsDir', '/data/secrets', 'paths.secrets'],
+		['undecryptableAfterSeconds', 600, 'bridge.undecryptable_after_seconds'],
+		['retrySeconds', 5, 'bridge.retry_seconds'],
+		['reminders', { offsetsHours: [24] }, 'reminders'],
+	])('refuses an old file carrying %s, naming the key to remove and where it lives now', (key, value, site) => {
+		expect(checkBotConfig({ ...FILE, [key]: value }, ['gt-mp'])).toEqual({
+			ok: false,
+			error: `${key}: the site file's ${site} says this now; remove the key from the bot configuration`,
+		});
+	});
+
+	it('warns of unknown keys', () => {
+		const checked = checkBotConfig({ ...FILE, colour: 'blue' }, ['gt-mp']);
 		expect(checked.ok && checked.value.warnings).toEqual(['colour: unknown key, ignored']);
-		expect(checked.ok && checked.value.config.reminders).toEqual({ offsetsHours: [24] });
 	});
 });

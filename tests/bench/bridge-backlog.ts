@@ -46,7 +46,7 @@ const stamp = (output: string, line: RegExp | ((l: string) => boolean)): number 
 
 async function catchUp(setup: BotSetup, entry: string): Promise<CatchUp> {
 	const spawned = Date.now();
-	const bot = runBot(setup.configPath, entry);
+	const bot = runBot(setup, entry);
 	try {
 		await until(() => committedSinceStart(bot) >= BACKLOG, `the bot commits the ${BACKLOG}-event backlog`, 12_000);
 		// The first commit that brings the count to the backlog (a batch may carry more: the rooms' other events).
@@ -70,7 +70,7 @@ async function measure(federation: FederationInfo): Promise<Measured> {
 	const senders: sdk.MatrixClient[] = [];
 	try {
 		for (let i = 0; i < ROOMS; i++) senders.push(await crossSignedClient(federation, 'gt-mp', `bench-bridge-${i}`));
-		const running = [runBot(withRegister.configPath), runBot(baseline.configPath, BASELINE_BOT)];
+		const running = [runBot(withRegister), runBot(baseline, BASELINE_BOT)];
 		await Promise.all(running.map((b) => b.logged('bridge running')));
 		const rooms = await Promise.all(senders.map((s) => createEncryptedRoom(s, [withRegister.userId, baseline.userId])));
 		await until(

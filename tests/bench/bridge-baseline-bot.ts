@@ -1,22 +1,24 @@
 // The bridge benches' baseline bot: `node tests/bench/bridge-baseline-bot.ts
-// <config.json>` runs the same bot as bridge/bot/main.ts — same client, sync
-// gate, decryption queue and checkpoints — over a sink that keeps only the
-// checkpoint (bridge-checkpoint-sink.ts) instead of the register.
+// --roster <roster.yaml> --site <site.yaml> <config.json>` reads the same
+// files and runs the same bot as bridge/bot/main.ts — same client, sync gate,
+// decryption queue and checkpoints — over a sink that keeps only the
+// checkpoint (bridge-checkpoint-sink.ts, beside the site's register path)
+// instead of the register.
 import { dirname, join } from 'node:path';
-import { readConfig } from '../../bridge/bot/config.ts';
-import { exitWith, runBridge } from '../../bridge/bot/run.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { exitWith, log, runBridge } from '../../bridge/bot/run.ts';
+import { readBridgeStart, refusalText } from '../../bridge/bot/start.ts';
 import { CheckpointFileSink } from './bridge-checkpoint-sink.ts';
 
-async function main(path: string | undefined): Promise<number> {
-	const parsed = path === undefined ? undefined : readConfig(path, demoRoster);
-	if (parsed === undefined || !parsed.ok) {
-		console.error(parsed?.error ?? 'usage: node tests/bench/bridge-baseline-bot.ts <config.json>');
+async function main(argv: readonly string[]): Promise<number> {
+	const start = readBridgeStart('tests/bench/bridge-baseline-bot.ts', argv, process.env);
+	if (!start.ok) {
+		console.error(refusalText(start.error));
 		return 2;
 	}
-	const { config } = parsed.value;
+	const { config, label } = start.value;
+	log(label);
 	await runBridge(config, new CheckpointFileSink(join(dirname(config.registerFile), 'checkpoint.bin')));
 	return 0;
 }
 
-exitWith(main(process.argv[2]));
+exitWith(main(process.argv.slice(2)));

@@ -1,93 +1,65 @@
-// Broken deployment files, one per kind of mistake issue 10 names, made from
-// the fourth network's fixtures (tests/fixtures/roster/): each program's
-// refusal test writes one into a temporary folder and checks that the
-// program stops before starting anything, with a paragraph naming the file,
-// the line and the key path.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Broken deployment files for the refusal tests of each program (issue 10,
+// acceptance 3): the demo files written into a folder, then one line of the
+// roster or of a site changed. Each breakage names the file it breaks, the
+// key path the refusal must name and the text whose line it must give.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { writeDemoDeployment, type DeploymentPaths } from '../../deploy/roster/demo-deployment.ts';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'roster');
-
-export interface BrokenCase {
+export interface Breakage {
 	readonly name: string;
 	readonly file: 'roster' | 'site';
-	readonly edit: (text: string) => string;
-	/** The key path the refusal must name. */
-	readonly path: string;
-	/** Text on the line the refusal must name (its first occurrence in the edited file). */
-	readonly at: string;
+	/** The line as the demo file has it, and what it becomes. */
+	readonly from: string;
+	readonly to: string;
+	/** The key path the refusal names. */
+	readonly key: string;
 }
 
-const must = (text: string, from: string, to: string): string => {
-	if (!text.includes(from)) throw new Error(`the fixture no longer contains ${JSON.stringify(from)}`);
-	return text.replace(from, to);
-};
-
-export const BROKEN: readonly BrokenCase[] = [
-	{
-		name: 'an unknown key',
-		file: 'roster',
-		edit: (t) => must(t, '    country: XQ\n', '    country: XQ\n    flag: blue\n'),
-		path: 'authorities[0].flag',
-		at: 'flag: blue',
-	},
-	{ name: 'a wrong type', file: 'roster', edit: (t) => must(t, 'version: 7', 'version: seven'), path: 'version', at: 'version: seven' },
+export const BREAKAGES: readonly Breakage[] = [
+	{ name: 'an unknown key', file: 'site', from: '  retry_seconds: 5', to: '  retry_seconds: 5\n  colour: blue', key: 'bridge.colour' },
+	{ name: 'a wrong type', file: 'site', from: '  retry_seconds: 5', to: '  retry_seconds: soon', key: 'bridge.retry_seconds' },
 	{
 		name: 'an authority in an undeclared network',
 		file: 'roster',
-		edit: (t) => must(t, '      - network: BOREAL\n        status: observer', '      - network: AUSTRAL\n        status: observer'),
-		path: 'authorities[1].memberships[0].network',
-		at: 'network: AUSTRAL',
+		from: '      - network: REFCO',
+		to: '      - network: REFKO',
+		key: 'authorities[0].memberships[0].network',
 	},
 	{
 		name: 'a cross-network link to a missing authority',
 		file: 'roster',
-		edit: (t) => `${t}links:\n  - between: [xq-pps, zz-gone]\n    why: A link to nobody.\n`,
-		path: 'links[0].between[1]',
-		at: 'between: [xq-pps, zz-gone]',
+		from: '  - between: [gt-mp, ng-ca]',
+		to: '  - between: [gt-mp, zz-none]',
+		key: 'links[0].between[1]',
 	},
 	{
 		name: 'a duplicate server name',
 		file: 'roster',
-		edit: (t) => must(t, 'server_name: talk.jd.varnholm.test', 'server_name: chat.pps.quillon.test'),
-		path: 'authorities[1].homeserver.server_name',
-		at: 'server_name: chat.pps.quillon.test\n      client_url: https://talk',
-	},
-	{
-		name: 'a site of an authority the roster does not have',
-		file: 'site',
-		edit: (t) => must(t, 'authority: xq-pps', 'authority: zz-gone'),
-		path: 'authority',
-		at: 'authority: zz-gone',
+		from: '      server_name: matrix.gpo.kz.rogatory.example',
+		to: '      server_name: matrix.ca.ng.rogatory.example',
+		key: '.homeserver.server_name',
 	},
 ];
 
-export interface BrokenDeployment {
-	readonly roster: string;
+export interface BrokenDeployment extends DeploymentPaths {
+	/** Guatemala's site (the one a bridge is started with). */
 	readonly site: string;
-	/** The file the refusal must name. */
-	readonly broken: string;
+	/** The broken file and the line of the change (1-based). */
+	readonly brokenFile: string;
 	readonly line: number;
-	readonly path: string;
 }
 
-/** The fourth network's roster, Quillon's site and people in a fresh folder, with one mistake made. */
-export function writeBrokenDeployment(mistake: BrokenCase): BrokenDeployment {
-	const dir = mkdtempSync(join(tmpdir(), 'rogatory-broken-'));
-	const roster = join(dir, 'roster.yaml');
-	const site = join(dir, 'xq-pps.site.yaml');
-	cpSync(join(FIXTURES, 'fourth-network.yaml'), roster);
-	cpSync(join(FIXTURES, 'xq-pps.site.yaml'), site);
-	cpSync(join(FIXTURES, 'xq-pps.people.yaml'), join(dir, 'xq-pps.people.yaml'));
-	const broken = mistake.file === 'roster' ? roster : site;
-	const text = mistake.edit(readFileSync(broken, 'utf8'));
-	writeFileSync(broken, text);
-	const at = text.indexOf(mistake.at);
-	if (at < 0) throw new Error(`the edited file has no ${JSON.stringify(mistake.at)}`);
-	const line = text.slice(0, at).split('\n').length;
-	return { roster, site, broken, line, path: mistake.path };
+/** The demo files in `dir`, Guatemala's site picked, with `breakage` applied (the first line matching). */
+export function brokenDeployment(dir: string, breakage: Breakage): BrokenDeployment {
+	const paths = writeDemoDeployment(dir);
+	const site = paths.sites.find((p) => p.endsWith('gt-mp.site.yaml'));
+	if (site === undefined) throw new Error('the demo has no site for gt-mp');
+	const file = breakage.file === 'roster' ? paths.roster : site;
+	const lines = readFileSync(file, 'utf8').split('\n');
+	const at = lines.indexOf(breakage.from);
+	if (at < 0) throw new Error(`${file} has no line "${breakage.from}"`);
+	lines.splice(at, 1, breakage.to);
+	writeFileSync(file, lines.join('\n'));
+	const changed = breakage.to.split('\n');
+	return { ...paths, site, brokenFile: file, line: at + changed.length };
 }
-
-/** What the refusal must say: `<file>, line <n>, <key path>:` (policies/roster/file/errors.ts). */
-export const namedPlace = (d: BrokenDeployment): string => `${d.broken}, line ${d.line}, ${d.path}:`;

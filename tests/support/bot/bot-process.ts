@@ -1,47 +1,91 @@
 // For the integration tests and the benches: a bot account on a local
-// homeserver, its config file in a fresh directory, the bot run as a child
-// process (`node bridge/bot/main.ts config.json`) so that SIGKILL is a real
-// crash, and what its register holds, read the way the web pages read it.
+// homeserver, its files in a fresh directory (the demo roster and people
+// files, a site file of its own — register, secrets, one-second retries — and
+// the bot config), the bot run as a child process (`node bridge/bot/main.ts
+// --roster … --site … config.json`) so that SIGKILL is a real crash, and what
+// its register holds, read the way the web pages read it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serverMap, type BotConfig } from '../../../bridge/bot/config.ts';
+import { serverMap } from '../../../bridge/bot/config.ts';
 import { openRegister, type RegisterSnapshot, type VerifyReport } from '../../../bridge/register/index.ts';
 import { registerAccount } from '../../../deploy/local/provision.ts';
 import type { LocalHomeserver } from '../../../deploy/local/types.ts';
+import { writeDemoDeployment } from '../../../deploy/roster/demo-deployment.ts';
+import type { BotConfigFile, CheckedBotConfig } from '../../../policies/bot-config/config.ts';
 import { demoRoster } from '../../../policies/roster/demo.ts';
 
-export interface BotSetup {
-	readonly userId: string;
+/** The files a bot process is started with. */
+export interface BotLaunch {
 	readonly configPath: string;
-	readonly config: BotConfig;
+	readonly rosterPath: string;
+	readonly sitePath: string;
 }
 
-export async function botSetup(hs: LocalHomeserver, all: readonly LocalHomeserver[], extra: Partial<BotConfig> = {}): Promise<BotSetup> {
+export interface BotSetup extends BotLaunch {
+	readonly userId: string;
+	/** The bot config as written, with where the site puts the register and the secrets. */
+	readonly config: CheckedBotConfig & { readonly registerFile: string; readonly secretsDir: string };
+}
+
+/** A site file for a test bot of `authority`: everything in its own folder, retries after one second. */
+export const botSiteYaml = (
+	authority: string,
+	localpart: string,
+): string => `# A bridge test's site: its register and secrets in this folder.
+authority: ${authority}
+urls:
+  web: http://127.0.0.1:9
+paths:
+  data: .
+  register: register.sqlite
+  sessions: sessions.sqlite
+  secrets: secrets
+  people: ${authority}.people.yaml
+homeserver:
+  admin_token_file: admin-token
+bridge:
+  localpart: ${localpart}
+  undecryptable_after_seconds: 600
+  retry_seconds: 1
+`;
+
+export async function botSetup(
+	hs: LocalHomeserver,
+	all: readonly LocalHomeserver[],
+	extra: Partial<BotConfigFile> = {},
+): Promise<BotSetup> {
 	const localpart = `bridge-${hs.id}-${randomBytes(4).toString('hex')}`;
 	const password = randomBytes(12).toString('hex');
 	const account = await registerAccount(hs, localpart, { password });
 	if (!account.ok) throw new Error(account.error);
 	const dir = mkdtempSync(join(tmpdir(), 'rogatory-bot-'));
-	const config = {
+	const { roster: rosterPath } = writeDemoDeployment(dir);
+	const sitePath = join(dir, 'bot.site.yaml');
+	writeFileSync(sitePath, botSiteYaml(hs.id, localpart));
+	const file: BotConfigFile = {
 		homeserverUrl: hs.clientUrl,
 		user: localpart,
 		password,
-		registerFile: join(dir, 'register.sqlite'),
-		secretsDir: join(dir, 'secrets'),
-		authority: hs.id,
 		servers: Object.fromEntries(all.filter((h) => h.id !== 'outsider').map((h) => [h.serverName, h.id])),
-		undecryptableAfterSeconds: 600,
-		retrySeconds: 1,
 		...extra,
-	} as BotConfig;
+	};
 	const configPath = join(dir, 'config.json');
-	writeFileSync(configPath, JSON.stringify(config, null, '\t'));
+	writeFileSync(configPath, JSON.stringify(file, null, '\t'));
 	// The first login (and its device) happens in the bot; the registration's own device is left unused.
-	return { userId: account.value.userId, configPath, config };
+	return {
+		userId: account.value.userId,
+		configPath,
+		rosterPath,
+		sitePath,
+		config: { ...(file as CheckedBotConfig), registerFile: join(dir, 'register.sqlite'), secretsDir: join(dir, 'secrets') },
+	};
 }
+
+/** The bot's command line after the entry: its roster, its site, its config. */
+export const botArguments = (launch: BotLaunch): string[] => ['--roster', launch.rosterPath, '--site', launch.sitePath, launch.configPath];
 
 export interface BotProcess {
 	readonly child: ChildProcess;
@@ -52,9 +96,9 @@ export interface BotProcess {
 	exited: Promise<number | null>;
 }
 
-/** Starts the bot (or another entry taking the same config, e.g. a bench's baseline bot). */
-export function runBot(configPath: string, entry = 'bridge/bot/main.ts'): BotProcess {
-	const child = spawn(process.execPath, [entry, configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the bot (or another entry taking the same files, e.g. a bench's baseline bot). */
+export function runBot(launch: BotLaunch, entry = 'bridge/bot/main.ts'): BotProcess {
+	const child = spawn(process.execPath, [entry, ...botArguments(launch)], { stdio: ['ignore', 'pipe', 'pipe'] });
 	let text = '';
 	const waiters = new Set<() => void>();
 	const onData = (chunk: Buffer): void => {

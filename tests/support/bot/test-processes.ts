@@ -2,13 +2,13 @@
 // stopped after its tests (bots with SIGKILL: nothing of theirs is awaited).
 import type * as sdk from 'matrix-js-sdk';
 import { afterAll } from 'vitest';
-import { runBot, type BotProcess } from './bot-process.ts';
+import { runBot, type BotLaunch, type BotProcess } from './bot-process.ts';
 
 export interface TestProcesses {
 	/** Clients to stop after the file's tests. */
 	readonly clients: sdk.MatrixClient[];
-	/** Starts the bot of a configuration, to be killed after the file's tests. */
-	readonly bot: (configPath: string) => BotProcess;
+	/** Starts the bot with its files (botSetup), to be killed after the file's tests. */
+	readonly bot: (launch: BotLaunch) => BotProcess;
 }
 
 export function stoppedAfterAll(): TestProcesses {
@@ -20,8 +20,8 @@ export function stoppedAfterAll(): TestProcesses {
 	});
 	return {
 		clients,
-		bot: (configPath) => {
-			const bot = runBot(configPath);
+		bot: (launch) => {
+			const bot = runBot(launch);
 			bots.push(bot);
 			return bot;
 		},
