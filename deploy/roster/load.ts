@@ -30,7 +30,6 @@ export const nodeFiles: FileAccess = {
 	resolve: (fromFile, path) => resolve(dirname(resolve(fromFile)), path),
 };
 
-
 export const loadRoster = (path: string): Result<LoadedRoster, RosterError[]> => readRoster(nodeFiles, path);
 
 export interface LoadedSiteFile {
