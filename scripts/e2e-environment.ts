@@ -6,6 +6,7 @@ import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
 import type { LocalFederation } from '../deploy/local/federation.ts';
 import { err, ok, type Result } from '../policies/result.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
+import { writeDemoDeployment } from '../deploy/roster/demo-deployment.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 export const E2E_WEB = { host: '127.0.0.1', port: 28080 };
@@ -40,6 +41,7 @@ export async function startE2eEnvironment(root: string, federation: LocalFederat
 		root,
 		...E2E_WEB,
 		federationFile,
+		deployment: writeDemoDeployment(profileDir),
 		logTo: 'ignore',
 		env: { ROGATORY_SESSION_RECHECK_SECONDS: String(E2E_RECHECK_SECONDS) },
 	});

@@ -10,6 +10,7 @@ import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { demoRoster } from '../policies/roster/demo.ts';
 import { validateRoster } from '../policies/roster/validate.ts';
 import { buildWebIfStale } from './web-build.ts';
+import { writeDemoDeployment } from '../deploy/roster/demo-deployment.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 import { printWelcome } from './welcome.ts';
 
@@ -76,7 +77,13 @@ if (!bridgesStarted.ok) {
 	await stopAll(1);
 } else bridges = bridgesStarted.value;
 
-const server = await startWebServer({ root, host: '127.0.0.1', port, federationFile: join(root, '.data', 'start', 'federation.json') });
+const server = await startWebServer({
+	root,
+	host: '127.0.0.1',
+	port,
+	federationFile: join(root, '.data', 'start', 'federation.json'),
+	deployment: writeDemoDeployment(join(root, '.data', 'start')),
+});
 if (!server.ok) {
 	console.error(`\nrogatory: ${server.error}\n`);
 	await stopAll(1);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { keptPassword } from '../../deploy/local/passwords.ts';
 import { registerAccount } from '../../deploy/local/provision.ts';
+import { writeDemoDeployment } from '../../deploy/roster/demo-deployment.ts';
 import { startWebServer, type WebServer } from '../../scripts/web-server.ts';
 import { SESSION_COOKIE } from '../../web/src/lib/server/sessions/cookie.ts';
 import { generateSessionToken, sessionIdOf } from '../../web/src/lib/server/sessions/token.ts';
@@ -41,9 +42,10 @@ beforeAll(async () => {
 		host: HOST,
 		port: PORT,
 		federationFile: process.env['ROGATORY_FEDERATION'] ?? join(root, '.data', 'test', 'federation.json'),
+		// The demo's files in a folder of its own: its session database (the sites' paths.sessions) is this test's alone.
+		deployment: writeDemoDeployment(dataDir),
 		logTo: 'ignore',
 		env: {
-			ROGATORY_WEB_DATA: dataDir,
 			ROGATORY_SESSION_RECHECK_SECONDS: String(RECHECK_SECONDS),
 			ROGATORY_SIGNIN_TRACKED_ADDRESSES: String(TRACKED_ADDRESSES),
 		},
