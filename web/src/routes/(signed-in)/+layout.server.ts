@@ -2,9 +2,8 @@
 // authorities, links; never its people: lib/server/roster/browser.ts), and
 // which homeserver serves which authority, from the federation file (the
 // local federation's server names are IP literals the roster cannot know),
-// so the fold can tell each sender's side. On every
-// signed-in page, so the case rooms run (and invitations are accepted)
-// wherever the person is. Also whether the server session's user administers
+// so the fold can tell each sender's side. On every signed-in page, so the
+// case rooms run (and invitations are accepted) wherever the person is. Also whether the server session's user administers
 // the web sessions of an authority (the home page then links to them); loaded
 // again once the browser has made its server session (SERVER_SESSION_DEPENDENCY).
 import { loadDeployment } from '../../lib/server/deployment.ts';
