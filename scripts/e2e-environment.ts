@@ -26,12 +26,14 @@ export interface E2eEnvironment {
 export async function startE2eEnvironment(root: string, federation: LocalFederation): Promise<Result<E2eEnvironment, string>> {
 	const profileDir = join(root, '.data', 'test');
 	const federationFile = join(profileDir, 'federation.json');
+	// The demo files, as the test federation was started with (scripts/deployment.ts).
+	const deployment = writeDemoDeployment(profileDir);
 	console.log('\n── bridges (one per authority) ──');
 	const bridgesStarted = await startBridges({
 		root,
 		profileDir,
 		homeservers: federation.homeservers,
-		deployment: writeDemoDeployment(profileDir),
+		deployment,
 		onProgress: (line) => console.log(`  ${line}`),
 	});
 	if (!bridgesStarted.ok) return err(bridgesStarted.error);
@@ -40,6 +42,7 @@ export async function startE2eEnvironment(root: string, federation: LocalFederat
 		root,
 		...E2E_WEB,
 		federationFile,
+		deployment,
 		logTo: 'ignore',
 		env: { ROGATORY_SESSION_RECHECK_SECONDS: String(E2E_RECHECK_SECONDS) },
 	});

@@ -5,7 +5,6 @@
 //   ROGATORY_FEDERATION=.data/bench/federation.json sh scripts/bootstrap.sh --exec vitest run --project integration <file>
 import { join } from 'node:path';
 import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
-import { writeDemoDeployment } from '../deploy/roster/demo-deployment.ts';
 import { startFederation } from '../deploy/local/federation.ts';
 import { isProfileName } from '../deploy/config/profiles.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
@@ -39,11 +38,7 @@ if (process.argv.includes('--bridges')) {
 		root,
 		profileDir: join(root, '.data', profile),
 		homeservers: federation.homeservers,
-<<<<<<< HEAD
-		roster,
-=======
-		deployment: writeDemoDeployment(join(root, '.data', profile)),
->>>>>>> deploy-bridge
+		deployment: files.value.paths,
 		onProgress: (line) => console.log(line),
 	});
 	if (!run.ok) {

@@ -81,7 +81,13 @@ if (!bridgesStarted.ok) {
 	await stopAll(1);
 } else bridges = bridgesStarted.value;
 
-const server = await startWebServer({ root, host: '127.0.0.1', port, federationFile: join(root, '.data', 'start', 'federation.json') });
+const server = await startWebServer({
+	root,
+	host: '127.0.0.1',
+	port,
+	federationFile: join(root, '.data', 'start', 'federation.json'),
+	deployment: paths,
+});
 if (!server.ok) {
 	console.error(`\nrogatory: ${server.error}\n`);
 	await stopAll(1);

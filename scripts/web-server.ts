@@ -1,9 +1,11 @@
 // The built web app (adapter-node's `build/`, through its server entry
 // web/server.ts, which adds the security headers to every answer), started
-// for `npm start` and for the end-to-end tests, bound to loopback only.
+// for `npm start` and for the end-to-end tests, bound to loopback only, on
+// the roster and site files it is given (ROGATORY_ROSTER, ROGATORY_SITE).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deploymentEnv, type DeploymentPaths } from '../deploy/roster/demo-deployment.ts';
 import { err, ok, type Result } from '../policies/result.ts';
 import { stopChild } from './child.ts';
 
@@ -26,6 +28,8 @@ export async function startWebServer(options: {
 	host: string;
 	port: number;
 	federationFile: string;
+	/** The roster and the site files of the authorities it serves (the demo's: writeDemoDeployment). */
+	deployment: DeploymentPaths;
 	logTo?: 'inherit' | 'ignore';
 	/** More environment for the app and its server (ROGATORY_SESSION_RECHECK_SECONDS, see web/src/env.ts; adapter-node's PROTOCOL_HEADER). */
 	env?: NodeJS.ProcessEnv;
@@ -41,7 +45,14 @@ export async function startWebServer(options: {
 	const child: ChildProcess = spawn(process.execPath, [join(root, 'web', 'server.ts')], {
 		cwd: root,
 		stdio: ['ignore', options.logTo ?? 'inherit', 'inherit'],
-		env: { ...process.env, ...options.env, HOST: host, PORT: String(port), ROGATORY_FEDERATION: federationFile },
+		env: {
+			...process.env,
+			...options.env,
+			...deploymentEnv(options.deployment),
+			HOST: host,
+			PORT: String(port),
+			ROGATORY_FEDERATION: federationFile,
+		},
 	});
 	for (let attempt = 0; attempt < 150; attempt++) {
 		if (child.exitCode !== null) return err(`the web app exited at start (code ${child.exitCode}); its output is above.`);

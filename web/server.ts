@@ -3,12 +3,22 @@
 // the security headers on every answer, static files included. Start it
 // with `node web/server.ts` (npm start and the tests do, through
 // scripts/web-server.ts); ROGATORY_WEB_BUILD names another build folder.
+// The roster and site files (ROGATORY_ROSTER, ROGATORY_SITE) are checked
+// first: a broken or missing one stops it with one paragraph naming the file,
+// the line and the key, before the app is imported and anything listens.
 // NOTE: adapter-node serves static files before SvelteKit's hooks run, so
 // only a listener on the server itself reaches them.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { securityHeaders, tlsFromProxy } from './security/headers.ts';
+import { cannotStart, readWebDeployment } from './src/lib/server/roster/read.ts';
+
+const deployment = readWebDeployment({ roster: process.env['ROGATORY_ROSTER'], site: process.env['ROGATORY_SITE'] });
+if (!deployment.ok) {
+	console.error(cannotStart(deployment.error));
+	process.exit(1);
+}
 
 const build = resolve(process.env['ROGATORY_WEB_BUILD'] ?? join(import.meta.dirname, '..', 'build'));
 const protocolHeader = process.env['PROTOCOL_HEADER']?.toLowerCase();

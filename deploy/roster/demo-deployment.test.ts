@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,14 @@ describe('writeDemoDeployment', () => {
 		expect(read.value.runtime).toEqual(demoRoster);
 		const gt = read.value.sites.find((s) => s.document.authority === 'gt-mp');
 		expect(gt?.document.paths.register).toBe(join(dir, 'bridges', 'gt-mp', 'register.sqlite'));
+	});
+
+	it('makes every file its owner’s alone, written or rewritten', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'rogatory-demo-files-'));
+		writeDemoDeployment(dir);
+		const paths = writeDemoDeployment(dir);
+		const people = paths.sites.map((site) => site.replace(/\.site\.yaml$/, '.people.yaml'));
+		for (const file of [paths.roster, ...paths.sites, ...people]) expect((statSync(file).mode & 0o777).toString(8), file).toBe('600');
 	});
 });
 

@@ -6,7 +6,7 @@
 // they start is then given these paths, as a real installation would be
 // given its own. ROGATORY_ROSTER / ROGATORY_SITE (deploymentPathsFromEnv)
 // name other files instead.
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 
 const HERE = import.meta.dirname;
@@ -20,19 +20,29 @@ export interface DeploymentPaths {
 	readonly sites: readonly string[];
 }
 
+/**
+ * NOTE: not copyFileSync, which gives the copy the source's mode (0644 in a
+ * checkout) whatever the umask: a profile's files are its owner's alone
+ * (tests/security/data-permissions.e2e.ts), the people files above all.
+ */
+function copyPrivate(from: string, to: string): void {
+	writeFileSync(to, readFileSync(from), { mode: 0o600 });
+	chmodSync(to, 0o600);
+}
+
 /** Writes (or rewrites) the demo files into `profileDir`; the paths to hand to every program. */
 export function writeDemoDeployment(profileDir: string): DeploymentPaths {
 	mkdirSync(profileDir, { recursive: true, mode: 0o700 });
 	const roster = join(profileDir, 'roster.yaml');
-	copyFileSync(DEFAULT_ROSTER, roster);
+	copyPrivate(DEFAULT_ROSTER, roster);
 	const sites = readdirSync(DEMO_SITES)
 		.filter((name) => name.endsWith('.yaml'))
 		.sort()
 		.map((name) => {
 			const authority = name.slice(0, -'.yaml'.length);
-			copyFileSync(join(DEMO_PEOPLE, name), join(profileDir, `${authority}.people.yaml`));
+			copyPrivate(join(DEMO_PEOPLE, name), join(profileDir, `${authority}.people.yaml`));
 			const site = join(profileDir, `${authority}.site.yaml`);
-			copyFileSync(join(DEMO_SITES, name), site);
+			copyPrivate(join(DEMO_SITES, name), site);
 			return site;
 		});
 	return { roster, sites };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { registerAccount } from '../../deploy/local/provision.ts';
 import { buildWebIfStale } from '../../scripts/web-build.ts';
+import { writeDemoDeployment } from '../../deploy/roster/demo-deployment.ts';
 import { startWebServer } from '../../scripts/web-server.ts';
 import { message } from '../e2e/support/messages.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium-launch.ts';
@@ -59,7 +60,13 @@ async function appResourcesOfASignIn(webUrl: string, hs: FederationInfo['homeser
 export async function firstLoad(federation: FederationInfo): Promise<void> {
 	const root = process.cwd();
 	if (!(await buildWebIfStale(root, true))) throw new Error('the web app did not build');
-	const server = await startWebServer({ root, ...WEB, federationFile: join(root, '.data', 'bench', 'federation.json'), logTo: 'ignore' });
+	const server = await startWebServer({
+		root,
+		...WEB,
+		federationFile: join(root, '.data', 'bench', 'federation.json'),
+		deployment: writeDemoDeployment(join(root, '.data', 'bench')),
+		logTo: 'ignore',
+	});
 	if (!server.ok) throw new Error(server.error);
 	try {
 		const urls = await appResourcesOfASignIn(server.value.url, homeserverOf(federation, 'gt-mp'));

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoDeployment } from '../../deploy/roster/demo-deployment.ts';
 import { startWebServer, type WebServer } from '../../scripts/web-server.ts';
 import { HSTS } from '../../web/security/headers.ts';
 
@@ -28,8 +29,9 @@ beforeAll(async () => {
 		host: '127.0.0.1',
 		port: 28082,
 		federationFile,
+		deployment: writeDemoDeployment(scratch),
 		logTo: 'ignore',
-		env: { PROTOCOL_HEADER: 'x-forwarded-proto', ROGATORY_WEB_DATA: join(scratch, 'web') },
+		env: { PROTOCOL_HEADER: 'x-forwarded-proto' },
 	});
 	if (!started.ok) throw new Error(started.error);
 	server = started.value;

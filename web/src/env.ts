@@ -21,9 +21,14 @@ export const variables = defineEnvVars({
 			'Path of the federation description (JSON: profile, homeservers[{id, serverName, clientUrl}]) that the local federation writes to .data/<profile>/federation.json. When unset the app still starts and says so on its pages.',
 		schema: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value),
 	},
-	ROGATORY_WEB_DATA: {
+	ROGATORY_ROSTER: {
 		description:
-			"Directory for the web server's own data (the session database, sessions.sqlite). When unset, web/ beside the federation file (.data/<profile>/web/).",
+			'Path of the network roster file (YAML; docs/decisions.md, "The roster and site files"). Required: web/server.ts refuses to start without it or with a broken file.',
+		schema: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value),
+	},
+	ROGATORY_SITE: {
+		description:
+			'Path of the site file of the authority this web server serves (several separated by ":", as the demo serves three); the sites name the session database (paths.sessions) and each register (paths.register). Required, like ROGATORY_ROSTER.',
 		schema: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value),
 	},
 	ROGATORY_SESSION_RECHECK_SECONDS: {

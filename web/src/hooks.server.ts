@@ -6,15 +6,16 @@
 // <html lang> and dir. Each page's Content-Security-Policy gets the
 // deployment's member homeservers as connect-src (web/security/handle.ts).
 // Before the first request, the server's files are made private to its owner
-// (umask 077).
+// (umask 077) and the roster and site files are read (ROGATORY_ROSTER,
+// ROGATORY_SITE; lib/server/roster/loaded.ts).
 import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
-import { demoRoster } from '../../policies/roster/demo.ts';
 import { cspHandle } from '../security/handle.ts';
 import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
 import { usePrivateUmask } from './lib/server/private-umask.ts';
 import { sessionHandle } from './lib/server/sessions/handle.ts';
 import { loadDeployment } from './lib/server/deployment.ts';
+import { webDeployment } from './lib/server/roster/loaded.ts';
 import { sessionRechecker, sessionStore } from './lib/server/sessions/server.ts';
 
 /**
@@ -32,6 +33,7 @@ function pathOnlyLocation(response: Response): void {
 
 export const init: ServerInit = () => {
 	usePrivateUmask();
+	webDeployment();
 };
 
 const languages: Handle = ({ event, resolve }) =>
@@ -54,6 +56,6 @@ const memberClientUrls = async (): Promise<string[]> => {
 
 export const handle: Handle = sequence(
 	cspHandle({ memberClientUrls }),
-	sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: demoRoster }),
+	sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: () => webDeployment().deployment.runtime }),
 	languages,
 );

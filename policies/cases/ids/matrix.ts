@@ -41,7 +41,7 @@ export function parseUserId(value: unknown): Result<UserId> {
 	if (!checked.ok) return checked;
 	const parts = checked.value.startsWith('@') ? splitServer(checked.value) : undefined;
 	if (parts === undefined || !LOCALPART.test(parts.local) || !isServerName(parts.server)) {
-		return err(`"${checked.value.slice(0, 80)}" is not a Matrix user ID like @ana.lopez:matrix.example.gt`);
+		return err(`"${checked.value.slice(0, 80)}" is not a Matrix user ID like @maria.silva:matrix.example.org`);
 	}
 	return ok(checked.value as UserId);
 }

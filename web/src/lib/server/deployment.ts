@@ -1,15 +1,15 @@
 // Server side only: reads the federation file that ROGATORY_FEDERATION names
-// and describes the deployment with the roster. Expected failures (unset,
+// and describes the deployment with the roster the server loaded at start. Expected failures (unset,
 // unreadable, malformed) are returned for the page to explain, never thrown;
 // the administrator's details (the path, the OS error) go to the server log.
 import { readFile } from 'node:fs/promises';
 import { ROGATORY_FEDERATION } from '$app/env/private';
-import { demoRoster } from '../../../../policies/roster/demo.ts';
 import type { Roster } from '../../../../policies/roster/types.ts';
 import { err, ok, type Result } from '../../../../policies/result.ts';
 import { describeDeployment } from '../deployment/describe.ts';
 import { parseFederation } from '../deployment/federation-file.ts';
 import type { DeploymentProblem, DeploymentView } from '../deployment/types.ts';
+import { webDeployment } from './roster/loaded.ts';
 
 let lastLogged: string | undefined;
 
@@ -22,7 +22,7 @@ function logOnce(message: string): void {
 
 export async function loadDeployment(
 	path: string | undefined = ROGATORY_FEDERATION,
-	roster: Roster = demoRoster,
+	roster: Roster = webDeployment().deployment.runtime,
 ): Promise<Result<DeploymentView, DeploymentProblem>> {
 	if (path === undefined) {
 		logOnce('ROGATORY_FEDERATION is not set; the pages say that the deployment is unknown.');

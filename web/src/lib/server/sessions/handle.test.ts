@@ -49,7 +49,7 @@ async function run(cookie: string | undefined, withRechecker = true) {
 		delete: (name: string) => void deleted.push(name),
 	} as unknown as Cookies;
 	const event = { cookies, locals: {}, url: new URL('http://127.0.0.1/en/register') } as unknown as RequestEvent;
-	const handle = sessionHandle({ store: () => store, rechecker: () => (withRechecker ? rechecker : undefined), roster: demoRoster });
+	const handle = sessionHandle({ store: () => store, rechecker: () => (withRechecker ? rechecker : undefined), roster: () => demoRoster });
 	await handle({ event, resolve: () => Promise.resolve(new Response('ok')) });
 	return { locals: event.locals, set, deleted };
 }

@@ -18,7 +18,8 @@ export interface SessionHandleDeps {
 	readonly store: () => SessionStore | undefined;
 	/** Without one (the deployment is unknown), no session is served: none could be re-checked. */
 	readonly rechecker: () => SessionRechecker | undefined;
-	readonly roster: Roster;
+	/** The roster the server loaded at its start (lib/server/roster/loaded.ts). */
+	readonly roster: () => Roster;
 }
 
 /** What a confirmation before an export found. */
@@ -64,7 +65,7 @@ export function sessionHandle(deps: SessionHandleDeps): Handle {
 			return 'unconfirmed';
 		};
 		event.locals.session = { id: session.id, expiresAt: session.expiresAt, confirm };
-		event.locals.user = sessionUser(session.userId, session.homeserverId, deps.roster);
+		event.locals.user = sessionUser(session.userId, session.homeserverId, deps.roster());
 		return resolve(event);
 	};
 }

@@ -1,17 +1,12 @@
 // The web server's one session store, re-checker and sign-in limiter, made on
-// first use and kept for the life of the process. When the store cannot be
-// opened the app still serves its pages; nobody gets a server session, and
-// the log says why once.
-import {
-	ROGATORY_FEDERATION,
-	ROGATORY_SESSION_GRACE_SECONDS,
-	ROGATORY_SESSION_RECHECK_SECONDS,
-	ROGATORY_SIGNIN_TRACKED_ADDRESSES,
-	ROGATORY_WEB_DATA,
-} from '$app/env/private';
+// first use and kept for the life of the process. The database is the one
+// the site files name (paths.sessions). When the store cannot be opened the
+// app still serves its pages; nobody gets a server session, and the log says
+// why once.
+import { ROGATORY_SESSION_GRACE_SECONDS, ROGATORY_SESSION_RECHECK_SECONDS, ROGATORY_SIGNIN_TRACKED_ADDRESSES } from '$app/env/private';
 import { err, ok, type Result } from '../../../../../policies/result.ts';
 import { loadDeployment } from '../deployment.ts';
-import { sessionDatabasePath } from './location.ts';
+import { webDeployment } from '../roster/loaded.ts';
 import { SessionRechecker } from './recheck.ts';
 import { recheckSettings, DEFAULT_GRACE_SECONDS, DEFAULT_RECHECK_SECONDS, DEFAULT_TRACKED_ADDRESSES } from './settings.ts';
 import { SIGN_IN_LIMIT, SignInLimiter } from './sign-in-limiter.ts';
@@ -24,13 +19,7 @@ let limiter: SignInLimiter | undefined;
 
 export function sessionStore(): SessionStore | undefined {
 	if (opened !== undefined) return opened ?? undefined;
-	const path = sessionDatabasePath(ROGATORY_WEB_DATA, ROGATORY_FEDERATION);
-	if (path === undefined) {
-		console.error('rogatory web: neither ROGATORY_WEB_DATA nor ROGATORY_FEDERATION is set; server sessions are off.');
-		opened = null;
-		return undefined;
-	}
-	const store = SqliteSessionStore.open(path);
+	const store = SqliteSessionStore.open(webDeployment().sessions);
 	if (!store.ok) {
 		console.error(`rogatory web: ${store.error}; server sessions are off.`);
 		opened = null;

@@ -4,8 +4,8 @@
 // administrator of that authority gets a 403 that the error page explains.
 // ?end=<localpart> asks for confirmation.
 import { error } from '@sveltejs/kit';
-import { demoRoster } from '../../../../../../policies/roster/demo.ts';
 import { peopleSessions, sessionAdminAccess, type SessionAdminAccess } from '../../../../lib/server/sessions/admin.ts';
+import { webDeployment } from '../../../../lib/server/roster/loaded.ts';
 import { sessionStore } from '../../../../lib/server/sessions/server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -29,7 +29,7 @@ export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 	const access = sessionAdminAccess(locals.user);
 	if (access.kind === 'no-session') return { access: access.kind, authority: undefined, people: [], confirming: undefined };
 	if (access.kind === 'refused') refuse(access);
-	const people = peopleSessions(demoRoster, access.authority.id, openStore().activity(access.authority.id));
+	const people = peopleSessions(webDeployment().deployment.runtime, access.authority.id, openStore().activity(access.authority.id));
 	const asked = url.searchParams.get('end');
 	const confirming = people.find((person) => person.localpart === asked && person.sessions > 0);
 	return { access: access.kind, authority: access.authority, people, confirming };

@@ -5,9 +5,9 @@
 // confirmed with their homeserver first, as for exports. The person's devices
 // then get no new web session from their old tokens (store.endPerson).
 import { json } from '@sveltejs/kit';
-import { demoRoster } from '../../../../../../policies/roster/demo.ts';
 import { endTarget, sessionAdminAccess } from '../../../../lib/server/sessions/admin.ts';
 import { sameOriginJson } from '../../../../lib/server/sessions/same-origin.ts';
+import { webDeployment } from '../../../../lib/server/roster/loaded.ts';
 import { sessionStore } from '../../../../lib/server/sessions/server.ts';
 import type { RequestHandler } from './$types';
 
@@ -29,7 +29,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		return answer(400, { problem: 'malformed' });
 	}
 	const person = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['person'] : undefined;
-	const target = endTarget(demoRoster, access.authority.id, store.activity(access.authority.id), person);
+	const target = endTarget(webDeployment().deployment.runtime, access.authority.id, store.activity(access.authority.id), person);
 	if (!target.ok) return answer(403, { problem: 'not-of-authority' });
 	const ended = target.value.userIds.reduce((sum, userId) => sum + store.endPerson(userId, access.administrator), 0);
 	return answer(200, { name: target.value.person.displayName, ended });
