@@ -17,7 +17,7 @@ import type { OpenedCase, RoomId, Side } from '../../../../policies/cases/index.
 import type { Language } from '../../../../policies/roster/types.ts';
 import type { CaseRooms } from '../cases/case-rooms.svelte.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
-import { preservationEnvelopes } from './envelopes.ts';
+import { preservationEnvelopes } from '../matrix/preservation-envelopes.ts';
 import { emptyDraft, localInputToIso, requestOf, type RequestDraft, type RequestProblem } from './request-form.ts';
 import { viewerZone } from './expiry.ts';
 
