@@ -131,14 +131,6 @@ const integrationTestsBeside = (folder) =>
 
 const deploy = [...otherFolders('deploy'), MATRIX_SDK];
 
-/**
- * Existing violators, each with why, until the step that mends it.
- * - case-rooms.svelte.ts: subscribes to the client's room, timeline and sync
- *   events itself (loads the SDK door for the event names); issue 10 moves
- *   that into a case-room feed in lib/matrix/.
- */
-const SDK_DOOR_VIOLATORS = ['web/src/lib/cases/case-rooms.svelte.ts'];
-
 // Fakes and fixtures stand beside what they imitate (STYLE.md 2), but only
 // tests and other test support import them. A rule of its own (the core
 // no-restricted-imports), so that it adds to the blocks above, not replaces.
@@ -170,11 +162,10 @@ export const houseRules = [
 
 	{
 		files: ['web/**'],
-		ignores: [TEST_FILES, 'web/src/lib/matrix/**', BRIDGE_DOOR, ...SDK_DOOR_VIOLATORS],
+		ignores: [TEST_FILES, 'web/src/lib/matrix/**', BRIDGE_DOOR],
 		rules: restricted(web),
 	},
 	{ files: ['web/src/lib/matrix/**'], ignores: [TEST_FILES], rules: restricted(webMatrix) },
-	{ files: SDK_DOOR_VIOLATORS, rules: restricted(web.filter((r) => r !== SDK_DOOR_VALUES)) },
 	{ files: [BRIDGE_DOOR], rules: restricted(webBridgeDoor) },
 	{ files: [`web/${TEST_FILES}`], ignores: [BRIDGE_DOOR_TEST], rules: restricted(webTests) },
 	{ files: [BRIDGE_DOOR_TEST], rules: restricted(webBridgeDoorTest) },

@@ -1,10 +1,12 @@
 // View model of the signed-in person's case rooms: every joined case room
-// kept folded live into its record, with its discussion; invitations to case
-// rooms from party homeservers are accepted on their own, and tried again
-// when the homeserver refuses the join (invitations.ts); after a party
-// server joins, the creator side re-issues the server ACL. Actions (open a
-// request, move it, settle a conflict, write) go through
-// lib/matrix/cases.ts, loaded lazily so the SDK stays out of server rendering.
+// kept folded live into its record, with its discussion and its preservation
+// events; invitations to case rooms from party homeservers are accepted on
+// their own, and tried again when the homeserver refuses the join
+// (invitations.ts). The rooms come from the case-room feed
+// (lib/matrix/case-room-feed.ts), which listens to the client; this keeps
+// their state. Actions (open a request, move it, settle a conflict, write) go
+// through lib/matrix/cases.ts; both are loaded lazily so the SDK stays out of
+// server rendering.
 // Files go through case-attachments.ts. Messages, case updates and files all
 // go through the outbox (outbox.ts): queued and shown as pending while
 // offline, sent in order once the homeserver answers.
@@ -41,17 +43,22 @@ import { CaseAttachments } from './case-attachments.ts';
 import { unreadableRooms, type UnreadableRoom } from './unreadable.ts';
 import { bridgeUserId } from '../../../../policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
+import type { PreservationEnvelope } from '../../../../policies/preservation/record/index.ts';
+import { userIdOf } from '../matrix/account.ts';
+import type { CaseRoomFeed, Invitation } from '../matrix/case-room-feed.ts';
+import type { CaseTimeline } from '../matrix/case-timeline.ts';
 import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
-import type { MatrixClient, MatrixEvent, Room, SyncState } from '../matrix/sdk.ts';
+import type { MatrixClient } from '../matrix/sdk.ts';
 
 type CasesApi = typeof import('../matrix/cases.ts');
-type SdkApi = typeof import('../matrix/sdk.ts');
 type ArrivalApi = typeof import('../matrix/arrival.ts');
 
 export interface CaseRoomView {
 	readonly roomId: string;
 	readonly record: CaseRecord;
 	readonly items: readonly TimelineItem[];
+	/** The room's preservation events that count, for the preservation fold (lib/preservation/). */
+	readonly preservations: readonly PreservationEnvelope[];
 }
 
 export interface CaseParties {
@@ -80,17 +87,9 @@ export class CaseRooms {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#rooms = $state.raw<ReadonlyMap<string, CaseRoomView>>(new Map());
 	#ready = $state(false);
-	#api: { cases: CasesApi; sdk: SdkApi; arrival: ArrivalApi } | undefined;
+	#api: { cases: CasesApi; arrival: ArrivalApi } | undefined;
+	#feed: CaseRoomFeed | undefined;
 	#stopped = false;
-	// Bookkeeping the UI never reads: plain sets.
-	/* eslint-disable svelte/prefer-svelte-reactivity */
-	readonly #scheduled = new Set<string>();
-	readonly #loaded = new Set<string>();
-	/** The ACL event each room's ACL was last re-issued after, so a burst of refreshes sends one. */
-	readonly #reissuedAfter = new Map<string, string>();
-	readonly #reissuing = new Set<string>();
-	/* eslint-enable svelte/prefer-svelte-reactivity */
-	#unsubscribe: (() => void) | undefined;
 	/** What the viewer sends, queued until the homeserver has it (messages, case updates, preservation events, files). */
 	readonly outbox: OutboxSender;
 	/** Each message's trust verdict (policies/trust): only what counts is folded. */
@@ -98,17 +97,12 @@ export class CaseRooms {
 	/** Attaching files (queued like messages) and downloading them. */
 	readonly attachments: CaseAttachments;
 	#invitationList = $state.raw<readonly PendingInvitation[]>([]);
-	readonly #invitations: Invitations;
+	/** Made with the feed, which joins for it. */
+	#invitations: Invitations | undefined;
 
 	constructor(client: MatrixClient, parties: CaseParties) {
 		this.#client = client;
 		this.#parties = parties;
-		this.#invitations = new Invitations({
-			join: (roomId) => client.joinRoom(roomId).then(() => undefined),
-			stillInvited: (roomId) => client.getRoom(roomId)?.getMyMembership() === 'invite',
-			changed: (pending) => (this.#invitationList = pending),
-			sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-		});
 		this.outbox = new OutboxSender(`rogatory.outbox.${this.userId}`, typeof localStorage === 'undefined' ? undefined : localStorage);
 		this.attachments = new CaseAttachments(client, this.outbox);
 	}
@@ -120,7 +114,7 @@ export class CaseRooms {
 
 	/** Tries a refused invitation again. */
 	retryInvitation(roomId: string): void {
-		this.#invitations.retry(roomId);
+		this.#invitations?.retry(roomId);
 	}
 
 	/** Joined case rooms whose opening cannot be read yet (its key has not arrived, or is withheld), with the first such message. */
@@ -134,7 +128,7 @@ export class CaseRooms {
 	}
 
 	get userId(): UserId {
-		return (this.#client.getUserId() ?? '') as UserId;
+		return userIdOf(this.#client);
 	}
 
 	/** The viewer's own authority, from their homeserver. */
@@ -156,7 +150,7 @@ export class CaseRooms {
 		const approved = await api.arrival.approveIdentity(this.#client, userId);
 		if (!approved.ok) return false;
 		this.#trust.forgetSender(userId);
-		for (const roomId of this.#rooms.keys()) this.#schedule(roomId);
+		for (const roomId of this.#rooms.keys()) this.#feed?.refresh(roomId);
 		return true;
 	}
 
@@ -187,52 +181,34 @@ export class CaseRooms {
 	}
 
 	async start(): Promise<void> {
-		const [cases, sdk, attachments, arrival] = await Promise.all([
+		const [cases, feeds, attachments, arrival] = await Promise.all([
 			import('../matrix/cases.ts'),
-			import('../matrix/sdk.ts'),
+			import('../matrix/case-room-feed.ts'),
 			import('../matrix/case-attachments.ts'),
 			import('../matrix/arrival.ts'),
 		]);
 		if (this.#stopped) return;
-		this.#api = { cases, sdk, arrival };
+		this.#api = { cases, arrival };
 		this.attachments.loaded(attachments);
 		const client = this.#client;
-		const onEvent = (event: MatrixEvent): void => {
-			const roomId = event.getRoomId();
-			if (roomId !== undefined) this.#schedule(roomId);
-		};
-		const onRoom = (room: Room): void => this.#schedule(room.roomId);
-		const onMembership = (room: Room): void => this.#schedule(room.roomId);
-		const onMembers = (event: MatrixEvent): void => onEvent(event);
-		client.on(sdk.RoomEvent.Timeline, onEvent);
-		client.on(sdk.RoomEvent.LocalEchoUpdated, onEvent);
-		client.on(sdk.MatrixEventEvent.Decrypted, onEvent);
-		client.on(sdk.ClientEvent.Room, onRoom);
-		client.on(sdk.RoomEvent.MyMembership, onMembership);
-		client.on(sdk.RoomStateEvent.Members, onMembers);
-		const onSync = (state: SyncState): void => {
-			if (state === sdk.SyncState.Syncing) this.outbox.retryNow();
-		};
-		const onOnline = (): void => this.outbox.retryNow();
-		client.on(sdk.ClientEvent.Sync, onSync);
-		globalThis.addEventListener?.('online', onOnline);
-		const stopRetrying = cases.retryUnsignedOnDeviceUpdates(client);
-		this.#unsubscribe = () => {
-			stopRetrying();
-			client.off(sdk.ClientEvent.Sync, onSync);
-			globalThis.removeEventListener?.('online', onOnline);
-			client.off(sdk.RoomEvent.Timeline, onEvent);
-			client.off(sdk.RoomEvent.LocalEchoUpdated, onEvent);
-			client.off(sdk.MatrixEventEvent.Decrypted, onEvent);
-			client.off(sdk.ClientEvent.Room, onRoom);
-			client.off(sdk.RoomEvent.MyMembership, onMembership);
-			client.off(sdk.RoomStateEvent.Members, onMembers);
-		};
-		await Promise.all(client.getRooms().map((room) => this.#refresh(room.roomId)));
+		const feed = new feeds.CaseRoomFeed(client, {
+			invited: (roomId, invitation) => this.#maybeJoin(roomId, invitation),
+			notInvited: (roomId) => this.#invitations?.forget(roomId),
+			joined: (timeline) => this.#fold(timeline),
+			reconnected: () => this.outbox.retryNow(),
+		});
+		this.#feed = feed;
+		this.#invitations = new Invitations({
+			join: (roomId) => feed.join(roomId),
+			stillInvited: (roomId) => feed.stillInvited(roomId),
+			changed: (pending) => (this.#invitationList = pending),
+			sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+		});
+		await feed.start();
 		this.#ready = true;
 		this.outbox.start({
 			send: (entry) => cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId),
-			accepted: (roomId) => this.#schedule(roomId),
+			accepted: (roomId) => feed.refresh(roomId),
 			upload: (entry, progress) => this.attachments.upload(entry, progress),
 			release: (txnId) => this.attachments.release(txnId),
 		});
@@ -240,75 +216,39 @@ export class CaseRooms {
 
 	stop(): void {
 		this.#stopped = true;
-		this.#invitations.stop();
-		this.#unsubscribe?.();
+		this.#invitations?.stop();
+		this.#feed?.stop();
 		this.outbox.stop();
 	}
 
-	/** Bursts of events (a sync, a decryption round) refold each room once. */
-	#schedule(roomId: string): void {
-		if (this.#scheduled.has(roomId)) return;
-		this.#scheduled.add(roomId);
-		queueMicrotask(() => {
-			this.#scheduled.delete(roomId);
-			void this.#refresh(roomId);
-		});
-	}
-
-	async #refresh(roomId: string): Promise<void> {
+	/** Folds a joined case room as the feed read it: its record, its discussion, its preservation events. */
+	async #fold(timeline: CaseTimeline): Promise<void> {
 		const api = this.#api;
-		const room = this.#client.getRoom(roomId);
-		if (api === undefined || room === null || this.#stopped) return;
-		const membership = room.getMyMembership();
-		if (membership === 'invite') return this.#maybeJoin(room);
-		this.#invitations.forget(roomId);
-		if (membership !== 'join' || !api.cases.isCaseRoomCandidate(room)) return;
-		if (!this.#loaded.has(roomId)) {
-			this.#loaded.add(roomId);
-			try {
-				await room.loadMembersIfNeeded();
-				await api.cases.loadWholeHistory(this.#client, room);
-			} catch {
-				// What arrived is folded; the rest comes with later syncs.
-			}
-		}
+		if (api === undefined || this.#stopped) return;
+		const roomId = timeline.roomId;
 		// NOTE: judged before folding, so the record never counts an event whose trust it does not know yet.
-		await this.#trust.settle(api.cases.judgedEvents(room), (eventId) => {
-			const event = room.findEventById(eventId);
-			return event === undefined ? Promise.resolve(undefined) : api.arrival.readArrival(this.#client, event);
-		});
+		await this.#trust.settle(timeline.judged(), (eventId) => timeline.arrival(eventId));
 		if (this.#stopped) return;
-		const record = foldCase(
-			api.cases.caseEnvelopes(room, (eventId) => this.#trust.counts(eventId)),
-			{ room: roomId as RoomId, roster: this.#parties.roster, servers: this.#parties.servers, workflows: DEFAULT_REGISTRY },
-		);
+		const counts = (eventId: string): boolean => this.#trust.counts(eventId);
+		const record = foldCase(timeline.caseEnvelopes(counts), {
+			room: roomId as RoomId,
+			roster: this.#parties.roster,
+			servers: this.#parties.servers,
+			workflows: DEFAULT_REGISTRY,
+		});
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
 		const next = new Map(this.#rooms);
-		const items = api.cases.timelineItems(room, (eventId) => this.#trust.verdict(eventId));
-		next.set(roomId, { roomId, record, items });
+		const items = timeline.items((eventId) => this.#trust.verdict(eventId));
+		next.set(roomId, { roomId, record, items, preservations: timeline.preservationEnvelopes(counts) });
 		this.#rooms = next;
-		this.outbox.settle(roomId, (eventId, txnId) => api.cases.echoed(room, eventId, txnId));
-		this.#reissueAcl(api.cases, room);
-	}
-
-	#reissueAcl(cases: CasesApi, room: Room): void {
-		const current = room.currentState.getStateEvents(cases.SERVER_ACL, '')?.getId();
-		if (current === undefined || this.#reissuing.has(room.roomId) || this.#reissuedAfter.get(room.roomId) === current) return;
-		this.#reissuing.add(room.roomId);
-		void cases.reissueAclAfterJoins(this.#client, room).then((sent) => {
-			this.#reissuing.delete(room.roomId);
-			if (sent) this.#reissuedAfter.set(room.roomId, current);
-		});
+		this.outbox.settle(roomId, (eventId, txnId) => timeline.echoed(eventId, txnId));
 	}
 
 	/** Accepts an invitation to an encrypted room from someone on a party homeserver. */
-	#maybeJoin(room: Room): void {
-		const api = this.#api;
-		if (api === undefined) return;
-		const inviter = api.cases.inviterOf(this.#client, room);
+	#maybeJoin(roomId: string, { inviter, encrypted }: Invitation): void {
 		if (inviter === undefined || !this.#parties.servers.has(serverNameOf(inviter))) return;
-		if (!room.hasEncryptionStateEvent()) return;
-		this.#invitations.accept(room.roomId, inviter);
+		if (!encrypted) return;
+		this.#invitations?.accept(roomId, inviter);
 	}
 
 	/** Creates the case room, sends the opening event and, where the workflow starts at draft, sends it. */

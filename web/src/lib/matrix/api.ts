@@ -9,6 +9,7 @@ export { recoverWithKey, type BackupOutcome, type RecoveryProblem, type Recovery
 export { closeAndClear, logOut, logOutEverywhere, logOutWithToken, stop } from './sign-out.ts';
 export { readTrust, watchTrust, type TrustState } from './trust.ts';
 export {
+	declineVerification,
 	requestOwnVerification,
 	restoreBackupWhenKeyArrives,
 	SasVerification,

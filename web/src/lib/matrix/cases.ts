@@ -366,5 +366,3 @@ export function inviterOf(client: MatrixClient, room: Room): string | undefined 
 	if (me === null || room.getMyMembership() !== 'invite') return undefined;
 	return room.getMember(me)?.events.member?.getSender();
 }
-
-export { retryUnsignedOnDeviceUpdates } from './unsigned-retry.ts';

@@ -71,6 +71,11 @@ export class SasVerification {
 		return this.#state;
 	}
 
+	/** True when this browser asked for the verification (it is the one verified); false when it vouches for another. */
+	get initiatedByMe(): boolean {
+		return this.#request.initiatedByMe;
+	}
+
 	/** Accepts an incoming request. */
 	async accept(): Promise<Result<void, Failure>> {
 		try {
@@ -169,6 +174,11 @@ export async function requestOwnVerification(client: MatrixClient): Promise<Resu
 }
 
 /** Calls `onRequest` for each request from another session of the same person. Returns the unsubscribe function. */
+/** Declines a request the page cannot take now (another is on screen, or this session may not vouch). */
+export function declineVerification(request: VerificationRequest): void {
+	void request.cancel().catch(() => {});
+}
+
 export function watchOwnVerificationRequests(client: MatrixClient, onRequest: (request: VerificationRequest) => void): () => void {
 	const listener = (request: VerificationRequest): void => {
 		if (request.isSelfVerification && !request.initiatedByMe) onRequest(request);

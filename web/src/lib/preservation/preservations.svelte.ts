@@ -1,8 +1,10 @@
 // Preservation records in the browser: each case room's preservation events
 // folded with its case's parties (policies/preservation/record), and the
-// actions of the case page's Preservation section. The records are recomputed
-// whenever CaseRooms refolds the room (every timeline or decryption event),
-// because reading `cases.room()` makes them depend on it.
+// actions of the case page's Preservation section. The events are those
+// CaseRooms keeps of each room (the ones that count, read from the case-room
+// feed), so the records are recomputed whenever CaseRooms refolds the room
+// (every timeline or decryption event): reading `cases.room()` makes them
+// depend on it.
 // NOTE: actions are sent straight away (not through the case outbox): a
 // refused send shows a problem and the form keeps what was typed.
 import {
@@ -16,8 +18,6 @@ import {
 import type { OpenedCase, RoomId, Side } from '../../../../policies/cases/index.ts';
 import type { Language } from '../../../../policies/roster/types.ts';
 import type { CaseRooms } from '../cases/case-rooms.svelte.ts';
-import type { MatrixClient } from '../matrix/sdk.ts';
-import { preservationEnvelopes } from './envelopes.ts';
 import { emptyDraft, localInputToIso, requestOf, type RequestDraft, type RequestProblem } from './request-form.ts';
 import { viewerZone } from './expiry.ts';
 
@@ -31,19 +31,15 @@ export type PreservationProblem =
 const EMPTY: PreservationFold = { records: [], rejected: [] };
 
 /** The preservations of one case room, folded. */
-export function preservationsIn(client: MatrixClient, cases: CaseRooms, roomId: string): PreservationFold {
+export function preservationsIn(cases: CaseRooms, roomId: string): PreservationFold {
 	const view = cases.room(roomId);
-	const room = client.getRoom(roomId);
-	if (view === undefined || room === null) return EMPTY;
+	if (view === undefined) return EMPTY;
 	const record = view.record;
-	return foldPreservations(
-		preservationEnvelopes(room, (eventId) => cases.counts(eventId)),
-		{
-			room: roomId as RoomId,
-			parties: record.opened ? record.parties : undefined,
-			servers: cases.parties.servers,
-		},
-	);
+	return foldPreservations(view.preservations, {
+		room: roomId as RoomId,
+		parties: record.opened ? record.parties : undefined,
+		servers: cases.parties.servers,
+	});
 }
 
 export interface DashboardPreservation {
@@ -52,14 +48,13 @@ export interface DashboardPreservation {
 }
 
 /** Every preservation in the viewer's cases, most urgent first. */
-export function allPreservations(client: MatrixClient, cases: CaseRooms, now: number): DashboardPreservation[] {
+export function allPreservations(cases: CaseRooms, now: number): DashboardPreservation[] {
 	return cases.records
-		.flatMap((caseRecord) => preservationsIn(client, cases, caseRecord.room).records.map((record) => ({ record, caseRecord })))
+		.flatMap((caseRecord) => preservationsIn(cases, caseRecord.room).records.map((record) => ({ record, caseRecord })))
 		.sort((a, b) => compareUrgency(a.record, b.record, now));
 }
 
 export class PreservationSection {
-	readonly #client: MatrixClient;
 	readonly #cases: CaseRooms;
 	readonly #roomId: string;
 	draft = $state<RequestDraft>(emptyDraft());
@@ -70,14 +65,13 @@ export class PreservationSection {
 	releaseNote = $state<Record<string, string>>({});
 	#problem = $state<PreservationProblem | undefined>();
 
-	constructor(client: MatrixClient, cases: CaseRooms, roomId: string) {
-		this.#client = client;
+	constructor(cases: CaseRooms, roomId: string) {
 		this.#cases = cases;
 		this.#roomId = roomId;
 	}
 
 	get folded(): PreservationFold {
-		return preservationsIn(this.#client, this.#cases, this.#roomId);
+		return preservationsIn(this.#cases, this.#roomId);
 	}
 
 	get side(): Side | undefined {
@@ -87,7 +81,7 @@ export class PreservationSection {
 
 	/** The preservations (in other cases) whose follow-up MLA request is this case. */
 	get followedUp(): DashboardPreservation[] {
-		return allPreservations(this.#client, this.#cases, 0).filter((p) => p.record.followUp?.room === this.#roomId);
+		return allPreservations(this.#cases, 0).filter((p) => p.record.followUp?.room === this.#roomId);
 	}
 
 	/** The viewer's other cases, for the follow-up's link. */

@@ -9,7 +9,7 @@ import type { VerificationRequest } from '../matrix/sdk.ts';
 
 type MatrixApi = Pick<
 	typeof import('../matrix/api.ts'),
-	'SasVerification' | 'requestOwnVerification' | 'watchOwnVerificationRequests' | 'restoreBackupWhenKeyArrives'
+	'SasVerification' | 'declineVerification' | 'requestOwnVerification' | 'watchOwnVerificationRequests' | 'restoreBackupWhenKeyArrives'
 >;
 
 export class Verification {
@@ -20,11 +20,11 @@ export class Verification {
 	#problem = $state<Failure | undefined>();
 
 	constructor(matrix: MatrixApi, request: VerificationRequest, onChange: (state: SasState) => void) {
-		this.self = request.initiatedByMe;
 		this.#flow = new matrix.SasVerification(request, (state) => {
 			this.#state = state;
 			onChange(state);
 		});
+		this.self = this.#flow.initiatedByMe;
 		this.#state = this.#flow.state;
 	}
 
@@ -81,7 +81,7 @@ export class Verifications {
 		this.#deps = deps;
 		this.#unwatch = deps.matrix.watchOwnVerificationRequests(deps.open.client, (request) => {
 			const busy = this.#current !== undefined && !['done', 'cancelled'].includes(this.#current.state.kind);
-			if (!deps.canVouch() || busy) return void request.cancel().catch(() => {});
+			if (!deps.canVouch() || busy) return deps.matrix.declineVerification(request);
 			this.#replace(new Verification(deps.matrix, request, (state) => this.#changed(state, false)));
 		});
 	}

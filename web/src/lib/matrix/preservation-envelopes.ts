@@ -3,9 +3,10 @@
 // under the trust rule (policies/trust) only, and our own only once the server
 // has echoed them, so every side folds the same origin_server_ts — for content
 // under `org.rogatory.preservation`.
-// Uses the Room it is given; imports nothing of the SDK at run time.
-import { PRESERVATION_KEY, type PreservationEnvelope } from '../../../../policies/preservation/record/index.ts';
-import type { Room } from '../matrix/sdk.ts';
+// Read by the case-room feed's timeline (case-timeline.ts), beside the case
+// envelopes of cases.ts.
+import { PRESERVATION_KEY, type PreservationEnvelope } from '#policies/preservation/record/index.ts';
+import type { Room } from './sdk.ts';
 
 export function preservationEnvelopes(room: Room, counts: (eventId: string) => boolean): PreservationEnvelope[] {
 	const envelopes: PreservationEnvelope[] = [];

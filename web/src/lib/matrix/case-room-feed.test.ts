@@ -1,0 +1,154 @@
+// The case-room feed over a fake client (an event emitter with rooms): what it
+// publishes, when, and that it lets go of the client when stopped.
+import { EventEmitter } from 'events';
+import { describe, expect, it, vi } from 'vitest';
+import { CaseRoomFeed, type CaseRoomListener } from './case-room-feed.ts';
+import type { CaseTimeline } from './case-timeline.ts';
+import { ClientEvent, MatrixEventEvent, RoomEvent, SyncState, type MatrixClient } from './sdk.ts';
+
+const ME = '@ana:127.0.20.1:28448';
+
+interface FakeRoom {
+	readonly roomId: string;
+	membership: string;
+	/** Has a server ACL (with encryption, what makes a case room). */
+	readonly acl?: boolean;
+	readonly encrypted?: boolean;
+	readonly inviter?: string;
+}
+
+function fakeRoom(fake: FakeRoom) {
+	return {
+		roomId: fake.roomId,
+		getMyMembership: () => fake.membership,
+		hasEncryptionStateEvent: () => fake.encrypted ?? true,
+		currentState: {
+			getStateEvents: (type: string) =>
+				type === 'm.room.server_acl' && fake.acl === true
+					? { getId: () => `$acl-${fake.roomId}`, getTs: () => 1, getContent: () => ({}) }
+					: null,
+			maySendStateEvent: () => false,
+		},
+		getMember: () => (fake.inviter === undefined ? null : { events: { member: { getSender: () => fake.inviter } } }),
+		loadMembersIfNeeded: vi.fn(() => Promise.resolve(true)),
+		getLiveTimeline: () => ({ getEvents: () => [], getPaginationToken: () => null }),
+		findEventById: () => undefined,
+	};
+}
+
+function clientWith(...fakes: FakeRoom[]) {
+	const rooms = fakes.map(fakeRoom);
+	const emitter = new EventEmitter();
+	const joinRoom = vi.fn(() => Promise.resolve({}));
+	const client = Object.assign(emitter, {
+		getUserId: () => ME,
+		getRooms: () => rooms,
+		getRoom: (roomId: string) => rooms.find((room) => room.roomId === roomId) ?? null,
+		getCrypto: () => undefined,
+		joinRoom,
+	});
+	return { client: client as unknown as MatrixClient, rooms, emitter, joinRoom };
+}
+
+/** A listener that writes down what it is told, in order. */
+function recorder(joined: (timeline: CaseTimeline) => Promise<void> = () => Promise.resolve()) {
+	const heard: string[] = [];
+	const listener: CaseRoomListener = {
+		invited: (roomId, { inviter, encrypted }) => heard.push(`invited ${roomId} by ${String(inviter)}${encrypted ? ', encrypted' : ''}`),
+		notInvited: (roomId) => heard.push(`not invited ${roomId}`),
+		joined: (timeline) => {
+			heard.push(`joined ${timeline.roomId}`);
+			return joined(timeline);
+		},
+		reconnected: () => heard.push('reconnected'),
+	};
+	return { heard, listener };
+}
+
+const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the case-room feed', () => {
+	it('reads every room once at start, and is done only when the listener has folded each joined case room', async () => {
+		const { client } = clientWith(
+			{ roomId: '!case', membership: 'join', acl: true },
+			{ roomId: '!chat', membership: 'join' },
+			{ roomId: '!asked', membership: 'invite', inviter: '@bo:127.0.20.2:28448' },
+		);
+		let fold: () => void = () => {};
+		const { heard, listener } = recorder(() => new Promise((resolve) => (fold = resolve)));
+		let done = false;
+		const started = new CaseRoomFeed(client, listener).start().then(() => (done = true));
+
+		await settled();
+		expect(heard).toEqual(['not invited !case', 'not invited !chat', 'invited !asked by @bo:127.0.20.2:28448, encrypted', 'joined !case']);
+		expect(done).toBe(false);
+		fold();
+		await started;
+		expect(done).toBe(true);
+	});
+
+	it('reads a room once for a burst of its events, and its history (members too) only the first time', async () => {
+		const { client, rooms, emitter } = clientWith({ roomId: '!case', membership: 'join', acl: true });
+		const { heard, listener } = recorder();
+		await new CaseRoomFeed(client, listener).start();
+		const event = { getRoomId: () => '!case' };
+
+		emitter.emit(RoomEvent.Timeline, event);
+		emitter.emit(MatrixEventEvent.Decrypted, event);
+		emitter.emit(RoomEvent.LocalEchoUpdated, event);
+		await settled();
+
+		expect(heard.filter((line) => line === 'joined !case')).toHaveLength(2);
+		expect(rooms[0]?.loadMembersIfNeeded).toHaveBeenCalledTimes(1);
+	});
+
+	it('publishes a room whose membership changed: joined, it is no longer an invitation', async () => {
+		const { client, rooms, emitter, joinRoom } = clientWith({
+			roomId: '!asked',
+			membership: 'invite',
+			inviter: '@bo:127.0.20.2:28448',
+			acl: true,
+		});
+		const { heard, listener } = recorder();
+		const feed = new CaseRoomFeed(client, listener);
+		await feed.start();
+		expect(feed.stillInvited('!asked')).toBe(true);
+
+		await feed.join('!asked');
+		const room = rooms[0];
+		if (room === undefined) throw new Error('no room');
+		(room as { getMyMembership: () => string }).getMyMembership = () => 'join';
+		emitter.emit(RoomEvent.MyMembership, room, 'join', 'invite');
+		await settled();
+
+		expect(joinRoom).toHaveBeenCalledWith('!asked');
+		expect(feed.stillInvited('!asked')).toBe(false);
+		expect(heard.slice(1)).toEqual(['not invited !asked', 'joined !asked']);
+	});
+
+	it('says the homeserver answers again when a sync goes through', async () => {
+		const { client, emitter } = clientWith();
+		const { heard, listener } = recorder();
+		await new CaseRoomFeed(client, listener).start();
+
+		emitter.emit(ClientEvent.Sync, SyncState.Error);
+		emitter.emit(ClientEvent.Sync, SyncState.Syncing);
+		expect(heard).toEqual(['reconnected']);
+	});
+
+	it('lets go of the client when stopped: no listener left on it, nothing published after', async () => {
+		const { client, emitter } = clientWith({ roomId: '!case', membership: 'join', acl: true });
+		const { heard, listener } = recorder();
+		const feed = new CaseRoomFeed(client, listener);
+		await feed.start();
+		expect(emitter.eventNames().length).toBeGreaterThan(0);
+
+		feed.refresh('!case');
+		feed.stop();
+		emitter.emit(RoomEvent.Timeline, { getRoomId: () => '!case' });
+		await settled();
+
+		expect(emitter.eventNames()).toEqual([]);
+		expect(heard).toEqual(['not invited !case', 'joined !case']);
+	});
+});
