@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type * as sdk from 'matrix-js-sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { buildCaseContent, rendererFor } from '../../policies/cases/index.ts';
-import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
+import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { createEncryptedRoom } from '../../tests/support/matrix-node-client.ts';
 import { botSetup, readRegister, type BotSetup } from '../../tests/support/bot/bot-process.ts';

@@ -8,7 +8,7 @@
 // ROGATORY_CRASH_EVENTS and ROGATORY_CRASH_KILLS set the size (default, and
 // acceptance: 1,000 events, 20 kills).
 import { describe, expect, inject, it } from 'vitest';
-import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
+import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { botSetup, readRegister, type BotProcess, type BotSetup, type RegisterContents } from '../../tests/support/bot/bot-process.ts';
 import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';

@@ -16,7 +16,7 @@ import * as sdk from 'matrix-js-sdk';
 import { describe, expect, inject, it } from 'vitest';
 import { CASE_KEY, transitionIdOf } from '../../policies/cases/index.ts';
 import { move, OPENED } from '../../policies/cases/testing/fixtures.ts';
-import { KAZAKHSTAN } from '../../policies/roster/demo.ts';
+import { KAZAKHSTAN } from '../../policies/roster/testing/demo.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import { freshAccount } from '../../tests/support/accounts.ts';
 import { sendCaseEvent } from '../../tests/support/case-room-node.ts';

@@ -17,7 +17,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { buildPreservationContent, type PreservationEvent } from '../../policies/preservation/record/index.ts';
 import type { RuleId } from '../../policies/preservation/types.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { sendCaseEvent } from '../../tests/support/case-room-node.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
 import { decryptedMessage } from '../../tests/support/matrix-node-client.ts';

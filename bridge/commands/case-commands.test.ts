@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AMINA, ANA, CARLOS, ROOM } from '../../policies/cases/testing/fixtures.ts';
-import { demoRoster, GUATEMALA } from '../../policies/roster/demo.ts';
+import { demoRoster, GUATEMALA } from '../../policies/roster/testing/demo.ts';
 import { batch, MLA_HISTORY, open, REGISTER_CONTEXT } from '../register/testing.ts';
 import type { Register } from '../register/index.ts';
 import { calendarDate } from '../../policies/cases/index.ts';

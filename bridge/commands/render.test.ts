@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOOK, type CaseReference, type StatusId } from '../../policies/cases/index.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import { helpCommand, type StatusReply } from './executors.ts';
 import { localTime, renderReply } from './render.ts';

@@ -3,7 +3,7 @@
 // checkpoint until sent, and is sent again after a restart when it was not.
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../policies/result.ts';
-import { demoRoster, GUATEMALA } from '../../policies/roster/demo.ts';
+import { demoRoster, GUATEMALA } from '../../policies/roster/testing/demo.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import { BridgeSync, type PendingState } from '../matrix/bridge-sync.ts';
 import { decodeSnapshot } from '../matrix/idb-snapshot.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster, GUATEMALA, KAZAKHSTAN } from '../../policies/roster/demo.ts';
+import { demoRoster, GUATEMALA, KAZAKHSTAN } from '../../policies/roster/testing/demo.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import { BridgeSync, type BridgeSyncDeps, type InviteAction, type PendingState } from './bridge-sync.ts';
 import { decodeSnapshot } from './idb-snapshot.ts';

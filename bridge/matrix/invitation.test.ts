@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serversFromRoster } from '../../policies/cases/index.ts';
-import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from '../../policies/roster/demo.ts';
+import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import { decideInvitation, type InvitationPolicy } from './invitation.ts';
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomId } from '../../policies/cases/index.ts';
 import { ANA, envelope, OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { err, ok } from '../../policies/result.ts';
-import { demoRoster, KAZAKHSTAN, NIGERIA } from '../../policies/roster/demo.ts';
+import { demoRoster, KAZAKHSTAN, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { BREAKAGES, brokenDeployment } from '../../tests/support/broken-deployment.ts';
 import { runCli, type CliOutcome, type ReadCliDeployment } from './cli-commands.ts';
 import { batch, inRoom, MLA_HISTORY, must, open, OTHER_HISTORY, tempDir } from './testing.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from '../../policies/roster/demo.ts';
+import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import type { CaseRow, TransitionRow } from './rows.ts';
 import { median, registerStats } from './stats.ts';
 

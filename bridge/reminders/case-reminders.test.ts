@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CONTEXT } from '../../policies/cases/testing/fixtures.ts';
 import { AMINA, ANA, confirm, envelope, REQUEST, REQUEST_ID, ROOM } from '../../policies/preservation/record/testing/fixtures.ts';
-import { demoRoster, GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
+import { demoRoster, GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import type { PreservationEvent } from '../../policies/preservation/record/index.ts';
 import type { Register } from '../register/index.ts';
 import { batch, MLA_HISTORY, must, open, tempDir } from '../register/testing.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { deploymentEnv, deploymentPathsFromEnv, writeDemoDeployment } from './demo-deployment.ts';
 import { loadDeployment } from './load.ts';
 

@@ -1,9 +1,9 @@
 // The default roster and the demo site and people files say what
-// policies/roster/demo.ts says: converted to today's Roster, the demo
+// policies/roster/testing/demo.ts says: converted to today's Roster, the demo
 // authorities, networks, links and people come out the same.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import {
 	checkPeopleAgainstSite,
 	checkSiteAgainstRoster,

@@ -4,7 +4,7 @@
 // United States (America/New_York) and of the EU (Europe/Brussels), and zones
 // whose clocks change at midnight (Atlantic/Azores, America/Santiago).
 import { describe, expect, it } from 'vitest';
-import { GUATEMALA, KAZAKHSTAN, NIGERIA } from '../roster/demo.ts';
+import { GUATEMALA, KAZAKHSTAN, NIGERIA } from '../roster/testing/demo.ts';
 import { computeDeadline, type DeadlineErrorCode } from './deadline.ts';
 import { parseRuleTable } from './parse.ts';
 import { BUILT_IN_RULES } from './rules.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from './demo.ts';
+import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from './testing/demo.ts';
 import { federationPeers, mayFederate } from './federation.ts';
 import type { Authority, AuthorityId, NetworkId, Roster } from './types.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from './demo.ts';
+import { demoRoster } from './testing/demo.ts';
 import type { Roster } from './types.ts';
 import { validateRoster } from './validate.ts';
 

@@ -16,7 +16,7 @@ import type * as sdk from 'matrix-js-sdk';
 import { botSetup, committedSinceStart, readRegister, runBot, type BotProcess, type BotSetup } from '../support/bot/bot-process.ts';
 import { crossSignedClient, joined, until } from '../support/bot/bot-room.ts';
 import { runCaseFlow } from '../support/bot/case-flow.ts';
-import { GUATEMALA, NIGERIA } from '../../policies/roster/demo.ts';
+import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { homeserverOf, type FederationInfo } from '../support/federation-info.ts';
 import { createEncryptedRoom } from '../support/matrix-node-client.ts';
 import { report } from './stats.ts';

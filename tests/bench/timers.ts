@@ -17,7 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { serversFromRoster } from '../../policies/cases/index.ts';
 import { ok } from '../../policies/result.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { openRegister } from '../../bridge/register/index.ts';
 import { realClock } from '../../bridge/reminders/clock.ts';
 import { DueHeap } from '../../bridge/reminders/heap.ts';

@@ -5,7 +5,7 @@
 // not checked — and speaks each of the five languages when asked (visible
 // text and <html lang>), from the keyboard.
 import { expect, test, type Page } from '@playwright/test';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { federation, webUrl } from './support/env.ts';
 import { isLoopbackUrl } from './support/loopback.ts';
 import { LANGUAGE_NAMES, LOCALES, message, type Locale } from './support/messages.ts';

@@ -15,7 +15,7 @@ import { batch, inRoom, must, open } from '../../bridge/register/testing.ts';
 import { DEFAULT_REGISTRY, foldCase, type OpenedCase, type RoomId } from '../../policies/cases/index.ts';
 import { CONTEXT } from '../../policies/cases/testing/fixtures.ts';
 import { historyWithDeadline, withOwnIds } from '../../policies/cases/testing/deadlines.ts';
-import { GUATEMALA } from '../../policies/roster/demo.ts';
+import { GUATEMALA } from '../../policies/roster/testing/demo.ts';
 import { dashboard, type DashboardOptions } from '../../web/src/lib/cases/dashboard.ts';
 
 const DAY = 86_400_000;

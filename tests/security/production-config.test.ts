@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { generateProductionFiles } from '../../deploy/production/generate.ts';
 import { DEFAULT_PRODUCTION_OPTIONS, FEDERATION_SENDER, GENERIC_WORKER, type ProductionOptions } from '../../deploy/production/options.ts';
 import { ensureProductionSecrets } from '../../deploy/production/write-secrets.ts';

@@ -6,7 +6,7 @@ import type { ICreateRoomOpts, MatrixClient } from 'matrix-js-sdk';
 import { serverNameOf, type RoomId } from '../../policies/cases/index.ts';
 import { caseRoomRequest } from '../../policies/rooms/case-room.ts';
 import { ACL_REVISION, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
-import { demoRoster } from '../../policies/roster/demo.ts';
+import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import { freshAccount } from './accounts.ts';
 import { FoldedCaseRoom } from './case-room-node.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KAZAKHSTAN, NIGERIA } from '../../roster/demo.ts';
+import { KAZAKHSTAN, NIGERIA } from '../../roster/testing/demo.ts';
 import { workflowId } from '../ids/codes.ts';
 import type { EventId } from '../ids/matrix.ts';
 import {

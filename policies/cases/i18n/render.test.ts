@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from '../../roster/demo.ts';
+import { demoRoster } from '../../roster/testing/demo.ts';
 import { status, workflowId } from '../ids/codes.ts';
 import { MLA_WORKFLOW } from '../workflows/mla.ts';
 import { tuneWorkflow } from '../workflows/tune.ts';

@@ -2,7 +2,7 @@
 // Guatemala (requesting) and Nigeria (requested) authorities, users on each
 // side and on a third homeserver, and helpers that wrap payloads in envelopes
 // the way the client hands them to the fold. Used by tests only.
-import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from '../../roster/demo.ts';
+import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from '../../roster/testing/demo.ts';
 import type { AuthorityId } from '../../roster/types.ts';
 import { transitionIdOf, type CaseReference, type TransitionId } from '../ids/case.ts';
 import { offence, status, workflowId } from '../ids/codes.ts';

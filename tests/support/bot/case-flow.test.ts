@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldCase, parseCaseEvent, type CaseEventEnvelope, type EventId } from '../../../policies/cases/index.ts';
 import { CONTEXT, AMINA, ANA } from '../../../policies/cases/testing/fixtures.ts';
-import { GUATEMALA, NIGERIA } from '../../../policies/roster/demo.ts';
+import { GUATEMALA, NIGERIA } from '../../../policies/roster/testing/demo.ts';
 import { runCaseFlow, type FlowOptions } from './case-flow.ts';
 
 async function fold(options: FlowOptions) {

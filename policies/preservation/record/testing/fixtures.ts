@@ -1,7 +1,7 @@
 // Shared test data for the preservation record: the case fixtures' room and
 // users (Guatemala requesting, Nigeria requested, Kazakhstan a stranger) and
 // helpers that wrap preservation payloads in envelopes. Tests only.
-import { GUATEMALA, NIGERIA } from '../../../roster/demo.ts';
+import { GUATEMALA, NIGERIA } from '../../../roster/testing/demo.ts';
 import { CONTEXT as CASE_CONTEXT, ROOM } from '../../../cases/testing/fixtures.ts';
 import type { EventId, UserId } from '../../../cases/ids/matrix.ts';
 import type { RuleId } from '../../types.ts';

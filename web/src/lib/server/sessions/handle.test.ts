@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { err, ok, type Result } from '../../../../../policies/result.ts';
-import { demoRoster } from '../../../../../policies/roster/demo.ts';
+import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
 import { SESSION_COOKIE } from './cookie.ts';
 import { sessionHandle } from './handle.ts';
 import { SessionRechecker } from './recheck.ts';

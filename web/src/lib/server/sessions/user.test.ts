@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from '../../../../../policies/roster/demo.ts';
+import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
 import { rosterLocalpart } from '../../../../../policies/roster/people.ts';
 import { sessionUser } from './user.ts';
 

@@ -1,6 +1,7 @@
-// The three prosecutor networks Rogatory serves, as DOMAIN.md describes them.
+// The three prosecutor networks of the demo roster (testing/demo.ts), as
+// DOMAIN.md describes them; deploy/roster/default.yaml is what runs.
 // Working languages are the ones the network's plenaries and documents use.
-import type { Network, NetworkId } from './types.ts';
+import type { Network, NetworkId } from '../types.ts';
 
 const id = (value: string) => value as NetworkId;
 

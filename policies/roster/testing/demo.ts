@@ -1,12 +1,14 @@
-// The demo roster: three authorities in three networks, run by `npm start`
-// and by the tests. Each authority gets a prosecutor, a central-authority
+// The demo roster as a test fixture: what the files `npm start` runs
+// (deploy/roster/default.yaml and the demo people files) make, held to it by
+// deploy/roster/demo-files.test.ts; imported only by tests and their support
+// (the house rules keep testing/ out of what runs). Each authority gets a prosecutor, a central-authority
 // officer, a focal point and an administrator (who may end the web sessions
 // of the authority's people); each network gets a secretariat account.
 // NOTE: for the demo, a network's secretariat account lives on the homeserver
 // of the demo authority in that network; in production each secretariat runs
 // its own homeserver (a roster entry of its own).
 import { CASC, NETWORKS, REFCO, WACAP } from './networks.ts';
-import type { Authority, AuthorityId, CountryCode, Person, Roster } from './types.ts';
+import type { Authority, AuthorityId, CountryCode, Person, Roster } from '../types.ts';
 
 const authority = (value: string) => value as AuthorityId;
 const country = (value: string) => value as CountryCode;
