@@ -2,7 +2,7 @@
 // out by hand as the tests' oracle (not derived from privacy.ts, which it
 // checks): the local generator's, the production generator's and the running
 // federation's configs are each held against it.
-import { MAX_ATTACHMENT_BYTES } from '../../../policies/attachments/limits.ts';
+import { MAX_ATTACHMENT_BYTES } from '#policies/attachments/limits.ts';
 
 export const EXPECTED_PRIVACY = {
 	require_auth_for_profile_requests: true,

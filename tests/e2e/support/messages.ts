@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../policies/roster/types.ts';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '#policies/roster/types.ts';
 
 export { LANGUAGE_NAMES };
 export const LOCALES = LANGUAGES;

@@ -3,9 +3,9 @@
 // register.sqlite beside the federation file; the tests open it read-only,
 // through the register's own code, between the bridge's commits.
 import { dirname, join } from 'node:path';
-import type { CaseRecord } from '../../../policies/cases/index.ts';
-import { demoRoster } from '../../../policies/roster/testing/demo.ts';
-import type { AuthorityId } from '../../../policies/roster/types.ts';
+import type { CaseRecord } from '#policies/cases/index.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
+import type { AuthorityId } from '#policies/roster/types.ts';
 import { openRegister, registerSchema, type Register } from '../../../bridge/register/index.ts';
 import { federation } from './env.ts';
 

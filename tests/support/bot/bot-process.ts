@@ -14,8 +14,8 @@ import { openRegister, type RegisterSnapshot, type VerifyReport } from '../../..
 import { registerAccount } from '../../../deploy/local/provision.ts';
 import type { LocalHomeserver } from '../../../deploy/local/types.ts';
 import { writeDemoDeployment } from '../../../deploy/roster/demo-deployment.ts';
-import type { BotConfigFile, CheckedBotConfig } from '../../../policies/bot-config/config.ts';
-import { demoRoster } from '../../../policies/roster/testing/demo.ts';
+import type { BotConfigFile, CheckedBotConfig } from '#policies/bot-config/config.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
 
 /** The files a bot process is started with. */
 export interface BotLaunch {

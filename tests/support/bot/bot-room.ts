@@ -5,7 +5,7 @@
 // homeserver has the other side's last event, so every homeserver orders the
 // room's events the same way, in /sync and in /messages alike.
 import * as sdk from 'matrix-js-sdk';
-import type { Side } from '../../../policies/cases/index.ts';
+import type { Side } from '#policies/cases/index.ts';
 import { freshAccount } from '../accounts.ts';
 import { createJoinedCaseRoom } from '../case-room-setup.ts';
 import type { FederationInfo } from '../federation-info.ts';

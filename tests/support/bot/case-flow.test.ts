@@ -2,9 +2,9 @@
 // one it calls invalid is refused (by the parser or the fold), and no
 // conflict arises — so the integration tests' registers have a known shape.
 import { describe, expect, it } from 'vitest';
-import { foldCase, parseCaseEvent, type CaseEventEnvelope, type EventId } from '../../../policies/cases/index.ts';
-import { CONTEXT, AMINA, ANA } from '../../../policies/cases/testing/fixtures.ts';
-import { GUATEMALA, NIGERIA } from '../../../policies/roster/testing/demo.ts';
+import { foldCase, parseCaseEvent, type CaseEventEnvelope, type EventId } from '#policies/cases/index.ts';
+import { CONTEXT, AMINA, ANA } from '#policies/cases/testing/fixtures.ts';
+import { GUATEMALA, NIGERIA } from '#policies/roster/testing/demo.ts';
 import { runCaseFlow, type FlowOptions } from './case-flow.ts';
 
 async function fold(options: FlowOptions) {

@@ -20,8 +20,8 @@ import {
 	type Side,
 	type StatusId,
 	type TransitionId,
-} from '../../../policies/cases/index.ts';
-import type { AuthorityId } from '../../../policies/roster/types.ts';
+} from '#policies/cases/index.ts';
+import type { AuthorityId } from '#policies/roster/types.ts';
 
 /** Sends one event's content as `side`; resolves with its event ID. */
 export type FlowSend = (side: Side, content: Record<string, unknown>) => Promise<string>;

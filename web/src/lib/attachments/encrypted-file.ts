@@ -4,7 +4,7 @@
 // media store only ever holds ciphertext; the key, IV and SHA-256 of the
 // ciphertext travel inside the Megolm-encrypted event. Uses WebCrypto only,
 // so the same code runs in the browser, the bridge and the tests.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 /** The `file` object of an encrypted m.file / m.image event, without its `url`. */
 export interface EncryptedFileInfo {

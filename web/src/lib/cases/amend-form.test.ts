@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REGISTRY, foldCase, type OpenedCase } from '../../../../policies/cases/index.ts';
-import { CONTEXT, opening } from '../../../../policies/cases/testing/fixtures.ts';
+import { DEFAULT_REGISTRY, foldCase, type OpenedCase } from '#policies/cases/index.ts';
+import { CONTEXT, opening } from '#policies/cases/testing/fixtures.ts';
 import { amendableFields, changesOf, draftOf } from './amend-form.ts';
 
 function opened(): OpenedCase {

@@ -13,8 +13,8 @@ import {
 	type LegalBasisType,
 	type Side,
 	type Urgency,
-} from '../../../../policies/cases/index.ts';
-import { err, ok, type Result } from '../../../../policies/result.ts';
+} from '#policies/cases/index.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { entriesOf, picksOf, type OffencePicks } from './offence-picks.ts';
 
 export type AmendableField = Exclude<FieldName, 'requestingReference' | 'requestedReference'>;

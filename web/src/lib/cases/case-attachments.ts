@@ -5,8 +5,8 @@
 // transport's); downloads are decrypted here after their hash is checked.
 // lib/matrix/case-attachments.ts is loaded lazily with the SDK, when the case
 // rooms start — not on first use: a file chosen offline must still be queued.
-import { err, ok, type Result } from '../../../../policies/result.ts';
-import { MAX_ATTACHMENT_BYTES } from '../../../../policies/attachments/limits.ts';
+import { err, ok, type Result } from '#policies/result.ts';
+import { MAX_ATTACHMENT_BYTES } from '#policies/attachments/limits.ts';
 import { pendingAttachments, type PendingAttachments } from '../attachments/pending-store.ts';
 import type { Transfer } from '../attachments/transfer.ts';
 import type { DownloadProblem } from '../matrix/case-attachments.ts';

@@ -2,10 +2,10 @@
 // reason), the settlement of a conflict, the message being written, and
 // attachment transfers with their progress and problems. The record and the
 // discussion themselves come from CaseRooms.
-import type { OpenedCase, TransitionId, TransitionRule } from '../../../../policies/cases/index.ts';
-import { calendarDate } from '../../../../policies/cases/index.ts';
-import type { Language } from '../../../../policies/roster/types.ts';
-import type { Result } from '../../../../policies/result.ts';
+import type { OpenedCase, TransitionId, TransitionRule } from '#policies/cases/index.ts';
+import { calendarDate } from '#policies/cases/index.ts';
+import type { Language } from '#policies/roster/types.ts';
+import type { Result } from '#policies/result.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
 import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDraft, type AmendProblem } from './amend-form.ts';
 import type { ActionProblem, CaseRoomView, CaseRooms } from './case-rooms.svelte.ts';

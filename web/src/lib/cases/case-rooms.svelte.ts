@@ -10,7 +10,7 @@
 // Files go through case-attachments.ts. Messages, case updates and files all
 // go through the outbox (outbox.ts): queued and shown as pending while
 // offline, sent in order once the homeserver answers.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import {
 	AMENDABLE_BY,
 	availableMoves,
@@ -34,16 +34,16 @@ import {
 	type TransitionId,
 	type TransitionRule,
 	type UserId,
-} from '../../../../policies/cases/index.ts';
-import { caseRoomRequest } from '../../../../policies/rooms/case-room.ts';
+} from '#policies/cases/index.ts';
+import { caseRoomRequest } from '#policies/rooms/case-room.ts';
 import { OutboxSender } from './outbox-sender.svelte.ts';
 import { EventTrust } from './event-trust.ts';
 import { Invitations, type PendingInvitation } from './invitations.ts';
 import { CaseAttachments } from './case-attachments.ts';
 import { unreadableRooms, type UnreadableRoom } from './unreadable.ts';
-import { bridgeUserId } from '../../../../policies/roster/bridge.ts';
-import type { AuthorityId, Language, Roster } from '../../../../policies/roster/types.ts';
-import type { PreservationEnvelope } from '../../../../policies/preservation/record/index.ts';
+import { bridgeUserId } from '#policies/roster/bridge.ts';
+import type { AuthorityId, Language, Roster } from '#policies/roster/types.ts';
+import type { PreservationEnvelope } from '#policies/preservation/record/index.ts';
 import { userIdOf } from '../matrix/account.ts';
 import type { CaseRoomFeed, Invitation } from '../matrix/case-room-feed.ts';
 import type { CaseTimeline } from '../matrix/case-timeline.ts';

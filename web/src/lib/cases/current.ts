@@ -1,5 +1,5 @@
 // The case rooms of the page's open session, for the case routes.
-import type { Roster } from '../../../../policies/roster/types.ts';
+import type { Roster } from '#policies/roster/types.ts';
 import type { Session } from '../session/session.svelte.ts';
 import { caseRoomsFor, type CaseRooms } from './case-rooms.svelte.ts';
 import { casePartiesOf, type PartyServer } from './parties.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REGISTRY, foldCase, type OpenedCase, type RoomId } from '../../../../policies/cases/index.ts';
-import { AMINA, ANA, CONTEXT, OPENED, OPENING_ID, envelope, move, opening } from '../../../../policies/cases/testing/fixtures.ts';
-import { demoRoster, GUATEMALA, NIGERIA } from '../../../../policies/roster/testing/demo.ts';
+import { DEFAULT_REGISTRY, foldCase, type OpenedCase, type RoomId } from '#policies/cases/index.ts';
+import { AMINA, ANA, CONTEXT, OPENED, OPENING_ID, envelope, move, opening } from '#policies/cases/testing/fixtures.ts';
+import { demoRoster, GUATEMALA, NIGERIA } from '#policies/roster/testing/demo.ts';
 import { dashboard, groupEntries, searchable, type DashboardOptions } from './dashboard.ts';
 
 const DAY = 86_400_000;

@@ -2,9 +2,9 @@
 // how to group them, which stand out (overdue, stalled, in conflict) and a
 // local search over the decrypted records — nothing of it is ever sent to a
 // server. Pure functions over folded case records; `now` comes in as data.
-import type { OpenedCase, RequestKind, StatusId, WorkflowRegistry } from '../../../../policies/cases/index.ts';
-import { answerByStateOf, answered, daysLeft as daysFrom, lastChangeOf, pendingAnswerBy } from '../../../../policies/cases/index.ts';
-import type { AuthorityId, Roster } from '../../../../policies/roster/types.ts';
+import type { OpenedCase, RequestKind, StatusId, WorkflowRegistry } from '#policies/cases/index.ts';
+import { answerByStateOf, answered, daysLeft as daysFrom, lastChangeOf, pendingAnswerBy } from '#policies/cases/index.ts';
+import type { AuthorityId, Roster } from '#policies/roster/types.ts';
 
 const DAY = 86_400_000;
 

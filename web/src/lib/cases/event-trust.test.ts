@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Arrival } from '../../../../policies/trust/index.ts';
+import type { Arrival } from '#policies/trust/index.ts';
 import { EventTrust } from './event-trust.ts';
 
 const TRUSTED: Arrival = {

@@ -4,7 +4,7 @@
 // say why it does not vouch for the others. A room is folded only once every
 // message in it has its verdict (CaseRooms awaits settle()), so a record never
 // counts an event it has not judged.
-import { judgeArrival, type Arrival, type TrustVerdict } from '../../../../policies/trust/index.ts';
+import { judgeArrival, type Arrival, type TrustVerdict } from '#policies/trust/index.ts';
 
 /** Asks how one event arrived; undefined when the event is gone. */
 export type AskArrival = (eventId: string) => Promise<Arrival | undefined>;

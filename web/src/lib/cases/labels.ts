@@ -1,8 +1,8 @@
 // Case vocabulary in the reader's language: the label tables of
 // policies/cases (statuses, kinds, offences…) and dates in the reader's own
 // time zone.
-import { DEFAULT_BOOK, labelOf } from '../../../../policies/cases/index.ts';
-import type { Roster } from '../../../../policies/roster/types.ts';
+import { DEFAULT_BOOK, labelOf } from '#policies/cases/index.ts';
+import type { Roster } from '#policies/roster/types.ts';
 import { formattingLocale } from '../i18n/format.ts';
 import type { Locale } from '../paraglide/runtime.js';
 

@@ -1,10 +1,10 @@
 // View model of the new-request form: the fields as typed, the checks before
 // sending (counterpart IDs, offences, a title), and the request opened
 // through CaseRooms. The payload validator of policies/cases has the last word.
-import type { Channel, LegalBasisType, RequestKind, Urgency } from '../../../../policies/cases/index.ts';
-import { calendarDate, isUserId, parseCaseReference } from '../../../../policies/cases/index.ts';
-import { federationPeers } from '../../../../policies/roster/federation.ts';
-import type { AuthorityId, Language } from '../../../../policies/roster/types.ts';
+import type { Channel, LegalBasisType, RequestKind, Urgency } from '#policies/cases/index.ts';
+import { calendarDate, isUserId, parseCaseReference } from '#policies/cases/index.ts';
+import { federationPeers } from '#policies/roster/federation.ts';
+import type { AuthorityId, Language } from '#policies/roster/types.ts';
 import type { CaseRooms } from './case-rooms.svelte.ts';
 import { entriesOf, picksOf, type OffencePicks } from './offence-picks.ts';
 

@@ -1,6 +1,6 @@
 // The offences a form has ticked, each with its "serious crime" check: the
 // shape the offence picker edits, to and from the payload's offence list.
-import { TAXONOMY, type OffenceCode, type OffenceEntry } from '../../../../policies/cases/index.ts';
+import { TAXONOMY, type OffenceCode, type OffenceEntry } from '#policies/cases/index.ts';
 
 export type OffencePicks = Record<string, { chosen: boolean; serious: boolean }>;
 

@@ -5,8 +5,8 @@
 // says the connection is back), held after a refusal until retried or
 // discarded. An attachment is uploaded first, when its turn comes, with its
 // progress shown; then its event goes like any other.
-import type { Result } from '../../../../policies/result.ts';
-import { CASE_KEY } from '../../../../policies/cases/index.ts';
+import type { Result } from '#policies/result.ts';
+import { CASE_KEY } from '#policies/cases/index.ts';
 import type { Failure } from '../matrix/failure.ts';
 import type { Transfer } from '../attachments/transfer.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster, GUATEMALA, NIGERIA } from '../../../../policies/roster/testing/demo.ts';
+import { demoRoster, GUATEMALA, NIGERIA } from '#policies/roster/testing/demo.ts';
 import { casePartiesOf } from './parties.ts';
 
 describe('casePartiesOf', () => {

@@ -3,8 +3,8 @@
 // names, locally, are IP literals) for the authorities the roster lists. The
 // roster is the one the web server loaded, as its signed-in pages hand it to
 // the browser (lib/server/roster/browser.ts: no people).
-import { serversFromRoster } from '../../../../policies/cases/index.ts';
-import type { Roster } from '../../../../policies/roster/types.ts';
+import { serversFromRoster } from '#policies/cases/index.ts';
+import type { Roster } from '#policies/roster/types.ts';
 import type { CaseParties } from './case-rooms.svelte.ts';
 
 export interface PartyServer {

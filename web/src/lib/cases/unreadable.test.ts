@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord, RoomId } from '../../../../policies/cases/index.ts';
+import type { CaseRecord, RoomId } from '#policies/cases/index.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
 import { unreadableRooms } from './unreadable.ts';
 

@@ -4,7 +4,7 @@
 // backup on a new device, so its authenticity cannot be guaranteed), named on
 // the dashboard with the first such message, so such a room is never silently
 // absent.
-import type { CaseRecord } from '../../../../policies/cases/index.ts';
+import type { CaseRecord } from '#policies/cases/index.ts';
 import type { TimelineItem, TrustWarning, WithheldReason } from '../matrix/cases.ts';
 
 export type UnreadableRoom =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from '../../../../policies/roster/testing/demo.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
 import { describeDeployment } from './describe.ts';
 
 const hs = (id: string, octet: number) => ({ id, serverName: `127.0.20.${octet}:28448`, clientUrl: `http://127.0.20.${octet}:28008` });

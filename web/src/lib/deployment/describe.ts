@@ -1,7 +1,7 @@
 // Joins the federation file (which homeservers run here) with the roster
 // (which networks and authorities exist) into what the app shell shows.
 // An authority's id is its homeserver's id in the federation file.
-import type { Roster } from '../../../../policies/roster/types.ts';
+import type { Roster } from '#policies/roster/types.ts';
 import type { FederationDescription } from './federation-file.ts';
 import type { AuthorityView, DeploymentView, HomeserverView, NetworkView } from './types.ts';
 

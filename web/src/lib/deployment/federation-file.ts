@@ -1,7 +1,7 @@
 // The federation file (ROGATORY_FEDERATION, written by the local federation to
 // .data/<profile>/federation.json): parsed and checked here, naming the broken
 // key (STYLE.md, 8). Keys this app does not use are allowed; others add them.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import type { HomeserverView } from './types.ts';
 
 export interface FederationDescription {

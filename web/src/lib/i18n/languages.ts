@@ -1,6 +1,6 @@
 // The five languages the product speaks, each named in itself, so a reader
 // finds their own language in the switcher whatever the page is in now.
-import { LANGUAGE_NAMES } from '../../../../policies/roster/types.ts';
+import { LANGUAGE_NAMES } from '#policies/roster/types.ts';
 import { locales, type Locale } from '../paraglide/runtime.js';
 
 export { LANGUAGE_NAMES };

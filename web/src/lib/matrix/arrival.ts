@@ -4,8 +4,8 @@
 // came encrypted, the crypto's shield for it, and whether its sender's
 // identity changed since this browser pinned it without being verified again;
 // and the person's approval of such a change, once confirmed with the sender.
-import { err, ok, type Result } from '../../../../policies/result.ts';
-import { isMegolmRoom, readShield, type Arrival } from '../../../../policies/trust/index.ts';
+import { err, ok, type Result } from '#policies/result.ts';
+import { isMegolmRoom, readShield, type Arrival } from '#policies/trust/index.ts';
 import { EventShieldReason, type MatrixClient, type MatrixEvent } from './sdk.ts';
 
 export async function readArrival(client: MatrixClient, event: MatrixEvent): Promise<Arrival> {

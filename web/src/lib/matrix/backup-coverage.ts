@@ -5,7 +5,7 @@
 // /room_keys/keys, session IDs per room; the keys themselves stay
 // encrypted there). Used before an unprotected crypto store is retired
 // (store-access.ts), so that no key is lost without the person knowing.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { MatrixClient } from './sdk.ts';
 

@@ -2,9 +2,9 @@
 // encryption v2, attachments/encrypted-file.ts), the ciphertext uploaded with
 // nothing of the file's name or type, and downloaded through authenticated
 // media and checked against its hash before it is decrypted.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '../attachments/encrypted-file.ts';
-import { MAX_ATTACHMENT_BYTES } from '../../../../policies/attachments/limits.ts';
+import { MAX_ATTACHMENT_BYTES } from '#policies/attachments/limits.ts';
 import type { SendProblem } from './cases.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { MatrixClient } from './sdk.ts';

@@ -2,7 +2,7 @@
 // the server has echoed them, with the server's timestamp) and the items the
 // discussion shows (case updates, text, encrypted files, undecryptable events).
 import { describe, expect, it } from 'vitest';
-import { CASE_KEY } from '../../../../policies/cases/index.ts';
+import { CASE_KEY } from '#policies/cases/index.ts';
 import { caseEnvelopes, judgedEvents, timelineItems } from './cases.ts';
 import type { MatrixEvent, Room } from './sdk.ts';
 

@@ -2,7 +2,7 @@
 // its opening event, send case events and discussion messages, read a room's
 // decrypted events as fold envelopes and timeline items, re-issue the server
 // ACL after a party server joins, and encrypted attachments.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import {
 	buildCaseContent,
 	CASE_KEY,
@@ -12,11 +12,11 @@ import {
 	type CaseEventEnvelope,
 	type EventId,
 	type UserId,
-} from '../../../../policies/cases/index.ts';
-import type { CaseRoomRequest } from '../../../../policies/rooms/case-room.ts';
-import { hostOf, reissuedAcl, type ServerAclContent } from '../../../../policies/rooms/server-acl.ts';
-import type { Language } from '../../../../policies/roster/types.ts';
-import type { TrustCode, TrustVerdict } from '../../../../policies/trust/index.ts';
+} from '#policies/cases/index.ts';
+import type { CaseRoomRequest } from '#policies/rooms/case-room.ts';
+import { hostOf, reissuedAcl, type ServerAclContent } from '#policies/rooms/server-acl.ts';
+import type { Language } from '#policies/roster/types.ts';
+import type { TrustCode, TrustVerdict } from '#policies/trust/index.ts';
 import type { EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
 import { describeFailure, type Failure } from './failure.ts';

@@ -3,7 +3,7 @@
 // keys), encrypted with this device's storage key (storage-key.ts), the
 // MSC4153 isolation mode, and the first sync. Browser only: the routes
 // import this module lazily, never during server rendering.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { Credentials } from './login.ts';
 import { clientOpening, quietenGlobalLogger, quietLogger } from './logger.ts';

@@ -3,7 +3,7 @@
 // "Storage" and "Server-side key backups"). The recovery key is made first and
 // shown to the person; the keys are stored only once they have proved they
 // kept it, so no account ends up with a recovery key nobody has.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { GeneratedSecretStorageKey, MatrixClient } from './sdk.ts';
 import type { SecretStorageKeyCache } from './secret-storage-key-cache.ts';

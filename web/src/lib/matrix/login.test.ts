@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { credentialsFrom, loginProblemFrom, loginWithPassword } from './login.ts';
-import type { UserId } from '../../../../policies/cases/index.ts';
+import type { UserId } from '#policies/cases/index.ts';
 
 const ana = '@ana.lopez:127.0.20.1:28448' as UserId;
 

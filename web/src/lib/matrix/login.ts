@@ -1,8 +1,8 @@
 // Password login (POST /_matrix/client/v3/login) with plain fetch, so the
 // sign-in page needs none of the SDK until the person is in. The homeserver's
 // refusals come back as values the page can explain in the reader's language.
-import { err, ok, type Result } from '../../../../policies/result.ts';
-import type { UserId } from '../../../../policies/cases/index.ts';
+import { err, ok, type Result } from '#policies/result.ts';
+import type { UserId } from '#policies/cases/index.ts';
 
 export interface Credentials {
 	readonly homeserverUrl: string;

@@ -4,8 +4,8 @@
 // non-ASCII look-alike letter — is refused as typed. The grammar is
 // policies/cases' (ids/matrix.ts, ids/server-name.ts); this module adds the
 // forgiving reading of typed text and a problem a person can act on.
-import { isLocalpart, parseServerName, type ServerParts, type UserId } from '../../../../policies/cases/index.ts';
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { isLocalpart, parseServerName, type ServerParts, type UserId } from '#policies/cases/index.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 export interface MatrixIdInput extends ServerParts {
 	readonly userId: UserId;

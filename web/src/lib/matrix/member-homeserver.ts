@@ -4,7 +4,7 @@
 // (.well-known) and no address typed by the person, so a password can only
 // ever go to one of those addresses; anything else is refused here, before
 // any request leaves the browser (ARCHITECTURE.md, decision 12).
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 /** A member homeserver of this deployment, as the sign-in page receives it. */
 export interface MemberHomeserver {

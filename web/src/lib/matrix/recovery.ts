@@ -2,7 +2,7 @@
 // account's secret storage, import the cross-signing keys from it (which signs
 // this device), then load the key-backup key and restore the backup so that
 // earlier messages can be read here too.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import { normaliseRecoveryKey } from './recovery-key.ts';
 import { decodeRecoveryKey, type ImportRoomKeyProgressData, type MatrixClient } from './sdk.ts';

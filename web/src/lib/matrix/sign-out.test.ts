@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import type { Credentials } from './login.ts';
-import type { UserId } from '../../../../policies/cases/index.ts';
+import type { UserId } from '#policies/cases/index.ts';
 import { logOutEverywhere } from './sign-out.ts';
 
 const credentials: Credentials = {

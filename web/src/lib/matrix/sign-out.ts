@@ -2,7 +2,7 @@
 // its access token there; POST /logout/all every device of the account), then
 // closing the client and deleting its crypto store. Wiping the rest of the
 // browser's data is the session layer's job.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import { clientStopping } from './logger.ts';
 import type { Credentials } from './login.ts';

@@ -9,7 +9,7 @@
 // and what it does not: docs/decisions.md, "The crypto store is opened with
 // a storage key". Both live in IndexedDB, so sign-out's wipe deletes them
 // with the store.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 export const STORAGE_KEY_DB = 'rogatory-storage-key';
 const STORE = 'keys';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from './login.ts';
-import type { UserId } from '../../../../policies/cases/index.ts';
+import type { UserId } from '#policies/cases/index.ts';
 import { forgetSession, loadSession, parseStoredSession, saveSession, SESSION_KEY, type KeyValueStore } from './stored-session.ts';
 
 function memoryStore(): KeyValueStore & { readonly map: Map<string, string> } {

@@ -2,7 +2,7 @@
 // access token, in Web Storage under one key, so a reload resumes the same
 // device (its keys live in the crypto store in IndexedDB). What is read back
 // is checked, never trusted: a damaged entry reads as "signed out".
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import type { Credentials } from './login.ts';
 import { parseUserIdInput } from './matrix-id.ts';
 

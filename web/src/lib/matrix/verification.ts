@@ -4,7 +4,7 @@
 // verified session accepts. The SDK's request/verifier events are folded into
 // one plain state the view model shows; the new side starts the emoji
 // exchange once both are ready.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import {
 	CryptoEvent,

@@ -2,7 +2,7 @@
 // (GET /_matrix/client/versions, no authentication): the cheapest way for a
 // browser to learn that a homeserver is up and reachable from where it sits.
 // Failures come back as values with a reason, never as exceptions.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 /** How long a slow link may take before we call a homeserver unreachable. */
 export const VERSIONS_TIMEOUT_MS = 20_000;

@@ -1,16 +1,7 @@
 // Which preservations become calendar events, and that no case content goes in.
 import { describe, expect, it } from 'vitest';
-import { foldPreservations } from '../../../../policies/preservation/record/index.ts';
-import {
-	AMINA,
-	ANA,
-	confirm,
-	envelope,
-	extend,
-	PCONTEXT,
-	REQUEST,
-	REQUEST_ID,
-} from '../../../../policies/preservation/record/testing/fixtures.ts';
+import { foldPreservations } from '#policies/preservation/record/index.ts';
+import { AMINA, ANA, confirm, envelope, extend, PCONTEXT, REQUEST, REQUEST_ID } from '#policies/preservation/record/testing/fixtures.ts';
 import { calendarEntries } from './calendar-export.ts';
 
 const words = {

@@ -2,7 +2,7 @@
 // preservations that are not released, each at its expiry instant. Summary
 // and description hold the rule and the legal zone, never case content
 // (ics.ts says why); the URL opens the case page.
-import type { PreservationRecord } from '../../../../policies/preservation/record/index.ts';
+import type { PreservationRecord } from '#policies/preservation/record/index.ts';
 import type { CalendarEntry } from './ics.ts';
 
 export interface ExportWords {

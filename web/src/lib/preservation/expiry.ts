@@ -2,7 +2,7 @@
 // the viewer's own zone, named too — "6 April 2026, 23:59 (America/New_York)
 // — 6 April 2026, 21:59 your time (America/Guatemala)". Also the ISO forms
 // (with each zone's offset) for <time datetime>, and the time left in words.
-import { formatInZone } from '../../../../policies/preservation/index.ts';
+import { formatInZone } from '#policies/preservation/index.ts';
 
 export interface ExpiryText {
 	/** The legal zone's reading, e.g. "6 April 2026, 23:59". */

@@ -1,7 +1,7 @@
 // Preservation words in the reader's language: the countdown states (always
 // in words, never colour alone), the time left, the statuses and the form's
 // problems — from the web/messages/preservation catalogues.
-import type { CountdownState, PreservationStatus } from '../../../../policies/preservation/record/index.ts';
+import type { CountdownState, PreservationStatus } from '#policies/preservation/record/index.ts';
 import * as m from '../paraglide/messages.js';
 import type { TimeLeft } from './expiry.ts';
 import type { PreservationProblem } from './preservations.svelte.ts';

@@ -14,9 +14,9 @@ import {
 	type PreservationEvent,
 	type PreservationFold,
 	type PreservationRecord,
-} from '../../../../policies/preservation/record/index.ts';
-import type { OpenedCase, RoomId, Side } from '../../../../policies/cases/index.ts';
-import type { Language } from '../../../../policies/roster/types.ts';
+} from '#policies/preservation/record/index.ts';
+import type { OpenedCase, RoomId, Side } from '#policies/cases/index.ts';
+import type { Language } from '#policies/roster/types.ts';
 import type { CaseRooms } from '../cases/case-rooms.svelte.ts';
 import { emptyDraft, localInputToIso, requestOf, type RequestDraft, type RequestProblem } from './request-form.ts';
 import { viewerZone } from './expiry.ts';

@@ -1,9 +1,9 @@
 // The preservation request form, without UI: the draft as typed (one
 // identifier or time range per line) checked into a `preservation-requested`
 // payload, or the first problem in words the page can translate. Pure.
-import { err, ok, type Result } from '../../../../policies/result.ts';
-import { BUILT_IN_RULES, formatInZone, resolveZone, type PreservationRule } from '../../../../policies/preservation/index.ts';
-import { PRESERVATION_LIMITS as L, type PreservationRequested } from '../../../../policies/preservation/record/index.ts';
+import { err, ok, type Result } from '#policies/result.ts';
+import { BUILT_IN_RULES, formatInZone, resolveZone, type PreservationRule } from '#policies/preservation/index.ts';
+import { PRESERVATION_LIMITS as L, type PreservationRequested } from '#policies/preservation/record/index.ts';
 
 export interface RequestDraft {
 	custodian: string;

@@ -4,8 +4,8 @@
 // the administrator's details (the path, the OS error) go to the server log.
 import { readFile } from 'node:fs/promises';
 import { ROGATORY_FEDERATION } from '$app/env/private';
-import type { Roster } from '../../../../policies/roster/types.ts';
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import type { Roster } from '#policies/roster/types.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { describeDeployment } from '../deployment/describe.ts';
 import { parseFederation } from '../deployment/federation-file.ts';
 import type { DeploymentProblem, DeploymentView } from '../deployment/types.ts';

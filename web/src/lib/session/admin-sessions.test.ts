@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import { endSessionsOf } from './admin-sessions.ts';
 
 const answering = (status: number, body: unknown) => {

@@ -1,6 +1,6 @@
 // The browser's side of an administrator ending a person's web sessions
 // (routes/api/admin/sessions): one JSON POST, its answer as a value.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 export type EndSessionsProblem =
 	/** Not a person of the administrator's authority (or not an administrator). */

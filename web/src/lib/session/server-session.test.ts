@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../matrix/login.ts';
-import type { UserId } from '../../../../policies/cases/index.ts';
+import type { UserId } from '#policies/cases/index.ts';
 import { serverSessionApi } from './server-session.ts';
 
 const credentials: Credentials = {

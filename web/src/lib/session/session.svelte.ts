@@ -10,11 +10,11 @@
 // (unprotectedStore) until the person replaces this device
 // (protect-keys.svelte.ts). The SDK is imported lazily, so pages that only
 // show a form do not download it.
-import { err, ok, type Result } from '../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import type { BackupCoverage, OpenClient, OpenProblem, TrustState } from '../matrix/api.ts';
 import { describeFailure, type Failure } from '../matrix/failure.ts';
 import type { Credentials } from '../matrix/login.ts';
-import type { UserId } from '../../../../policies/cases/index.ts';
+import type { UserId } from '#policies/cases/index.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { createStorageKey, type StorageKeyPlatform } from '../matrix/storage-key.ts';
 import { storeAccessFor } from '../matrix/store-access.ts';

@@ -7,7 +7,7 @@
 import { loginWithPassword, type Credentials, type LoginProblem, type PasswordLogin } from '../matrix/login.ts';
 import { parseUserIdInput, type MatrixIdProblem } from '../matrix/matrix-id.ts';
 import { memberHomeserverFor, type MemberHomeserver, type MemberProblem } from '../matrix/member-homeserver.ts';
-import type { Result } from '../../../../policies/result.ts';
+import type { Result } from '#policies/result.ts';
 
 export type SignInProblem =
 	| { readonly field: 'userId'; readonly problem: MatrixIdProblem | MemberProblem }

@@ -2,7 +2,7 @@
 // <option> — isolated with FSI…PDI (policies/text/bidi.ts) and, when it
 // carries bidirectional controls, followed by the same warning words the
 // pages show beside it (PartyText.svelte).
-import { hasBidiControls, isolated } from '../../../../policies/text/bidi.ts';
+import { hasBidiControls, isolated } from '#policies/text/bidi.ts';
 import * as m from '../paraglide/messages.js';
 
 const marked = (text: string): string => `${isolated(text)} (⚠ ${m.party_text_bidi_mark()})`;

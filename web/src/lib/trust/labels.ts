@@ -2,8 +2,8 @@
 // the readings of decryption failures (policies/trust), then the case record's
 // rejection codes (policies/cases). An unknown code reads as a sentence that
 // says so, never as the code itself.
-import { labelOf, REJECTION_LABELS } from '../../../../policies/cases/index.ts';
-import { TRUST_LABELS } from '../../../../policies/trust/index.ts';
+import { labelOf, REJECTION_LABELS } from '#policies/cases/index.ts';
+import { TRUST_LABELS } from '#policies/trust/index.ts';
 import * as m from '../paraglide/messages.js';
 import type { Locale } from '../paraglide/runtime.js';
 

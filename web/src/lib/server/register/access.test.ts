@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
 import { sessionUser } from '../sessions/user.ts';
 import { registerAccess } from './access.ts';
 

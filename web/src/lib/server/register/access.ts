@@ -2,7 +2,7 @@
 // its administrators (roles from the roster), and nobody else — not its
 // prosecutors, and no one of another authority. Each person reads their own
 // authority's register. Pure: the pages and the exports ask the same question.
-import type { AuthorityId, Role } from '../../../../../policies/roster/types.ts';
+import type { AuthorityId, Role } from '#policies/roster/types.ts';
 import type { SessionUser } from '../sessions/user.ts';
 
 export const REGISTER_READERS: readonly Role[] = ['central-authority-officer', 'authority-administrator'];

@@ -2,8 +2,8 @@
 // (bridge/register), opened read-only as the web server opens it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batch, MLA_HISTORY, must, open, OTHER_HISTORY, tempDir } from '../../../../../bridge/register/testing.ts';
-import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
-import type { AuthorityId } from '../../../../../policies/roster/types.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
+import type { AuthorityId } from '#policies/roster/types.ts';
 import { openBridgeRegister } from './bridge-source.ts';
 import type { RegisterSource } from './types.ts';
 

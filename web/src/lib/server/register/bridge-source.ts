@@ -2,9 +2,9 @@
 // read-only for the pages: the web server never writes it. Rows, statistics
 // and exports are the bridge register's own (readRows, registerStats,
 // casesCsv, registerJson); this file only turns them into the pages' shapes.
-import { calendarDate } from '../../../../../policies/cases/index.ts';
-import { err, ok, type Result } from '../../../../../policies/result.ts';
-import type { AuthorityId, Roster } from '../../../../../policies/roster/types.ts';
+import { calendarDate } from '#policies/cases/index.ts';
+import { err, ok, type Result } from '#policies/result.ts';
+import type { AuthorityId, Roster } from '#policies/roster/types.ts';
 import {
 	casesCsv,
 	openRegister,

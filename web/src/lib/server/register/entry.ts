@@ -1,8 +1,8 @@
 // A case row of the bridge's register (bridge/register/schema.ts, `cases`)
 // seen from the authority that keeps the register: which side it is on, who
 // the counterpart is, which reference is whose.
-import { answered, DEFAULT_REGISTRY, readAnswerByState } from '../../../../../policies/cases/index.ts';
-import type { Roster } from '../../../../../policies/roster/types.ts';
+import { answered, DEFAULT_REGISTRY, readAnswerByState } from '#policies/cases/index.ts';
+import type { Roster } from '#policies/roster/types.ts';
 import type { RegisterEntry } from './types.ts';
 
 /** The columns of a register case row this page reads. */

@@ -2,7 +2,7 @@
 // rule as the pages: 401 without a server session, 403 for anyone but the
 // authority's officers and administrators, 404 while the bridge has written no
 // register, 503 when it cannot be read.
-import type { AuthorityId } from '../../../../../policies/roster/types.ts';
+import type { AuthorityId } from '#policies/roster/types.ts';
 import { registerAccess } from './access.ts';
 import type { RegisterOpening, ExportFormat } from './types.ts';
 import type { SessionUser } from '../sessions/user.ts';

@@ -1,5 +1,5 @@
 // A register held in memory, for tests of the pages' loading logic.
-import { err, ok } from '../../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import type { ExportFormat, Refusals, RegisterEntry, RegisterSource, RegisterStatistics } from './types.ts';
 
 export const EMPTY_STATISTICS: RegisterStatistics = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthorityId } from '../../../../../policies/roster/types.ts';
+import type { AuthorityId } from '#policies/roster/types.ts';
 import { exportResponse } from './export-response.ts';
 import { FakeRegisterSource } from './fake-source.ts';
 import { applyFilter, filterFromQuery } from './filter.ts';
 import { listData, refusalsData, statisticsData } from './page-data.ts';
-import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
 import { sessionUser } from '../sessions/user.ts';
 import type { RegisterEntry, RegisterOpening } from './types.ts';
 

@@ -3,7 +3,7 @@
 // holds. The source is opened per request and always closed. Failures of
 // the file are logged for the administrator and shown as a state.
 import { applyFilter, byLastChange, choices, type RegisterFilter } from './filter.ts';
-import type { AuthorityId } from '../../../../../policies/roster/types.ts';
+import type { AuthorityId } from '#policies/roster/types.ts';
 import type { RegisterAccess } from './access.ts';
 import type { Refusals, RegisterEntry, RegisterOpening, RegisterSource, RegisterStatistics } from './types.ts';
 

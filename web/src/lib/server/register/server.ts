@@ -4,7 +4,7 @@
 // other failure, this server serving no site of that authority included, is
 // "unreadable" with the detail for the server log.
 import { existsSync } from 'node:fs';
-import type { AuthorityId } from '../../../../../policies/roster/types.ts';
+import type { AuthorityId } from '#policies/roster/types.ts';
 import { webDeployment } from '../roster/loaded.ts';
 import { openBridgeRegister } from './bridge-source.ts';
 import type { RegisterOpening } from './types.ts';

@@ -3,7 +3,7 @@
 // its bridge writes). The pages depend on this interface only; the bridge's
 // register (bridge/register) sits behind it (bridge-source.ts), and tests use
 // a fake (fake-source.ts).
-import type { Result } from '../../../../../policies/result.ts';
+import type { Result } from '#policies/result.ts';
 
 /** One request of the authority, as the register records it now. */
 export interface RegisterEntry {

@@ -3,8 +3,8 @@
 // authorities on Rogatory and the links between them, which the fold and
 // the case pages need. Never the people: who works at an authority and in
 // which role stays on the server, and the roster is not in the bundle.
-import type { Deployment } from '../../../../../policies/roster/file/index.ts';
-import type { Roster } from '../../../../../policies/roster/types.ts';
+import type { Deployment } from '#policies/roster/file/index.ts';
+import type { Roster } from '#policies/roster/types.ts';
 
 export function browserRoster(deployment: Deployment): Roster {
 	const { networks, authorities, crossNetworkLinks } = deployment.runtime;

@@ -4,7 +4,7 @@
 // web/server.ts has already refused broken files before the app was
 // imported; a start without it (a bare `node build`) refuses them here.
 import { ROGATORY_ROSTER, ROGATORY_SITE } from '$app/env/private';
-import { rosterLabel } from '../../../../../policies/roster/file/index.ts';
+import { rosterLabel } from '#policies/roster/file/index.ts';
 import { cannotStart, readWebDeployment, type WebDeployment } from './read.ts';
 
 let loaded: WebDeployment | undefined;

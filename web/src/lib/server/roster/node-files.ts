@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { FileAccess } from '../../../../../policies/roster/file/index.ts';
-import { err, ok } from '../../../../../policies/result.ts';
+import type { FileAccess } from '#policies/roster/file/index.ts';
+import { err, ok } from '#policies/result.ts';
 
 export const nodeFiles: FileAccess = {
 	read(path) {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
 import { browserRoster } from './browser.ts';
 import { cannotStart, readWebDeployment } from './read.ts';
 

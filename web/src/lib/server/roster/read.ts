@@ -4,8 +4,8 @@
 // before it starts the app, to refuse broken files with one paragraph and
 // listen on nothing; the app reads it again at its start (loaded.ts).
 import { delimiter, resolve } from 'node:path';
-import { describeErrors, readDeployment, type Deployment, type RosterError } from '../../../../../policies/roster/file/index.ts';
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { describeErrors, readDeployment, type Deployment, type RosterError } from '#policies/roster/file/index.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { nodeFiles } from './node-files.ts';
 
 export interface WebDeployment {

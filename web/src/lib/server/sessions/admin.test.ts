@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { err } from '../../../../../policies/result.ts';
-import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
+import { err } from '#policies/result.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
 import { endTarget, peopleSessions, sessionAdminAccess } from './admin.ts';
 import { sessionUser } from './user.ts';
 

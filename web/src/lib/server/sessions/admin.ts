@@ -3,10 +3,10 @@
 // 'authority-administrator', for the people of their own authority only),
 // each person's active sessions and last use, and whom a request to end
 // sessions may target. Pure over the roster and the store's activity.
-import { err, ok, type Result } from '../../../../../policies/result.ts';
-import type { Person, Role, Roster } from '../../../../../policies/roster/types.ts';
+import { err, ok, type Result } from '#policies/result.ts';
+import type { Person, Role, Roster } from '#policies/roster/types.ts';
 import type { SessionActivity } from './store.ts';
-import { rosterLocalpart } from '../../../../../policies/roster/people.ts';
+import { rosterLocalpart } from '#policies/roster/people.ts';
 import type { SessionUser } from './user.ts';
 
 export const SESSION_ADMINISTRATOR: Role = 'authority-administrator';

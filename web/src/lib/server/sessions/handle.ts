@@ -8,7 +8,7 @@
 // homeserver answers again). locals.session.confirm() asks the homeserver
 // now, for exports.
 import type { Handle } from '@sveltejs/kit/hooks';
-import type { Roster } from '../../../../../policies/roster/types.ts';
+import type { Roster } from '#policies/roster/types.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './cookie.ts';
 import type { SessionRechecker } from './recheck.ts';
 import type { SessionStore } from './store.ts';

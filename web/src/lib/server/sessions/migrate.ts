@@ -9,7 +9,7 @@
 // build does not know is newer than the build: it is refused, not touched.
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 export interface Migration {
 	readonly tag: string;

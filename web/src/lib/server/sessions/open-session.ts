@@ -3,7 +3,7 @@
 // token sealed for re-validation. A device whose sessions an administrator
 // ended gets none (its person signs in again, as a new device). Kept apart
 // from the route so tests drive it with a real store and an injected whoami.
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import type { HomeserverView } from '../../deployment/types.ts';
 import type { SessionStore, StoredSession } from './store.ts';
 import { verifyClaim, type SignInClaim, type VerifyProblem } from './verify.ts';

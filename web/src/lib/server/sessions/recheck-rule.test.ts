@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import { compareAnswer, recheckPlan, recheckVerdict } from './recheck-rule.ts';
 import { recheckSettings } from './settings.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { SessionRechecker } from './recheck.ts';
 import { MINUTE_MS, recheckSettings } from './settings.ts';
 import { SqliteSessionStore } from './store.ts';

@@ -3,7 +3,7 @@
 // from its seal with the session token): when recheck-rule.ts says to ask,
 // ask, record the answer, and end the session the homeserver refuses. Two
 // requests of one session that find a check due share one question.
-import type { Result } from '../../../../../policies/result.ts';
+import type { Result } from '#policies/result.ts';
 import { compareAnswer, recheckPlan, recheckVerdict, type RecheckAnswer, type RecheckPurpose } from './recheck-rule.ts';
 import type { RecheckSettings } from './settings.ts';
 import type { SessionStore, StoredSession } from './store.ts';

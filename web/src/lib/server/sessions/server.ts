@@ -4,7 +4,7 @@
 // app still serves its pages; nobody gets a server session, and the log says
 // why once.
 import { ROGATORY_SESSION_GRACE_SECONDS, ROGATORY_SESSION_RECHECK_SECONDS, ROGATORY_SIGNIN_TRACKED_ADDRESSES } from '$app/env/private';
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { loadDeployment } from '../deployment.ts';
 import { webDeployment } from '../roster/loaded.ts';
 import { SessionRechecker } from './recheck.ts';

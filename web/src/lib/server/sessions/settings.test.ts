@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import { recheckSettings, wholeNumberVariable } from './settings.ts';
 
 const bounds = { fallback: 300, min: 1, max: 3600 };

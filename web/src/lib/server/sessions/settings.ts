@@ -3,7 +3,7 @@
 // the re-check interval, the grace for an unreachable homeserver and the
 // sign-in limiter's memory are read from the environment at start (env.ts),
 // each error naming its variable.
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 export const SECOND_MS = 1000;
 export const MINUTE_MS = 60 * SECOND_MS;

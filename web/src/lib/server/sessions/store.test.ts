@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './settings.ts';
 import { SqliteSessionStore } from './store.ts';
 import { sessionIdOf } from './token.ts';

@@ -11,7 +11,7 @@ import { and, asc, count, eq, gt, inArray, lte, max, or } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import { migrate } from './migrate.ts';
 import { endedDevices, sessions, type SessionRow } from './schema.ts';
 import { HOUR_MS, MAX_SESSIONS_PER_USER, MINUTE_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './settings.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import { generateSessionToken, sessionIdOf } from './token.ts';
 import { openMatrixToken, sealMatrixToken } from './token-seal.ts';
 

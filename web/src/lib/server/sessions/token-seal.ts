@@ -7,7 +7,7 @@
 // user, device): moved into another row, or with that row's user or device
 // rewritten, it no longer opens.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 const VERSION = 1;
 const IV_BYTES = 12;

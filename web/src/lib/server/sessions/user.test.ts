@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoster } from '../../../../../policies/roster/testing/demo.ts';
-import { rosterLocalpart } from '../../../../../policies/roster/people.ts';
+import { demoRoster } from '#policies/roster/testing/demo.ts';
+import { rosterLocalpart } from '#policies/roster/people.ts';
 import { sessionUser } from './user.ts';
 
 describe('sessionUser', () => {

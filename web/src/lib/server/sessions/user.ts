@@ -3,8 +3,8 @@
 // accounts (deploy/local/provision.ts): their localpart on the homeserver of
 // their authority, whose id in the federation file is the authority's id.
 // An account the roster does not list has no roles.
-import { rosterPerson } from '../../../../../policies/roster/people.ts';
-import type { Authority, Person, Role, Roster } from '../../../../../policies/roster/types.ts';
+import { rosterPerson } from '#policies/roster/people.ts';
+import type { Authority, Person, Role, Roster } from '#policies/roster/types.ts';
 
 export interface SessionUser {
 	readonly userId: string;

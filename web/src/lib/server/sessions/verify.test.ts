@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../../policies/result.ts';
+import { err, ok } from '#policies/result.ts';
 import { openSession, parseClaim } from './open-session.ts';
 import { SqliteSessionStore, type SessionStore } from './store.ts';
 import { verifyClaim } from './verify.ts';

@@ -3,7 +3,7 @@
 // homeserver (at the address the federation file gives, never one from the
 // browser) must confirm that the access token is that user's. Only the
 // user's own homeserver ever sees the token.
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 import type { HomeserverView } from '../../deployment/types.ts';
 import { parseUserIdInput } from '../../matrix/matrix-id.ts';
 import type { WhoAmIFunction } from './whoami.ts';

@@ -1,7 +1,7 @@
 // Asks a homeserver whose an access token is (GET /_matrix/client/v3/account/whoami).
 // The URL is always the deployment's own address for the user's server,
 // never one the browser supplies. Refusals and failures are values.
-import { err, ok, type Result } from '../../../../../policies/result.ts';
+import { err, ok, type Result } from '#policies/result.ts';
 
 export interface WhoAmI {
 	readonly userId: string;

@@ -1,5 +1,5 @@
 // The roster's roles in the reader's language.
-import type { Role } from '../../../../../policies/roster/types.ts';
+import type { Role } from '#policies/roster/types.ts';
 import * as m from '../../paraglide/messages.js';
 
 const LABELS: Record<Role, () => string> = {

@@ -10,12 +10,12 @@
 // NOTE: a JSON POST from another origin needs a CORS preflight, which this
 // server never grants; Kit's origin check covers form posts.
 import { json } from '@sveltejs/kit';
-import { loadDeployment } from '../../../lib/server/deployment.ts';
-import { clearSessionCookie, requestIsHttps, SESSION_COOKIE, setSessionCookie } from '../../../lib/server/sessions/cookie.ts';
-import { openSession, parseClaim, type OpenProblem } from '../../../lib/server/sessions/open-session.ts';
-import { sessionStore, signInLimiter } from '../../../lib/server/sessions/server.ts';
-import { sessionIdOf } from '../../../lib/server/sessions/token.ts';
-import { matrixWhoAmI } from '../../../lib/server/sessions/whoami.ts';
+import { loadDeployment } from '#lib/server/deployment.ts';
+import { clearSessionCookie, requestIsHttps, SESSION_COOKIE, setSessionCookie } from '#lib/server/sessions/cookie.ts';
+import { openSession, parseClaim, type OpenProblem } from '#lib/server/sessions/open-session.ts';
+import { sessionStore, signInLimiter } from '#lib/server/sessions/server.ts';
+import { sessionIdOf } from '#lib/server/sessions/token.ts';
+import { matrixWhoAmI } from '#lib/server/sessions/whoami.ts';
 import type { RequestHandler } from './$types';
 
 const STATUS: Record<OpenProblem, number> = { malformed: 400, 'foreign-server': 403, 'device-ended': 403, rejected: 401, unreachable: 502 };

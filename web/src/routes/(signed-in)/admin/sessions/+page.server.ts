@@ -4,9 +4,9 @@
 // administrator of that authority gets a 403 that the error page explains.
 // ?end=<localpart> asks for confirmation.
 import { error } from '@sveltejs/kit';
-import { peopleSessions, sessionAdminAccess, type SessionAdminAccess } from '../../../../lib/server/sessions/admin.ts';
-import { webDeployment } from '../../../../lib/server/roster/loaded.ts';
-import { sessionStore } from '../../../../lib/server/sessions/server.ts';
+import { peopleSessions, sessionAdminAccess, type SessionAdminAccess } from '#lib/server/sessions/admin.ts';
+import { webDeployment } from '#lib/server/roster/loaded.ts';
+import { sessionStore } from '#lib/server/sessions/server.ts';
 import type { PageServerLoad } from './$types';
 
 const SESSIONS_REFUSED = 'sessions-refused';

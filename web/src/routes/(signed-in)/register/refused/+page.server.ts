@@ -1,10 +1,10 @@
 // The refused-events page's data: the same access rule as the register page,
 // then what the authority's register did not count, and the counterparts
 // whose identity changed.
-import { registerAccess } from '../../../../lib/server/register/access.ts';
-import { refusalsData } from '../../../../lib/server/register/page-data.ts';
-import { refuse } from '../../../../lib/server/register/refuse.ts';
-import { logRegisterProblem, openAuthorityRegister } from '../../../../lib/server/register/server.ts';
+import { registerAccess } from '#lib/server/register/access.ts';
+import { refusalsData } from '#lib/server/register/page-data.ts';
+import { refuse } from '#lib/server/register/refuse.ts';
+import { logRegisterProblem, openAuthorityRegister } from '#lib/server/register/server.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

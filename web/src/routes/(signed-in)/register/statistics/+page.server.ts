@@ -1,9 +1,9 @@
 // The statistics page's data: the same access rule as the register page, then
 // the figures the bridge's register computes for the authority.
-import { registerAccess } from '../../../../lib/server/register/access.ts';
-import { refuse } from '../../../../lib/server/register/refuse.ts';
-import { statisticsData } from '../../../../lib/server/register/page-data.ts';
-import { logRegisterProblem, openAuthorityRegister } from '../../../../lib/server/register/server.ts';
+import { registerAccess } from '#lib/server/register/access.ts';
+import { refuse } from '#lib/server/register/refuse.ts';
+import { statisticsData } from '#lib/server/register/page-data.ts';
+import { logRegisterProblem, openAuthorityRegister } from '#lib/server/register/server.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {

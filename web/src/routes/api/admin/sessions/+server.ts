@@ -5,10 +5,10 @@
 // confirmed with their homeserver first, as for exports. The person's devices
 // then get no new web session from their old tokens (store.endPerson).
 import { json } from '@sveltejs/kit';
-import { endTarget, sessionAdminAccess } from '../../../../lib/server/sessions/admin.ts';
-import { sameOriginJson } from '../../../../lib/server/sessions/same-origin.ts';
-import { webDeployment } from '../../../../lib/server/roster/loaded.ts';
-import { sessionStore } from '../../../../lib/server/sessions/server.ts';
+import { endTarget, sessionAdminAccess } from '#lib/server/sessions/admin.ts';
+import { sameOriginJson } from '#lib/server/sessions/same-origin.ts';
+import { webDeployment } from '#lib/server/roster/loaded.ts';
+import { sessionStore } from '#lib/server/sessions/server.ts';
 import type { RequestHandler } from './$types';
 
 const answer = (status: number, body: Record<string, unknown>) => json(body, { status, headers: { 'Cache-Control': 'no-store' } });

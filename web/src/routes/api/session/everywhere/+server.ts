@@ -8,9 +8,9 @@
 // session may end all of its user's sessions: at worst that signs the user
 // out, never in.
 import { json } from '@sveltejs/kit';
-import { clearSessionCookie } from '../../../../lib/server/sessions/cookie.ts';
-import { sameOriginJson } from '../../../../lib/server/sessions/same-origin.ts';
-import { sessionStore } from '../../../../lib/server/sessions/server.ts';
+import { clearSessionCookie } from '#lib/server/sessions/cookie.ts';
+import { sameOriginJson } from '#lib/server/sessions/same-origin.ts';
+import { sessionStore } from '#lib/server/sessions/server.ts';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ locals, cookies, request }) => {
