@@ -14,7 +14,8 @@ export const SLOW_LINE = {
 	uploadThroughput: 750_000 / 8,
 } as const;
 
-export type Traffic = 'document' | AssetKind | 'matrix';
+/** `api`: the app's own API and route data (/api/…, __data.json): answers, not assets. */
+export type Traffic = 'document' | AssetKind | 'api' | 'matrix';
 
 export interface LineUse {
 	/** Bytes received, by what they were. */
@@ -27,7 +28,7 @@ export interface LineUse {
 	readonly syncs: number;
 }
 
-const zero = (): Record<Traffic, number> => ({ document: 0, js: 0, css: 0, wasm: 0, other: 0, matrix: 0 });
+const zero = (): Record<Traffic, number> => ({ document: 0, js: 0, css: 0, wasm: 0, other: 0, api: 0, matrix: 0 });
 
 interface Seen {
 	url: string;
