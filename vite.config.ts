@@ -105,6 +105,8 @@ export default defineConfig({
 			// A hash for each inline script Kit writes (its start-up script): no nonce to leak or reuse.
 			// The homeservers' connect-src is added per request (web/security/handle.ts).
 			csp: { mode: 'hash', directives: pageDirectives },
+			// The app registers its service worker itself, once a session has opened (web/src/lib/offline/register.ts).
+			serviceWorker: { register: false },
 		}),
 	],
 	optimizeDeps: {

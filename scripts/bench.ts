@@ -10,6 +10,7 @@ import { bridgeCatchup, bridgeIngest } from '../tests/bench/bridge-backlog.ts';
 import { caseTransition } from '../tests/bench/case-transition.ts';
 import { federatedDelivery } from '../tests/bench/federated-delivery.ts';
 import { firstLoad } from '../tests/bench/first-load.ts';
+import { slowLink } from '../tests/bench/slow-link.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
 import { timersMetric } from '../tests/bench/timers.ts';
 import type { FederationInfo } from '../tests/support/federation-info.ts';
@@ -30,6 +31,7 @@ const METRICS: Record<string, Metric> = {
 	bridge_ingest: { run: bridgeIngest, needsFederation: true },
 	bridge_catchup: { run: bridgeCatchup, needsFederation: true },
 	timers: { run: timersMetric, needsFederation: false },
+	slow_link: { run: slowLink, needsFederation: true },
 };
 
 const asked = process.argv.slice(2);

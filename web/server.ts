@@ -26,7 +26,7 @@ const protocolHeader = process.env['PROTOCOL_HEADER']?.toLowerCase();
 function addHeaders(request: IncomingMessage, response: ServerResponse): void {
 	const tls = protocolHeader === undefined ? false : tlsFromProxy(protocolHeader, request.headers[protocolHeader]);
 	// Set before any handler writes: headers it sets with the same name (a page's own policy) replace these.
-	for (const [name, value] of Object.entries(securityHeaders({ tls }))) response.setHeader(name, value);
+	for (const [name, value] of Object.entries(securityHeaders({ tls, path: request.url }))) response.setHeader(name, value);
 	// NOTE: a 304 updates the headers of the browser's cached copy (RFC 9111, 4.3.4), and
 	// SvelteKit's 304 for a page carries no policy of its own: the resource policy would
 	// replace the page's, and the cached page would then run none of its scripts. A 304

@@ -23,6 +23,11 @@ describe('the page policy', () => {
 		expect(pageDirectives['form-action']).toEqual(['self']);
 		expect(pageDirectives['connect-src']).toEqual(['self']);
 		expect(pageDirectives['require-trusted-types-for']).toEqual(['script']);
+		expect(pageDirectives['trusted-types']).toEqual(['svelte-trusted-html', 'rogatory-service-worker']);
+	});
+
+	it('lets workers come from the app itself only (its service worker)', () => {
+		expect(pageDirectives['worker-src']).toEqual(['self']);
 	});
 
 	it('hashes exactly the style SvelteKit writes on its route announcer', () => {

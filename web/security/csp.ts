@@ -26,10 +26,11 @@ const sha256 = (text: string): `sha256-${string}` => `sha256-${createHash('sha25
 
 /**
  * Trusted Types policies the app's own code creates: Svelte's for the HTML
- * of its templates. Any other write of a string into an HTML or script sink
+ * of its templates, the app's for its service worker's URL (exactly that
+ * URL; web/src/lib/offline/register.ts). Any other write of a string into an HTML or script sink
  * (innerHTML, script.src…) throws instead of running.
  */
-export const TRUSTED_TYPES_POLICIES: readonly string[] = ['svelte-trusted-html'];
+export const TRUSTED_TYPES_POLICIES: readonly string[] = ['svelte-trusted-html', 'rogatory-service-worker'];
 
 /** The directives given to SvelteKit (names and keywords unquoted; Kit quotes them). */
 export const pageDirectives: Directives = {
@@ -43,6 +44,8 @@ export const pageDirectives: Directives = {
 	'img-src': ['self'],
 	// 'self' for the app's API and the crypto's .wasm; the homeservers are added per request (withConnectSources).
 	'connect-src': ['self'],
+	// The app's service worker, from its own origin (web/src/service-worker.ts).
+	'worker-src': ['self'],
 	'frame-ancestors': ['none'],
 	'object-src': ['none'],
 	'base-uri': ['self'],
@@ -57,6 +60,14 @@ export const pageDirectives: Directives = {
  * app opened as a document (an SVG, say) then runs no script of its own.
  */
 export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The service worker's own policy (a worker runs under the policy its script
+ * was served with, not the page's): it runs no other script and fetches
+ * only the app's own files; the homeservers are not among them — it never
+ * touches Matrix traffic (web/src/lib/offline/cache-policy.ts).
+ */
+export const SERVICE_WORKER_POLICY = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * The origins of the deployment's member homeservers, as connect-src sources.

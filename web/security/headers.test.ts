@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESOURCE_POLICY, SERVICE_WORKER_POLICY } from './csp.ts';
 import { HSTS, PERMISSIONS_POLICY, securityHeaders, tlsFromProxy } from './headers.ts';
 
 describe('securityHeaders', () => {
@@ -14,6 +15,16 @@ describe('securityHeaders', () => {
 		expect(plain).not.toHaveProperty('Strict-Transport-Security');
 		expect(securityHeaders({ tls: true })['Strict-Transport-Security']).toBe(HSTS);
 		expect(HSTS).toBe('max-age=31536000');
+	});
+
+	it('gives the service worker a policy that fetches only the app itself, and every other file the resource policy', () => {
+		expect(securityHeaders({ tls: false, path: '/service-worker.js' })['Content-Security-Policy']).toBe(SERVICE_WORKER_POLICY);
+		expect(securityHeaders({ tls: false, path: '/service-worker.js?v=2' })['Content-Security-Policy']).toBe(SERVICE_WORKER_POLICY);
+		expect(SERVICE_WORKER_POLICY).toBe(
+			"default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+		);
+		for (const path of [undefined, '/', '/favicon.svg', '/x/service-worker.js', '/service-worker.jsx', '//evil.example/service-worker.js'])
+			expect(securityHeaders({ tls: false, path })['Content-Security-Policy'], String(path)).toBe(RESOURCE_POLICY);
 	});
 
 	it('denies every feature it names, to everyone', () => {

@@ -3,7 +3,7 @@
 // SvelteKit or the static file server answer; a page's own
 // Content-Security-Policy then replaces the resource policy). Why each is
 // what it is: docs/decisions.md, "Security headers on every answer".
-import { RESOURCE_POLICY } from './csp.ts';
+import { RESOURCE_POLICY, SERVICE_WORKER_POLICY } from './csp.ts';
 
 /** One year, the HSTS preload lists' minimum; the app and its API live on one host, so no includeSubDomains. */
 export const HSTS = 'max-age=31536000';
@@ -37,10 +37,19 @@ const DENIED_FEATURES = [
 
 export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
 
-/** The headers for one answer; HSTS only when the browser reached the app over TLS (see tlsFromProxy). */
-export function securityHeaders(options: { readonly tls: boolean }): Record<string, string> {
+/** The service worker's script (Kit writes it at the build's root; web/src/service-worker.ts). */
+const SERVICE_WORKER_PATH = '/service-worker.js';
+
+/**
+ * The headers for one answer; HSTS only when the browser reached the app over
+ * TLS (see tlsFromProxy). `path`: the request's path — the service worker's
+ * script gets the policy it runs under (SERVICE_WORKER_POLICY), which lets it
+ * fetch the app's files; everything else the resource policy.
+ */
+export function securityHeaders(options: { readonly tls: boolean; readonly path?: string | undefined }): Record<string, string> {
+	const worker = options.path?.split('?')[0] === SERVICE_WORKER_PATH;
 	return {
-		'Content-Security-Policy': RESOURCE_POLICY,
+		'Content-Security-Policy': worker ? SERVICE_WORKER_POLICY : RESOURCE_POLICY,
 		'Referrer-Policy': 'no-referrer',
 		'X-Content-Type-Options': 'nosniff',
 		'X-Frame-Options': 'DENY',

@@ -1,7 +1,8 @@
 // Opens the signed-in person's Matrix client in the browser: matrix-js-sdk
 // with Rust crypto in IndexedDB (so a reload keeps the same device and its
 // keys), encrypted with this device's storage key (storage-key.ts), the
-// MSC4153 isolation mode, and the first sync. Browser only: the routes
+// MSC4153 isolation mode, the sync state kept between visits (sync-store.ts),
+// and the first sync (from what was kept, when there is some). Browser only: the routes
 // import this module lazily, never during server rendering.
 import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
@@ -19,6 +20,7 @@ import {
 	type SyncStateData,
 } from './sdk.ts';
 import { SecretStorageKeyCache } from './secret-storage-key-cache.ts';
+import { openSyncStore } from './sync-store.ts';
 import { CRYPTO_DB_PREFIX } from './stored-session.ts';
 
 export interface OpenClient {
@@ -55,7 +57,10 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 	quietenGlobalLogger(sdkGlobalLogger as unknown as Parameters<typeof quietenGlobalLogger>[0]);
 	clientOpening();
 	const keys = new SecretStorageKeyCache();
+	// The last sync kept in this browser: a reload resumes from it (sync-store.ts).
+	const store = await openSyncStore();
 	const client = createClient({
+		store,
 		baseUrl: credentials.homeserverUrl,
 		userId: credentials.userId,
 		deviceId: credentials.deviceId,

@@ -3,11 +3,15 @@
 // Storage (the session). Done at sign-out, and before a fresh sign-in so no
 // trace of an earlier account is left for the next one. Static assets in the
 // HTTP cache (the crypto WASM among them) are not personal data and stay, so
-// a slow link does not download them again.
+// a slow link does not download them again; so do the service worker's
+// copies of them, while the pages it kept are forgotten (offline/kept-pages.ts).
+import { forgetKeptPages } from '../offline/kept-pages.ts';
 
 export interface BrowserData {
 	readonly indexedDB: IDBFactory;
 	readonly storages: readonly Pick<Storage, 'clear'>[];
+	/** The Cache API, where the service worker keeps the app (absent where there is none). */
+	readonly caches?: Pick<CacheStorage, 'keys' | 'open'> | undefined;
 }
 
 function deleteDatabase(factory: IDBFactory, name: string, onBlocked: () => void): Promise<void> {
@@ -26,8 +30,10 @@ export async function wipeBrowserData(data: BrowserData, onBlocked: () => void =
 	const databases = await data.indexedDB.databases();
 	await Promise.all(databases.flatMap((db) => (db.name === undefined ? [] : [deleteDatabase(data.indexedDB, db.name, onBlocked)])));
 	for (const storage of data.storages) storage.clear();
+	// NOTE: a browser may refuse the Cache API (an insecure origin, a private window); the pages then were never kept.
+	if (data.caches !== undefined) await forgetKeptPages(data.caches).catch(() => {});
 }
 
 export function browserData(): BrowserData {
-	return { indexedDB: globalThis.indexedDB, storages: [globalThis.localStorage, globalThis.sessionStorage] };
+	return { indexedDB: globalThis.indexedDB, storages: [globalThis.localStorage, globalThis.sessionStorage], caches: globalThis.caches };
 }

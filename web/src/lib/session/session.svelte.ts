@@ -27,8 +27,12 @@ export type SessionPhase =
 	/** Not looked at yet (server rendering, or before the page mounted). */
 	| { readonly kind: 'idle' }
 	| { readonly kind: 'signed-out'; readonly reason: SignedOutReason | undefined }
-	/** Starting the crypto (the WASM may still be downloading) and the first sync. */
-	| { readonly kind: 'opening'; readonly userId: UserId }
+	/**
+	 * Starting the crypto (the WASM may still be downloading) and the first
+	 * sync. `first`: a new device, its keys made now and nothing kept yet (the
+	 * slow "first time"); else a session this browser already holds.
+	 */
+	| { readonly kind: 'opening'; readonly userId: UserId; readonly first: boolean }
 	| { readonly kind: 'open'; readonly userId: UserId; readonly deviceId: string; readonly trust: TrustState }
 	| { readonly kind: 'failed'; readonly userId: UserId; readonly problem: OpenProblem };
 
@@ -174,9 +178,9 @@ export class Session {
 		const access = await storeAccessFor(this.#platform.storageKeys, stored.value);
 		switch (access.kind) {
 			case 'keyed':
-				return this.#openWith(stored.value, access.key);
+				return this.#openWith(stored.value, access.key, false);
 			case 'unprotected':
-				return this.#openWith(stored.value, undefined);
+				return this.#openWith(stored.value, undefined, false);
 			case 'key-unreadable':
 				this.#phase = { kind: 'failed', userId: stored.value.userId, problem: { kind: 'store-key-unreadable' } };
 				return;
@@ -202,13 +206,13 @@ export class Session {
 			this.#phase = { kind: 'failed', userId: credentials.userId, problem: STORAGE_KEY_UNAVAILABLE };
 			return;
 		}
-		this.#starting = this.#openWith(credentials, key.value);
+		this.#starting = this.#openWith(credentials, key.value, true);
 		await this.#starting;
 		if (this.#phase.kind === 'open' && this.#phase.trust.kind !== 'needs-setup') this.#password = undefined;
 	}
 
-	async #openWith(credentials: Credentials, storageKey: Uint8Array | undefined): Promise<void> {
-		this.#phase = { kind: 'opening', userId: credentials.userId };
+	async #openWith(credentials: Credentials, storageKey: Uint8Array | undefined, first: boolean): Promise<void> {
+		this.#phase = { kind: 'opening', userId: credentials.userId, first };
 		const matrix = await this.#platform.matrix();
 		const opened = await matrix.openClient(credentials, {
 			storageKey,

@@ -1,0 +1,105 @@
+// The slow line of the `slow_link` bench, put on a Chromium target through
+// the DevTools protocol, and what crossed it: bytes as received on the wire
+// (encodedDataLength, compressed as sent, headers included), by what they
+// were — the app's own assets by kind, its pages, Matrix API traffic — and
+// how many asset answers came from a service worker instead of the line.
+import type { CDPSession } from '@playwright/test';
+import { kindOf, type AssetKind } from './transfer-size.ts';
+
+/** 1.6 Mbit/s down, 0.75 Mbit/s up, 300 ms round trip (issue 11), in the protocol's bytes per second. */
+export const SLOW_LINE = {
+	offline: false,
+	latency: 300,
+	downloadThroughput: 1_600_000 / 8,
+	uploadThroughput: 750_000 / 8,
+} as const;
+
+/** `api`: the app's own API and route data (/api/…, __data.json): answers, not assets. */
+export type Traffic = 'document' | AssetKind | 'api' | 'matrix';
+
+export interface LineUse {
+	/** Bytes received, by what they were. */
+	readonly bytes: Record<Traffic, number>;
+	/** Requests by what they were, answered by the line (not by a cache or a service worker). */
+	readonly requests: Record<Traffic, number>;
+	/** Asset requests a service worker answered. */
+	readonly fromServiceWorker: number;
+	/** Requests to /_matrix/client/…/sync. */
+	readonly syncs: number;
+}
+
+const zero = (): Record<Traffic, number> => ({ document: 0, js: 0, css: 0, wasm: 0, other: 0, api: 0, matrix: 0 });
+
+interface Seen {
+	url: string;
+	resourceType: string;
+	fromServiceWorker: boolean;
+	fromCache: boolean;
+}
+
+/** Throttles a target's network and counts what it receives until `stop()`. */
+export class SlowLine {
+	readonly #appOrigin: string;
+	readonly #seen = new Map<string, Seen>();
+	#bytes = zero();
+	#requests = zero();
+	#fromServiceWorker = 0;
+	#syncs = 0;
+
+	private constructor(appOrigin: string) {
+		this.#appOrigin = appOrigin;
+	}
+
+	static async on(
+		session: CDPSession,
+		appOrigin: string,
+		options: { readonly cacheDisabled: boolean; readonly bypassServiceWorker: boolean },
+	): Promise<SlowLine> {
+		const line = new SlowLine(appOrigin);
+		session.on('Network.responseReceived', (event) => {
+			line.#seen.set(event.requestId, {
+				url: event.response.url,
+				resourceType: event.type,
+				fromServiceWorker: event.response.fromServiceWorker === true,
+				fromCache: event.response.fromDiskCache === true || event.response.fromPrefetchCache === true,
+			});
+		});
+		session.on('Network.loadingFinished', (event) => line.#finished(event.requestId, event.encodedDataLength));
+		await session.send('Network.enable');
+		await session.send('Network.emulateNetworkConditions', SLOW_LINE);
+		await session.send('Network.setCacheDisabled', { cacheDisabled: options.cacheDisabled });
+		await session.send('Network.setBypassServiceWorker', { bypass: options.bypassServiceWorker });
+		return line;
+	}
+
+	#finished(requestId: string, encoded: number): void {
+		const seen = this.#seen.get(requestId);
+		this.#seen.delete(requestId);
+		if (seen === undefined) return;
+		const url = URL.parse(seen.url);
+		if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return;
+		const traffic: Traffic = url.origin !== this.#appOrigin ? 'matrix' : seen.resourceType === 'Document' ? 'document' : kindOf(seen.url);
+		if (url.pathname.includes('/_matrix/client/') && url.pathname.endsWith('/sync')) this.#syncs++;
+		if (seen.fromServiceWorker) {
+			this.#fromServiceWorker++;
+			return;
+		}
+		this.#bytes[traffic] += encoded;
+		if (!seen.fromCache) this.#requests[traffic]++;
+	}
+
+	/** What was counted so far; counting starts again from nothing. */
+	take(): LineUse {
+		const use = { bytes: this.#bytes, requests: this.#requests, fromServiceWorker: this.#fromServiceWorker, syncs: this.#syncs };
+		this.#bytes = zero();
+		this.#requests = zero();
+		this.#fromServiceWorker = 0;
+		this.#syncs = 0;
+		return use;
+	}
+}
+
+/** Asset bytes of a visit: everything of the app's own but its pages' HTML and the Matrix traffic. */
+export function assetBytes(use: LineUse): number {
+	return use.bytes.js + use.bytes.css + use.bytes.wasm + use.bytes.other;
+}

@@ -1,0 +1,64 @@
+// What the service worker (web/src/service-worker.ts) may keep, decided for
+// one request: the app's own files of this version (its code, styles, the
+// crypto WASM, static files), and the HTML and route data of the few pages
+// that carry no case content, so the app starts without a network. Nothing
+// else is touched: not the Matrix client API (encrypted or not, it is the
+// person's data, and a cached answer would be replayed to whoever opens the
+// browser next), not the app's own API, not the register (its pages are the
+// authority's case records rendered by the server), and nothing of another
+// origin — the homeservers and their media. Decrypted files are blob: URLs,
+// which never reach a service worker.
+
+export type CacheRule =
+	/** A file of this build: served from the cache, fetched and kept on a miss. */
+	| 'asset'
+	/** A page (or its route data) without case content: the network first, the kept copy when there is none. */
+	| 'page'
+	/** Left to the browser: the worker does not answer it and keeps nothing of it. */
+	| 'pass';
+
+export interface RequestFacts {
+	readonly url: string;
+	readonly method: string;
+	/** The service worker's own origin (the app's). */
+	readonly origin: string;
+	/** Request.mode: 'navigate' for a page. */
+	readonly mode: string;
+}
+
+const LOCALES = ['en', 'es', 'fr', 'pt', 'ru'] as const;
+
+/**
+ * The pages whose server-rendered HTML and route data hold no case content:
+ * the signed-in pages are rendered in the browser from Matrix (the server
+ * sends only the deployment's server names), sign-in and the start page hold
+ * the roster's public part. NOTE: an allow-list: the register and the
+ * administration pages are rendered by the server from the register and
+ * sessions, and a page added later stays out until it is named here.
+ */
+const SHELL_PAGE = new RegExp(`^/(?:${LOCALES.join('|')})(?:/(?:home|keys|sign-in|cases|cases/new|cases/![^/]+))?(?:/__data\\.json)?$`);
+
+/** Whether a path is one of the pages (or their route data) the worker may keep. */
+export function isShellPage(path: string): boolean {
+	return SHELL_PAGE.test(decodeURIComponent(path));
+}
+
+/** The rule for one request; `assets` are the paths of this version's files ($service-worker's build and files). */
+export function cacheRule(request: RequestFacts, assets: ReadonlySet<string>): CacheRule {
+	if (request.method !== 'GET') return 'pass';
+	const url = URL.parse(request.url);
+	if (url === null || url.origin !== request.origin) return 'pass';
+	const path = url.pathname;
+	// NOTE: first, whatever else matches: the client API is never the worker's, same-origin or not.
+	if (path.startsWith('/_matrix/') || path.startsWith('/api/')) return 'pass';
+	if (assets.has(path) && url.search === '') return 'asset';
+	if (isShellPage(path) && (request.mode === 'navigate' || path.endsWith('/__data.json'))) return 'page';
+	return 'pass';
+}
+
+/** The cache of one version of the app; every other version's cache is deleted when it takes over. */
+export const cacheName = (version: string): string => `rogatory-app-${version}`;
+
+export function isOtherVersionsCache(name: string, version: string): boolean {
+	return name.startsWith('rogatory-app-') && name !== cacheName(version);
+}
