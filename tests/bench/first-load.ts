@@ -5,19 +5,16 @@
 // encoding. Matrix API traffic is not counted (it depends on the account, not
 // on the app); every app resource Chromium fetched is, whatever its type.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { registerAccount } from '../../deploy/local/provision.ts';
-import { buildWebIfStale } from '../../scripts/web-build.ts';
-import { writeDemoDeployment } from '../../deploy/roster/demo-deployment.ts';
-import { startWebServer } from '../../scripts/web-server.ts';
+import { benchWebServer } from './bench-web-server.ts';
 import { message } from '../e2e/support/messages.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium-launch.ts';
 import { homeserverOf, type FederationInfo } from '../support/federation-info.ts';
 import { report } from './stats.ts';
 import { kindOf, transferSize, type AssetKind, type Encoding } from './transfer-size.ts';
 
-const WEB = { host: '127.0.0.1', port: 38080 };
+const WEB_PORT = 38080;
 /** What shows that the app is usable once signed in: the requests dashboard, its cases read. */
 const USABLE = '[data-testid="case-count"]';
 const VERIFIED = '[data-testid="device-trust"][data-trust="verified"]';
@@ -58,18 +55,9 @@ async function appResourcesOfASignIn(webUrl: string, hs: FederationInfo['homeser
 }
 
 export async function firstLoad(federation: FederationInfo): Promise<void> {
-	const root = process.cwd();
-	if (!(await buildWebIfStale(root, true))) throw new Error('the web app did not build');
-	const server = await startWebServer({
-		root,
-		...WEB,
-		federationFile: join(root, '.data', 'bench', 'federation.json'),
-		deployment: writeDemoDeployment(join(root, '.data', 'bench')),
-		logTo: 'ignore',
-	});
-	if (!server.ok) throw new Error(server.error);
+	const server = await benchWebServer(WEB_PORT);
 	try {
-		const urls = await appResourcesOfASignIn(server.value.url, homeserverOf(federation, 'gt-mp'));
+		const urls = await appResourcesOfASignIn(server.url, homeserverOf(federation, 'gt-mp'));
 		const wasm = urls.filter((u) => kindOf(u) === 'wasm');
 		if (wasm.length !== 1) throw new Error(`expected the crypto WASM once among the app's downloads, saw ${wasm.length}`);
 		for (const encoding of ['gzip', 'br'] as const satisfies readonly Encoding[]) {
@@ -89,6 +77,6 @@ export async function firstLoad(federation: FederationInfo): Promise<void> {
 			}
 		}
 	} finally {
-		await server.value.stop();
+		await server.stop();
 	}
 }

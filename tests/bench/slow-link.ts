@@ -8,19 +8,16 @@
 // same line. The line is Chromium's own throttling (DevTools protocol) on
 // the page; Matrix traffic crosses it too.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { registerAccount } from '../../deploy/local/provision.ts';
-import { buildWebIfStale } from '../../scripts/web-build.ts';
-import { writeDemoDeployment } from '../../deploy/roster/demo-deployment.ts';
-import { startWebServer } from '../../scripts/web-server.ts';
+import { benchWebServer } from './bench-web-server.ts';
 import { message } from '../e2e/support/messages.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium-launch.ts';
 import { homeserverOf, type FederationInfo } from '../support/federation-info.ts';
 import { assetBytes, SlowLine, type LineUse } from './slow-link-network.ts';
 import { percentile, report } from './stats.ts';
 
-const WEB = { host: '127.0.0.1', port: 38082 };
+const WEB_PORT = 38082;
 /** The requests dashboard, its cases read. */
 const USABLE = '[data-testid="case-count"]';
 const VERIFIED = '[data-testid="device-trust"][data-trust="verified"]';
@@ -153,17 +150,8 @@ function reportVisits(
 }
 
 export async function slowLink(federation: FederationInfo): Promise<void> {
-	const root = process.cwd();
-	if (!(await buildWebIfStale(root, true))) throw new Error('the web app did not build');
-	const server = await startWebServer({
-		root,
-		...WEB,
-		federationFile: join(root, '.data', 'bench', 'federation.json'),
-		deployment: writeDemoDeployment(join(root, '.data', 'bench')),
-		logTo: 'ignore',
-	});
-	if (!server.ok) throw new Error(server.error);
-	const webUrl = server.value.url;
+	const server = await benchWebServer(WEB_PORT);
+	const webUrl = server.url;
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 	try {
 		const hs = homeserverOf(federation, 'gt-mp');
@@ -197,6 +185,6 @@ export async function slowLink(federation: FederationInfo): Promise<void> {
 		reportVisits('slow_link.repeat_visit', warms, baseline, { until: 'dashboard usable, second visit after sign-in', target_s: 1.5 });
 	} finally {
 		await browser.close();
-		await server.value.stop();
+		await server.stop();
 	}
 }
