@@ -152,7 +152,7 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	const title = `Subscriber data ${Date.now()}`;
 	await openRequest(a, { title, requested: 'ng-ca', offence: 'Cybercrime', invite: [officer.userId] });
 	const invitation = b.getByTestId('waiting-invitation');
-	await expect(invitation).toContainText('You are not invited to this room.', { timeout: 60_000 });
+	await expect(invitation).toContainText(en('cases_invitation_why_not_settled'), { timeout: 60_000 });
 	await expect(invitation).toContainText(prosecutor.userId);
 	await expect(b.getByTestId('case-entry').filter({ hasText: title })).toBeVisible({ timeout: 60_000 });
 	await expect(invitation).toHaveCount(0);

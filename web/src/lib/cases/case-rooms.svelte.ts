@@ -39,6 +39,7 @@ import { caseRoomRequest } from '#policies/rooms/case-room.ts';
 import { OutboxSender } from './outbox-sender.svelte.ts';
 import { EventTrust } from './event-trust.ts';
 import { Invitations, type PendingInvitation } from './invitations.ts';
+import { DismissedInvitations } from './dismissed-invitations.ts';
 import { CaseAttachments } from './case-attachments.ts';
 import { unreadableRooms, type UnreadableRoom } from './unreadable.ts';
 import { bridgeUserId } from '#policies/roster/bridge.ts';
@@ -115,6 +116,11 @@ export class CaseRooms {
 	/** Tries a refused invitation again. */
 	retryInvitation(roomId: string): void {
 		this.#invitations?.retry(roomId);
+	}
+
+	/** Declines an invitation that was refused or can never be accepted, and stops showing it. */
+	dismissInvitation(roomId: string): void {
+		this.#invitations?.dismiss(roomId);
 	}
 
 	/** Joined case rooms whose opening cannot be read yet (its key has not arrived, or is withheld), with the first such message. */
@@ -200,6 +206,12 @@ export class CaseRooms {
 		this.#feed = feed;
 		this.#invitations = new Invitations({
 			join: (roomId) => feed.join(roomId),
+			decline: (roomId) => feed.decline(roomId),
+			dismissed: new DismissedInvitations(
+				`rogatory.dismissed-invitations.${this.userId}`,
+				typeof localStorage === 'undefined' ? undefined : localStorage,
+			),
+			log: (roomId, error) => console.debug('[invitations]', roomId, error),
 			stillInvited: (roomId) => feed.stillInvited(roomId),
 			changed: (pending) => (this.#invitationList = pending),
 			sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -188,7 +188,9 @@ export class OutboxSender {
 	/** A refusal (4xx) holds the entry until retried or discarded; anything else is tried again later. */
 	#failed(entry: OutboxEntry, failure: Failure): void {
 		if (failure.kind === 'refused' && failure.status !== undefined && failure.status < 500) {
-			this.#set(refused(this.#entries, entry.txnId, `${failure.errcode ?? failure.status} ${failure.detail}`));
+			// NOTE: only the status is kept and shown; the homeserver's words are for the console (issue 11).
+			console.debug('[outbox] refused', entry.txnId, failure.errcode, failure.detail);
+			this.#set(refused(this.#entries, entry.txnId, String(failure.status)));
 			this.#kick();
 		} else this.#retryLater();
 	}

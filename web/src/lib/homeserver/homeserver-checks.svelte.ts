@@ -1,6 +1,6 @@
 // View model of the homeservers' live status, checked from the browser: each
 // homeserver is checking, reachable (with its newest Matrix version) or
-// unreachable (with the reason), and when it was last checked.
+// unreachable (the reason kept for the console), and when it was last checked.
 import type { HomeserverView } from '../deployment/types.ts';
 import { fetchClientVersions, latestSpecVersion, type FetchVersions } from '../matrix/versions.ts';
 
@@ -55,6 +55,8 @@ export class HomeserverChecks {
 		const answer = await this.#fetchVersions(homeserver.clientUrl);
 		if (round !== this.#round) return;
 		const checkedAt = Date.now();
+		// The browser's or the homeserver's own words are for the console, never the page (issue 11).
+		if (!answer.ok) console.debug('[homeserver status]', homeserver.id, answer.error);
 		const result: HomeserverCheck = answer.ok
 			? { state: 'reachable', latestVersion: latestSpecVersion(answer.value), checkedAt }
 			: { state: 'unreachable', reason: answer.error, checkedAt };

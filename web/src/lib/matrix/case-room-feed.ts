@@ -107,6 +107,11 @@ export class CaseRoomFeed {
 		await this.#client.joinRoom(roomId);
 	}
 
+	/** Declines an invitation (Synapse rejects it locally when the inviting server cannot be reached). */
+	async decline(roomId: string): Promise<void> {
+		await this.#client.leave(roomId);
+	}
+
 	/** Whether the viewer is still only invited (not joined, not rejected) to the room. */
 	stillInvited(roomId: string): boolean {
 		return this.#client.getRoom(roomId)?.getMyMembership() === 'invite';

@@ -5,6 +5,7 @@
 // downloads, and tells this model it did.
 import { checkRecoveryKeyCopy, recoveryKeyGroups, type RecoveryKeyCopyProblem } from '../matrix/recovery-key.ts';
 import type { KeySetupProblem, OpenClient, RecoveryKey } from '../matrix/api.ts';
+import type { StorageKept } from './persist-storage.ts';
 
 export type KeySetupStep =
 	| { readonly kind: 'explain' }
@@ -30,6 +31,8 @@ export interface KeySetupDeps {
 	readonly reset?: boolean;
 	/** Runs the key operation (the session holds off reading trust meanwhile). */
 	readonly changingKeys: <T>(operation: () => Promise<T>) => Promise<T>;
+	/** Asks the browser to keep this site's storage (persist-storage.ts); called from the click that makes the key. */
+	readonly keepStorage?: () => Promise<StorageKept>;
 }
 
 export class KeySetup {
@@ -53,6 +56,7 @@ export class KeySetup {
 	 */
 	#resetPassword: string | undefined;
 	#resetRefused = false;
+	#storage = $state<StorageKept | undefined>();
 
 	constructor(deps: KeySetupDeps) {
 		this.#deps = deps;
@@ -61,6 +65,11 @@ export class KeySetup {
 	/** Whether this setup replaces the account's existing keys. */
 	get reset(): boolean {
 		return this.#deps.reset ?? false;
+	}
+
+	/** Whether the browser promised to keep this site's storage (undefined until it answers). */
+	get storage(): StorageKept | undefined {
+		return this.#storage;
 	}
 
 	get step(): KeySetupStep {
@@ -103,6 +112,8 @@ export class KeySetup {
 	async createKey(): Promise<void> {
 		if (this.#step.kind !== 'explain' && this.#step.kind !== 'failed') return;
 		this.#step = { kind: 'creating' };
+		// NOTE: before any await, so the browser still counts the person's click.
+		if (this.#storage === undefined) void this.#deps.keepStorage?.().then((kept) => (this.#storage = kept));
 		const matrix = await this.#deps.matrix();
 		const key = await matrix.createRecoveryKey(this.#deps.open.client);
 		if (!key.ok) {

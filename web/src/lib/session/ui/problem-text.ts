@@ -70,7 +70,7 @@ export function signInText(problem: SignInProblem, locale: string): string {
 	}
 }
 
-/** A failure of an SDK call; `detail` is shown apart, for an administrator. */
+/** A failure of an SDK call, in words; `detail` is for the console only, never the page. */
 export function failureText(failure: Failure): { readonly text: string; readonly detail: string | undefined } {
 	switch (failure.kind) {
 		case 'unreachable':
@@ -80,7 +80,10 @@ export function failureText(failure: Failure): { readonly text: string; readonly
 		case 'rate-limited':
 			return { text: m.signin_error_rate_limited_unknown(), detail: undefined };
 		case 'refused':
-			return { text: m.session_failed_other(), detail: failure.detail };
+			return {
+				text: failure.status === undefined ? m.session_failed_other() : m.session_failed_refused({ status: failure.status }),
+				detail: `${failure.errcode ?? ''} ${failure.detail}`.trim(),
+			};
 		case 'unexpected':
 			return { text: m.session_failed_other(), detail: failure.detail };
 	}
