@@ -183,9 +183,10 @@ export function ruleName(rule: Pick<PreservationRule, 'id' | 'instrument' | 'cit
 	return Object.hasOwn(RULE_WORDS, rule.id) ? (RULE_WORDS[rule.id]?.name[language] ?? rule.id) : `${rule.instrument}, ${rule.citation}`;
 }
 
-/** A rule named by id and citation only (as a preservation record carries it). */
-export function ruleNameById(id: string, citation: string, language: Language): string {
-	return Object.hasOwn(RULE_WORDS, id) ? (RULE_WORDS[id]?.name[language] ?? id) : `${id} — ${citation}`;
+/** A rule named by id (and citation, when known) only, as a preservation record or event carries it. */
+export function ruleNameById(id: string, citation: string | undefined, language: Language): string {
+	if (Object.hasOwn(RULE_WORDS, id)) return RULE_WORDS[id]?.name[language] ?? id;
+	return citation === undefined || citation === '' ? id : `${id} — ${citation}`;
 }
 
 /** Whose law sets the rule's clock, in `language`; a national rule's as written. */

@@ -9,6 +9,8 @@ import { LANGUAGES } from '#policies/roster/types.ts';
 import { move, OPENED, OTHER_ROOM, ROOT } from '#policies/cases/testing/fixtures.ts';
 import en from '../../../messages/en.json' with { type: 'json' };
 import ru from '../../../messages/ru.json' with { type: 'json' };
+import { REQUEST } from '#policies/preservation/record/testing/fixtures.ts';
+import { RULE_WORDS } from '#policies/preservation/index.ts';
 import type { TimelineItem } from '../matrix/cases.ts';
 import { caseEventText, itemText, queuedText } from './timeline-labels.ts';
 
@@ -79,5 +81,12 @@ describe('what the page shows of a case update', () => {
 		expect(content['body']).toContain(name(OPENED.requested));
 		expect(queuedText(content, reader('es'))).toBe(caseEventText(OPENED, reader('es')));
 		expect(queuedText({ msgtype: 'm.text', body: PARTY }, reader('es'))).toBe(PARTY);
+	});
+
+	it('renders a preservation update from its payload, its rule by name', () => {
+		const item: TimelineItem = { ...base, kind: 'preservation', event: REQUEST, body: `Rule: ${REQUEST.rule}` };
+		const text = itemText(item, reader('ru'));
+		expect(text).toContain(RULE_WORDS[REQUEST.rule]?.name.ru);
+		expect(text).not.toContain('Rule');
 	});
 });

@@ -4,6 +4,12 @@
 // policies/cases renderer), its authorities by the roster's names; the
 // fallback body it carries is for stock clients and never shown here.
 import { CASE_KEY, parseCaseEvent, renderBody, type CaseEvent } from '#policies/cases/index.ts';
+import {
+	parsePreservationEvent,
+	PRESERVATION_KEY,
+	renderPreservationBody,
+	type PreservationEvent,
+} from '#policies/preservation/record/index.ts';
 import type { Roster } from '#policies/roster/types.ts';
 import type { TimelineItem, TrustWarning, WithheldReason } from '../matrix/cases.ts';
 import * as m from '../paraglide/messages.js';
@@ -56,11 +62,20 @@ export function withheldText(reason: WithheldReason): string {
 	}
 }
 
+/** A preservation update in the reader's language; said as unreadable when its payload is malformed. */
+export function preservationEventText(event: PreservationEvent | undefined, reader: Reader): string {
+	return event === undefined ? m.case_event_unreadable() : renderPreservationBody(event, reader.locale);
+}
+
 /** What a queued message says: a case update rendered from its payload like the room's; text or a file by its body. */
 export function queuedText(content: Readonly<Record<string, unknown>>, reader: Reader): string {
 	if (CASE_KEY in content) {
 		const parsed = parseCaseEvent(content);
 		return caseEventText(parsed.ok ? parsed.value : undefined, reader);
+	}
+	if (PRESERVATION_KEY in content) {
+		const parsed = parsePreservationEvent(content);
+		return preservationEventText(parsed.ok ? parsed.value : undefined, reader);
 	}
 	return typeof content['body'] === 'string' ? content['body'] : '';
 }
@@ -74,6 +89,8 @@ export function itemText(item: TimelineItem, reader: Reader): string {
 			return item.name;
 		case 'case':
 			return caseEventText(item.event, reader);
+		case 'preservation':
+			return preservationEventText(item.event, reader);
 		case 'text':
 			return item.body;
 	}

@@ -14,6 +14,7 @@ import {
 	type EventId,
 	type UserId,
 } from '#policies/cases/index.ts';
+import { parsePreservationEvent, PRESERVATION_KEY, type PreservationEvent } from '#policies/preservation/record/index.ts';
 import type { CaseRoomRequest } from '#policies/rooms/case-room.ts';
 import { hostOf, reissuedAcl, type ServerAclContent } from '#policies/rooms/server-acl.ts';
 import type { TrustCode, TrustVerdict } from '#policies/trust/index.ts';
@@ -57,6 +58,8 @@ export type TimelineItem =
 	 * `body` is the stock-client fallback, never shown here.
 	 */
 	| (ItemBase & { readonly kind: 'case'; readonly event: CaseEvent | undefined; readonly body: string })
+	/** A preservation update (policies/preservation/record), rendered the same way. */
+	| (ItemBase & { readonly kind: 'preservation'; readonly event: PreservationEvent | undefined; readonly body: string })
 	| (ItemBase & { readonly kind: 'text'; readonly body: string })
 	| (ItemBase & {
 			readonly kind: 'file';
@@ -323,6 +326,10 @@ function itemOf(event: MatrixEvent, verdictOf: VerdictOf): TimelineItem | undefi
 	if (CASE_KEY in content) {
 		const parsed = parseCaseEvent(content);
 		return { ...base, kind: 'case', event: parsed.ok ? parsed.value : undefined, body };
+	}
+	if (PRESERVATION_KEY in content) {
+		const parsed = parsePreservationEvent(content);
+		return { ...base, kind: 'preservation', event: parsed.ok ? parsed.value : undefined, body };
 	}
 	if (content['msgtype'] === 'm.file') {
 		const file = content['file'] as (EncryptedFileInfo & { url?: unknown }) | undefined;
