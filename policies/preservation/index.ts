@@ -1,6 +1,7 @@
 // Electronic-evidence preservation law (issue 5): the rule table, national rules
 // as data, and the deadline arithmetic. Pure: no I/O, no SDK.
 export { BUILT_IN_RULES } from './rules.ts';
+export { RULE_WORDS, ruleLaw, ruleName, ruleNameById, type RuleWords } from './names.ts';
 export { parseRuleTable } from './parse.ts';
 export { findRule, mergeRules } from './table.ts';
 export {

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
-import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
+import { displayNameOf, freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
 import { downloadAttachment, move, openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
 
@@ -99,16 +99,18 @@ test('answer-by dates, amendments, replies, and a message from an unverified dev
 
 	// ── A reply, quoted with what it answers ──
 	const question = 'Which accounts, exactly?';
+	// People by display name and authority (the Matrix ID only on hover and for screen readers).
+	const asker = en('person_of_authority', { name: await displayNameOf(prosecutor), authority: 'Ministerio Público de Guatemala' });
 	await a.getByLabel(en('case_message_label')).fill(question);
 	await a.getByRole('button', { name: en('case_message_send') }).click();
 	await items(b, question)
-		.getByRole('button', { name: en('case_reply_to', { who: prosecutor.userId }) })
+		.getByRole('button', { name: en('case_reply_to', { who: asker }) })
 		.click();
-	await expect(b.getByTestId('replying-to')).toContainText(en('case_replying_to', { who: prosecutor.userId, excerpt: question }));
+	await expect(b.getByTestId('replying-to')).toContainText(en('case_replying_to', { who: asker, excerpt: question }));
 	const answer = 'The two accounts opened in March';
 	await b.getByLabel(en('case_message_label')).fill(answer);
 	await b.getByRole('button', { name: en('case_message_send') }).click();
-	await expect(items(a, answer)).toContainText(en('case_in_reply_to', { who: prosecutor.userId, excerpt: question }));
+	await expect(items(a, answer)).toContainText(en('case_in_reply_to', { who: asker, excerpt: question }));
 
 	// ── A message from a device its owner never cross-signed is withheld, with the reason ──
 	await peer.invite(roomId, stranger.userId);

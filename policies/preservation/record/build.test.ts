@@ -17,7 +17,7 @@ describe('buildPreservationContent', () => {
 			return built.value.body;
 		});
 		expect(bodies[0]).toBe(
-			'Preservation requested: Example Mail Ltd.\nData: suspect@example.com; +234 800 000 0000\nPeriods: 2025-01-01 to 2025-03-31 UTC\nRule: us-2703f\nSent: 2026-01-05T09:00-06:00',
+			'Preservation requested: Example Mail Ltd.\nData: suspect@example.com; +234 800 000 0000\nPeriods: 2025-01-01 to 2025-03-31 UTC\nRule: United States, 18 U.S.C. § 2703(f)(2)\nSent: 2026-01-05T09:00-06:00',
 		);
 		expect(bodies[2]).toContain('Conservation demandée\u00a0: Example Mail Ltd.');
 		expect(bodies[4]).toContain('Запрошено обеспечение сохранности: Example Mail Ltd.');

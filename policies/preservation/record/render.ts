@@ -1,9 +1,11 @@
 // The readable body of a preservation event, for stock Matrix clients
 // (ARCHITECTURE.md, decision 3), in the five languages: one fact per line,
 // dates as sent (ISO 8601 with offset). The payload stays the authority, so
-// rendering never fails.
+// rendering never fails. A built-in rule is named in the language (names.ts),
+// a national one by its id.
 import type { Language } from '../../roster/types.ts';
 import { COLON } from '../../cases/i18n/phrases.ts';
+import { ruleNameById } from '../names.ts';
 import type { PreservationEvent } from './types.ts';
 
 type Words = Readonly<Record<Language, string>>;
@@ -62,7 +64,7 @@ export function renderPreservationBody(event: PreservationEvent, language: Langu
 				line('requested', event.custodian),
 				line('identifiers', event.identifiers.join('; ')),
 				...(event.ranges.length === 0 ? [] : [line('ranges', event.ranges.join('; '))]),
-				line('rule', event.rule),
+				line('rule', ruleNameById(event.rule, undefined, language)),
 				...(event.zone === undefined ? [] : [line('zone', event.zone)]),
 				line('sent', event.sent),
 			].join('\n');

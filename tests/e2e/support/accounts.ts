@@ -100,6 +100,26 @@ export async function backedUpKeys(account: E2eAccount): Promise<number> {
 }
 
 /** Ends the registration's own session. */
+/** Sets the account's display name, as a person does in their profile; later room memberships carry it. */
+export async function setDisplayName(account: E2eAccount, name: string): Promise<void> {
+	const { status } = await clientApi(account, account.accessToken, 'PUT', `/profile/${encodeURIComponent(account.userId)}/displayname`, {
+		displayname: name,
+	});
+	if (status !== 200) throw new Error(`setting the display name of ${account.userId}: HTTP ${status}`);
+}
+
+/** The account's display name as its homeserver has it (Synapse gives a new account its localpart). */
+export async function displayNameOf(account: E2eAccount): Promise<string> {
+	const { status, body } = await clientApi(
+		account,
+		account.accessToken,
+		'GET',
+		`/profile/${encodeURIComponent(account.userId)}/displayname`,
+	);
+	if (status !== 200 || typeof body['displayname'] !== 'string') throw new Error(`no display name for ${account.userId}: HTTP ${status}`);
+	return body['displayname'];
+}
+
 export async function logOutRegistration(account: E2eAccount): Promise<void> {
 	await clientApi(account, account.accessToken, 'POST', '/logout', {});
 }

@@ -11,6 +11,9 @@ import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDra
 import type { ActionProblem, CaseRoomView, CaseRooms } from './case-rooms.svelte.ts';
 import type { Transfer } from '../attachments/transfer.ts';
 import type { OutboxEntry } from './outbox.ts';
+import { personOf, type Person } from './people.ts';
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 export type PageProblem =
 	| { readonly kind: 'reason-required' }
@@ -57,6 +60,12 @@ export class CasePage {
 
 	get items(): readonly TimelineItem[] {
 		return this.view?.items ?? [];
+	}
+
+	/** A person of the room by display name and authority (people.ts). */
+	person(userId: string): Person {
+		const { roster, servers } = this.#cases.parties;
+		return personOf(userId, { roster, servers, names: this.view?.names ?? NO_NAMES });
 	}
 
 	get moves(): TransitionRule[] {

@@ -20,8 +20,10 @@ import {
 	parseCaseReference,
 	proposeSettlement,
 	proposeTransition,
+	rendererFor,
 	serverNameOf,
 	sideOf,
+	type BodyRenderer,
 	type CaseFields,
 	type CaseEvent,
 	type CaseRecord,
@@ -42,6 +44,7 @@ import { Invitations, type PendingInvitation } from './invitations.ts';
 import { DismissedInvitations } from './dismissed-invitations.ts';
 import { CaseAttachments } from './case-attachments.ts';
 import { unreadableRooms, type UnreadableRoom } from './unreadable.ts';
+import { authorityName } from './labels.ts';
 import { bridgeUserId } from '#policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '#policies/roster/types.ts';
 import type { PreservationEnvelope } from '#policies/preservation/record/index.ts';
@@ -60,6 +63,8 @@ export interface CaseRoomView {
 	readonly items: readonly TimelineItem[];
 	/** The room's preservation events that count, for the preservation fold (lib/preservation/). */
 	readonly preservations: readonly PreservationEnvelope[];
+	/** The members' display names, by user ID (only those who set one). */
+	readonly names: ReadonlyMap<string, string>;
 }
 
 export interface CaseParties {
@@ -251,7 +256,7 @@ export class CaseRooms {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
 		const next = new Map(this.#rooms);
 		const items = timeline.items((eventId) => this.#trust.verdict(eventId));
-		next.set(roomId, { roomId, record, items, preservations: timeline.preservationEnvelopes(counts) });
+		next.set(roomId, { roomId, record, items, preservations: timeline.preservationEnvelopes(counts), names: timeline.names() });
 		this.#rooms = next;
 		this.outbox.settle(roomId, (eventId, txnId) => timeline.echoed(eventId, txnId));
 	}
@@ -282,7 +287,7 @@ export class CaseRooms {
 			this.#client,
 			template.value,
 			{ type: 'opened', kind: request.kind, workflow: workflow.id, requesting: self, requested: request.requested, fields: request.fields },
-			request.language,
+			this.#renderer(request.language),
 			[bridgeUserId(serverNameOf(me)), bridgeUserId(requestedServer)],
 		);
 		if (!created.ok) return created;
@@ -293,7 +298,7 @@ export class CaseRooms {
 				this.#client,
 				roomId,
 				{ type: 'transition', follows: openingId as unknown as TransitionId, from: workflow.initial, to: send.to },
-				request.language,
+				this.#renderer(request.language),
 			);
 		}
 		return ok(roomId);
@@ -311,10 +316,19 @@ export class CaseRooms {
 		return this.#queueCaseEvent(record.room, proposed.value, language);
 	}
 
+	/**
+	 * Writes the stock-client body of what the viewer sends, in their language,
+	 * authorities by the roster's names (the web app itself never shows it).
+	 */
+	#renderer(language: Language): BodyRenderer {
+		const roster = this.#parties.roster;
+		return rendererFor(language, { authorityName: (id) => authorityName(roster, id) });
+	}
+
 	#queueCaseEvent(roomId: string, event: CaseEvent, language: Language): Result<void, ActionProblem> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		const content = api.cases.caseContent(event, language);
+		const content = api.cases.caseContent(event, this.#renderer(language));
 		if (!content.ok) return content;
 		this.outbox.enqueue(roomId, content.value);
 		return ok(undefined);

@@ -27,6 +27,7 @@ describe('unreadable case rooms', () => {
 			sender: '@p:gt',
 			at: 1,
 			pending: false,
+			event: undefined,
 			body: 'Request opened',
 			warning: 'not-guaranteed',
 		};

@@ -7,7 +7,7 @@ import type { CaseEventEnvelope } from '#policies/cases/index.ts';
 import type { PreservationEnvelope } from '#policies/preservation/record/index.ts';
 import type { Arrival } from '#policies/trust/index.ts';
 import { readArrival } from './arrival.ts';
-import { caseEnvelopes, echoed, judgedEvents, timelineItems, type TimelineItem, type VerdictOf } from './cases.ts';
+import { caseEnvelopes, echoed, judgedEvents, memberNames, timelineItems, type TimelineItem, type VerdictOf } from './cases.ts';
 import { preservationEnvelopes } from './preservation-envelopes.ts';
 import type { MatrixClient, Room } from './sdk.ts';
 
@@ -26,6 +26,8 @@ export interface CaseTimeline {
 	preservationEnvelopes(counts: Counts): PreservationEnvelope[];
 	/** The discussion: case updates, text, files, what could not be decrypted. */
 	items(verdictOf: VerdictOf): TimelineItem[];
+	/** The members' display names, by user ID (only those who set one). */
+	names(): ReadonlyMap<string, string>;
 	/** Whether the server sent back the event of a queued message (the outbox's `settle`). */
 	echoed(eventId: string, txnId: string): boolean;
 }
@@ -41,6 +43,7 @@ export function caseTimelineOf(client: MatrixClient, room: Room): CaseTimeline {
 		caseEnvelopes: (counts) => caseEnvelopes(room, counts),
 		preservationEnvelopes: (counts) => preservationEnvelopes(room, counts),
 		items: (verdictOf) => timelineItems(room, verdictOf),
+		names: () => memberNames(room),
 		echoed: (eventId, txnId) => echoed(room, eventId, txnId),
 	};
 }

@@ -6,16 +6,17 @@ import { err, ok, type Result } from '#policies/result.ts';
 import {
 	buildCaseContent,
 	CASE_KEY,
-	rendererFor,
+	parseCaseEvent,
 	serverNameOf,
+	type BodyRenderer,
 	type CaseEvent,
 	type CaseEventEnvelope,
 	type EventId,
 	type UserId,
 } from '#policies/cases/index.ts';
+import { parsePreservationEvent, PRESERVATION_KEY, type PreservationEvent } from '#policies/preservation/record/index.ts';
 import type { CaseRoomRequest } from '#policies/rooms/case-room.ts';
 import { hostOf, reissuedAcl, type ServerAclContent } from '#policies/rooms/server-acl.ts';
-import type { Language } from '#policies/roster/types.ts';
 import type { TrustCode, TrustVerdict } from '#policies/trust/index.ts';
 import type { EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
@@ -51,7 +52,14 @@ interface ItemBase {
 
 /** One item of a case room's discussion, as the page shows it. */
 export type TimelineItem =
-	| (ItemBase & { readonly kind: 'case'; readonly body: string })
+	/**
+	 * A case update: its structured payload, which the page renders in the
+	 * reader's language (`event` undefined when the payload is malformed); the
+	 * `body` is the stock-client fallback, never shown here.
+	 */
+	| (ItemBase & { readonly kind: 'case'; readonly event: CaseEvent | undefined; readonly body: string })
+	/** A preservation update (policies/preservation/record), rendered the same way. */
+	| (ItemBase & { readonly kind: 'preservation'; readonly event: PreservationEvent | undefined; readonly body: string })
 	| (ItemBase & { readonly kind: 'text'; readonly body: string })
 	| (ItemBase & {
 			readonly kind: 'file';
@@ -72,10 +80,10 @@ export async function createCaseRoom(
 	client: MatrixClient,
 	request: CaseRoomRequest,
 	opening: CaseEvent,
-	language: Language,
+	render: BodyRenderer,
 	bridges: readonly string[] = [],
 ): Promise<Result<{ roomId: string; openingId: EventId }, SendProblem>> {
-	const built = buildCaseContent(opening, rendererFor(language));
+	const built = buildCaseContent(opening, render);
 	if (!built.ok) return err({ kind: 'invalid-event', reason: built.error.reason });
 	let roomId: string;
 	try {
@@ -112,9 +120,9 @@ async function untilInvitesKnown(client: MatrixClient, roomId: string, invited: 
 	}
 }
 
-/** A case event's m.room.message content, its body in `language`; or why the payload is invalid. */
-export function caseContent(event: CaseEvent, language: Language): Result<Record<string, unknown>, SendProblem> {
-	const built = buildCaseContent(event, rendererFor(language));
+/** A case event's m.room.message content, its stock-client body written by `render`; or why the payload is invalid. */
+export function caseContent(event: CaseEvent, render: BodyRenderer): Result<Record<string, unknown>, SendProblem> {
+	const built = buildCaseContent(event, render);
 	return built.ok ? ok(built.value as unknown as Record<string, unknown>) : err({ kind: 'invalid-event', reason: built.error.reason });
 }
 
@@ -178,14 +186,14 @@ function fromServer(event: MatrixEvent): boolean {
 	return event.status === null && id !== undefined && id.startsWith('$');
 }
 
-/** Sends one case event as an encrypted m.room.message, its body in `language`. */
+/** Sends one case event as an encrypted m.room.message, its stock-client body written by `render`. */
 export async function sendCaseEvent(
 	client: MatrixClient,
 	roomId: string,
 	event: CaseEvent,
-	language: Language,
+	render: BodyRenderer,
 ): Promise<Result<EventId, SendProblem>> {
-	const built = buildCaseContent(event, rendererFor(language));
+	const built = buildCaseContent(event, render);
 	if (!built.ok) return err({ kind: 'invalid-event', reason: built.error.reason });
 	return sendContent(client, roomId, built.value as unknown as Record<string, unknown>);
 }
@@ -315,7 +323,14 @@ function itemOf(event: MatrixEvent, verdictOf: VerdictOf): TimelineItem | undefi
 		...(event.replyEventId === undefined ? {} : { replyTo: event.replyEventId }),
 	};
 	const body = typeof content['body'] === 'string' ? content['body'] : '';
-	if (CASE_KEY in content) return { ...base, kind: 'case', body };
+	if (CASE_KEY in content) {
+		const parsed = parseCaseEvent(content);
+		return { ...base, kind: 'case', event: parsed.ok ? parsed.value : undefined, body };
+	}
+	if (PRESERVATION_KEY in content) {
+		const parsed = parsePreservationEvent(content);
+		return { ...base, kind: 'preservation', event: parsed.ok ? parsed.value : undefined, body };
+	}
 	if (content['msgtype'] === 'm.file') {
 		const file = content['file'] as (EncryptedFileInfo & { url?: unknown }) | undefined;
 		if (file === undefined || typeof file.url !== 'string' || file.v !== 'v2') return undefined;
@@ -358,6 +373,19 @@ export async function reissueAclAfterJoins(client: MatrixClient, room: Room): Pr
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * The display names the room's members chose, by user ID; a member without
+ * one (or whose name is their ID) is left out, and shown by ID.
+ */
+export function memberNames(room: Room): ReadonlyMap<string, string> {
+	const names = new Map<string, string>();
+	for (const member of room.getMembers()) {
+		const name = member.rawDisplayName.trim();
+		if (name !== '' && name !== member.userId) names.set(member.userId, name);
+	}
+	return names;
 }
 
 /** Who invited this user to the room, if it is an invitation. */
