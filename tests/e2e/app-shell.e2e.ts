@@ -65,7 +65,7 @@ test('the app shell shows the federation, every member homeserver reachable, in 
 		await expect(page.getByText(homeserver.serverName, { exact: true }).first()).toBeVisible();
 	}
 	const members = homeservers.length;
-	await expect(page.getByRole('status')).toHaveText(
+	await expect(page.getByTestId('status-summary')).toHaveText(
 		message('en', 'status_summary', { checked: members, total: members, reachable: members }),
 	);
 	for (const homeserver of homeservers)

@@ -82,6 +82,8 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		});
 	} catch (error) {
 		client.stopClient();
+		// A session whose crypto store cannot be opened keeps no sync state either.
+		await store.deleteAllData().catch(() => undefined);
 		const detail = error instanceof Error ? error.message : String(error);
 		// matrix-sdk-crypto: "the account in the store doesn't match the account in the constructor".
 		if (/doesn't match|does not match/i.test(detail)) return err({ kind: 'store-mismatch' });
