@@ -11,13 +11,15 @@ import { amendableFields, changesOf, draftOf, type AmendableField, type AmendDra
 import type { ActionProblem, CaseRoomView, CaseRooms } from './case-rooms.svelte.ts';
 import type { Transfer } from '../attachments/transfer.ts';
 import type { OutboxEntry } from './outbox.ts';
+import type { RefusalCode } from './refusal.ts';
 import { personOf, type Person } from './people.ts';
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 export type PageProblem =
 	| { readonly kind: 'reason-required' }
-	| { readonly kind: 'refused'; readonly detail: string }
+	/** Refused before anything was sent, for a reason the page words (refusal-text.ts). */
+	| { readonly kind: 'refused'; readonly code: RefusalCode }
 	| { readonly kind: 'failed' }
 	| { readonly kind: 'too-large'; readonly size: number; readonly limit: number }
 	/** The chosen file could not be read, encrypted or kept in this browser until it is sent. */
@@ -237,7 +239,9 @@ export class CasePage {
 			clear();
 			return true;
 		}
-		return this.#fail(result.error.kind === 'invalid-event' ? { kind: 'refused', detail: result.error.reason } : { kind: 'failed' });
+		if (result.error.kind !== 'invalid-event') return this.#fail({ kind: 'failed' });
+		console.debug('[case page] refused', result.error.reason);
+		return this.#fail({ kind: 'refused', code: result.error.code });
 	}
 
 	#fail(problem: PageProblem): false {

@@ -269,19 +269,19 @@ export class CaseRooms {
 	}
 
 	/** Creates the case room, sends the opening event and, where the workflow starts at draft, sends it. */
-	async openRequest(request: NewRequest): Promise<Result<string, ActionProblem | { readonly kind: 'invalid'; readonly reason: string }>> {
+	async openRequest(request: NewRequest): Promise<Result<string, ActionProblem>> {
 		const api = this.#api;
 		const self = this.self;
 		if (api === undefined || self === undefined) return err({ kind: 'not-ready' });
 		const me = this.userId;
 		const requestedServer = this.#parties.homeservers.get(request.requested);
-		if (requestedServer === undefined) return err({ kind: 'invalid', reason: request.requested });
+		if (requestedServer === undefined) return err({ kind: 'invalid-event', code: 'no-homeserver', reason: request.requested });
 		const template = caseRoomRequest({
 			creatorServer: serverNameOf(me),
 			partyServers: [requestedServer],
 			invite: request.invite,
 		});
-		if (!template.ok) return err({ kind: 'invalid', reason: template.error });
+		if (!template.ok) return err({ kind: 'invalid-event', code: 'not-a-party-server', reason: template.error });
 		const workflow = defaultWorkflowFor(request.kind);
 		const created = await api.cases.createCaseRoom(
 			this.#client,
@@ -310,9 +310,9 @@ export class CaseRooms {
 		const workflow = DEFAULT_REGISTRY.get(record.workflow);
 		if (api === undefined || side === undefined || workflow === undefined) return err({ kind: 'not-ready' });
 		if (this.outbox.statusChangePending(record.room))
-			return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
+			return err({ kind: 'invalid-event', code: 'status-change-pending', reason: 'a status change is still waiting to be sent' });
 		const proposed = proposeTransition(record, workflow, side, to, reason);
-		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
+		if (!proposed.ok) return err({ kind: 'invalid-event', ...proposed.error });
 		return this.#queueCaseEvent(record.room, proposed.value, language);
 	}
 
@@ -340,7 +340,7 @@ export class CaseRooms {
 		const side = this.sideIn(record);
 		if (api === undefined || side === undefined) return err({ kind: 'not-ready' });
 		const parsed = parseCaseReference(reference);
-		if (!parsed.ok) return err({ kind: 'invalid-event', reason: parsed.error });
+		if (!parsed.ok) return err({ kind: 'invalid-event', code: 'reference', reason: parsed.error });
 		const field = side === 'requesting' ? 'requestingReference' : 'requestedReference';
 		return this.amend(record, { [field]: parsed.value }, reason, language);
 	}
@@ -351,7 +351,8 @@ export class CaseRooms {
 		const side = this.sideIn(record);
 		if (api === undefined || side === undefined) return err({ kind: 'not-ready' });
 		const forbidden = (Object.keys(changes) as FieldName[]).filter((field) => !AMENDABLE_BY[field].includes(side));
-		if (forbidden.length > 0) return err({ kind: 'invalid-event', reason: `the ${side} side may not amend ${forbidden.join(', ')}` });
+		if (forbidden.length > 0)
+			return err({ kind: 'invalid-event', code: 'not-amendable', reason: `the ${side} side may not amend ${forbidden.join(', ')}` });
 		return this.#queueCaseEvent(record.room, { type: 'amended', changes, reason }, language);
 	}
 
@@ -359,9 +360,9 @@ export class CaseRooms {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
 		if (this.outbox.statusChangePending(record.room))
-			return err({ kind: 'invalid-event', reason: 'a status change is still waiting to be sent' });
+			return err({ kind: 'invalid-event', code: 'status-change-pending', reason: 'a status change is still waiting to be sent' });
 		const proposed = proposeSettlement(record, chosen, reason);
-		if (!proposed.ok) return err({ kind: 'invalid-event', reason: proposed.error.reason });
+		if (!proposed.ok) return err({ kind: 'invalid-event', ...proposed.error });
 		return this.#queueCaseEvent(record.room, proposed.value, language);
 	}
 

@@ -6,6 +6,7 @@ import { calendarDate, isUserId, parseCaseReference } from '#policies/cases/inde
 import { federationPeers } from '#policies/roster/federation.ts';
 import type { AuthorityId, Language } from '#policies/roster/types.ts';
 import type { CaseRooms } from './case-rooms.svelte.ts';
+import type { RefusalCode } from './refusal.ts';
 import { entriesOf, picksOf, type OffencePicks } from './offence-picks.ts';
 
 export type FormProblem =
@@ -15,7 +16,8 @@ export type FormProblem =
 	| { readonly kind: 'respond-by' }
 	| { readonly kind: 'invite' }
 	| { readonly kind: 'counterpart' }
-	| { readonly kind: 'refused'; readonly detail: string }
+	/** Refused before anything was sent, for a reason the page words (refusal-text.ts). */
+	| { readonly kind: 'refused'; readonly code: RefusalCode }
 	| { readonly kind: 'failed' };
 
 export class NewRequestForm {
@@ -93,8 +95,10 @@ export class NewRequestForm {
 				language,
 			});
 			if (opened.ok) return opened.value;
-			if (opened.error.kind === 'invalid' || opened.error.kind === 'invalid-event')
-				return this.#fail({ kind: 'refused', detail: opened.error.reason });
+			if (opened.error.kind === 'invalid-event') {
+				console.debug('[new request] refused', opened.error.reason);
+				return this.#fail({ kind: 'refused', code: opened.error.code });
+			}
 			return this.#fail({ kind: 'failed' });
 		} finally {
 			this.#sending = false;

@@ -20,7 +20,7 @@ export async function prepareAttachment(file: {
 	readonly bytes: Uint8Array;
 }): Promise<Result<{ readonly ciphertext: Uint8Array; readonly content: Readonly<Record<string, unknown>> }, SendProblem>> {
 	if (file.bytes.length > MAX_ATTACHMENT_BYTES)
-		return err({ kind: 'invalid-event', reason: `the file is larger than ${String(MAX_ATTACHMENT_BYTES)} bytes` });
+		return err({ kind: 'invalid-event', code: 'too-large', reason: `the file is larger than ${String(MAX_ATTACHMENT_BYTES)} bytes` });
 	const { ciphertext, info } = await encryptAttachment(file.bytes);
 	return ok({
 		ciphertext,

@@ -20,12 +20,14 @@ import { hostOf, reissuedAcl, type ServerAclContent } from '#policies/rooms/serv
 import type { TrustCode, TrustVerdict } from '#policies/trust/index.ts';
 import type { EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
+import type { RefusalCode } from '../cases/refusal.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import { DecryptionFailureCode, Direction, EventStatus, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
 export const SERVER_ACL = 'm.room.server_acl';
 
-export type SendProblem = { readonly kind: 'invalid-event'; readonly reason: string } | Failure;
+/** Refused before sending: a code the page words (cases/refusal.ts), and the English reason for whoever debugs. */
+export type SendProblem = { readonly kind: 'invalid-event'; readonly code: RefusalCode; readonly reason: string } | Failure;
 
 /**
  * Why a message does not count, said next to it, never silently: the trust
@@ -84,7 +86,7 @@ export async function createCaseRoom(
 	bridges: readonly string[] = [],
 ): Promise<Result<{ roomId: string; openingId: EventId }, SendProblem>> {
 	const built = buildCaseContent(opening, render);
-	if (!built.ok) return err({ kind: 'invalid-event', reason: built.error.reason });
+	if (!built.ok) return err({ kind: 'invalid-event', ...built.error });
 	let roomId: string;
 	try {
 		({ room_id: roomId } = await client.createRoom(request as unknown as Parameters<MatrixClient['createRoom']>[0]));
@@ -123,7 +125,7 @@ async function untilInvitesKnown(client: MatrixClient, roomId: string, invited: 
 /** A case event's m.room.message content, its stock-client body written by `render`; or why the payload is invalid. */
 export function caseContent(event: CaseEvent, render: BodyRenderer): Result<Record<string, unknown>, SendProblem> {
 	const built = buildCaseContent(event, render);
-	return built.ok ? ok(built.value as unknown as Record<string, unknown>) : err({ kind: 'invalid-event', reason: built.error.reason });
+	return built.ok ? ok(built.value as unknown as Record<string, unknown>) : err({ kind: 'invalid-event', ...built.error });
 }
 
 /**
@@ -194,7 +196,7 @@ export async function sendCaseEvent(
 	render: BodyRenderer,
 ): Promise<Result<EventId, SendProblem>> {
 	const built = buildCaseContent(event, render);
-	if (!built.ok) return err({ kind: 'invalid-event', reason: built.error.reason });
+	if (!built.ok) return err({ kind: 'invalid-event', ...built.error });
 	return sendContent(client, roomId, built.value as unknown as Record<string, unknown>);
 }
 

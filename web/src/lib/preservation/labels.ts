@@ -2,7 +2,9 @@
 // in words, never colour alone), the time left, the statuses and the form's
 // problems — from the web/messages/preservation catalogues.
 import type { CountdownState, PreservationStatus } from '#policies/preservation/record/index.ts';
+import { refusalText } from '../cases/refusal-text.ts';
 import * as m from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
 import type { TimeLeft } from './expiry.ts';
 import type { PreservationProblem } from './preservations.svelte.ts';
 
@@ -52,7 +54,7 @@ export function problemLabel(problem: PreservationProblem): string {
 		case 'follow-up':
 			return m.pres_error_follow_up();
 		case 'refused':
-			return m.pres_error_refused({ detail: problem.detail });
+			return m.pres_error_refused({ why: refusalText(problem.code, getLocale()) });
 		case 'failed':
 			return m.pres_error_failed();
 		case 'form':

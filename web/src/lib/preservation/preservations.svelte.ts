@@ -18,6 +18,7 @@ import {
 import type { OpenedCase, RoomId, Side } from '#policies/cases/index.ts';
 import type { Language } from '#policies/roster/types.ts';
 import type { CaseRooms } from '../cases/case-rooms.svelte.ts';
+import type { RefusalCode } from '../cases/refusal.ts';
 import { emptyDraft, localInputToIso, requestOf, type RequestDraft, type RequestProblem } from './request-form.ts';
 import { viewerZone } from './expiry.ts';
 
@@ -25,7 +26,8 @@ export type PreservationProblem =
 	| { readonly kind: 'form'; readonly problem: RequestProblem }
 	| { readonly kind: 'confirmed-at' }
 	| { readonly kind: 'follow-up' }
-	| { readonly kind: 'refused'; readonly detail: string }
+	/** Refused before anything was sent, for a reason the page words (cases/refusal-text.ts). */
+	| { readonly kind: 'refused'; readonly code: RefusalCode }
 	| { readonly kind: 'failed' };
 
 const EMPTY: PreservationFold = { records: [], rejected: [] };
@@ -129,8 +131,11 @@ export class PreservationSection {
 		// The case record carries the link too, both ways, so the registers and stock clients see it.
 		if (sent && room !== '') {
 			const linked = this.#cases.linkBothWays(this.#roomId, room, 'preservation-mla', 'earlier', language);
-			if (!linked.ok)
-				return this.#fail({ kind: 'refused', detail: linked.error.kind === 'invalid-event' ? linked.error.reason : linked.error.kind });
+			if (!linked.ok) {
+				if (linked.error.kind !== 'invalid-event') return this.#fail({ kind: 'failed' });
+				console.debug('[preservation] link refused', linked.error.reason);
+				return this.#fail({ kind: 'refused', code: linked.error.code });
+			}
 		}
 		return sent;
 	}
@@ -142,7 +147,10 @@ export class PreservationSection {
 
 	#send(event: PreservationEvent, language: Language): boolean {
 		const built = buildPreservationContent(event, language);
-		if (!built.ok) return this.#fail({ kind: 'refused', detail: built.error.reason });
+		if (!built.ok) {
+			console.debug('[preservation] refused', built.error.reason);
+			return this.#fail({ kind: 'refused', code: built.error.code });
+		}
 		this.#problem = undefined;
 		// Through the case rooms' outbox: queued while offline, sent once, shown as pending until the room has it.
 		this.#cases.outbox.enqueue(this.#roomId, built.value as unknown as Record<string, unknown>);
