@@ -110,6 +110,8 @@ test('a Russian case page reads in Russian, people by name', async ({ browser })
 	// ── The officer reads it in Russian ──
 	await b.goto(`/ru/cases/${encodeURIComponent(roomId)}`);
 	await expect(b.getByTestId('case-title')).toHaveText(title, { timeout: 60_000 });
+	// The pointer away from the page's text: a name it rests on shows its Matrix ID (the tooltip).
+	await b.mouse.move(0, 0);
 	const updates = b.getByTestId('case-update');
 	// The opening, draft → sent, sent → received, the preservation request.
 	await expect(updates).toHaveCount(4, { timeout: 60_000 });
@@ -123,12 +125,17 @@ test('a Russian case page reads in Russian, people by name', async ({ browser })
 	const leaks = englishStrings().filter((english) => word(english).test(text));
 	expect(leaks, 'English strings on the Russian case page').toEqual([]);
 
-	// ── People by display name with their authority; the Matrix ID on hover and for screen readers only ──
+	// ── People by display name with their authority; the Matrix ID on hover (or focus) and for screen readers only ──
 	const shown = await visibleText(b);
 	for (const id of [prosecutor.userId, officer.userId]) expect(shown).not.toContain(id);
 	const senders = b.getByTestId('person');
-	await expect(senders.filter({ hasText: people[prosecutor.userId] ?? '' }).first()).toHaveAttribute('title', prosecutor.userId);
-	await expect(senders.filter({ hasText: people[officer.userId] ?? '' }).first()).toHaveAttribute('title', officer.userId);
+	for (const id of [prosecutor.userId, officer.userId]) {
+		const named = senders.filter({ hasText: people[id] ?? '' }).first();
+		await expect(named.getByTestId('person-id')).toHaveClass(/visually-hidden/);
+		await named.hover();
+		await expect(named.getByTestId('person-id')).toBeVisible();
+		await expect(named.getByTestId('person-id')).toContainText(id);
+	}
 	await expect(senders.filter({ hasText: people[officer.userId] ?? '' }).first()).toContainText('Federal Ministry of Justice of Nigeria');
 
 	expectClean(first.seen, 'prosecutor');
