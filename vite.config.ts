@@ -103,7 +103,7 @@ export default defineConfig({
 				assets: 'web/static',
 			},
 			// A hash for each inline script Kit writes (its start-up script): no nonce to leak or reuse.
-			// The homeservers' connect-src is added per request (web/security/handle.ts).
+			// No homeserver in connect-src: the browser reaches them through the app's proxy (web/proxy/).
 			csp: { mode: 'hash', directives: pageDirectives },
 			// The app registers its service worker itself, once a session has opened (web/src/lib/offline/register.ts).
 			serviceWorker: { register: false },

@@ -3,7 +3,8 @@
 // the security headers on every answer, static files included. Start it
 // with `node web/server.ts` (npm start and the tests do, through
 // scripts/web-server.ts); ROGATORY_WEB_BUILD names another build folder.
-// The roster and site files (ROGATORY_ROSTER, ROGATORY_SITE) are checked
+// It also answers the Matrix client API of the member homeservers
+// same-origin (web/proxy/). The roster and site files (ROGATORY_ROSTER, ROGATORY_SITE) are checked
 // first: a broken or missing one stops it with one paragraph naming the file,
 // the line and the key, before the app is imported and anything listens.
 // NOTE: adapter-node serves static files before SvelteKit's hooks run, so
@@ -11,6 +12,11 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MAX_ATTACHMENT_BYTES } from '#policies/attachments/limits.ts';
+import { addressSettings } from './proxy/client-address.ts';
+import { federationMembers } from './proxy/members.ts';
+import { matrixProxy } from './proxy/proxy.ts';
+import { isProxyPath } from './proxy/route.ts';
 import { securityHeaders, tlsFromProxy } from './security/headers.ts';
 import { cannotStart, readWebDeployment } from './src/lib/server/roster/read.ts';
 
@@ -38,9 +44,25 @@ function addHeaders(request: IncomingMessage, response: ServerResponse): void {
 	};
 }
 
+// The same-origin Matrix proxy (web/proxy/proxy.ts): /matrix/<server name>/_matrix/… to the member homeservers.
+const proxy = matrixProxy({
+	members: federationMembers(deployment.value.deployment.runtime, process.env['ROGATORY_FEDERATION']),
+	address: addressSettings(process.env),
+	maxBodyBytes: 10 * 1024 * 1024,
+	maxUploadBytes: MAX_ATTACHMENT_BYTES,
+	idleTimeoutMs: 120_000,
+});
+
 // NOTE: importing build/index.js starts its server and adds its listener;
-// ours is put before it right after. No request can come in between: a
-// request arrives in an I/O callback, and none runs before this continuation,
-// a promise job queued the moment the import finishes evaluating.
+// ours replaces it right after, and calls it for everything that is not the
+// proxy's. No request can come in between: a request arrives in an I/O
+// callback, and none runs before this continuation, a promise job queued the
+// moment the import finishes evaluating.
 const { server } = (await import(pathToFileURL(join(build, 'index.js')).href)) as { server: Server };
-server.prependListener('request', addHeaders);
+const app = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
+server.removeAllListeners('request');
+server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+	addHeaders(request, response);
+	if (isProxyPath(request.url ?? '')) return proxy(request, response);
+	for (const listener of app) listener.call(server, request, response);
+});
