@@ -55,7 +55,11 @@ function connectionNamed(headers: IncomingHttpHeaders): Set<string> {
 }
 
 /** A value Node would refuse to write (CR, LF, NUL or another control character): such a header is dropped, not passed on. */
-const unsafeValue = (value: string): boolean => /[\x00-\x08\x0a-\x1f\x7f]/.test(value);
+const unsafeValue = (value: string): boolean =>
+	[...value].some((character) => {
+		const code = character.charCodeAt(0);
+		return (code < 0x20 && code !== 0x09) || code === 0x7f;
+	});
 
 function copyHeaders(headers: IncomingHttpHeaders, dropped: (name: string) => boolean): OutgoingHttpHeaders {
 	const copied: OutgoingHttpHeaders = {};
