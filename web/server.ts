@@ -13,6 +13,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MAX_ATTACHMENT_BYTES } from '#policies/attachments/limits.ts';
+import { cryptoWasmPath, needsCrypto, preloadLink } from './crypto-preload.ts';
 import { addressSettings } from './proxy/client-address.ts';
 import { federationMembers } from './proxy/members.ts';
 import { matrixProxy } from './proxy/proxy.ts';
@@ -28,6 +29,8 @@ if (!deployment.ok) {
 
 const build = resolve(process.env['ROGATORY_WEB_BUILD'] ?? join(import.meta.dirname, '..', 'build'));
 const protocolHeader = process.env['PROTOCOL_HEADER']?.toLowerCase();
+// The crypto's WebAssembly, preloaded by the pages that need it (crypto-preload.ts).
+const wasm = cryptoWasmPath(build);
 
 function addHeaders(request: IncomingMessage, response: ServerResponse): void {
 	const tls = protocolHeader === undefined ? false : tlsFromProxy(protocolHeader, request.headers[protocolHeader]);
@@ -38,8 +41,14 @@ function addHeaders(request: IncomingMessage, response: ServerResponse): void {
 	// replace the page's, and the cached page would then run none of its scripts. A 304
 	// says nothing about the policy, so the cached copy keeps the one it came with.
 	const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+	const preload = wasm !== undefined && needsCrypto(request.method, request.url) ? preloadLink(wasm) : undefined;
 	response.writeHead = (statusCode: number, ...rest: unknown[]) => {
 		if (statusCode === 304) response.removeHeader('Content-Security-Policy');
+		// Added to the page's own Link header (SvelteKit may write its module preloads there).
+		if (statusCode === 200 && preload !== undefined) {
+			const existing = response.getHeader('Link');
+			response.setHeader('Link', existing === undefined ? preload : `${String(existing)}, ${preload}`);
+		}
 		return writeHead(statusCode, ...rest);
 	};
 }
