@@ -64,6 +64,8 @@ export class SlowLine {
 	#fromServiceWorker = 0;
 	#syncs = 0;
 	#keysQueries = 0;
+	/** When each request was sent (protocol seconds), for the trace. */
+	readonly #sentAt = new Map<string, number>();
 	#keysQueryBodies = new Set<string>();
 	#keysQueryRepeats = 0;
 	#firstRequestAt: number | undefined;
@@ -87,9 +89,20 @@ export class SlowLine {
 				fromCache: event.response.fromDiskCache === true || event.response.fromPrefetchCache === true,
 			});
 		});
-		session.on('Network.loadingFinished', (event) => line.#finished(event.requestId, event.encodedDataLength));
+		session.on('Network.loadingFinished', (event) => {
+			const seen = line.#seen.get(event.requestId);
+			const sent = line.#sentAt.get(event.requestId);
+			if (process.env['ROGATORY_BENCH_TRACE'] === '1' && seen !== undefined && sent !== undefined && line.#firstRequestAt !== undefined) {
+				const path = URL.parse(seen.url)?.pathname ?? seen.url;
+				console.error(
+					`[slow_link] ${(sent - line.#firstRequestAt).toFixed(2)}s +${(event.timestamp - sent).toFixed(2)}s ${String(event.encodedDataLength).padStart(8)} B ${path.replace(/^\/matrix\/[^/]+/, '').slice(0, 90)}`,
+				);
+			}
+			line.#finished(event.requestId, event.encodedDataLength);
+		});
 		session.on('Network.requestWillBeSent', (event) => {
 			line.#firstRequestAt ??= event.timestamp;
+			line.#sentAt.set(event.requestId, event.timestamp);
 			if (line.#wasmRequestedAt === undefined && event.request.url.endsWith('.wasm')) line.#wasmRequestedAt = event.timestamp;
 			if (/\/_matrix\/client\/[^/]+\/keys\/query$/.test(URL.parse(event.request.url)?.pathname ?? '')) {
 				line.#keysQueries++;
@@ -147,6 +160,7 @@ export class SlowLine {
 		this.#keysQueryRepeats = 0;
 		this.#firstRequestAt = undefined;
 		this.#wasmRequestedAt = undefined;
+		this.#sentAt.clear();
 		return use;
 	}
 }
