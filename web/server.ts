@@ -53,6 +53,9 @@ function addHeaders(request: IncomingMessage, response: ServerResponse): void {
 	};
 }
 
+/** How long a request's body may take to arrive (Node's default is 5 minutes). */
+const UPLOAD_REQUEST_TIMEOUT_MS = 20 * 60_000;
+
 // The same-origin Matrix proxy (web/proxy/proxy.ts): /matrix/<server name>/_matrix/… to the member homeservers.
 const proxy = matrixProxy({
 	members: federationMembers(deployment.value.deployment.runtime, process.env['ROGATORY_FEDERATION']),
@@ -70,6 +73,9 @@ const proxy = matrixProxy({
 const { server } = (await import(pathToFileURL(join(build, 'index.js')).href)) as { server: Server };
 const app = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
 server.removeAllListeners('request');
+// NOTE: Node ends a request whose body takes over 5 minutes; a 25 MB attachment (the upload limit)
+// now crosses this server, and on a 0.75 Mbit/s uplink that alone takes 4.5 minutes.
+server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
 server.on('request', (request: IncomingMessage, response: ServerResponse) => {
 	addHeaders(request, response);
 	if (isProxyPath(request.url ?? '')) return proxy(request, response);
