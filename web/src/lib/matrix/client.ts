@@ -79,6 +79,9 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		fetchFn: sharingKeysQueries(cachingBackupVersion((input, init) => globalThis.fetch(input, init))),
 		logger: quietLogger(),
 	});
+	// The server's versions, which the client asks first when it starts, asked now while the
+	// crypto's WebAssembly may still be downloading (the SDK keeps the answer): one round trip less after it.
+	void client.getVersions().catch(() => undefined);
 	try {
 		await client.initRustCrypto({
 			useIndexedDB: true,
