@@ -3,7 +3,9 @@
 // web/, adapter-node for `node build`, and Paraglide compiling the five
 // languages' messages, fully offline (see project.inlang/settings.json).
 import { execFile } from 'node:child_process';
-import { relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
@@ -93,7 +95,13 @@ function compileMessages(): Plugin {
 	};
 }
 
+/** The crypto's .wasm size in bytes: the total of the sign-in page's download progress (web/src/lib/matrix/crypto-start.ts). */
+const CRYPTO_WASM_BYTES = statSync(
+	join(dirname(createRequire(import.meta.url).resolve('@matrix-org/matrix-sdk-crypto-wasm')), 'pkg', 'matrix_sdk_crypto_wasm_bg.wasm'),
+).size;
+
 export default defineConfig({
+	define: { __CRYPTO_WASM_BYTES__: JSON.stringify(CRYPTO_WASM_BYTES) },
 	plugins: [
 		compileMessages(),
 		sveltekit({
@@ -103,7 +111,7 @@ export default defineConfig({
 				assets: 'web/static',
 			},
 			// A hash for each inline script Kit writes (its start-up script): no nonce to leak or reuse.
-			// The homeservers' connect-src is added per request (web/security/handle.ts).
+			// No homeserver in connect-src: the browser reaches them through the app's proxy (web/proxy/).
 			csp: { mode: 'hash', directives: pageDirectives },
 			// The app registers its service worker itself, once a session has opened (web/src/lib/offline/register.ts).
 			serviceWorker: { register: false },

@@ -26,9 +26,27 @@ export interface LineUse {
 	readonly fromServiceWorker: number;
 	/** Requests to /_matrix/client/…/sync. */
 	readonly syncs: number;
+	/** Requests to /_matrix/client/…/keys/query (the first load should need one or two, not five). */
+	readonly keysQueries: number;
+	/** Of those, how many asked exactly what an earlier one of the same visit asked (same body). */
+	readonly keysQueryRepeats: number;
+	/** Seconds from the first request (the page) to the crypto WASM's request; undefined when it was not asked for. */
+	readonly wasmRequestedAfter: number | undefined;
 }
 
 const zero = (): Record<Traffic, number> => ({ document: 0, js: 0, css: 0, wasm: 0, other: 0, api: 0, matrix: 0 });
+
+/**
+ * What a request was: Matrix traffic (a homeserver's own origin, or the app's
+ * same-origin proxy, /matrix/<server name>/_matrix/…), the app's API and
+ * route data, a page, or one of its assets by kind.
+ */
+export function trafficOf(url: URL, resourceType: string, appOrigin: string): Traffic {
+	if (url.origin !== appOrigin || url.pathname.startsWith('/matrix/') || url.pathname.startsWith('/_matrix/')) return 'matrix';
+	if (resourceType === 'Document') return 'document';
+	if (url.pathname.startsWith('/api/') || url.pathname.endsWith('/__data.json')) return 'api';
+	return kindOf(url.href);
+}
 
 interface Seen {
 	url: string;
@@ -45,6 +63,13 @@ export class SlowLine {
 	#requests = zero();
 	#fromServiceWorker = 0;
 	#syncs = 0;
+	#keysQueries = 0;
+	/** When each request was sent (protocol seconds), for the trace. */
+	readonly #sentAt = new Map<string, number>();
+	#keysQueryBodies = new Set<string>();
+	#keysQueryRepeats = 0;
+	#firstRequestAt: number | undefined;
+	#wasmRequestedAt: number | undefined;
 
 	private constructor(appOrigin: string) {
 		this.#appOrigin = appOrigin;
@@ -64,7 +89,32 @@ export class SlowLine {
 				fromCache: event.response.fromDiskCache === true || event.response.fromPrefetchCache === true,
 			});
 		});
-		session.on('Network.loadingFinished', (event) => line.#finished(event.requestId, event.encodedDataLength));
+		session.on('Network.loadingFinished', (event) => {
+			const seen = line.#seen.get(event.requestId);
+			const sent = line.#sentAt.get(event.requestId);
+			if (process.env['ROGATORY_BENCH_TRACE'] === '1' && seen !== undefined && sent !== undefined && line.#firstRequestAt !== undefined) {
+				const path = URL.parse(seen.url)?.pathname ?? seen.url;
+				console.error(
+					`[slow_link] ${(sent - line.#firstRequestAt).toFixed(2)}s +${(event.timestamp - sent).toFixed(2)}s ${String(event.encodedDataLength).padStart(8)} B ${path.replace(/^\/matrix\/[^/]+/, '').slice(0, 90)}`,
+				);
+			}
+			line.#finished(event.requestId, event.encodedDataLength);
+		});
+		session.on('Network.requestWillBeSent', (event) => {
+			line.#firstRequestAt ??= event.timestamp;
+			line.#sentAt.set(event.requestId, event.timestamp);
+			if (line.#wasmRequestedAt === undefined && event.request.url.endsWith('.wasm')) line.#wasmRequestedAt = event.timestamp;
+			if (/\/_matrix\/client\/[^/]+\/keys\/query$/.test(URL.parse(event.request.url)?.pathname ?? '')) {
+				line.#keysQueries++;
+				const body = event.request.postData ?? '';
+				if (line.#keysQueryBodies.has(body)) line.#keysQueryRepeats++;
+				line.#keysQueryBodies.add(body);
+				if (process.env['ROGATORY_BENCH_TRACE'] === '1')
+					console.error(
+						`[slow_link] keys/query at ${event.timestamp.toFixed(2)}: ${body} ← ${JSON.stringify(event.initiator.stack?.callFrames.slice(0, 6).map((f) => `${f.functionName}@${f.url.split('/').pop() ?? ''}:${String(f.lineNumber)}`) ?? [])}`,
+					);
+			}
+		});
 		await session.send('Network.enable');
 		await session.send('Network.emulateNetworkConditions', SLOW_LINE);
 		await session.send('Network.setCacheDisabled', { cacheDisabled: options.cacheDisabled });
@@ -78,7 +128,7 @@ export class SlowLine {
 		if (seen === undefined) return;
 		const url = URL.parse(seen.url);
 		if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return;
-		const traffic: Traffic = url.origin !== this.#appOrigin ? 'matrix' : seen.resourceType === 'Document' ? 'document' : kindOf(seen.url);
+		const traffic = trafficOf(url, seen.resourceType, this.#appOrigin);
 		if (url.pathname.includes('/_matrix/client/') && url.pathname.endsWith('/sync')) this.#syncs++;
 		if (seen.fromServiceWorker) {
 			this.#fromServiceWorker++;
@@ -90,11 +140,27 @@ export class SlowLine {
 
 	/** What was counted so far; counting starts again from nothing. */
 	take(): LineUse {
-		const use = { bytes: this.#bytes, requests: this.#requests, fromServiceWorker: this.#fromServiceWorker, syncs: this.#syncs };
+		const wasmRequestedAfter =
+			this.#wasmRequestedAt === undefined || this.#firstRequestAt === undefined ? undefined : this.#wasmRequestedAt - this.#firstRequestAt;
+		const use = {
+			bytes: this.#bytes,
+			requests: this.#requests,
+			fromServiceWorker: this.#fromServiceWorker,
+			syncs: this.#syncs,
+			keysQueries: this.#keysQueries,
+			keysQueryRepeats: this.#keysQueryRepeats,
+			wasmRequestedAfter,
+		};
 		this.#bytes = zero();
 		this.#requests = zero();
 		this.#fromServiceWorker = 0;
 		this.#syncs = 0;
+		this.#keysQueries = 0;
+		this.#keysQueryBodies = new Set();
+		this.#keysQueryRepeats = 0;
+		this.#firstRequestAt = undefined;
+		this.#wasmRequestedAt = undefined;
+		this.#sentAt.clear();
 		return use;
 	}
 }

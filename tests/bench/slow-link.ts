@@ -144,6 +144,9 @@ function reportVisits(
 		requests: middle.use.requests,
 		from_service_worker: middle.use.fromServiceWorker,
 		syncs: middle.use.syncs,
+		keys_queries: middle.use.keysQueries,
+		keys_query_repeats: middle.use.keysQueryRepeats,
+		wasm_requested_after_s: middle.use.wasmRequestedAfter === undefined ? null : Math.round(middle.use.wasmRequestedAfter * 100) / 100,
 		line: '1.6 Mbit/s down, 0.75 up, 300 ms',
 		...extra,
 	});

@@ -6,7 +6,7 @@
 // text and <html lang>), from the keyboard.
 import { expect, test, type Page } from '@playwright/test';
 import { demoRoster } from '../../policies/roster/testing/demo.ts';
-import { federation, webUrl } from './support/env.ts';
+import { browserClientUrl, federation, webUrl } from './support/env.ts';
 import { isLoopbackUrl } from './support/loopback.ts';
 import { LANGUAGE_NAMES, LOCALES, message, type Locale } from './support/messages.ts';
 
@@ -68,13 +68,16 @@ test('the app shell shows the federation, every member homeserver reachable, in 
 	await expect(page.getByTestId('status-summary')).toHaveText(
 		message('en', 'status_summary', { checked: members, total: members, reachable: members }),
 	);
-	for (const homeserver of homeservers)
-		expect(seen.requests, `the browser itself asked ${homeserver.id}`).toContain(`${homeserver.clientUrl}/_matrix/client/versions`);
+	// The browser asks each one through the app (same-origin, web/proxy/), never at the homeserver's own address.
+	for (const homeserver of homeservers) {
+		expect(seen.requests, `the browser asked ${homeserver.id}`).toContain(`${browserClientUrl(homeserver)}/_matrix/client/versions`);
+		expect(seen.requests.filter((url) => url.startsWith(homeserver.clientUrl))).toEqual([]);
+	}
 	for (const homeserver of unlisted) {
 		await expect(page.locator(`[data-unlisted-homeserver="${homeserver.id}"]`)).toHaveText(message('en', 'unlisted_not_checked'));
 		await expect(page.getByText(homeserver.serverName, { exact: true })).toBeVisible();
 		expect(
-			seen.requests.filter((url) => url.startsWith(homeserver.clientUrl)),
+			seen.requests.filter((url) => url.startsWith(homeserver.clientUrl) || url.startsWith(browserClientUrl(homeserver))),
 			`the browser never contacts ${homeserver.id}`,
 		).toEqual([]);
 	}

@@ -14,7 +14,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BUILT_IN_RULES, computeDeadline, formatInZone, type Deadline } from '../../policies/preservation/index.ts';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
 import { openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
-import { webUrl } from './support/env.ts';
+import { browserClientUrl, webUrl } from './support/env.ts';
 import { en, expectClean, type TestBrowser } from './support/session-pages.ts';
 import { watchContext } from './support/watch.ts';
 
@@ -29,7 +29,7 @@ const NONE_ANSWERS = ['/_matrix/client/v3/room_keys/version', '/_matrix/client/u
 async function browserIn(browser: Browser, account: E2eAccount, timezoneId: string): Promise<TestBrowser> {
 	const context = await browser.newContext({ baseURL: webUrl(), locale: 'en-GB', timezoneId, acceptDownloads: true });
 	const seen = watchContext(context);
-	for (const path of NONE_ANSWERS) seen.expectHttpErrorFrom(`${account.homeserver.clientUrl}${path}`);
+	for (const path of NONE_ANSWERS) seen.expectHttpErrorFrom(`${browserClientUrl(account.homeserver)}${path}`);
 	return { context, page: await context.newPage(), seen };
 }
 

@@ -6,6 +6,7 @@
 // device; the old one sees it is no longer verified.
 import { expect, test } from '@playwright/test';
 import { crossSignedDevices, freshAccount, logOutRegistration, memberHomeserver } from './support/accounts.ts';
+import { browserClientUrl } from './support/env.ts';
 import { en, expectClean, newBrowser, setUpRecoveryKey, shownDeviceId, signIn } from './support/session-pages.ts';
 
 test('a lost recovery key: reset the keys from a new browser, with the password', async ({ browser }) => {
@@ -20,8 +21,8 @@ test('a lost recovery key: reset the keys from a new browser, with the password'
 	const b = fresh.page;
 	// The homeserver answers the key upload 401 until it has the password (spec: User-Interactive Authentication),
 	// and 404 when the reset looks for a dehydrated device to delete and there is none (MSC3814).
-	fresh.seen.expectHttpErrorFrom(`${account.homeserver.clientUrl}/_matrix/client/v3/keys/device_signing/upload`);
-	fresh.seen.expectHttpErrorFrom(`${account.homeserver.clientUrl}/_matrix/client/unstable/org.matrix.msc3814.v1/dehydrated_device`);
+	fresh.seen.expectHttpErrorFrom(`${browserClientUrl(account.homeserver)}/_matrix/client/v3/keys/device_signing/upload`);
+	fresh.seen.expectHttpErrorFrom(`${browserClientUrl(account.homeserver)}/_matrix/client/unstable/org.matrix.msc3814.v1/dehydrated_device`);
 	await b.goto('/en/sign-in');
 	await signIn(b, account);
 	await expect(b.getByRole('heading', { level: 1, name: en('recover_heading') })).toBeVisible();

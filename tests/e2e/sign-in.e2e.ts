@@ -19,6 +19,7 @@ import {
 	memberHomeserver,
 	tokenAccepted,
 } from './support/accounts.ts';
+import { browserClientUrl } from './support/env.ts';
 import { en, expectClean, newBrowser, shownDeviceId, signIn } from './support/session-pages.ts';
 
 test('sign in, keep the recovery key, stay signed in, bring in a second browser with it, sign out and leave nothing', async ({
@@ -33,7 +34,7 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	await expect(a.getByRole('heading', { level: 1, name: en('signin_page_title') })).toBeVisible();
 
 	// A wrong password is refused with a clear message (the homeserver's 403 is expected in the console).
-	first.seen.expectHttpErrorFrom(`${account.homeserver.clientUrl}/_matrix/client/v3/login`);
+	first.seen.expectHttpErrorFrom(`${browserClientUrl(account.homeserver)}/_matrix/client/v3/login`);
 	await signIn(a, account, 'not-the-password');
 	await expect(a.getByRole('alert')).toHaveText(en('signin_error_credentials'));
 	await expect(a.getByLabel(en('signin_password_label'))).toBeFocused();

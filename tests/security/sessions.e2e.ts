@@ -10,7 +10,7 @@
 // from its old token, and others are shown who may do it.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, tokenAccepted, type E2eAccount } from '../e2e/support/accounts.ts';
-import { webUrl } from '../e2e/support/env.ts';
+import { browserClientUrl, webUrl } from '../e2e/support/env.ts';
 import { message } from '../e2e/support/messages.ts';
 import { en, expectClean, newBrowser, signIn } from '../e2e/support/session-pages.ts';
 import type { Watch } from '../e2e/support/watch.ts';
@@ -81,7 +81,7 @@ async function logOutToken(account: E2eAccount, token: string): Promise<void> {
  */
 function expectOnlyLoggedOutErrors(seen: Watch, account: E2eAccount): void {
 	const loggedOut = (e: string) =>
-		(e.includes('status of 401') && e.includes(account.homeserver.clientUrl)) ||
+		(e.includes('status of 401') && e.includes(browserClientUrl(account.homeserver))) ||
 		e.includes('M_UNKNOWN_TOKEN') ||
 		e.startsWith('[matrix] Unable to refresh token - no refresh token');
 	expect(seen.pageErrors).toEqual([]);

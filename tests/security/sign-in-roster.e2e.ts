@@ -10,13 +10,15 @@
 //   field injected into the form) changes nothing: a member's sign-in goes to
 //   the deployment's address only.
 // - A stored session whose homeserver address was tampered with to point at
-//   the outsider cannot send it the access token: the page's policy blocks
-//   the connection (and reports it).
+//   the outsider cannot send it the access token: the address is not used
+//   (the browser reaches the user's own homeserver through the app), and the
+//   page's policy would block the connection anyway; one whose user ID was
+//   changed to the outsider's is refused by the app's proxy.
 import { expect, test, type Page } from '@playwright/test';
 import { registerAccount } from '../../deploy/local/provision.ts';
 import { freshAccount, homeserverOf, logOutRegistration } from '../e2e/support/accounts.ts';
 import { watchCsp } from '../e2e/support/csp-watch.ts';
-import { federation, webUrl } from '../e2e/support/env.ts';
+import { browserClientUrl, federation, webUrl } from '../e2e/support/env.ts';
 import { LOCALES, message, type Locale } from '../e2e/support/messages.ts';
 import { en, newBrowser, signInReady } from '../e2e/support/session-pages.ts';
 
@@ -64,12 +66,12 @@ test('an account on a homeserver outside the roster is refused in the browser, i
 
 	expect(seen.requests.length).toBeGreaterThan(0);
 	expect(
-		seen.requests.filter((url) => url.startsWith(outsider.clientUrl)),
+		seen.requests.filter((url) => url.startsWith(outsider.clientUrl) || url.startsWith(browserClientUrl(outsider))),
 		'requests to the outsider',
 	).toEqual([]);
 	expect(
-		seen.requests.filter((url) => new URL(url).pathname.startsWith('/_matrix/')),
-		'requests to any homeserver',
+		seen.requests.filter((url) => /^\/_?matrix\//.test(new URL(url).pathname)),
+		'requests to any homeserver, directly or through the app',
 	).toEqual([]);
 	expect(seen.consoleErrors).toEqual([]);
 	await context.close();
@@ -109,8 +111,8 @@ test('look-alike server names are refused before any request', async ({ browser 
 		await expect(page.locator('#signin-user-id-problem'), what).toHaveText(en('signin_error_user_id_invalid_server'));
 	}
 	expect(
-		seen.requests.filter((url) => new URL(url).pathname.startsWith('/_matrix/')),
-		'requests to any homeserver',
+		seen.requests.filter((url) => /^\/_?matrix\//.test(new URL(url).pathname)),
+		'requests to any homeserver, directly or through the app',
 	).toEqual([]);
 	expect(seen.consoleErrors).toEqual([]);
 	await context.close();
@@ -142,42 +144,55 @@ test('an address slipped in from outside the form changes nothing: the password 
 	}, outsiderUrl);
 	await submit(page, account.userId, account.password);
 	await expect(page).toHaveURL(/\/en\/keys$/);
-	expect(logins).toEqual([`${account.homeserver.clientUrl}/_matrix/client/v3/login`]);
+	expect(logins).toEqual([`${browserClientUrl(account.homeserver)}/_matrix/client/v3/login`]);
 	expect(
 		seen.requests.filter((url) => url.startsWith(outsiderUrl)),
 		'requests to the outsider',
 	).toEqual([]);
 	const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('rogatory.session'))) ?? '{}') as { homeserverUrl?: string };
-	expect(stored.homeserverUrl).toBe(account.homeserver.clientUrl);
+	expect(stored.homeserverUrl).toBe(browserClientUrl(account.homeserver));
 	await context.close();
 	await logOutRegistration(account);
 });
 
 test('a stored session tampered to name the outsider cannot send it the token', async ({ browser }) => {
 	const account = await freshAccount(homeserverOf('gt-mp'), 'sec-tampered');
-	const outsiderUrl = homeserverOf('outsider').clientUrl;
+	const outsider = homeserverOf('outsider');
 	const context = await browser.newContext({ baseURL: webUrl(), locale: 'en-GB' });
 	const csp = await watchCsp(context);
 	const reached: string[] = [];
+	const proxied: { url: string; status: number }[] = [];
 	context.on('requestfinished', (request) => {
-		if (request.url().startsWith(outsiderUrl)) reached.push(request.url());
+		if (request.url().startsWith(outsider.clientUrl)) reached.push(request.url());
 	});
 	context.on('requestfailed', (request) => {
-		// Blocked by the policy in the browser is the one way a request to the outsider may end.
-		if (request.url().startsWith(outsiderUrl) && request.failure()?.errorText !== 'net::ERR_BLOCKED_BY_CSP') reached.push(request.url());
+		if (request.url().startsWith(outsider.clientUrl)) reached.push(request.url());
+	});
+	context.on('response', (response) => {
+		if (response.url().startsWith(browserClientUrl(outsider))) proxied.push({ url: response.url(), status: response.status() });
 	});
 	const page = await context.newPage();
 	await page.goto('/en/sign-in');
-	// What someone with a moment at the unlocked browser (or an old XSS) could leave behind.
-	await page.evaluate(
-		({ userId, deviceId, accessToken, homeserverUrl }) =>
-			localStorage.setItem('rogatory.session', JSON.stringify({ version: 1, homeserverUrl, userId, deviceId, accessToken })),
-		{ userId: account.userId, deviceId: account.deviceId, accessToken: account.accessToken, homeserverUrl: outsiderUrl },
+	const tamper = (session: { userId: string; homeserverUrl: string }) =>
+		page.evaluate(
+			({ userId, deviceId, accessToken, homeserverUrl }) =>
+				localStorage.setItem('rogatory.session', JSON.stringify({ version: 1, homeserverUrl, userId, deviceId, accessToken })),
+			{ ...session, deviceId: account.deviceId, accessToken: account.accessToken },
+		);
+	// What someone with a moment at the unlocked browser (or an old XSS) could leave behind: the outsider's address…
+	await tamper({ userId: account.userId, homeserverUrl: outsider.clientUrl });
+	// …is not used: the session reaches its own homeserver, through the app.
+	const own = page.waitForResponse(
+		(response) => response.url().startsWith(`${browserClientUrl(account.homeserver)}/_matrix/`) && response.ok(),
 	);
 	await page.goto('/en/home');
-	await expect.poll(() => csp.violations.filter((v) => v.directive === 'connect-src').length).toBeGreaterThan(0);
-	expect(csp.violations.every((v) => v.directive === 'connect-src' && v.blocked.startsWith(outsiderUrl))).toBe(true);
+	await own;
+	// Through the app, the outsider is not reachable either: its proxy refuses a homeserver outside the roster.
+	const refused = await context.request.get(`${browserClientUrl(outsider)}/_matrix/client/versions`);
+	expect(refused.status()).toBe(404);
+	expect(proxied.filter((answer) => answer.status !== 404)).toEqual([]);
 	expect(reached, 'requests that reached the outsider').toEqual([]);
+	expect(csp.violations).toEqual([]);
 	await context.close();
 	await logOutRegistration(account);
 });

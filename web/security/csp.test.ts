@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { homeserverSources, KIT_ANNOUNCER_STYLE, pageDirectives, RESOURCE_POLICY, withConnectSources } from './csp.ts';
+import { KIT_ANNOUNCER_STYLE, pageDirectives, RESOURCE_POLICY } from './csp.ts';
 
 describe('the page policy', () => {
 	const all = Object.values(pageDirectives).flat();
@@ -39,43 +39,5 @@ describe('the page policy', () => {
 
 	it('gives non-page answers a policy that runs and loads nothing', () => {
 		expect(RESOURCE_POLICY).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-	});
-});
-
-describe('homeserverSources', () => {
-	it('keeps each member homeserver’s origin once, without path', () => {
-		expect(
-			homeserverSources([
-				'http://127.0.20.1:28008',
-				'https://matrix.mp.gob.gt/base/',
-				'http://127.0.20.1:28008/',
-				'https://MATRIX.mp.gob.gt',
-			]),
-		).toEqual(['http://127.0.20.1:28008', 'https://matrix.mp.gob.gt']);
-	});
-
-	it('cannot be made to write another directive, and takes only http(s)', () => {
-		expect(homeserverSources(['https://hs.example/x;script-src *', 'javascript:alert(1)', 'not a url', 'data:,x'])).toEqual([
-			'https://hs.example',
-		]);
-	});
-});
-
-describe('withConnectSources', () => {
-	const policy = "default-src 'none'; connect-src 'self'; script-src 'self' 'sha256-abc='";
-
-	it('adds the sources to connect-src and leaves the rest as it was', () => {
-		expect(withConnectSources(policy, ['http://127.0.20.1:28008', 'http://127.0.20.2:28008'])).toBe(
-			"default-src 'none'; connect-src 'self' http://127.0.20.1:28008 http://127.0.20.2:28008; script-src 'self' 'sha256-abc='",
-		);
-	});
-
-	it('adds each source once, and the directive when there is none', () => {
-		expect(withConnectSources("connect-src 'self' https://a", ['https://a', 'https://b'])).toBe("connect-src 'self' https://a https://b");
-		expect(withConnectSources("default-src 'none'", ['https://a'])).toBe("default-src 'none'; connect-src https://a");
-	});
-
-	it('changes nothing without sources', () => {
-		expect(withConnectSources(policy, [])).toBe(policy);
 	});
 });

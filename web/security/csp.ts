@@ -1,8 +1,8 @@
-// The app's Content-Security-Policy (ARCHITECTURE.md, decision 12). The
-// static part is given to SvelteKit's `csp` option (vite.config.ts), which
-// adds a hash for each inline script it writes into a page; the homeservers
-// the browser may talk to are added per request (./handle.ts), because
-// they come from the deployment's files, read at run time, not at build.
+// The app's Content-Security-Policy (ARCHITECTURE.md, decision 12). It is
+// given to SvelteKit's `csp` option (vite.config.ts), which adds a hash for
+// each inline script it writes into a page. A page connects to the app
+// itself only: the homeservers' client API is reached through the app's own
+// server (web/proxy/), so no homeserver's origin is ever in the policy.
 // Why each directive is what it is: docs/decisions.md, "The web app's
 // Content-Security-Policy".
 import { createHash } from 'node:crypto';
@@ -42,7 +42,7 @@ export const pageDirectives: Directives = {
 	'style-src-attr': ['unsafe-hashes', sha256(KIT_ANNOUNCER_STYLE)],
 	// The favicon. Files are decrypted into blob: URLs only to be downloaded, which is a navigation, not an image load.
 	'img-src': ['self'],
-	// 'self' for the app's API and the crypto's .wasm; the homeservers are added per request (withConnectSources).
+	// 'self': the app's API, the crypto's .wasm and the homeservers through the app's proxy (/matrix/…, web/proxy/).
 	'connect-src': ['self'],
 	// The app's service worker, from its own origin (web/src/service-worker.ts).
 	'worker-src': ['self'],
@@ -68,33 +68,3 @@ export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base
  * touches Matrix traffic (web/src/lib/offline/cache-policy.ts).
  */
 export const SERVICE_WORKER_POLICY = "default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
-/**
- * The origins of the deployment's member homeservers, as connect-src sources.
- * Only origins: a client URL's path would be matched exactly by the browser,
- * and an origin can carry no character that ends a directive (";" or ",").
- */
-export function homeserverSources(clientUrls: readonly string[]): string[] {
-	const origins = new Set<string>();
-	for (const clientUrl of clientUrls) {
-		const url = URL.parse(clientUrl);
-		if (url !== null && (url.protocol === 'https:' || url.protocol === 'http:')) origins.add(url.origin);
-	}
-	return [...origins];
-}
-
-/** Adds sources to the connect-src directive of a policy header (adds the directive if it is missing). */
-export function withConnectSources(policy: string, sources: readonly string[]): string {
-	if (sources.length === 0) return policy;
-	const directives = policy
-		.split(';')
-		.map((directive) => directive.trim())
-		.filter((directive) => directive !== '');
-	const index = directives.findIndex((directive) => directive.split(/\s+/)[0]?.toLowerCase() === 'connect-src');
-	if (index < 0) return [...directives, `connect-src ${sources.join(' ')}`].join('; ');
-	const existing = directives[index] ?? '';
-	const known = new Set(existing.split(/\s+/).slice(1));
-	const added = sources.filter((source) => !known.has(source));
-	directives[index] = [existing, ...added].join(' ');
-	return directives.join('; ');
-}

@@ -3,18 +3,16 @@
 // middleware, which picks the language (URL prefix, then cookie, then
 // Accept-Language), redirects a bare URL to its language prefix, and keeps
 // the language per request; the page template then gets the right
-// <html lang> and dir. Each page's Content-Security-Policy gets the
-// deployment's member homeservers as connect-src (web/security/handle.ts).
+// <html lang> and dir. Pages keep Kit's Content-Security-Policy as built:
+// they connect to the app only (the homeservers through its proxy, web/proxy/).
 // Before the first request, the server's files are made private to its owner
 // (umask 077) and the roster and site files are read (ROGATORY_ROSTER,
 // ROGATORY_SITE; lib/server/roster/loaded.ts).
 import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
-import { cspHandle } from '../security/handle.ts';
 import { getTextDirection } from './lib/paraglide/runtime.js';
 import { paraglideMiddleware } from './lib/paraglide/server.js';
 import { usePrivateUmask } from './lib/server/private-umask.ts';
 import { sessionHandle } from './lib/server/sessions/handle.ts';
-import { loadDeployment } from './lib/server/deployment.ts';
 import { webDeployment } from './lib/server/roster/loaded.ts';
 import { sessionRechecker, sessionStore } from './lib/server/sessions/server.ts';
 
@@ -49,13 +47,7 @@ const languages: Handle = ({ event, resolve }) =>
 		{ onRedirect: pathOnlyLocation },
 	);
 
-const memberClientUrls = async (): Promise<string[]> => {
-	const deployment = await loadDeployment();
-	return deployment.ok ? deployment.value.members.map((hs) => hs.clientUrl) : [];
-};
-
 export const handle: Handle = sequence(
-	cspHandle({ memberClientUrls }),
 	sessionHandle({ store: sessionStore, rechecker: sessionRechecker, roster: () => webDeployment().deployment.runtime }),
 	languages,
 );

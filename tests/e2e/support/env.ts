@@ -21,3 +21,11 @@ export function federation(): FederationDescription {
 	if (!parsed.ok) throw new Error(`${path} (ROGATORY_FEDERATION): ${parsed.error}`);
 	return parsed.value;
 }
+
+/**
+ * Where the browser reaches a homeserver's client API: through the web app,
+ * same-origin (web/proxy/; the app's web/src/lib/homeserver/same-origin.ts).
+ */
+export function browserClientUrl(homeserver: { readonly serverName: string }): string {
+	return `${webUrl()}/matrix/${homeserver.serverName}`;
+}

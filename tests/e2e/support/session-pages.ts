@@ -2,7 +2,7 @@
 // it matters, in English: shared by the sign-in end-to-end tests.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { E2eAccount } from './accounts.ts';
-import { webUrl } from './env.ts';
+import { browserClientUrl, webUrl } from './env.ts';
 import { isLoopbackUrl } from './loopback.ts';
 import { message, type Locale } from './messages.ts';
 import { watchContext, type Watch } from './watch.ts';
@@ -27,7 +27,7 @@ export interface TestBrowser {
 export async function newBrowser(browser: Browser, account: E2eAccount): Promise<TestBrowser> {
 	const context = await browser.newContext({ baseURL: webUrl(), locale: 'en-GB' });
 	const seen = watchContext(context);
-	for (const path of NONE_ANSWERS) seen.expectHttpErrorFrom(`${account.homeserver.clientUrl}${path}`);
+	for (const path of NONE_ANSWERS) seen.expectHttpErrorFrom(`${browserClientUrl(account.homeserver)}${path}`);
 	const page = await context.newPage();
 	return { context, page, seen };
 }

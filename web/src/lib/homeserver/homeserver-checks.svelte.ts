@@ -2,6 +2,7 @@
 // homeserver is checking, reachable (with its newest Matrix version) or
 // unreachable (the reason kept for the console), and when it was last checked.
 import type { HomeserverView } from '../deployment/types.ts';
+import { sameOriginClientUrl } from './same-origin.ts';
 import { fetchClientVersions, latestSpecVersion, type FetchVersions } from '../matrix/versions.ts';
 
 export type HomeserverCheck =
@@ -18,9 +19,17 @@ export class HomeserverChecks {
 	/** Answers from an earlier round that arrive late are dropped. */
 	#round = 0;
 
-	constructor(homeservers: readonly HomeserverView[], fetchVersions: FetchVersions = (url) => fetchClientVersions(url)) {
+	readonly #clientUrl: (homeserver: HomeserverView) => string;
+
+	constructor(
+		homeservers: readonly HomeserverView[],
+		fetchVersions: FetchVersions = (url) => fetchClientVersions(url),
+		/** Where the browser asks: through the app's own server (same-origin.ts). */
+		clientUrl: (homeserver: HomeserverView) => string = (homeserver) => sameOriginClientUrl(homeserver.serverName),
+	) {
 		this.#homeservers = homeservers;
 		this.#fetchVersions = fetchVersions;
+		this.#clientUrl = clientUrl;
 	}
 
 	get total(): number {
@@ -52,7 +61,7 @@ export class HomeserverChecks {
 	}
 
 	async #check(homeserver: HomeserverView, round: number): Promise<void> {
-		const answer = await this.#fetchVersions(homeserver.clientUrl);
+		const answer = await this.#fetchVersions(this.#clientUrl(homeserver));
 		if (round !== this.#round) return;
 		const checkedAt = Date.now();
 		// The browser's or the homeserver's own words are for the console, never the page (issue 11).

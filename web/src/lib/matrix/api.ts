@@ -4,7 +4,7 @@
 // the page itself has shown.
 export { backupCoverage, type BackupCoverage } from './backup-coverage.ts';
 export { openClient, type OpenClient, type OpenProblem } from './client.ts';
-export { createRecoveryKey, setUpKeys, type KeySetupProblem, type RecoveryKey } from './key-setup.ts';
+export { createRecoveryKey, KEY_SETUP_STEPS, setUpKeys, type KeySetupProblem, type RecoveryKey } from './key-setup.ts';
 export { recoverWithKey, type BackupOutcome, type RecoveryProblem, type RecoveryStage } from './recovery.ts';
 export { closeAndClear, logOut, logOutEverywhere, logOutWithToken, stop } from './sign-out.ts';
 export { readTrust, watchTrust, type TrustState } from './trust.ts';

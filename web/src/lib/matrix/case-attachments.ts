@@ -7,6 +7,7 @@ import { decryptAttachment, encryptAttachment, type EncryptedFileInfo } from '..
 import { MAX_ATTACHMENT_BYTES } from '#policies/attachments/limits.ts';
 import type { SendProblem } from './cases.ts';
 import { describeFailure, type Failure } from './failure.ts';
+import { mediaDownloadUrl } from './media-url.ts';
 import type { MatrixClient } from './sdk.ts';
 
 /**
@@ -61,8 +62,8 @@ export async function downloadAttachment(
 	file: EncryptedFileInfo & { readonly url: string },
 	onProgress: (loaded: number, total: number | undefined) => void,
 ): Promise<Result<Uint8Array, DownloadProblem>> {
-	const http = client.mxcUrlToHttp(file.url, undefined, undefined, undefined, false, true, true);
-	if (http === null) return err({ kind: 'tampered' });
+	const http = mediaDownloadUrl(client.getHomeserverUrl(), file.url);
+	if (http === undefined) return err({ kind: 'tampered' });
 	let ciphertext: Uint8Array;
 	try {
 		const response = await fetch(http, { headers: { Authorization: `Bearer ${client.getAccessToken() ?? ''}` } });

@@ -20,6 +20,8 @@ import {
 	type SyncStateData,
 } from './sdk.ts';
 import { SecretStorageKeyCache } from './secret-storage-key-cache.ts';
+import { cachingBackupVersion } from './backup-version-cache.ts';
+import { sharingKeysQueries } from './shared-keys-query.ts';
 import { openSyncStore } from './sync-store.ts';
 import { CRYPTO_DB_PREFIX } from './stored-session.ts';
 
@@ -72,8 +74,14 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		verificationMethods: ['m.sas.v1'],
 		// No calls in Rogatory: no TURN server polling on slow links.
 		disableVoip: true,
+		// Identical /keys/query asked at the same moment go out once (shared-keys-query.ts);
+		// the key backup's version is asked once for a few seconds (backup-version-cache.ts).
+		fetchFn: sharingKeysQueries(cachingBackupVersion((input, init) => globalThis.fetch(input, init))),
 		logger: quietLogger(),
 	});
+	// The server's versions, which the client asks first when it starts, asked now while the
+	// crypto's WebAssembly may still be downloading (the SDK keeps the answer): one round trip less after it.
+	void client.getVersions().catch(() => undefined);
 	try {
 		await client.initRustCrypto({
 			useIndexedDB: true,

@@ -36,6 +36,9 @@ export async function createRecoveryKey(client: MatrixClient): Promise<Result<Re
 
 export type KeySetupProblem = { readonly kind: 'password-not-given' } | Failure;
 
+/** The parts of a key setup, for a progress bar: the cross-signing keys published, then secret storage and the backup. */
+export const KEY_SETUP_STEPS = 2;
+
 /**
  * Creates and publishes cross-signing (signing this device), then secret
  * storage under `recoveryKey` holding the cross-signing keys and the key of a
@@ -53,7 +56,7 @@ export async function setUpKeys(
 	recoveryKey: RecoveryKey,
 	cache: SecretStorageKeyCache,
 	askPassword: AskPassword,
-	options: { readonly reset?: boolean } = {},
+	options: { readonly reset?: boolean; readonly onStep?: (done: number) => void } = {},
 ): Promise<Result<void, KeySetupProblem>> {
 	const crypto = cryptoOf(client);
 	const reset = options.reset ?? false;
@@ -61,6 +64,7 @@ export async function setUpKeys(
 	try {
 		if (reset) await crypto.resetEncryption(auth);
 		else await crypto.bootstrapCrossSigning({ authUploadDeviceSigningKeys: auth });
+		options.onStep?.(1);
 		// A backup key this device already holds (an interrupted setup, or the
 		// reset's new backup) is kept and stored; otherwise a new backup is made,
 		// whose key secret storage keeps.
@@ -70,6 +74,7 @@ export async function setUpKeys(
 			setupNewSecretStorage: true,
 			setupNewKeyBackup: backupKey === null,
 		});
+		options.onStep?.(2);
 		return ok(undefined);
 	} catch (error) {
 		if (error instanceof UiaCancelledError) return err({ kind: 'password-not-given' });

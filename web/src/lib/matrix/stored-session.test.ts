@@ -30,6 +30,15 @@ describe('stored session', () => {
 		expect(store.map.size).toBe(0);
 	});
 
+	it('reaches the homeserver through the app, even for a session stored with the homeserver’s own address', () => {
+		const store = memoryStore();
+		saveSession(store, credentials);
+		expect(loadSession(store, 'http://127.0.0.1:8080')).toEqual({
+			ok: true,
+			value: { ...credentials, homeserverUrl: 'http://127.0.0.1:8080/matrix/127.0.20.1:28448' },
+		});
+	});
+
 	it.each([
 		['not json', '{'],
 		['another version', JSON.stringify({ ...credentials, version: 2 })],

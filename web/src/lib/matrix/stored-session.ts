@@ -4,6 +4,7 @@
 // is checked, never trusted: a damaged entry reads as "signed out".
 import { err, ok, type Result } from '#policies/result.ts';
 import type { Credentials } from './login.ts';
+import { clientUrlForUser } from '../homeserver/same-origin.ts';
 import { parseUserIdInput } from './matrix-id.ts';
 
 /** The part of Web Storage this needs (localStorage in the browser, a Map in tests). */
@@ -47,6 +48,19 @@ export function parseStoredSession(text: string | null): Result<Credentials, Sto
 	return ok({ homeserverUrl, userId: user.value.userId, deviceId, accessToken });
 }
 
-export function loadSession(store: KeyValueStore): Result<Credentials, StoredSessionProblem> {
-	return parseStoredSession(store.getItem(SESSION_KEY));
+/**
+ * The stored session, its homeserver reached through the app at `origin`
+ * (the app's own origin in the browser; homeserver/same-origin.ts). NOTE: a
+ * session stored before the same-origin proxy names the homeserver's own
+ * address, which the page's policy no longer lets it reach: the address is
+ * always the one of the user's own server, through the app.
+ */
+export function loadSession(
+	store: KeyValueStore,
+	origin: string | undefined = globalThis.location?.origin,
+): Result<Credentials, StoredSessionProblem> {
+	const stored = parseStoredSession(store.getItem(SESSION_KEY));
+	if (!stored.ok || origin === undefined) return stored;
+	const homeserverUrl = clientUrlForUser(stored.value.userId, origin);
+	return homeserverUrl === undefined ? err('unreadable') : ok({ ...stored.value, homeserverUrl });
 }

@@ -45,12 +45,13 @@ function cryptoOf(client: MatrixClient) {
  * Otherwise reads what the crypto already knows; the SDK keeps that current
  * from the sync's device-list changes.
  */
-export async function readTrustFacts(client: MatrixClient, options: { readonly fresh?: boolean } = {}): Promise<TrustFacts> {
+async function readFacts(client: MatrixClient, fresh: boolean): Promise<TrustFacts> {
 	const crypto = cryptoOf(client);
 	const userId = client.getSafeUserId();
 	const deviceId = client.getDeviceId();
-	const crossSigningPublished =
-		options.fresh === true ? await crypto.userHasCrossSigningKeys(userId, true) : (await crypto.getUserCrossSigningKeys(userId)) !== null;
+	const crossSigningPublished = fresh
+		? await crypto.userHasCrossSigningKeys(userId, true)
+		: (await crypto.getUserCrossSigningKeys(userId)) !== null;
 	const status = deviceId === null ? null : await crypto.getDeviceVerificationStatus(userId, deviceId);
 	const [secretStorageReady, defaultKeyId, backupVersion] = await Promise.all([
 		crypto.isSecretStorageReady(),
@@ -64,6 +65,21 @@ export async function readTrustFacts(client: MatrixClient, options: { readonly f
 		recoveryKeyExists: defaultKeyId !== null,
 		backupVersion,
 	};
+}
+
+/**
+ * `fresh`: the homeserver is asked unless what this browser knows already
+ * says the device is verified. NOTE: a /keys/query only matters where the
+ * answer decides whether keys are made (a first sign-in, an unfinished
+ * setup); a verified device that reloads decides nothing from it, and the
+ * sync's device-list changes bring any later change (watchTrust). So a
+ * reload of a verified device sends none of its own, on top of the ones the
+ * SDK sends as the session starts.
+ */
+export async function readTrustFacts(client: MatrixClient, options: { readonly fresh?: boolean } = {}): Promise<TrustFacts> {
+	const known = await readFacts(client, false);
+	if (options.fresh !== true || decideTrust(known).kind === 'verified') return known;
+	return readFacts(client, true);
 }
 
 export async function readTrust(client: MatrixClient, options: { readonly fresh?: boolean } = {}): Promise<TrustState> {

@@ -25,6 +25,8 @@ describe('what the service worker keeps', () => {
 		for (const at of ['https://matrix.mp.gt', 'http://127.0.10.3:18448', origin]) {
 			expect(cacheRule(get('/_matrix/client/v3/sync?since=s1', 'cors', at), assets)).toBe('pass');
 			expect(cacheRule(get('/_matrix/client/v1/media/download/mp.gt/abc', 'cors', at), assets)).toBe('pass');
+			expect(cacheRule(get('/matrix/mp.gt/_matrix/client/v3/sync?since=s1', 'cors', at), assets)).toBe('pass');
+			expect(cacheRule(get('/matrix/mp.gt/_matrix/client/v1/media/download/mp.gt/abc', 'cors', at), assets)).toBe('pass');
 		}
 	});
 

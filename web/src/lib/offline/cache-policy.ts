@@ -49,8 +49,9 @@ export function cacheRule(request: RequestFacts, assets: ReadonlySet<string>): C
 	const url = URL.parse(request.url);
 	if (url === null || url.origin !== request.origin) return 'pass';
 	const path = url.pathname;
-	// NOTE: first, whatever else matches: the client API is never the worker's, same-origin or not.
-	if (path.startsWith('/_matrix/') || path.startsWith('/api/')) return 'pass';
+	// NOTE: first, whatever else matches: the client API is never the worker's, same-origin or not
+	// (/matrix/<server name>/_matrix/… is the web server's same-origin proxy, web/proxy/).
+	if (path.startsWith('/_matrix/') || path.startsWith('/matrix/') || path.startsWith('/api/')) return 'pass';
 	if (assets.has(path) && url.search === '') return 'asset';
 	if (isShellPage(path) && (request.mode === 'navigate' || path.endsWith('/__data.json'))) return 'page';
 	return 'pass';

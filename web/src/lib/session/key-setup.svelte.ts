@@ -18,7 +18,13 @@ export type KeySetupStep =
 	| { readonly kind: 'done' }
 	| { readonly kind: 'failed'; readonly problem: KeySetupProblem };
 
-type MatrixApi = Pick<typeof import('../matrix/api.ts'), 'createRecoveryKey' | 'setUpKeys'>;
+type MatrixApi = Pick<typeof import('../matrix/api.ts'), 'createRecoveryKey' | 'KEY_SETUP_STEPS' | 'setUpKeys'>;
+
+/** How far the saving has come: the key setup's parts done, then the trust read that follows (one more). */
+export interface SavingProgress {
+	readonly done: number;
+	readonly total: number;
+}
 
 export interface KeySetupDeps {
 	readonly open: OpenClient;
@@ -38,6 +44,7 @@ export interface KeySetupDeps {
 export class KeySetup {
 	readonly #deps: KeySetupDeps;
 	#step = $state<KeySetupStep>({ kind: 'explain' });
+	#progress = $state<SavingProgress>({ done: 0, total: 1 });
 	/** NOTE: not $state — the key object itself never changes; what is shown is derived from the step. */
 	#key: RecoveryKey | undefined;
 	#keyText = $state('');
@@ -193,12 +200,20 @@ export class KeySetup {
 		else answer(undefined);
 	}
 
+	/** The saving's progress (real steps: keys published, secret storage and backup, trust read). */
+	get progress(): SavingProgress {
+		return this.#progress;
+	}
+
 	async #save(key: RecoveryKey): Promise<void> {
 		this.#step = { kind: 'saving' };
 		const matrix = await this.#deps.matrix();
+		const total = matrix.KEY_SETUP_STEPS + 1;
+		this.#progress = { done: 0, total };
 		const saved = await this.#deps.changingKeys(() =>
 			matrix.setUpKeys(this.#deps.open.client, key, this.#deps.open.keys, ({ wrongPassword }) => this.#askPassword(wrongPassword), {
 				reset: this.reset,
+				onStep: (done) => (this.#progress = { done, total }),
 			}),
 		);
 		if (!saved.ok) {
@@ -215,6 +230,7 @@ export class KeySetup {
 		this.#keyText = '';
 		this.#typed = '';
 		await this.#deps.finished();
+		this.#progress = { done: this.#progress.total, total: this.#progress.total };
 		this.#step = { kind: 'done' };
 	}
 

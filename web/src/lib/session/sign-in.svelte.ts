@@ -4,6 +4,7 @@
 // other server is refused here, before a request leaves the browser. It
 // checks what was typed, logs in, and hands the new credentials on; every
 // refusal is a value the form shows next to the field it concerns.
+import { sameOriginClientUrl } from '../homeserver/same-origin.ts';
 import { loginWithPassword, type Credentials, type LoginProblem, type PasswordLogin } from '../matrix/login.ts';
 import { parseUserIdInput, type MatrixIdProblem } from '../matrix/matrix-id.ts';
 import { memberHomeserverFor, type MemberHomeserver, type MemberProblem } from '../matrix/member-homeserver.ts';
@@ -94,7 +95,8 @@ export class SignInForm {
 		try {
 			const login = this.#deps.login ?? ((request: PasswordLogin) => loginWithPassword(request));
 			const credentials = await login({
-				homeserverUrl: member.value.clientUrl,
+				// Through the app's own server, same-origin (homeserver/same-origin.ts).
+				homeserverUrl: sameOriginClientUrl(member.value.serverName),
 				userId: parsed.value.userId,
 				password: this.#password,
 				deviceName: this.#deps.deviceName,

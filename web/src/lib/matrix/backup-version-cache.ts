@@ -1,0 +1,40 @@
+// The key backup's version, asked once for a few seconds instead of once per
+// step. Starting a session and recovering with the recovery key ask
+// GET /room_keys/version up to five times in a row (the SDK's backup check on
+// start, then reading the backup key, enabling the backup and restoring from
+// it each ask again), one after another: on a 300 ms line, over a second. An
+// answer is kept for a few seconds and given to the next asker; any write to
+// the backup (creating, replacing or deleting one: POST, PUT or DELETE under
+// /room_keys/) forgets it at once, so a backup this device just made is never
+// hidden behind an old "none".
+
+const VERSION = /\/_matrix\/client\/[^/]+\/room_keys\/version$/;
+const ROOM_KEYS = /\/_matrix\/client\/[^/]+\/room_keys\//;
+
+/** How long an answer is given again. */
+export const BACKUP_VERSION_KEEP_MS = 5_000;
+
+export function cachingBackupVersion(fetchImpl: typeof fetch, now: () => number = () => performance.now()): typeof fetch {
+	let kept: { readonly key: string; readonly at: number; readonly answer: Promise<Response> } | undefined;
+	return (input, init) => {
+		const url = input instanceof Request ? input.url : input.toString();
+		const path = URL.parse(url)?.pathname ?? '';
+		const method = (init?.method ?? 'GET').toUpperCase();
+		if (!ROOM_KEYS.test(path)) return fetchImpl(input, init);
+		if (method !== 'GET' || !VERSION.test(path)) {
+			kept = undefined;
+			return fetchImpl(input, init);
+		}
+		const key = JSON.stringify([url, new Headers(init?.headers).get('Authorization') ?? '']);
+		if (kept === undefined || kept.key !== key || now() - kept.at > BACKUP_VERSION_KEEP_MS) {
+			const answer = fetchImpl(input, init);
+			const entry = { key, at: now(), answer };
+			kept = entry;
+			// A failed request is not kept.
+			answer.catch(() => {
+				if (kept === entry) kept = undefined;
+			});
+		}
+		return kept.answer.then((response) => response.clone());
+	};
+}
