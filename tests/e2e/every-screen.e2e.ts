@@ -6,12 +6,13 @@
 // in the same session. (One test for all signed-in screens: a failed test
 // restarts Playwright's worker, so a later test could not count on what an
 // earlier one made.)
+// - first, the audit itself, on a page made to fail it;
 // - signed out: the front page and sign-in;
 // - a prosecutor of Nigeria's central authority, on a new device: key setup;
 //   then, with a request to Guatemala that has a status history, a message
 //   and a preservation request: home, keys, the dashboard, new request (and
-//   its validation error), the case page, sign-out; a second device of hers:
-//   the recovery screen;
+//   its validation error), the case page, sign-out, the register's and the
+//   web sessions' refusals; a second device of hers: the recovery screen;
 // - Guatemala's authority administrator (who may read its register and see
 //   its people's web sessions): the register with that request, its
 //   statistics and refusals, the web sessions.
@@ -19,8 +20,8 @@ import { expect, test, type Browser, type Page, type TestInfo } from '@playwrigh
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, setDisplayName } from './support/accounts.ts';
 import { openRequest, requestPreservation, sendMessage } from './support/case-pages.ts';
 import { webUrl } from './support/env.ts';
-import { message, type Locale } from './support/messages.ts';
-import { auditInEveryLocale, type Screen } from './support/screen-audit.ts';
+import { LOCALES, message, type Locale } from './support/messages.ts';
+import { auditInEveryLocale, auditScreen, VIEWPORTS, type Screen } from './support/screen-audit.ts';
 import { en, expectClean, newBrowser, setUpRecoveryKey, signInReady, signInToKeys } from './support/session-pages.ts';
 
 const GUATEMALA = 'Ministerio Público de Guatemala';
@@ -43,6 +44,27 @@ function problemsOf(check: () => void): string[] {
 function report(problems: readonly string[]): void {
 	expect(problems, `${problems.length} problem(s) on the screens:\n${problems.join('\n')}\n`).toEqual([]);
 }
+
+test('the audit names what makes a page scroll sideways, leaves alone what scrolls in its own region, and reports axe’s findings', async ({
+	browser,
+}, testInfo) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.setContent(
+		'<!doctype html><html lang="en"><head><title>Audit</title></head><body><main><h1>Audit</h1>' +
+			'<p><span id="wide" style="display:inline-block;width:900px">wide</span></p>' +
+			'<div style="overflow-x:auto"><span id="inside" style="display:inline-block;width:2000px">inside</span></div>' +
+			'<img src="data:,"></main></body></html>',
+	);
+	const problems = await auditScreen(page, testInfo, 'audit-check', 'en', VIEWPORTS[0]);
+	const overflow = problems.find((p) => p.includes('scrollWidth'));
+	expect(overflow).toMatch(
+		/^audit-check \[en, 360×740\]: scrollWidth 9\d\d > innerWidth 360; widest: main > p > span#wide \(left \d+, width 900 px\)$/,
+	);
+	expect(problems.join('\n')).not.toContain('#inside');
+	expect(problems.some((p) => p.includes('axe image-alt'))).toBe(true);
+	await context.close();
+});
 
 test('the signed-out screens', async ({ browser }, testInfo) => {
 	test.setTimeout(300_000);
@@ -135,7 +157,12 @@ test('the signed-in screens: a prosecutor’s, with a request that has a history
 			},
 		},
 		{ name: 'sign-out', path: '/sign-out', ready: heading('signout_heading') },
+		// Pages she may not see: the refusals say who may (HTTP 403s, which the browser logs; expected).
+		{ name: 'register-refusal', path: '/register', ready: heading('register_refused_heading') },
+		{ name: 'sessions-refusal', path: '/admin/sessions', ready: heading('sessions_admin_refused_heading') },
 	];
+	for (const locale of LOCALES)
+		for (const path of ['/register', '/admin/sessions']) first.seen.expectHttpErrorFrom(`${webUrl()}/${locale}${path}`);
 	for (const screen of screens) problems.push(...(await auditInEveryLocale(page, testInfo, screen)));
 
 	// A second device of hers: the recovery screen.
