@@ -14,9 +14,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_BOOK, type Labels } from '../../policies/cases/index.ts';
 import { BUILT_IN_RULES, RULE_WORDS } from '../../policies/preservation/index.ts';
 import { freshAccount, homeserverOf, logOutRegistration, setDisplayName } from './support/accounts.ts';
-import { move, openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
+import { move, openFromDashboard, openRequest, requestPreservation, signedIn } from './support/case-pages.ts';
 import { LANGUAGE_NAMES } from './support/messages.ts';
-import { en, expectClean, newBrowser } from './support/session-pages.ts';
+import { expectClean, newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(300_000);
 
@@ -101,10 +101,7 @@ test('a Russian case page reads in Russian, people by name', async ({ browser })
 	await openFromDashboard(b, title);
 	await move(b, 'Received');
 	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'received');
-	await a.getByLabel(en('pres_custodian')).fill('Ω Mail');
-	await a.getByLabel(en('pres_identifiers_input')).fill('Ω-1');
-	await a.getByLabel(en('pres_rule')).selectOption('us-2703f');
-	await a.getByRole('button', { name: en('pres_new_submit') }).click();
+	await requestPreservation(a, { custodian: 'Ω Mail', identifier: 'Ω-1', rule: 'us-2703f' });
 	await expect(b.getByTestId('preservation').getByRole('heading', { name: 'Ω Mail' })).toBeVisible({ timeout: 60_000 });
 
 	// ── The officer reads it in Russian ──

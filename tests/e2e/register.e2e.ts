@@ -8,20 +8,13 @@
 // the requested authority's bridge running on the federation (it writes the
 // register): the officer there sees the request a prosecutor just opened,
 // with its current status.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from './support/accounts.ts';
 import { webUrl } from './support/env.ts';
 import { message } from './support/messages.ts';
-import { en, expectClean, newBrowser, setUpRecoveryKey, signIn } from './support/session-pages.ts';
+import { en, expectClean, newBrowser, setUpRecoveryKey, signInToKeys } from './support/session-pages.ts';
 
 test.setTimeout(180_000);
-
-/** Signs in from the sign-in page; a new device lands on the keys page. */
-async function signedIn(page: Page, account: E2eAccount): Promise<void> {
-	await page.goto('/en/sign-in');
-	await signIn(page, account);
-	await expect(page).toHaveURL(/\/en\/keys$/);
-}
 
 /** Whose server session the browser's cookie holds, as the server says. */
 async function sessionUser(request: APIRequestContext): Promise<unknown> {
@@ -34,7 +27,7 @@ const NIGERIA = 'Central Authority Unit, Federal Ministry of Justice of Nigeria'
 test('a central-authority officer opens the register and statistics of his authority', async ({ browser }) => {
 	const officer = await rosterAccount('gt-mp', 'carlos.mendez');
 	const { context, page, seen } = await newBrowser(browser, officer);
-	await signedIn(page, officer);
+	await signInToKeys(page, officer);
 	await expect.poll(() => sessionUser(context.request)).toBe(officer.userId);
 	// The cookie is httpOnly and SameSite=Lax, for the whole app.
 	const cookie = (await context.cookies()).find((c) => c.name === 'rogatory_session');
@@ -70,7 +63,7 @@ test('a central-authority officer opens the register and statistics of his autho
 test('a prosecutor of another authority is refused the register, in his language', async ({ browser }) => {
 	const prosecutor = await rosterAccount('ng-ca', 'chinedu.okafor');
 	const { context, page, seen } = await newBrowser(browser, prosecutor);
-	await signedIn(page, prosecutor);
+	await signInToKeys(page, prosecutor);
 	await expect.poll(() => sessionUser(context.request)).toBe(prosecutor.userId);
 
 	// The refusal is an HTTP 403 (the browser logs it; expected) and says who may read the register.
@@ -116,7 +109,7 @@ test('the requested authority’s officer sees a new request in the register, wi
 	const officer = await rosterAccount('ng-ca', 'amina.bello');
 	const first = await newBrowser(browser, prosecutor);
 	const a = first.page;
-	await signedIn(a, prosecutor);
+	await signInToKeys(a, prosecutor);
 	await setUpRecoveryKey(a);
 
 	const title = `Register e2e ${Date.now().toString(36)}`;
@@ -135,7 +128,7 @@ test('the requested authority’s officer sees a new request in the register, wi
 
 	const second = await newBrowser(browser, officer);
 	const b = second.page;
-	await signedIn(b, officer);
+	await signInToKeys(b, officer);
 	const row = b.getByTestId('register-entry').filter({ hasText: title });
 	// The bridge of Nigeria's central authority joins the room and writes the register; reload until the row is there.
 	await expect

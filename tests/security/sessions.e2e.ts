@@ -12,7 +12,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, tokenAccepted, type E2eAccount } from '../e2e/support/accounts.ts';
 import { browserClientUrl, webUrl } from '../e2e/support/env.ts';
 import { message } from '../e2e/support/messages.ts';
-import { en, expectClean, newBrowser, signIn } from '../e2e/support/session-pages.ts';
+import { en, expectClean, newBrowser, signInToKeys } from '../e2e/support/session-pages.ts';
 import type { Watch } from '../e2e/support/watch.ts';
 
 test.setTimeout(180_000);
@@ -51,12 +51,6 @@ async function registerPageData(request: APIRequestContext): Promise<string> {
 	if (response.status() === 200 && text.includes('"allowed"') && text.includes(GUATEMALA)) return 'register';
 	if (response.status() === 200 && text.includes('"no-session"')) return 'no-session';
 	return `HTTP ${response.status()}`;
-}
-
-async function signedIn(page: Page, account: E2eAccount): Promise<void> {
-	await page.goto('/en/sign-in');
-	await signIn(page, account);
-	await expect(page).toHaveURL(/\/en\/keys$/);
 }
 
 /** The Matrix token this browser signed in with (as it keeps it). */
@@ -123,7 +117,7 @@ test('after its Matrix token is logged out, a session gets no register download 
 test('a stolen session cookie dies with the browser’s Matrix session', async ({ browser, playwright }) => {
 	const officer = await rosterAccount('gt-mp', 'carlos.mendez');
 	const { context, page, seen } = await newBrowser(browser, officer);
-	await signedIn(page, officer);
+	await signInToKeys(page, officer);
 	await expect.poll(() => sessionUser(context.request)).toBe(officer.userId);
 	// The thief copies the cookie into a client of their own: it is the officer's session.
 	const cookie = (await context.cookies()).find((c) => c.name === 'rogatory_session');
@@ -153,8 +147,8 @@ test('“sign out everywhere” ends every web session and every Matrix session 
 	const account = await freshAccount(homeserverOf('gt-mp'), 'e2e-everywhere');
 	const a = await newBrowser(browser, account);
 	const b = await newBrowser(browser, account);
-	await signedIn(a.page, account);
-	await signedIn(b.page, account);
+	await signInToKeys(a.page, account);
+	await signInToKeys(b.page, account);
 	const api = await apiClient(playwright);
 	expect(await openServerSession(api, account)).toBe(204);
 	await expect.poll(() => sessionUser(a.context.request)).toBe(account.userId);
@@ -202,7 +196,7 @@ test('an authority administrator ends every web session of a person of the autho
 
 	const admin = await rosterAccount('gt-mp', 'sofia.herrera');
 	const { context, page, seen } = await newBrowser(browser, admin);
-	await signedIn(page, admin);
+	await signInToKeys(page, admin);
 	await page.goto('/en/home');
 	// The link shows once the browser's server session says who this is.
 	await page.getByRole('link', { name: en('sessions_admin_link') }).click();
@@ -231,7 +225,7 @@ test('an authority administrator ends every web session of a person of the autho
 	// Another authority's officer, in French: refused, and told who may.
 	const amina = await rosterAccount('ng-ca', 'amina.bello');
 	const other = await newBrowser(browser, amina);
-	await signedIn(other.page, amina);
+	await signInToKeys(other.page, amina);
 	await expect.poll(() => sessionUser(other.context.request)).toBe(amina.userId);
 	other.seen.expectHttpErrorFrom(`${webUrl()}/fr/admin/sessions`);
 	expect((await other.page.goto('/fr/admin/sessions'))?.status()).toBe(403);

@@ -4,13 +4,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
 import type { E2eAccount } from './accounts.ts';
-import { en, setUpRecoveryKey, signIn } from './session-pages.ts';
+import { en, setUpRecoveryKey, signInToKeys } from './session-pages.ts';
 
 /** Signs in and sets up cross-signing and the recovery key: room keys go only to cross-signed devices. */
 export async function signedIn(page: Page, account: E2eAccount): Promise<void> {
-	await page.goto('/en/sign-in');
-	await signIn(page, account);
-	await expect(page).toHaveURL(/\/en\/keys$/);
+	await signInToKeys(page, account);
 	await setUpRecoveryKey(page);
 }
 
@@ -67,4 +65,27 @@ export async function downloadAttachment(page: Page, name: string): Promise<Buff
 	const download = page.waitForEvent('download');
 	await button.click();
 	return readFile(await (await download).path());
+}
+
+/** Sends a message to the case's discussion; resolves once it shows there. */
+export async function sendMessage(page: Page, text: string): Promise<void> {
+	await page.getByLabel(en('case_message_label')).fill(text);
+	await page.getByRole('button', { name: en('case_message_send') }).click();
+	await expect(page.getByTestId('timeline-item').filter({ hasText: text })).toBeVisible();
+}
+
+export interface NewPreservation {
+	readonly custodian: string;
+	readonly identifier: string;
+	/** A rule id of the preservation rule table (us-2703f…). */
+	readonly rule: string;
+}
+
+/** Records a preservation request on the case page; resolves once the page shows it. */
+export async function requestPreservation(page: Page, request: NewPreservation): Promise<void> {
+	await page.getByLabel(en('pres_custodian')).fill(request.custodian);
+	await page.getByLabel(en('pres_identifiers_input')).fill(request.identifier);
+	await page.getByLabel(en('pres_rule')).selectOption(request.rule);
+	await page.getByRole('button', { name: en('pres_new_submit') }).click();
+	await expect(page.getByTestId('preservation').getByRole('heading', { name: request.custodian })).toBeVisible({ timeout: 60_000 });
 }

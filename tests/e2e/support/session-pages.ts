@@ -48,6 +48,13 @@ export async function signIn(page: Page, account: E2eAccount, password = account
 	await passwordField.press('Enter');
 }
 
+/** Signs in from the English sign-in page as a new device, which lands on the keys page. */
+export async function signInToKeys(page: Page, account: E2eAccount): Promise<void> {
+	await page.goto('/en/sign-in');
+	await signIn(page, account);
+	await expect(page).toHaveURL(/\/en\/keys$/);
+}
+
 /** The sign-in button is enabled once the page's code runs; Enter before that does nothing. */
 export async function signInReady(page: Page, locale: Locale = 'en'): Promise<void> {
 	await expect(page.getByRole('button', { name: message(locale, 'signin_submit') })).toBeEnabled();
