@@ -101,6 +101,8 @@ test('a Russian case page reads in Russian, people by name', async ({ browser })
 	await openFromDashboard(b, title);
 	await move(b, 'Received');
 	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'received');
+	// The form for a new preservation request is folded away under its heading.
+	await a.getByText(en('pres_new_heading')).click();
 	await a.getByLabel(en('pres_custodian')).fill('Ω Mail');
 	await a.getByLabel(en('pres_identifiers_input')).fill('Ω-1');
 	await a.getByLabel(en('pres_rule')).selectOption('us-2703f');
