@@ -103,6 +103,10 @@ test('answer-by dates, amendments, replies, and a message from an unverified dev
 		'Channel',
 		'Answer requested by',
 	]);
+	// Escape closes the dialog and gives focus back to the button that opened it.
+	await a.keyboard.press('Escape');
+	await expect(a.getByRole('dialog')).toHaveCount(0);
+	await expect(a.getByRole('button', { name: en('case_amend_heading') })).toBeFocused();
 
 	// ── A reply, quoted with what it answers ──
 	const question = 'Which accounts, exactly?';
