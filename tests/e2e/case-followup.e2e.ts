@@ -75,7 +75,10 @@ test('answer-by dates, amendments, replies, and a message from an unverified dev
 	// ── The requested side may change the title only; A sees the change in the history ──
 	await openFromDashboard(b, title);
 	await openFromDashboard(a, title);
+	// An amendment is made in a dialog, opened from the case page's other actions.
+	await b.getByRole('button', { name: en('case_amend_heading') }).click();
 	const fields = b.getByLabel(en('case_amend_field'));
+	await expect(fields).toBeFocused();
 	await expect(fields.locator('option')).toHaveText([en('case_amend_choose'), 'Title']);
 	const newTitle = `${title} (Lagos branch)`;
 	await fields.selectOption('title');
@@ -84,9 +87,13 @@ test('answer-by dates, amendments, replies, and a message from an unverified dev
 	await expect(b.getByRole('alert')).toHaveText(en('case_error_reason'));
 	await b.locator('#amend-reason').fill('The account is held in Lagos');
 	await b.getByRole('button', { name: en('case_amend_submit') }).click();
+	// Queued, the dialog closes and focus is back on the button that opened it.
+	await expect(b.getByRole('dialog')).toHaveCount(0);
+	await expect(b.getByRole('button', { name: en('case_amend_heading') })).toBeFocused();
 	await expect(a.getByTestId('case-title')).toHaveText(newTitle);
 	await expect(a.getByTestId('amendments')).toContainText(en('case_amend_change', { field: 'Title', before: title, after: newTitle }));
 	// The requesting side is offered the substance of the request.
+	await a.getByRole('button', { name: en('case_amend_heading') }).click();
 	await expect(a.getByLabel(en('case_amend_field')).locator('option')).toHaveText([
 		en('case_amend_choose'),
 		'Title',
@@ -96,6 +103,10 @@ test('answer-by dates, amendments, replies, and a message from an unverified dev
 		'Channel',
 		'Answer requested by',
 	]);
+	// Escape closes the dialog and gives focus back to the button that opened it.
+	await a.keyboard.press('Escape');
+	await expect(a.getByRole('dialog')).toHaveCount(0);
+	await expect(a.getByRole('button', { name: en('case_amend_heading') })).toBeFocused();
 
 	// ── A reply, quoted with what it answers ──
 	const question = 'Which accounts, exactly?';

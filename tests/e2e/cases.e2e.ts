@@ -57,6 +57,9 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 
 	// ── B finds it on the dashboard and moves it ──
 	await b.getByRole('link', { name: en('home_cases_link') }).click();
+	// The banner's navigation marks where B is: the requests, and within them a request's page.
+	const requests = b.getByRole('navigation', { name: en('nav_label') }).getByRole('link', { name: en('home_cases_link') });
+	await expect(requests).toHaveAttribute('aria-current', 'page');
 	const entry = b.getByTestId('case-entry').filter({ hasText: title });
 	await expect(entry).toBeVisible({ timeout: 60_000 });
 	await expect(entry.getByTestId('case-entry-status')).toHaveText('Sent');
@@ -69,6 +72,7 @@ test('two authorities open, move, answer and settle an MLA request, and share an
 	await search.fill('');
 	await entry.getByRole('link', { name: title }).click();
 	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'sent');
+	await expect(requests).toHaveAttribute('aria-current', 'true');
 	await move(b, 'Received');
 	await expect(b.getByTestId('case-status')).toHaveAttribute('data-status', 'received');
 	// A reason is required here: the page says so before anything is sent.

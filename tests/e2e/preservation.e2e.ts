@@ -76,6 +76,8 @@ test('a preservation request: recorded, confirmed, the same expiry in two zones,
 	// ── The prosecutor records the preservation request ──
 	const section = a.getByTestId('preservation-section');
 	await expect(section.getByTestId('pres-none')).toHaveText(en('pres_none'));
+	// The form for a new preservation request is folded away under its heading.
+	await a.getByText(en('pres_new_heading')).click();
 	await a.getByLabel(en('pres_custodian')).fill('Example Mail Ltd.');
 	await a.getByLabel(en('pres_identifiers_input')).fill('suspect@example.com\n+502 5555 0000');
 	await a.getByLabel(en('pres_ranges_input')).fill('2026-01-01 to 2026-03-31 UTC');

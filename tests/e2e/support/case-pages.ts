@@ -83,7 +83,10 @@ export interface NewPreservation {
 
 /** Records a preservation request on the case page; resolves once the page shows it. */
 export async function requestPreservation(page: Page, request: NewPreservation): Promise<void> {
-	await page.getByLabel(en('pres_custodian')).fill(request.custodian);
+	// The form for a new preservation request may be folded away under its heading.
+	const custodian = page.getByLabel(en('pres_custodian'));
+	if (!(await custodian.isVisible())) await page.getByText(en('pres_new_heading')).click();
+	await custodian.fill(request.custodian);
 	await page.getByLabel(en('pres_identifiers_input')).fill(request.identifier);
 	await page.getByLabel(en('pres_rule')).selectOption(request.rule);
 	await page.getByRole('button', { name: en('pres_new_submit') }).click();

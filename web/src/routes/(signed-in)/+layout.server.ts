@@ -9,6 +9,7 @@
 import { loadDeployment } from '../../lib/server/deployment.ts';
 import { browserRoster } from '../../lib/server/roster/browser.ts';
 import { webDeployment } from '../../lib/server/roster/loaded.ts';
+import { registerAccess } from '../../lib/server/register/access.ts';
 import { sessionAdminAccess } from '../../lib/server/sessions/admin.ts';
 import { SERVER_SESSION_DEPENDENCY } from '../../lib/session/server-session.ts';
 import type { LayoutServerLoad } from './$types';
@@ -20,5 +21,7 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 		roster: browserRoster(webDeployment().deployment),
 		partyServers: deployment.ok ? deployment.value.homeservers.map(({ id, serverName }) => ({ id, serverName })) : [],
 		sessionAdministrator: sessionAdminAccess(locals.user).kind === 'allowed',
+		// Whether the navigation offers the register (its pages check again: lib/server/register/access.ts).
+		registerReader: registerAccess(locals.user).kind === 'allowed',
 	};
 };
