@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../../messages/offline/en.json' with { type: 'json' };
+import { LANGUAGES } from '#policies/roster/types.ts';
+import type { Refusal } from './outbox.ts';
+import { refusalText, retryHelps } from './refusal-text.ts';
+
+const REFUSALS: readonly Refusal[] = [
+	{ kind: 'homeserver', status: 403 },
+	{ kind: 'homeserver' },
+	{ kind: 'file-missing' },
+	{ kind: 'moved-meanwhile', now: 'withdrawn' },
+];
+
+describe('what the page says of a message that was not sent', () => {
+	it.each(LANGUAGES.filter((locale) => locale !== 'en'))('says it in %s, never in English', (locale) => {
+		for (const refusal of REFUSALS) {
+			const text = refusalText(refusal, locale);
+			expect(text).not.toBe('');
+			expect(text).not.toBe(refusalText(refusal, 'en'));
+			for (const english of Object.values(en)) expect(text).not.toContain(english.split('{')[0]!.trim());
+		}
+	});
+
+	it('names the status the case moved to in the reader’s language, and offers no retry that cannot help', () => {
+		expect(refusalText({ kind: 'moved-meanwhile', now: 'withdrawn' }, 'en')).toContain('“Withdrawn”');
+		expect(refusalText({ kind: 'moved-meanwhile', now: 'withdrawn' }, 'es')).not.toContain('Withdrawn');
+		expect(retryHelps({ kind: 'moved-meanwhile', now: 'withdrawn' })).toBe(false);
+		expect(retryHelps({ kind: 'file-missing' })).toBe(false);
+		expect(retryHelps({ kind: 'homeserver', status: 403 })).toBe(true);
+	});
+});
