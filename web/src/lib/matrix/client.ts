@@ -83,6 +83,10 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		});
 	} catch (error) {
 		client.stopClient();
+		// NOTE: a start that needed the homeserver and did not reach it says nothing
+		// about the store: the sync kept beside it stays for the next try, offline too.
+		const failure = describeFailure(error);
+		if (failure.kind === 'unreachable') return err(failure);
 		// A session whose crypto store cannot be opened keeps no sync state either.
 		await store.deleteAllData().catch(() => undefined);
 		const detail = error instanceof Error ? error.message : String(error);
