@@ -256,8 +256,8 @@ export class Session {
 	 * This device's trust as the session opens: asked of the homeserver (a
 	 * fresh read, so a device set up elsewhere a moment ago is seen), unless
 	 * the sync says the homeserver cannot be reached — offline, the client
-	 * opens from the sync kept in this browser, and the crypto store knows
-	 * what the last visit knew. That read is replaced by a fresh one when the
+	 * opens from the sync kept in this browser, and the crypto store and the
+	 * kept account data know what the last visit knew. That read is replaced by a fresh one when the
 	 * connection returns. NOTE: the SDK may retry the fresh read's /keys/query
 	 * for a while before it fails; the lost connection does not wait for that.
 	 */
@@ -278,7 +278,7 @@ export class Session {
 		this.#trustFromStore = true;
 		// NOTE: a failed fresh read may come before the sync says the connection is lost: that is said here too.
 		this.#connected = false;
-		return matrix.readTrust(client);
+		return matrix.readTrust(client, { kept: true });
 	}
 
 	/** The sync lost or regained the homeserver: said on the page; a trust read from the store alone is read again. */
