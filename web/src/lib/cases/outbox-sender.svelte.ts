@@ -58,16 +58,6 @@ export class OutboxSender {
 	// Bookkeeping the UI never reads: a plain set.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #inFlight = new Set<string>();
-	/**
-	 * Entries being checked (transport.check), with the round of tries each
-	 * check belongs to. NOTE: a check begun while the connection was going may
-	 * never finish (it waits on the homeserver); a new round (retryNow: the
-	 * connection is back) checks the entry again, and an older round's answer
-	 * is dropped.
-	 */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	readonly #checking = new Map<string, number>();
-	#round = 0;
 	#transport: OutboxTransport | undefined;
 	#retries = 0;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -149,7 +139,6 @@ export class OutboxSender {
 	retryNow(): void {
 		if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
 		this.#retryTimer = undefined;
-		this.#round += 1;
 		this.#kick();
 	}
 
@@ -167,25 +156,19 @@ export class OutboxSender {
 		const transport = this.#transport;
 		if (transport === undefined || this.#stopped) return;
 		for (const entry of nextToSend(this.#entries)) {
-			if (this.#inFlight.has(entry.txnId) || this.#checking.get(entry.txnId) === this.#round) continue;
-			if (entry.upload === true) {
-				this.#inFlight.add(entry.txnId);
-				void this.#upload(transport, entry);
-			} else void this.#send(transport, entry);
+			if (this.#inFlight.has(entry.txnId)) continue;
+			this.#inFlight.add(entry.txnId);
+			if (entry.upload === true) void this.#upload(transport, entry);
+			else void this.#send(transport, entry);
 		}
 	}
 
 	async #send(transport: OutboxTransport, entry: OutboxEntry): Promise<void> {
-		const round = this.#round;
-		this.#checking.set(entry.txnId, round);
 		const check = (await transport.check?.(entry)) ?? { kind: 'send' };
-		// A later round checked it again meanwhile: that check decides.
-		if (this.#checking.get(entry.txnId) !== round) return;
-		this.#checking.delete(entry.txnId);
-		if (this.#inFlight.has(entry.txnId)) return;
 		// Discarded, or seen in the room (its answer was lost), while it was checked.
 		const still = this.#entries.some((e) => e.txnId === entry.txnId && e.eventId === undefined && e.refused === undefined);
 		if (check.kind !== 'send' || !still) {
+			this.#inFlight.delete(entry.txnId);
 			if (!still) this.#kick();
 			else if (check.kind === 'refuse') {
 				this.#set(refused(this.#entries, entry.txnId, check.refusal));
@@ -193,7 +176,6 @@ export class OutboxSender {
 			} else this.#retryLater();
 			return;
 		}
-		this.#inFlight.add(entry.txnId);
 		const sent = await transport.send(entry);
 		this.#inFlight.delete(entry.txnId);
 		if (sent.ok) {
