@@ -227,7 +227,11 @@ export class CaseRooms {
 		this.#ready = true;
 		this.outbox.start({
 			check: (entry) => this.#checkBeforeSending(feed, entry),
-			send: (entry) => cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId),
+			send: async (entry) => {
+				const sent = await cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId);
+				if (!sent.ok && sent.error.kind === 'unreachable') feed.connectionLost();
+				return sent;
+			},
 			accepted: (roomId) => feed.refresh(roomId),
 			upload: (entry, progress) => this.attachments.upload(entry, progress),
 			release: (txnId) => this.attachments.release(txnId),

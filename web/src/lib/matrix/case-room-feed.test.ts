@@ -137,6 +137,41 @@ describe('the case-room feed', () => {
 		expect(heard).toEqual(['reconnected']);
 	});
 
+	it('is caught up only once a sync has gone through since the connection was seen lost', async () => {
+		const { client, emitter } = clientWith();
+		let state = SyncState.Syncing;
+		Object.assign(client, { getSyncState: () => state });
+		// The browser's online and offline events (Node has none on globalThis).
+		const browser = new EventTarget();
+		vi.stubGlobal('addEventListener', browser.addEventListener.bind(browser));
+		vi.stubGlobal('removeEventListener', browser.removeEventListener.bind(browser));
+		const feed = new CaseRoomFeed(client, recorder().listener);
+		await feed.start();
+		expect(feed.caughtUp()).toBe(true);
+
+		// The browser goes offline; the SDK still says "syncing" (its request from before is pending).
+		browser.dispatchEvent(new Event('offline'));
+		expect(feed.caughtUp()).toBe(false);
+		browser.dispatchEvent(new Event('online'));
+		expect(feed.caughtUp()).toBe(false);
+		emitter.emit(ClientEvent.Sync, SyncState.Syncing);
+		expect(feed.caughtUp()).toBe(true);
+
+		// A request that got no answer, then a failed sync: not caught up until the next sync goes through.
+		feed.connectionLost();
+		expect(feed.caughtUp()).toBe(false);
+		emitter.emit(ClientEvent.Sync, SyncState.Syncing);
+		state = SyncState.Reconnecting;
+		emitter.emit(ClientEvent.Sync, SyncState.Reconnecting);
+		expect(feed.caughtUp()).toBe(false);
+		state = SyncState.Syncing;
+		expect(feed.caughtUp()).toBe(false);
+		emitter.emit(ClientEvent.Sync, SyncState.Syncing);
+		expect(feed.caughtUp()).toBe(true);
+		feed.stop();
+		vi.unstubAllGlobals();
+	});
+
 	it('lets go of the client when stopped: no listener left on it, nothing published after', async () => {
 		const { client, emitter } = clientWith({ roomId: '!case', membership: 'join', acl: true });
 		const { heard, listener } = recorder();

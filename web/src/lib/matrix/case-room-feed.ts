@@ -52,6 +52,15 @@ export class CaseRoomFeed {
 	readonly #loaded = new Set<string>();
 	/** Rooms whose members or history the homeserver did not give (offline): asked for again after the next sync. */
 	readonly #unread = new Set<string>();
+	/**
+	 * The connection was seen lost (the browser went offline, a sync failed, a
+	 * request got no answer) and no sync has gone through since. NOTE: the
+	 * SDK's sync state alone cannot say: a sync request begun before the
+	 * connection went may still be pending, and the state stays "syncing"
+	 * through a short outage and just after it, before the homeserver has
+	 * told what happened meanwhile.
+	 */
+	#lost = false;
 	#unsubscribe: (() => void) | undefined;
 	#stopped = false;
 
@@ -75,19 +84,24 @@ export class CaseRoomFeed {
 		client.on(RoomEvent.MyMembership, onRoom);
 		client.on(RoomStateEvent.Members, onEvent);
 		const onSync = (state: SyncState): void => {
+			if (state === SyncState.Error || state === SyncState.Reconnecting) this.#lost = true;
 			if (state !== SyncState.Syncing) return;
+			this.#lost = false;
 			this.#listener.reconnected();
 			// Rooms whose history could not be read (opened offline, from the kept sync) are read again now.
 			for (const roomId of this.#unread) this.refresh(roomId);
 		};
 		const onOnline = (): void => this.#listener.reconnected();
+		const onOffline = (): void => this.connectionLost();
 		client.on(ClientEvent.Sync, onSync);
 		globalThis.addEventListener?.('online', onOnline);
+		globalThis.addEventListener?.('offline', onOffline);
 		const stopRetrying = retryUnsignedOnDeviceUpdates(client);
 		this.#unsubscribe = () => {
 			stopRetrying();
 			client.off(ClientEvent.Sync, onSync);
 			globalThis.removeEventListener?.('online', onOnline);
+			globalThis.removeEventListener?.('offline', onOffline);
 			client.off(RoomEvent.Timeline, onEvent);
 			client.off(RoomEvent.LocalEchoUpdated, onEvent);
 			client.off(MatrixEventEvent.Decrypted, onEvent);
@@ -108,9 +122,18 @@ export class CaseRoomFeed {
 		});
 	}
 
-	/** Whether the last sync went through: the rooms show what the homeserver had a moment ago (not only what this browser kept). */
+	/**
+	 * Whether a sync has gone through since the connection was last seen lost:
+	 * the rooms show what the homeserver had a moment ago (not only what this
+	 * browser kept, nor what it had before an outage).
+	 */
 	caughtUp(): boolean {
-		return this.#client.getSyncState() === SyncState.Syncing;
+		return !this.#lost && this.#client.getSyncState() === SyncState.Syncing;
+	}
+
+	/** A request got no answer from the homeserver: the rooms are not caught up until the next sync goes through. */
+	connectionLost(): void {
+		this.#lost = true;
 	}
 
 	/** Reads the room now, once what it received is decrypted; resolves when the listener has had it. */
