@@ -38,7 +38,9 @@ import {
 	type UserId,
 } from '#policies/cases/index.ts';
 import { caseRoomRequest } from '#policies/rooms/case-room.ts';
-import { OutboxSender } from './outbox-sender.svelte.ts';
+import { OutboxSender, type SendCheck } from './outbox-sender.svelte.ts';
+import type { OutboxEntry } from './outbox.ts';
+import { movedMeanwhile } from './queued-move.ts';
 import { EventTrust } from './event-trust.ts';
 import { Invitations, type PendingInvitation } from './invitations.ts';
 import { DismissedInvitations } from './dismissed-invitations.ts';
@@ -224,11 +226,29 @@ export class CaseRooms {
 		await feed.start();
 		this.#ready = true;
 		this.outbox.start({
-			send: (entry) => cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId),
+			check: (entry) => this.#checkBeforeSending(feed, entry),
+			send: async (entry) => {
+				const sent = await cases.sendWithTxnId(client, entry.roomId, entry.content, entry.txnId);
+				if (!sent.ok && sent.error.kind === 'unreachable') feed.connectionLost();
+				return sent;
+			},
 			accepted: (roomId) => feed.refresh(roomId),
 			upload: (entry, progress) => this.attachments.upload(entry, progress),
 			release: (txnId) => this.attachments.release(txnId),
 		});
+	}
+
+	/**
+	 * A status change waits until the homeserver has been caught up with and
+	 * the room read again (so a move the other side made meanwhile is in the
+	 * record), then goes only if it still applies (queued-move.ts).
+	 */
+	async #checkBeforeSending(feed: CaseRoomFeed, entry: OutboxEntry): Promise<SendCheck> {
+		if (entry.kind !== 'transition' && entry.kind !== 'settlement') return { kind: 'send' };
+		if (!feed.caughtUp()) return { kind: 'wait' };
+		await feed.readNow(entry.roomId);
+		const refusal = movedMeanwhile(this.#rooms.get(entry.roomId)?.record, entry.content);
+		return refusal === undefined ? { kind: 'send' } : { kind: 'refuse', refusal };
 	}
 
 	stop(): void {

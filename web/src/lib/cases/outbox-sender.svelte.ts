@@ -4,7 +4,9 @@
 // connection (soon, then less often, at once when the browser or the sync
 // says the connection is back), held after a refusal until retried or
 // discarded. An attachment is uploaded first, when its turn comes, with its
-// progress shown; then its event goes like any other.
+// progress shown; then its event goes like any other. Before an entry goes,
+// the transport may hold it (not caught up with the homeserver yet) or
+// refuse it (a status change the case has moved past while offline).
 import type { Result } from '#policies/result.ts';
 import { CASE_KEY } from '#policies/cases/index.ts';
 import type { Failure } from '../matrix/failure.ts';
@@ -22,11 +24,21 @@ import {
 	statusChangePending,
 	uploaded,
 	type OutboxEntry,
+	type Refusal,
 } from './outbox.ts';
 
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000] as const;
 
+/** What the transport says of an entry about to be sent. */
+export type SendCheck = { readonly kind: 'send' } | { readonly kind: 'wait' } | { readonly kind: 'refuse'; readonly refusal: Refusal };
+
 export interface OutboxTransport {
+	/**
+	 * Whether the entry may go now: `wait` until the homeserver has been caught
+	 * up with (tried again when the connection returns), `refuse` for good.
+	 * Without it every entry goes.
+	 */
+	check?(entry: OutboxEntry): Promise<SendCheck>;
 	/** Sends the entry with its transaction ID; resolves with the event ID the homeserver gave it. */
 	send(entry: OutboxEntry): Promise<Result<string, Failure>>;
 	/** The homeserver accepted an entry of the room. */
@@ -36,9 +48,6 @@ export interface OutboxTransport {
 	/** The attachment's ciphertext is no longer needed here (uploaded, or its message discarded). */
 	release(txnId: string): void;
 }
-
-/** Why a queued attachment cannot be sent from this browser any more (shown with the message, which can be discarded). */
-export const MISSING_ATTACHMENT = 'the file is no longer stored in this browser; discard this message and attach the file again';
 
 export class OutboxSender {
 	readonly #key: string;
@@ -155,6 +164,18 @@ export class OutboxSender {
 	}
 
 	async #send(transport: OutboxTransport, entry: OutboxEntry): Promise<void> {
+		const check = (await transport.check?.(entry)) ?? { kind: 'send' };
+		// Discarded, or seen in the room (its answer was lost), while it was checked.
+		const still = this.#entries.some((e) => e.txnId === entry.txnId && e.eventId === undefined && e.refused === undefined);
+		if (check.kind !== 'send' || !still) {
+			this.#inFlight.delete(entry.txnId);
+			if (!still) this.#kick();
+			else if (check.kind === 'refuse') {
+				this.#set(refused(this.#entries, entry.txnId, check.refusal));
+				this.#kick();
+			} else this.#retryLater();
+			return;
+		}
 		const sent = await transport.send(entry);
 		this.#inFlight.delete(entry.txnId);
 		if (sent.ok) {
@@ -180,7 +201,7 @@ export class OutboxSender {
 			transport.release(entry.txnId);
 			this.#kick();
 		} else if (done.error.kind === 'missing') {
-			this.#set(refused(this.#entries, entry.txnId, MISSING_ATTACHMENT));
+			this.#set(refused(this.#entries, entry.txnId, { kind: 'file-missing' }));
 			this.#kick();
 		} else this.#failed(entry, done.error);
 	}
@@ -190,7 +211,7 @@ export class OutboxSender {
 		if (failure.kind === 'refused' && failure.status !== undefined && failure.status < 500) {
 			// NOTE: only the status is kept and shown; the homeserver's words are for the console (issue 11).
 			console.debug('[outbox] refused', entry.txnId, failure.errcode, failure.detail);
-			this.#set(refused(this.#entries, entry.txnId, String(failure.status)));
+			this.#set(refused(this.#entries, entry.txnId, { kind: 'homeserver', status: failure.status }));
 			this.#kick();
 		} else this.#retryLater();
 	}

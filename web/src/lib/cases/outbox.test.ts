@@ -32,7 +32,7 @@ describe('outbox', () => {
 	});
 
 	it('holds a room behind a refused entry until it is retried or discarded', () => {
-		const held = refused(queue, 'rog-1', 'M_FORBIDDEN');
+		const held = refused(queue, 'rog-1', { kind: 'homeserver', status: 403 });
 		expect(nextToSend(held).map((e) => e.txnId)).toEqual(['rog-3']);
 		expect(nextToSend(retried(held, 'rog-1')).map((e) => e.txnId)).toEqual(['rog-1', 'rog-3']);
 		expect(nextToSend(discarded(held, 'rog-1')).map((e) => e.txnId)).toEqual(['rog-2', 'rog-3']);
@@ -84,5 +84,33 @@ describe('outbox', () => {
 		expect(parseOutbox(null)).toEqual([]);
 		expect(parseOutbox('{"a":1}')).toEqual([]);
 		expect(newTxnId(() => 'abc')).toBe('rog-abc');
+	});
+
+	it('reads back why an entry was not sent: this version’s reasons, and an earlier version’s strings', () => {
+		const why = [
+			{ kind: 'homeserver', status: 403 },
+			{ kind: 'homeserver' },
+			{ kind: 'file-missing' },
+			{ kind: 'moved-meanwhile', now: 'withdrawn' },
+		] as const;
+		const stored = why.map((refusal, i) => ({ ...entry(String(i), '!a'), refused: refusal }));
+		expect(parseOutbox(JSON.stringify(stored))).toEqual(stored);
+		// Earlier versions kept an HTTP status, or an English sentence for a lost attachment: never shown as such again.
+		const legacy = [
+			{ ...entry('s', '!a'), refused: '413' },
+			{
+				...entry('f', '!a', 'file'),
+				refused: 'the file is no longer stored in this browser; discard this message and attach the file again',
+			},
+			{ ...entry('x', '!a'), refused: 'M_FORBIDDEN' },
+		];
+		expect(parseOutbox(JSON.stringify(legacy)).map((e) => e.refused)).toEqual([
+			{ kind: 'homeserver', status: 413 },
+			{ kind: 'file-missing' },
+			{ kind: 'homeserver' },
+		]);
+		// A reason this version does not know leaves the entry out, like any malformed one.
+		expect(parseOutbox(JSON.stringify([{ ...entry('y', '!a'), refused: { kind: 'guess' } }]))).toEqual([]);
+		expect(parseOutbox(JSON.stringify([{ ...entry('z', '!a'), refused: { kind: 'moved-meanwhile' } }]))).toEqual([]);
 	});
 });

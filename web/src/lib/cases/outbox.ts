@@ -24,10 +24,42 @@ export interface OutboxEntry {
 	readonly queuedAt: number;
 	/** The event ID the homeserver gave it, once accepted; the entry leaves when the room shows that event. */
 	readonly eventId?: string;
-	/** The homeserver refused it for good (not a lost connection): why, as it said. */
-	readonly refused?: string;
+	/** Not sent, and not tried again on its own (not a lost connection): why. */
+	readonly refused?: Refusal;
 	/** An attachment whose ciphertext waits in this browser to be uploaded; the content gets its URL then. */
 	readonly upload?: true;
+}
+
+/** Why a queued message was not sent; the page says it in the reader's language. */
+export type Refusal =
+	/** The homeserver refused it (an HTTP status below 500, when known). NOTE: its own words go to the console only. */
+	| { readonly kind: 'homeserver'; readonly status?: number }
+	/** A queued attachment's ciphertext is no longer in this browser. */
+	| { readonly kind: 'file-missing' }
+	/**
+	 * A status change written against a state of the case that has passed
+	 * (the other side moved it while this one was offline): never sent, since
+	 * the fold would only see a conflict. `now` is the status it is at.
+	 */
+	| { readonly kind: 'moved-meanwhile'; readonly now: string };
+
+/** The sentence an earlier version stored for a lost attachment (read back as `file-missing`). */
+const LEGACY_MISSING_FILE = 'the file is no longer stored in this browser; discard this message and attach the file again';
+
+/** A stored refusal: this version's, or an earlier one's string (an HTTP status, or the lost-file sentence). */
+function parseRefusal(raw: unknown): Refusal | undefined {
+	if (typeof raw === 'string') {
+		if (raw === LEGACY_MISSING_FILE) return { kind: 'file-missing' };
+		return /^[1-5]\d\d$/.test(raw) ? { kind: 'homeserver', status: Number(raw) } : { kind: 'homeserver' };
+	}
+	if (!isRecord(raw)) return undefined;
+	if (raw['kind'] === 'file-missing') return { kind: 'file-missing' };
+	if (raw['kind'] === 'moved-meanwhile' && typeof raw['now'] === 'string') return { kind: 'moved-meanwhile', now: raw['now'] };
+	if (raw['kind'] === 'homeserver')
+		return typeof raw['status'] === 'number' && Number.isInteger(raw['status'])
+			? { kind: 'homeserver', status: raw['status'] }
+			: { kind: 'homeserver' };
+	return undefined;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -79,7 +111,7 @@ export function uploaded(entries: readonly OutboxEntry[], txnId: string, url: st
 	});
 }
 
-export function refused(entries: readonly OutboxEntry[], txnId: string, why: string): OutboxEntry[] {
+export function refused(entries: readonly OutboxEntry[], txnId: string, why: Refusal): OutboxEntry[] {
 	return entries.map((e) => (e.txnId === txnId ? { ...e, refused: why } : e));
 }
 
@@ -127,11 +159,12 @@ export function parseOutbox(text: string | null): OutboxEntry[] {
 		if (typeof txnId !== 'string' || !txnId.startsWith(OUTBOX_TXN_PREFIX) || typeof roomId !== 'string' || !roomId.startsWith('!'))
 			return [];
 		if (!(OUTBOX_KINDS as readonly unknown[]).includes(kind) || !isRecord(content)) return [];
+		const refusal = why === undefined ? undefined : parseRefusal(why);
 		if (
 			typeof queuedAt !== 'number' ||
 			(upload !== undefined && (upload !== true || kind !== 'file')) ||
 			(eventId !== undefined && typeof eventId !== 'string') ||
-			(why !== undefined && typeof why !== 'string')
+			(why !== undefined && refusal === undefined)
 		)
 			return [];
 		return [
@@ -142,7 +175,7 @@ export function parseOutbox(text: string | null): OutboxEntry[] {
 				content,
 				queuedAt,
 				...(eventId === undefined ? {} : { eventId }),
-				...(why === undefined ? {} : { refused: why }),
+				...(refusal === undefined ? {} : { refused: refusal }),
 				...(upload === true ? { upload } : {}),
 			},
 		];

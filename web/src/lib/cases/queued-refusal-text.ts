@@ -1,14 +1,24 @@
-// Why a queued message was not sent, in the reader's language. The outbox
-// keeps what it was told (outbox-sender.svelte.ts): the homeserver's HTTP
-// status, or its marker for an attachment whose file this browser no longer
-// holds. Entries kept by an earlier version may hold anything else: they read
-// as a plain refusal, never as the stored text.
+// Why a queued message was not sent (outbox.ts, Refusal), in the reader's
+// language: never the homeserver's own words, and always what to do next.
 import * as m from '../paraglide/messages.js';
 import type { Locale } from '../paraglide/runtime.js';
-import { MISSING_ATTACHMENT } from './outbox-sender.svelte.ts';
+import { statusLabel } from './labels.ts';
+import type { Refusal } from './outbox.ts';
 
-export function queuedRefusalText(refused: string, locale: Locale): string {
-	if (refused === MISSING_ATTACHMENT) return m.case_queued_file_gone({}, { locale });
-	if (/^[1-5]\d\d$/.test(refused)) return m.case_queued_refused({ status: refused }, { locale });
-	return m.case_queued_refused_plain({}, { locale });
+export function queuedRefusalText(refusal: Refusal, locale: Locale): string {
+	switch (refusal.kind) {
+		case 'homeserver':
+			return refusal.status === undefined
+				? m.case_queued_refused_plain({}, { locale })
+				: m.case_queued_refused({ status: String(refusal.status) }, { locale });
+		case 'file-missing':
+			return m.case_queued_file_gone({}, { locale });
+		case 'moved-meanwhile':
+			return m.offline_refused_moved({ status: statusLabel(refusal.now, locale) }, { locale });
+	}
+}
+
+/** Whether trying the same message again can help (a case that moved on refuses it again). */
+export function retryHelps(refusal: Refusal): boolean {
+	return refusal.kind === 'homeserver';
 }

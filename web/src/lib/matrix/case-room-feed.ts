@@ -15,6 +15,7 @@ import { caseTimelineOf, type CaseTimeline } from './case-timeline.ts';
 import {
 	ClientEvent,
 	MatrixEventEvent,
+	Method,
 	RoomEvent,
 	RoomStateEvent,
 	SyncState,
@@ -49,6 +50,17 @@ export class CaseRoomFeed {
 	readonly #scheduled = new Set<string>();
 	/** Rooms whose whole history has been asked for. */
 	readonly #loaded = new Set<string>();
+	/** Rooms whose members or history the homeserver did not give (offline): asked for again after the next sync. */
+	readonly #unread = new Set<string>();
+	/**
+	 * The connection was seen lost (the browser went offline, a sync failed, a
+	 * request got no answer) and no sync has gone through since. NOTE: the
+	 * SDK's sync state alone cannot say: a sync request begun before the
+	 * connection went may still be pending, and the state stays "syncing"
+	 * through a short outage and just after it, before the homeserver has
+	 * told what happened meanwhile.
+	 */
+	#lost = false;
 	#unsubscribe: (() => void) | undefined;
 	#stopped = false;
 
@@ -72,16 +84,24 @@ export class CaseRoomFeed {
 		client.on(RoomEvent.MyMembership, onRoom);
 		client.on(RoomStateEvent.Members, onEvent);
 		const onSync = (state: SyncState): void => {
-			if (state === SyncState.Syncing) this.#listener.reconnected();
+			if (state === SyncState.Error || state === SyncState.Reconnecting) this.#lost = true;
+			if (state !== SyncState.Syncing) return;
+			this.#lost = false;
+			this.#listener.reconnected();
+			// Rooms whose history could not be read (opened offline, from the kept sync) are read again now.
+			for (const roomId of this.#unread) this.refresh(roomId);
 		};
 		const onOnline = (): void => this.#listener.reconnected();
+		const onOffline = (): void => this.connectionLost();
 		client.on(ClientEvent.Sync, onSync);
 		globalThis.addEventListener?.('online', onOnline);
+		globalThis.addEventListener?.('offline', onOffline);
 		const stopRetrying = retryUnsignedOnDeviceUpdates(client);
 		this.#unsubscribe = () => {
 			stopRetrying();
 			client.off(ClientEvent.Sync, onSync);
 			globalThis.removeEventListener?.('online', onOnline);
+			globalThis.removeEventListener?.('offline', onOffline);
 			client.off(RoomEvent.Timeline, onEvent);
 			client.off(RoomEvent.LocalEchoUpdated, onEvent);
 			client.off(MatrixEventEvent.Decrypted, onEvent);
@@ -102,9 +122,42 @@ export class CaseRoomFeed {
 		});
 	}
 
+	/**
+	 * Whether a sync has gone through since the connection was last seen lost:
+	 * the rooms show what the homeserver had a moment ago (not only what this
+	 * browser kept, nor what it had before an outage).
+	 */
+	caughtUp(): boolean {
+		return !this.#lost && this.#client.getSyncState() === SyncState.Syncing;
+	}
+
+	/** A request got no answer from the homeserver: the rooms are not caught up until the next sync goes through. */
+	connectionLost(): void {
+		this.#lost = true;
+	}
+
+	/** Reads the room now, once what it received is decrypted; resolves when the listener has had it. */
+	async readNow(roomId: string): Promise<void> {
+		const room = this.#client.getRoom(roomId);
+		if (room === null) return;
+		const decrypting = room
+			.getLiveTimeline()
+			.getEvents()
+			.map((event) => event.getDecryptionPromise())
+			.filter((promise) => promise !== null);
+		await Promise.all(decrypting);
+		await this.#read(roomId);
+	}
+
 	/** Accepts an invitation (lib/cases/invitations.ts decides when, and tries again). */
 	async join(roomId: string): Promise<void> {
-		await this.#client.joinRoom(roomId);
+		// NOTE: not the SDK's joinRoom: joining from an invitation, it flags the
+		// crypto as awaiting the inviter's key bundle (MSC4268 history sharing,
+		// which Rogatory does not use: room keys go to invited members), and for
+		// 24 hours every start of the client asks the homeserver for the
+		// inviter's keys before it opens — offline, it could not open at all.
+		// The sync brings the joined room as it does any other.
+		await this.#client.http.authedRequest(Method.Post, `/join/${encodeURIComponent(roomId)}`, undefined, {});
 	}
 
 	/** Declines an invitation (Synapse rejects it locally when the inviting server cannot be reached). */
@@ -138,8 +191,11 @@ export class CaseRoomFeed {
 			try {
 				await room.loadMembersIfNeeded();
 				await loadWholeHistory(this.#client, room);
+				this.#unread.delete(roomId);
 			} catch {
-				// What arrived is published; the rest comes with later syncs.
+				// What arrived (or was kept in this browser) is published; the rest is asked for again after the next sync.
+				this.#loaded.delete(roomId);
+				this.#unread.add(roomId);
 			}
 		}
 		await this.#listener.joined(caseTimelineOf(this.#client, room));

@@ -2,7 +2,8 @@
 // with Rust crypto in IndexedDB (so a reload keeps the same device and its
 // keys), encrypted with this device's storage key (storage-key.ts), the
 // MSC4153 isolation mode, the sync state kept between visits (sync-store.ts),
-// and the first sync (from what was kept, when there is some). Browser only: the routes
+// and the first sync (from what was kept, when there is some: then it opens
+// without the homeserver, offline too, and catches up once it answers). Browser only: the routes
 // import this module lazily, never during server rendering.
 import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
@@ -90,6 +91,10 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		});
 	} catch (error) {
 		client.stopClient();
+		// NOTE: a start that needed the homeserver and did not reach it says nothing
+		// about the store: the sync kept beside it stays for the next try, offline too.
+		const failure = describeFailure(error);
+		if (failure.kind === 'unreachable') return err(failure);
 		// A session whose crypto store cannot be opened keeps no sync state either.
 		await store.deleteAllData().catch(() => undefined);
 		const detail = error instanceof Error ? error.message : String(error);
@@ -107,7 +112,10 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 	const firstSync = new Promise<Result<void, Failure>>((resolve) => {
 		const onSync = (state: SyncState, _previous: SyncState | null, data?: SyncStateData): void => {
 			if (state === SyncState.Prepared || state === SyncState.Syncing) {
-				options.onConnection?.(true);
+				// NOTE: the sync kept in this browser (fromCache) opens the client without a
+				// homeserver: the rooms are there to show, offline too; only a sync that
+				// went through says the homeserver answers.
+				if (data?.fromCache !== true) options.onConnection?.(true);
 				resolve(ok(undefined));
 			} else if (state === SyncState.Error || state === SyncState.Reconnecting) {
 				options.onConnection?.(false);

@@ -17,6 +17,7 @@ export {
 	IndexedDBStore,
 	MatrixEventEvent,
 	MemoryCryptoStore,
+	Method,
 	MemoryStore,
 	RoomEvent,
 	RoomStateEvent,

@@ -3,6 +3,7 @@
 // pure function: does the account have cross-signing keys at all (else this
 // is the first sign-in), is this device signed by them (else it is a new,
 // unverified browser), and is the recovery key's secret storage complete.
+import { keptSecretStorage } from './kept-secret-storage.ts';
 import { ClientEvent, CryptoEvent, type MatrixClient, type MatrixEvent } from './sdk.ts';
 
 export interface TrustFacts {
@@ -38,14 +39,29 @@ function cryptoOf(client: MatrixClient) {
 	return crypto;
 }
 
+/** The SDK types account data by the events it knows; secret storage's key descriptions are named by their key ID. */
+type AccountDataType = Parameters<MatrixClient['getAccountData']>[0];
+
+export interface TrustReading {
+	/**
+	 * Ask the homeserver for the account's keys first (a /keys/query), so that
+	 * a device set up in another browser a moment ago is seen: right after
+	 * sign-in, where deciding wrongly would create new keys.
+	 */
+	readonly fresh?: boolean;
+	/**
+	 * Read only what this browser kept: the crypto store, and secret storage
+	 * from the account data the kept sync holds (kept-secret-storage.ts) — the
+	 * homeserver cannot be reached.
+	 */
+	readonly kept?: boolean;
+}
+
 /**
- * With `fresh`, asks the homeserver for the account's keys first (a
- * /keys/query), so that a device set up in another browser a moment ago is
- * seen: right after sign-in, where deciding wrongly would create new keys.
- * Otherwise reads what the crypto already knows; the SDK keeps that current
- * from the sync's device-list changes.
+ * With neither `fresh` nor `kept`: what the crypto already knows; the SDK
+ * keeps that current from the sync's device-list changes.
  */
-async function readFacts(client: MatrixClient, fresh: boolean): Promise<TrustFacts> {
+async function readFacts(client: MatrixClient, fresh: boolean, kept: boolean): Promise<TrustFacts> {
 	const crypto = cryptoOf(client);
 	const userId = client.getSafeUserId();
 	const deviceId = client.getDeviceId();
@@ -53,16 +69,18 @@ async function readFacts(client: MatrixClient, fresh: boolean): Promise<TrustFac
 		? await crypto.userHasCrossSigningKeys(userId, true)
 		: (await crypto.getUserCrossSigningKeys(userId)) !== null;
 	const status = deviceId === null ? null : await crypto.getDeviceVerificationStatus(userId, deviceId);
-	const [secretStorageReady, defaultKeyId, backupVersion] = await Promise.all([
-		crypto.isSecretStorageReady(),
-		client.secretStorage.getDefaultKeyId(),
-		crypto.getActiveSessionBackupVersion(),
-	]);
+	const backupVersion = await crypto.getActiveSessionBackupVersion();
+	const secretStorage = kept
+		? keptSecretStorage((type) => client.getAccountData(type as AccountDataType)?.getContent(), { backupInUse: backupVersion !== null })
+		: await Promise.all([crypto.isSecretStorageReady(), client.secretStorage.getDefaultKeyId()]).then(([ready, defaultKeyId]) => ({
+				ready,
+				defaultKeyId,
+			}));
 	return {
 		crossSigningPublished,
 		deviceCrossSigned: status?.crossSigningVerified ?? false,
-		secretStorageReady,
-		recoveryKeyExists: defaultKeyId !== null,
+		secretStorageReady: secretStorage.ready,
+		recoveryKeyExists: secretStorage.defaultKeyId !== null,
 		backupVersion,
 	};
 }
@@ -76,13 +94,14 @@ async function readFacts(client: MatrixClient, fresh: boolean): Promise<TrustFac
  * reload of a verified device sends none of its own, on top of the ones the
  * SDK sends as the session starts.
  */
-export async function readTrustFacts(client: MatrixClient, options: { readonly fresh?: boolean } = {}): Promise<TrustFacts> {
-	const known = await readFacts(client, false);
-	if (options.fresh !== true || decideTrust(known).kind === 'verified') return known;
-	return readFacts(client, true);
+export async function readTrustFacts(client: MatrixClient, options: TrustReading = {}): Promise<TrustFacts> {
+	const kept = options.kept === true;
+	const known = await readFacts(client, false, kept);
+	if (options.fresh !== true || kept || decideTrust(known).kind === 'verified') return known;
+	return readFacts(client, true, false);
 }
 
-export async function readTrust(client: MatrixClient, options: { readonly fresh?: boolean } = {}): Promise<TrustState> {
+export async function readTrust(client: MatrixClient, options: TrustReading = {}): Promise<TrustState> {
 	return decideTrust(await readTrustFacts(client, options));
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, cacheRule, isOtherVersionsCache, type RequestFacts } from './cache-policy.ts';
+import {
+	cacheName,
+	cacheRule,
+	isOtherVersionsCache,
+	offlineStandIn,
+	signedInLocale,
+	signedInPages,
+	type RequestFacts,
+} from './cache-policy.ts';
 
 const origin = 'https://rogatory.mp.gt';
 const assets = new Set([
@@ -71,5 +79,22 @@ describe('what the service worker keeps', () => {
 		expect(isOtherVersionsCache('rogatory-app-v1', 'v2')).toBe(true);
 		expect(isOtherVersionsCache('rogatory-app-v2', 'v2')).toBe(false);
 		expect(isOtherVersionsCache('someone-else', 'v2')).toBe(false);
+	});
+
+	it('keeps every signed-in page of a language once one of them is loaded, and their stand-in case page among them', () => {
+		for (const page of ['/fr/home', '/fr/keys', '/fr/cases', '/fr/cases/new', `/fr/cases/${encodeURIComponent('!abc:mp.gt')}`])
+			expect(signedInLocale(page), page).toBe('fr');
+		for (const page of ['/fr', '/fr/sign-in', '/fr/cases/__data.json', '/fr/register', '/fr/admin/sessions', '/de/home'])
+			expect(signedInLocale(page), page).toBeUndefined();
+		const pages = signedInPages('pt');
+		expect(pages).toEqual(['/pt/home', '/pt/keys', '/pt/cases', '/pt/cases/new', '/pt/cases/!shell']);
+		for (const page of pages) expect(cacheRule(get(page, 'navigate'), assets), page).toBe('page');
+	});
+
+	it('serves a case page offline from the stand-in of its language; no other page stands in for another', () => {
+		expect(offlineStandIn('/ru/cases/!abc:mp.gt')).toBe('/ru/cases/!shell');
+		expect(offlineStandIn(`/es/cases/${encodeURIComponent('!abc:mp.gt')}`)).toBe('/es/cases/!shell');
+		for (const page of ['/en/home', '/en/cases', '/en/cases/new', '/en/cases/__data.json', '/en/register', '/en/cases/!abc/x'])
+			expect(offlineStandIn(page), page).toBeUndefined();
 	});
 });

@@ -43,6 +43,41 @@ export function isShellPage(path: string): boolean {
 	return SHELL_PAGE.test(decodeURIComponent(path));
 }
 
+/**
+ * The case page kept to stand in for every case page offline: a case page's
+ * HTML is the same for every case (the server sends the deployment's servers;
+ * the case itself comes from Matrix in the browser, and the app reads which
+ * case from the address). NOTE: "!shell" is no Matrix room ID (it has no
+ * server name), so it never names a real case.
+ */
+const CASE_STAND_IN = 'cases/!shell';
+
+/** The signed-in pages (HTML rendered without case content) every app navigation offline is served from. */
+const SIGNED_IN_PAGES = ['home', 'keys', 'cases', 'cases/new', CASE_STAND_IN] as const;
+
+const SIGNED_IN_PAGE = new RegExp(`^/(${LOCALES.join('|')})/(?:home|keys|cases|cases/new|cases/![^/]+)$`);
+const CASE_PAGE = new RegExp(`^/(${LOCALES.join('|')})/cases/![^/]+$`);
+
+/**
+ * The language of a signed-in page (not its route data, not sign-in): once
+ * one is kept, the worker keeps the others of that language too, so a page
+ * never opened as a whole page still opens offline.
+ */
+export function signedInLocale(path: string): string | undefined {
+	return SIGNED_IN_PAGE.exec(decodeURIComponent(path))?.[1];
+}
+
+/** The signed-in pages of one language the worker keeps, the case page standing in for all cases among them. */
+export function signedInPages(locale: string): string[] {
+	return SIGNED_IN_PAGES.map((page) => `/${locale}/${page}`);
+}
+
+/** The kept page that serves a page offline when its own copy is not kept: for a case page, the stand-in case page. */
+export function offlineStandIn(path: string): string | undefined {
+	const locale = CASE_PAGE.exec(decodeURIComponent(path))?.[1];
+	return locale === undefined ? undefined : `/${locale}/${CASE_STAND_IN}`;
+}
+
 /** The rule for one request; `assets` are the paths of this version's files ($service-worker's build and files). */
 export function cacheRule(request: RequestFacts, assets: ReadonlySet<string>): CacheRule {
 	if (request.method !== 'GET') return 'pass';

@@ -90,6 +90,14 @@ export class Session {
 	/** Key operations in progress; trust is not read meanwhile (see changingKeys). */
 	#changingKeys = 0;
 	/**
+	 * The trust shown was read from this browser's crypto store only (opened
+	 * without the homeserver): it is read again from the homeserver once the
+	 * connection returns (see #trustAtOpen).
+	 */
+	#trustFromStore = false;
+	/** Waiting for the sync to say the homeserver cannot be reached (see #trustAtOpen). */
+	#onConnectionLost: (() => void)[] = [];
+	/**
 	 * The password typed at sign-in, kept in memory only while a first key
 	 * setup may need it (a homeserver that asks for it to upload cross-signing
 	 * keys); dropped as soon as the device is verified or the session ends.
@@ -217,9 +225,7 @@ export class Session {
 		const opened = await matrix.openClient(credentials, {
 			storageKey,
 			onLoggedOut: () => void this.#endedElsewhere(),
-			onConnection: (connected) => {
-				if (connected !== this.#connected) this.#connected = connected;
-			},
+			onConnection: (connected) => this.#connection(connected),
 		});
 		if (!opened.ok) {
 			if (opened.error.kind === 'signed-out-elsewhere') return this.#endedElsewhere();
@@ -238,12 +244,52 @@ export class Session {
 		});
 		let trust: TrustState;
 		try {
-			trust = await matrix.readTrust(opened.value.client, { fresh: true });
+			trust = await this.#trustAtOpen(matrix, opened.value.client);
 		} catch (error) {
 			this.#phase = { kind: 'failed', userId: credentials.userId, problem: describeFailure(error) };
 			return;
 		}
 		this.#phase = { kind: 'open', userId: credentials.userId, deviceId: credentials.deviceId, trust };
+	}
+
+	/**
+	 * This device's trust as the session opens: asked of the homeserver (a
+	 * fresh read, so a device set up elsewhere a moment ago is seen), unless
+	 * the sync says the homeserver cannot be reached — offline, the client
+	 * opens from the sync kept in this browser, and the crypto store and the
+	 * kept account data know what the last visit knew. That read is replaced by a fresh one when the
+	 * connection returns. NOTE: the SDK may retry the fresh read's /keys/query
+	 * for a while before it fails; the lost connection does not wait for that.
+	 */
+	async #trustAtOpen(matrix: MatrixApi, client: MatrixClient): Promise<TrustState> {
+		// An answer that never came (no network, the homeserver down) counts as a lost connection.
+		const fresh = matrix.readTrust(client, { fresh: true }).catch((error: unknown) => {
+			if (describeFailure(error).kind === 'unreachable') return 'lost' as const;
+			throw error;
+		});
+		const lost = new Promise<'lost'>((resolve) => {
+			if (!this.#connected) resolve('lost');
+			else this.#onConnectionLost.push(() => resolve('lost'));
+		});
+		const first = await Promise.race([fresh, lost]);
+		this.#onConnectionLost = [];
+		if (first !== 'lost') return first;
+		fresh.catch(() => undefined);
+		this.#trustFromStore = true;
+		// NOTE: a failed fresh read may come before the sync says the connection is lost: that is said here too.
+		this.#connected = false;
+		return matrix.readTrust(client, { kept: true });
+	}
+
+	/** The sync lost or regained the homeserver: said on the page; a trust read from the store alone is read again. */
+	#connection(connected: boolean): void {
+		if (!connected) for (const lost of this.#onConnectionLost.splice(0)) lost();
+		if (connected === this.#connected) return;
+		this.#connected = connected;
+		if (!connected) return;
+		if (this.#trustFromStore && this.#phase.kind === 'open') void this.refreshTrust({ fresh: true });
+		// NOTE: once per return of the connection, not on every sync: a server that refuses is not asked again and again.
+		if (this.#server === 'failed') void this.renewServerSession();
 	}
 
 	/**
@@ -270,7 +316,7 @@ export class Session {
 	}
 
 	/** Reads this device's trust again (after key setup, recovery or verification). */
-	async refreshTrust(): Promise<TrustState | undefined> {
+	async refreshTrust(options: { readonly fresh?: boolean } = {}): Promise<TrustState | undefined> {
 		const open = this.#open;
 		const phase = this.#phase;
 		// NOTE: not while signing out: a read that reaches the homeserver after the
@@ -280,13 +326,14 @@ export class Session {
 		const matrix = await this.#platform.matrix();
 		let trust: TrustState;
 		try {
-			trust = await matrix.readTrust(open.client);
+			trust = await matrix.readTrust(open.client, options);
 		} catch {
 			// Keep what was known; the next change reads again.
 			return undefined;
 		}
 		// A later read started meanwhile, or the session ended while we asked.
 		if (round !== this.#trustRound || this.#open !== open || this.#phase.kind !== 'open') return undefined;
+		if (options.fresh === true) this.#trustFromStore = false;
 		if (JSON.stringify(trust) !== JSON.stringify(this.#phase.trust)) this.#phase = { ...this.#phase, trust };
 		if (trust.kind === 'verified') this.#password = undefined;
 		return trust;
@@ -396,6 +443,8 @@ export class Session {
 		this.#password = undefined;
 		this.#server = 'none';
 		this.#unprotected = false;
+		this.#trustFromStore = false;
+		this.#connected = true;
 		const open = this.#open;
 		this.#open = undefined;
 		if (open === undefined) return;
