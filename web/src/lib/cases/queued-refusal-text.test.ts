@@ -3,6 +3,7 @@ import en from '../../../messages/en.json' with { type: 'json' };
 import keyboardEn from '../../../messages/keyboard/en.json' with { type: 'json' };
 import offlineEn from '../../../messages/offline/en.json' with { type: 'json' };
 import { LANGUAGES } from '#policies/roster/types.ts';
+import * as m from '../paraglide/messages.js';
 import type { Refusal } from './outbox.ts';
 import { queuedRefusalText, retryHelps } from './queued-refusal-text.ts';
 
@@ -30,5 +31,11 @@ describe('what the page says of a message that was not sent', () => {
 		expect(retryHelps({ kind: 'moved-meanwhile', now: 'withdrawn' })).toBe(false);
 		expect(retryHelps({ kind: 'file-missing' })).toBe(false);
 		expect(retryHelps({ kind: 'homeserver', status: 403 })).toBe(true);
+	});
+
+	it('gives the homeserver’s HTTP status and the missing file in words, nothing of the homeserver’s own', () => {
+		expect(queuedRefusalText({ kind: 'homeserver', status: 403 }, 'ru')).toBe(m.case_queued_refused({ status: '403' }, { locale: 'ru' }));
+		expect(queuedRefusalText({ kind: 'homeserver' }, 'fr')).toBe(m.case_queued_refused_plain({}, { locale: 'fr' }));
+		expect(queuedRefusalText({ kind: 'file-missing' }, 'pt')).toBe(m.case_queued_file_gone({}, { locale: 'pt' }));
 	});
 });

@@ -3,8 +3,6 @@ import { REJECTION_CODES } from '#policies/cases/index.ts';
 import { PRESERVATION_REJECTIONS } from '#policies/preservation/record/index.ts';
 import * as m from '../paraglide/messages.js';
 import { locales } from '../paraglide/runtime.js';
-import { MISSING_ATTACHMENT } from './outbox-sender.svelte.ts';
-import { queuedRefusalText } from './queued-refusal-text.ts';
 import { LOCAL_REFUSALS, type RefusalCode } from './refusal.ts';
 import { refusalText } from './refusal-text.ts';
 
@@ -40,22 +38,5 @@ describe('refusals in the reader’s language', () => {
 				expect(shown).not.toContain('{');
 			}
 		}
-	});
-});
-
-describe('a queued message the homeserver refused', () => {
-	it('says a missing file in words, not the outbox’s English marker', () => {
-		for (const locale of locales) {
-			const text = queuedRefusalText(MISSING_ATTACHMENT, locale);
-			expect(text).toBe(m.case_queued_file_gone({}, { locale }));
-			if (locale !== 'en') expect(text).not.toContain(MISSING_ATTACHMENT);
-		}
-	});
-
-	it('gives the HTTP status, and nothing of a stored text it does not know', () => {
-		expect(queuedRefusalText('403', 'ru')).toBe(m.case_queued_refused({ status: '403' }, { locale: 'ru' }));
-		const odd = 'M_FORBIDDEN: something in English';
-		expect(queuedRefusalText(odd, 'fr')).toBe(m.case_queued_refused_plain({}, { locale: 'fr' }));
-		expect(queuedRefusalText(odd, 'fr')).not.toContain('FORBIDDEN');
 	});
 });
