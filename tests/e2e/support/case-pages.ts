@@ -24,7 +24,7 @@ export interface NewRequest {
 
 /** From home, through the dashboard, opens an MLA request; resolves on its page, with its room ID. */
 export async function openRequest(page: Page, request: NewRequest): Promise<string> {
-	await page.getByRole('link', { name: en('home_cases_link') }).click();
+	await page.getByRole('link', { name: en('home_cases_link'), exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: en('cases_heading') })).toBeVisible();
 	await page.getByRole('link', { name: en('cases_new_link') }).click();
 	await expect(page.getByRole('heading', { level: 1, name: en('newcase_heading') })).toBeVisible();
