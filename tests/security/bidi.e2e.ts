@@ -113,6 +113,7 @@ test('text that lies about its direction is isolated and marked on the case page
 	await expectMeasureCatchesEscape(a, opened);
 
 	// ── Amended to another hostile title, with a hostile reason: the history shows all three isolated and marked ──
+	await a.getByRole('button', { name: en('case_amend_heading') }).click();
 	await a.getByLabel(en('case_amend_field')).selectOption('title');
 	await a.getByLabel('Title', { exact: true }).fill(amended);
 	await a.locator('#amend-reason').fill(reason);
