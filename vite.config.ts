@@ -3,14 +3,13 @@
 // web/, adapter-node for `node build`, and Paraglide compiling the five
 // languages' messages, fully offline (see project.inlang/settings.json).
 import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { CompilerOptions } from '@inlang/paraglide-js';
 import { defineConfig, type Plugin } from 'vite';
+import { cryptoWasmPlugin } from './web/bundle/crypto-wasm-plugin.ts';
 import { pageDirectives } from './web/security/csp.ts';
 
 const LOCALES = ['en', 'es', 'fr', 'pt', 'ru'] as const;
@@ -95,15 +94,10 @@ function compileMessages(): Plugin {
 	};
 }
 
-/** The crypto's .wasm size in bytes: the total of the sign-in page's download progress (web/src/lib/matrix/crypto-start.ts). */
-const CRYPTO_WASM_BYTES = statSync(
-	join(dirname(createRequire(import.meta.url).resolve('@matrix-org/matrix-sdk-crypto-wasm')), 'pkg', 'matrix_sdk_crypto_wasm_bg.wasm'),
-).size;
-
 export default defineConfig({
-	define: { __CRYPTO_WASM_BYTES__: JSON.stringify(CRYPTO_WASM_BYTES) },
 	plugins: [
 		compileMessages(),
+		cryptoWasmPlugin(),
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
 			files: {
