@@ -12,6 +12,7 @@ import { clientOpening, quietenGlobalLogger, quietLogger } from './logger.ts';
 import {
 	ClientEvent,
 	createClient,
+	Filter,
 	HttpApiEvent,
 	MemoryCryptoStore,
 	OnlySignedDevicesIsolationMode,
@@ -22,6 +23,7 @@ import {
 } from './sdk.ts';
 import { SecretStorageKeyCache } from './secret-storage-key-cache.ts';
 import { cachingBackupVersion } from './backup-version-cache.ts';
+import { EarlyAnswers } from './early-answers.ts';
 import { sharingKeysQueries } from './shared-keys-query.ts';
 import { openSyncStore } from './sync-store.ts';
 import { CRYPTO_DB_PREFIX } from './stored-session.ts';
@@ -56,12 +58,35 @@ export interface OpenOptions {
 /** Room timelines are fetched when a screen needs them; the first sync only needs to be small. */
 const INITIAL_SYNC_LIMIT = 8;
 
+/**
+ * What the client's start waits for, asked while the crypto's WebAssembly
+ * may still be downloading: one round trip each less after it on a slow line
+ * — the server's versions (the SDK keeps the answer), the push rules (the
+ * sync's first step: early-answers.ts) and the sync filter. NOTE: the filter
+ * is made under the name the SDK's sync looks it up by ("FILTER_SYNC_" and
+ * the user ID, matrix-js-sdk sync.ts); the sync then finds it, with the same
+ * definition, in the store. A filter kept from an earlier visit is left to
+ * the sync. Resolves to the filter the sync is to use.
+ */
+async function askAhead(client: MatrixClient, early: EarlyAnswers, credentials: Credentials): Promise<Filter> {
+	void client.getVersions().catch(() => undefined);
+	early.ask(`${client.getHomeserverUrl().replace(/\/$/, '')}/_matrix/client/v3/pushrules/`, {
+		Authorization: `Bearer ${credentials.accessToken}`,
+	});
+	const filter = new Filter(credentials.userId);
+	filter.setLazyLoadMembers(true);
+	const name = `FILTER_SYNC_${credentials.userId}`;
+	if (client.store.getFilterIdByName(name) === null) await client.getOrCreateFilter(name, filter).catch(() => undefined);
+	return filter;
+}
+
 export async function openClient(credentials: Credentials, options: OpenOptions): Promise<Result<OpenClient, OpenProblem>> {
 	quietenGlobalLogger(sdkGlobalLogger as unknown as Parameters<typeof quietenGlobalLogger>[0]);
 	clientOpening();
 	const keys = new SecretStorageKeyCache();
 	// The last sync kept in this browser: a reload resumes from it (sync-store.ts).
 	const store = await openSyncStore();
+	const early = new EarlyAnswers((input, init) => globalThis.fetch(input, init));
 	const client = createClient({
 		store,
 		baseUrl: credentials.homeserverUrl,
@@ -76,13 +101,12 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		// No calls in Rogatory: no TURN server polling on slow links.
 		disableVoip: true,
 		// Identical /keys/query asked at the same moment go out once (shared-keys-query.ts);
-		// the key backup's version is asked once for a few seconds (backup-version-cache.ts).
-		fetchFn: sharingKeysQueries(cachingBackupVersion((input, init) => globalThis.fetch(input, init))),
+		// the key backup's version is asked once for a few seconds (backup-version-cache.ts);
+		// what the sync waits for as it starts is asked ahead (early-answers.ts, below).
+		fetchFn: sharingKeysQueries(cachingBackupVersion(early.fetch)),
 		logger: quietLogger(),
 	});
-	// The server's versions, which the client asks first when it starts, asked now while the
-	// crypto's WebAssembly may still be downloading (the SDK keeps the answer): one round trip less after it.
-	void client.getVersions().catch(() => undefined);
+	const filterReady = askAhead(client, early, credentials);
 	try {
 		await client.initRustCrypto({
 			useIndexedDB: true,
@@ -127,7 +151,8 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		client.on(ClientEvent.Sync, onSync);
 	});
 	try {
-		await client.startClient({ initialSyncLimit: INITIAL_SYNC_LIMIT, lazyLoadMembers: true });
+		const filter = await filterReady;
+		await client.startClient({ initialSyncLimit: INITIAL_SYNC_LIMIT, lazyLoadMembers: true, filter });
 	} catch (error) {
 		client.stopClient();
 		return err(describeFailure(error));
