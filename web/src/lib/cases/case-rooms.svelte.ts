@@ -59,6 +59,27 @@ import type { MatrixClient } from '../matrix/sdk.ts';
 type CasesApi = typeof import('../matrix/cases.ts');
 type ArrivalApi = typeof import('../matrix/arrival.ts');
 
+let caseModules:
+	Promise<[CasesApi, typeof import('../matrix/case-room-feed.ts'), typeof import('../matrix/case-attachments.ts'), ArrivalApi]> | undefined;
+
+/**
+ * The Matrix side of the case rooms, loaded once per page. The pages ask for
+ * it as they mount, while the crypto's WebAssembly downloads: asked only
+ * once the session opens, it would cost a round trip of its own after the
+ * WebAssembly on a slow line. A load that failed (offline) is tried again at
+ * the next ask.
+ */
+export function loadCaseModules(): NonNullable<typeof caseModules> {
+	caseModules ??= Promise.all([
+		import('../matrix/cases.ts'),
+		import('../matrix/case-room-feed.ts'),
+		import('../matrix/case-attachments.ts'),
+		import('../matrix/arrival.ts'),
+	]);
+	caseModules.catch(() => (caseModules = undefined));
+	return caseModules;
+}
+
 export interface CaseRoomView {
 	readonly roomId: string;
 	readonly record: CaseRecord;
@@ -194,12 +215,7 @@ export class CaseRooms {
 	}
 
 	async start(): Promise<void> {
-		const [cases, feeds, attachments, arrival] = await Promise.all([
-			import('../matrix/cases.ts'),
-			import('../matrix/case-room-feed.ts'),
-			import('../matrix/case-attachments.ts'),
-			import('../matrix/arrival.ts'),
-		]);
+		const [cases, feeds, attachments, arrival] = await loadCaseModules();
 		if (this.#stopped) return;
 		this.#api = { cases, arrival };
 		this.attachments.loaded(attachments);
