@@ -59,6 +59,20 @@ export interface OpenOptions {
 const INITIAL_SYNC_LIMIT = 8;
 
 /**
+ * What the crypto has queued to send (a new device's keys, then the account's
+ * own keys to query) goes now, alongside the first sync, not once it is
+ * back: one round trip less before a new device knows where it stands.
+ * NOTE: the SDK sends the crypto's queue when a sync completes, through its
+ * Rust crypto's sync hook (onSyncCompleted, matrix-js-sdk rust-crypto.ts),
+ * which only starts that loop; where a later SDK has no such hook, the sync
+ * sends them as before.
+ */
+function sendQueuedKeys(client: MatrixClient): void {
+	const crypto = client.getCrypto() as { onSyncCompleted?: (state: object) => void } | undefined;
+	if (typeof crypto?.onSyncCompleted === 'function') crypto.onSyncCompleted({});
+}
+
+/**
  * What the client's start waits for, asked while the crypto's WebAssembly
  * may still be downloading: one round trip each less after it on a slow line
  * — the server's versions (the SDK keeps the answer), the push rules (the
@@ -131,6 +145,7 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 	// sync, on every start (the SDK does not keep it), so no key ever leaves
 	// under a laxer rule.
 	client.getCrypto()?.setDeviceIsolationMode(new OnlySignedDevicesIsolationMode());
+	sendQueuedKeys(client);
 	client.on(HttpApiEvent.SessionLoggedOut, () => options.onLoggedOut());
 
 	const firstSync = new Promise<Result<void, Failure>>((resolve) => {
