@@ -26,6 +26,24 @@ const DASHBOARD = '/en/cases';
 
 const en = (key: string) => message('en', key);
 
+/**
+ * Resolves as soon as the page shows an element matching `selector` (with
+ * this text, when given), looked for at every animation frame. NOTE: not
+ * Playwright's own waiting, which after a while looks again only every half
+ * second: each long step (the WebAssembly, the recovery) then counted up to
+ * half a second that no person waits, as much as some targets' margin.
+ */
+async function shown(page: Page, selector: string, text?: string): Promise<void> {
+	await page.waitForFunction(
+		([css, label]) =>
+			[...document.querySelectorAll<HTMLElement>(css)].some(
+				(element) => element.getClientRects().length > 0 && (label === undefined || element.textContent?.trim() === label),
+			),
+		[selector, text] as const,
+		{ polling: 'raf', timeout: 120_000 },
+	);
+}
+
 interface Person {
 	readonly userId: string;
 	readonly password: string;
@@ -35,7 +53,7 @@ interface Person {
 async function signIn(page: Page, person: Person): Promise<void> {
 	await page.getByLabel(en('signin_user_id_label')).fill(person.userId);
 	await page.getByLabel(en('signin_password_label')).fill(person.password);
-	await page.locator('form button[type=submit]:enabled').waitFor({ timeout: 120_000 });
+	await shown(page, 'form button[type=submit]:enabled');
 	await page.getByLabel(en('signin_password_label')).press('Enter');
 }
 
@@ -77,11 +95,14 @@ async function firstSignIn(
 	const t0 = performance.now();
 	await page.goto('/en/sign-in');
 	await signIn(page, person);
-	await page.getByLabel(en('recover_label')).fill(person.recoveryKey.replaceAll(' ', ''), { timeout: 120_000 });
+	await shown(page, '#recovery-key');
+	await page.getByLabel(en('recover_label')).fill(person.recoveryKey.replaceAll(' ', ''));
 	await page.getByRole('button', { name: en('recover_submit') }).click();
-	await page.getByRole('button', { name: en('keys_continue') }).click({ timeout: 120_000 });
-	await page.getByRole('link', { name: en('home_cases_link') }).click({ timeout: 120_000 });
-	await page.locator(USABLE).waitFor({ timeout: 120_000 });
+	await shown(page, 'button', en('keys_continue'));
+	await page.getByRole('button', { name: en('keys_continue') }).click();
+	await shown(page, 'a', en('home_cases_link'));
+	await page.getByRole('link', { name: en('home_cases_link') }).click();
+	await shown(page, USABLE);
 	const seconds = (performance.now() - t0) / 1000;
 	await page.close();
 	if (wasm[0] === undefined) throw new Error('the crypto WASM was never fetched during the first sign-in');
@@ -95,7 +116,7 @@ async function visit(context: BrowserContext, webUrl: string, cold: boolean): Pr
 		const line = await SlowLine.on(await context.newCDPSession(page), webUrl, { cacheDisabled: cold, bypassServiceWorker: cold });
 		const t0 = performance.now();
 		await page.goto(DASHBOARD);
-		await page.locator(USABLE).waitFor({ timeout: 120_000 });
+		await shown(page, USABLE);
 		const seconds = (performance.now() - t0) / 1000;
 		return { seconds, use: line.take() };
 	} finally {
