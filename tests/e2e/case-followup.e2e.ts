@@ -16,8 +16,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { displayNameOf, freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
-import { downloadAttachment, move, openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
-import { en, expectClean, newBrowser } from './support/session-pages.ts';
+import { downloadAttachment, move, openFromDashboard, openRequest } from './support/case-pages.ts';
+import { en, expectClean } from './support/session-pages.ts';
+import { twoParties } from './support/two-parties.ts';
 
 test.setTimeout(240_000);
 
@@ -28,20 +29,13 @@ const longDate = (date: string): string => new Intl.DateTimeFormat('en', { dateS
 const items = (page: Page, text: string) => page.getByTestId('timeline-item').filter({ hasText: text });
 
 test('answer-by dates, amendments, replies, and a message from an unverified device', async ({ browser }) => {
-	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-follow-a');
-	const officer = await freshAccount(homeserverOf('ng-ca'), 'e2e-follow-b');
+	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'e2e-follow');
 	const colleague = await freshAccount(homeserverOf('gt-mp'), 'e2e-follow-colleague');
 	const stranger = await freshAccount(homeserverOf('gt-mp'), 'e2e-follow-unsigned');
 	const peer = await startNodeClient({ ...colleague, clientUrl: colleague.homeserver.clientUrl });
 	await peer.getCrypto()?.bootstrapCrossSigning({ authUploadDeviceSigningKeys: (makeRequest) => makeRequest(null) });
 	// Never cross-signed: a device its owner has not vouched for.
 	const unsigned = await startNodeClient({ ...stranger, clientUrl: stranger.homeserver.clientUrl });
-	const first = await newBrowser(browser, prosecutor);
-	const second = await newBrowser(browser, officer);
-	const a = first.page;
-	const b = second.page;
-	await signedIn(a, prosecutor);
-	await signedIn(b, officer);
 
 	// ── Opened with an answer-by date ten days ahead: both dashboards show it ──
 	const title = `Phone records ${Date.now()}`;
@@ -145,14 +139,7 @@ test('answer-by dates, amendments, replies, and a message from an unverified dev
 });
 
 test('offline: what is sent is queued, shown as pending, and sent once when the connection returns', async ({ browser }) => {
-	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-offline-a');
-	const officer = await freshAccount(homeserverOf('ng-ca'), 'e2e-offline-b');
-	const first = await newBrowser(browser, prosecutor);
-	const second = await newBrowser(browser, officer);
-	const a = first.page;
-	const b = second.page;
-	await signedIn(a, prosecutor);
-	await signedIn(b, officer);
+	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'e2e-offline');
 	// ── The homeserver refuses the first two joins, as Synapse does while a remote invitation is not stored yet:
 	// the dashboard says so, and the invitation is tried again on its own ──
 	let refusedJoins = 0;

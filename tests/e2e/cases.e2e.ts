@@ -17,26 +17,20 @@ import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
 import { federation } from './support/env.ts';
-import { downloadAttachment, move, openRequest, signedIn } from './support/case-pages.ts';
-import { en, expectClean, newBrowser } from './support/session-pages.ts';
+import { downloadAttachment, move, openRequest } from './support/case-pages.ts';
+import { en, expectClean } from './support/session-pages.ts';
+import { twoParties } from './support/two-parties.ts';
 
 test.setTimeout(180_000);
 
 const history = (page: Page): Promise<string[]> => page.getByTestId('status-change-text').allInnerTexts();
 
 test('two authorities open, move, answer and settle an MLA request, and share an encrypted attachment', async ({ browser }) => {
-	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-case-a');
-	const officer = await freshAccount(homeserverOf('ng-ca'), 'e2e-case-b');
+	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'e2e-case');
 	// A colleague of the prosecutor on a stock (Node) client, to make a conflict no UI would offer.
 	const colleague = await freshAccount(homeserverOf('gt-mp'), 'e2e-case-colleague');
 	const peer = await startNodeClient({ ...colleague, clientUrl: colleague.homeserver.clientUrl });
 	await peer.getCrypto()?.bootstrapCrossSigning({ authUploadDeviceSigningKeys: (makeRequest) => makeRequest(null) });
-	const first = await newBrowser(browser, prosecutor);
-	const second = await newBrowser(browser, officer);
-	const a = first.page;
-	const b = second.page;
-	await signedIn(a, prosecutor);
-	await signedIn(b, officer);
 
 	// ── A opens the request from the dashboard ──
 	// Distinctive markers: none of them may ever reach a homeserver's disk in the clear (checked at the end).

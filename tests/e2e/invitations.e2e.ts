@@ -9,9 +9,10 @@
 // Nowhere on the dashboard is the homeserver's own text (MatrixError, an
 // errcode, a /_matrix URL).
 import { expect, test, type Page } from '@playwright/test';
-import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
-import { openRequest, signedIn } from './support/case-pages.ts';
-import { en, newBrowser } from './support/session-pages.ts';
+import { logOutRegistration } from './support/accounts.ts';
+import { openRequest } from './support/case-pages.ts';
+import { en } from './support/session-pages.ts';
+import { twoParties } from './support/two-parties.ts';
 
 test.setTimeout(240_000);
 
@@ -25,14 +26,7 @@ async function noRawText(page: Page): Promise<void> {
 test('an invitation that can never be accepted is said so, stops, and can be dismissed; a passing refusal is tried again', async ({
 	browser,
 }) => {
-	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-invite-a');
-	const officer = await freshAccount(homeserverOf('ng-ca'), 'e2e-invite-b');
-	const first = await newBrowser(browser, prosecutor);
-	const second = await newBrowser(browser, officer);
-	const a = first.page;
-	const b = second.page;
-	await signedIn(a, prosecutor);
-	await signedIn(b, officer);
+	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'e2e-invite');
 
 	// ── Permanent: the room's server ACL bans the invitee's homeserver ──
 	let banned = 0;

@@ -9,9 +9,10 @@
 // sees each once. A status change queued offline that the other side's
 // move has overtaken comes back refused, saying why, and is never sent.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
-import { move, openRequest, signedIn } from './support/case-pages.ts';
-import { en, newBrowser } from './support/session-pages.ts';
+import { logOutRegistration } from './support/accounts.ts';
+import { move, openRequest } from './support/case-pages.ts';
+import { en } from './support/session-pages.ts';
+import { twoParties } from './support/two-parties.ts';
 
 test.setTimeout(420_000);
 
@@ -32,14 +33,7 @@ async function reconnect(context: BrowserContext): Promise<void> {
 test('offline after one visit: the dashboard and the case from the browser, writing queued across a reload and sent once, an overtaken move refused', async ({
 	browser,
 }) => {
-	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-offcase-a');
-	const officer = await freshAccount(homeserverOf('ng-ca'), 'e2e-offcase-b');
-	const first = await newBrowser(browser, prosecutor);
-	const second = await newBrowser(browser, officer);
-	const a = first.page;
-	const b = second.page;
-	await signedIn(a, prosecutor);
-	await signedIn(b, officer);
+	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'e2e-offcase');
 
 	// ── One visit: B sees the request on its dashboard and opens it; A has asked something ──
 	const title = `Offline registry ${Date.now()}`;

@@ -14,10 +14,11 @@ import { buildCaseContent, rendererFor, type CaseEvent, type TransitionId } from
 import { bridgeUserId } from '../../policies/roster/bridge.ts';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
-import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from '../e2e/support/accounts.ts';
-import { move, openRequest, signedIn } from '../e2e/support/case-pages.ts';
+import { homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from '../e2e/support/accounts.ts';
+import { move, openRequest } from '../e2e/support/case-pages.ts';
 import { hasCaseRow, loggedRow, registerIntact, registerRecord, undecryptableRow } from '../e2e/support/registers.ts';
 import { expectClean, newBrowser, signIn } from '../e2e/support/session-pages.ts';
+import { twoParties } from '../e2e/support/two-parties.ts';
 
 test.setTimeout(300_000);
 
@@ -80,14 +81,7 @@ async function refusedByBoth(eventId: string, code: string): Promise<void> {
 }
 
 test('forged and unverified case events are logged as refused by both registers and change no record', async ({ browser }) => {
-	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'sec-forge-a');
-	const officer = await freshAccount(homeserverOf('ng-ca'), 'sec-forge-b');
-	const first = await newBrowser(browser, prosecutor);
-	const second = await newBrowser(browser, officer);
-	const a = first.page;
-	const b = second.page;
-	await signedIn(a, prosecutor);
-	await signedIn(b, officer);
+	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'sec-forge');
 
 	// ── A request, opened and sent by Guatemala; both registers record it as sent ──
 	const title = `Forgery attempt ${Date.now()}`;
