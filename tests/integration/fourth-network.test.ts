@@ -128,17 +128,24 @@ describe('a fourth network, run from its own files', () => {
 				opened.value.close();
 			}
 		};
-		const statusOf = (record: CaseRecord | undefined) => (record !== undefined && 'status' in record ? record.status : undefined);
-		// Everything sent has arrived everywhere once both folds agree and both registers agree, at the same status.
+		// Every event sent is in a record once it counts every transition, note and amendment the flow sent.
+		const complete = (record: CaseRecord | undefined): boolean =>
+			record !== undefined &&
+			'statusHistory' in record &&
+			record.statusHistory.length === flow.transitions &&
+			record.notes === flow.notes &&
+			record.amendments.length === flow.amendments;
+		// Everything sent has arrived everywhere once both folds and both registers hold all of it, and agree.
 		await until(
 			() => {
 				const [gt, gv] = [registerRecord('xq-pps'), registerRecord('xv-jd')];
 				return (
-					statusOf(requestingView.record) !== 'draft' &&
+					complete(requestingView.record) &&
+					complete(requestedView.record) &&
+					complete(gt) &&
+					complete(gv) &&
 					isDeepStrictEqual(requestingView.record, requestedView.record) &&
-					gt !== undefined &&
-					isDeepStrictEqual(gt, gv) &&
-					statusOf(gt) === statusOf(requestingView.record)
+					isDeepStrictEqual(gt, gv)
 				);
 			},
 			'both folds and both registers agree',

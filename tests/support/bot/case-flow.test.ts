@@ -30,7 +30,17 @@ describe('the scripted case flow', () => {
 		const refused = new Set([...malformed, ...('rejected' in record ? record.rejected.map((r) => r.eventId) : [])]);
 		expect([...refused].sort()).toEqual([...summary.invalid].sort());
 		expect('statusHistory' in record && record.statusHistory).toHaveLength(summary.transitions);
+		expect('notes' in record && record.notes).toBe(summary.notes);
+		expect('amendments' in record && record.amendments).toHaveLength(summary.amendments);
 		expect('conflicts' in record ? record.conflicts : []).toEqual([]);
+	});
+
+	it('counts what a complete fold of a short flow holds (what tests wait for)', async () => {
+		const { summary, record } = await fold({ ...BOTH, total: 14, invalidEvery: 1000 });
+		expect(summary.invalid).toEqual([]);
+		expect('notes' in record && record.notes).toBe(summary.notes);
+		expect('amendments' in record && record.amendments).toHaveLength(summary.amendments);
+		expect(summary.notes + summary.amendments + summary.transitions + 1).toBe(summary.sent.length);
 	});
 
 	it('keeps to the requesting side after the first move when asked', async () => {

@@ -42,6 +42,9 @@ export interface FlowSummary {
 	/** The events the flow meant to be refused (by the parser or the fold). */
 	readonly invalid: readonly string[];
 	readonly transitions: number;
+	/** Of the valid events, how many were notes and how many amendments (what a complete fold counts). */
+	readonly notes: number;
+	readonly amendments: number;
 }
 
 function built(event: CaseEvent): Record<string, unknown> {
@@ -75,6 +78,8 @@ export async function runCaseFlow(options: FlowOptions, send: FlowSend): Promise
 	const invalid: string[] = [];
 	const every = options.invalidEvery ?? 23;
 	let transitions = 0;
+	let notes = 0;
+	let amendments = 0;
 	let head: TransitionId;
 	let at = 'draft';
 	const emit = async (side: Side, content: Record<string, unknown>, bad = false): Promise<string> => {
@@ -120,12 +125,14 @@ export async function runCaseFlow(options: FlowOptions, send: FlowSend): Promise
 		} else if (n % 5 === 0) {
 			const changes = side === 'requesting' ? { respondBy: `2027-0${1 + (n % 9)}-1${n % 10}` } : { title: `Bank records, file ${n}` };
 			await emit(side, built({ type: 'amended', changes, reason: `Update ${n}${label}` }));
+			amendments++;
 		} else {
 			await emit(side, built({ type: 'note', text: `Note ${n}${label}: documents attached.` }));
+			notes++;
 		}
 		inTurn++;
 	}
-	return { sent, invalid, transitions };
+	return { sent, invalid, transitions, notes, amendments };
 }
 
 /** Content that must be refused, in turn: malformed, a wrong-side amendment, a wrong-side move. */
