@@ -15,6 +15,10 @@ const VERSION = /\/_matrix\/client\/[^/]+\/room_keys\/version$/;
 const GIVEN_VERSION = /^(.*\/_matrix\/client\/[^/]+\/room_keys\/version)\/([^/]+)$/;
 const ROOM_KEYS = /\/_matrix\/client\/[^/]+\/room_keys\//;
 
+/** Whose answer for which address: another token is another account's answer. */
+const keyOf = (url: string, init: RequestInit | undefined): string =>
+	JSON.stringify([url, new Headers(init?.headers).get('Authorization') ?? '']);
+
 /** How long an answer is given again. */
 export const BACKUP_VERSION_KEEP_MS = 5_000;
 
@@ -29,7 +33,7 @@ export function cachingBackupVersion(fetchImpl: typeof fetch, now: () => number 
 		if (given !== null) {
 			const current = new URL(url);
 			current.pathname = given[1]!;
-			const key = JSON.stringify([current.href, new Headers(init?.headers).get('Authorization') ?? '']);
+			const key = keyOf(current.href, init);
 			const version = decodeURIComponent(given[2]!);
 			if (kept === undefined || kept.key !== key || now() - kept.at > BACKUP_VERSION_KEEP_MS) return fetchImpl(input, init);
 			return kept.answer.then(
@@ -44,7 +48,7 @@ export function cachingBackupVersion(fetchImpl: typeof fetch, now: () => number 
 			kept = undefined;
 			return fetchImpl(input, init);
 		}
-		const key = JSON.stringify([url, new Headers(init?.headers).get('Authorization') ?? '']);
+		const key = keyOf(url, init);
 		if (kept === undefined || kept.key !== key || now() - kept.at > BACKUP_VERSION_KEEP_MS) {
 			const answer = fetchImpl(input, init);
 			const entry = { key, at: now(), answer };
