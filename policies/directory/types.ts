@@ -1,0 +1,153 @@
+// The shapes of a network directory (issue 12; docs/directory.md): what an
+// authority entry and a person entry hold, and the payloads of the directory
+// events that carry them. These are the parsed, trusted shapes; the parser
+// (events/parse.ts) turns raw event content into them. Pure data.
+import type { OffenceCode } from '../cases/ids/codes.ts';
+import type { AuthorityId, CountryCode, NetworkId } from '../roster/types.ts';
+
+/** What kind of body an authority is. */
+export const AUTHORITY_KINDS = [
+	'central-authority',
+	'prosecution-service',
+	'ministry-of-justice',
+	'court',
+	'police',
+	'other',
+] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+/** The measures an authority may handle (UNODC directory; Budapest arts. 29–35; UNTOC arts. 16, 18). */
+export const MEASURES = [
+	'preservation',
+	'subscriber-data',
+	'traffic-data',
+	'content-data',
+	'search-and-seizure',
+	'video-hearing',
+	'witness-statement',
+	'service-of-documents',
+	'asset-freezing',
+	'confiscation',
+	'extradition',
+	'transfer-of-proceedings',
+	'joint-investigation',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** What a person does, as the directory shows it (a subset of the roster's roles, DOMAIN.md "Roles"). */
+export const DIRECTORY_ROLES = ['prosecutor', 'central-authority-officer', 'focal-point', 'focal-point-24-7', 'secretariat'] as const;
+export type DirectoryRole = (typeof DIRECTORY_ROLES)[number];
+
+/** How to reach an authority. */
+export const CHANNEL_KINDS = ['matrix', 'email', 'phone', 'fax', 'post', 'portal'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export interface ContactChannel {
+	readonly kind: ChannelKind;
+	readonly value: string;
+}
+
+/**
+ * Text an authority writes in the languages it chooses: BCP 47 tag → text.
+ * At least one language. Shown in the reader's language when present, else
+ * in the first one given.
+ */
+export type Texts = Readonly<Record<string, string>>;
+
+/** A document an authority links: its law, a request template. An https link or an encrypted attachment (mxc + key, as in m.file's `file`). */
+export interface DirectoryDocument {
+	readonly title: string;
+	readonly kind: 'law' | 'template' | 'guide';
+	/** https URL, or absent when the document is attached. */
+	readonly url?: string;
+	/** The encrypted attachment (Matrix EncryptedFile JSON), kept opaque here. */
+	readonly file?: Readonly<Record<string, unknown>>;
+	/** BCP 47 tag of the document's language. */
+	readonly language?: string;
+}
+
+export interface AuthorityEntry {
+	readonly authority: AuthorityId;
+	/** The authority's names: BCP 47 tag → name in that language; the first is its own. */
+	readonly names: Texts;
+	readonly country: CountryCode;
+	readonly kind: AuthorityKind;
+	readonly channels: readonly ContactChannel[];
+	/** BCP 47 tags of the languages it accepts requests in. */
+	readonly requestLanguages: readonly string[];
+	readonly requirements: Texts;
+	readonly urgentProcedure: Texts;
+	readonly measures: readonly Measure[];
+	/** Offences it is competent for; empty = all. */
+	readonly offences: readonly OffenceCode[];
+	readonly documents: readonly DirectoryDocument[];
+	/** The person id (PersonEntry.id) of its 24/7 point, when it has one. */
+	readonly point247?: string;
+}
+
+/** Weekly working hours in the person's own time zone. Days: 1 = Monday … 7 = Sunday (ISO 8601). */
+export interface WorkingHours {
+	/** IANA time zone, e.g. "Pacific/Kiritimati". */
+	readonly timeZone: string;
+	readonly days: readonly number[];
+	/** "HH:MM", 24-hour, local time; `to` after `from` (no overnight shifts: use two rota periods). */
+	readonly from: string;
+	readonly to: string;
+}
+
+/** One on-call period of a 24/7 point: instants, ISO 8601 with offset or Z; `to` after `from`. */
+export interface OnCallPeriod {
+	readonly from: string;
+	readonly to: string;
+}
+
+export interface PersonEntry {
+	/** Stable within the authority; the Matrix ID when the person has one. */
+	readonly id: string;
+	readonly authority: AuthorityId;
+	/** The name as the person writes it, in their own script. */
+	readonly name: string;
+	/** The name in Latin letters, when the own script is another (for search and for readers who cannot read it). */
+	readonly latinName?: string;
+	readonly title?: string;
+	readonly roles: readonly DirectoryRole[];
+	/** BCP 47 tags of the languages the person works in. */
+	readonly languages: readonly string[];
+	readonly hours?: WorkingHours;
+	readonly phone?: string;
+	readonly email?: string;
+	readonly matrixId?: string;
+	readonly rota: readonly OnCallPeriod[];
+}
+
+/** Who wrote an entry and when, as its writer says (the fold keeps the latest per entry). */
+export interface Stamp {
+	/** ISO 8601 instant. */
+	readonly at: string;
+	/** The Matrix ID of the editor who wrote it (the original author when the bridge republishes). */
+	readonly by: string;
+}
+
+export type DirectoryPayload =
+	| { readonly type: 'authority'; readonly entry: AuthorityEntry; readonly updated: Stamp }
+	| { readonly type: 'person'; readonly entry: PersonEntry; readonly updated: Stamp }
+	/** The person left the directory: departed (left office, deactivated) or removed by their authority. */
+	| {
+			readonly type: 'removed';
+			readonly authority: AuthorityId;
+			readonly person: string;
+			readonly why: 'departed' | 'removed';
+			readonly updated: Stamp;
+	  }
+	/** Written by the authority's bridge only: who may edit its entries (from its people file). */
+	| { readonly type: 'editors'; readonly authority: AuthorityId; readonly editors: readonly string[]; readonly updated: Stamp };
+
+export type DirectoryEventType = DirectoryPayload['type'];
+
+/** A folded directory of one network, as a reader sees it. */
+export interface DirectoryView {
+	readonly network: NetworkId;
+	readonly authorities: readonly { readonly entry: AuthorityEntry; readonly updated: Stamp }[];
+	readonly people: readonly { readonly entry: PersonEntry; readonly updated: Stamp }[];
+	/** Events not taken, with a reason (shown to the directory's editors). */
+	readonly ignored: readonly { readonly eventId: string; readonly sender: string; readonly reason: string }[];
+}
