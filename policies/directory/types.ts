@@ -148,6 +148,8 @@ export interface DirectoryView {
 	readonly network: NetworkId;
 	readonly authorities: readonly { readonly entry: AuthorityEntry; readonly updated: Stamp }[];
 	readonly people: readonly { readonly entry: PersonEntry; readonly updated: Stamp }[];
+	/** Each authority's editors, from the latest counted `editors` event its bridge sent (so the UI can tell who may edit). */
+	readonly editors: Readonly<Record<AuthorityId, readonly string[]>>;
 	/** Events not taken, with a reason (shown to the directory's editors). */
 	readonly ignored: readonly { readonly eventId: string; readonly sender: string; readonly reason: string }[];
 }

@@ -1,0 +1,80 @@
+// The validator every directory event goes through before the fold uses it:
+// raw `m.room.message` content in, a typed DirectoryPayload or a reason out.
+// It never throws, whatever it is given (docs/directory.md, "Events").
+import { err, ok, type Result } from '../../result.ts';
+import { parseAuthorityId } from '../../cases/ids/codes.ts';
+import { parseUserId } from '../../cases/ids/matrix.ts';
+import { get, has, isObject, list, object, oneOf, text, via, type JsonObject, type Read } from '../../cases/events/read.ts';
+import type { DirectoryPayload, Stamp } from '../types.ts';
+import { DIRECTORY_EVENT_TYPES, DIRECTORY_KEY, DIRECTORY_LIMITS, DIRECTORY_VERSION } from './namespace.ts';
+import { parseAuthorityEntry, parsePersonEntry } from './parse-entries.ts';
+import { instant } from './values.ts';
+
+const P = DIRECTORY_KEY;
+
+function stamp(value: unknown, path: string): Read<Stamp> {
+	const o = object(value, path);
+	if (!o.ok) return o;
+	const at = instant(get(o.value, 'at'), `${path}.at`);
+	if (!at.ok) return at;
+	const by = via(parseUserId, get(o.value, 'by'), `${path}.by`);
+	return by.ok ? ok({ at: at.value, by: by.value }) : by;
+}
+
+function payload(p: JsonObject, type: DirectoryPayload['type']): Read<DirectoryPayload> {
+	const updated = stamp(get(p, 'updated'), `${P}.updated`);
+	if (!updated.ok) return updated;
+	if (type === 'authority') {
+		const entry = parseAuthorityEntry(get(p, 'entry'), `${P}.entry`);
+		return entry.ok ? ok({ type, entry: entry.value, updated: updated.value }) : entry;
+	}
+	if (type === 'person') {
+		const entry = parsePersonEntry(get(p, 'entry'), `${P}.entry`);
+		return entry.ok ? ok({ type, entry: entry.value, updated: updated.value }) : entry;
+	}
+	const authority = via(parseAuthorityId, get(p, 'authority'), `${P}.authority`);
+	if (!authority.ok) return authority;
+	if (type === 'removed') {
+		const person = text(get(p, 'person'), `${P}.person`, DIRECTORY_LIMITS.personId);
+		if (!person.ok) return person;
+		const why = oneOf(['departed', 'removed'] as const, get(p, 'why'), `${P}.why`);
+		if (!why.ok) return why;
+		return ok({ type, authority: authority.value, person: person.value, why: why.value, updated: updated.value });
+	}
+	const editors = list(get(p, 'editors'), `${P}.editors`, DIRECTORY_LIMITS.editors, (v, path) => via(parseUserId, v, path));
+	if (!editors.ok) return editors;
+	if (new Set(editors.value).size !== editors.value.length) return err(`${P}.editors: names the same person twice`);
+	return ok({ type, authority: authority.value, editors: editors.value, updated: updated.value });
+}
+
+function parseContent(content: unknown): Result<DirectoryPayload, string> {
+	if (!isObject(content) || !has(content, P)) return err(`the content has no "${P}" key: not a directory event`);
+	// NOTE: relation metadata is readable by every homeserver in the room
+	// (ARCHITECTURE.md, decision 2); a directory event never carries one.
+	if (has(content, 'm.relates_to')) return err('a directory event must not carry "m.relates_to"');
+	if (get(content, 'msgtype') !== 'm.notice') return err('msgtype: must be "m.notice"');
+	const body = text(get(content, 'body'), 'body', DIRECTORY_LIMITS.body);
+	if (!body.ok) return body;
+	const p = get(content, P);
+	if (!isObject(p)) return err(`${P}: must be an object`);
+	const version = get(p, 'version');
+	if (version !== DIRECTORY_VERSION)
+		return err(
+			typeof version === 'number'
+				? `${P}.version: version ${String(version).slice(0, 20)} is not supported (this client reads ${DIRECTORY_VERSION}); update Rogatory`
+				: `${P}.version: must be the number ${DIRECTORY_VERSION}`,
+		);
+	const type = oneOf(DIRECTORY_EVENT_TYPES, get(p, 'type'), `${P}.type`);
+	return type.ok ? payload(p, type.value) : type;
+}
+
+/** Reads a directory event from raw `m.room.message` content; the error says why it is not one. Never throws. */
+export function parseDirectoryContent(content: unknown): Result<DirectoryPayload, string> {
+	try {
+		return parseContent(content);
+	} catch {
+		// NOTE: content from JSON.parse cannot throw here; a Proxy or an object
+		// with throwing getters could. Nothing the fold receives may throw.
+		return err('the content could not be read');
+	}
+}
