@@ -2,6 +2,9 @@
 // one Guatemalan authority with a prosecutor and a 24/7 focal point.
 import type { OffenceCode } from '../../cases/ids/codes.ts';
 import type { AuthorityId, CountryCode } from '../../roster/types.ts';
+import type { TrustVerdict } from '../../trust/verdict.ts';
+import { buildDirectoryContent } from '../events/build.ts';
+import type { DirectoryArrival } from '../fold/fold.ts';
 import type { AuthorityEntry, DirectoryPayload, PersonEntry, Stamp } from '../types.ts';
 
 export const GT_MP = 'gt-mp' as AuthorityId;
@@ -60,4 +63,14 @@ export const personPayload = (entry: PersonEntry, at: string, by?: string): Dire
 	type: 'person',
 	entry,
 	updated: stamp(at, by),
+});
+
+export const COUNTS: TrustVerdict = { counts: true, verification: 'cross-signed' };
+
+/** An arrival of `payload` built as the web client sends it, trusted unless told. */
+export const arrival = (eventId: string, sender: string, payload: DirectoryPayload, verdict: TrustVerdict = COUNTS): DirectoryArrival => ({
+	eventId,
+	sender,
+	content: buildDirectoryContent(payload),
+	verdict,
 });

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { GUATEMALA, NIGERIA } from '../../roster/testing/demo.ts';
+import { REFCO } from '../../roster/testing/networks.ts';
+import type { AuthorityId, Roster } from '../../roster/types.ts';
+import { ANA, arrival, authorityPayload, GT_ENTRY, GT_MP, GT_SERVER, LUCIA, personPayload, stamp } from '../testing/entries.ts';
+import type { DirectoryPayload } from '../types.ts';
+import { editorsOf, isEditorOf } from './editors.ts';
+import { foldDirectory, type DirectoryArrival } from './fold.ts';
+
+const roster: Roster = { networks: [REFCO], authorities: [GUATEMALA, NIGERIA], people: [], crossNetworkLinks: [] };
+const serverOf = (a: AuthorityId) => roster.authorities.find((x) => x.id === a)?.homeserver;
+const fold = (...events: DirectoryArrival[]) => foldDirectory({ network: REFCO.id, roster, serverOf, events });
+
+const BRIDGE = `@rogatory-bridge:${GT_SERVER}`;
+const CARLOS = `@carlos.mendez:${GT_SERVER}`;
+const editors = (at: string, ...names: string[]): DirectoryPayload => ({ type: 'editors', authority: GT_MP, editors: names, updated: stamp(at, BRIDGE) });
+const named = arrival('$00editors', BRIDGE, editors('2026-11-01T00:00:00Z', LUCIA.id));
+
+describe('foldDirectory: who may write', () => {
+	it('takes the bridge’s entries and those of an editor it named', () => {
+		const view = fold(named, arrival('$01', BRIDGE, authorityPayload(GT_ENTRY, '2026-11-02T00:00:00Z')), arrival('$02', LUCIA.id, personPayload(ANA, '2026-11-02T00:00:00Z')));
+		expect(view.authorities.map((a) => a.entry.authority)).toEqual([GT_MP]);
+		expect(view.people.map((p) => p.entry.name)).toEqual(['Ana López']);
+		expect(view.ignored).toEqual([]);
+		expect(editorsOf(view, GT_MP)).toEqual([LUCIA.id]);
+		expect(isEditorOf(view, GT_MP, LUCIA.id)).toBe(true);
+		expect(isEditorOf(view, GT_MP, CARLOS)).toBe(false);
+	});
+
+	it('ignores someone who is not an editor, saying who and of what', () => {
+		const view = fold(named, arrival('$02', CARLOS, personPayload(ANA, '2026-11-02T00:00:00Z')));
+		expect(view.people).toEqual([]);
+		expect(view.ignored).toEqual([{ eventId: '$02', sender: CARLOS, reason: `written by ${CARLOS}, who is not an editor of gt-mp` }]);
+	});
+
+	it('counts only the latest editors event: an editor dropped from it writes no more', () => {
+		const later = arrival('$03editors', BRIDGE, editors('2026-11-05T00:00:00Z', CARLOS));
+		const view = fold(later, named, arrival('$02', LUCIA.id, personPayload(ANA, '2026-11-02T00:00:00Z')));
+		expect(view.people).toEqual([]);
+		expect(view.editors).toEqual({ [GT_MP]: [CARLOS] });
+	});
+
+	it('takes editors only from the authority’s own bridge, and only people on its server', () => {
+		const foreign = arrival('$04', `@rogatory-bridge:${NIGERIA.homeserver}`, editors('2026-11-03T00:00:00Z', CARLOS));
+		const byEditor = arrival('$05', LUCIA.id, editors('2026-11-03T00:00:00Z', LUCIA.id));
+		const stranger = arrival('$06', BRIDGE, editors('2026-11-04T00:00:00Z', '@eve:evil.example'));
+		const view = fold(named, foreign, byEditor, stranger);
+		expect(view.editors).toEqual({ [GT_MP]: [LUCIA.id] });
+		expect(view.ignored.map((i) => i.reason)).toEqual([
+			`written by @rogatory-bridge:${NIGERIA.homeserver}, who is not the bridge of gt-mp (${BRIDGE}): only the bridge names the editors of gt-mp`,
+			`written by ${LUCIA.id}, who is not the bridge of gt-mp (${BRIDGE}): only the bridge names the editors of gt-mp`,
+			`written by ${BRIDGE}: names @eve:evil.example an editor of gt-mp, but @eve:evil.example has no account on gt-mp's homeserver ${GT_SERVER}`,
+		]);
+	});
+
+	it('ignores untrusted events, malformed ones, and entries about authorities outside the network', () => {
+		const untrusted = arrival('$07', BRIDGE, personPayload(ANA, '2026-11-02T00:00:00Z'), { counts: false, code: 'not-encrypted', reason: 'sent in the clear' });
+		const malformed: DirectoryArrival = { eventId: '$08', sender: BRIDGE, content: { msgtype: 'm.text', body: 'hi' }, verdict: named.verdict };
+		const nigeria = { ...GT_ENTRY, authority: NIGERIA.id };
+		const outside = arrival('$09', `@rogatory-bridge:${NIGERIA.homeserver}`, authorityPayload(nigeria, '2026-11-02T00:00:00Z'));
+		const reasons = fold(untrusted, malformed, outside).ignored.map((i) => i.reason);
+		expect(reasons[0]).toBe(`written by ${BRIDGE} about gt-mp, not trusted: sent in the clear`);
+		expect(reasons[1]).toMatch(new RegExp(`^written by ${BRIDGE}, not a directory entry: the content has no`));
+		expect(reasons[2]).toBe(`written by @rogatory-bridge:${NIGERIA.homeserver} about ng-ca, which is not a member or observer of REFCO in the roster`);
+	});
+});
+
+describe('foldDirectory: the latest entry wins', () => {
+	const renamed = { ...ANA, name: 'Ana María López' };
+	it('keeps the later stamp whatever the arrival order, comparing instants not strings', () => {
+		const older = arrival('$20', BRIDGE, personPayload(ANA, '2026-11-02T10:00:00Z'));
+		// 05:00-06:00 is 11:00Z: later, although its text sorts first.
+		const newer = arrival('$10', BRIDGE, personPayload(renamed, '2026-11-02T05:00:00-06:00'));
+		expect(fold(older, newer).people.map((p) => p.entry.name)).toEqual(['Ana María López']);
+		expect(fold(newer, older).people.map((p) => p.entry.name)).toEqual(['Ana María López']);
+	});
+
+	it('breaks a tie by the greater event ID', () => {
+		const a = arrival('$a', BRIDGE, personPayload(ANA, '2026-11-02T10:00:00Z'));
+		const b = arrival('$b', BRIDGE, personPayload(renamed, '2026-11-02T10:00:00Z'));
+		expect(fold(b, a).people.map((p) => p.entry.name)).toEqual(['Ana María López']);
+	});
+
+	it('hides a removed person until a later entry brings them back', () => {
+		const entry = arrival('$1', BRIDGE, personPayload(ANA, '2026-11-02T10:00:00Z'));
+		const removed = arrival('$2', BRIDGE, { type: 'removed', authority: GT_MP, person: ANA.id, why: 'departed', updated: stamp('2026-11-03T10:00:00Z') });
+		const back = arrival('$3', BRIDGE, personPayload(ANA, '2026-11-04T10:00:00Z'));
+		expect(fold(entry, removed).people).toEqual([]);
+		expect(fold(back, removed, entry).people.map((p) => p.entry.id)).toEqual([ANA.id]);
+		const replayedOld = arrival('$4', BRIDGE, personPayload(ANA, '2026-11-01T10:00:00Z'));
+		expect(fold(entry, removed, replayedOld).people).toEqual([]);
+	});
+});

@@ -1,0 +1,108 @@
+// The directory fold: a directory room's events in any order → what a reader
+// sees of the network's directory. The trust chain (docs/directory.md, "Who
+// may write about an authority") starts at the roster: the roster names X's
+// homeserver, so X's bridge; only X's bridge names X's editors; only X's
+// bridge and those editors write X's entries. Per entry the latest `updated`
+// stamp wins. It never throws: what it cannot take is listed in `ignored`
+// with a reason in English naming the sender and the authority.
+import { serverNameOf } from '../../cases/ids/matrix.ts';
+import { bridgeUserId } from '../../roster/bridge.ts';
+import type { AuthorityId, NetworkId, Roster } from '../../roster/types.ts';
+import type { TrustVerdict } from '../../trust/verdict.ts';
+import { parseDirectoryContent } from '../events/parse.ts';
+import type { DirectoryPayload, DirectoryView } from '../types.ts';
+import { authorityOf, counted, latestBy, type Counted } from './order.ts';
+
+/** One event of the directory room as the fold receives it: decrypted content and the trust rule's verdict. */
+export interface DirectoryArrival {
+	readonly eventId: string;
+	readonly sender: string;
+	readonly content: unknown;
+	readonly verdict: TrustVerdict;
+}
+
+export interface DirectoryFoldInput {
+	readonly network: NetworkId;
+	readonly roster: Roster;
+	/** The homeserver (server name as in user IDs) of an authority, from the roster; undefined when it has none. */
+	readonly serverOf: (authority: AuthorityId) => string | undefined;
+	readonly events: readonly DirectoryArrival[];
+}
+
+type Ignored = DirectoryView['ignored'][number];
+type Payload<T extends DirectoryPayload['type']> = Extract<DirectoryPayload, { type: T }>;
+
+const isType =
+	<T extends DirectoryPayload['type']>(...types: T[]) =>
+	(c: Counted): c is Counted<Payload<T>> =>
+		(types as string[]).includes(c.payload.type);
+
+/** The arrivals once each, in event-ID order. */
+function distinct(events: readonly DirectoryArrival[]): DirectoryArrival[] {
+	// NOTE: a homeserver gives each event one ID; the same ID twice is the same
+	// event handed over twice (a re-sync), so the first copy is enough.
+	const seen = new Set<string>();
+	const sorted = [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+	return sorted.filter((e) => !seen.has(e.eventId) && seen.add(e.eventId));
+}
+
+/** Trust, grammar and roster checks: what an event must pass whoever sent it. */
+function admit(input: DirectoryFoldInput, ignore: (e: DirectoryArrival, reason: string) => void): Counted[] {
+	const members = new Set(
+		input.roster.authorities.filter((a) => a.memberships.some((m) => m.network === input.network)).map((a) => a.id as string),
+	);
+	const admitted: Counted[] = [];
+	for (const e of distinct(input.events)) {
+		const parsed = parseDirectoryContent(e.content);
+		const about = parsed.ok ? ` about ${authorityOf(parsed.value)}` : '';
+		if (!e.verdict.counts) ignore(e, `written by ${e.sender}${about}, not trusted: ${e.verdict.reason}`);
+		else if (!parsed.ok) ignore(e, `written by ${e.sender}, not a directory entry: ${parsed.error}`);
+		else if (!members.has(authorityOf(parsed.value)))
+			ignore(e, `written by ${e.sender}${about}, which is not a member or observer of ${input.network} in the roster`);
+		else if (input.serverOf(authorityOf(parsed.value) as AuthorityId) === undefined)
+			ignore(e, `written by ${e.sender}${about}, which has no homeserver in the roster, so no one can write for it`);
+		else admitted.push(counted(e.eventId, e.sender, parsed.value));
+	}
+	return admitted;
+}
+
+/** Folds a directory room's events into the network's directory as this reader sees it. */
+export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
+	const ignored: Ignored[] = [];
+	const ignore = (e: { eventId: string; sender: string }, reason: string) => ignored.push({ eventId: e.eventId, sender: e.sender, reason });
+	const admitted = admit(input, ignore);
+	const serverOf = (c: Counted) => input.serverOf(authorityOf(c.payload) as AuthorityId) ?? '';
+	const bridgeOf = (c: Counted) => bridgeUserId(serverOf(c));
+
+	const editorEvents = admitted.filter(isType('editors')).filter((c) => {
+		const X = c.payload.authority;
+		if (c.sender !== bridgeOf(c)) {
+			ignore(c, `written by ${c.sender}, who is not the bridge of ${X} (${bridgeOf(c)}): only the bridge names the editors of ${X}`);
+			return false;
+		}
+		const stranger = c.payload.editors.find((user) => serverNameOf(user) !== serverOf(c));
+		if (stranger !== undefined) ignore(c, `written by ${c.sender}: names ${stranger} an editor of ${X}, but ${stranger} has no account on ${X}'s homeserver ${serverOf(c)}`);
+		return stranger === undefined;
+	});
+	const editors = latestBy(editorEvents, (c) => c.payload.authority);
+
+	const entries = admitted.filter(isType('authority', 'person', 'removed')).filter((c) => {
+		const X = authorityOf(c.payload);
+		if (c.sender === bridgeOf(c) || editors.get(X)?.payload.editors.includes(c.sender) === true) return true;
+		ignore(c, `written by ${c.sender}, who is not an editor of ${X}`);
+		return false;
+	});
+	const authorities = latestBy(entries.filter(isType('authority')), (c) => c.payload.entry.authority);
+	const people = latestBy(entries.filter(isType('person', 'removed')), (c) =>
+		c.payload.type === 'person' ? `${c.payload.entry.authority} ${c.payload.entry.id}` : `${c.payload.authority} ${c.payload.person}`,
+	);
+
+	const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+	return {
+		network: input.network,
+		authorities: byKey(authorities).map((c) => ({ entry: c.payload.entry, updated: c.payload.updated })),
+		people: byKey(people).flatMap((c) => (c.payload.type === 'person' ? [{ entry: c.payload.entry, updated: c.payload.updated }] : [])),
+		editors: Object.fromEntries(byKey(editors).map((c) => [c.payload.authority, c.payload.editors])),
+		ignored: ignored.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)),
+	};
+}
