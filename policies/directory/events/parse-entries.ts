@@ -163,7 +163,8 @@ const hours: Reader<WorkingHours> = (value, path) => {
 	if (!o.ok) return o;
 	const zone = timeZone(get(o.value, 'timeZone'), `${path}.timeZone`);
 	if (!zone.ok) return zone;
-	const day: Reader<number> = (d, p) => (Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7 ? ok(d as number) : err(`${p}: must be a day 1 (Monday) … 7 (Sunday)`));
+	const day: Reader<number> = (d, p) =>
+		Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7 ? ok(d as number) : err(`${p}: must be a day 1 (Monday) … 7 (Sunday)`);
 	const days = unique(get(o.value, 'days'), `${path}.days`, 7, day);
 	if (!days.ok) return days;
 	if (days.value.length === 0) return err(`${path}.days: must name at least one day`);

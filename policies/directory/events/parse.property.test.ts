@@ -7,7 +7,14 @@ import { buildDirectoryContent } from './build.ts';
 import { DIRECTORY_KEY } from './namespace.ts';
 import { parseDirectoryContent } from './parse.ts';
 
-const anything = fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withNullPrototype: true, withSparseArray: true });
+const anything = fc.anything({
+	withBigInt: true,
+	withMap: true,
+	withSet: true,
+	withDate: true,
+	withNullPrototype: true,
+	withSparseArray: true,
+});
 
 describe('parseDirectoryContent on arbitrary input', () => {
 	it('never throws on arbitrary values, and refuses them with a reason', () => {

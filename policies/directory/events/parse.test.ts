@@ -53,12 +53,28 @@ describe('parseDirectoryContent refuses', () => {
 	it.each<[string, (e: Record<string, unknown>) => void, RegExp]>([
 		['a role outside the vocabulary', (e) => (e['roles'] = ['judge']), /roles\[0\]: "judge" is not one of/],
 		['a language that is no tag', (e) => (e['languages'] = ['Spanish']), /languages\[0\]: "Spanish" is not a language tag/],
-		['an unknown time zone', (e) => (e['hours'] = { ...LUCIA.hours, timeZone: 'Mars/Olympus' }), /hours.timeZone: "Mars\/Olympus" is not an IANA/],
+		[
+			'an unknown time zone',
+			(e) => (e['hours'] = { ...LUCIA.hours, timeZone: 'Mars/Olympus' }),
+			/hours.timeZone: "Mars\/Olympus" is not an IANA/,
+		],
 		['a clock time past 24:00', (e) => (e['hours'] = { ...LUCIA.hours, to: '25:00' }), /hours.to: must be a time written HH:MM/],
-		['working hours ending before they start', (e) => (e['hours'] = { ...LUCIA.hours, from: '18:00', to: '09:00' }), /hours.to: must be after/],
+		[
+			'working hours ending before they start',
+			(e) => (e['hours'] = { ...LUCIA.hours, from: '18:00', to: '09:00' }),
+			/hours.to: must be after/,
+		],
 		['a day 8', (e) => (e['hours'] = { ...LUCIA.hours, days: [1, 8] }), /hours.days\[1\]: must be a day/],
-		['a rota period that ends before it starts', (e) => (e['rota'] = [{ from: '2026-12-05T00:00:00Z', to: '2026-12-04T00:00:00Z' }]), /rota\[0\].to: must be after/],
-		['a rota instant without an offset', (e) => (e['rota'] = [{ from: '2026-12-05T00:00:00', to: '2026-12-06T00:00:00Z' }]), /rota\[0\].from: must be an instant/],
+		[
+			'a rota period that ends before it starts',
+			(e) => (e['rota'] = [{ from: '2026-12-05T00:00:00Z', to: '2026-12-04T00:00:00Z' }]),
+			/rota\[0\].to: must be after/,
+		],
+		[
+			'a rota instant without an offset',
+			(e) => (e['rota'] = [{ from: '2026-12-05T00:00:00', to: '2026-12-06T00:00:00Z' }]),
+			/rota\[0\].from: must be an instant/,
+		],
 		['February 30th', (e) => (e['rota'] = [{ from: '2026-02-30T00:00:00Z', to: '2026-03-06T00:00:00Z' }]), /is not a real instant/],
 		['an e-mail address without a domain', (e) => (e['email'] = 'lramirez@localhost'), /email: "lramirez@localhost" is not an e-mail/],
 		['a national phone number', (e) => (e['phone'] = '2411 9191'), /phone: .* international form/],
@@ -74,10 +90,22 @@ describe('parseDirectoryContent refuses', () => {
 		['a kind outside the vocabulary', (e) => (e['kind'] = 'embassy'), /kind: "embassy" is not one of/],
 		['a lower-case country', (e) => (e['country'] = 'gt'), /country: must be an ISO 3166-1/],
 		['no names', (e) => (e['names'] = {}), /names: must hold at least one language/],
-		['an http document link', (e) => (e['documents'] = [{ title: 'Law', kind: 'law', url: 'http://mp.gob.gt/law.pdf' }]), /documents\[0\].url: must be an https link/],
-		['a document with neither link nor file', (e) => (e['documents'] = [{ title: 'Law', kind: 'law' }]), /documents\[0\]: must have either/],
+		[
+			'an http document link',
+			(e) => (e['documents'] = [{ title: 'Law', kind: 'law', url: 'http://mp.gob.gt/law.pdf' }]),
+			/documents\[0\].url: must be an https link/,
+		],
+		[
+			'a document with neither link nor file',
+			(e) => (e['documents'] = [{ title: 'Law', kind: 'law' }]),
+			/documents\[0\]: must have either/,
+		],
 		['a channel of an unknown kind', (e) => (e['channels'] = [{ kind: 'telex', value: '1' }]), /channels\[0\].kind/],
-		['a portal that is not https', (e) => (e['channels'] = [{ kind: 'portal', value: 'ftp://mp.gob.gt' }]), /channels\[0\].value: must be an https link/],
+		[
+			'a portal that is not https',
+			(e) => (e['channels'] = [{ kind: 'portal', value: 'ftp://mp.gob.gt' }]),
+			/channels\[0\].value: must be an https link/,
+		],
 		['an offence code in capitals', (e) => (e['offences'] = ['Cybercrime']), /offences\[0\]/],
 	])('an authority with %s', (_, patch, reason) => {
 		expect(refusal(content(authorityPayload(GT_ENTRY, AT), (p) => patch(entryOf(p))))).toMatch(reason);
@@ -101,7 +129,10 @@ describe('parseDirectoryContent keeps', () => {
 	it('accepts 24:00 as the end of a working day and an attached document', () => {
 		const lucia = { ...LUCIA, hours: { timeZone: 'Asia/Almaty', days: [6], from: '20:00', to: '24:00' } };
 		expect(parseDirectoryContent(content(personPayload(lucia, AT))).ok).toBe(true);
-		const attached = { ...GT_ENTRY, documents: [{ title: 'Template', kind: 'template' as const, file: { url: 'mxc://mp.gt/abc', v: 'v2' } }] };
+		const attached = {
+			...GT_ENTRY,
+			documents: [{ title: 'Template', kind: 'template' as const, file: { url: 'mxc://mp.gt/abc', v: 'v2' } }],
+		};
 		expect(parseDirectoryContent(content(authorityPayload(attached, AT))).ok).toBe(true);
 	});
 });

@@ -64,11 +64,13 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9}
 /** An ISO 8601 instant with a date, a time and an offset or Z: "2026-12-03T08:00:00-06:00". */
 export function instant(value: unknown, path: string): Read<string> {
 	const match = typeof value === 'string' && value.length <= 40 ? INSTANT.exec(value) : null;
-	if (match === null || typeof value !== 'string') return fail(path, 'must be an instant written like 2026-12-03T08:00:00Z or with an offset');
-	const [y, mo, d, h, mi, s, oh, om] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
-	const date = new Date(Date.UTC(y ?? 0, (mo ?? 0) - 1, d ?? 0));
-	const real = date.getUTCFullYear() === y && date.getUTCMonth() === (mo ?? 0) - 1 && date.getUTCDate() === d;
-	const inRange = (h ?? 0) <= 23 && (mi ?? 0) <= 59 && (s ?? 0) <= 59 && (oh ?? 0) <= 14 && (om ?? 0) <= 59;
+	if (match === null || typeof value !== 'string')
+		return fail(path, 'must be an instant written like 2026-12-03T08:00:00Z or with an offset');
+	const n = (group: number): number => Number(match[group] ?? 0);
+	const [y, mo, d] = [n(1), n(2), n(3)];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	const real = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+	const inRange = n(4) <= 23 && n(5) <= 59 && n(6) <= 59 && n(7) <= 14 && n(8) <= 59;
 	if (!real || !inRange || Number.isNaN(Date.parse(value))) return fail(path, `${shown(value)} is not a real instant`);
 	return ok(value);
 }
@@ -115,6 +117,7 @@ export function httpsUrl(value: unknown, path: string): Read<string> {
 		return fail(path, `${shown(t.value)} is not a link`);
 	}
 	if (url.protocol !== 'https:') return fail(path, 'must be an https link');
-	if (url.username !== '' || url.password !== '' || url.hostname === '') return fail(path, 'must be an https link with a host and no password');
+	if (url.username !== '' || url.password !== '' || url.hostname === '')
+		return fail(path, 'must be an https link with a host and no password');
 	return t;
 }

@@ -13,12 +13,21 @@ const fold = (...events: DirectoryArrival[]) => foldDirectory({ network: REFCO.i
 
 const BRIDGE = `@rogatory-bridge:${GT_SERVER}`;
 const CARLOS = `@carlos.mendez:${GT_SERVER}`;
-const editors = (at: string, ...names: string[]): DirectoryPayload => ({ type: 'editors', authority: GT_MP, editors: names, updated: stamp(at, BRIDGE) });
+const editors = (at: string, ...names: string[]): DirectoryPayload => ({
+	type: 'editors',
+	authority: GT_MP,
+	editors: names,
+	updated: stamp(at, BRIDGE),
+});
 const named = arrival('$00editors', BRIDGE, editors('2026-11-01T00:00:00Z', LUCIA.id));
 
 describe('foldDirectory: who may write', () => {
 	it('takes the bridge’s entries and those of an editor it named', () => {
-		const view = fold(named, arrival('$01', BRIDGE, authorityPayload(GT_ENTRY, '2026-11-02T00:00:00Z')), arrival('$02', LUCIA.id, personPayload(ANA, '2026-11-02T00:00:00Z')));
+		const view = fold(
+			named,
+			arrival('$01', BRIDGE, authorityPayload(GT_ENTRY, '2026-11-02T00:00:00Z')),
+			arrival('$02', LUCIA.id, personPayload(ANA, '2026-11-02T00:00:00Z')),
+		);
 		expect(view.authorities.map((a) => a.entry.authority)).toEqual([GT_MP]);
 		expect(view.people.map((p) => p.entry.name)).toEqual(['Ana López']);
 		expect(view.ignored).toEqual([]);
@@ -54,14 +63,25 @@ describe('foldDirectory: who may write', () => {
 	});
 
 	it('ignores untrusted events, malformed ones, and entries about authorities outside the network', () => {
-		const untrusted = arrival('$07', BRIDGE, personPayload(ANA, '2026-11-02T00:00:00Z'), { counts: false, code: 'not-encrypted', reason: 'sent in the clear' });
-		const malformed: DirectoryArrival = { eventId: '$08', sender: BRIDGE, content: { msgtype: 'm.text', body: 'hi' }, verdict: named.verdict };
+		const untrusted = arrival('$07', BRIDGE, personPayload(ANA, '2026-11-02T00:00:00Z'), {
+			counts: false,
+			code: 'not-encrypted',
+			reason: 'sent in the clear',
+		});
+		const malformed: DirectoryArrival = {
+			eventId: '$08',
+			sender: BRIDGE,
+			content: { msgtype: 'm.text', body: 'hi' },
+			verdict: named.verdict,
+		};
 		const nigeria = { ...GT_ENTRY, authority: NIGERIA.id };
 		const outside = arrival('$09', `@rogatory-bridge:${NIGERIA.homeserver}`, authorityPayload(nigeria, '2026-11-02T00:00:00Z'));
 		const reasons = fold(untrusted, malformed, outside).ignored.map((i) => i.reason);
 		expect(reasons[0]).toBe(`written by ${BRIDGE} about gt-mp, not trusted: sent in the clear`);
 		expect(reasons[1]).toMatch(new RegExp(`^written by ${BRIDGE}, not a directory entry: the content has no`));
-		expect(reasons[2]).toBe(`written by @rogatory-bridge:${NIGERIA.homeserver} about ng-ca, which is not a member or observer of REFCO in the roster`);
+		expect(reasons[2]).toBe(
+			`written by @rogatory-bridge:${NIGERIA.homeserver} about ng-ca, which is not a member or observer of REFCO in the roster`,
+		);
 	});
 });
 
@@ -83,7 +103,13 @@ describe('foldDirectory: the latest entry wins', () => {
 
 	it('hides a removed person until a later entry brings them back', () => {
 		const entry = arrival('$1', BRIDGE, personPayload(ANA, '2026-11-02T10:00:00Z'));
-		const removed = arrival('$2', BRIDGE, { type: 'removed', authority: GT_MP, person: ANA.id, why: 'departed', updated: stamp('2026-11-03T10:00:00Z') });
+		const removed = arrival('$2', BRIDGE, {
+			type: 'removed',
+			authority: GT_MP,
+			person: ANA.id,
+			why: 'departed',
+			updated: stamp('2026-11-03T10:00:00Z'),
+		});
 		const back = arrival('$3', BRIDGE, personPayload(ANA, '2026-11-04T10:00:00Z'));
 		expect(fold(entry, removed).people).toEqual([]);
 		expect(fold(back, removed, entry).people.map((p) => p.entry.id)).toEqual([ANA.id]);

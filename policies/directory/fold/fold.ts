@@ -81,7 +81,11 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 			return false;
 		}
 		const stranger = c.payload.editors.find((user) => serverNameOf(user) !== serverOf(c));
-		if (stranger !== undefined) ignore(c, `written by ${c.sender}: names ${stranger} an editor of ${X}, but ${stranger} has no account on ${X}'s homeserver ${serverOf(c)}`);
+		if (stranger !== undefined)
+			ignore(
+				c,
+				`written by ${c.sender}: names ${stranger} an editor of ${X}, but ${stranger} has no account on ${X}'s homeserver ${serverOf(c)}`,
+			);
 		return stranger === undefined;
 	});
 	const editors = latestBy(editorEvents, (c) => c.payload.authority);

@@ -26,7 +26,10 @@ export function isLater(a: Counted, b: Counted): boolean {
 }
 
 /** Keeps, per key, the latest of the payloads given. */
-export function latestBy<P extends DirectoryPayload>(items: readonly Counted<P>[], key: (c: Counted<P>) => string): Map<string, Counted<P>> {
+export function latestBy<P extends DirectoryPayload>(
+	items: readonly Counted<P>[],
+	key: (c: Counted<P>) => string,
+): Map<string, Counted<P>> {
 	const latest = new Map<string, Counted<P>>();
 	for (const item of items) {
 		const k = key(item);

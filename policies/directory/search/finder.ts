@@ -13,7 +13,8 @@ import type { FinderQuery, FinderResult, RankedContact } from './types.ts';
 /** Whether an authority takes cases of `offence`: it lists none (all), the offence, or one of its parents. */
 export function handlesOffence(entry: AuthorityEntry, offence: OffenceCode | undefined): boolean {
 	if (offence === undefined || entry.offences.length === 0) return true;
-	for (let code: OffenceCode | undefined = offence; code !== undefined; code = parentOffence(code)) if (entry.offences.includes(code)) return true;
+	for (let code: OffenceCode | undefined = offence; code !== undefined; code = parentOffence(code))
+		if (entry.offences.includes(code)) return true;
 	return false;
 }
 
@@ -25,11 +26,22 @@ const FIRST_ROLES = new Set(['central-authority-officer', 'focal-point', 'focal-
 function rankContacts(people: readonly PersonEntry[], authority: AuthorityEntry, now: Date, language: string): RankedContact[] {
 	const contacts = people.map((person) => {
 		const r = reachability(person, now);
-		return { person, reachability: r, reachableNow: reachableNow(r), point247: isPoint247(person, authority), speaksReaderLanguage: speaks(person.languages, language) };
+		return {
+			person,
+			reachability: r,
+			reachableNow: reachableNow(r),
+			point247: isPoint247(person, authority),
+			speaksReaderLanguage: speaks(person.languages, language),
+		};
 	});
 	const score = (c: RankedContact) =>
-		(c.person.roles.some((role) => FIRST_ROLES.has(role)) ? 0 : 8) + (c.point247 ? 0 : 4) + (c.reachableNow ? 0 : 2) + (c.speaksReaderLanguage ? 0 : 1);
-	return contacts.sort((a, b) => score(a) - score(b) || NAME_ORDER.compare(a.person.name, b.person.name) || (a.person.id < b.person.id ? -1 : 1));
+		(c.person.roles.some((role) => FIRST_ROLES.has(role)) ? 0 : 8) +
+		(c.point247 ? 0 : 4) +
+		(c.reachableNow ? 0 : 2) +
+		(c.speaksReaderLanguage ? 0 : 1);
+	return contacts.sort(
+		(a, b) => score(a) - score(b) || NAME_ORDER.compare(a.person.name, b.person.name) || (a.person.id < b.person.id ? -1 : 1),
+	);
 }
 
 export function findCompetent(views: readonly DirectoryView[], query: FinderQuery, now: Date, readerLanguage: string): FinderResult[] {

@@ -31,7 +31,14 @@ function personHits(view: DirectoryView, q: DirectoryQuery, now: Date): PersonHi
 		if (q.text !== undefined && !matchesText(q.text, [person.name, person.latinName ?? '', person.title ?? '', ...names])) return [];
 		const r = reachability(person, now);
 		if (q.reachableNow === true && !reachableNow(r)) return [];
-		const hit: PersonHit = { kind: 'person', network: view.network, person, reachability: r, reachableNow: reachableNow(r), point247: isPoint247(person, authority) };
+		const hit: PersonHit = {
+			kind: 'person',
+			network: view.network,
+			person,
+			reachability: r,
+			reachableNow: reachableNow(r),
+			point247: isPoint247(person, authority),
+		};
 		return [authority === undefined ? hit : { ...hit, authority }];
 	});
 }

@@ -34,7 +34,9 @@ export function foldForSearch(value: string): string {
 
 /** Whether every word of `query` occurs in one of `fields` (folded here). */
 export function matchesText(query: string, fields: readonly string[]): boolean {
-	const words = foldForSearch(query).split(' ').filter((w) => w.length > 0);
+	const words = foldForSearch(query)
+		.split(' ')
+		.filter((w) => w.length > 0);
 	const haystack = fields.map(foldForSearch).join('\n');
 	return words.every((w) => haystack.includes(w));
 }

@@ -1,6 +1,8 @@
 // Given names and family names for the generated directory (testing/generated.ts):
 // Latin-script pools per language, and Cyrillic ones with their Latin spelling.
-export const LATIN_NAMES: Readonly<Record<'es' | 'en' | 'fr' | 'pt', { readonly given: readonly string[]; readonly family: readonly string[] }>> = {
+export const LATIN_NAMES: Readonly<
+	Record<'es' | 'en' | 'fr' | 'pt', { readonly given: readonly string[]; readonly family: readonly string[] }>
+> = {
 	es: {
 		given: ['Ana', 'Lucía', 'José', 'María José', 'Óscar', 'Begoña', 'Ramón', 'Inés', 'Héctor', 'Ximena', 'Raúl', 'Sofía'],
 		family: ['López', 'Ramírez', 'Méndez', 'Núñez', 'Pérez', 'Gutiérrez', 'Álvarez', 'Ibáñez', 'Castillo', 'Muñoz', 'Orellana', 'Suárez'],
@@ -10,7 +12,20 @@ export const LATIN_NAMES: Readonly<Record<'es' | 'en' | 'fr' | 'pt', { readonly 
 		family: ['Okafor', 'Mensah', 'Adeyemi', 'Boateng', 'Johnson', 'Nwosu', 'Asante', 'Cooper', 'Owusu', 'Eze', 'Taylor', 'Addo'],
 	},
 	fr: {
-		given: ['Aminata', 'Mamadou', 'Awa', 'Ousmane', 'Fatoumata', 'Cheikh', 'Aïssatou', 'Ibrahima', 'Mariétou', 'Moussa', 'Hélène', 'Séverin'],
+		given: [
+			'Aminata',
+			'Mamadou',
+			'Awa',
+			'Ousmane',
+			'Fatoumata',
+			'Cheikh',
+			'Aïssatou',
+			'Ibrahima',
+			'Mariétou',
+			'Moussa',
+			'Hélène',
+			'Séverin',
+		],
 		family: ['Diallo', 'Ndiaye', 'Traoré', 'Koné', 'Sow', 'Diop', 'Coulibaly', 'Touré', 'Kéïta', 'Bamba', 'Faye', 'Ouattara'],
 	},
 	pt: {
@@ -20,7 +35,10 @@ export const LATIN_NAMES: Readonly<Record<'es' | 'en' | 'fr' | 'pt', { readonly 
 };
 
 /** [Cyrillic, Latin] pairs. */
-export const CYRILLIC_NAMES: { readonly given: readonly (readonly [string, string])[]; readonly family: readonly (readonly [string, string])[] } = {
+export const CYRILLIC_NAMES: {
+	readonly given: readonly (readonly [string, string])[];
+	readonly family: readonly (readonly [string, string])[];
+} = {
 	given: [
 		['Нурлан', 'Nurlan'],
 		['Айгуль', 'Aigul'],
