@@ -6,14 +6,7 @@ import type { OffenceCode } from '../cases/ids/codes.ts';
 import type { AuthorityId, CountryCode, NetworkId } from '../roster/types.ts';
 
 /** What kind of body an authority is. */
-export const AUTHORITY_KINDS = [
-	'central-authority',
-	'prosecution-service',
-	'ministry-of-justice',
-	'court',
-	'police',
-	'other',
-] as const;
+export const AUTHORITY_KINDS = ['central-authority', 'prosecution-service', 'ministry-of-justice', 'court', 'police', 'other'] as const;
 export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
 
 /** The measures an authority may handle (UNODC directory; Budapest arts. 29–35; UNTOC arts. 16, 18). */
