@@ -21,6 +21,9 @@ export function handlesOffence(entry: AuthorityEntry, offence: OffenceCode | und
 const isCompetent = (entry: AuthorityEntry, q: FinderQuery): boolean =>
 	entry.country === q.country && entry.measures.includes(q.measure) && handlesOffence(entry, q.offence);
 
+/** Code-unit order: the same on every machine, whatever its locale. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const FIRST_ROLES = new Set(['central-authority-officer', 'focal-point', 'focal-point-24-7']);
 
 function rankContacts(people: readonly PersonEntry[], authority: AuthorityEntry, now: Date, language: string): RankedContact[] {
@@ -40,7 +43,7 @@ function rankContacts(people: readonly PersonEntry[], authority: AuthorityEntry,
 		(c.reachableNow ? 0 : 2) +
 		(c.speaksReaderLanguage ? 0 : 1);
 	return contacts.sort(
-		(a, b) => score(a) - score(b) || NAME_ORDER.compare(a.person.name, b.person.name) || (a.person.id < b.person.id ? -1 : 1),
+		(a, b) => score(a) - score(b) || NAME_ORDER.compare(a.person.name, b.person.name) || byCode(a.person.id, b.person.id),
 	);
 }
 
@@ -68,6 +71,6 @@ export function findCompetent(views: readonly DirectoryView[], query: FinderQuer
 		(a, b) =>
 			reachable(a) - reachable(b) ||
 			NAME_ORDER.compare(authorityName(a.authority), authorityName(b.authority)) ||
-			(`${a.network} ${a.authority.authority}` < `${b.network} ${b.authority.authority}` ? -1 : 1),
+			byCode(`${a.network} ${a.authority.authority}`, `${b.network} ${b.authority.authority}`),
 	);
 }
