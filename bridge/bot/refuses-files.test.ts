@@ -75,7 +75,10 @@ describe('the bridge refuses broken deployment files before it starts anything',
 		const files = brokenDeployment(dir, BREAKAGES[0]!);
 		const several = bridge([config(dir)], { ROGATORY_ROSTER: files.roster, ROGATORY_SITE: files.sites.join(':') });
 		expectNothingStarted(dir, several);
-		expect(several.stderr).toMatch(/^ROGATORY_SITE names 3 site files; name this authority's with --site <file>\nusage: /);
+		expect(several.stderr).toMatch(
+			new RegExp(`^ROGATORY_SITE names ${files.sites.length} site files; name this authority's with --site <file>\\nusage: `),
+		);
+		expect(files.sites.length).toBeGreaterThan(1);
 		const none = bridge(['--site', files.site, config(dir)]);
 		expect(none.status).toBe(2);
 		expect(none.stderr).toMatch(/^name the roster file with --roster <file> \(or ROGATORY_ROSTER\)/);

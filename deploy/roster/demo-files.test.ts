@@ -14,7 +14,7 @@ import { validateRoster } from '../../policies/roster/validate.ts';
 import { loadPeople, loadRoster, loadSite } from './load.ts';
 
 const here = import.meta.dirname;
-const DEMO = ['gt-mp', 'ng-ca', 'kz-gpo'];
+const DEMO = ['sv-fgr', 'gt-mp', 'ng-ca', 'kz-gpo'];
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
 	if (!result.ok) throw new Error(JSON.stringify(result.error));

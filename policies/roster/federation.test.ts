@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { demoRoster, GUATEMALA, KAZAKHSTAN, NIGERIA } from './testing/demo.ts';
+import { demoRoster, EL_SALVADOR, GUATEMALA, KAZAKHSTAN, NIGERIA } from './testing/demo.ts';
 import { federationPeers, mayFederate } from './federation.ts';
 import type { Authority, AuthorityId, NetworkId, Roster } from './types.ts';
 
 describe('federationPeers on the demo roster', () => {
-	it('links Guatemala and Nigeria through the declared cross-network link only', () => {
-		expect(federationPeers(demoRoster, GUATEMALA.id)).toEqual([NIGERIA.id]);
+	it('links El Salvador and Guatemala through REFCO, and across networks through the declared links only', () => {
+		expect(federationPeers(demoRoster, EL_SALVADOR.id)).toEqual([GUATEMALA.id]);
+		expect(federationPeers(demoRoster, GUATEMALA.id)).toEqual([EL_SALVADOR.id, NIGERIA.id]);
 		expect(federationPeers(demoRoster, NIGERIA.id)).toEqual([GUATEMALA.id, KAZAKHSTAN.id]);
 		expect(federationPeers(demoRoster, KAZAKHSTAN.id)).toEqual([NIGERIA.id]);
 	});

@@ -34,7 +34,7 @@ describe('validateRoster', () => {
 
 	it('refuses duplicate ids, unknown networks and dangling links', () => {
 		const result = broken((r) => {
-			const first = r.authorities[0]!;
+			const first = r.authorities.find((a) => a.id === 'gt-mp')!;
 			return {
 				...r,
 				authorities: [
@@ -49,7 +49,7 @@ describe('validateRoster', () => {
 		expect(result.error).toEqual(
 			expect.arrayContaining([
 				'authorities: id "gt-mp" is used twice',
-				'authorities[3].memberships[0].network: no network "NOPE" in this roster',
+				`authorities[${demoRoster.authorities.length}].memberships[0].network: no network "NOPE" in this roster`,
 				'crossNetworkLinks[0].between[1]: no authority "zz-gone" in this roster',
 			]),
 		);

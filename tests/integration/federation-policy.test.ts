@@ -1,5 +1,7 @@
 // Acceptance (foundation, 3): a user on the outsider homeserver (in no
-// network) can neither join a member's room nor be invited into it. The
+// network) can neither join a member's room nor be invited into it. And two
+// homeservers of one network (El Salvador's and Guatemala's, REFCO) federate,
+// while El Salvador's does not reach Guatemala's cross-network link (issue 12). The
 // refusal comes from the members' federation policy
 // (federation_domain_whitelist generated from the rosters), and the test
 // asserts on the refusal itself — its error — never on a time-out.
@@ -8,7 +10,7 @@ import { MatrixError } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
-import { createEncryptedRoom, startNodeClient } from '../support/matrix-node-client.ts';
+import { createEncryptedRoom, invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
 
 async function refusal(attempt: Promise<unknown>): Promise<MatrixError> {
 	try {
@@ -73,6 +75,39 @@ describe('members of networks with no link between them', () => {
 			expect(error.data.error).toContain(`Federation denied with ${homeserverOf(federation, 'kz-gpo').serverName}`);
 		} finally {
 			guatemala.stopClient();
+		}
+	});
+});
+
+describe('two members of one network', () => {
+	const federation = inject('federation');
+
+	it('federate: El Salvador (REFCO) invites Guatemala (REFCO), who joins', async () => {
+		const salvador = await startNodeClient(await freshAccount(federation, 'sv-fgr', 'prosecutor'));
+		const guatemala = await startNodeClient(await freshAccount(federation, 'gt-mp', 'prosecutor'));
+		try {
+			const roomId = await createEncryptedRoom(salvador, [guatemala.getUserId()!]);
+			await invitedTo(guatemala, roomId);
+			await guatemala.joinRoom(roomId);
+			const members = await salvador.members(roomId);
+			const joined = (members.chunk ?? []).filter((m) => m.content['membership'] === 'join').map((m) => m.state_key);
+			expect(joined).toEqual(expect.arrayContaining([salvador.getUserId(), guatemala.getUserId()]));
+		} finally {
+			salvador.stopClient();
+			guatemala.stopClient();
+		}
+	});
+
+	it('do not carry each other’s links: El Salvador cannot invite Nigeria, linked to Guatemala only', async () => {
+		const salvador = await startNodeClient(await freshAccount(federation, 'sv-fgr', 'prosecutor'));
+		const nigeria = await freshAccount(federation, 'ng-ca', 'prosecutor');
+		try {
+			const roomId = await createEncryptedRoom(salvador, []);
+			const error = await refusal(salvador.invite(roomId, nigeria.userId));
+			expect(error.httpStatus).toBe(403);
+			expect(error.data.error).toContain(`Federation denied with ${homeserverOf(federation, 'ng-ca').serverName}`);
+		} finally {
+			salvador.stopClient();
 		}
 	});
 });

@@ -13,6 +13,16 @@ import type { Authority, AuthorityId, CountryCode, Person, Roster } from '../typ
 const authority = (value: string) => value as AuthorityId;
 const country = (value: string) => value as CountryCode;
 
+export const EL_SALVADOR: Authority = {
+	id: authority('sv-fgr'),
+	name: 'Fiscalía General de la República de El Salvador',
+	country: country('SV'),
+	homeserver: 'matrix.fgr.sv.rogatory.example',
+	timeZone: 'America/El_Salvador',
+	languages: ['es'],
+	memberships: [{ network: REFCO.id, status: 'member' }],
+};
+
 export const GUATEMALA: Authority = {
 	id: authority('gt-mp'),
 	name: 'Ministerio Público de Guatemala',
@@ -44,6 +54,29 @@ export const KAZAKHSTAN: Authority = {
 };
 
 const people: Person[] = [
+	{ localpart: 'marta.alvarado', displayName: 'Marta Alvarado', authority: EL_SALVADOR.id, roles: ['prosecutor'], language: 'es' },
+	{
+		localpart: 'roberto.castillo',
+		displayName: 'Roberto Castillo',
+		authority: EL_SALVADOR.id,
+		roles: ['central-authority-officer'],
+		language: 'es',
+	},
+	{
+		localpart: 'gabriela.flores',
+		displayName: 'Gabriela Flores',
+		authority: EL_SALVADOR.id,
+		roles: ['focal-point', 'focal-point-24-7'],
+		language: 'es',
+	},
+	{
+		localpart: 'jorge.hernandez',
+		displayName: 'Jorge Hernández',
+		authority: EL_SALVADOR.id,
+		roles: ['authority-administrator'],
+		language: 'es',
+	},
+
 	{ localpart: 'ana.lopez', displayName: 'Ana López', authority: GUATEMALA.id, roles: ['prosecutor'], language: 'es' },
 	{
 		localpart: 'carlos.mendez',
@@ -116,7 +149,7 @@ const people: Person[] = [
 
 export const demoRoster: Roster = {
 	networks: NETWORKS,
-	authorities: [GUATEMALA, NIGERIA, KAZAKHSTAN],
+	authorities: [EL_SALVADOR, GUATEMALA, NIGERIA, KAZAKHSTAN],
 	people,
 	crossNetworkLinks: [
 		{

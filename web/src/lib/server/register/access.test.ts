@@ -17,7 +17,14 @@ describe('registerAccess', () => {
 	it('lets an authority administrator read it', () => {
 		const roster = {
 			...demoRoster,
-			people: [...demoRoster.people, { ...demoRoster.people[0]!, localpart: 'admin.gt', roles: ['authority-administrator' as const] }],
+			people: [
+				...demoRoster.people,
+				{
+					...demoRoster.people.find((p) => p.localpart === 'ana.lopez')!,
+					localpart: 'admin.gt',
+					roles: ['authority-administrator' as const],
+				},
+			],
 		};
 		expect(registerAccess(sessionUser('@admin.gt:x', 'gt-mp', roster))).toMatchObject({ kind: 'allowed' });
 	});

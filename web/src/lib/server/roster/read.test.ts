@@ -32,14 +32,14 @@ function demoFiles(): { roster: string; sites: string[] } {
 }
 
 describe('readWebDeployment', () => {
-	it('reads the demo files into the demo roster, with the one session database the three sites name', () => {
+	it('reads the demo files into the demo roster, with the one session database every site names', () => {
 		const files = demoFiles();
 		const read = readWebDeployment({ roster: files.roster, site: files.sites.join(':') });
 		if (!read.ok) throw new Error(cannotStart(read.error));
 		expect(read.value.deployment.runtime).toEqual(demoRoster);
 		expect(read.value.sessions).toBe(join(dir, 'web', 'sessions.sqlite'));
 		expect(read.value.deployment.sites.map((s) => s.document.paths.register)).toEqual(
-			['gt-mp', 'kz-gpo', 'ng-ca'].map((id) => join(dir, 'bridges', id, 'register.sqlite')),
+			['gt-mp', 'kz-gpo', 'ng-ca', 'sv-fgr'].map((id) => join(dir, 'bridges', id, 'register.sqlite')),
 		);
 	});
 
