@@ -16,6 +16,10 @@ import { userIdOfMatrixUri } from './matrix-uri.ts';
 import { components, unescapeText } from './text.ts';
 import type { CardRefusal, ContentLine, VcardContext } from './types.ts';
 
+/** The form of a roster authority id (roster/file/values.ts), to tell a mistyped id from an organisation's name. */
+const AUTHORITY_ID = /^[a-z]{2}-[a-z0-9-]{1,30}$/;
+const exampleOf = (known: ReadonlySet<string>): string => [...known][0] ?? 'gt-mp';
+
 export function cardToEntry(card: RawCard, context: VcardContext): Result<PersonEntry, CardRefusal[]> {
 	const read = cardReader(card);
 	const versions = read.all('VERSION');
@@ -87,14 +91,16 @@ function authorityOf(read: CardReader, card: RawCard, known: ReadonlySet<string>
 		return id as AuthorityId;
 	}
 	if (org === undefined || orgId === undefined) {
-		read.refuse(card.line, 'the authority is missing: give its roster id (e.g. gt-mp) in ORG or X-ROGATORY-AUTHORITY');
+		read.refuse(card.line, `the authority is missing: give its roster id (e.g. ${exampleOf(known)}) in ORG or X-ROGATORY-AUTHORITY`);
 		return '' as AuthorityId;
 	}
-	if (!known.has(orgId))
-		read.refuse(
-			org.line,
-			`ORG "${orgId}" is not an authority of the roster: write its roster id (e.g. gt-mp) first in ORG, or add X-ROGATORY-AUTHORITY`,
-		);
+	if (known.has(orgId)) return orgId as AuthorityId;
+	read.refuse(
+		org.line,
+		AUTHORITY_ID.test(orgId)
+			? `ORG "${orgId}" is not an authority of the roster`
+			: `ORG "${orgId}" is not an authority id: write the authority's roster id (e.g. ${exampleOf(known)}) first in ORG, or add X-ROGATORY-AUTHORITY`,
+	);
 	return orgId as AuthorityId;
 }
 

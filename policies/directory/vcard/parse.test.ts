@@ -158,7 +158,12 @@ describe('parseVcards: refusals', () => {
 		[['UID:x', 'ORG:gt-mp'], 1, /^FN \(the name\) is missing$/],
 		[['UID:x', 'FN: ', 'ORG:gt-mp'], 4, /^FN \(the name\) is empty$/],
 		[['UID:x', 'FN:Ana'], 1, /authority is missing/],
-		[['UID:x', 'FN:Ana', 'ORG:Ministerio Público'], 5, /^ORG "Ministerio Público" is not an authority of the roster/],
+		[
+			['UID:x', 'FN:Ana', 'ORG:Ministerio Público'],
+			5,
+			/^ORG "Ministerio Público" is not an authority id: write the authority's roster id \(e\.g\. gt-mp\) first in ORG/,
+		],
+		[['UID:x', 'FN:Ana', 'ORG:xx-nowhere'], 5, /^ORG "xx-nowhere" is not an authority of the roster$/],
 		[['UID:x', 'FN:Ana', 'X-ROGATORY-AUTHORITY:xx-nowhere'], 5, /^X-ROGATORY-AUTHORITY "xx-nowhere" is not an authority/],
 		[['UID:x', 'FN:Ana', 'ORG:ng-ca', 'X-ROGATORY-AUTHORITY:gt-mp'], 5, /^ORG "ng-ca" names another authority/],
 		[['FN:Ana', 'ORG:gt-mp'], 1, /^UID \(the person's id\) is missing/],
