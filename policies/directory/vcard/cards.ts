@@ -28,7 +28,7 @@ export function splitCards(lines: readonly LogicalLine[]): SplitCards {
 	const refuse = (card: number, line: number, reason: string) => refusals.push({ card, line, reason });
 	const begin = (line: LogicalLine, value: string): { card: number; line: number; properties: ContentLine[] } => {
 		const card = cards.length + 1;
-		if (value.toUpperCase() !== 'VCARD') refuse(card, line.line, `BEGIN:${value} is not a vCard (BEGIN:VCARD)`);
+		if (value.trim().toUpperCase() !== 'VCARD') refuse(card, line.line, `BEGIN:${value} is not a vCard (BEGIN:VCARD)`);
 		return { card, line: line.line, properties: [] };
 	};
 	for (const line of lines) {
@@ -56,7 +56,7 @@ export function splitCards(lines: readonly LogicalLine[]): SplitCards {
 			cards.push(open);
 			open = begin(line, parsed.value.value);
 		} else if (parsed.value.name === 'END') {
-			if (parsed.value.value.toUpperCase() !== 'VCARD')
+			if (parsed.value.value.trim().toUpperCase() !== 'VCARD')
 				refuse(open.card, line.line, `END:${parsed.value.value} does not end a vCard (END:VCARD)`);
 			cards.push(open);
 			open = undefined;

@@ -25,7 +25,7 @@ export function cardToEntry(card: RawCard, context: VcardContext): Result<Person
 	const versions = read.all('VERSION');
 	const version = versions[0];
 	if (version === undefined) return err([{ card: card.card, line: card.line, reason: 'VERSION:4.0 is missing' }]);
-	if (version.value !== '4.0')
+	if (version.value.trim() !== '4.0')
 		return err([
 			{
 				card: card.card,

@@ -14,7 +14,11 @@ function entries(text: string) {
 	if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
 	return parsed.value.map((c) => c.entry);
 }
-const entry = (...lines: string[]) => entries(card(...lines))[0];
+function entry(...lines: string[]) {
+	const [first] = entries(card(...lines));
+	if (first === undefined) throw new Error('no card');
+	return first;
+}
 
 function refusals(text: string): readonly CardRefusal[] {
 	const parsed = parseVcards(text, DEMO_CONTEXT);
@@ -143,6 +147,17 @@ describe('parseVcards: what a card gives', () => {
 
 	it('writes LANG tags in canonical form and drops repeats', () => {
 		expect(entry(...ANA, 'LANG:PT-br', 'LANG;PREF=1:es', 'LANG:pt-BR').languages).toEqual(['es', 'pt-BR']);
+	});
+
+	it('forgives spaces after BEGIN:VCARD, VERSION:4.0 and END:VCARD', () => {
+		expect(
+			entries(
+				card(...ANA)
+					.replace('BEGIN:VCARD', 'BEGIN:VCARD ')
+					.replace('VERSION:4.0', 'VERSION:4.0\t')
+					.replace('END:VCARD', 'END:VCARD '),
+			),
+		).toHaveLength(1);
 	});
 
 	it('takes nothing from an empty file', () => {
