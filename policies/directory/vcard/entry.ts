@@ -43,7 +43,7 @@ export function cardToEntry(card: RawCard, context: VcardContext): Result<Person
 	const phone = phoneOf(read);
 	const email = emailOf(read);
 	const hours = hoursOf(read);
-	const entry = {
+	const entry: PersonEntry = {
 		id,
 		authority,
 		name,
@@ -57,7 +57,7 @@ export function cardToEntry(card: RawCard, context: VcardContext): Result<Person
 		...(matrixId === undefined ? {} : { matrixId }),
 		rota: read.all('X-ROGATORY-ROTA').flatMap((p) => checked(read, p, onCallPeriod(unescapeText(p.value)))),
 	};
-	return read.refusals.length > 0 ? err([...read.refusals]) : ok(entry as PersonEntry);
+	return read.refusals.length > 0 ? err([...read.refusals]) : ok(entry);
 }
 
 /** A text value, or undefined when absent or blank. */
