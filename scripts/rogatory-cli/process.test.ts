@@ -71,21 +71,20 @@ describe('rogatory directory check as a process', () => {
 		);
 	});
 
-	it('refuses a missing file, one not in UTF-8 and one over 5 MB, each in one line, exit 2', () => {
-		const latin1 = join(scratch, 'latin1.vcf');
-		writeFileSync(latin1, Buffer.from('BEGIN:VCARD\r\nFN:L\xf3pez\r\nEND:VCARD\r\n', 'latin1'));
-		const huge = join(scratch, 'huge.vcf');
-		writeFileSync(huge, '');
-		truncateSync(huge, 5 * 1024 * 1024 + 1);
-		for (const [file, reason] of [
-			[join(scratch, 'missing.vcf'), /cannot read .*missing\.vcf: ENOENT/],
-			[latin1, /latin1\.vcf is not UTF-8 text/],
-			[huge, /huge\.vcf is larger than 5 MB/],
-		] as const) {
-			const result = node('directory', 'check', file);
-			expect([result.status, result.stdout]).toEqual([2, '']);
-			expect(result.stderr).toMatch(reason);
-			expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-		}
+	it.each([
+		['missing.vcf', () => undefined, /cannot read .*missing\.vcf: ENOENT/],
+		[
+			'latin1.vcf',
+			(path: string) => writeFileSync(path, Buffer.from('BEGIN:VCARD\r\nFN:L\xf3pez\r\nEND:VCARD\r\n', 'latin1')),
+			/latin1\.vcf is not UTF-8 text/,
+		],
+		['huge.vcf', (path: string) => (writeFileSync(path, ''), truncateSync(path, 5 * 1024 * 1024 + 1)), /huge\.vcf is larger than 5 MB/],
+	])('refuses %s in one line on stderr, exit 2', (name, make, reason) => {
+		const file = join(scratch, name);
+		make(file);
+		const result = node('directory', 'check', file);
+		expect([result.status, result.stdout]).toEqual([2, '']);
+		expect(result.stderr).toMatch(reason);
+		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 	});
 });
