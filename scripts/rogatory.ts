@@ -1,19 +1,56 @@
-// `npm run -s rogatory -- rules | deadline …`: the preservation law and its
-// arithmetic on the command line (issue 5). Wiring only: the work is in
-// rogatory-cli/commands.ts, over the pure functions of policies/preservation.
-import { readFileSync } from 'node:fs';
+// `npm run -s rogatory -- rules | deadline … | directory check …`: the
+// preservation law and its arithmetic (issue 5) and the check of a vCard file
+// for the directory (issue 12) on the command line. Wiring only: the work is
+// in rogatory-cli/, over the pure functions of policies/.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { DEFAULT_ROSTER } from '../deploy/roster/demo-deployment.ts';
+import { loadRoster } from '../deploy/roster/load.ts';
 import { BUILT_IN_RULES } from '../policies/preservation/index.ts';
+import { err, ok, type Result } from '../policies/result.ts';
+import { describeErrors } from '../policies/roster/file/index.ts';
+import type { AuthorityId } from '../policies/roster/types.ts';
 import { runRogatory } from './rogatory-cli/commands.ts';
 
-function readText(path: string): { ok: true; value: string } | { ok: false; error: string } {
+const message = (thrown: unknown) => (thrown instanceof Error ? thrown.message : String(thrown));
+
+function readText(path: string): Result<string> {
 	try {
-		return { ok: true, value: readFileSync(path, 'utf8') };
+		return ok(readFileSync(path, 'utf8'));
 	} catch (thrown) {
-		return { ok: false, error: `${path}: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+		return err(`${path}: ${message(thrown)}`);
 	}
 }
 
-const outcome = runRogatory(process.argv.slice(2), { rules: BUILT_IN_RULES, readText });
+/** At most `limit` bytes, so that a huge file is refused without being read whole. */
+function readBytes(path: string, limit: number): Result<Uint8Array> {
+	let fd: number | undefined;
+	try {
+		fd = openSync(path, 'r');
+		const buffer = Buffer.alloc(limit);
+		let length = 0;
+		while (length < limit) {
+			const read = readSync(fd, buffer, length, limit - length, null);
+			if (read === 0) break;
+			length += read;
+		}
+		return ok(buffer.subarray(0, length));
+	} catch (thrown) {
+		return err(message(thrown));
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+/** The roster named by --roster, else ROGATORY_ROSTER, else the demo's (deploy/roster/default.yaml). */
+function authorities(roster: string | undefined): Result<readonly AuthorityId[]> {
+	const env = process.env['ROGATORY_ROSTER'];
+	const path = roster ?? (env === undefined || env === '' ? DEFAULT_ROSTER : env);
+	const read = loadRoster(path);
+	if (!read.ok) return err(`the roster cannot be used: ${describeErrors(read.error)}`);
+	return ok(read.value.document.authorities.map((a) => a.id as AuthorityId));
+}
+
+const outcome = runRogatory(process.argv.slice(2), { rules: BUILT_IN_RULES, readText, directory: { readBytes, authorities } });
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);
 process.exitCode = outcome.code;

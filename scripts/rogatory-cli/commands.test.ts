@@ -25,7 +25,8 @@ const files: Record<string, string> = {
 };
 const readText = (path: string) =>
 	path in files ? { ok: true as const, value: files[path] ?? '' } : { ok: false as const, error: `${path}: ENOENT` };
-const run = (...argv: string[]) => runRogatory(argv, { rules: BUILT_IN_RULES, readText });
+const directory = { readBytes: () => ({ ok: false as const, error: 'ENOENT' }), authorities: () => ({ ok: true as const, value: [] }) };
+const run = (...argv: string[]) => runRogatory(argv, { rules: BUILT_IN_RULES, readText, directory });
 
 function refused(outcome: CliOutcome, reason: RegExp): void {
 	expect(outcome.code).toBe(2);

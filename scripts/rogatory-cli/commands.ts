@@ -3,9 +3,11 @@
 // scripts/rogatory.ts wires it to the process. Exit codes: 0 done; 2 refused
 // (usage, unknown rule, malformed date, unknown zone, an extension the rule
 // does not allow, a broken rules file), always with a one-line reason.
+// `directory …` is directory.ts's: its own options, one line per refused card.
 import { parseArgs } from 'node:util';
 import { computeDeadline, findRule, mergeRules, parseRuleTable, type PreservationRule } from '../../policies/preservation/index.ts';
 import type { Result } from '../../policies/result.ts';
+import { DIRECTORY_USAGE, runDirectory, type DirectoryCliContext } from './directory.ts';
 
 export interface CliOutcome {
 	readonly code: 0 | 2;
@@ -17,16 +19,18 @@ export interface CliContext {
 	readonly rules: readonly PreservationRule[];
 	/** Reads a national rules file (JSON); the only I/O, kept at the edge. */
 	readonly readText: (path: string) => Result<string>;
+	/** The vCard file and the roster, for `directory check`. */
+	readonly directory: DirectoryCliContext;
 }
 
-export const USAGE =
-	'usage: rogatory rules [--extra <rules.json>] | rogatory deadline --rule <id> --start <ISO-8601 date-time with offset> [--extensions N] [--zone <IANA zone>] [--extra <rules.json>]';
+export const USAGE = `usage: rogatory rules [--extra <rules.json>] | rogatory deadline --rule <id> --start <ISO-8601 date-time with offset> [--extensions N] [--zone <IANA zone>] [--extra <rules.json>] | ${DIRECTORY_USAGE.replace('usage: ', '')}`;
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
 const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `rogatory: ${oneLine(reason)}\n` });
 const done = (json: unknown, indent?: string): CliOutcome => ({ code: 0, stdout: `${JSON.stringify(json, null, indent)}\n`, stderr: '' });
 
 export function runRogatory(argv: readonly string[], context: CliContext): CliOutcome {
+	if (argv[0] === 'directory') return runDirectory(argv.slice(1), context.directory);
 	let parsed;
 	try {
 		parsed = parseArgs({

@@ -2,8 +2,11 @@
 // JSON, and a one-line reason on stderr — through Node directly and through
 // scripts/bootstrap.sh, which `npm run -s rogatory` uses.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const node = (...args: string[]) => spawnSync(process.execPath, ['scripts/rogatory.ts', ...args], { cwd: root, encoding: 'utf8' });
@@ -44,5 +47,44 @@ describe('rogatory as a process', () => {
 		const result = spawnSync('sh', ['scripts/bootstrap.sh', 'rogatory', 'rules'], { cwd: root, encoding: 'utf8' });
 		expect(result.status).toBe(0);
 		expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(0);
+	});
+});
+
+describe('rogatory directory check as a process', () => {
+	const scratch = mkdtempSync(join(tmpdir(), 'rogatory-vcard-'));
+	afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+	it('prints the sample as a JSON array of jCards and exits 0', () => {
+		const result = node('directory', 'check', 'tests/fixtures/directory/sample.vcf');
+		expect([result.status, result.stderr]).toEqual([0, '']);
+		const cards = JSON.parse(result.stdout) as unknown[][];
+		expect(cards.length).toBeGreaterThanOrEqual(5);
+		expect(cards.every((card) => card[0] === 'vcard')).toBe(true);
+	});
+
+	it('prints a malformed file’s refusal as file:line: card N: reason and exits 2, nothing on stdout', () => {
+		const file = 'tests/fixtures/directory/malformed/unknown-role.vcf';
+		const result = node('directory', 'check', file);
+		expect([result.status, result.stdout]).toEqual([2, '']);
+		expect(result.stderr).toBe(
+			`${file}:31: card 3: ROLE "judge" is not one of prosecutor, central-authority-officer, focal-point, focal-point-24-7, secretariat\n`,
+		);
+	});
+
+	it.each([
+		['missing.vcf', () => undefined, /cannot read .*missing\.vcf: ENOENT/],
+		[
+			'latin1.vcf',
+			(path: string) => writeFileSync(path, Buffer.from('BEGIN:VCARD\r\nFN:L\xf3pez\r\nEND:VCARD\r\n', 'latin1')),
+			/latin1\.vcf is not UTF-8 text/,
+		],
+		['huge.vcf', (path: string) => (writeFileSync(path, ''), truncateSync(path, 5 * 1024 * 1024 + 1)), /huge\.vcf is larger than 5 MB/],
+	])('refuses %s in one line on stderr, exit 2', (name, make, reason) => {
+		const file = join(scratch, name);
+		make(file);
+		const result = node('directory', 'check', file);
+		expect([result.status, result.stdout]).toEqual([2, '']);
+		expect(result.stderr).toMatch(reason);
+		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 	});
 });
