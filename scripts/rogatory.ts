@@ -44,7 +44,13 @@ function readBytes(path: string, limit: number): Result<Uint8Array> {
 /** The roster named by --roster, else ROGATORY_ROSTER, else the demo's (deploy/roster/default.yaml). */
 function authorities(roster: string | undefined): Result<readonly AuthorityId[]> {
 	const env = process.env['ROGATORY_ROSTER'];
-	const path = roster ?? (env === undefined || env === '' ? DEFAULT_ROSTER : env);
+	const given = roster ?? (env === undefined || env === '' ? undefined : env);
+	// NOTE: the demo's roster names the demo's authorities only: say so, so that no one checks a real file against it unawares.
+	if (given === undefined)
+		process.stderr.write(
+			`rogatory: checking against the demo roster (${DEFAULT_ROSTER}); give your network's with --roster <file> or ROGATORY_ROSTER.\n`,
+		);
+	const path = given ?? DEFAULT_ROSTER;
 	const read = loadRoster(path);
 	if (!read.ok) return err(`the roster cannot be used: ${describeErrors(read.error)}`);
 	return ok(read.value.document.authorities.map((a) => a.id as AuthorityId));

@@ -54,8 +54,16 @@ describe('rogatory directory check as a process', () => {
 	const scratch = mkdtempSync(join(tmpdir(), 'rogatory-vcard-'));
 	afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-	it('prints the sample as a JSON array of jCards and exits 0', () => {
+	const check = (file: string) => node('directory', 'check', '--roster', 'deploy/roster/default.yaml', file);
+
+	it('says so on stderr when it checks against the demo roster because no other was given', () => {
 		const result = node('directory', 'check', 'tests/fixtures/directory/sample.vcf');
+		expect(result.status).toBe(0);
+		expect(result.stderr).toMatch(/^rogatory: checking against the demo roster .*--roster <file>/);
+	});
+
+	it('prints the sample as a JSON array of jCards and exits 0', () => {
+		const result = check('tests/fixtures/directory/sample.vcf');
 		expect([result.status, result.stderr]).toEqual([0, '']);
 		const cards = JSON.parse(result.stdout) as unknown[][];
 		expect(cards.length).toBeGreaterThanOrEqual(5);
@@ -64,7 +72,7 @@ describe('rogatory directory check as a process', () => {
 
 	it('prints a malformed file’s refusal as file:line: card N: reason and exits 2, nothing on stdout', () => {
 		const file = 'tests/fixtures/directory/malformed/unknown-role.vcf';
-		const result = node('directory', 'check', file);
+		const result = check(file);
 		expect([result.status, result.stdout]).toEqual([2, '']);
 		expect(result.stderr).toBe(
 			`${file}:31: card 3: ROLE "judge" is not one of prosecutor, central-authority-officer, focal-point, focal-point-24-7, secretariat\n`,
@@ -82,7 +90,7 @@ describe('rogatory directory check as a process', () => {
 	])('refuses %s in one line on stderr, exit 2', (name, make, reason) => {
 		const file = join(scratch, name);
 		make(file);
-		const result = node('directory', 'check', file);
+		const result = check(file);
 		expect([result.status, result.stdout]).toEqual([2, '']);
 		expect(result.stderr).toMatch(reason);
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
