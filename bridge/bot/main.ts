@@ -6,9 +6,11 @@
 // — the roster and the server → authority map — and runs the bot with the register as its
 // sink: each sync batch's events, invitations, undecryptable events and the
 // checkpoint land in one register transaction (ARCHITECTURE.md, decision 7).
+// It also keeps or joins its networks' directory rooms (bridge/directory).
 // A register that cannot be opened for a passing reason (locked, full,
 // read-only) is retried, loudly; one that can never be (newer schema, not a
 // register) stops the bot.
+import { join } from 'node:path';
 import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
 import { caseReminders } from '../reminders/case-reminders.ts';
@@ -74,7 +76,15 @@ async function main(argv: readonly string[]): Promise<number> {
 			const changes = register.identityChanges(user);
 			return changes.ok && changes.value.some((c) => c.identity === identity && c.approvalEventId !== null);
 		};
-		await runBridge(config, registerSink(register), commands, reminders, identityApproved);
+		const directory = {
+			roster: config.roster,
+			authority: config.authority,
+			servers: serverMap(config, config.roster),
+			people: config.roster.people,
+			stateFile: join(config.secretsDir, 'directory.json'),
+			retryMs: config.retrySeconds * 1000,
+		};
+		await runBridge(config, registerSink(register), commands, reminders, identityApproved, directory);
 	} finally {
 		register.close();
 	}

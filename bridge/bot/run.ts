@@ -5,6 +5,7 @@
 import type { CommandHook } from '../commands/hook.ts';
 import type { IdentityApproved } from '../matrix/arrival.ts';
 import { startBot } from '../matrix/bot-client.ts';
+import type { DirectoryOptions } from '../matrix/directory-presence.ts';
 import type { ReminderHook } from '../reminders/hook.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
 import type { BatchSink } from '../matrix/sink.ts';
@@ -13,13 +14,17 @@ import { ProgressSink } from './progress-sink.ts';
 
 export const log = (line: string): void => console.log(`${new Date().toISOString()} bridge: ${line}`);
 
-/** Runs the bot; with `commands`, it answers chat commands in its case rooms; with `reminders`, it sends preservation reminders. */
+/**
+ * Runs the bot; with `commands`, it answers chat commands in its case rooms; with `reminders`, it sends preservation
+ * reminders; with `directory`, it keeps or joins its networks' directory rooms.
+ */
 export async function runBridge(
 	config: BotConfig,
 	sink: BatchSink,
 	commands?: CommandHook,
 	reminders?: ReminderHook,
 	identityApproved?: IdentityApproved,
+	directory?: DirectoryOptions,
 ): Promise<void> {
 	const stopped = new Promise<string>((resolve) => {
 		process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -39,6 +44,7 @@ export async function runBridge(
 		...(commands === undefined ? {} : { commands }),
 		...(reminders === undefined ? {} : { reminders }),
 		...(identityApproved === undefined ? {} : { identityApproved }),
+		...(directory === undefined ? {} : { directory }),
 	});
 	const signal = await stopped;
 	log(

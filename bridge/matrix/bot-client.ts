@@ -29,6 +29,7 @@ import { afterRefusedJoin, mayTryJoin, type RefusedJoin } from './join-retry.ts'
 import { isBridgedType, type RawEvent } from './sync-batch.ts';
 import { gatedFetch } from './sync-gate.ts';
 import { recoveryKeyOf, ensureTrust } from './trust.ts';
+import { DirectoryPresence, type DirectoryOptions } from './directory-presence.ts';
 
 const STORE_NAME = 'rogatory-bridge';
 
@@ -49,12 +50,15 @@ export interface BotOptions {
 	readonly reminders?: ReminderHook;
 	/** Whether a changed identity was approved (the register's identity_changes); left out, none is. */
 	readonly identityApproved?: IdentityApproved;
+	/** The network directory rooms (bridge/directory); left out, the bot takes no part in them. */
+	readonly directory?: DirectoryOptions;
 }
 
 export interface RunningBot {
 	readonly client: sdk.MatrixClient;
 	readonly sync: BridgeSync;
 	readonly session: Session;
+	readonly directory: DirectoryPresence | undefined;
 	stop(): void;
 }
 
@@ -108,7 +112,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	log(`device ${session.deviceId}; resuming from ${checkpoint?.syncToken || 'the start'} with ${pending.queue.length} queued events`);
 
 	// The gate's callbacks need the client, which needs the gate: they meet here.
-	const created: { client?: sdk.MatrixClient } = {};
+	const created: { client?: sdk.MatrixClient; directory?: DirectoryPresence | undefined } = {};
 	const the = (): sdk.MatrixClient => {
 		if (created.client === undefined) throw new Error('the client is not created yet');
 		return created.client;
@@ -212,6 +216,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			fetchGap,
 			answer,
 			...(options.commands === undefined ? {} : { replies: { hook: options.commands, send: sendReply } }),
+			skipRoom: (room) => created.directory?.owns(room) === true,
 			log,
 			giveUpAfterMs: options.giveUpAfterMs,
 			retryMs: options.retryMs,
@@ -235,6 +240,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		},
 	});
 	created.client = client;
+	const directory =
+		options.directory === undefined
+			? undefined
+			: new DirectoryPresence(client, options.directory, session.userId, log, options.identityApproved);
+	created.directory = directory;
 	await store.startup();
 	await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: STORE_NAME, storageKey: secrets.storeKey() });
 	const prepared = waitPrepared(client);
@@ -242,13 +252,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	await prepared;
 	await ensureTrust(client, secrets, options.password, log);
 	options.reminders?.start(sendNotice);
+	if (directory !== undefined) {
+		directory.start();
+		client.on(sdk.ClientEvent.Sync, (state) => {
+			if (state === sdk.SyncState.Syncing) directory.tick();
+		});
+	}
 	log(`bridge running as ${session.userId} (device ${session.deviceId}, cross-signed)`);
 	return {
 		client,
 		sync,
 		session,
+		directory,
 		stop: () => {
 			options.reminders?.stop();
+			directory?.stop();
 			sync.stop();
 			client.stopClient();
 		},

@@ -28,7 +28,7 @@ const response = (next: string, ids: string[], invite?: { room: string; sender: 
 	},
 });
 
-function harness(known: Set<string>) {
+function harness(known: Set<string>, skipRoom?: (room: string) => boolean) {
 	const sink = new MemorySink();
 	const lines: string[] = [];
 	const answered: InviteAction[] = [];
@@ -59,6 +59,7 @@ function harness(known: Set<string>) {
 		log: (line) => lines.push(line),
 		giveUpAfterMs: 60_000,
 		retryMs: 5,
+		...(skipRoom === undefined ? {} : { skipRoom }),
 	};
 	const sync = new BridgeSync(deps, { token: 's0', pending: { queue: [], actions: [] } });
 	return { sink, lines, answered, sync };
@@ -146,5 +147,14 @@ describe('BridgeSync', () => {
 		]);
 		expect(pendingOf(sink).queue).toEqual([]);
 		expect(sync.queued).toBe(0);
+	});
+
+	it('never hands on the events of a room it skips (a directory room): the register sees only the others', async () => {
+		const { sink, sync } = harness(new Set(['$1', '$d']), (room) => room === '!dir');
+		const body = response('s1', ['$1']);
+		sync.afterSync('s0', { ...body, rooms: { join: { ...body.rooms.join, '!dir': { timeline: { events: [message('$d')] } } } } });
+		await sync.beforeSync('s1');
+		expect(sink.batches.map((b) => b.events.map((e) => [e.room, e.eventId]))).toEqual([[['!r:gt', '$1']]]);
+		expect(pendingOf(sink).queue).toEqual([]);
 	});
 });

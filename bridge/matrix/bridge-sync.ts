@@ -34,6 +34,8 @@
 //   never case events), and one sent just before a crash may be encrypted
 //   with a Megolm session the restored crypto store never saw; queued, it
 //   would hold every later event until given up as undecryptable.
+// - The directory rooms' events (bridge/directory) are not case events: they
+//   are skipped here and never reach the register, commands or reminders.
 // - A timeline the server cut short (`limited`) is completed from
 //   /messages between the sync's tokens before the batch is committed.
 // - Checkpoints are serialised: a key upload waits for a batch commit in
@@ -82,6 +84,8 @@ export interface BridgeSyncDeps {
 	readonly answer: (action: InviteAction) => Promise<boolean>;
 	/** Left out: no chat commands. */
 	readonly replies?: ReplyDeps;
+	/** Rooms whose events are not case events and never reach the sink (the directory rooms, bridge/directory). */
+	readonly skipRoom?: (room: string) => boolean;
 	readonly log: (line: string) => void;
 	readonly giveUpAfterMs: number;
 	readonly retryMs: number;
@@ -176,6 +180,7 @@ export class BridgeSync implements GateHooks {
 		const now = (this.#deps.now ?? Date.now)();
 		const received: QueuedEvent[] = [];
 		for (const room of batch.rooms) {
+			if (this.#deps.skipRoom?.(room.room) === true) continue;
 			let gap: RawEvent[] = [];
 			if (room.limited && room.prevBatch !== undefined && batch.since !== undefined) {
 				const seen = new Set(room.events.map((e) => e.event_id));
