@@ -249,7 +249,10 @@ export class DirectoryPresence {
 	async #resend(place: DirectoryPlace, room: string): Promise<void> {
 		const matrixRoom = this.#client.getRoom(room);
 		if (this.#stopped || matrixRoom?.hasEncryptionStateEvent() !== true) return;
-		if (place.keeps) await this.#reissueAcl(matrixRoom);
+		if (place.keeps)
+			await this.#reissueAcl(matrixRoom).catch((e: unknown) =>
+				this.#log(`directory: could not re-issue the ACL of ${room}: ${messageOf(e)}`),
+			);
 		const payloads: DirectoryPayload[] = Object.values(this.#state.entries[place.network] ?? {}).map((e) => e.payload);
 		const editors = this.#state.editorsSent[place.network];
 		if (editors !== undefined && editors.room === room) payloads.unshift(editors.payload);
