@@ -69,6 +69,8 @@ export class DirectoryPresence {
 	/** Room → servers the keeper re-issued the ACL for in this run. */
 	readonly #aclCovers = new Map<string, Set<string>>();
 	readonly #read = new Set<string>();
+	/** Rooms joined (or created) in this run, before the sync shows the membership. */
+	readonly #joined = new Set<string>();
 	#running: Promise<void> | undefined;
 	#again = false;
 	#stopped = false;
@@ -147,7 +149,8 @@ export class DirectoryPresence {
 	/** The room, joined; undefined while it cannot be (not created yet, or the join failed: tried again later). */
 	async #roomOf(place: DirectoryPlace): Promise<string | undefined> {
 		const known = this.#state.rooms[place.network];
-		if (known !== undefined && this.#client.getRoom(known)?.getMyMembership() === sdk.KnownMembership.Join) return known;
+		if (known !== undefined && (this.#joined.has(known) || this.#client.getRoom(known)?.getMyMembership() === sdk.KnownMembership.Join))
+			return known;
 		const now = Date.now();
 		if (now < (this.#notBefore.get(place.network) ?? 0)) return undefined;
 		let room: string | undefined;
@@ -165,7 +168,7 @@ export class DirectoryPresence {
 			}
 			return undefined;
 		}
-		if (this.#client.getRoom(room)?.getMyMembership() !== sdk.KnownMembership.Join) {
+		if (!this.#joined.has(room) && this.#client.getRoom(room)?.getMyMembership() !== sdk.KnownMembership.Join) {
 			try {
 				await this.#client.http.authedRequest(sdk.Method.Post, `/join/${encodeURIComponent(place.alias)}`, {
 					server_name: place.keeperServer,
@@ -177,6 +180,7 @@ export class DirectoryPresence {
 			}
 			this.#log(`directory: joined the ${place.network} directory room ${room} (${place.alias})`);
 		}
+		this.#joined.add(room);
 		if (known !== room) this.#save((s) => ({ ...s, rooms: { ...s.rooms, [place.network]: room } }));
 		this.#loggedMissing.delete(place.network);
 		return room;
@@ -192,6 +196,7 @@ export class DirectoryPresence {
 			const { room_id } = await this.#client.createRoom(request.value as unknown as sdk.ICreateRoomOpts);
 			this.#log(`directory: created the ${place.network} directory room ${room_id} (${place.alias})`);
 			this.#save((s) => ({ ...s, rooms: { ...s.rooms, [place.network]: room_id } }));
+			this.#joined.add(room_id);
 			return room_id;
 		} catch (e) {
 			// Another run created it meanwhile (the alias is taken): it resolves next round.
@@ -287,6 +292,7 @@ export class DirectoryPresence {
 		const id = event.getId();
 		const sender = event.getSender();
 		if (room === undefined || id === undefined || sender === undefined || this.#read.has(id)) return;
+		if (event.isState() || (event.getWireType() !== 'm.room.encrypted' && event.getWireType() !== 'm.room.message')) return;
 		if (event.isBeingDecrypted() || event.isDecryptionFailure() || event.status !== null || id.startsWith('~')) return;
 		if (sender === this.#self || !this.#editorsNow().includes(sender)) return;
 		const place = this.#placeOf(room);
