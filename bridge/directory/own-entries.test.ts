@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DirectoryPayload, PersonEntry } from '../../policies/directory/types.ts';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { readOwnPayload, takeEntry, type OwnEntries } from './own-entries.ts';
-import { buildDirectoryContent } from './temp-build.ts';
+import { buildDirectoryContent } from '../../policies/directory/index.ts';
 
 const person = (id: string, name: string, at: string, authority = GUATEMALA.id): DirectoryPayload => ({
 	type: 'person',

@@ -5,12 +5,11 @@
 // ID, so a late or replayed older entry never overwrites a newer one. Only
 // what the caller admitted reaches it: events that count (policies/trust)
 // from this bridge or one of its authority's editors. Pure.
-// TEMP until dir-core lands: the payload check here is the minimum the
-// re-send needs; policies/directory's parseDirectoryContent and foldDirectory
-// replace readOwnPayload and takeEntry.
-import type { DirectoryPayload } from '../../policies/directory/types.ts';
+// NOTE: a simple fold of this authority's entries only; the readers' full
+// fold (policies/directory foldDirectory) also applies the trust chain, which
+// the caller does here by admitting only its bridge's and editors' events.
+import { parseDirectoryContent, type DirectoryPayload } from '../../policies/directory/index.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
-import { DIRECTORY_KEY } from './temp-build.ts';
 
 export interface OwnEntry {
 	readonly payload: DirectoryPayload;
@@ -20,27 +19,18 @@ export interface OwnEntry {
 /** Entry key → its latest payload. */
 export type OwnEntries = Readonly<Record<string, OwnEntry>>;
 
-const record = (value: unknown): Record<string, unknown> | undefined =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-
-/** The directory payload of `content` when it is an `authority`, `person` or `removed` entry about `authority`. */
+/** The directory payload of `content` when it is a valid `authority`, `person` or `removed` entry about `authority`. */
 export function readOwnPayload(content: unknown, authority: AuthorityId): DirectoryPayload | undefined {
-	const payload = record(record(content)?.[DIRECTORY_KEY]);
-	const updated = record(payload?.['updated']);
-	if (payload === undefined || payload['version'] !== 1 || typeof updated?.['at'] !== 'string' || typeof updated['by'] !== 'string')
-		return undefined;
-	const { version: _version, ...rest } = payload;
-	const entry = record(payload['entry']);
-	switch (payload['type']) {
+	const parsed = parseDirectoryContent(content);
+	if (!parsed.ok) return undefined;
+	const payload = parsed.value;
+	switch (payload.type) {
 		case 'authority':
-			return entry?.['authority'] === authority ? (rest as unknown as DirectoryPayload) : undefined;
 		case 'person':
-			return entry?.['authority'] === authority && typeof entry['id'] === 'string' ? (rest as unknown as DirectoryPayload) : undefined;
+			return payload.entry.authority === authority ? payload : undefined;
 		case 'removed':
-			return payload['authority'] === authority && typeof payload['person'] === 'string'
-				? (rest as unknown as DirectoryPayload)
-				: undefined;
-		default:
+			return payload.authority === authority ? payload : undefined;
+		case 'editors':
 			return undefined;
 	}
 }

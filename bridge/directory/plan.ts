@@ -6,7 +6,7 @@
 // uses for invitations (the roster's homeservers in production, the local
 // federation's addresses in development: bridge/bot/config.ts serverMap).
 // Pure.
-import { directoryAlias, directoryKeeper, networkAuthorities, networksOf } from '../../policies/directory/room/index.ts';
+import { directoryAlias, directoryKeeper, networkAuthorities, networksOf } from '../../policies/directory/index.ts';
 import type { AuthorityId, NetworkId, Roster } from '../../policies/roster/types.ts';
 
 export interface DirectoryPlace {

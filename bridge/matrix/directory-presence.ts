@@ -19,8 +19,7 @@
 import * as sdk from 'matrix-js-sdk';
 import { createHash, randomUUID } from 'node:crypto';
 import { serverNameOf } from '../../policies/cases/ids/matrix.ts';
-import { directoryEditors, directoryRoomRequest } from '../../policies/directory/room/index.ts';
-import type { DirectoryPayload } from '../../policies/directory/types.ts';
+import { buildDirectoryContent, directoryEditors, directoryRoomRequest, type DirectoryPayload } from '../../policies/directory/index.ts';
 import { aclAllows, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import type { AuthorityId, Person, Roster } from '../../policies/roster/types.ts';
 import { judgeArrival } from '../../policies/trust/index.ts';
@@ -29,7 +28,6 @@ import type { RawEvent } from './sync-batch.ts';
 import { readOwnPayload, takeEntry } from '../directory/own-entries.ts';
 import { directoryPlan, type DirectoryPlace } from '../directory/plan.ts';
 import { readDirectoryState, writeDirectoryState, type DirectoryState, type EditorsPayload } from '../directory/state-file.ts';
-import { buildDirectoryContent } from '../directory/temp-build.ts';
 
 export interface DirectoryOptions {
 	readonly roster: Roster;
@@ -161,7 +159,7 @@ export class DirectoryPresence {
 		}
 		if (room === undefined && place.keeps) room = await this.#create(place);
 		if (room === undefined) {
-			this.#notBefore.set(place.network, now + this.#options.retryMs);
+			this.#later(place.network, now);
 			if (!this.#loggedMissing.has(place.network)) {
 				this.#loggedMissing.add(place.network);
 				this.#log(`directory: ${place.alias} does not exist yet (its keeper ${place.keeper} creates it) — will look again`);
@@ -174,7 +172,7 @@ export class DirectoryPresence {
 					server_name: place.keeperServer,
 				});
 			} catch (e) {
-				this.#notBefore.set(place.network, now + this.#options.retryMs);
+				this.#later(place.network, now);
 				this.#log(`directory: could not join ${place.alias} (${room}): ${messageOf(e)} — will try again`);
 				return undefined;
 			}
@@ -184,6 +182,12 @@ export class DirectoryPresence {
 		if (known !== room) this.#save((s) => ({ ...s, rooms: { ...s.rooms, [place.network]: room } }));
 		this.#loggedMissing.delete(place.network);
 		return room;
+	}
+
+	/** Looks again after retryMs, whether or not a sync comes meanwhile. */
+	#later(network: string, now: number): void {
+		this.#notBefore.set(network, now + this.#options.retryMs);
+		setTimeout(() => this.tick(), this.#options.retryMs).unref();
 	}
 
 	async #create(place: DirectoryPlace): Promise<string | undefined> {

@@ -14,6 +14,10 @@ describe('policies/directory', () => {
 			'searchDirectory',
 			'findCompetent',
 			'pickText',
+			'directoryKeeper',
+			'directoryAlias',
+			'directoryRoomRequest',
+			'directoryEditors',
 		]) {
 			expect(typeof directory[name as keyof typeof directory]).toBe('function');
 		}

@@ -12,6 +12,20 @@ export { isTimeZone } from './events/values.ts';
 export { foldDirectory, type DirectoryArrival, type DirectoryFoldInput } from './fold/fold.ts';
 export { editorsOf, isEditorOf } from './fold/editors.ts';
 
+export {
+	DIRECTORY_ROOM_VERSION,
+	EDITOR_ROLES,
+	directoryAlias,
+	directoryAliasLocalpart,
+	directoryEditors,
+	directoryKeeper,
+	directoryRoomRequest,
+	networkAuthorities,
+	networksOf,
+	type DirectoryRoomRequest,
+	type DirectoryRoomServers,
+} from './room/index.ts';
+
 export { localClock, reachability, reachableNow, REACHABILITIES, type Reachability } from './reach/reach.ts';
 
 export { authorityName, compareHits, isPoint247, searchDirectory } from './search/search.ts';

@@ -1,22 +1,22 @@
 // Issue 12, the directory room with the real federation (docs/directory.md):
-// the keeper's bridge (Guatemala's, REFCO's first member) creates REFCO's
-// directory room with its alias on its own homeserver — encrypted, room
-// version 12, public behind an ACL naming only REFCO's homeservers — and
-// publishes its authority's editors; whoever of REFCO joins by alias gets
-// the editors and the authority's current entries re-sent by the bridge and
-// decrypts them (history is visible from one's join on only); a member of
-// another network cannot join, whether its homeserver federates with the
-// keeper's (Nigeria: refused by the ACL) or not (Kazakhstan: refused by the
-// federation policy). An entry's name, phone and e-mail appear nowhere on any
-// homeserver's disk, and the bridge's case register holds none of the room's events.
-// NOTE: the second authority of REFCO (sv-fgr, another helper's work) is not
-// in the demo roster yet: its bridge joining the keeper's room is to be added here.
+// the bridge of Guatemala, a member of REFCO, waits (logging once) while the
+// keeper — El Salvador's bridge, REFCO's first member in roster order — has
+// not created REFCO's directory room; the keeper creates it with its alias on
+// its own homeserver (encrypted, room version 12, public behind an ACL naming
+// only REFCO's homeservers) and Guatemala's bridge joins it by alias; each
+// publishes its authority's editors. Whoever of REFCO joins by alias gets the
+// editors and the authority's current entries re-sent by its bridge and
+// decrypts them (history is visible from one's join on only). Another
+// network's people cannot join: Nigeria's homeserver federates with
+// Guatemala's but the room's ACL refuses it, and Kazakhstan's federates with
+// neither. An entry's name, phone and e-mail appear nowhere on any
+// homeserver's disk, and the case register holds none of the room's events.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as sdk from 'matrix-js-sdk';
 import { describe, expect, inject, it } from 'vitest';
-import { buildDirectoryContent } from '../../bridge/directory/temp-build.ts';
+import { buildDirectoryContent } from '../../policies/directory/index.ts';
 import type { DirectoryPayload } from '../../policies/directory/types.ts';
 import { GUATEMALA } from '../../policies/roster/testing/demo.ts';
 import { botSetup, readRegister } from '../support/bot/bot-process.ts';
@@ -24,13 +24,15 @@ import { crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
+import { registerAccount } from '../../deploy/local/provision.ts';
+import { ACL_REVISION } from '../../policies/rooms/server-acl.ts';
 import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 
 const federation = inject('federation');
-const [gt, ng, kz] = (['gt-mp', 'ng-ca', 'kz-gpo'] as const).map((id) => homeserverOf(federation, id));
+const [sv, gt, ng, kz] = (['sv-fgr', 'gt-mp', 'ng-ca', 'kz-gpo'] as const).map((id) => homeserverOf(federation, id));
 const { clients, bot: start } = stoppedAfterAll();
-const alias = `#rogatory-directory-refco:${gt!.serverName}`;
+const alias = `#rogatory-directory-refco:${sv!.serverName}`;
 const DIRECTORY_KEY = 'org.rogatory.directory';
 
 /** Resolves with the first decrypted directory payload in `room` that passes `match`. */
@@ -50,6 +52,17 @@ function directoryPayload(client: sdk.MatrixClient, room: string, match: (payloa
 	});
 }
 
+/** A room left by an earlier run of this file (the federation's data outlives it) loses its alias, so the keeper creates a new one. */
+async function freeAlias(): Promise<void> {
+	const admin = await registerAccount(sv!, `dir-admin-${randomBytes(4).toString('hex')}`, { admin: true });
+	if (!admin.ok) throw new Error(admin.error);
+	const answer = await fetch(`${sv!.clientUrl}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, {
+		method: 'DELETE',
+		headers: { authorization: `Bearer ${admin.value.accessToken}` },
+	});
+	if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
+}
+
 async function refused(attempt: Promise<unknown>): Promise<sdk.MatrixError> {
 	try {
 		await attempt;
@@ -63,7 +76,11 @@ async function refused(attempt: Promise<unknown>): Promise<sdk.MatrixError> {
 describe('a network’s directory room', () => {
 	it('is created by the keeper’s bridge, joined by alias by the network’s people, closed to other networks, and keeps entries off the disks', async () => {
 		const tag = randomBytes(6).toString('hex');
-		const markers = { name: `ROGDIR-name-${tag}`, phone: `+502 5555 ${tag}`, email: `rogdir-${tag}@mp.gt.example` };
+		const markers = {
+			name: `ROGDIR-name-${tag}`,
+			phone: `+502 ${String(randomBytes(4).readUInt32BE() % 1e9).padStart(9, '7')}`,
+			email: `rogdir-${tag}@mp.gt.example`,
+		};
 
 		// An editor of Guatemala: a focal point in its people file, with an account on its homeserver.
 		const editor = await crossSignedClient(federation, 'gt-mp', 'dir-editor');
@@ -74,11 +91,18 @@ describe('a network’s directory room', () => {
 			join(dirname(setup.sitePath), 'gt-mp.people.yaml'),
 			`  - localpart: ${editorLocalpart}\n    display_name: Directory Editor\n    roles: [focal-point]\n    language: es\n`,
 		);
+		await freeAlias();
+
+		// Guatemala's bridge starts first: the keeper's room is not there yet.
 		const bot = start(setup);
-		await bot.logged('bridge running');
-		// NOTE: the federation is shared by the run's test files: another test's bridge of Guatemala may have created the room first.
-		await bot.logged(/directory: (created|joined) the REFCO directory room/);
+		await bot.logged(`directory: ${alias} does not exist yet (its keeper sv-fgr creates it) — will look again`);
+		const keeperSetup = await botSetup(sv!, federation.homeservers);
+		const keeper = start(keeperSetup);
+		await keeper.logged(/directory: created the REFCO directory room/);
+		await keeper.logged(/directory: published the \d+ editors of sv-fgr in the REFCO directory room/);
+		await bot.logged(/directory: joined the REFCO directory room/);
 		await bot.logged('directory: published the 3 editors of gt-mp in the REFCO directory room');
+		expect(bot.output().match(/does not exist yet/g)).toHaveLength(1);
 
 		// The editor joins by alias and gets the editors the bridge re-sends for a newcomer.
 		const room = (await editor.joinRoom(alias)).roomId;
@@ -91,7 +115,7 @@ describe('a network’s directory room', () => {
 		expect(stateOf('m.room.name')).toBeUndefined();
 		expect(stateOf('m.room.topic')).toBeUndefined();
 		const acl = stateOf('m.room.server_acl') as { allow: string[] };
-		expect([...acl.allow].sort()).toEqual([gt!.address, gt!.serverName].sort());
+		expect([...acl.allow].sort()).toEqual([sv!.address, sv!.serverName, gt!.address, gt!.serverName].sort());
 
 		const editors = await directoryPayload(editor, room, (p) => p['type'] === 'editors' && p['authority'] === GUATEMALA.id);
 		expect(editors.sender).toBe(setup.userId);
@@ -125,15 +149,23 @@ describe('a network’s directory room', () => {
 		expect(resent.sender).toBe(setup.userId);
 		expect(resent.payload).toMatchObject({ entry: { name: markers.name, phone: markers.phone, email: markers.email } });
 
-		// Another network's people cannot join: Nigeria's homeserver federates with Guatemala's, but the ACL refuses it…
+		// Another network's people cannot join: Nigeria's homeserver federates with Guatemala's (not El Salvador's), but the
+		// ACL, re-issued by the keeper once Guatemala's server was in (see ACL_REVISION), makes Guatemala's refuse it…
+		await until(
+			async () => ((await editor.getStateEvent(room, 'm.room.server_acl', '')) as Record<string, unknown>)[ACL_REVISION] !== undefined,
+			'the re-issued ACL reaches Guatemala',
+		);
 		const nigeria = await startNodeClient(await freshAccount(federation, ng!.id, 'dir-outsider'));
 		clients.push(nigeria);
-		const byAcl = await refused(nigeria.joinRoom(alias));
+		const byAcl = await refused(nigeria.joinRoom(room, { viaServers: [gt!.serverName] }));
 		expect(byAcl.httpStatus).toBe(403);
-		// …and Kazakhstan's does not federate with Guatemala's at all.
+		expect(byAcl.data.error).toMatch(/banned from room/i);
+		await refused(nigeria.joinRoom(alias));
+		// …and Kazakhstan's federates with neither.
 		const kazakhstan = await startNodeClient(await freshAccount(federation, kz!.id, 'dir-outsider'));
 		clients.push(kazakhstan);
 		await refused(kazakhstan.joinRoom(alias));
+		await refused(kazakhstan.joinRoom(room, { viaServers: [gt!.serverName, sv!.serverName] }));
 		const members = await editor.members(room);
 		const joined = (members.chunk ?? []).filter((m) => m.content['membership'] === 'join').map((m) => m.state_key);
 		expect(joined).toContain(reader.getUserId());
@@ -147,5 +179,6 @@ describe('a network’s directory room', () => {
 		const register = readRegister(setup)!;
 		expect(register.snapshot.eventLog.filter((r) => r.roomId === room)).toEqual([]);
 		expect(register.snapshot.undecryptable.filter((u) => u.roomId === room)).toEqual([]);
+		expect(readRegister(keeperSetup)!.snapshot.eventLog).toEqual([]);
 	}, 300_000);
 });
