@@ -141,6 +141,8 @@ describe('the bridge bot and who vouches for an event', () => {
 		await until(() => carlos.client.getRoom(room)?.getMyMembership() === 'invite', 'Carlos is invited');
 		await carlos.client.joinRoom(room);
 		await until(() => joined(ana.client, room, carlos.client.getSafeUserId()), 'Carlos joins');
+		// NOTE: his client encrypts only once its own sync has shown the room's m.room.encryption state.
+		await until(() => carlos.client.getRoom(room)?.hasEncryptionStateEvent() === true, "Carlos's client knows the room is encrypted");
 		const approval = (await carlos.client.sendTextMessage(room, `!rogatory trust ${amina.client.getSafeUserId()}`)).event_id;
 		await until(() => readRegister(setup)?.snapshot.identityChanges[0]?.approvedBy !== null, 'the approval is recorded', 900);
 		({ snapshot } = readRegister(setup)!);
