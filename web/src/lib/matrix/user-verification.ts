@@ -5,7 +5,8 @@
 // when its inviter is someone it already shares a room with (a case room),
 // so a request from a stranger's new room is never opened on its own. The
 // exchange itself — emoji or QR — is SasVerification's (verification.ts)
-// with `choose`.
+// with `choose`. Verifying again someone whose verified identity changed
+// first withdraws the old verification (the crypto would refuse to send).
 import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import {
@@ -87,6 +88,11 @@ export async function requestUserVerification(client: MatrixClient, userId: stri
 	const crypto = client.getCrypto();
 	if (crypto === undefined) return err({ kind: 'unexpected', detail: 'the client was started without crypto' });
 	try {
+		// NOTE: the crypto refuses to encrypt for a verified person whose identity changed (OnlySignedDevicesIsolationMode):
+		// the old verification is withdrawn first. Their identity stays unapproved, so they are still shown as changed
+		// until this verification pins the new one.
+		const status = await crypto.getUserVerificationStatus(userId);
+		if (status.wasCrossSigningVerified() && !status.isCrossSigningVerified()) await crypto.withdrawVerificationRequirement(userId);
 		const roomId = existingDirectRoom(client, userId)?.roomId ?? (await createDirectRoom(client, userId));
 		await joined(client, roomId, userId);
 		return ok(await crypto.requestVerificationDM(userId, roomId));
