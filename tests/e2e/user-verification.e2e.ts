@@ -1,15 +1,14 @@
 // Verifying other people (issue 12, acceptance 1 and 2), in three browsers on
 // two homeservers of one network: a prosecutor of Guatemala's Public Ministry
-// (A, gt-mp) and two people of the second authority (B and C) share a case
+// (A, gt-mp) and two people of a second authority (B and C) share a case
 // room. A and B verify each other by comparing emoji; each then shows the
 // other as verified in the room. B resets their identity (new cross-signing
 // keys, from a new browser): A's page warns until A verifies B again — by QR
 // code, B pasting A's code as text (the test browsers have no camera). A and
 // C then verify each other by QR code read from a picture: a screenshot of
 // C's code, chosen as a file on A's side.
-// NOTE: the second authority is Salvador's FGR (sv-fgr, REFCO like gt-mp);
-// until its homeserver is part of the local federation, ng-ca stands in
-// (it shares case rooms with gt-mp through the cross-network link).
+// The second authority is El Salvador's FGR (sv-fgr), of REFCO like gt-mp:
+// two homeservers of one network.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +21,7 @@ import { en, expectClean, newBrowser, signIn } from './support/session-pages.ts'
 test.setTimeout(300_000);
 
 const FIRST = 'gt-mp';
-const SECOND = process.env['ROGATORY_E2E_SECOND_AUTHORITY'] ?? 'ng-ca';
+const SECOND = 'sv-fgr';
 
 const panel = (page: Page) => page.getByTestId('user-verification');
 const trustOf = (page: Page, userId: string) =>
