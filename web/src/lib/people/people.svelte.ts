@@ -2,13 +2,16 @@
 // PeopleTrust answers "is this person verified, or did their identity
 // change?" for every place that shows a person, kept current by the crypto;
 // PeopleVerifications holds the verification on screen, started here
-// ("Verify") or asked by the other person (accepted on screen). One People
+// ("Verify") or asked by the other person (accepted on screen). A changed
+// identity being verified again stays shown as changed until settled
+// (changed-identities.ts). One People
 // per Matrix client, made by the signed-in layout so that a request is seen
 // on any page. The Matrix side (lib/matrix/people-api.ts) is loaded lazily.
 import { SvelteMap } from 'svelte/reactivity';
 import type { Failure } from '../matrix/failure.ts';
 import type { SasState, ScanProblem, UserTrust } from '../matrix/people-api.ts';
 import type { MatrixClient, VerificationRequest } from '../matrix/sdk.ts';
+import { ChangedIdentities, shownTrust } from './changed-identities.ts';
 import { UserVerification } from './user-verification.svelte.ts';
 
 export type PeopleApi = typeof import('../matrix/people-api.ts');
@@ -29,11 +32,13 @@ export class PeopleTrust {
 	// NOTE: not state: which people were asked for is no one's to show.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #asked = new Set<string>();
+	readonly #changed: ChangedIdentities;
 	readonly #unwatch: () => void;
 
 	constructor(client: MatrixClient, matrix: PeopleApi) {
 		this.#client = client;
 		this.#api = matrix;
+		this.#changed = new ChangedIdentities(typeof localStorage === 'undefined' ? undefined : localStorage, client.getSafeUserId());
 		this.#unwatch = matrix.watchUserTrust(client, (userId) => void this.#read(userId));
 	}
 
@@ -49,8 +54,14 @@ export class PeopleTrust {
 	/** Accepts the person's new identity after checking it with them another way; false when the crypto refused. */
 	async accept(userId: string): Promise<boolean> {
 		const accepted = await this.#api.acceptNewIdentity(this.#client, userId);
+		if (accepted.ok) this.#changed.settle(userId);
 		await this.#read(userId);
 		return accepted.ok;
+	}
+
+	/** The person is being verified again: while their identity is shown as changed, it stays so until settled. */
+	reverifying(userId: string): void {
+		if (this.#trust.get(userId) === 'changed') this.#changed.remember(userId);
 	}
 
 	/** Reads the person's trust again (a verification finished). */
@@ -64,7 +75,9 @@ export class PeopleTrust {
 
 	async #read(userId: string): Promise<void> {
 		try {
-			this.#trust.set(userId, await this.#api.readUserTrust(this.#client, userId));
+			const trust = await this.#api.readUserTrust(this.#client, userId);
+			if (trust === 'verified') this.#changed.settle(userId);
+			this.#trust.set(userId, shownTrust(trust, this.#changed.has(userId)));
 		} catch {
 			// Read again at the next change the crypto reports.
 		}
@@ -119,6 +132,7 @@ export class PeopleVerifications {
 		if (this.#starting !== undefined || this.busy) return;
 		this.#starting = userId;
 		this.#problem = undefined;
+		this.#trust.reverifying(userId);
 		const request = await this.#api.requestUserVerification(this.#client, userId);
 		this.#starting = undefined;
 		if (!request.ok) {
