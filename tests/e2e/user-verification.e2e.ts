@@ -181,10 +181,13 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	for (const [seen, who] of [
 		[first.seen, 'A'],
 		[second.seen, 'B'],
-		[fresh.seen, 'B after reset'],
 		[third.seen, 'C'],
 	] as const)
 		expectClean(seen, who);
+	// NOTE: the reset made a new key backup, without the keys of what was sent before it: B's new browser asks it for
+	// each (GET room_keys/keys/<room>/<session>) and is answered 404, the protocol's "none", which Chromium logs.
+	const notInNewBackup = /status of 404 .*\/_matrix\/client\/v3\/room_keys\/keys\//;
+	expectClean({ ...fresh.seen, consoleErrors: fresh.seen.consoleErrors.filter((error) => !notInNewBackup.test(error)) }, 'B after reset');
 	for (const account of [prosecutor, officer, colleague]) await logOutRegistration(account);
 	for (const context of [first.context, second.context, fresh.context, third.context]) await context.close();
 });
