@@ -24,6 +24,8 @@ const DIRECT = 'm.direct';
 const MEGOLM = 'm.megolm.v1.aes-sha2';
 /** How long a new direct room waits for the other person to join before the request is sent anyway. */
 const JOIN_WAIT_MS = 30_000;
+/** When a direct-room invitation is joined: after each of these delays until it is (see joinDirectRoomsFromKnownPeople). */
+const JOIN_DELAYS_MS: readonly number[] = [2_000, 3_000, 5_000, 10_000, 20_000];
 
 type DirectRooms = Record<string, readonly string[]>;
 /** The SDK types account data by the events it knows; m.direct is one, its content a record. */
@@ -136,15 +138,40 @@ export function joinDirectRoomsFromKnownPeople(client: MatrixClient): () => void
 		const inviter = directInviter(client, room);
 		if (inviter === undefined || asked.has(room.roomId) || !knows(client, inviter, room.roomId)) return;
 		asked.add(room.roomId);
-		// NOTE: the join endpoint itself, as the case rooms do (case-room-feed.ts): the SDK's joinRoom waits for a sync.
-		client.http.authedRequest(Method.Post, `/join/${encodeURIComponent(room.roomId)}`, undefined, {}).then(
-			async () => {
-				const direct = directRooms(client);
-				if ((direct[inviter] ?? []).includes(room.roomId)) return;
-				await client.setAccountData(DIRECT as never, { ...direct, [inviter]: [...(direct[inviter] ?? []), room.roomId] } as never);
-			},
-			() => asked.delete(room.roomId),
-		);
+		void join(room.roomId, inviter).then((joined) => {
+			if (!joined) asked.delete(room.roomId);
+		});
+	};
+	/**
+	 * NOTE: not at once: Synapse relays a remote invitation before it has stored it, and refuses a join in that moment
+	 * (as the case rooms' invitations.ts says); tried on a growing schedule while the room is still an invitation.
+	 */
+	const join = async (roomId: string, inviter: string): Promise<boolean> => {
+		let joined = false;
+		for (const delay of JOIN_DELAYS_MS) {
+			await new Promise((resolve) => setTimeout(resolve, delay));
+			const membership = client.getRoom(roomId)?.getMyMembership();
+			if (membership !== 'invite') {
+				// Joined meanwhile (the case rooms also accept invitations from party homeservers), or declined.
+				joined = membership === 'join';
+				break;
+			}
+			try {
+				// The join endpoint itself, as the case rooms do (case-room-feed.ts): the SDK's joinRoom waits for a sync.
+				await client.http.authedRequest(Method.Post, `/join/${encodeURIComponent(roomId)}`, undefined, {});
+				joined = true;
+				break;
+			} catch {
+				// Tried again after the next delay.
+			}
+		}
+		if (!joined) return false;
+		const direct = directRooms(client);
+		if (!(direct[inviter] ?? []).includes(roomId))
+			await client
+				.setAccountData(DIRECT as never, { ...direct, [inviter]: [...(direct[inviter] ?? []), roomId] } as never)
+				.catch(() => undefined);
+		return true;
 	};
 	const onRoom = (room: Room): void => consider(room);
 	client.on(ClientEvent.Room, onRoom);
