@@ -27,11 +27,13 @@ describe('securityHeaders', () => {
 			expect(securityHeaders({ tls: false, path })['Content-Security-Policy'], String(path)).toBe(RESOURCE_POLICY);
 	});
 
-	it('denies every feature it names, to everyone', () => {
+	it('denies every feature it names to everyone, but the camera (and its preview) to the app itself', () => {
 		const entries = PERMISSIONS_POLICY.split(', ');
 		expect(entries.length).toBeGreaterThan(10);
-		for (const entry of entries) expect(entry).toMatch(/^[a-z-]+=\(\)$/);
-		expect(entries).toContain('camera=()');
+		for (const entry of entries) expect(entry).toMatch(/^[a-z-]+=\((self)?\)$/);
+		expect(entries).toContain('camera=(self)');
+		expect(entries).toContain('autoplay=(self)');
+		expect(entries.filter((entry) => entry.endsWith('=(self)'))).toHaveLength(2);
 		expect(entries).toContain('microphone=()');
 		expect(entries).toContain('geolocation=()');
 	});

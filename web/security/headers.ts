@@ -16,8 +16,6 @@ export const HSTS = 'max-age=31536000';
  */
 const DENIED_FEATURES = [
 	'accelerometer',
-	'autoplay',
-	'camera',
 	'display-capture',
 	'encrypted-media',
 	'fullscreen',
@@ -35,7 +33,18 @@ const DENIED_FEATURES = [
 	'xr-spatial-tracking',
 ] as const;
 
-export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+/**
+ * Features the app's own pages may use, and nothing it embeds: the camera,
+ * to scan another person's verification QR code (lib/people/qr-read.ts), and
+ * autoplay for its preview (play() comes after the camera permission prompt,
+ * which may outlast the click's user activation). The app plays no other media.
+ */
+const OWN_FEATURES = ['autoplay', 'camera'] as const;
+
+export const PERMISSIONS_POLICY = [
+	...DENIED_FEATURES.map((feature) => `${feature}=()`),
+	...OWN_FEATURES.map((feature) => `${feature}=(self)`),
+].join(', ');
 
 /** The service worker's script (Kit writes it at the build's root; web/src/service-worker.ts). */
 const SERVICE_WORKER_PATH = '/service-worker.js';

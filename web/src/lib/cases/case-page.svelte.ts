@@ -70,6 +70,12 @@ export class CasePage {
 		return personOf(userId, { roster, servers, names: this.view?.names ?? NO_NAMES });
 	}
 
+	/** The room's other joined members, as people (for their trust and verification). */
+	get others(): readonly Person[] {
+		const me = this.#cases.userId;
+		return (this.view?.members ?? []).filter((id) => id !== me).map((id) => this.person(id));
+	}
+
 	get moves(): TransitionRule[] {
 		const record = this.record;
 		return record === undefined || this.movesWaiting ? [] : this.#cases.movesFor(record);

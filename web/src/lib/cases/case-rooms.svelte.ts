@@ -88,6 +88,8 @@ export interface CaseRoomView {
 	readonly preservations: readonly PreservationEnvelope[];
 	/** The members' display names, by user ID (only those who set one). */
 	readonly names: ReadonlyMap<string, string>;
+	/** The joined members' user IDs. */
+	readonly members: readonly string[];
 }
 
 export interface CaseParties {
@@ -292,7 +294,14 @@ export class CaseRooms {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
 		const next = new Map(this.#rooms);
 		const items = timeline.items((eventId) => this.#trust.verdict(eventId));
-		next.set(roomId, { roomId, record, items, preservations: timeline.preservationEnvelopes(counts), names: timeline.names() });
+		next.set(roomId, {
+			roomId,
+			record,
+			items,
+			preservations: timeline.preservationEnvelopes(counts),
+			names: timeline.names(),
+			members: timeline.members(),
+		});
 		this.#rooms = next;
 		this.outbox.settle(roomId, (eventId, txnId) => timeline.echoed(eventId, txnId));
 	}

@@ -7,7 +7,16 @@ import type { CaseEventEnvelope } from '#policies/cases/index.ts';
 import type { PreservationEnvelope } from '#policies/preservation/record/index.ts';
 import type { Arrival } from '#policies/trust/index.ts';
 import { readArrival } from './arrival.ts';
-import { caseEnvelopes, echoed, judgedEvents, memberNames, timelineItems, type TimelineItem, type VerdictOf } from './cases.ts';
+import {
+	caseEnvelopes,
+	echoed,
+	joinedMembers,
+	judgedEvents,
+	memberNames,
+	timelineItems,
+	type TimelineItem,
+	type VerdictOf,
+} from './cases.ts';
 import { preservationEnvelopes } from './preservation-envelopes.ts';
 import type { MatrixClient, Room } from './sdk.ts';
 
@@ -28,6 +37,8 @@ export interface CaseTimeline {
 	items(verdictOf: VerdictOf): TimelineItem[];
 	/** The members' display names, by user ID (only those who set one). */
 	names(): ReadonlyMap<string, string>;
+	/** The joined members' user IDs. */
+	members(): readonly string[];
 	/** Whether the server sent back the event of a queued message (the outbox's `settle`). */
 	echoed(eventId: string, txnId: string): boolean;
 }
@@ -44,6 +55,7 @@ export function caseTimelineOf(client: MatrixClient, room: Room): CaseTimeline {
 		preservationEnvelopes: (counts) => preservationEnvelopes(room, counts),
 		items: (verdictOf) => timelineItems(room, verdictOf),
 		names: () => memberNames(room),
+		members: () => joinedMembers(room),
 		echoed: (eventId, txnId) => echoed(room, eventId, txnId),
 	};
 }

@@ -390,6 +390,14 @@ export function memberNames(room: Room): ReadonlyMap<string, string> {
 	return names;
 }
 
+/** The room's joined members' user IDs, sorted. */
+export function joinedMembers(room: Room): readonly string[] {
+	return room
+		.getJoinedMembers()
+		.map((member) => member.userId)
+		.sort();
+}
+
 /** Who invited this user to the room, if it is an invitation. */
 export function inviterOf(client: MatrixClient, room: Room): string | undefined {
 	const me = client.getUserId();

@@ -111,7 +111,8 @@ export async function openClient(credentials: Credentials, options: OpenOptions)
 		// IndexedDB of its own only to find nothing to migrate from it.
 		cryptoStore: new MemoryCryptoStore(),
 		cryptoCallbacks: keys.callbacks,
-		verificationMethods: ['m.sas.v1'],
+		// Emoji, and QR codes both ways (shown, scanned) with the reciprocation that completes them (spec: "QR codes").
+		verificationMethods: ['m.sas.v1', 'm.qr_code.show.v1', 'm.qr_code.scan.v1', 'm.reciprocate.v1'],
 		// No calls in Rogatory: no TURN server polling on slow links.
 		disableVoip: true,
 		// Identical /keys/query asked at the same moment go out once (shared-keys-query.ts);

@@ -51,7 +51,9 @@ export {
 	type GeneratedSecretStorageKey,
 	type ImportRoomKeyProgressData,
 	type KeyBackupRestoreResult,
+	type ShowQrCodeCallbacks,
 	type ShowSasCallbacks,
+	type UserVerificationStatus,
 	type VerificationRequest,
 	type Verifier,
 } from 'matrix-js-sdk/lib/crypto-api/index.js';

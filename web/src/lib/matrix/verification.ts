@@ -1,11 +1,16 @@
-// Verifying this device with another session of the same person by comparing
-// emoji (SAS, spec: "Short Authentication String (SAS) verification"). Either
-// side can be here: the new browser asks (requestOwnUserVerification), a
-// verified session accepts. The SDK's request/verifier events are folded into
-// one plain state the view model shows; the new side starts the emoji
-// exchange once both are ready.
+// One interactive verification, folded from the SDK's request and verifier
+// events into one plain state the view models show. Between two sessions of
+// the same person (the new browser asks, requestOwnUserVerification; a
+// verified session accepts) the side that asked starts the emoji exchange
+// (SAS, spec: "Short Authentication String (SAS) verification") as soon as
+// both are ready. Between two people (user-verification.ts, `choose`), the
+// ready request waits for a choice instead: compare emoji, or show one's QR
+// code (spec: "QR codes") and scan, or paste, the other's; the side whose
+// code was scanned then confirms that the other screen shows success
+// (VerifierEvent.ShowReciprocateQr).
 import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
+import { qrPayloadProblem } from './qr-payload.ts';
 import {
 	CryptoEvent,
 	VerificationPhase,
@@ -13,6 +18,7 @@ import {
 	VerifierEvent,
 	type EmojiMapping,
 	type MatrixClient,
+	type ShowQrCodeCallbacks,
 	type ShowSasCallbacks,
 	type VerificationRequest,
 	type Verifier,
@@ -25,8 +31,17 @@ export type SasState =
 	| { readonly kind: 'requested' }
 	/** Another session asks us; waiting for the person to accept. */
 	| { readonly kind: 'incoming'; readonly otherDeviceId: string | undefined }
+	/**
+	 * Both accepted, between two people: the person chooses emoji or QR. `qr`:
+	 * this side's code to show (undefined when the other side cannot scan one).
+	 */
+	| { readonly kind: 'ready'; readonly qr: Uint8ClampedArray | undefined }
 	/** Both accepted; the emoji are being worked out. */
 	| { readonly kind: 'starting' }
+	/** The other side scanned this side's code: the person checks that the other screen shows success. */
+	| { readonly kind: 'qr-scanned' }
+	/** This side scanned (or pasted) the other's code: waiting for them to confirm. */
+	| { readonly kind: 'qr-reciprocating' }
 	/** Both screens show these seven emoji ([symbol, English name]); the person compares. */
 	| { readonly kind: 'compare'; readonly emoji: readonly EmojiMapping[] }
 	/** The person said they match; waiting for the other side to say so too. */
@@ -50,18 +65,29 @@ export function cancelReasonOf(code: string | null): CancelReason {
 	}
 }
 
+export type ScanProblem = 'not-a-code' | 'refused';
+
+export interface VerificationOptions {
+	/** Between two people: once ready, wait for the person to choose emoji or QR instead of starting the emoji. */
+	readonly choose?: boolean;
+}
+
 export class SasVerification {
 	readonly #request: VerificationRequest;
 	readonly #onChange: (state: SasState) => void;
+	readonly #choose: boolean;
 	#verifier: Verifier | undefined;
 	#sas: ShowSasCallbacks | undefined;
+	#reciprocate: ShowQrCodeCallbacks | undefined;
 	#confirmed = false;
 	#starting = false;
+	#qr: Promise<void> | undefined;
 	#state: SasState;
 
-	constructor(request: VerificationRequest, onChange: (state: SasState) => void) {
+	constructor(request: VerificationRequest, onChange: (state: SasState) => void, options: VerificationOptions = {}) {
 		this.#request = request;
 		this.#onChange = onChange;
+		this.#choose = options.choose === true;
 		this.#state = request.initiatedByMe ? { kind: 'requested' } : { kind: 'incoming', otherDeviceId: request.otherDeviceId };
 		request.on(VerificationRequestEvent.Change, this.#update);
 		this.#update();
@@ -105,6 +131,38 @@ export class SasVerification {
 		this.#sas?.mismatch();
 	}
 
+	/** Between two people, once ready: compare emoji. */
+	startEmoji(): void {
+		if (this.#starting || this.#request.phase !== VerificationPhase.Ready) return;
+		this.#starting = true;
+		this.#set({ kind: 'starting' });
+		this.#request.startVerification('m.sas.v1').then(this.#attach, () => {});
+	}
+
+	/** Between two people, once ready: the other side's code, scanned or pasted. */
+	async scanQr(bytes: Uint8Array): Promise<Result<void, ScanProblem>> {
+		if (qrPayloadProblem(bytes) !== undefined) return err('not-a-code');
+		try {
+			const verifier = await this.#request.scanQRCode(new Uint8ClampedArray(bytes));
+			this.#set({ kind: 'qr-reciprocating' });
+			this.#attach(verifier);
+			return ok(undefined);
+		} catch {
+			return err('refused');
+		}
+	}
+
+	/** The other screen shows success after scanning this side's code. */
+	confirmScanned(): void {
+		this.#reciprocate?.confirm();
+		this.#set({ kind: 'confirmed' });
+	}
+
+	/** The other screen does not show success: the verification is cancelled. */
+	denyScanned(): void {
+		this.#reciprocate?.cancel();
+	}
+
 	cancel(): void {
 		if (this.#request.phase === VerificationPhase.Done || this.#request.phase === VerificationPhase.Cancelled) return;
 		void this.#request.cancel().catch(() => {});
@@ -113,12 +171,17 @@ export class SasVerification {
 	dispose(): void {
 		this.#request.off(VerificationRequestEvent.Change, this.#update);
 		this.#verifier?.off(VerifierEvent.ShowSas, this.#onSas);
+		this.#verifier?.off(VerifierEvent.ShowReciprocateQr, this.#onReciprocate);
 	}
 
 	readonly #update = (): void => {
 		const request = this.#request;
 		switch (request.phase) {
 			case VerificationPhase.Ready:
+				if (this.#choose) {
+					if (!this.#starting) this.#offerQr();
+					return;
+				}
 				if (request.initiatedByMe && !this.#starting) {
 					// The side that asked starts the emoji exchange.
 					this.#starting = true;
@@ -127,7 +190,13 @@ export class SasVerification {
 				return this.#set({ kind: 'starting' });
 			case VerificationPhase.Started:
 				if (request.verifier !== undefined) this.#attach(request.verifier);
-				if (this.#sas === undefined) this.#set({ kind: 'starting' });
+				{
+					// NOTE: the QR verifier says it was scanned by a change event, not by ShowReciprocateQr, once attached.
+					const scanned = this.#verifier?.getReciprocateQrCodeCallbacks();
+					if (scanned !== undefined && scanned !== null) this.#onReciprocate(scanned);
+				}
+				if (this.#sas === undefined && this.#reciprocate === undefined && this.#state.kind !== 'qr-reciprocating')
+					this.#set({ kind: 'starting' });
 				return;
 			case VerificationPhase.Done:
 				return this.#set({ kind: 'done' });
@@ -138,12 +207,27 @@ export class SasVerification {
 		}
 	};
 
+	/** Ready between two people: the choice, with this side's QR code once worked out. */
+	#offerQr(): void {
+		if (this.#state.kind === 'ready' || this.#qr !== undefined) return;
+		this.#set({ kind: 'ready', qr: undefined });
+		this.#qr = this.#request.generateQRCode().then(
+			(qr) => {
+				if (this.#state.kind === 'ready' && qr !== undefined) this.#set({ kind: 'ready', qr });
+			},
+			() => {},
+		);
+	}
+
 	readonly #attach = (verifier: Verifier): void => {
 		if (this.#verifier !== undefined) return;
 		this.#verifier = verifier;
 		verifier.on(VerifierEvent.ShowSas, this.#onSas);
+		verifier.on(VerifierEvent.ShowReciprocateQr, this.#onReciprocate);
 		const shown = verifier.getShowSasCallbacks();
 		if (shown !== null) this.#onSas(shown);
+		const scanned = verifier.getReciprocateQrCodeCallbacks();
+		if (scanned !== null) this.#onReciprocate(scanned);
 		// Resolves when done, rejects when cancelled: the request's phase says which.
 		verifier.verify().catch(() => {});
 	};
@@ -153,13 +237,24 @@ export class SasVerification {
 		if (!this.#confirmed && sas.sas.emoji !== undefined) this.#set({ kind: 'compare', emoji: sas.sas.emoji });
 	};
 
+	readonly #onReciprocate = (callbacks: ShowQrCodeCallbacks): void => {
+		if (this.#reciprocate !== undefined) return;
+		this.#reciprocate = callbacks;
+		this.#set({ kind: 'qr-scanned' });
+	};
+
 	#set(state: SasState): void {
-		if (JSON.stringify(state) === JSON.stringify(this.#state)) return;
+		if (sameState(state, this.#state)) return;
 		// Once done or cancelled, stay so.
 		if (this.#state.kind === 'done' || this.#state.kind === 'cancelled') return;
 		this.#state = state;
 		this.#onChange(state);
 	}
+}
+
+function sameState(a: SasState, b: SasState): boolean {
+	if (a.kind === 'ready' && b.kind === 'ready') return a.qr === b.qr;
+	return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Asks the person's other sessions to verify this one. */
