@@ -185,15 +185,6 @@ export function languageName(tag: string, locale: Language): string {
 	}
 }
 
-/** A country code named in the reader's language. */
-export function countryName(code: string, locale: Language): string {
-	try {
-		return new Intl.DisplayNames([formattingLocale(locale)], { type: 'region' }).of(code) ?? code;
-	} catch {
-		return code;
-	}
-}
-
 /** The day an entry was last updated, e.g. "3 Dec 2026" (its stamp is an ISO instant). */
 export function updatedDay(at: string, locale: Language): string {
 	const ms = Date.parse(at);
