@@ -23,7 +23,7 @@ export type EditorOutcome =
 	| { readonly kind: 'saved' }
 	| { readonly kind: 'imported'; readonly count: number }
 	| { readonly kind: 'removed' }
-	| { readonly kind: 'problems'; readonly problems: readonly FieldProblem[] }
+	| { readonly kind: 'problems'; readonly form: 'authority' | 'person'; readonly problems: readonly FieldProblem[] }
 	| { readonly kind: 'refused-cards'; readonly refusals: readonly CardRefusal[] }
 	| { readonly kind: 'not-sent'; readonly problem: PublishProblem };
 
@@ -76,10 +76,10 @@ export class DirectoryEditor {
 		return this.#busy;
 	}
 
-	/** Whether a field has a problem in the last outcome. */
-	problemOf(field: string): FieldProblem | undefined {
+	/** A field's problem in the last outcome, if that was about this form. */
+	problemOf(form: 'authority' | 'person', field: string): FieldProblem | undefined {
 		const outcome = this.#outcome;
-		return outcome?.kind === 'problems' ? outcome.problems.find((p) => p.field === field) : undefined;
+		return outcome?.kind === 'problems' && outcome.form === form ? outcome.problems.find((p) => p.field === field) : undefined;
 	}
 
 	/** Reloads the authority form from the directory (after switching network, or to undo). */
@@ -99,7 +99,7 @@ export class DirectoryEditor {
 	async saveAuthority(): Promise<boolean> {
 		const country = this.#directories.parties.roster.authorities.find((a) => a.id === this.#authority)?.country ?? ('' as CountryCode);
 		const entry = authorityEntryOf(this.authorityForm, { authority: this.#authority, country }, this.authorityEntry);
-		if (!entry.ok) return this.#done({ kind: 'problems', problems: entry.error });
+		if (!entry.ok) return this.#done({ kind: 'problems', form: 'authority', problems: entry.error });
 		return this.#send([{ type: 'authority', entry: entry.value, updated: this.#directories.stamp() }], { kind: 'saved' });
 	}
 
@@ -107,7 +107,7 @@ export class DirectoryEditor {
 		const form = this.personForm;
 		if (form === undefined) return false;
 		const entry = personEntryOf(form, this.#authority);
-		if (!entry.ok) return this.#done({ kind: 'problems', problems: entry.error });
+		if (!entry.ok) return this.#done({ kind: 'problems', form: 'person', problems: entry.error });
 		const sent = await this.#send([{ type: 'person', entry: entry.value, updated: this.#directories.stamp() }], { kind: 'saved' });
 		if (sent) this.personForm = undefined;
 		return sent;
