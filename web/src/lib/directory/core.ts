@@ -122,12 +122,12 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 			});
 		else keep(`editors ${a.payload.authority}`, a.eventId, a.payload);
 	}
-	const editors: Record<string, readonly string[]> = {};
-	for (const [key, { payload }] of latest) if (payload.type === 'editors') editors[key.slice(8)] = payload.editors;
+	const editors: Record<AuthorityId, readonly string[]> = {};
+	for (const [key, { payload }] of latest) if (payload.type === 'editors') editors[key.slice(8) as AuthorityId] = payload.editors;
 	for (const a of admitted) {
 		if (a.payload.type === 'editors') continue;
 		const about = aboutOf(a.payload);
-		if (a.sender !== bridgeOf(about) && editors[about]?.includes(a.sender) !== true) {
+		if (a.sender !== bridgeOf(about) && editors[about as AuthorityId]?.includes(a.sender) !== true) {
 			ignored.push({ eventId: a.eventId, sender: a.sender, reason: `written by ${a.sender}, who is not an editor of ${about}` });
 			continue;
 		}
@@ -139,7 +139,7 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 		network: input.network,
 		authorities: sorted.flatMap((p) => (p.type === 'authority' ? [{ entry: p.entry, updated: p.updated }] : [])),
 		people: sorted.flatMap((p) => (p.type === 'person' ? [{ entry: p.entry, updated: p.updated }] : [])),
-		editors: editors as DirectoryView['editors'],
+		editors,
 		ignored: ignored.sort((a, b) => (a.eventId < b.eventId ? -1 : 1)),
 	};
 }

@@ -17,6 +17,7 @@ import { userIdOf } from '../matrix/account.ts';
 import type { DirectoryRoomFeed, DirectoryRoomRead, RoomState } from '../matrix/directory-room-feed.ts';
 import type { Failure } from '../matrix/failure.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
+import { isoNow } from './clock.ts';
 import { directoryAlias, foldDirectory, isEditorOf, keeperOf, serializeVcards } from './core.ts';
 
 type RoomApi = typeof import('../matrix/directory-room.ts');
@@ -61,6 +62,7 @@ export class Directories {
 		this.#client = client;
 		this.#parties = parties;
 		this.#storage = storage;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the first value for $state.raw
 		const initial = new Map<NetworkId, NetworkDirectory>();
 		for (const network of this.networks) initial.set(network, { network, state: 'looking', view: empty(network), undecrypted: 0 });
 		this.#directories = initial;
@@ -203,13 +205,13 @@ export class Directories {
 	async shareCard(to: string, entry: PersonEntry): Promise<Result<string, PublishProblem>> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		const payload: DirectoryPayload = { type: 'person', entry, updated: { at: new Date().toISOString(), by: this.userId } };
+		const payload: DirectoryPayload = { type: 'person', entry, updated: { at: isoNow(), by: this.userId } };
 		return api.shareCard(this.#client, to, payload, serializeVcards([entry]));
 	}
 
 	/** A stamp for what the person writes now. */
-	stamp(now: Date = new Date()): { at: string; by: string } {
-		return { at: now.toISOString(), by: this.userId };
+	stamp(at: string = isoNow()): { at: string; by: string } {
+		return { at, by: this.userId };
 	}
 }
 

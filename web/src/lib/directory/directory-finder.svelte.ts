@@ -4,6 +4,7 @@
 // people ranked for whom to write to first (the core's findCompetent).
 import type { OffenceCode } from '#policies/cases/ids/codes.ts';
 import type { Measure } from '#policies/directory/types.ts';
+import { systemNow } from './clock.ts';
 import type { DirectoryView } from './core.ts';
 import type { CountryCode, Language } from '#policies/roster/types.ts';
 import { findCompetent, type FinderResult } from './core.ts';
@@ -17,7 +18,7 @@ export class DirectoryFinder {
 	/** Set once the person asked (so "nothing found" is said only then). */
 	asked = $state(false);
 
-	constructor(views: () => readonly DirectoryView[], now: () => Date = () => new Date()) {
+	constructor(views: () => readonly DirectoryView[], now: () => Date = systemNow) {
 		this.#views = views;
 		this.#now = now;
 	}

@@ -229,5 +229,5 @@ export function personEntryOf(draft: PersonDraft, authority: AuthorityId): Resul
 		...optional('email', email),
 		...optional('matrixId', matrixId),
 		rota,
-	} as PersonEntry);
+	});
 }

@@ -20,6 +20,7 @@ export function vcardFileName(people: readonly PersonEntry[]): string {
 	const base = people.length === 1 ? (people[0]?.latinName ?? people[0]?.name ?? 'contact') : 'directory';
 	const safe = base
 		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
 		.replace(/[^\p{L}\p{N}]+/gu, '-')
 		.replace(/^-+|-+$/g, '')
 		.toLowerCase();

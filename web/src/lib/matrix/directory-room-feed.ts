@@ -11,6 +11,9 @@ import { readArrival } from './arrival.ts';
 import { directoryEvents, joinDirectoryRoom, knownDirectoryRoom, undecryptedCount, type DirectoryRoomEvent } from './directory-room.ts';
 import { ClientEvent, MatrixEventEvent, RoomEvent, SyncState, type MatrixClient, type MatrixEvent } from './sdk.ts';
 import type { Arrival } from '#policies/trust/index.ts';
+import type { AliasMemory } from './alias-memory.ts';
+
+export { aliasMemory } from './alias-memory.ts';
 
 export interface WantedDirectory {
 	readonly network: string;
@@ -34,26 +37,6 @@ export interface DirectoryRoomListener {
 	state(network: string, state: RoomState): void;
 	/** The room's events, read again. */
 	read(room: DirectoryRoomRead): Promise<void>;
-}
-
-/** Remembers which room an alias named, for offline starts (a room ID holds no content). */
-export interface AliasMemory {
-	get(alias: string): string | undefined;
-	set(alias: string, roomId: string): void;
-}
-
-export function aliasMemory(key: string, storage: Storage | undefined): AliasMemory {
-	const read = (): Record<string, string> => {
-		try {
-			return JSON.parse(storage?.getItem(key) ?? '{}') as Record<string, string>;
-		} catch {
-			return {};
-		}
-	};
-	return {
-		get: (alias) => read()[alias],
-		set: (alias, roomId) => storage?.setItem(key, JSON.stringify({ ...read(), [alias]: roomId })),
-	};
 }
 
 const FIRST_RETRY_MS = 5_000;
