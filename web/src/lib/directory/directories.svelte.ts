@@ -18,7 +18,7 @@ import type { DirectoryRoomFeed, DirectoryRoomRead, RoomState } from '../matrix/
 import type { Failure } from '../matrix/failure.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { isoNow } from './clock.ts';
-import { directoryAlias, foldDirectory, isEditorOf, keeperOf, serializeVcards } from './core.ts';
+import { directoryAlias, directoryKeeper, foldDirectory, isEditorOf, serializeVcards } from './core.ts';
 
 type RoomApi = typeof import('../matrix/directory-room.ts');
 type FeedApi = typeof import('../matrix/directory-room-feed.ts');
@@ -146,7 +146,7 @@ export class Directories {
 		if (this.#stopped) return;
 		this.#api = room;
 		const wanted = this.networks.flatMap((network) => {
-			const keeper = keeperOf(this.#parties.roster, network, this.#serverOf);
+			const keeper = directoryKeeper(this.#parties.roster, network);
 			const server = keeper === undefined ? undefined : this.#serverOf(keeper);
 			return server === undefined ? [] : [{ network, alias: directoryAlias(network, server) }];
 		});

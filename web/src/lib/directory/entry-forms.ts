@@ -18,6 +18,7 @@ import {
 	type Texts,
 } from '#policies/directory/types.ts';
 import type { OffenceCode } from '#policies/cases/ids/codes.ts';
+import { isTimeZone } from '#policies/directory/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
 import type { AuthorityId, CountryCode } from '#policies/roster/types.ts';
 
@@ -73,15 +74,6 @@ const tags = (text: string): string[] => text.split(/[\s,;]+/).filter((t) => t !
 function validTag(tag: string): boolean {
 	try {
 		return Intl.getCanonicalLocales(tag).length === 1;
-	} catch {
-		return false;
-	}
-}
-
-export function validTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: zone });
-		return true;
 	} catch {
 		return false;
 	}
@@ -207,7 +199,7 @@ export function personEntryOf(draft: PersonDraft, authority: AuthorityId): Resul
 	const to = draft.to.trim();
 	const hoursGiven = zone !== '' || from !== '' || to !== '';
 	if (hoursGiven) {
-		if (!validTimeZone(zone)) problems.push({ field: 'timeZone', code: 'time-zone' });
+		if (!isTimeZone(zone)) problems.push({ field: 'timeZone', code: 'time-zone' });
 		if (!HHMM.test(from)) problems.push({ field: 'from', code: 'time' });
 		if (!HHMM.test(to)) problems.push({ field: 'to', code: 'time' });
 		else if (HHMM.test(from) && to <= from) problems.push({ field: 'to', code: 'hours-order' });
