@@ -74,13 +74,27 @@ export class DirectoryRoomFeed {
 			for (const wanted of this.#wanted) if (this.#roomOf(wanted.network) === undefined) this.#tryNow(wanted);
 			for (const roomId of this.#rooms.keys()) if (!this.#loaded.has(roomId)) this.refresh(roomId);
 		};
+		// A room the client learns of (from the kept sync, or joined meanwhile) may be a directory room still looked for.
+		const onRoom = (): void => {
+			for (const wanted of this.#wanted) {
+				if (this.#roomOf(wanted.network) !== undefined) continue;
+				const kept = knownDirectoryRoom(client, wanted.alias, this.#memory.get(wanted.alias));
+				if (kept?.getMyMembership() !== 'join') continue;
+				this.#found(wanted, kept.roomId);
+				this.refresh(kept.roomId);
+			}
+		};
 		client.on(RoomEvent.Timeline, onEvent);
 		client.on(MatrixEventEvent.Decrypted, onEvent);
 		client.on(ClientEvent.Sync, onSync);
+		client.on(ClientEvent.Room, onRoom);
+		client.on(RoomEvent.MyMembership, onRoom);
 		this.#unsubscribe = () => {
 			client.off(RoomEvent.Timeline, onEvent);
 			client.off(MatrixEventEvent.Decrypted, onEvent);
 			client.off(ClientEvent.Sync, onSync);
+			client.off(ClientEvent.Room, onRoom);
+			client.off(RoomEvent.MyMembership, onRoom);
 		};
 		await Promise.all(this.#wanted.map((wanted) => this.#find(wanted)));
 	}
@@ -123,7 +137,7 @@ export class DirectoryRoomFeed {
 	}
 
 	async #join(wanted: WantedDirectory): Promise<void> {
-		if (this.#stopped) return;
+		if (this.#stopped || this.#roomOf(wanted.network) !== undefined) return;
 		const joined = await joinDirectoryRoom(this.#client, wanted.alias);
 		if (this.#stopped) return;
 		if (!joined.ok) {
@@ -132,12 +146,13 @@ export class DirectoryRoomFeed {
 			this.#later(wanted);
 			return;
 		}
-		this.#retries.delete(wanted.network);
 		this.#found(wanted, joined.value);
 		await this.#read(joined.value);
 	}
 
 	#found(wanted: WantedDirectory, roomId: string): void {
+		clearTimeout(this.#retries.get(wanted.network)?.timer);
+		this.#retries.delete(wanted.network);
 		this.#rooms.set(roomId, wanted.network);
 		this.#memory.set(wanted.alias, roomId);
 		this.#listener.state(wanted.network, 'joined');
