@@ -6,7 +6,7 @@
 import type { AuthorityEntry, DirectoryPayload, PersonEntry } from '#policies/directory/types.ts';
 import type { DirectoryView } from './core.ts';
 import type { AuthorityId, CountryCode, NetworkId } from '#policies/roster/types.ts';
-import type { CardRefusal } from './core.ts';
+import { buildDirectoryContent, parseDirectoryContent, type CardRefusal } from './core.ts';
 import type { Directories, PublishProblem } from './directories.svelte.ts';
 import {
 	authorityDraft,
@@ -25,7 +25,9 @@ export type EditorOutcome =
 	| { readonly kind: 'removed' }
 	| { readonly kind: 'problems'; readonly form: 'authority' | 'person'; readonly problems: readonly FieldProblem[] }
 	| { readonly kind: 'refused-cards'; readonly refusals: readonly CardRefusal[] }
-	| { readonly kind: 'not-sent'; readonly problem: PublishProblem };
+	| { readonly kind: 'not-sent'; readonly problem: PublishProblem }
+	/** The core's parser would refuse the entry: its reason, in English. */
+	| { readonly kind: 'invalid'; readonly reason: string };
 
 export class DirectoryEditor {
 	readonly #directories: Directories;
@@ -132,6 +134,11 @@ export class DirectoryEditor {
 	}
 
 	async #send(payloads: readonly DirectoryPayload[], success: EditorOutcome): Promise<boolean> {
+		// NOTE: every reader parses what arrives with the core's parser; what it would refuse is never sent.
+		for (const payload of payloads) {
+			const read = parseDirectoryContent(buildDirectoryContent(payload));
+			if (!read.ok) return this.#done({ kind: 'invalid', reason: read.error });
+		}
 		this.#busy = true;
 		this.#outcome = undefined;
 		try {

@@ -4,6 +4,7 @@ import { authorityDraft, authorityEntryOf, personDraft, personEntryOf } from './
 import { GT, GT_ENTRY, LUCIA } from './testing.ts';
 
 const ABOUT = { authority: GT, country: 'GT' as CountryCode };
+const TEXTS = { requirements: 'Por escrito.', urgentProcedure: 'Llame.' };
 
 describe('the authority form', () => {
 	it('gives back the entry it was filled from', () => {
@@ -19,7 +20,7 @@ describe('the authority form', () => {
 	});
 
 	it('reads channels a line each and names each bad line', () => {
-		const draft = { ...authorityDraft(undefined, 'es'), name: 'MP', channels: 'email: a@b.gt\n\ncarrier pigeon\nphone:' };
+		const draft = { ...authorityDraft(undefined, 'es'), ...TEXTS, name: 'MP', channels: 'email: a@b.gt\n\ncarrier pigeon\nphone:' };
 		expect(authorityEntryOf(draft, ABOUT, undefined)).toEqual({
 			ok: false,
 			error: [
@@ -29,10 +30,21 @@ describe('the authority form', () => {
 		});
 	});
 
-	it('asks for a name and languages that are language tags', () => {
+	it('asks for a name, requirements and an urgent procedure, and languages that are language tags', () => {
 		const draft = { ...authorityDraft(undefined, 'es'), requestLanguages: 'es, not a tag!' };
 		const entry = authorityEntryOf(draft, ABOUT, undefined);
-		expect(entry.ok ? [] : entry.error.map((p) => `${p.field} ${p.code}`)).toEqual(['name required', 'requestLanguages language']);
+		expect(entry.ok ? [] : entry.error.map((p) => `${p.field} ${p.code}`)).toEqual([
+			'name required',
+			'requestLanguages language',
+			'requirements required',
+			'urgentProcedure required',
+		]);
+	});
+
+	it('takes emptied texts of one language when another language still has them', () => {
+		const draft = { ...authorityDraft(GT_ENTRY, 'en'), name: 'Public Ministry', requirements: '', urgentProcedure: '' };
+		const entry = authorityEntryOf(draft, ABOUT, GT_ENTRY);
+		expect(entry.ok && entry.value.requirements).toEqual(GT_ENTRY.requirements);
 	});
 });
 

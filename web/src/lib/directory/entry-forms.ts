@@ -133,6 +133,10 @@ export function authorityEntryOf(
 	if (requestLanguages.length === 0) problems.push({ field: 'requestLanguages', code: 'required' });
 	else if (!requestLanguages.every(validTag)) problems.push({ field: 'requestLanguages', code: 'language' });
 	const channels = channelsOf(draft.channels, problems);
+	const requirements = withText(existing?.requirements, draft.textLanguage, draft.requirements);
+	if (Object.keys(requirements).length === 0) problems.push({ field: 'requirements', code: 'required' });
+	const urgentProcedure = withText(existing?.urgentProcedure, draft.textLanguage, draft.urgentProcedure);
+	if (Object.keys(urgentProcedure).length === 0) problems.push({ field: 'urgentProcedure', code: 'required' });
 	if (problems.length > 0) return err(problems);
 	const point247 = draft.point247.trim();
 	return ok({
@@ -142,8 +146,8 @@ export function authorityEntryOf(
 		kind: draft.kind,
 		channels,
 		requestLanguages,
-		requirements: withText(existing?.requirements, draft.textLanguage, draft.requirements),
-		urgentProcedure: withText(existing?.urgentProcedure, draft.textLanguage, draft.urgentProcedure),
+		requirements,
+		urgentProcedure,
 		measures: [...draft.measures],
 		offences: tags(draft.offences) as OffenceCode[],
 		documents: existing?.documents ?? [],
