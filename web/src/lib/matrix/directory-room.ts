@@ -11,14 +11,20 @@ import { buildDirectoryContent, DIRECTORY_ALIAS_PREFIX, DIRECTORY_KEY } from '..
 import { describeFailure, type Failure } from './failure.ts';
 import { Method, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
+/** The room's canonical alias, from its state. */
+function canonicalAlias(room: Room): string | undefined {
+	const alias: unknown = room.currentState.getStateEvents('m.room.canonical_alias', '')?.getContent()['alias'];
+	return typeof alias === 'string' ? alias : undefined;
+}
+
 /** Whether the room is a directory room by its canonical alias (the case rooms' code leaves such rooms alone). */
 export function isDirectoryRoom(room: Room): boolean {
-	return room.getCanonicalAlias()?.startsWith(DIRECTORY_ALIAS_PREFIX) === true;
+	return canonicalAlias(room)?.startsWith(DIRECTORY_ALIAS_PREFIX) === true;
 }
 
 /** The room this client holds for `alias`: by canonical alias, else by the ID resolved earlier. */
 export function knownDirectoryRoom(client: MatrixClient, alias: string, resolvedBefore: string | undefined): Room | undefined {
-	const byAlias = client.getRooms().find((room) => room.getCanonicalAlias() === alias);
+	const byAlias = client.getRooms().find((room) => canonicalAlias(room) === alias);
 	if (byAlias !== undefined) return byAlias;
 	return resolvedBefore === undefined ? undefined : (client.getRoom(resolvedBefore) ?? undefined);
 }
