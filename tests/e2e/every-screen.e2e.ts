@@ -11,11 +11,13 @@
 // - a prosecutor of Nigeria's central authority, on a new device: key setup;
 //   then, with a request to Guatemala that has a status history, a message
 //   and a preservation request: home, keys, the dashboard, new request (and
-//   its validation error), the case page, sign-out, the register's and the
-//   web sessions' refusals; a second device of hers: the recovery screen;
+//   its validation error), the case page, the directory, its finder (and its
+//   validation error) and the editors' page's refusal, sign-out, the
+//   register's and the web sessions' refusals; a second device of hers: the recovery screen;
 // - Guatemala's authority administrator (who may read its register and see
 //   its people's web sessions): the register with that request, its
-//   statistics and refusals, the web sessions.
+//   statistics and refusals, the web sessions, and the directory's editors' page
+//   (she is one of Guatemala's editors).
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, setDisplayName } from './support/accounts.ts';
 import { openRequest, requestPreservation, sendMessage } from './support/case-pages.ts';
@@ -156,6 +158,31 @@ test('the signed-in screens: a prosecutor’s, with a request that has a history
 				await expect(p.getByRole('alert')).toBeVisible();
 			},
 		},
+		{
+			name: 'directory',
+			path: '/directory',
+			ready: async (p, locale) => {
+				await heading('directory_heading')(p, locale);
+				await expect(p.getByTestId('directory-empty').or(p.getByTestId('directory-count'))).toBeVisible({ timeout: 60_000 });
+			},
+		},
+		{
+			name: 'directory-find-error',
+			path: '/directory/find',
+			ready: async (p, locale) => {
+				await heading('directory_find_heading')(p, locale);
+				await p.getByRole('button', { name: message(locale, 'directory_find_submit') }).click();
+				await expect(p.getByRole('alert')).toBeVisible();
+			},
+		},
+		{
+			name: 'directory-edit-refusal',
+			path: '/directory/edit',
+			ready: async (p, locale) => {
+				await heading('directory_edit_heading')(p, locale);
+				await expect(p.getByTestId('directory-edit-refused')).toBeVisible({ timeout: 60_000 });
+			},
+		},
 		{ name: 'sign-out', path: '/sign-out', ready: heading('signout_heading') },
 		// Pages she may not see: the refusals say who may (HTTP 403s, which the browser logs; expected).
 		{ name: 'register-refusal', path: '/register', ready: heading('register_refused_heading') },
@@ -227,6 +254,28 @@ async function administratorScreens(browser: Browser, testInfo: TestInfo, title:
 		{ name: 'refused', path: '/register/refused', ready: heading('refused_heading', { authority: GUATEMALA }) },
 		{ name: 'sessions', path: '/admin/sessions', ready: heading('sessions_admin_heading', { authority: GUATEMALA }) },
 	];
+	// She is an editor of Guatemala's directory entries once Guatemala's bridge has named her in REFCO's directory room.
+	await page.goto('/en/directory/edit');
+	const editing = await expect(page.getByTestId('authority-form'))
+		.toBeVisible({ timeout: 120_000 })
+		.then(
+			() => true,
+			() => false,
+		);
+	if (editing)
+		screens.push({
+			name: 'directory-edit',
+			path: '/directory/edit',
+			ready: async (p, locale) => {
+				await heading('directory_edit_heading')(p, locale);
+				await expect(p.getByTestId('authority-form')).toBeVisible({ timeout: 60_000 });
+			},
+		});
+	else
+		testInfo.annotations.push({
+			type: 'directory',
+			description: 'Guatemala’s bridge had not named its editors in REFCO’s directory room: the editors’ page not audited',
+		});
 	for (const screen of screens) problems.push(...(await auditInEveryLocale(page, testInfo, screen)));
 	problems.push(...problemsOf(() => expectClean(seen, 'administrator')));
 	await context.close();

@@ -61,6 +61,27 @@ export class NewRequestForm {
 		return federationPeers(this.#cases.parties.roster, self).filter((id) => deployed.includes(id));
 	}
 
+	/**
+	 * Fills the counterpart and the people to invite from an address (the
+	 * directory's "Open a request": /cases/new?to=<authority>&invite=<Matrix ID>);
+	 * an authority one may not send to is left unchosen.
+	 */
+	prefill(to: string | null, invite: readonly string[]): void {
+		if (to !== null && this.counterparts.includes(to as AuthorityId)) this.requested = to;
+		for (const id of invite) if (isUserId(id)) this.setInvited(id, true);
+	}
+
+	/** The Matrix IDs typed or chosen to invite. */
+	get invited(): string[] {
+		return this.invite.split(/[\s,;]+/).filter((id) => id !== '');
+	}
+
+	/** Adds a person to (or takes them off) the IDs to invite, as the directory's people are ticked. */
+	setInvited(id: string, on: boolean): void {
+		const others = this.invited.filter((known) => known !== id);
+		this.invite = (on ? [...others, id] : others).join(', ');
+	}
+
 	/** Opens the request; resolves with the new room's ID, or undefined with `problem` set. */
 	async submit(language: Language, today: string = calendarDate(Date.now())): Promise<string | undefined> {
 		this.#problem = undefined;
@@ -74,7 +95,7 @@ export class NewRequestForm {
 		if (offences.length === 0) return this.#fail({ kind: 'offences' });
 		const respondBy = this.respondBy.trim();
 		if (respondBy !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(respondBy) || respondBy < today)) return this.#fail({ kind: 'respond-by' });
-		const invite = this.invite.split(/[\s,;]+/).filter((id) => id !== '');
+		const invite = this.invited;
 		if (invite.length === 0 || invite.some((id) => !isUserId(id))) return this.#fail({ kind: 'invite' });
 		const citation = this.citation.trim();
 		this.#sending = true;

@@ -51,7 +51,19 @@ describe('what the service worker keeps', () => {
 
 	it('keeps the pages without case content, in every language, and their route data', () => {
 		for (const locale of ['en', 'es', 'fr', 'pt', 'ru'])
-			for (const page of ['', '/home', '/keys', '/sign-in', '/cases', '/cases/new', '/cases/!abc:mp.gt'])
+			for (const page of [
+				'',
+				'/home',
+				'/keys',
+				'/sign-in',
+				'/cases',
+				'/cases/new',
+				'/cases/!abc:mp.gt',
+				'/directory',
+				'/directory/find',
+				'/directory/edit',
+				'/directory/entry',
+			])
 				expect(cacheRule(get(`/${locale}${page}`, 'navigate'), assets), `/${locale}${page}`).toBe('page');
 		expect(cacheRule(get('/en/cases/__data.json?x-sveltekit-invalidated=01'), assets)).toBe('page');
 		expect(cacheRule(get(`/en/cases/${encodeURIComponent('!abc:mp.gt')}`, 'navigate'), assets)).toBe('page');
@@ -66,6 +78,7 @@ describe('what the service worker keeps', () => {
 			'/en/register/__data.json',
 			'/de/home',
 			'/en/home/x',
+			'/en/directory/x',
 		])
 			expect(cacheRule(get(page, 'navigate'), assets), page).toBe('pass');
 	});
@@ -87,14 +100,33 @@ describe('what the service worker keeps', () => {
 		for (const page of ['/fr', '/fr/sign-in', '/fr/cases/__data.json', '/fr/register', '/fr/admin/sessions', '/de/home'])
 			expect(signedInLocale(page), page).toBeUndefined();
 		const pages = signedInPages('pt');
-		expect(pages).toEqual(['/pt/home', '/pt/keys', '/pt/cases', '/pt/cases/new', '/pt/cases/!shell']);
+		expect(pages).toEqual([
+			'/pt/home',
+			'/pt/keys',
+			'/pt/cases',
+			'/pt/cases/new',
+			'/pt/cases/!shell',
+			'/pt/directory',
+			'/pt/directory/find',
+			'/pt/directory/edit',
+			'/pt/directory/entry',
+		]);
 		for (const page of pages) expect(cacheRule(get(page, 'navigate'), assets), page).toBe('page');
 	});
 
 	it('serves a case page offline from the stand-in of its language; no other page stands in for another', () => {
 		expect(offlineStandIn('/ru/cases/!abc:mp.gt')).toBe('/ru/cases/!shell');
 		expect(offlineStandIn(`/es/cases/${encodeURIComponent('!abc:mp.gt')}`)).toBe('/es/cases/!shell');
-		for (const page of ['/en/home', '/en/cases', '/en/cases/new', '/en/cases/__data.json', '/en/register', '/en/cases/!abc/x'])
+		for (const page of [
+			'/en/home',
+			'/en/cases',
+			'/en/cases/new',
+			'/en/cases/__data.json',
+			'/en/register',
+			'/en/cases/!abc/x',
+			'/en/directory',
+		])
 			expect(offlineStandIn(page), page).toBeUndefined();
+		expect(offlineStandIn('/fr/directory/entry')).toBe('/fr/directory/entry');
 	});
 });

@@ -36,7 +36,9 @@ const LOCALES = ['en', 'es', 'fr', 'pt', 'ru'] as const;
  * administration pages are rendered by the server from the register and
  * sessions, and a page added later stays out until it is named here.
  */
-const SHELL_PAGE = new RegExp(`^/(?:${LOCALES.join('|')})(?:/(?:home|keys|sign-in|cases|cases/new|cases/![^/]+))?(?:/__data\\.json)?$`);
+const SHELL_PAGE = new RegExp(
+	`^/(?:${LOCALES.join('|')})(?:/(?:home|keys|sign-in|cases|cases/new|cases/![^/]+|directory|directory/find|directory/edit|directory/entry))?(?:/__data\\.json)?$`,
+);
 
 /** Whether a path is one of the pages (or their route data) the worker may keep. */
 export function isShellPage(path: string): boolean {
@@ -53,9 +55,22 @@ export function isShellPage(path: string): boolean {
 const CASE_STAND_IN = 'cases/!shell';
 
 /** The signed-in pages (HTML rendered without case content) every app navigation offline is served from. */
-const SIGNED_IN_PAGES = ['home', 'keys', 'cases', 'cases/new', CASE_STAND_IN] as const;
+const SIGNED_IN_PAGES = [
+	'home',
+	'keys',
+	'cases',
+	'cases/new',
+	CASE_STAND_IN,
+	'directory',
+	'directory/find',
+	'directory/edit',
+	'directory/entry',
+] as const;
 
-const SIGNED_IN_PAGE = new RegExp(`^/(${LOCALES.join('|')})/(?:home|keys|cases|cases/new|cases/![^/]+)$`);
+const SIGNED_IN_PAGE = new RegExp(
+	`^/(${LOCALES.join('|')})/(?:home|keys|cases|cases/new|cases/![^/]+|directory|directory/find|directory/edit|directory/entry)$`,
+);
+const DIRECTORY_ENTRY = new RegExp(`^/(${LOCALES.join('|')})/directory/entry$`);
 const CASE_PAGE = new RegExp(`^/(${LOCALES.join('|')})/cases/![^/]+$`);
 
 /**
@@ -72,9 +87,12 @@ export function signedInPages(locale: string): string[] {
 	return SIGNED_IN_PAGES.map((page) => `/${locale}/${page}`);
 }
 
-/** The kept page that serves a page offline when its own copy is not kept: for a case page, the stand-in case page. */
+/** The kept page that serves a page offline when its own copy is not kept: for a case page, the stand-in case page; for a directory entry, the entry page without its query. */
 export function offlineStandIn(path: string): string | undefined {
-	const locale = CASE_PAGE.exec(decodeURIComponent(path))?.[1];
+	const decoded = decodeURIComponent(path);
+	// A directory entry is chosen by the address's query: its page kept without one serves every entry.
+	if (DIRECTORY_ENTRY.test(decoded)) return decoded;
+	const locale = CASE_PAGE.exec(decoded)?.[1];
 	return locale === undefined ? undefined : `/${locale}/${CASE_STAND_IN}`;
 }
 
