@@ -124,7 +124,7 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 			user_ips_max_age_ms: 14 * DAY_MS,
 			redaction_retention_period_ms: 1 * DAY_MS,
 			max_upload_size: MAX_ATTACHMENT_BYTES,
-			federation_domain_whitelist: ['matrix.ca.ng.rogatory.example'],
+			federation_domain_whitelist: ['matrix.ca.ng.rogatory.example', 'matrix.fgr.sv.rogatory.example'],
 			signing_keys: 1,
 		});
 	});

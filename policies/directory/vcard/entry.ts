@@ -18,7 +18,7 @@ import type { CardRefusal, ContentLine, VcardContext } from './types.ts';
 
 /** The form of a roster authority id (roster/file/values.ts), to tell a mistyped id from an organisation's name. */
 const AUTHORITY_ID = /^[a-z]{2}-[a-z0-9-]{1,30}$/;
-const exampleOf = (known: ReadonlySet<string>): string => [...known][0] ?? 'gt-mp';
+const exampleOf = (known: ReadonlySet<string>): string => [...known][0] ?? 'xx-authority';
 
 export function cardToEntry(card: RawCard, context: VcardContext): Result<PersonEntry, CardRefusal[]> {
 	const read = cardReader(card);
