@@ -13,7 +13,8 @@ const COMMON: Readonly<Record<string, string | RegExp>> = {
 	'x-frame-options': 'DENY',
 	'cross-origin-opener-policy': 'same-origin',
 	'cross-origin-resource-policy': 'same-origin',
-	'permissions-policy': /^(?:[a-z-]+=\(\)(?:, |$))+$/,
+	// Every feature denied, but the camera (and its preview, autoplay) to the app itself: QR verification (issue 12).
+	'permissions-policy': /^(?:[a-z-]+=\((?:self)?\)(?:, |$))+$/,
 };
 
 function expectCommonHeaders(response: APIResponse, what: string): void {
@@ -22,7 +23,9 @@ function expectCommonHeaders(response: APIResponse, what: string): void {
 		if (typeof value === 'string') expect(headers[name], `${what}: ${name}`).toBe(value);
 		else expect(headers[name], `${what}: ${name}`).toMatch(value);
 	}
-	expect(headers['permissions-policy'], `${what}: camera`).toContain('camera=()');
+	const allowed = (headers['permissions-policy'] ?? '').split(', ').filter((entry) => entry.endsWith('=(self)'));
+	expect(allowed.sort(), `${what}: only the camera and autoplay, to the app itself`).toEqual(['autoplay=(self)', 'camera=(self)']);
+	expect(headers['permissions-policy'], `${what}: microphone`).toContain('microphone=()');
 	expect(headers['strict-transport-security'], `${what}: no HSTS over plain HTTP`).toBeUndefined();
 }
 
