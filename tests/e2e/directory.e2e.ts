@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
 import { signedIn } from './support/case-pages.ts';
-import { en, newBrowser, setUpRecoveryKey, signInToKeys } from './support/session-pages.ts';
+import { en, newBrowser, resetKeys, setUpRecoveryKey, signInToKeys } from './support/session-pages.ts';
 
 test.setTimeout(600_000);
 
@@ -57,17 +57,7 @@ async function rosterPersonSignedIn(page: Page, account: E2eAccount): Promise<vo
 		await setUpRecoveryKey(page);
 		return;
 	}
-	await page.getByRole('button', { name: en('keys_reset_start') }).click();
-	await page.getByRole('button', { name: en('keys_reset_confirm') }).click();
-	const key = (await page.getByTestId('recovery-key').innerText()).trim();
-	await page.getByRole('button', { name: en('keys_show_continue') }).click();
-	await page.getByLabel(en('keys_confirm_label')).fill(key);
-	await page.getByRole('button', { name: en('keys_confirm_submit') }).click();
-	await page.getByLabel(en('signin_password_label')).fill(account.password);
-	await page.getByRole('button', { name: en('keys_password_submit') }).click();
-	await expect(page.getByRole('heading', { level: 1, name: en('keys_done_heading') })).toBeVisible();
-	await page.getByRole('button', { name: en('keys_continue') }).click();
-	await expect(page.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
+	await resetKeys(page, account);
 }
 
 test('an editor writes her authority and herself; a colleague on another homeserver finds them, the finder names them, vCard goes out and back in, and the directory reads offline', async ({

@@ -16,7 +16,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
 import { openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
 import { browserClientUrl } from './support/env.ts';
-import { en, expectClean, newBrowser, signIn } from './support/session-pages.ts';
+import { en, expectClean, newBrowser, resetKeys, signIn } from './support/session-pages.ts';
 
 test.setTimeout(480_000);
 
@@ -58,17 +58,7 @@ async function resetIdentity(page: Page, account: E2eAccount): Promise<void> {
 	await page.goto('/en/sign-in');
 	await signIn(page, account);
 	await expect(page.getByRole('heading', { level: 1, name: en('recover_heading') })).toBeVisible();
-	await page.getByRole('button', { name: en('keys_reset_start') }).click();
-	await page.getByRole('button', { name: en('keys_reset_confirm') }).click();
-	const newKey = (await page.getByTestId('recovery-key').innerText()).trim();
-	await page.getByRole('button', { name: en('keys_show_continue') }).click();
-	await page.getByLabel(en('keys_confirm_label')).fill(newKey);
-	await page.getByRole('button', { name: en('keys_confirm_submit') }).click();
-	await page.getByLabel(en('signin_password_label')).fill(account.password);
-	await page.getByRole('button', { name: en('keys_password_submit') }).click();
-	await expect(page.getByRole('heading', { level: 1, name: en('keys_done_heading') })).toBeVisible();
-	await page.getByRole('button', { name: en('keys_continue') }).click();
-	await expect(page.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
+	await resetKeys(page, account);
 }
 
 test('people verify each other by emoji and by QR code (pasted, and read from a picture), and a changed identity is warned of', async ({

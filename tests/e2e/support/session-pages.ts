@@ -74,6 +74,26 @@ export async function setUpRecoveryKey(page: Page): Promise<string> {
 	return recoveryKey;
 }
 
+/**
+ * On the recovery page of a new browser whose recovery key is lost: resets the
+ * account's keys (new cross-signing identity and recovery key, the password
+ * asked for) and continues home, verified (sign-in-reset.e2e.ts walks the same
+ * way with its checks).
+ */
+export async function resetKeys(page: Page, account: E2eAccount): Promise<void> {
+	await page.getByRole('button', { name: en('keys_reset_start') }).click();
+	await page.getByRole('button', { name: en('keys_reset_confirm') }).click();
+	const newKey = (await page.getByTestId('recovery-key').innerText()).trim();
+	await page.getByRole('button', { name: en('keys_show_continue') }).click();
+	await page.getByLabel(en('keys_confirm_label')).fill(newKey);
+	await page.getByRole('button', { name: en('keys_confirm_submit') }).click();
+	await page.getByLabel(en('signin_password_label')).fill(account.password);
+	await page.getByRole('button', { name: en('keys_password_submit') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: en('keys_done_heading') })).toBeVisible();
+	await page.getByRole('button', { name: en('keys_continue') }).click();
+	await expect(page.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
+}
+
 /** This browser's device ID, as the home page shows it. */
 export function shownDeviceId(page: Page): Promise<string> {
 	return page.locator('dd code').innerText();
