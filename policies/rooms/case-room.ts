@@ -72,6 +72,7 @@ export function caseRoomRequest(parties: CaseRoomParties): Result<CaseRoomReques
 	});
 }
 
-function state(type: string, content: Readonly<Record<string, unknown>>): StateEvent {
+/** A room state event with the empty state key, as createRoom's `initial_state` takes it. */
+export function state(type: string, content: Readonly<Record<string, unknown>>): StateEvent {
 	return { type, state_key: '', content };
 }

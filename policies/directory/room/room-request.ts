@@ -9,8 +9,7 @@
 // refuse to federate with anyone else anyway). It is not published in any
 // room list: the alias is how members find it. Pure.
 import { err, ok, type Result } from '../../result.ts';
-import type { StateEvent } from '../../rooms/case-room.ts';
-import { MEGOLM } from '../../rooms/case-room.ts';
+import { MEGOLM, state, type StateEvent } from '../../rooms/case-room.ts';
 import { partiesOnlyAcl } from '../../rooms/server-acl.ts';
 import type { NetworkId } from '../../roster/types.ts';
 import { directoryAliasLocalpart } from './keeper.ts';
@@ -94,8 +93,4 @@ export function directoryRoomRequest(servers: DirectoryRoomServers): Result<Dire
 			redact: 100,
 		},
 	});
-}
-
-function state(type: string, content: Readonly<Record<string, unknown>>): StateEvent {
-	return { type, state_key: '', content };
 }
