@@ -18,6 +18,7 @@ import type { UserId } from '#policies/cases/index.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { createStorageKey, type StorageKeyPlatform } from '../matrix/storage-key.ts';
 import { storeAccessFor } from '../matrix/store-access.ts';
+import { clearSigningOut, markSigningOut, signedOutByAnotherTab } from './signing-out.ts';
 import { forgetSession, loadSession, saveSession, SESSION_KEY, type KeyValueStore } from '../matrix/stored-session.ts';
 import type { BrowserData } from './browser-data.ts';
 import type { ServerSessionApi } from './server-session.ts';
@@ -369,6 +370,7 @@ export class Session {
 		options: { readonly evenIfUnreachable?: boolean; readonly everywhere?: boolean; readonly reason?: 'signed-out' | 'protect-keys' } = {},
 	): Promise<Result<void, Failure>> {
 		this.#signingOut = true;
+		markSigningOut(this.#platform.storage);
 		try {
 			const loggedOut = options.everywhere === true ? await this.#logOutEverywhere() : await this.#logOutHere();
 			if (!loggedOut.ok && !options.evenIfUnreachable) return err(loggedOut.error);
@@ -380,6 +382,7 @@ export class Session {
 			this.#phase = { kind: 'signed-out', reason: options.reason ?? 'signed-out' };
 			return ok(undefined);
 		} finally {
+			clearSigningOut(this.#platform.storage);
 			this.#signingOut = false;
 		}
 	}
@@ -420,10 +423,10 @@ export class Session {
 	async #endedElsewhere(): Promise<void> {
 		if (this.#signingOut) return;
 		// NOTE: when another tab of this browser signs out, this tab may hear
-		// "token gone" from the homeserver before the storage event arrives.
-		// The session already missing from storage says which it was; the
+		// "token gone" from the homeserver before the storage event arrives,
+		// even before that tab forgets the session (signing-out.ts). The
 		// signing-out tab does the wiping.
-		if (!loadSession(this.#platform.storage).ok) {
+		if (await signedOutByAnotherTab(this.#platform.storage)) {
 			await this.#close();
 			this.#phase = { kind: 'signed-out', reason: 'other-tab' };
 			return;
