@@ -18,7 +18,7 @@ import type { UserId } from '#policies/cases/index.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { createStorageKey, type StorageKeyPlatform } from '../matrix/storage-key.ts';
 import { storeAccessFor } from '../matrix/store-access.ts';
-import { clearSigningOut, markSigningOut, signedOutByAnotherTab } from './signing-out.ts';
+import { clearSigningOut, markSigningOut, signedOutByAnotherTab, SIGNING_OUT_KEY } from './signing-out.ts';
 import { forgetSession, loadSession, saveSession, SESSION_KEY, type KeyValueStore } from '../matrix/stored-session.ts';
 import type { BrowserData } from './browser-data.ts';
 import type { ServerSessionApi } from './server-session.ts';
@@ -370,7 +370,7 @@ export class Session {
 		options: { readonly evenIfUnreachable?: boolean; readonly everywhere?: boolean; readonly reason?: 'signed-out' | 'protect-keys' } = {},
 	): Promise<Result<void, Failure>> {
 		this.#signingOut = true;
-		markSigningOut(this.#platform.storage);
+		await markSigningOut(this.#platform.storage);
 		try {
 			const loggedOut = options.everywhere === true ? await this.#logOutEverywhere() : await this.#logOutHere();
 			if (!loggedOut.ok && !options.evenIfUnreachable) return err(loggedOut.error);
@@ -412,12 +412,34 @@ export class Session {
 		return matrix.logOutEverywhere(stored.value);
 	}
 
-	/** Another tab of this browser signed out (the stored session disappeared). */
+	/**
+	 * Another tab of this browser is signing out (its mark appeared) or signed
+	 * out (the stored session disappeared). At the mark, this tab lets go of
+	 * its client before the token dies, so that no request of its own meets a
+	 * dead token; should the other tab's sign-out fail (the mark goes, the
+	 * session stays), this tab opens the session again.
+	 */
 	async onStorageChanged(key: string | null): Promise<void> {
+		if (key === SIGNING_OUT_KEY) return this.#otherTabSigningOut();
 		if (key !== null && key !== SESSION_KEY) return;
 		if (this.#open === undefined || loadSession(this.#platform.storage).ok) return;
 		await this.#close();
 		this.#phase = { kind: 'signed-out', reason: 'other-tab' };
+	}
+
+	async #otherTabSigningOut(): Promise<void> {
+		const phase = this.#phase;
+		if (phase.kind !== 'open' || this.#signingOut || this.#platform.storage.getItem(SIGNING_OUT_KEY) === null) return;
+		const userId = phase.userId;
+		await this.#close();
+		this.#phase = { kind: 'opening', userId, first: false };
+		if (await signedOutByAnotherTab(this.#platform.storage)) {
+			this.#phase = { kind: 'signed-out', reason: 'other-tab' };
+			return;
+		}
+		this.#phase = { kind: 'idle' };
+		this.#starting = undefined;
+		await this.resume();
 	}
 
 	async #endedElsewhere(): Promise<void> {

@@ -36,7 +36,7 @@ describe('did another tab sign out?', () => {
 
 	it('yes, when a tab is signing out and forgets the session while this one waits', async () => {
 		const tabs = store({ [SESSION_KEY]: '{}' });
-		markSigningOut(tabs, 1_000);
+		await markSigningOut(tabs, clock(1_000));
 		const waited = clock(1_500, (elapsed) => {
 			if (elapsed >= 700) tabs.removeItem(SESSION_KEY);
 		});
@@ -45,7 +45,7 @@ describe('did another tab sign out?', () => {
 
 	it('no, when the signing-out tab gave up (its mark removed, the session kept)', async () => {
 		const tabs = store({ [SESSION_KEY]: '{}' });
-		markSigningOut(tabs, 1_000);
+		await markSigningOut(tabs, clock(1_000));
 		const waited = clock(1_200, (elapsed) => {
 			if (elapsed >= 300) clearSigningOut(tabs);
 		});
@@ -55,7 +55,7 @@ describe('did another tab sign out?', () => {
 
 	it('no, after waiting, when the signing-out tab never forgets the session', async () => {
 		const tabs = store({ [SESSION_KEY]: '{}' });
-		markSigningOut(tabs, 1_000);
+		await markSigningOut(tabs, clock(1_000));
 		expect(await signedOutByAnotherTab(tabs, clock(1_000))).toBe(false);
 	});
 
