@@ -7,6 +7,9 @@
 // code, B pasting A's code as text (the test browsers have no camera). A and
 // C then verify each other by QR code read from a picture: a screenshot of
 // C's code, chosen as a file on A's side.
+// A and B are in REFCO's directory too, listed by their authorities' editors
+// (roster people): each shows the other as verified there, and A's directory
+// warns of B's changed identity until A verifies B again.
 // The second authority is El Salvador's FGR (sv-fgr), of REFCO like gt-mp:
 // two homeservers of one network.
 import { mkdtemp } from 'node:fs/promises';
@@ -16,12 +19,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
 import { openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
 import { browserClientUrl } from './support/env.ts';
+import { directoryCard, listPeople } from './support/directory-pages.ts';
 import { en, expectClean, newBrowser, resetKeys, signIn } from './support/session-pages.ts';
 
 test.setTimeout(480_000);
 
 const FIRST = 'gt-mp';
 const SECOND = 'sv-fgr';
+/** REFCO's directory, kept by El Salvador's bridge, and an editor of each authority (their people files). */
+const DIRECTORY = { network: 'refco', keeper: 'sv-fgr' };
+const EDITORS = { [FIRST]: 'lucia.ramirez', [SECOND]: 'jorge.hernandez' };
 
 /** A message naming a person, whoever they are (the page names them by display name and authority). */
 const naming = (key: string): RegExp =>
@@ -67,6 +74,13 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	const prosecutor = await freshAccount(homeserverOf(FIRST), 'e2e-uv-a');
 	const officer = await freshAccount(homeserverOf(SECOND), 'e2e-uv-b');
 	const colleague = await freshAccount(homeserverOf(SECOND), 'e2e-uv-c');
+	const listed = { prosecutor: `Ana Prueba ${Date.now()}`, officer: `Bruno Prueba ${Date.now()}` };
+	await listPeople(browser, { authority: FIRST, localpart: EDITORS[FIRST] }, DIRECTORY, [
+		{ name: listed.prosecutor, userId: prosecutor.userId },
+	]);
+	await listPeople(browser, { authority: SECOND, localpart: EDITORS[SECOND] }, DIRECTORY, [
+		{ name: listed.officer, userId: officer.userId },
+	]);
 	const first = await newBrowser(browser, prosecutor);
 	const second = await newBrowser(browser, officer);
 	const third = await newBrowser(browser, colleague);
@@ -110,6 +124,16 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	await expect(trustOf(a, officer.userId)).toHaveAttribute('data-trust', 'verified');
 	await expect(trustOf(b, prosecutor.userId)).toHaveAttribute('data-trust', 'verified');
 	await expect(trustOf(a, officer.userId).getByTestId('trust-badge')).toHaveText(new RegExp(en('people_verified')));
+	// …and in the directory, where each finds the other's entry.
+	for (const [page, name] of [
+		[a, listed.officer],
+		[b, listed.prosecutor],
+	] as const) {
+		const card = await directoryCard(page, name);
+		await expect(card).toBeVisible({ timeout: 240_000 });
+		await expect(card.getByTestId('trust-badge')).toHaveAttribute('data-trust', 'verified');
+	}
+	await openFromDashboard(a, title);
 
 	// ── B resets their identity from a new browser: A is warned ──
 	const fresh = await newBrowser(browser, officer);
@@ -121,7 +145,12 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	const warning = a.getByTestId('identity-warning').and(a.locator(`[data-user-id="${officer.userId}"]`));
 	await expect(warning).toBeVisible();
 	await expect(trustOf(a, officer.userId).getByTestId('trust-badge')).toHaveText(new RegExp(en('people_changed')));
+	// The directory warns too.
+	const officerCard = await directoryCard(a, listed.officer);
+	await expect(officerCard.getByTestId('trust-badge')).toHaveAttribute('data-trust', 'changed');
+	await expect(officerCard.getByTestId('trust-badge')).toHaveText(new RegExp(en('people_changed')));
 	// The warning stays across a reload: it is the crypto's, not the page's.
+	await openFromDashboard(a, title);
 	await a.reload();
 	await expect(warning).toBeVisible({ timeout: 60_000 });
 
@@ -144,6 +173,8 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	await closeDone(b2);
 	await expect(trustOf(a, officer.userId)).toHaveAttribute('data-trust', 'verified');
 	await expect(warning).toHaveCount(0);
+	await expect((await directoryCard(a, listed.officer)).getByTestId('trust-badge')).toHaveAttribute('data-trust', 'verified');
+	await openFromDashboard(a, title);
 
 	// ── A and C verify each other by QR code read from a picture of C's code ──
 	await trustOf(a, colleague.userId)

@@ -80,7 +80,7 @@ export async function setUpRecoveryKey(page: Page): Promise<string> {
  * asked for) and continues home, verified (sign-in-reset.e2e.ts walks the same
  * way with its checks).
  */
-export async function resetKeys(page: Page, account: E2eAccount): Promise<void> {
+export async function resetKeys(page: Page, account: E2eAccount): Promise<string> {
 	await page.getByRole('button', { name: en('keys_reset_start') }).click();
 	await page.getByRole('button', { name: en('keys_reset_confirm') }).click();
 	const newKey = (await page.getByTestId('recovery-key').innerText()).trim();
@@ -92,6 +92,7 @@ export async function resetKeys(page: Page, account: E2eAccount): Promise<void> 
 	await expect(page.getByRole('heading', { level: 1, name: en('keys_done_heading') })).toBeVisible();
 	await page.getByRole('button', { name: en('keys_continue') }).click();
 	await expect(page.getByTestId('device-trust')).toHaveAttribute('data-trust', 'verified');
+	return newKey;
 }
 
 /** This browser's device ID, as the home page shows it. */
