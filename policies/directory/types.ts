@@ -4,6 +4,7 @@
 // (events/parse.ts) turns raw event content into them. Pure data.
 import type { OffenceCode } from '../cases/ids/codes.ts';
 import type { AuthorityId, CountryCode, NetworkId } from '../roster/types.ts';
+import type { TrustCode } from '../trust/verdict.ts';
 
 /** What kind of body an authority is. */
 export const AUTHORITY_KINDS = ['central-authority', 'prosecution-service', 'ministry-of-justice', 'court', 'police', 'other'] as const;
@@ -144,5 +145,35 @@ export interface DirectoryView {
 	/** Each authority's editors, from the latest counted `editors` event its bridge sent (so the UI can tell who may edit). */
 	readonly editors: Readonly<Record<AuthorityId, readonly string[]>>;
 	/** Events not taken, with a reason (shown to the directory's editors). */
-	readonly ignored: readonly { readonly eventId: string; readonly sender: string; readonly reason: string }[];
+	readonly ignored: readonly IgnoredEvent[];
+}
+
+/**
+ * Why the fold did not take an event (docs/directory.md, "Who may write about
+ * an authority"): a value, so that every reader can say it in its own
+ * language. The sender is in the IgnoredEvent beside it.
+ */
+export type IgnoredReason =
+	/** The trust rule refused it (policies/trust); the authority it is about, when its content could be read. */
+	| { readonly kind: 'untrusted'; readonly code: TrustCode; readonly authority?: AuthorityId }
+	/** Not a directory event this version can read; `detail` says why in English, for logs and auditors. */
+	| { readonly kind: 'malformed'; readonly detail: string }
+	/** About an authority that is neither a member nor an observer of this network in the roster. */
+	| { readonly kind: 'outside-network'; readonly authority: AuthorityId; readonly network: NetworkId }
+	/** About an authority with no homeserver in the roster: it has no bridge, so no one can write for it. */
+	| { readonly kind: 'no-homeserver'; readonly authority: AuthorityId }
+	/** An `editors` event not sent by the authority's bridge (`bridge`), which alone names its editors. */
+	| { readonly kind: 'not-bridge'; readonly authority: AuthorityId; readonly bridge: string }
+	/** An `editors` event naming `editor`, who has no account on the authority's homeserver `server`. */
+	| { readonly kind: 'editor-elsewhere'; readonly authority: AuthorityId; readonly editor: string; readonly server: string }
+	/** An entry written by neither the authority's bridge nor one of the editors it named. */
+	| { readonly kind: 'not-editor'; readonly authority: AuthorityId };
+
+export type IgnoredKind = IgnoredReason['kind'];
+
+/** An event of the directory room the fold did not take, and why. */
+export interface IgnoredEvent {
+	readonly eventId: string;
+	readonly sender: string;
+	readonly reason: IgnoredReason;
 }

@@ -6,12 +6,20 @@
 // role, language, measure and "reachable now", and the finder names her
 // authority for preservation; "Open a request" fills the new-request form;
 // the colleague's vCard export goes back in through the editor's import (a
-// broken file imports nothing and names its line); and with the network cut
-// after one visit, the colleague's directory still shows her.
+// broken file imports nothing and names its line); a member of Guatemala who
+// is no editor sends a well-formed, encrypted entry about El Salvador: the
+// editor's page names him and why it was ignored, in English and in Spanish,
+// and her directory shows nothing of it; and with the network cut after one
+// visit, the colleague's directory still shows her.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
+import type { PersonEntry } from '../../policies/directory/index.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
+import { joinDirectoryRoom, sendDirectoryEvent } from '../support/directory-room-node.ts';
+import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { signedIn } from './support/case-pages.ts';
+import { message } from './support/messages.ts';
 import { en, newBrowser, resetKeys, setUpRecoveryKey, signInToKeys } from './support/session-pages.ts';
 
 test.setTimeout(600_000);
@@ -60,7 +68,7 @@ async function rosterPersonSignedIn(page: Page, account: E2eAccount): Promise<vo
 	await resetKeys(page, account);
 }
 
-test('an editor writes her authority and herself; a colleague on another homeserver finds them, the finder names them, vCard goes out and back in, and the directory reads offline', async ({
+test('an editor writes her authority and herself; a colleague on another homeserver finds them, the finder names them, vCard goes out and back in, an impostor’s entry is ignored with its reason in her language, and the directory reads offline', async ({
 	browser,
 }) => {
 	const editor = await rosterAccount('sv-fgr', 'gabriela.flores');
@@ -172,6 +180,48 @@ test('an editor writes her authority and herself; a colleague on another homeser
 	await e.getByRole('button', { name: en('directory_import_submit') }).click();
 	await expect(outcome(e)).toContainText(en('directory_imported', { count: 1 }), { timeout: 60_000 });
 
+	// ── A forger: a member of Guatemala, no editor, writes an encrypted entry about El Salvador ──
+	const forger = await freshAccount(homeserverOf('gt-mp'), 'e2e-dir-forger');
+	const node = await startNodeClient({
+		userId: forger.userId,
+		accessToken: forger.accessToken,
+		deviceId: forger.deviceId,
+		clientUrl: forger.homeserver.clientUrl,
+	});
+	// Cross-signed, so that the trust rule counts what he sends: only the trust chain can refuse it.
+	await crossSign(node);
+	const directoryRoom = await joinDirectoryRoom(node, `#rogatory-directory-refco:${homeserverOf('sv-fgr').serverName}`);
+	const marker = `Forged Impostor ${Date.now()}`;
+	const forged: PersonEntry = {
+		id: forger.userId,
+		authority: 'sv-fgr' as AuthorityId,
+		name: marker,
+		roles: ['focal-point-24-7'],
+		languages: ['es'],
+		matrixId: forger.userId,
+		rota: [],
+	};
+	await sendDirectoryEvent(node, directoryRoom, {
+		type: 'person',
+		entry: forged,
+		updated: { at: new Date().toISOString(), by: forger.userId },
+	});
+	node.stopClient();
+
+	// The editor's page names him and why, in her language; her directory shows nothing of it.
+	const notEditor = { sender: forger.userId, authority: 'sv-fgr' };
+	const ignored = e.getByTestId('ignored-event').filter({ hasText: forger.userId });
+	await expect(ignored).toHaveText(message('en', 'directory_ignored_not_editor', notEditor), { timeout: 120_000 });
+	await expect(ignored).toHaveAttribute('data-kind', 'not-editor');
+	await e.goto('/es/directory/edit');
+	await expect(ignored).toHaveText(message('es', 'directory_ignored_not_editor', notEditor), { timeout: 120_000 });
+	await expect(ignored).not.toHaveAttribute('lang');
+	await e.goto('/en/directory');
+	await expect(e.getByTestId('directory-person').filter({ hasText: 'Gabriela Flores' })).toBeVisible({ timeout: 60_000 });
+	await e.getByLabel(en('directory_search_label')).fill(marker);
+	await expect(e.getByText(en('directory_results_none'))).toBeVisible();
+	await expect(e.getByText(marker)).toHaveCount(0);
+
 	// ── Offline after one visit: the colleague's directory from what the browser kept ──
 	await c.waitForFunction(
 		async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null,
@@ -187,4 +237,5 @@ test('an editor writes her authority and herself; a colleague on another homeser
 	await second.context.close();
 	await logOutRegistration(editor);
 	await logOutRegistration(colleague);
+	await logOutRegistration(forger);
 });

@@ -39,7 +39,7 @@ describe('foldDirectory: who may write', () => {
 	it('ignores someone who is not an editor, saying who and of what', () => {
 		const view = fold(named, arrival('$02', CARLOS, personPayload(ANA, '2026-11-02T00:00:00Z')));
 		expect(view.people).toEqual([]);
-		expect(view.ignored).toEqual([{ eventId: '$02', sender: CARLOS, reason: `written by ${CARLOS}, who is not an editor of gt-mp` }]);
+		expect(view.ignored).toEqual([{ eventId: '$02', sender: CARLOS, reason: { kind: 'not-editor', authority: GT_MP } }]);
 	});
 
 	it('counts only the latest editors event: an editor dropped from it writes no more', () => {
@@ -55,33 +55,60 @@ describe('foldDirectory: who may write', () => {
 		const stranger = arrival('$06', BRIDGE, editors('2026-11-04T00:00:00Z', '@eve:evil.example'));
 		const view = fold(named, foreign, byEditor, stranger);
 		expect(view.editors).toEqual({ [GT_MP]: [LUCIA.id] });
-		expect(view.ignored.map((i) => i.reason)).toEqual([
-			`written by @rogatory-bridge:${NIGERIA.homeserver}, who is not the bridge of gt-mp (${BRIDGE}): only the bridge names the editors of gt-mp`,
-			`written by ${LUCIA.id}, who is not the bridge of gt-mp (${BRIDGE}): only the bridge names the editors of gt-mp`,
-			`written by ${BRIDGE}: names @eve:evil.example an editor of gt-mp, but @eve:evil.example has no account on gt-mp's homeserver ${GT_SERVER}`,
+		expect(view.ignored).toEqual([
+			{
+				eventId: '$04',
+				sender: `@rogatory-bridge:${NIGERIA.homeserver}`,
+				reason: { kind: 'not-bridge', authority: GT_MP, bridge: BRIDGE },
+			},
+			{ eventId: '$05', sender: LUCIA.id, reason: { kind: 'not-bridge', authority: GT_MP, bridge: BRIDGE } },
+			{
+				eventId: '$06',
+				sender: BRIDGE,
+				reason: { kind: 'editor-elsewhere', authority: GT_MP, editor: '@eve:evil.example', server: GT_SERVER },
+			},
 		]);
 	});
 
-	it('ignores untrusted events, malformed ones, and entries about authorities outside the network', () => {
-		const untrusted = arrival('$07', BRIDGE, personPayload(ANA, '2026-11-02T00:00:00Z'), {
-			counts: false,
-			code: 'not-encrypted',
-			reason: 'sent in the clear',
-		});
+	it('ignores untrusted events, naming the authority when their content can be read', () => {
+		const refused = { counts: false, code: 'not-encrypted', reason: 'sent in the clear' } as const;
+		const untrusted = arrival('$07', BRIDGE, personPayload(ANA, '2026-11-02T00:00:00Z'), refused);
+		const unreadable: DirectoryArrival = { eventId: '$07b', sender: BRIDGE, content: 'garbage', verdict: refused };
+		expect(fold(untrusted, unreadable).ignored).toEqual([
+			{ eventId: '$07', sender: BRIDGE, reason: { kind: 'untrusted', code: 'not-encrypted', authority: GT_MP } },
+			{ eventId: '$07b', sender: BRIDGE, reason: { kind: 'untrusted', code: 'not-encrypted' } },
+		]);
+	});
+
+	it('ignores malformed events, keeping the parser’s words for the logs', () => {
 		const malformed: DirectoryArrival = {
 			eventId: '$08',
 			sender: BRIDGE,
 			content: { msgtype: 'm.text', body: 'hi' },
 			verdict: named.verdict,
 		};
+		const [ignored] = fold(malformed).ignored;
+		expect(ignored?.reason.kind).toBe('malformed');
+		expect(ignored?.reason.kind === 'malformed' && ignored.reason.detail).toMatch(/^the content has no/);
+	});
+
+	it('ignores entries about authorities outside the network', () => {
 		const nigeria = { ...GT_ENTRY, authority: NIGERIA.id };
 		const outside = arrival('$09', `@rogatory-bridge:${NIGERIA.homeserver}`, authorityPayload(nigeria, '2026-11-02T00:00:00Z'));
-		const reasons = fold(untrusted, malformed, outside).ignored.map((i) => i.reason);
-		expect(reasons[0]).toBe(`written by ${BRIDGE} about gt-mp, not trusted: sent in the clear`);
-		expect(reasons[1]).toMatch(new RegExp(`^written by ${BRIDGE}, not a directory entry: the content has no`));
-		expect(reasons[2]).toBe(
-			`written by @rogatory-bridge:${NIGERIA.homeserver} about ng-ca, which is not a member or observer of REFCO in the roster`,
-		);
+		expect(fold(outside).ignored).toEqual([
+			{
+				eventId: '$09',
+				sender: `@rogatory-bridge:${NIGERIA.homeserver}`,
+				reason: { kind: 'outside-network', authority: NIGERIA.id, network: REFCO.id },
+			},
+		]);
+	});
+
+	it('ignores entries about an authority without a homeserver: no one can write for it', () => {
+		const events = [arrival('$0a', BRIDGE, authorityPayload(GT_ENTRY, '2026-11-02T00:00:00Z'))];
+		const view = foldDirectory({ network: REFCO.id, roster, serverOf: () => undefined, events });
+		expect(view.authorities).toEqual([]);
+		expect(view.ignored).toEqual([{ eventId: '$0a', sender: BRIDGE, reason: { kind: 'no-homeserver', authority: GT_MP } }]);
 	});
 });
 

@@ -4,13 +4,14 @@
 // homeserver, so X's bridge; only X's bridge names X's editors; only X's
 // bridge and those editors write X's entries. Per entry the latest `updated`
 // stamp wins. It never throws: what it cannot take is listed in `ignored`
-// with a reason in English naming the sender and the authority.
+// with its sender and a reason that is a value (types.ts, IgnoredReason),
+// which each reader words in its own language.
 import { serverNameOf } from '../../cases/ids/matrix.ts';
 import { bridgeUserId } from '../../roster/bridge.ts';
 import type { AuthorityId, NetworkId, Roster } from '../../roster/types.ts';
 import type { TrustVerdict } from '../../trust/verdict.ts';
 import { parseDirectoryContent } from '../events/parse.ts';
-import type { DirectoryPayload, DirectoryView } from '../types.ts';
+import type { DirectoryPayload, DirectoryView, IgnoredEvent, IgnoredReason } from '../types.ts';
 import { authorityOf, counted, latestBy, type Counted } from './order.ts';
 
 /** One event of the directory room as the fold receives it: decrypted content and the trust rule's verdict. */
@@ -29,7 +30,6 @@ export interface DirectoryFoldInput {
 	readonly events: readonly DirectoryArrival[];
 }
 
-type Ignored = DirectoryView['ignored'][number];
 type Payload<T extends DirectoryPayload['type']> = Extract<DirectoryPayload, { type: T }>;
 
 const isType =
@@ -47,20 +47,20 @@ function distinct(events: readonly DirectoryArrival[]): DirectoryArrival[] {
 }
 
 /** Trust, grammar and roster checks: what an event must pass whoever sent it. */
-function admit(input: DirectoryFoldInput, ignore: (e: DirectoryArrival, reason: string) => void): Counted[] {
+function admit(input: DirectoryFoldInput, ignore: (e: DirectoryArrival, reason: IgnoredReason) => void): Counted[] {
 	const members = new Set(
 		input.roster.authorities.filter((a) => a.memberships.some((m) => m.network === input.network)).map((a) => a.id as string),
 	);
 	const admitted: Counted[] = [];
 	for (const e of distinct(input.events)) {
 		const parsed = parseDirectoryContent(e.content);
-		const about = parsed.ok ? ` about ${authorityOf(parsed.value)}` : '';
-		if (!e.verdict.counts) ignore(e, `written by ${e.sender}${about}, not trusted: ${e.verdict.reason}`);
-		else if (!parsed.ok) ignore(e, `written by ${e.sender}, not a directory entry: ${parsed.error}`);
+		const about = parsed.ok ? { authority: authorityOf(parsed.value) } : {};
+		if (!e.verdict.counts) ignore(e, { kind: 'untrusted', code: e.verdict.code, ...about });
+		else if (!parsed.ok) ignore(e, { kind: 'malformed', detail: parsed.error });
 		else if (!members.has(authorityOf(parsed.value)))
-			ignore(e, `written by ${e.sender}${about}, which is not a member or observer of ${input.network} in the roster`);
-		else if (input.serverOf(authorityOf(parsed.value) as AuthorityId) === undefined)
-			ignore(e, `written by ${e.sender}${about}, which has no homeserver in the roster, so no one can write for it`);
+			ignore(e, { kind: 'outside-network', authority: authorityOf(parsed.value), network: input.network });
+		else if (input.serverOf(authorityOf(parsed.value)) === undefined)
+			ignore(e, { kind: 'no-homeserver', authority: authorityOf(parsed.value) });
 		else admitted.push(counted(e.eventId, e.sender, parsed.value));
 	}
 	return admitted;
@@ -68,24 +68,21 @@ function admit(input: DirectoryFoldInput, ignore: (e: DirectoryArrival, reason: 
 
 /** Folds a directory room's events into the network's directory as this reader sees it. */
 export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
-	const ignored: Ignored[] = [];
-	const ignore = (e: { eventId: string; sender: string }, reason: string) => ignored.push({ eventId: e.eventId, sender: e.sender, reason });
+	const ignored: IgnoredEvent[] = [];
+	const ignore = (e: { eventId: string; sender: string }, reason: IgnoredReason) =>
+		ignored.push({ eventId: e.eventId, sender: e.sender, reason });
 	const admitted = admit(input, ignore);
-	const serverOf = (c: Counted) => input.serverOf(authorityOf(c.payload) as AuthorityId) ?? '';
+	const serverOf = (c: Counted) => input.serverOf(authorityOf(c.payload)) ?? '';
 	const bridgeOf = (c: Counted) => bridgeUserId(serverOf(c));
 
 	const editorEvents = admitted.filter(isType('editors')).filter((c) => {
 		const X = c.payload.authority;
 		if (c.sender !== bridgeOf(c)) {
-			ignore(c, `written by ${c.sender}, who is not the bridge of ${X} (${bridgeOf(c)}): only the bridge names the editors of ${X}`);
+			ignore(c, { kind: 'not-bridge', authority: X, bridge: bridgeOf(c) });
 			return false;
 		}
 		const stranger = c.payload.editors.find((user) => serverNameOf(user) !== serverOf(c));
-		if (stranger !== undefined)
-			ignore(
-				c,
-				`written by ${c.sender}: names ${stranger} an editor of ${X}, but ${stranger} has no account on ${X}'s homeserver ${serverOf(c)}`,
-			);
+		if (stranger !== undefined) ignore(c, { kind: 'editor-elsewhere', authority: X, editor: stranger, server: serverOf(c) });
 		return stranger === undefined;
 	});
 	const editors = latestBy(editorEvents, (c) => c.payload.authority);
@@ -93,7 +90,7 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	const entries = admitted.filter(isType('authority', 'person', 'removed')).filter((c) => {
 		const X = authorityOf(c.payload);
 		if (c.sender === bridgeOf(c) || editors.get(X)?.payload.editors.includes(c.sender) === true) return true;
-		ignore(c, `written by ${c.sender}, who is not an editor of ${X}`);
+		ignore(c, { kind: 'not-editor', authority: X });
 		return false;
 	});
 	const authorities = latestBy(entries.filter(isType('authority')), (c) => c.payload.entry.authority);

@@ -1,6 +1,7 @@
 // Which of two payloads about the same entry wins: the later `updated.at`
 // (compared as instants, so offsets do not matter), ties broken by the
 // greater event ID, so every reader picks the same one in any arrival order.
+import type { AuthorityId } from '../../roster/types.ts';
 import { instantMs } from '../events/values.ts';
 import type { DirectoryPayload } from '../types.ts';
 
@@ -40,5 +41,5 @@ export function latestBy<P extends DirectoryPayload>(
 }
 
 /** The authority a payload is about. */
-export const authorityOf = (payload: DirectoryPayload): string =>
+export const authorityOf = (payload: DirectoryPayload): AuthorityId =>
 	payload.type === 'authority' || payload.type === 'person' ? payload.entry.authority : payload.authority;
