@@ -16,6 +16,8 @@ import {
 	RoomEvent,
 	RoomStateEvent,
 	type MatrixClient,
+	VerificationPhase,
+	VerificationRequestEvent,
 	type Room,
 	type VerificationRequest,
 } from './sdk.ts';
@@ -26,6 +28,8 @@ const MEGOLM = 'm.megolm.v1.aes-sha2';
 const JOIN_WAIT_MS = 30_000;
 /** When a direct-room invitation is joined: after each of these delays until it is (see joinDirectRoomsFromKnownPeople). */
 const JOIN_DELAYS_MS: readonly number[] = [2_000, 3_000, 5_000, 10_000, 20_000];
+/** How long a request just sent is watched for its own echo cancelling it (see `sentUncollided`). */
+const ECHO_WAIT_MS = 3_000;
 
 type DirectRooms = Record<string, readonly string[]>;
 /** The SDK types account data by the events it knows; m.direct is one, its content a record. */
@@ -97,10 +101,39 @@ export async function requestUserVerification(client: MatrixClient, userId: stri
 		if (status.wasCrossSigningVerified() && !status.isCrossSigningVerified()) await crypto.withdrawVerificationRequirement(userId);
 		const roomId = existingDirectRoom(client, userId)?.roomId ?? (await createDirectRoom(client, userId));
 		await joined(client, roomId, userId);
+		const request = await crypto.requestVerificationDM(userId, roomId);
+		if (await sentUncollided(request, client.getSafeUserId())) return ok(request);
 		return ok(await crypto.requestVerificationDM(userId, roomId));
 	} catch (error) {
 		return err(describeFailure(error));
 	}
+}
+
+/**
+ * Whether a request just sent stands. NOTE: the SDK (matrix-js-sdk 43,
+ * rust-crypto's requestVerificationDM) tells the crypto of its request only
+ * once the homeserver answered the send; when the sync brings the event back
+ * first, the crypto takes it for a second request with the same person and
+ * cancels both ("another request with the same user is ongoing"). The person
+ * would see "declined or cancelled" without anyone declining: such a request
+ * — cancelled by this user while the other side has not answered — is sent
+ * again, once.
+ */
+function sentUncollided(request: VerificationRequest, me: string): Promise<boolean> {
+	return new Promise((resolve) => {
+		const check = (): void => {
+			if (request.phase === VerificationPhase.Cancelled) done(request.cancellingUserId !== me);
+			else if (request.phase !== VerificationPhase.Requested && request.phase !== VerificationPhase.Unsent) done(true);
+		};
+		const timer = setTimeout(() => done(true), ECHO_WAIT_MS);
+		const done = (stands: boolean): void => {
+			clearTimeout(timer);
+			request.off(VerificationRequestEvent.Change, check);
+			resolve(stands);
+		};
+		request.on(VerificationRequestEvent.Change, check);
+		check();
+	});
 }
 
 /** Calls `onRequest` for each request from another person. Returns the unsubscribe function. */
