@@ -9,6 +9,7 @@ describe('policies/directory', () => {
 			'buildDirectoryContent',
 			'foldDirectory',
 			'editorsOf',
+			'departedAccounts',
 			'reachability',
 			'reachableNow',
 			'searchDirectory',

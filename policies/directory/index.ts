@@ -11,6 +11,7 @@ export { isTimeZone } from './events/values.ts';
 
 export { foldDirectory, type DirectoryArrival, type DirectoryFoldInput } from './fold/fold.ts';
 export { editorsOf, isEditorOf } from './fold/editors.ts';
+export { accountOf, departedAccounts, type MembershipFact } from './fold/departures.ts';
 
 export {
 	DIRECTORY_ROOM_VERSION,

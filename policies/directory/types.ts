@@ -137,11 +137,31 @@ export type DirectoryPayload =
 
 export type DirectoryEventType = DirectoryPayload['type'];
 
+/**
+ * Someone no longer in the directory: kept so that a link to their entry says
+ * they have left instead of "not found" (fold/departures.ts). `departed` and
+ * `removed` are what their authority's latest `removed` event says; `left`:
+ * their account left the directory room (a deactivated account leaves every
+ * room), so their last entry (`entry`) is shown nowhere else.
+ */
+export interface DepartedPerson {
+	readonly authority: AuthorityId;
+	/** The person entry's id. */
+	readonly person: string;
+	readonly why: 'departed' | 'removed' | 'left';
+	/** Their last entry, when their account left (a `removed` event carries none). */
+	readonly entry?: PersonEntry;
+	/** The stamp of the removal, or of the last entry when the account left. */
+	readonly updated: Stamp;
+}
+
 /** A folded directory of one network, as a reader sees it. */
 export interface DirectoryView {
 	readonly network: NetworkId;
 	readonly authorities: readonly { readonly entry: AuthorityEntry; readonly updated: Stamp }[];
 	readonly people: readonly { readonly entry: PersonEntry; readonly updated: Stamp }[];
+	/** People removed by their authority or whose account left the directory room, by authority and id. */
+	readonly departed: readonly DepartedPerson[];
 	/** Each authority's editors, from the latest counted `editors` event its bridge sent (so the UI can tell who may edit). */
 	readonly editors: Readonly<Record<AuthorityId, readonly string[]>>;
 	/** Events not taken, with a reason (shown to the directory's editors). */

@@ -12,6 +12,7 @@ import type { AuthorityId, NetworkId, Roster } from '../../roster/types.ts';
 import type { TrustVerdict } from '../../trust/verdict.ts';
 import { parseDirectoryContent } from '../events/parse.ts';
 import type { DirectoryPayload, DirectoryView, IgnoredEvent, IgnoredReason } from '../types.ts';
+import { sortDepartures, type MembershipFact } from './departures.ts';
 import { authorityOf, counted, latestBy, type Counted } from './order.ts';
 
 /** One event of the directory room as the fold receives it: decrypted content and the trust rule's verdict. */
@@ -28,6 +29,8 @@ export interface DirectoryFoldInput {
 	/** The homeserver (server name as in user IDs) of an authority, from the roster; undefined when it has none. */
 	readonly serverOf: (authority: AuthorityId) => string | undefined;
 	readonly events: readonly DirectoryArrival[];
+	/** The directory room's memberships as the reader's client holds them, oldest first (fold/departures.ts); none: no one is known to have left. */
+	readonly memberships?: readonly MembershipFact[];
 }
 
 type Payload<T extends DirectoryPayload['type']> = Extract<DirectoryPayload, { type: T }>;
@@ -99,10 +102,15 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	);
 
 	const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+	const sorted = sortDepartures(
+		byKey(people).map((c) => c.payload),
+		input.memberships ?? [],
+	);
 	return {
 		network: input.network,
 		authorities: byKey(authorities).map((c) => ({ entry: c.payload.entry, updated: c.payload.updated })),
-		people: byKey(people).flatMap((c) => (c.payload.type === 'person' ? [{ entry: c.payload.entry, updated: c.payload.updated }] : [])),
+		people: sorted.people,
+		departed: sorted.departed,
 		editors: Object.fromEntries(byKey(editors).map((c) => [c.payload.authority, c.payload.editors])),
 		ignored: ignored.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)),
 	};

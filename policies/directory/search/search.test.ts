@@ -36,6 +36,7 @@ const view = (network: string, authorities: AuthorityEntry[], people: PersonEntr
 	network: network as NetworkId,
 	authorities: authorities.map((entry) => ({ entry, updated: stamp('2026-11-01T00:00:00Z') })),
 	people: people.map((entry) => ({ entry, updated: stamp('2026-11-01T00:00:00Z') })),
+	departed: [],
 	editors: {},
 	ignored: [],
 });

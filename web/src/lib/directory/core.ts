@@ -7,6 +7,7 @@ import { directoryAliasLocalpart } from '#policies/directory/room/index.ts';
 export {
 	authorityName,
 	buildDirectoryContent,
+	departedAccounts,
 	DIRECTORY_KEY,
 	findCompetent,
 	foldDirectory,
@@ -22,6 +23,7 @@ export {
 	type DirectoryQuery,
 	type DirectoryView,
 	type FinderResult,
+	type MembershipFact,
 	type PersonHit,
 	type RankedContact,
 	type Reachability,

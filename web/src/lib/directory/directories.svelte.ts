@@ -43,7 +43,7 @@ export interface NetworkDirectory {
 	readonly undecrypted: number;
 }
 
-const empty = (network: NetworkId): DirectoryView => ({ network, authorities: [], people: [], editors: {}, ignored: [] });
+const empty = (network: NetworkId): DirectoryView => ({ network, authorities: [], people: [], departed: [], editors: {}, ignored: [] });
 
 export class Directories {
 	readonly #client: MatrixClient;
@@ -184,7 +184,13 @@ export class Directories {
 			const verdict = this.#trust.verdict(e.eventId);
 			return verdict === undefined ? [] : [{ eventId: e.eventId, sender: e.sender, content: e.content, verdict }];
 		});
-		const view = foldDirectory({ network: read.network as NetworkId, roster: this.#parties.roster, serverOf: this.#serverOf, events });
+		const view = foldDirectory({
+			network: read.network as NetworkId,
+			roster: this.#parties.roster,
+			serverOf: this.#serverOf,
+			events,
+			memberships: read.memberships,
+		});
 		this.#update(read.network, { state: 'joined', view, undecrypted: read.undecrypted });
 	}
 

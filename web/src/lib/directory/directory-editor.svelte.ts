@@ -1,6 +1,7 @@
 // View model of the editor's page: the authority entry and the people of the
 // editor's own authority in one network's directory, the forms to change
-// them (entry-forms.ts), removing a person, importing a vCard file all or
+// them (entry-forms.ts), removing a person (also one whose account left the
+// directory room, whom no reader sees any more), importing a vCard file all or
 // nothing (vcard-io.ts), and the events the directory ignored with their
 // reasons (shown to editors only). Everything is sent through Directories.
 import type { AuthorityEntry, DirectoryPayload, PersonEntry } from '#policies/directory/types.ts';
@@ -64,6 +65,11 @@ export class DirectoryEditor {
 
 	get people(): readonly { entry: PersonEntry; updated: { at: string; by: string } }[] {
 		return this.view?.people.filter((p) => p.entry.authority === this.#authority) ?? [];
+	}
+
+	/** The authority's people whose account left the directory room: no reader sees them until it joins again. */
+	get leftPeople(): readonly PersonEntry[] {
+		return this.view?.departed.flatMap((d) => (d.authority === this.#authority && d.entry !== undefined ? [d.entry] : [])) ?? [];
 	}
 
 	get ignored(): DirectoryView['ignored'] {

@@ -52,6 +52,7 @@ export function viewOf(
 		network: network as NetworkId,
 		authorities: authorities.map((entry) => ({ entry, updated: stamp })),
 		people: people.map((entry) => ({ entry, updated: stamp })),
+		departed: [],
 		editors: {},
 		ignored: [],
 	};

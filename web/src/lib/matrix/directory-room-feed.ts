@@ -5,10 +5,20 @@
 // the keeper's bridge has not made it yet, or the homeserver cannot be
 // reached, it tries again quietly (5 s, doubling to 5 min, and after every
 // sync that went through). It publishes a room whenever its events change, a
-// burst once, with its whole history read the first time.
+// burst once, with its whole history read the first time (and the accounts
+// that left before this one joined, asked of the homeserver then).
+import type { MembershipFact } from '../directory/core.ts';
 import { loadWholeHistory } from './cases.ts';
 import { readArrival } from './arrival.ts';
-import { directoryEvents, joinDirectoryRoom, knownDirectoryRoom, undecryptedCount, type DirectoryRoomEvent } from './directory-room.ts';
+import {
+	departedMembers,
+	directoryEvents,
+	joinDirectoryRoom,
+	knownDirectoryRoom,
+	membershipFacts,
+	undecryptedCount,
+	type DirectoryRoomEvent,
+} from './directory-room.ts';
 import { ClientEvent, MatrixEventEvent, RoomEvent, SyncState, type MatrixClient, type MatrixEvent } from './sdk.ts';
 import type { Arrival } from '#policies/trust/index.ts';
 import type { AliasMemory } from './alias-memory.ts';
@@ -27,6 +37,8 @@ export interface DirectoryRoomRead {
 	readonly events: readonly DirectoryRoomEvent[];
 	/** Messages that could not be decrypted (sent before the viewer joined, or their key has not come). */
 	readonly undecrypted: number;
+	/** The room's memberships, oldest first, for the fold to tell whose account left. */
+	readonly memberships: readonly MembershipFact[];
 	arrival(eventId: string): Promise<Arrival | undefined>;
 }
 
@@ -50,6 +62,8 @@ export class DirectoryRoomFeed {
 	/** Room ID → network, for the rooms found. */
 	readonly #rooms = new Map<string, string>();
 	readonly #loaded = new Set<string>();
+	/** Room ID → the accounts out of it when its history was read (those before this account joined among them). */
+	readonly #departed = new Map<string, readonly MembershipFact[]>();
 	readonly #scheduled = new Set<string>();
 	readonly #retries = new Map<string, { timer: ReturnType<typeof setTimeout> | undefined; delay: number }>();
 	#unsubscribe: (() => void) | undefined;
@@ -182,6 +196,9 @@ export class DirectoryRoomFeed {
 			this.#loaded.add(roomId);
 			try {
 				await loadWholeHistory(this.#client, room);
+				const departed = await departedMembers(this.#client, roomId);
+				if (departed.ok) this.#departed.set(roomId, departed.value);
+				else this.#loaded.delete(roomId);
 			} catch {
 				// Offline: what the sync store kept is read now; the rest after the next sync.
 				this.#loaded.delete(roomId);
@@ -194,6 +211,7 @@ export class DirectoryRoomFeed {
 			roomId,
 			events: directoryEvents(room),
 			undecrypted: undecryptedCount(room),
+			memberships: [...(this.#departed.get(roomId) ?? []), ...membershipFacts(room)],
 			arrival: (eventId) => {
 				const event = room.findEventById(eventId);
 				return event === undefined ? Promise.resolve(undefined) : readArrival(client, event);

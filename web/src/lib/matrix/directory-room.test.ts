@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCaseRoomCandidate } from './cases.ts';
-import { directoryEvents, isDirectoryRoom, knownDirectoryRoom } from './directory-room.ts';
+import { departedAccounts } from '../directory/core.ts';
+import { directoryEvents, isDirectoryRoom, knownDirectoryRoom, membershipFactOf, membershipFacts } from './directory-room.ts';
 import type { MatrixClient, Room } from './sdk.ts';
 
 interface FakeEvent {
@@ -70,5 +71,79 @@ describe('directory rooms', () => {
 			{ id: '$5', content: { 'org.rogatory.directory': {} }, type: 'm.reaction' },
 		]);
 		expect(directoryEvents(room).map((e) => e.eventId)).toEqual(['$1']);
+	});
+});
+
+interface FakeMember {
+	user: string;
+	membership: string;
+	previous?: string;
+}
+
+const memberEvent = (m: FakeMember) => ({
+	getType: () => 'm.room.member',
+	getStateKey: () => m.user,
+	getContent: () => ({ membership: m.membership }),
+	getPrevContent: () => (m.previous === undefined ? {} : { membership: m.previous }),
+});
+
+function roomWithMembers(atStart: FakeMember[], changes: FakeMember[], now: FakeMember[]): Room {
+	const message = { getType: () => 'm.room.message', getStateKey: () => undefined, getContent: () => ({}), getPrevContent: () => ({}) };
+	return {
+		currentState: { getStateEvents: (type: string) => (type === 'm.room.member' ? now.map(memberEvent) : []) },
+		getLiveTimeline: () => ({
+			getState: () => ({ getStateEvents: (type: string) => (type === 'm.room.member' ? atStart.map(memberEvent) : []) }),
+			getEvents: () => [message, ...changes.map(memberEvent)],
+		}),
+	} as unknown as Room;
+}
+
+describe('directory room memberships', () => {
+	const ana = '@ana:mp.gt';
+	const lucia = '@lucia:mp.gt';
+
+	it('are read oldest first: the members at the start of the timeline, its changes, then the state now', () => {
+		const room = roomWithMembers(
+			[{ user: ana, membership: 'join' }],
+			[{ user: ana, membership: 'leave', previous: 'join' }],
+			[
+				{ user: ana, membership: 'leave', previous: 'join' },
+				{ user: lucia, membership: 'join' },
+			],
+		);
+		expect(membershipFacts(room)).toEqual([
+			{ user: ana, membership: 'join' },
+			{ user: ana, membership: 'leave', previous: 'join' },
+			{ user: ana, membership: 'leave', previous: 'join' },
+			{ user: lucia, membership: 'join' },
+		]);
+		expect([...departedAccounts(membershipFacts(room))]).toEqual([ana]);
+	});
+
+	it('say a rejoined account is back', () => {
+		const room = roomWithMembers(
+			[],
+			[
+				{ user: ana, membership: 'leave', previous: 'join' },
+				{ user: ana, membership: 'join', previous: 'leave' },
+			],
+			[{ user: ana, membership: 'join', previous: 'leave' }],
+		);
+		expect(departedAccounts(membershipFacts(room))).toEqual(new Set());
+	});
+
+	it('are read from the homeserver’s raw member events, refusing anything else', () => {
+		const raw = {
+			type: 'm.room.member',
+			state_key: ana,
+			content: { membership: 'leave' },
+			unsigned: { prev_content: { membership: 'join' } },
+		};
+		expect(membershipFactOf(raw)).toEqual({ user: ana, membership: 'leave', previous: 'join' });
+		expect(membershipFactOf({ ...raw, unsigned: {} })).toEqual({ user: ana, membership: 'leave' });
+		expect(membershipFactOf({ ...raw, type: 'm.room.message' })).toBeUndefined();
+		expect(membershipFactOf({ ...raw, content: { membership: 3 } })).toBeUndefined();
+		expect(membershipFactOf({ ...raw, state_key: undefined })).toBeUndefined();
+		expect(membershipFactOf(null)).toBeUndefined();
 	});
 });

@@ -4,12 +4,14 @@
 // card into a direct encrypted room. Each room is recognised offline too,
 // from what the sync store kept: by its canonical alias (set with the alias
 // when the keeper created it), else by the room ID this browser resolved the
-// alias to before (kept in localStorage; a room ID names no content).
+// alias to before (kept in localStorage; a room ID names no content). Its
+// memberships say whose account has left (a deactivated one leaves every
+// room): the fold hides them (policies/directory/fold/departures.ts).
 import { err, ok, type Result } from '#policies/result.ts';
 import type { DirectoryPayload } from '#policies/directory/types.ts';
-import { buildDirectoryContent, DIRECTORY_ALIAS_PREFIX, DIRECTORY_KEY } from '../directory/core.ts';
+import { buildDirectoryContent, DIRECTORY_ALIAS_PREFIX, DIRECTORY_KEY, type MembershipFact } from '../directory/core.ts';
 import { describeFailure, type Failure } from './failure.ts';
-import { Method, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
+import { Direction, Method, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
 /** The room's canonical alias, from its state. */
 function canonicalAlias(room: Room): string | undefined {
@@ -87,6 +89,62 @@ export function undecryptedCount(room: Room): number {
 		.getLiveTimeline()
 		.getEvents()
 		.filter((e) => e.isDecryptionFailure()).length;
+}
+
+const membershipOf = (content: unknown): string | undefined => {
+	const membership: unknown =
+		typeof content === 'object' && content !== null ? (content as Record<string, unknown>)['membership'] : undefined;
+	return typeof membership === 'string' ? membership : undefined;
+};
+
+/** The membership an `m.room.member` event gives, as raw JSON (the homeserver's /members answer); none when it is not one. */
+export function membershipFactOf(raw: unknown): MembershipFact | undefined {
+	if (typeof raw !== 'object' || raw === null) return undefined;
+	const event = raw as Record<string, unknown>;
+	const user = event['state_key'];
+	const membership = membershipOf(event['content']);
+	if (event['type'] !== 'm.room.member' || typeof user !== 'string' || membership === undefined) return undefined;
+	const unsigned = event['unsigned'];
+	const previous = membershipOf(
+		typeof unsigned === 'object' && unsigned !== null ? (unsigned as Record<string, unknown>)['prev_content'] : undefined,
+	);
+	return previous === undefined ? { user, membership } : { user, membership, previous };
+}
+
+function factOf(event: MatrixEvent): MembershipFact | undefined {
+	const user = event.getStateKey();
+	const membership = membershipOf(event.getContent());
+	if (event.getType() !== 'm.room.member' || user === undefined || membership === undefined) return undefined;
+	const previous = membershipOf(event.getPrevContent());
+	return previous === undefined ? { user, membership } : { user, membership, previous };
+}
+
+/**
+ * The room's memberships as this client holds them, oldest first: the
+ * members at the start of the timeline it holds, the membership changes in
+ * it, then the room's state now (with lazy-loaded members, only the members
+ * the sync sent; departedMembers asks for the others).
+ */
+export function membershipFacts(room: Room): MembershipFact[] {
+	const timeline = room.getLiveTimeline();
+	const atStart = timeline.getState(Direction.Backward)?.getStateEvents('m.room.member') ?? [];
+	const changes = timeline.getEvents().filter((e) => e.getType() === 'm.room.member');
+	const now = room.currentState.getStateEvents('m.room.member');
+	return [...atStart, ...changes, ...now].flatMap((e) => factOf(e) ?? []);
+}
+
+/**
+ * The accounts out of the room now (left or banned), from the homeserver:
+ * those that left before this account joined are in no timeline it can read,
+ * and the SDK's member list leaves them out.
+ */
+export async function departedMembers(client: MatrixClient, roomId: string): Promise<Result<MembershipFact[], Failure>> {
+	try {
+		const answers = await Promise.all(['leave', 'ban'].map((membership) => client.members(roomId, membership)));
+		return ok(answers.flatMap((answer) => (answer.chunk as unknown[]).flatMap((raw) => membershipFactOf(raw) ?? [])));
+	} catch (error) {
+		return err(describeFailure(error));
+	}
 }
 
 const NOT_YET_ENCRYPTED: Failure = { kind: 'unexpected', detail: 'this browser does not know yet that the room is encrypted; not sent' };
