@@ -13,14 +13,15 @@
 // visit, the colleague's directory still shows her.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from './support/accounts.ts';
 import type { PersonEntry } from '../../policies/directory/index.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import { joinDirectoryRoom, sendDirectoryEvent } from '../support/directory-room-node.ts';
 import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { signedIn } from './support/case-pages.ts';
 import { message } from './support/messages.ts';
-import { en, newBrowser, resetKeys, setUpRecoveryKey, signInToKeys } from './support/session-pages.ts';
+import { leaveDirectoryRoom, rosterPersonSignedIn } from './support/roster-person.ts';
+import { en, newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(600_000);
 
@@ -34,46 +35,12 @@ async function cutOff(context: BrowserContext): Promise<void> {
 
 const outcome = (page: Page) => page.getByTestId('editor-outcome');
 
-/**
- * A roster person leaves REFCO's directory room if an earlier run of this
- * federation left her in it: her new device cannot read what was sent there
- * before it existed, and her authority's bridge sends its entries (and names
- * its editors) again when a member joins — as the app joins it again.
- */
-async function leaveDirectoryRoom(account: E2eAccount, keeperServer: string): Promise<void> {
-	const api = `${account.homeserver.clientUrl}/_matrix/client/v3`;
-	const headers = { Authorization: `Bearer ${account.accessToken}`, 'Content-Type': 'application/json' };
-	const alias = encodeURIComponent(`#rogatory-directory-refco:${keeperServer}`);
-	const found = await fetch(`${api}/directory/room/${alias}`, { headers });
-	if (!found.ok) return;
-	const { room_id: roomId } = (await found.json()) as { room_id: string };
-	await fetch(`${api}/rooms/${encodeURIComponent(roomId)}/leave`, { method: 'POST', headers, body: '{}' });
-}
-
-/**
- * A roster person signed in on a new device with cross-signing: their keys
- * set up the first time, reset (with the password) when an earlier run of
- * the same federation set them up already — the recovery key of that run is
- * gone with its browser.
- */
-async function rosterPersonSignedIn(page: Page, account: E2eAccount): Promise<void> {
-	await signInToKeys(page, account);
-	const setUp = page.getByRole('heading', { level: 1, name: en('keys_setup_heading') });
-	const recover = page.getByRole('heading', { level: 1, name: en('recover_heading') });
-	await expect(setUp.or(recover)).toBeVisible();
-	if (await setUp.isVisible()) {
-		await setUpRecoveryKey(page);
-		return;
-	}
-	await resetKeys(page, account);
-}
-
 test('an editor writes her authority and herself; a colleague on another homeserver finds them, the finder names them, vCard goes out and back in, an impostor’s entry is ignored with its reason in her language, and the directory reads offline', async ({
 	browser,
 }) => {
 	const editor = await rosterAccount('sv-fgr', 'gabriela.flores');
 	const colleague = await freshAccount(homeserverOf('gt-mp'), 'e2e-dir-b');
-	await leaveDirectoryRoom(editor, homeserverOf('sv-fgr').serverName);
+	await leaveDirectoryRoom(editor, 'refco', homeserverOf('sv-fgr').serverName);
 	const first = await newBrowser(browser, editor);
 	const second = await newBrowser(browser, colleague);
 	const e = first.page;
