@@ -79,3 +79,19 @@ export const TRUST_LABELS: Readonly<Record<TrustCode | 'withheld' | 'missing-key
 		'Ключ так и не дошёл до моста.',
 	),
 };
+
+/**
+ * The trust codes as a person's own client says them (the directory page in a
+ * browser): the same sentences, but none names the bridge, which is not the
+ * reader there. The register's pages keep TRUST_LABELS, the bridge's words.
+ */
+export const READER_TRUST_LABELS: Readonly<Record<TrustCode, Labels>> = {
+	...TRUST_LABELS,
+	'unknown-device': l(
+		'Sent from a device that is not known (unknown or deleted).',
+		'Enviado desde un dispositivo que no se conoce (desconocido o eliminado).',
+		'Envoyé depuis un appareil inconnu (jamais vu ou supprimé).',
+		'Enviado de um dispositivo que não é conhecido (desconhecido ou eliminado).',
+		'Отправлено с неизвестного устройства (незнакомого или удалённого).',
+	),
+};

@@ -5,7 +5,7 @@
 // the file and the roster come through the context. Exit 0 when every card is
 // taken, 2 when anything is refused — nothing is imported then.
 import { parseArgs } from 'node:util';
-import { parseVcards, toJcard } from '../../policies/directory/vcard/index.ts';
+import { parseVcards, reasonText, toJcard } from '../../policies/directory/vcard/index.ts';
 import type { Result } from '../../policies/result.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 
@@ -54,7 +54,7 @@ export function runDirectory(argv: readonly string[], context: DirectoryCliConte
 	}
 	const cards = parseVcards(text, { authorities: authorities.value });
 	if (!cards.ok) {
-		const lines = cards.error.map((r) => `${file}:${r.line}: card ${r.card}: ${oneLine(r.reason)}\n`);
+		const lines = cards.error.map((r) => `${file}:${r.line}: card ${r.card}: ${oneLine(reasonText(r.reason))}\n`);
 		return { code: 2, stdout: '', stderr: lines.join('') };
 	}
 	if (cards.value.length === 0) return fail(`${file} holds no card (BEGIN:VCARD … END:VCARD)`);

@@ -3,11 +3,12 @@
 // 1 to 100, wins; a property without PREF is least preferred; ties go to the
 // first written). Every refusal names the line of the property it is about.
 import type { RawCard } from './cards.ts';
+import type { VcardReason } from './reasons.ts';
 import type { CardRefusal, ContentLine } from './types.ts';
 
 export interface CardReader {
 	readonly refusals: readonly CardRefusal[];
-	refuse(line: number, reason: string): void;
+	refuse(line: number, reason: VcardReason): void;
 	all(name: string): readonly ContentLine[];
 	/** The property that may appear once; a second one is refused. */
 	single(name: string): ContentLine | undefined;
@@ -17,14 +18,14 @@ export interface CardReader {
 
 export function cardReader(card: RawCard): CardReader {
 	const refusals: CardRefusal[] = [];
-	const refuse = (line: number, reason: string) => refusals.push({ card: card.card, line, reason });
+	const refuse = (line: number, reason: VcardReason) => refusals.push({ card: card.card, line, reason });
 	const all = (name: string) => card.properties.filter((p) => p.name === name);
 	const pref = (property: ContentLine): number => {
 		const value = property.params.get('PREF')?.[0];
 		if (value === undefined) return 101;
 		const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
 		if (n >= 1 && n <= 100) return n;
-		refuse(property.line, `${property.name};PREF=${value}: PREF must be a whole number from 1 to 100`);
+		refuse(property.line, { kind: 'bad-pref', property: property.name, value });
 		return 101;
 	};
 	return {
@@ -33,7 +34,7 @@ export function cardReader(card: RawCard): CardReader {
 		all,
 		single(name) {
 			const [first, second] = all(name);
-			if (second !== undefined) refuse(second.line, `${name} may appear only once in a card (it is also on line ${first?.line})`);
+			if (first !== undefined && second !== undefined) refuse(second.line, { kind: 'repeated', property: name, first: first.line });
 			return first;
 		},
 		byPreference(properties) {

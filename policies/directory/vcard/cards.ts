@@ -4,6 +4,7 @@
 // and lines that are not properties. Each card keeps its own refusals, so one
 // broken card does not hide what is wrong with the others.
 import { parseContentLine } from './content-line.ts';
+import type { VcardReason } from './reasons.ts';
 import type { CardRefusal, ContentLine } from './types.ts';
 import type { LogicalLine } from './unfold.ts';
 
@@ -25,10 +26,10 @@ export function splitCards(lines: readonly LogicalLine[]): SplitCards {
 	const refusals: CardRefusal[] = [];
 	let open: { card: number; line: number; properties: ContentLine[] } | undefined;
 	let outsideReported = false;
-	const refuse = (card: number, line: number, reason: string) => refusals.push({ card, line, reason });
+	const refuse = (card: number, line: number, reason: VcardReason) => refusals.push({ card, line, reason });
 	const begin = (line: LogicalLine, value: string): { card: number; line: number; properties: ContentLine[] } => {
 		const card = cards.length + 1;
-		if (value.trim().toUpperCase() !== 'VCARD') refuse(card, line.line, `BEGIN:${value} is not a vCard (BEGIN:VCARD)`);
+		if (value.trim().toUpperCase() !== 'VCARD') refuse(card, line.line, { kind: 'begin-not-vcard', value });
 		return { card, line: line.line, properties: [] };
 	};
 	for (const line of lines) {
@@ -39,8 +40,8 @@ export function splitCards(lines: readonly LogicalLine[]): SplitCards {
 				open = begin(line, property.value);
 				outsideReported = false;
 			} else if (!outsideReported) {
-				const where = cards.length === 0 ? 'before the first BEGIN:VCARD' : 'after END:VCARD';
-				refuse(Math.max(cards.length, 1), line.line, `text ${where}: "${clip(line.text)}"`);
+				const where = cards.length === 0 ? 'before' : 'after';
+				refuse(Math.max(cards.length, 1), line.line, { kind: 'outside', where, text: clip(line.text) });
 				outsideReported = true;
 			}
 			continue;
@@ -48,16 +49,12 @@ export function splitCards(lines: readonly LogicalLine[]): SplitCards {
 		if (!parsed.ok) {
 			refuse(open.card, line.line, parsed.error);
 		} else if (parsed.value.name === 'BEGIN') {
-			refuse(
-				open.card,
-				line.line,
-				`BEGIN:${parsed.value.value} inside the card that began on line ${open.line}: cards do not nest; is its END:VCARD missing?`,
-			);
+			refuse(open.card, line.line, { kind: 'nested', value: parsed.value.value, began: open.line });
 			cards.push(open);
 			open = begin(line, parsed.value.value);
 		} else if (parsed.value.name === 'END') {
 			if (parsed.value.value.trim().toUpperCase() !== 'VCARD')
-				refuse(open.card, line.line, `END:${parsed.value.value} does not end a vCard (END:VCARD)`);
+				refuse(open.card, line.line, { kind: 'end-not-vcard', value: parsed.value.value });
 			cards.push(open);
 			open = undefined;
 		} else {
@@ -65,7 +62,7 @@ export function splitCards(lines: readonly LogicalLine[]): SplitCards {
 		}
 	}
 	if (open !== undefined) {
-		refuse(open.card, open.line, 'the card that begins here has no END:VCARD (the file ends inside it)');
+		refuse(open.card, open.line, { kind: 'no-end' });
 		cards.push(open);
 	}
 	return { cards, refusals };

@@ -2,10 +2,11 @@
 // carets, bare vCard 2.1 types) and the refusals for what is not a property.
 import { describe, expect, it } from 'vitest';
 import { decodeCaret, parseContentLine } from './content-line.ts';
+import { reasonText } from './reasons.ts';
 
 const read = (text: string) => {
 	const parsed = parseContentLine(text, 7);
-	if (!parsed.ok) throw new Error(parsed.error);
+	if (!parsed.ok) throw new Error(reasonText(parsed.error));
 	return { ...parsed.value, params: Object.fromEntries(parsed.value.params) };
 };
 
@@ -53,6 +54,6 @@ describe('parseContentLine', () => {
 		['TEL;TYPE=wo"rk:1', /quote inside an unquoted value/],
 	])('refuses %j', (text, reason) => {
 		const parsed = parseContentLine(text, 1);
-		expect(parsed.ok ? 'taken' : parsed.error).toMatch(reason);
+		expect(parsed.ok ? 'taken' : reasonText(parsed.error)).toMatch(reason);
 	});
 });

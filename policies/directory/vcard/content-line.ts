@@ -4,6 +4,7 @@
 // and carry RFC 6868 caret escapes (^n newline, ^^ caret, ^' double quote).
 // The value stays as written: how to unescape it depends on the property.
 import { err, ok, type Result } from '../../result.ts';
+import type { SyntaxProblem, VcardReason } from './reasons.ts';
 import type { ContentLine } from './types.ts';
 
 const NAME = /^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$/;
@@ -13,11 +14,14 @@ const PARAM_NAME = /^[A-Za-z0-9-]+$/;
 export const decodeCaret = (value: string): string =>
 	value.replace(/\^([n^'])/g, (_, c: string) => (c === 'n' ? '\n' : c === '^' ? '^' : '"'));
 
-export function parseContentLine(text: string, line: number): Result<ContentLine, string> {
+const syntax = (problem: SyntaxProblem, text: string, parameter?: string): Result<never, VcardReason> =>
+	err({ kind: 'syntax', problem, text: clip(text), ...(parameter === undefined ? {} : { parameter }) });
+
+export function parseContentLine(text: string, line: number): Result<ContentLine, VcardReason> {
 	const head = /^[^;:]*/.exec(text)?.[0] ?? '';
 	const named = NAME.exec(head);
-	if (text.length === head.length) return err(`"${clip(text)}" has no ":" between the property name and its value`);
-	if (named === null) return err(`"${clip(head)}" is not a property name (letters, digits and "-", optionally after a group and ".")`);
+	if (text.length === head.length) return syntax('no-colon', text);
+	if (named === null) return syntax('bad-name', head);
 	const params = new Map<string, string[]>();
 	let at = head.length;
 	while (text[at] === ';') {
@@ -27,17 +31,17 @@ export function parseContentLine(text: string, line: number): Result<ContentLine
 		params.set(name, [...(params.get(name) ?? []), ...values]);
 		at = read.value.next;
 	}
-	if (text[at] !== ':') return err(`"${clip(text)}" has no ":" between the property name and its value`);
+	if (text[at] !== ':') return syntax('no-colon', text);
 	const [, group, name = ''] = named;
 	return ok({ line, ...(group === undefined ? {} : { group }), name: name.toUpperCase(), params, value: text.slice(at + 1) });
 }
 
-type ReadParam = Result<{ readonly param: readonly [string, string[]]; readonly next: number }, string>;
+type ReadParam = Result<{ readonly param: readonly [string, string[]]; readonly next: number }, VcardReason>;
 
 function readParam(text: string, start: number): ReadParam {
 	const nameEnd = indexOfAny(text, '=;:', start);
 	const rawName = text.slice(start, nameEnd);
-	if (!PARAM_NAME.test(rawName)) return err(`parameter "${clip(rawName)}" is not a parameter name`);
+	if (!PARAM_NAME.test(rawName)) return syntax('bad-parameter-name', rawName);
 	// NOTE: a bare parameter ("TEL;WORK:…") is vCard 2.1 shorthand for TYPE=WORK; taken rather than refused.
 	if (text[nameEnd] !== '=') return ok({ param: ['TYPE', [rawName.toLowerCase()]], next: nameEnd });
 	const values: string[] = [];
@@ -46,18 +50,17 @@ function readParam(text: string, start: number): ReadParam {
 		at += 1;
 		if (text[at] === '"') {
 			const close = text.indexOf('"', at + 1);
-			if (close < 0) return err(`parameter ${rawName.toUpperCase()} opens a quote that is never closed`);
+			if (close < 0) return syntax('unclosed-quote', text, rawName.toUpperCase());
 			values.push(decodeCaret(text.slice(at + 1, close)));
 			at = close + 1;
 		} else {
 			const end = indexOfAny(text, ',;:"', at);
-			if (text[end] === '"') return err(`parameter ${rawName.toUpperCase()} has a quote inside an unquoted value`);
+			if (text[end] === '"') return syntax('stray-quote', text, rawName.toUpperCase());
 			values.push(decodeCaret(text.slice(at, end)));
 			at = end;
 		}
 	} while (text[at] === ',');
-	if (at < text.length && text[at] !== ';' && text[at] !== ':')
-		return err(`parameter ${rawName.toUpperCase()} has text after its closing quote; put "," between values`);
+	if (at < text.length && text[at] !== ';' && text[at] !== ':') return syntax('after-quote', text, rawName.toUpperCase());
 	return ok({ param: [rawName.toUpperCase(), values], next: at });
 }
 

@@ -14,6 +14,7 @@ import type { RawCard } from './cards.ts';
 import { languageTag, onCallPeriod, workingHours } from './fields.ts';
 import { userIdOfMatrixUri } from './matrix-uri.ts';
 import { components, unescapeText } from './text.ts';
+import type { VcardReason } from './reasons.ts';
 import type { CardRefusal, ContentLine, VcardContext } from './types.ts';
 
 /** The form of a roster authority id (roster/file/values.ts), to tell a mistyped id from an organisation's name. */
@@ -24,13 +25,13 @@ export function cardToEntry(card: RawCard, context: VcardContext): Result<Person
 	const read = cardReader(card);
 	const versions = read.all('VERSION');
 	const version = versions[0];
-	if (version === undefined) return err([{ card: card.card, line: card.line, reason: 'VERSION:4.0 is missing' }]);
+	if (version === undefined) return err([{ card: card.card, line: card.line, reason: { kind: 'version-missing' } }]);
 	if (version.value.trim() !== '4.0')
 		return err([
 			{
 				card: card.card,
 				line: version.line,
-				reason: `VERSION:${version.value} is not vCard 4.0: export the cards as vCard 4.0 (RFC 6350) and import the file again`,
+				reason: { kind: 'version-not-4', version: version.value },
 			},
 		]);
 	read.single('VERSION');
@@ -66,7 +67,7 @@ function text(property: ContentLine | undefined): string | undefined {
 	return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-function checked<T>(read: CardReader, property: ContentLine, result: Result<T, string>): T[] {
+function checked<T>(read: CardReader, property: ContentLine, result: Result<T, VcardReason>): T[] {
 	if (result.ok) return [result.value];
 	read.refuse(property.line, result.error);
 	return [];
@@ -74,8 +75,8 @@ function checked<T>(read: CardReader, property: ContentLine, result: Result<T, s
 
 function fullName(read: CardReader, card: RawCard): string {
 	const fn = read.byPreference(read.all('FN'))[0];
-	if (fn === undefined) read.refuse(card.line, 'FN (the name) is missing');
-	else if (text(fn) === undefined) read.refuse(fn.line, 'FN (the name) is empty');
+	if (fn === undefined) read.refuse(card.line, { kind: 'name-missing' });
+	else if (text(fn) === undefined) read.refuse(fn.line, { kind: 'name-empty' });
 	return fn === undefined ? '' : unescapeText(fn.value);
 }
 
@@ -85,21 +86,21 @@ function authorityOf(read: CardReader, card: RawCard, known: ReadonlySet<string>
 	const orgId = org === undefined ? undefined : components(org.value)[0]?.trim();
 	if (named !== undefined) {
 		const id = unescapeText(named.value).trim();
-		if (!known.has(id)) read.refuse(named.line, `X-ROGATORY-AUTHORITY "${id}" is not an authority of the roster`);
+		if (!known.has(id)) read.refuse(named.line, { kind: 'authority-unknown', property: 'X-ROGATORY-AUTHORITY', value: id });
 		else if (org !== undefined && orgId !== undefined && known.has(orgId) && orgId !== id)
-			read.refuse(org.line, `ORG "${orgId}" names another authority than X-ROGATORY-AUTHORITY "${id}"`);
+			read.refuse(org.line, { kind: 'authority-conflict', org: orgId, named: id });
 		return id as AuthorityId;
 	}
 	if (org === undefined || orgId === undefined) {
-		read.refuse(card.line, `the authority is missing: give its roster id (e.g. ${exampleOf(known)}) in ORG or X-ROGATORY-AUTHORITY`);
+		read.refuse(card.line, { kind: 'authority-missing', example: exampleOf(known) });
 		return '' as AuthorityId;
 	}
 	if (known.has(orgId)) return orgId as AuthorityId;
 	read.refuse(
 		org.line,
 		AUTHORITY_ID.test(orgId)
-			? `ORG "${orgId}" is not an authority of the roster`
-			: `ORG "${orgId}" is not an authority id: write the authority's roster id (e.g. ${exampleOf(known)}) first in ORG, or add X-ROGATORY-AUTHORITY`,
+			? { kind: 'authority-unknown', property: 'ORG', value: orgId }
+			: { kind: 'org-not-authority-id', value: orgId, example: exampleOf(known) },
 	);
 	return orgId as AuthorityId;
 }
@@ -116,12 +117,12 @@ function matrixAccount(read: CardReader): string | undefined {
 function idOf(read: CardReader, card: RawCard, matrixId: string | undefined): string {
 	const uid = read.single('UID');
 	if (uid === undefined) {
-		if (matrixId === undefined) read.refuse(card.line, "UID (the person's id) is missing, and there is no matrix: IMPP to take it from");
+		if (matrixId === undefined) read.refuse(card.line, { kind: 'id-missing' });
 		return matrixId ?? '';
 	}
 	// NOTE: UID is a URI unless VALUE=text (RFC 6350 §6.7.6); a URI has no backslash escapes.
 	const id = valueType(uid) === 'text' ? unescapeText(uid.value) : uid.value;
-	if (id.trim() === '') read.refuse(uid.line, 'UID is empty');
+	if (id.trim() === '') read.refuse(uid.line, { kind: 'id-empty' });
 	return id;
 }
 
@@ -131,8 +132,7 @@ function rolesOf(read: CardReader): DirectoryRole[] {
 		for (const piece of unescapeText(property.value).split(',')) {
 			const role = piece.trim().toLowerCase();
 			if (role === '') continue;
-			if (!(DIRECTORY_ROLES as readonly string[]).includes(role))
-				read.refuse(property.line, `ROLE "${piece.trim()}" is not one of ${DIRECTORY_ROLES.join(', ')}`);
+			if (!(DIRECTORY_ROLES as readonly string[]).includes(role)) read.refuse(property.line, { kind: 'role', value: piece.trim() });
 			else if (!roles.includes(role as DirectoryRole)) roles.push(role as DirectoryRole);
 		}
 	}
@@ -151,17 +151,18 @@ function hoursOf(read: CardReader): WorkingHours | undefined {
 	const offsetOnly = tz !== undefined && ((valueType(tz) ?? 'text') !== 'text' || /^[+-]\d{2}(:?\d{2})?$/.test(tz.value));
 	if (declared === undefined && (tz === undefined || offsetOnly)) return undefined;
 	let zone: string | undefined;
-	if (tz !== undefined && offsetOnly)
-		read.refuse(tz.line, `TZ "${tz.value}" must be an IANA time zone name such as America/Guatemala, as text, for X-ROGATORY-HOURS`);
-	else if (tz !== undefined) [zone] = checked(read, tz, prefixed('TZ ', resolveZone(unescapeText(tz.value).trim())));
+	if (tz !== undefined && offsetOnly) read.refuse(tz.line, { kind: 'tz-offset', value: tz.value });
+	else if (tz !== undefined) [zone] = checked(read, tz, zoneOf(unescapeText(tz.value).trim()));
 	if (declared === undefined) return undefined;
-	if (tz === undefined) read.refuse(declared.line, 'X-ROGATORY-HOURS needs a TZ property with the IANA time zone of the hours');
+	if (tz === undefined) read.refuse(declared.line, { kind: 'hours-need-tz' });
 	const [hours] = checked(read, declared, workingHours(unescapeText(declared.value)));
 	return hours === undefined || zone === undefined ? undefined : { timeZone: zone, ...hours };
 }
 
-const prefixed = <T>(prefix: string, result: Result<T, string>): Result<T, string> =>
-	result.ok ? result : err(`${prefix}${result.error}`);
+function zoneOf(value: string): Result<string, VcardReason> {
+	const zone = resolveZone(value);
+	return zone.ok ? zone : err({ kind: 'tz-unknown', detail: zone.error });
+}
 
 function phoneOf(read: CardReader): string | undefined {
 	const phones = read.all('TEL').filter((p) => !hasType(p, 'fax'));
@@ -186,6 +187,6 @@ function emailOf(read: CardReader): string | undefined {
 function checkEmail(read: CardReader, property: ContentLine): string | undefined {
 	const address = text(property)?.replace(/^mailto:/i, '');
 	if (address === undefined) return undefined;
-	if (!/^[^\s@]+@[^\s@]+$/.test(address)) read.refuse(property.line, `EMAIL "${address}" is not an e-mail address like name@example.org`);
+	if (!/^[^\s@]+@[^\s@]+$/.test(address)) read.refuse(property.line, { kind: 'email', value: address });
 	return address;
 }

@@ -7,10 +7,11 @@
 import { parseInstant } from '../../preservation/index.ts';
 import { err, ok, type Result } from '../../result.ts';
 import type { OnCallPeriod, WorkingHours } from '../types.ts';
+import type { HoursProblem, RotaProblem, VcardReason } from './reasons.ts';
 
 /** The tag in canonical form (en-US, not EN-us); the primary language must be an ISO 639 code (2 or 3 letters). */
-export function languageTag(value: string): Result<string, string> {
-	const bad = err(`LANG "${value}" is not a BCP 47 language tag such as "es" or "pt-BR"`);
+export function languageTag(value: string): Result<string, VcardReason> {
+	const bad = err({ kind: 'language', value } as const);
 	if (!/^[A-Za-z]{2,3}(-|$)/.test(value)) return bad;
 	try {
 		const [canonical] = Intl.getCanonicalLocales(value);
@@ -22,28 +23,29 @@ export function languageTag(value: string): Result<string, string> {
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
-export function workingHours(value: string): Result<Omit<WorkingHours, 'timeZone'>, string> {
-	const bad = (why: string) => err(`X-ROGATORY-HOURS "${value}" ${why} (write days;from;to, e.g. 1,2,3,4,5;08:00;17:00)`);
+export function workingHours(value: string): Result<Omit<WorkingHours, 'timeZone'>, VcardReason> {
+	const bad = (problem: HoursProblem) => err({ kind: 'hours', value, problem } as const);
 	const parts = value.split(';');
-	if (parts.length !== 3) return bad('does not have three parts');
+	if (parts.length !== 3) return bad('parts');
 	const [dayList = '', from = '', to = ''] = parts;
 	const days = dayList.split(',');
-	if (!days.every((d) => /^[1-7]$/.test(d))) return bad('must list days as numbers 1 (Monday) to 7 (Sunday)');
-	if (new Set(days).size !== days.length) return bad('names a day twice');
-	if (!TIME.test(from) || !TIME.test(to)) return bad('must give times as HH:MM, 00:00 to 23:59');
-	if (to <= from) return bad('must end after it starts (for a night shift use X-ROGATORY-ROTA)');
+	if (!days.every((d) => /^[1-7]$/.test(d))) return bad('days');
+	if (new Set(days).size !== days.length) return bad('day-twice');
+	if (!TIME.test(from) || !TIME.test(to)) return bad('times');
+	if (to <= from) return bad('order');
 	return ok({ days: days.map(Number), from, to });
 }
 
-export function onCallPeriod(value: string): Result<OnCallPeriod, string> {
-	const bad = (why: string) => err(`X-ROGATORY-ROTA "${value}" ${why}`);
+export function onCallPeriod(value: string): Result<OnCallPeriod, VcardReason> {
+	const bad = (problem: RotaProblem, detail?: string) =>
+		err({ kind: 'rota', value, problem, ...(detail === undefined ? {} : { detail }) } as const);
 	const parts = value.split('/');
-	if (parts.length !== 2) return bad('must be two instants <from>/<to>, e.g. 2026-12-01T18:00Z/2026-12-02T08:00Z');
+	if (parts.length !== 2) return bad('parts');
 	const [from = '', to = ''] = parts;
 	const start = parseInstant(from);
-	if (!start.ok) return bad(start.error);
+	if (!start.ok) return bad('instant', start.error);
 	const end = parseInstant(to);
-	if (!end.ok) return bad(end.error);
-	if (end.value <= start.value) return bad('must end after it starts');
+	if (!end.ok) return bad('instant', end.error);
+	if (end.value <= start.value) return bad('order');
 	return ok({ from, to });
 }

@@ -4,3 +4,4 @@ export { parseVcards } from './parse.ts';
 export { serializeVcards } from './serialize.ts';
 export { toJcard, type Jcard, type JcardProperty } from './jcard.ts';
 export type { CardRefusal, ParsedCard, VcardContext } from './types.ts';
+export { reasonText, type VcardReason, type VcardReasonKind } from './reasons.ts';

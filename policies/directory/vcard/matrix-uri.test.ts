@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matrixUriOfUserId, userIdOfMatrixUri } from './matrix-uri.ts';
+import { reasonText } from './reasons.ts';
 
 describe('matrix: URIs', () => {
 	it('reads a user URI, with or without action, query or fragment, scheme in any case', () => {
@@ -40,6 +41,6 @@ describe('matrix: URIs', () => {
 		['xmpp:ana@example.org', /does not begin with "matrix:"/],
 	])('refuses %s', (uri, reason) => {
 		const read = userIdOfMatrixUri(uri);
-		expect(read.ok ? 'taken' : read.error).toMatch(reason);
+		expect(read.ok ? 'taken' : reasonText(read.error)).toMatch(reason);
 	});
 });

@@ -5,23 +5,25 @@
 // that no vCard reader takes them for separators.
 import { parseUserId } from '../../cases/ids/matrix.ts';
 import { err, ok, type Result } from '../../result.ts';
+import type { ImppProblem, VcardReason } from './reasons.ts';
 
 /** The user ID a `matrix:u/…` URI names. */
-export function userIdOfMatrixUri(uri: string): Result<string, string> {
-	const bad = (why: string) => err(`IMPP "${uri}" is not a Matrix user URI such as matrix:u/maria.silva:matrix.example.org: ${why}`);
-	if (!/^matrix:/i.test(uri)) return bad('it does not begin with "matrix:"');
+export function userIdOfMatrixUri(uri: string): Result<string, VcardReason> {
+	const bad = (problem: ImppProblem, detail?: string) =>
+		err({ kind: 'impp', value: uri, problem, ...(detail === undefined ? {} : { detail }) } as const);
+	if (!/^matrix:/i.test(uri)) return bad('scheme');
 	const path = uri.slice('matrix:'.length).replace(/[?#].*$/s, '');
-	if (!path.startsWith('u/')) return bad('it does not name a user (matrix:u/…)');
+	if (!path.startsWith('u/')) return bad('not-user');
 	const segment = path.slice(2);
-	if (segment.includes('/')) return bad('it has more than one segment after u/');
+	if (segment.includes('/')) return bad('segments');
 	let decoded: string;
 	try {
 		decoded = decodeURIComponent(segment);
 	} catch {
-		return bad('its percent-encoding is broken');
+		return bad('encoding');
 	}
 	const id = parseUserId(`@${decoded}`);
-	return id.ok ? ok(id.value) : bad(id.error);
+	return id.ok ? ok(id.value) : bad('user-id', id.error);
 }
 
 const KEEP = /[A-Za-z0-9\-._~!$&'()*+=:@]/;

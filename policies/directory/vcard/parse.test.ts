@@ -3,8 +3,8 @@
 // line and reason. All or nothing: one refused card and no card is taken.
 import { describe, expect, it } from 'vitest';
 import { parseVcards } from './parse.ts';
+import { reasonText } from './reasons.ts';
 import { DEMO_CONTEXT } from './testing.ts';
-import type { CardRefusal } from './types.ts';
 
 const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:4.0', ...lines, 'END:VCARD'].join('\r\n') + '\r\n';
 const ANA = ['UID;VALUE=text:@ana:matrix.mp.gt.example', 'FN:Ana López', 'ORG:gt-mp'];
@@ -20,10 +20,11 @@ function entry(...lines: string[]) {
 	return first;
 }
 
-function refusals(text: string): readonly CardRefusal[] {
+/** The refusals, each reason in the English the CLI prints. */
+function refusals(text: string): readonly { card: number; line: number; reason: string }[] {
 	const parsed = parseVcards(text, DEMO_CONTEXT);
 	if (parsed.ok) throw new Error('taken');
-	return parsed.error;
+	return parsed.error.map((r) => ({ ...r, reason: reasonText(r.reason) }));
 }
 
 describe('parseVcards: what a card gives', () => {

@@ -26,7 +26,7 @@ export function parseVcards(text: string, context: VcardContext): Result<readonl
 			refusals.push({
 				card: card.card,
 				line: card.line,
-				reason: `card ${first} already has the id "${entry.value.id}" at ${entry.value.authority}`,
+				reason: { kind: 'duplicate-id', first, id: entry.value.id, authority: entry.value.authority },
 			});
 		else seen.set(key, card.card);
 		parsed.push({ card: card.card, line: card.line, entry: entry.value });

@@ -3,6 +3,7 @@
 // it is about, so that an editor can open the file at that line and mend it.
 import type { AuthorityId } from '../../roster/types.ts';
 import type { PersonEntry } from '../types.ts';
+import type { VcardReason } from './reasons.ts';
 
 /** One property of a card, unfolded: `[group "."] name *(";" param) ":" value`. */
 export interface ContentLine {
@@ -33,7 +34,8 @@ export interface CardRefusal {
 	readonly card: number;
 	/** 1-based physical line in the file. */
 	readonly line: number;
-	readonly reason: string;
+	/** A value: the page says it in the editor's language, reasonText in English. */
+	readonly reason: VcardReason;
 }
 
 /** What the parser must know beyond the file: the authorities of the roster. */

@@ -27,7 +27,7 @@ export type EditorOutcome =
 	| { readonly kind: 'problems'; readonly form: 'authority' | 'person'; readonly problems: readonly FieldProblem[] }
 	| { readonly kind: 'refused-cards'; readonly refusals: readonly CardRefusal[] }
 	| { readonly kind: 'not-sent'; readonly problem: PublishProblem }
-	/** The core's parser would refuse the entry: its reason, in English. */
+	/** The core's parser would refuse the entry: its reason, in English, for the console only (the page says a sentence of its own). */
 	| { readonly kind: 'invalid'; readonly reason: string };
 
 export class DirectoryEditor {
@@ -143,7 +143,10 @@ export class DirectoryEditor {
 		// NOTE: every reader parses what arrives with the core's parser; what it would refuse is never sent.
 		for (const payload of payloads) {
 			const read = parseDirectoryContent(buildDirectoryContent(payload));
-			if (!read.ok) return this.#done({ kind: 'invalid', reason: read.error });
+			if (!read.ok) {
+				console.debug('[directory editor] the parser would refuse', read.error);
+				return this.#done({ kind: 'invalid', reason: read.error });
+			}
 		}
 		this.#busy = true;
 		this.#outcome = undefined;

@@ -73,4 +73,10 @@ describe('why the directory ignored an event, in the editor’s words', () => {
 		const malformed = ITEMS.find((i) => i.reason.kind === 'malformed')!;
 		expect(text(malformed, 'ru')).not.toContain('m.notice');
 	});
+
+	it('says an unknown device as the reader’s client, never as the bridge', () => {
+		const unknown: IgnoredEvent = { eventId: '$u', sender: SENDER, reason: { kind: 'untrusted', code: 'unknown-device' } };
+		for (const locale of LANGUAGES) expect(text(unknown, locale)).not.toMatch(/bridge|puente|passerelle|ponte|мост/i);
+		expect(text(unknown, 'en')).toContain('a device that is not known');
+	});
 });

@@ -3,12 +3,12 @@
 // Matrix IDs in it (the sender, a bridge, a named editor) come as the
 // parties' parts, so that the page isolates each (PartyText); authority and
 // network ids and server names are the roster's; the trust rule's reason is
-// the page's own sentence (lib/trust/labels.ts).
+// the page's own sentence, as a reader's client says it (lib/trust/labels.ts).
 import type { IgnoredEvent } from '#policies/directory/types.ts';
 import * as m from '../paraglide/messages.js';
 import type { Locale } from '../paraglide/runtime.js';
 import { sentenceParts, type Inputs, type SentencePart } from '../text/sentence.ts';
-import { refusalLabel } from '../trust/labels.ts';
+import { readerRefusalLabel } from '../trust/labels.ts';
 
 /** A message in `locale`, split into the page's text and the parties' values. */
 const sentence = <I extends object>(
@@ -36,7 +36,7 @@ export function ignoredSentence({ sender, reason }: IgnoredEvent, locale: Locale
 		case 'no-homeserver':
 			return sentence(m.directory_ignored_no_homeserver, locale, { sender }, { authority: reason.authority });
 		case 'untrusted': {
-			const why = refusalLabel(reason.code, locale);
+			const why = readerRefusalLabel(reason.code, locale);
 			return reason.authority === undefined
 				? sentence(m.directory_ignored_untrusted, locale, { sender }, { why })
 				: sentence(m.directory_ignored_untrusted_about, locale, { sender }, { authority: reason.authority, why });

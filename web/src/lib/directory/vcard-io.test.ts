@@ -29,7 +29,7 @@ describe('importVcards', () => {
 		if (!imported.ok) {
 			expect(imported.error).toHaveLength(1);
 			expect(imported.error[0]?.card).toBe(2);
-			expect(imported.error[0]?.reason).toContain('ng-ca');
+			expect(imported.error[0]?.reason).toEqual({ kind: 'other-authority', authority: 'ng-ca', own: GT });
 		}
 	});
 });

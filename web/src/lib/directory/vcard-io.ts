@@ -41,7 +41,7 @@ export function importVcards(text: string, authorities: readonly AuthorityId[], 
 			foreign.map((card) => ({
 				card: card.card,
 				line: card.line,
-				reason: `the card is about ${card.entry.authority}; you edit only ${own}'s entries`,
+				reason: { kind: 'other-authority', authority: card.entry.authority, own },
 			})),
 		);
 	return ok(parsed.value.map((card) => card.entry));
