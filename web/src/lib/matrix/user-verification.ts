@@ -30,8 +30,6 @@ const JOIN_WAIT_MS = 30_000;
 const JOIN_DELAYS_MS: readonly number[] = [2_000, 3_000, 5_000, 10_000, 20_000];
 /** How long a request just sent is watched for its own echo cancelling it (see `sentUncollided`). */
 const ECHO_WAIT_MS = 3_000;
-/** The spec's cancel code of a person (or their client) declining. */
-const DECLINED = 'm.user';
 
 type DirectRooms = Record<string, readonly string[]>;
 /** The SDK types account data by the events it knows; m.direct is one, its content a record. */
@@ -118,13 +116,13 @@ export async function requestUserVerification(client: MatrixClient, userId: stri
  * first, the crypto takes it for a second request with the same person and
  * cancels both ("another request with the same user is ongoing"). The person
  * would see "declined or cancelled" without anyone declining: a request
- * cancelled before the other side answered, for any reason but their
- * declining it (m.user), is sent again, once.
+ * cancelled before the other side answered, by anyone but the other person
+ * (the crypto's cancel names no one, or this user), is sent again, once.
  */
 function sentUncollided(request: VerificationRequest): Promise<boolean> {
 	return new Promise((resolve) => {
 		const check = (): void => {
-			if (request.phase === VerificationPhase.Cancelled) done(request.cancellationCode === DECLINED);
+			if (request.phase === VerificationPhase.Cancelled) done(request.cancellingUserId === request.otherUserId);
 			else if (request.phase !== VerificationPhase.Requested && request.phase !== VerificationPhase.Unsent) done(true);
 		};
 		const timer = setTimeout(() => done(true), ECHO_WAIT_MS);
