@@ -17,7 +17,6 @@ import {
 	RoomStateEvent,
 	type MatrixClient,
 	VerificationPhase,
-	VerificationRequestEvent,
 	type Room,
 	type VerificationRequest,
 } from './sdk.ts';
@@ -28,8 +27,6 @@ const MEGOLM = 'm.megolm.v1.aes-sha2';
 const JOIN_WAIT_MS = 30_000;
 /** When a direct-room invitation is joined: after each of these delays until it is (see joinDirectRoomsFromKnownPeople). */
 const JOIN_DELAYS_MS: readonly number[] = [2_000, 3_000, 5_000, 10_000, 20_000];
-/** How long a request just sent is watched for its own echo cancelling it (see `sentUncollided`). */
-const ECHO_WAIT_MS = 3_000;
 
 type DirectRooms = Record<string, readonly string[]>;
 /** The SDK types account data by the events it knows; m.direct is one, its content a record. */
@@ -101,8 +98,7 @@ export async function requestUserVerification(client: MatrixClient, userId: stri
 		if (status.wasCrossSigningVerified() && !status.isCrossSigningVerified()) await crypto.withdrawVerificationRequirement(userId);
 		const roomId = existingDirectRoom(client, userId)?.roomId ?? (await createDirectRoom(client, userId));
 		await joined(client, roomId, userId);
-		const request = await crypto.requestVerificationDM(userId, roomId);
-		if (await sentUncollided(request)) return ok(request);
+		await withdrawPending(client, roomId, userId);
 		return ok(await crypto.requestVerificationDM(userId, roomId));
 	} catch (error) {
 		return err(describeFailure(error));
@@ -110,30 +106,17 @@ export async function requestUserVerification(client: MatrixClient, userId: stri
 }
 
 /**
- * Whether a request just sent stands. NOTE: the SDK (matrix-js-sdk 43,
- * rust-crypto's requestVerificationDM) tells the crypto of its request only
- * once the homeserver answered the send; when the sync brings the event back
- * first, the crypto takes it for a second request with the same person and
- * cancels both ("another request with the same user is ongoing"). The person
- * would see "declined or cancelled" without anyone declining: a request
- * cancelled before the other side answered, by anyone but the other person
- * (the crypto's cancel names no one, or this user), is sent again, once.
+ * Withdraws a request with the person still pending in the room. NOTE: a
+ * page loaded again replays the room's recent events into a new crypto, which
+ * takes an earlier request of this user's (within its ten minutes) for one
+ * still waiting; the next request then meets it, and the crypto cancels both
+ * ("another request with the same user is ongoing"): the person would see
+ * "declined or cancelled" without anyone declining.
  */
-function sentUncollided(request: VerificationRequest): Promise<boolean> {
-	return new Promise((resolve) => {
-		const check = (): void => {
-			if (request.phase === VerificationPhase.Cancelled) done(request.cancellingUserId === request.otherUserId);
-			else if (request.phase !== VerificationPhase.Requested && request.phase !== VerificationPhase.Unsent) done(true);
-		};
-		const timer = setTimeout(() => done(true), ECHO_WAIT_MS);
-		const done = (stands: boolean): void => {
-			clearTimeout(timer);
-			request.off(VerificationRequestEvent.Change, check);
-			resolve(stands);
-		};
-		request.on(VerificationRequestEvent.Change, check);
-		check();
-	});
+async function withdrawPending(client: MatrixClient, roomId: string, userId: string): Promise<void> {
+	const pending = client.getCrypto()?.findVerificationRequestDMInProgress(roomId, userId);
+	if (pending === undefined || pending.phase === VerificationPhase.Done || pending.phase === VerificationPhase.Cancelled) return;
+	await pending.cancel();
 }
 
 /** Calls `onRequest` for each request from another person. Returns the unsubscribe function. */
