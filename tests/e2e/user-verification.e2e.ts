@@ -60,6 +60,15 @@ async function closeDone(page: Page): Promise<void> {
 	await expect(panel(page)).toHaveCount(0);
 }
 
+/** Back to the case page through the app's navigation (no new page load; see support/directory-pages.ts). */
+async function backToCase(page: Page, title: string): Promise<void> {
+	await page.getByTestId('nav-cases').click();
+	const entry = page.getByTestId('case-entry').filter({ hasText: title });
+	await expect(entry).toBeVisible({ timeout: 60_000 });
+	await entry.getByRole('link', { name: title }).click();
+	await expect(page.getByTestId('case-title')).toHaveText(title);
+}
+
 /** Resets the account's keys from a new browser (as sign-in-reset.e2e.ts does); resolves on the keys page, verified. */
 async function resetIdentity(page: Page, account: E2eAccount): Promise<void> {
 	await page.goto('/en/sign-in');
@@ -133,7 +142,7 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 		await expect(card).toBeVisible({ timeout: 240_000 });
 		await expect(card.getByTestId('trust-badge')).toHaveAttribute('data-trust', 'verified');
 	}
-	await openFromDashboard(a, title);
+	await backToCase(a, title);
 
 	// ── B resets their identity from a new browser: A is warned ──
 	const fresh = await newBrowser(browser, officer);
@@ -150,7 +159,7 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	await expect(officerCard.getByTestId('trust-badge')).toHaveAttribute('data-trust', 'changed');
 	await expect(officerCard.getByTestId('trust-badge')).toHaveText(new RegExp(en('people_changed')));
 	// The warning stays across a reload: it is the crypto's, not the page's.
-	await openFromDashboard(a, title);
+	await backToCase(a, title);
 	await a.reload();
 	await expect(warning).toBeVisible({ timeout: 60_000 });
 
@@ -174,7 +183,7 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	await expect(trustOf(a, officer.userId)).toHaveAttribute('data-trust', 'verified');
 	await expect(warning).toHaveCount(0);
 	await expect((await directoryCard(a, listed.officer)).getByTestId('trust-badge')).toHaveAttribute('data-trust', 'verified');
-	await openFromDashboard(a, title);
+	await backToCase(a, title);
 
 	// ── A and C verify each other by QR code read from a picture of C's code ──
 	await trustOf(a, colleague.userId)

@@ -43,9 +43,15 @@ export async function listPeople(
 	await logOutRegistration(account);
 }
 
-/** The person's card on the directory page, searched for by name. */
+/**
+ * The person's card on the directory page, searched for by name. Reached
+ * through the app's navigation, as a person does: the page is not loaded
+ * again (a new load replays the recent verification requests into a new
+ * crypto — see lib/matrix/user-verification.ts).
+ */
 export async function directoryCard(page: Page, name: string) {
-	await page.goto('/en/directory');
+	await page.getByTestId('nav-directory').click();
+	await expect(page.getByRole('heading', { level: 1, name: en('directory_heading') })).toBeVisible();
 	await page.getByLabel(en('directory_search_label')).fill(name);
 	return page.getByTestId('directory-person').filter({ hasText: name });
 }

@@ -106,12 +106,13 @@ export async function requestUserVerification(client: MatrixClient, userId: stri
 }
 
 /**
- * Withdraws a request with the person still pending in the room. NOTE: a
- * page loaded again replays the room's recent events into a new crypto, which
- * takes an earlier request of this user's (within its ten minutes) for one
- * still waiting; the next request then meets it, and the crypto cancels both
- * ("another request with the same user is ongoing"): the person would see
- * "declined or cancelled" without anyone declining.
+ * Withdraws a request of this user's still pending with the person in the
+ * room (an earlier one left waiting): the crypto cancels both when a second
+ * request with the same person arrives ("another request with the same user
+ * is ongoing"), and the person would see "declined or cancelled" without
+ * anyone declining. NOTE: a page loaded again within ten minutes of a
+ * verification can still meet that cancellation (the recent requests are
+ * replayed into its new crypto, not all found here); known, not solved.
  */
 async function withdrawPending(client: MatrixClient, roomId: string, userId: string): Promise<void> {
 	const pending = client.getCrypto()?.findVerificationRequestDMInProgress(roomId, userId);
