@@ -14,7 +14,7 @@ import { homeserverOf, type FederationInfo } from '../support/federation-info.ts
 import { report } from './stats.ts';
 import { kindOf, transferSize, type AssetKind, type Encoding } from './transfer-size.ts';
 
-const WEB_PORT = 38080;
+const WEB_PORT = 28380; // below the ephemeral range (32768–60999)
 /** What shows that the app is usable once signed in: the requests dashboard, its cases read. */
 const USABLE = '[data-testid="case-count"]';
 const VERIFIED = '[data-testid="device-trust"][data-trust="verified"]';

@@ -17,7 +17,7 @@ import { homeserverOf, type FederationInfo } from '../support/federation-info.ts
 import { assetBytes, SlowLine, type LineUse } from './slow-link-network.ts';
 import { percentile, report } from './stats.ts';
 
-const WEB_PORT = 38082;
+const WEB_PORT = 28382; // below the ephemeral range (32768–60999)
 /** The requests dashboard, its cases read. */
 const USABLE = '[data-testid="case-count"]';
 const VERIFIED = '[data-testid="device-trust"][data-trust="verified"]';

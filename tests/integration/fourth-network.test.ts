@@ -27,7 +27,8 @@ import type { FederationInfo } from '../support/federation-info.ts';
 const root = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(root, 'tests', 'fixtures', 'roster');
 /** The first installation's web server; the second takes the next port. */
-const WEB = { host: '127.0.0.1', port: 48080 };
+// NOTE: below the kernel's ephemeral range (32768–60999): an outgoing connection can hold a port inside it.
+const WEB = { host: '127.0.0.1', port: 28180 };
 
 /** The fourth network's roster and both sites with their people, copied into a fresh folder. */
 function writeFourthNetwork(): { roster: string; sites: string[] } {
