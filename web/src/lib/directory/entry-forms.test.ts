@@ -97,3 +97,31 @@ describe('the person form', () => {
 		]);
 	});
 });
+
+describe('what the core would refuse, named as the form’s field', () => {
+	const shown = (entry: ReturnType<typeof personEntryOf> | ReturnType<typeof authorityEntryOf>) =>
+		entry.ok ? [] : entry.error.map((p) => `${p.field} ${p.code}${p.line === undefined ? '' : ` ${p.line}`}`);
+
+	it('a phone number not in international form', () => {
+		expect(shown(personEntryOf({ ...personDraft(undefined), name: 'X', phone: '2411 9191' }, GT))).toEqual(['phone phone']);
+		expect(shown(personEntryOf({ ...personDraft(undefined), name: 'X', phone: '+502 2411 9191' }, GT))).toEqual([]);
+	});
+
+	it('a title or a name longer than the directory keeps', () => {
+		expect(shown(personEntryOf({ ...personDraft(undefined), name: 'X', title: 't'.repeat(201) }, GT))).toEqual(['title refused']);
+		expect(shown(personEntryOf({ ...personDraft(undefined), name: 'n'.repeat(201) }, GT))).toEqual(['name refused']);
+		expect(shown(personEntryOf({ ...personDraft(undefined), name: 'X', latinName: 'l'.repeat(201) }, GT))).toEqual(['latinName refused']);
+	});
+
+	it('an authority’s requirements too long, and a channel value on the line it was typed', () => {
+		const draft = { ...authorityDraft(undefined, 'es'), ...TEXTS, name: 'MP' };
+		expect(shown(authorityEntryOf({ ...draft, requirements: 'r'.repeat(8_001) }, ABOUT, undefined))).toEqual(['requirements refused']);
+		const channels = 'phone: +502 2411 9191\n\nemail: not-an-address';
+		expect(shown(authorityEntryOf({ ...draft, channels }, ABOUT, undefined))).toEqual(['channels channel 3']);
+	});
+
+	it('an offence code the core does not know', () => {
+		const draft = { ...authorityDraft(undefined, 'es'), ...TEXTS, name: 'MP', offences: 'fraud, NOT-A-CODE' };
+		expect(shown(authorityEntryOf(draft, ABOUT, undefined))).toEqual(['offences refused']);
+	});
+});

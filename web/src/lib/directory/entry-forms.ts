@@ -2,8 +2,9 @@
 // the form's fields hold them (text as typed), read back into entries with a
 // problem per field the page can word. The core's parser has the last word
 // on what is sent; these checks only say early, in the editor's language,
-// what it would refuse. Texts in other languages than the one edited are kept
-// as they were. Pure.
+// what it would refuse, and the core's refusal of a built entry comes back as
+// the field it is about (core-check.ts). Texts in other languages than the
+// one edited are kept as they were. Pure.
 import { isUserId } from '#policies/cases/ids/matrix.ts';
 import {
 	CHANNEL_KINDS,
@@ -20,10 +21,23 @@ import {
 import type { OffenceCode } from '#policies/cases/ids/codes.ts';
 import { isTimeZone } from '#policies/directory/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
+import { authorityCoreProblem, personCoreProblem } from './core-check.ts';
 import type { AuthorityId, CountryCode } from '#policies/roster/types.ts';
 
 export type FieldProblemCode =
-	'required' | 'language' | 'time-zone' | 'time' | 'hours-order' | 'matrix-id' | 'email' | 'channel' | 'rota' | 'days';
+	| 'required'
+	| 'language'
+	| 'time-zone'
+	| 'time'
+	| 'hours-order'
+	| 'matrix-id'
+	| 'email'
+	| 'phone'
+	| 'channel'
+	| 'rota'
+	| 'days'
+	/** The core's parser refuses it (too long, or not written as it reads it). */
+	| 'refused';
 
 export interface FieldProblem {
 	readonly field: string;
@@ -105,7 +119,7 @@ export function authorityDraft(entry: AuthorityEntry | undefined, language: stri
 	};
 }
 
-function channelsOf(text: string, problems: FieldProblem[]): ContactChannel[] {
+function channelsOf(text: string, problems: FieldProblem[], lines: number[]): ContactChannel[] {
 	const channels: ContactChannel[] = [];
 	text.split('\n').forEach((raw, index) => {
 		const line = raw.trim();
@@ -115,7 +129,10 @@ function channelsOf(text: string, problems: FieldProblem[]): ContactChannel[] {
 		const value = line.slice(colon + 1).trim();
 		if (colon < 0 || !(CHANNEL_KINDS as readonly string[]).includes(kind) || value === '')
 			problems.push({ field: 'channels', code: 'channel', line: index + 1 });
-		else channels.push({ kind: kind as ChannelKind, value });
+		else {
+			channels.push({ kind: kind as ChannelKind, value });
+			lines.push(index + 1);
+		}
 	});
 	return channels;
 }
@@ -132,14 +149,15 @@ export function authorityEntryOf(
 	const requestLanguages = tags(draft.requestLanguages);
 	if (requestLanguages.length === 0) problems.push({ field: 'requestLanguages', code: 'required' });
 	else if (!requestLanguages.every(validTag)) problems.push({ field: 'requestLanguages', code: 'language' });
-	const channels = channelsOf(draft.channels, problems);
+	const channelLines: number[] = [];
+	const channels = channelsOf(draft.channels, problems, channelLines);
 	const requirements = withText(existing?.requirements, draft.textLanguage, draft.requirements);
 	if (Object.keys(requirements).length === 0) problems.push({ field: 'requirements', code: 'required' });
 	const urgentProcedure = withText(existing?.urgentProcedure, draft.textLanguage, draft.urgentProcedure);
 	if (Object.keys(urgentProcedure).length === 0) problems.push({ field: 'urgentProcedure', code: 'required' });
 	if (problems.length > 0) return err(problems);
 	const point247 = draft.point247.trim();
-	return ok({
+	const entry: AuthorityEntry = {
 		authority: about.authority,
 		names,
 		country: about.country,
@@ -152,7 +170,9 @@ export function authorityEntryOf(
 		offences: tags(draft.offences) as OffenceCode[],
 		documents: existing?.documents ?? [],
 		...(point247 === '' ? {} : { point247 }),
-	});
+	};
+	const refused = authorityCoreProblem(entry, { channels: channelLines });
+	return refused ? err([refused]) : ok(entry);
 }
 
 export function personDraft(entry: PersonEntry | undefined): PersonDraft {
@@ -174,7 +194,7 @@ export function personDraft(entry: PersonEntry | undefined): PersonDraft {
 	};
 }
 
-function rotaOf(text: string, problems: FieldProblem[]): OnCallPeriod[] {
+function rotaOf(text: string, problems: FieldProblem[], lines: number[]): OnCallPeriod[] {
 	const rota: OnCallPeriod[] = [];
 	text.split('\n').forEach((raw, index) => {
 		const line = raw.trim();
@@ -183,7 +203,10 @@ function rotaOf(text: string, problems: FieldProblem[]): OnCallPeriod[] {
 		const instant = (s: string) => /(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s));
 		if (rest.length > 0 || !instant(from) || !instant(to) || Date.parse(to) <= Date.parse(from))
 			problems.push({ field: 'rota', code: 'rota', line: index + 1 });
-		else rota.push({ from, to });
+		else {
+			rota.push({ from, to });
+			lines.push(index + 1);
+		}
 	});
 	return rota;
 }
@@ -209,10 +232,11 @@ export function personEntryOf(draft: PersonDraft, authority: AuthorityId): Resul
 		else if (HHMM.test(from) && to <= from) problems.push({ field: 'to', code: 'hours-order' });
 		if (draft.days.length === 0) problems.push({ field: 'days', code: 'days' });
 	}
-	const rota = rotaOf(draft.rota, problems);
+	const rotaLines: number[] = [];
+	const rota = rotaOf(draft.rota, problems, rotaLines);
 	if (problems.length > 0) return err(problems);
 	const optional = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
-	return ok({
+	const entry: PersonEntry = {
 		id: draft.id.trim() !== '' ? draft.id.trim() : matrixId !== '' ? matrixId : name,
 		authority,
 		name,
@@ -225,5 +249,7 @@ export function personEntryOf(draft: PersonDraft, authority: AuthorityId): Resul
 		...optional('email', email),
 		...optional('matrixId', matrixId),
 		rota,
-	});
+	};
+	const refused = personCoreProblem(entry, { rota: rotaLines });
+	return refused ? err([refused]) : ok(entry);
 }

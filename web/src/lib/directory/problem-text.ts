@@ -41,11 +41,15 @@ export function fieldProblemText(problem: FieldProblem | undefined): string | un
 			return m.directory_field_matrix_id();
 		case 'email':
 			return m.directory_field_email();
+		case 'phone':
+			return m.directory_field_phone();
 		case 'channel':
 			return m.directory_field_channel({ line: problem.line ?? 1 });
 		case 'rota':
 			return m.directory_field_rota({ line: problem.line ?? 1 });
 		case 'days':
 			return m.directory_field_days();
+		case 'refused':
+			return m.directory_field_refused();
 	}
 }
