@@ -8,7 +8,8 @@
 // differ from the ones it last sent there. When someone joins a directory
 // room, it re-sends its authority's current entries — once per burst of joins
 // — so the newcomer, who holds no keys to earlier messages (Megolm), gets
-// them; the keeper also re-issues the room's ACL when a new server is in
+// them; so does a member's new signed device (directory-devices.ts; when:
+// directory-resends.ts); the keeper also re-issues the room's ACL when a new server is in
 // (policies/rooms/server-acl.ts, ACL_REVISION). Everything is sent encrypted,
 // only to cross-signed devices (the client's isolation mode, trust.ts).
 // Directory events never reach the case register: the sync skips these rooms
@@ -28,6 +29,8 @@ import type { RawEvent } from './sync-batch.ts';
 import { readOwnPayload, takeEntry } from '../directory/own-entries.ts';
 import { directoryPlan, type DirectoryPlace } from '../directory/plan.ts';
 import { readDirectoryState, writeDirectoryState, type DirectoryState, type EditorsPayload } from '../directory/state-file.ts';
+import { DirectoryDeviceWatch } from './directory-devices.ts';
+import { DirectoryResends } from './directory-resends.ts';
 
 export interface DirectoryOptions {
 	readonly roster: Roster;
@@ -42,6 +45,8 @@ export interface DirectoryOptions {
 	readonly retryMs: number;
 	/** How long a burst of joins is gathered before the one re-send. */
 	readonly resendAfterMs?: number;
+	/** The least time between two re-sends to one network for new devices (a join does not wait for it). */
+	readonly deviceResendFloorMs?: number;
 }
 
 const ALIAS_PREFIX = '#rogatory-directory-';
@@ -62,8 +67,8 @@ export class DirectoryPresence {
 	readonly #notBefore = new Map<string, number>();
 	/** Networks whose missing room was logged. */
 	readonly #loggedMissing = new Set<string>();
-	/** Network → a re-send gathered. */
-	readonly #resends = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly #resends: DirectoryResends;
+	readonly #devices: DirectoryDeviceWatch;
 	/** Room → servers the keeper re-issued the ACL for in this run. */
 	readonly #aclCovers = new Map<string, Set<string>>();
 	readonly #read = new Set<string>();
@@ -84,6 +89,21 @@ export class DirectoryPresence {
 		this.#places = plan.places;
 		for (const why of plan.skipped) log(`directory: ${why}`);
 		this.#state = readDirectoryState(options.stateFile);
+		this.#resends = new DirectoryResends({
+			afterMs: options.resendAfterMs ?? 2_000,
+			deviceFloorMs: options.deviceResendFloorMs ?? 300_000,
+		});
+		this.#devices = new DirectoryDeviceWatch(client, self, {
+			rooms: () => this.#places.flatMap((p) => this.#state.rooms[p.network] ?? []),
+			seen: () => this.#state.devices,
+			remember: (devices) => {
+				if (JSON.stringify(devices) !== JSON.stringify(this.#state.devices)) this.#save((s) => ({ ...s, devices }));
+			},
+			newDevicesIn: (rooms) => {
+				for (const room of rooms) this.#newDevicesIn(room);
+			},
+			log,
+		});
 	}
 
 	/** Whether `room` is one of the directory rooms (its events are not case events: the sync skips them). */
@@ -97,7 +117,9 @@ export class DirectoryPresence {
 		this.#client.on(sdk.RoomMemberEvent.Membership, this.#onMembership);
 		this.#client.on(sdk.RoomEvent.Timeline, this.#onEvent);
 		this.#client.on(sdk.MatrixEventEvent.Decrypted, this.#onEvent);
+		this.#devices.start();
 		this.tick();
+		void this.settled().then(() => this.#devices.lookAtEveryone());
 	}
 
 	stop(): void {
@@ -105,7 +127,8 @@ export class DirectoryPresence {
 		this.#client.off(sdk.RoomMemberEvent.Membership, this.#onMembership);
 		this.#client.off(sdk.RoomEvent.Timeline, this.#onEvent);
 		this.#client.off(sdk.MatrixEventEvent.Decrypted, this.#onEvent);
-		for (const timer of this.#resends.values()) clearTimeout(timer);
+		this.#devices.stop();
+		this.#resends.stop();
 	}
 
 	/** One round (after a sync): one at a time, run again when asked meanwhile. */
@@ -242,17 +265,20 @@ export class DirectoryPresence {
 	readonly #onMembership = (_event: sdk.MatrixEvent | null, member: sdk.RoomMember, old?: string): void => {
 		if (member.userId === this.#self || member.membership !== sdk.KnownMembership.Join || old === sdk.KnownMembership.Join) return;
 		const place = this.#placeOf(member.roomId);
-		if (place === undefined || this.#resends.has(place.network) || this.#stopped) return;
-		this.#resends.set(
-			place.network,
-			setTimeout(() => {
-				this.#resends.delete(place.network);
-				this.#resend(place, member.roomId).catch((e: unknown) =>
-					this.#log(`directory: re-sending to the ${place.network} directory room failed: ${messageOf(e)}`),
-				);
-			}, this.#options.resendAfterMs ?? 2_000),
-		);
+		if (place !== undefined) this.#resends.forJoin(place.network, () => this.#resendNow(place, member.roomId));
 	};
+
+	/** A member's new signed device: a re-send like a join's (directory-resends.ts says when). */
+	#newDevicesIn(room: string): void {
+		const place = this.#placeOf(room);
+		if (place !== undefined) this.#resends.forDevice(place.network, () => this.#resendNow(place, room));
+	}
+
+	#resendNow(place: DirectoryPlace, room: string): void {
+		this.#resend(place, room).catch((e: unknown) =>
+			this.#log(`directory: re-sending to the ${place.network} directory room failed: ${messageOf(e)}`),
+		);
+	}
 
 	/** After a burst of joins: this authority's entries again, and (the keeper) the ACL re-issued for new servers. */
 	async #resend(place: DirectoryPlace, room: string): Promise<void> {

@@ -6,7 +6,8 @@
 // only REFCO's homeservers) and Guatemala's bridge joins it by alias; each
 // publishes its authority's editors. Whoever of REFCO joins by alias gets the
 // editors and the authority's current entries re-sent by its bridge and
-// decrypts them (history is visible from one's join on only). Another
+// decrypts them (history is visible from one's join on only), and so does
+// a member's second device once their identity signs it. Another
 // network's people cannot join: Nigeria's homeserver federates with
 // Guatemala's but the room's ACL refuses it, and Kazakhstan's federates with
 // neither. An entry's name, phone and e-mail appear nowhere on any
@@ -142,12 +143,45 @@ describe('a network’s directory room', () => {
 		// The bridge takes it as its authority's current entry (written by one of its editors) before the reader joins.
 		const stateFile = join(setup.config.secretsDir, 'directory.json');
 		await until(() => existsSync(stateFile) && readFileSync(stateFile, 'utf8').includes(markers.name), 'the bridge takes the entry');
-		const reader = await crossSignedClient(federation, 'gt-mp', 'dir-reader');
+		const readerAccount = await registerAccount(gt!, `dir-reader-${tag}`);
+		if (!readerAccount.ok) throw new Error(readerAccount.error);
+		const reader = await startNodeClient({ ...readerAccount.value, clientUrl: gt!.clientUrl });
+		await reader.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: async (make) => void (await make(null)) });
 		clients.push(reader);
 		await reader.joinRoom(alias);
 		const resent = await directoryPayload(reader, room, (p) => p['type'] === 'person');
 		expect(resent.sender).toBe(setup.userId);
 		expect(resent.payload).toMatchObject({ entry: { name: markers.name, phone: markers.phone, email: markers.email } });
+
+		// The reader signs in on a second device (no key backup: Megolm gave it nothing of the past). Once their identity
+		// signs it, the bridge re-sends again, and the new device reads the entry too.
+		const login = await fetch(`${gt!.clientUrl}/_matrix/client/v3/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				type: 'm.login.password',
+				identifier: { type: 'm.id.user', user: reader.getUserId() },
+				password: readerAccount.value.password,
+			}),
+		});
+		const second = (await login.json()) as { access_token: string; device_id: string };
+		const newDevice = await startNodeClient({
+			userId: reader.getUserId()!,
+			accessToken: second.access_token,
+			deviceId: second.device_id,
+			clientUrl: gt!.clientUrl,
+		});
+		clients.push(newDevice);
+		await until(
+			async () =>
+				(await reader.getCrypto()!.getUserDeviceInfo([reader.getUserId()!], true)).get(reader.getUserId()!)?.has(second.device_id) === true,
+			'the first device sees the second',
+		);
+		await reader.getCrypto()!.crossSignDevice(second.device_id);
+		await bot.logged('directory: 1 member(s) signed a new device');
+		const onNewDevice = await directoryPayload(newDevice, room, (p) => p['type'] === 'person');
+		expect(onNewDevice.sender).toBe(setup.userId);
+		expect(onNewDevice.payload).toMatchObject({ entry: { name: markers.name } });
 
 		// Another network's people cannot join: Nigeria's homeserver federates with Guatemala's (not El Salvador's), but the
 		// ACL, re-issued by the keeper once Guatemala's server was in (see ACL_REVISION), makes Guatemala's refuse it…

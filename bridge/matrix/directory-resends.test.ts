@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DirectoryResends } from './directory-resends.ts';
+
+const TIMING = { afterMs: 2_000, deviceFloorMs: 300_000 };
+
+describe('when the bridge re-sends its entries', () => {
+	beforeEach(() => void vi.useFakeTimers({ now: new Date('2026-12-03T12:00:00Z') }));
+	afterEach(() => void vi.useRealTimers());
+
+	it('gathers a burst of joins into one re-send', () => {
+		const resends = new DirectoryResends(TIMING);
+		const run = vi.fn();
+		resends.forJoin('REFCO', run);
+		resends.forJoin('REFCO', run);
+		vi.advanceTimersByTime(1_999);
+		expect(run).not.toHaveBeenCalled();
+		vi.advanceTimersByTime(1);
+		expect(run).toHaveBeenCalledTimes(1);
+	});
+
+	it('re-sends for new devices at most once per floor, deferring rather than dropping', () => {
+		const resends = new DirectoryResends(TIMING);
+		const run = vi.fn();
+		resends.forDevice('REFCO', run);
+		vi.advanceTimersByTime(2_000);
+		expect(run).toHaveBeenCalledTimes(1);
+		// A second device a minute later waits for the floor…
+		vi.advanceTimersByTime(60_000);
+		resends.forDevice('REFCO', run);
+		resends.forDevice('REFCO', run);
+		vi.advanceTimersByTime(200_000);
+		expect(run).toHaveBeenCalledTimes(1);
+		// …and comes once at it.
+		vi.advanceTimersByTime(40_000);
+		expect(run).toHaveBeenCalledTimes(2);
+	});
+
+	it('lets a join go first instead of waiting behind a deferred device re-send', () => {
+		const resends = new DirectoryResends(TIMING);
+		const run = vi.fn();
+		resends.forDevice('REFCO', run);
+		vi.advanceTimersByTime(2_000);
+		resends.forDevice('REFCO', run);
+		resends.forJoin('REFCO', run);
+		vi.advanceTimersByTime(2_000);
+		expect(run).toHaveBeenCalledTimes(2);
+		vi.advanceTimersByTime(600_000);
+		expect(run).toHaveBeenCalledTimes(2);
+	});
+
+	it('keeps networks apart and runs nothing once stopped', () => {
+		const resends = new DirectoryResends(TIMING);
+		const refco = vi.fn();
+		const wacap = vi.fn();
+		resends.forJoin('REFCO', refco);
+		resends.forJoin('WACAP', wacap);
+		vi.advanceTimersByTime(2_000);
+		expect([refco.mock.calls.length, wacap.mock.calls.length]).toEqual([1, 1]);
+		resends.forJoin('REFCO', refco);
+		resends.stop();
+		resends.forJoin('REFCO', refco);
+		vi.advanceTimersByTime(10_000);
+		expect(refco).toHaveBeenCalledTimes(1);
+	});
+});

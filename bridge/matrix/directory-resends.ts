@@ -1,0 +1,56 @@
+// When the bridge re-sends its authority's entries to a directory room
+// (docs/directory.md, "Late joiners"): one re-send per network gathers a
+// burst of joins; a sooner one replaces a later one, so a join never waits
+// behind a re-send held back for new devices; re-sends for new devices come
+// no sooner than a floor after the last one for devices, so a member adding
+// devices cannot make the bridge flood the room.
+export interface ResendTiming {
+	/** How long a burst of joins is gathered. */
+	readonly afterMs: number;
+	/** The least time between two re-sends to one network for new devices. */
+	readonly deviceFloorMs: number;
+}
+
+export class DirectoryResends {
+	readonly #timing: ResendTiming;
+	readonly #gathered = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly due: number }>();
+	readonly #deviceResentAt = new Map<string, number>();
+	#stopped = false;
+
+	constructor(timing: ResendTiming) {
+		this.#timing = timing;
+	}
+
+	/** Someone joined: `run` after the burst. */
+	forJoin(network: string, run: () => void): void {
+		this.#gather(network, this.#timing.afterMs, run);
+	}
+
+	/** A member signed a new device: `run` after the burst, or at the floor after the last re-send for devices. */
+	forDevice(network: string, run: () => void): void {
+		const now = Date.now();
+		const floor = (this.#deviceResentAt.get(network) ?? -Infinity) + this.#timing.deviceFloorMs;
+		const after = Math.max(this.#timing.afterMs, floor - now);
+		if (this.#gather(network, after, run)) this.#deviceResentAt.set(network, now + after);
+	}
+
+	stop(): void {
+		this.#stopped = true;
+		for (const { timer } of this.#gathered.values()) clearTimeout(timer);
+		this.#gathered.clear();
+	}
+
+	/** One re-send per network: a sooner one replaces a later one; whether this one is gathered. */
+	#gather(network: string, afterMs: number, run: () => void): boolean {
+		const due = Date.now() + afterMs;
+		const gathered = this.#gathered.get(network);
+		if (this.#stopped || (gathered !== undefined && gathered.due <= due)) return false;
+		if (gathered !== undefined) clearTimeout(gathered.timer);
+		const timer = setTimeout(() => {
+			this.#gathered.delete(network);
+			run();
+		}, afterMs);
+		this.#gathered.set(network, { timer, due });
+		return true;
+	}
+}
