@@ -4,10 +4,11 @@
 // FGR (sv-fgr), share a case room; A asks to verify B. B's browser is a
 // Chromium of its own whose fake camera plays a Y4M file: the pixels of A's
 // code as A's page draws it (support/fake-camera.ts). Chromium opens that
-// file when the page asks for the camera (getUserMedia), not at launch, so
-// it is written once A's code is on screen. B scans; A confirms that B's
-// side scanned; both finish verified. A's browser has no camera at all: its
-// scanner says so in words.
+// file each time a page asks for the camera (getUserMedia), not at launch:
+// before it is written B's browser has no camera, which B's scanner says in
+// words; it is written once A's code is on screen. B scans; A confirms that
+// B's side scanned; both finish verified. A's browser (launched with its
+// camera prompt answered "block") says the camera may not be used.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,25 +16,25 @@ import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium-launch.ts';
 import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
 import { openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
-import { fakeCameraArgs, writeY4m, type RgbaPicture } from './support/fake-camera.ts';
+import { deniedCameraArgs, fakeCameraArgs, writeY4m, type RgbaPicture } from './support/fake-camera.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
 import { accept, closeDone, naming, panel, trustOf } from './support/verification-pages.ts';
 
 test.setTimeout(360_000);
 
-test('a person verifies another by scanning their QR code with the camera', async ({ browser }) => {
+/** Debian's Chromium, headless, with the project's flags (as playwright.config.ts launches the others) and `camera`'s. */
+const launched = (camera: readonly string[]) =>
+	chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...camera] });
+
+test('a person verifies another by scanning their QR code with the camera', async () => {
 	const folder = await mkdtemp(join(tmpdir(), 'rogatory-camera-'));
 	const cameraFile = join(folder, 'camera.y4m');
-	// NOTE: headless, the project's flags, Debian's Chromium: as playwright.config.ts launches the other browsers.
-	const cameraBrowser = await chromium.launch({
-		executablePath: CHROMIUM_PATH,
-		headless: true,
-		args: [...CHROMIUM_ARGS, ...fakeCameraArgs(cameraFile)],
-	});
+	const blockedBrowser = await launched(deniedCameraArgs());
+	const cameraBrowser = await launched(fakeCameraArgs(cameraFile));
 	try {
 		const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-cam-a');
 		const officer = await freshAccount(homeserverOf('sv-fgr'), 'e2e-cam-b');
-		const first = await newBrowser(browser, prosecutor);
+		const first = await newBrowser(blockedBrowser, prosecutor);
 		const second = await newBrowser(cameraBrowser, officer);
 		const [a, b] = [first.page, second.page];
 		await Promise.all([signedIn(a, prosecutor), signedIn(b, officer)]);
@@ -51,11 +52,16 @@ test('a person verifies another by scanning their QR code with the camera', asyn
 		await accept(b, prosecutor.userId);
 		await expect(panel(a)).toHaveAttribute('data-state', 'ready');
 
-		// A's browser has no camera: asked for one, the scanner says so and offers the other ways.
+		// A's browser may not use its camera: asked for it, the scanner says so and offers the other ways.
 		await panel(a)
 			.getByRole('button', { name: en('uv_scan_camera') })
 			.click();
-		await expect(panel(a).getByRole('alert')).toHaveText(en('uv_camera_none'));
+		await expect(panel(a).getByRole('alert')).toHaveText(en('uv_camera_denied'));
+		// B's camera has nothing to show yet (its file is not written): no camera, the scanner says.
+		await panel(b)
+			.getByRole('button', { name: en('uv_scan_camera') })
+			.click();
+		await expect(panel(b).getByRole('alert')).toHaveText(en('uv_camera_none'));
 
 		// A's code, as A's page drew it, becomes what B's camera sees.
 		const code = panel(a).getByTestId('my-qr');
@@ -87,6 +93,7 @@ test('a person verifies another by scanning their QR code with the camera', asyn
 		await second.context.close();
 	} finally {
 		await cameraBrowser.close();
+		await blockedBrowser.close();
 		await rm(folder, { recursive: true, force: true });
 	}
 });
