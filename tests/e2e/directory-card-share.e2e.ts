@@ -81,9 +81,22 @@ test('a person shares their directory card with another in a direct encrypted ro
 			await client.joinRoom(roomId);
 		}).toPass({ timeout: 60_000 });
 		const read = decryptedMessage(client, roomId, (body) => body.startsWith('BEGIN:VCARD'));
-		// The card was sent before B joined: a newly joined room's timeline starts at the join, and B's client looks back.
-		const joined = client.getRoom(roomId);
-		if (joined !== null) await client.scrollback(joined, 30);
+		// The card was sent before B joined: a newly joined room's timeline starts at the join, and B's client looks back
+		// (once its sync has the room as joined: before, there is nothing to look back from).
+		await expect
+			.poll(
+				async () => {
+					const joined = client.getRoom(roomId);
+					if (joined?.getMyMembership() !== 'join') return false;
+					await client.scrollback(joined, 30);
+					return joined
+						.getLiveTimeline()
+						.getEvents()
+						.some((event) => event.getWireType() === 'm.room.encrypted' && event.getSender() === sharer.userId);
+				},
+				{ timeout: 60_000 },
+			)
+			.toBe(true);
 		const message = await read;
 		expect(message.isEncrypted()).toBe(true);
 		expect(message.getSender()).toBe(sharer.userId);
