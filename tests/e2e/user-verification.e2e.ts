@@ -21,6 +21,7 @@ import { openFromDashboard, openRequest, signedIn } from './support/case-pages.t
 import { browserClientUrl } from './support/env.ts';
 import { directoryCard, listPeople } from './support/directory-pages.ts';
 import { en, expectClean, newBrowser, resetKeys, signIn } from './support/session-pages.ts';
+import { accept, closeDone, naming, panel, trustOf } from './support/verification-pages.ts';
 
 test.setTimeout(480_000);
 
@@ -29,36 +30,6 @@ const SECOND = 'sv-fgr';
 /** REFCO's directory, kept by El Salvador's bridge, and an editor of each authority (their people files). */
 const DIRECTORY = { network: 'refco', keeper: 'sv-fgr' };
 const EDITORS = { [FIRST]: 'lucia.ramirez', [SECOND]: 'jorge.hernandez' };
-
-/** A message naming a person, whoever they are (the page names them by display name and authority). */
-const naming = (key: string): RegExp =>
-	new RegExp(
-		`^${en(key, { name: '\u0000' })
-			.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-			.replace('\u0000', '.+')}$`,
-	);
-
-const panel = (page: Page) => page.getByTestId('user-verification');
-const trustOf = (page: Page, userId: string) =>
-	page.getByTestId('case-people').locator(`[data-testid="person-trust"][data-user-id="${userId}"]`);
-
-/** Accepts the verification request from `from` once it shows. */
-async function accept(page: Page, from: string): Promise<void> {
-	await expect(panel(page)).toHaveAttribute('data-state', 'incoming', { timeout: 60_000 });
-	await expect(panel(page)).toHaveAttribute('data-user-id', from);
-	await panel(page)
-		.getByRole('button', { name: en('verify_accept') })
-		.click();
-	await expect(panel(page)).toHaveAttribute('data-state', 'ready');
-}
-
-async function closeDone(page: Page): Promise<void> {
-	await expect(panel(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-	await panel(page)
-		.getByRole('button', { name: en('verify_close') })
-		.click();
-	await expect(panel(page)).toHaveCount(0);
-}
 
 /** Back to the case page through the app's navigation (no new page load; see support/directory-pages.ts). */
 async function backToCase(page: Page, title: string): Promise<void> {
