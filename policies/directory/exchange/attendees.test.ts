@@ -11,7 +11,15 @@ const KZ_ENTRY: AuthorityEntry = {
 	names: { ru: 'Генеральная прокуратура Республики Казахстан' },
 	country: 'KZ' as CountryCode,
 };
-const NURLAN: PersonEntry = { id: '@nurlan:gpo.kz', authority: KZ, name: 'Нурлан Ёлдашев', latinName: 'Nurlan Yoldashev', roles: [], languages: ['ru'], rota: [] };
+const NURLAN: PersonEntry = {
+	id: '@nurlan:gpo.kz',
+	authority: KZ,
+	name: 'Нурлан Ёлдашев',
+	latinName: 'Nurlan Yoldashev',
+	roles: [],
+	languages: ['ru'],
+	rota: [],
+};
 const AIGUL: PersonEntry = { ...NURLAN, id: '@aigul:gpo.kz', name: 'Айгуль Серикова', latinName: 'Aigul Serikova' };
 const BETO: PersonEntry = { ...ANA, id: `@beto:${GT_SERVER}`, name: 'Beto Álvarez' };
 const NO_ACCOUNT: PersonEntry = { ...ANA, id: 'gt-desk', name: 'Zoila Pérez' };
@@ -42,7 +50,14 @@ const names = (over: Partial<AttendeeInput> = {}) => attendeeList(input(over)).r
 describe('attendeeList', () => {
 	it('orders by authority then name in the reader’s locale, and leaves out the reader and departed people', () => {
 		expect(names()).toEqual(['Ana López', 'Beto Álvarez', 'Lucía Ramírez', 'Zoila Pérez', 'Айгуль Серикова', 'Нурлан Ёлдашев']);
-		expect(names({ locale: 'ru' })).toEqual(['Айгуль Серикова', 'Нурлан Ёлдашев', 'Ana López', 'Beto Álvarez', 'Lucía Ramírez', 'Zoila Pérez']);
+		expect(names({ locale: 'ru' })).toEqual([
+			'Айгуль Серикова',
+			'Нурлан Ёлдашев',
+			'Ana López',
+			'Beto Álvarez',
+			'Lucía Ramírez',
+			'Zoila Pérez',
+		]);
 	});
 	it('keeps the order whatever the trust, so that no one moves when verified', () => {
 		const before = names();
@@ -58,13 +73,22 @@ describe('attendeeList', () => {
 	it('counts the people present once some are marked', () => {
 		const present = new Set([attendeeKey(LUCIA), attendeeKey(NURLAN), attendeeKey(BETO)]);
 		expect(attendeeList(input({ present })).counts).toEqual({ verified: 1, total: 3, present: 3, of: 'present' });
-		expect(attendeeList(input({ present, trustOf: () => 'verified' })).counts).toEqual({ verified: 3, total: 3, present: 3, of: 'present' });
+		expect(attendeeList(input({ present, trustOf: () => 'verified' })).counts).toEqual({
+			verified: 3,
+			total: 3,
+			present: 3,
+			of: 'present',
+		});
 	});
 	it('shows only the people present when asked, and everyone when no one is marked', () => {
 		const present = new Set([attendeeKey(LUCIA), attendeeKey(AIGUL)]);
 		expect(names({ present, presentOnly: true })).toEqual(['Lucía Ramírez', 'Айгуль Серикова']);
 		expect(names({ presentOnly: true })).toHaveLength(6);
-		expect(attendeeList(input({ present })).rows.filter((r) => r.present).map((r) => r.person.name)).toEqual(['Lucía Ramírez', 'Айгуль Серикова']);
+		expect(
+			attendeeList(input({ present }))
+				.rows.filter((r) => r.present)
+				.map((r) => r.person.name),
+		).toEqual(['Lucía Ramírez', 'Айгуль Серикова']);
 	});
 	it('narrows by name, Latin name, authority and country without changing the progress', () => {
 		expect(names({ query: 'yoldashev' })).toEqual(['Нурлан Ёлдашев']);

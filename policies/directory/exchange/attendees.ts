@@ -31,7 +31,7 @@ export interface AttendeeRow {
 	/** The account to verify; absent for a person with no Matrix ID (shown, not counted). */
 	readonly matrixId?: string;
 	/** The trust read so far; undefined while not read, or for a person with no account. */
-	readonly trust?: ExchangeTrust;
+	readonly trust: ExchangeTrust | undefined;
 	readonly verified: boolean;
 	readonly present: boolean;
 }

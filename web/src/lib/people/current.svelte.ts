@@ -21,3 +21,22 @@ export function usePeople(client: MatrixClient | undefined): void {
 export function currentPeople(): People | undefined {
 	return shown;
 }
+
+let hosts = $state(0);
+
+/**
+ * A page that shows the verification panel in its own place (the plenary
+ * exchange, under the person's row) takes it from the signed-in layout while
+ * it is shown; the returned function gives it back.
+ */
+export function hostVerificationPanel(): () => void {
+	hosts += 1;
+	return () => {
+		hosts -= 1;
+	};
+}
+
+/** Whether a page shows the verification panel itself (the layout then does not). */
+export function verificationPanelHosted(): boolean {
+	return hosts > 0;
+}
