@@ -1,6 +1,7 @@
 // The page's people view models (people.svelte.ts), for the components that
 // show a person anywhere: set by the signed-in layout once the session is
 // open, undefined before (a badge then shows nothing yet).
+import { untrack } from 'svelte';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { peopleFor, type People } from './people.svelte.ts';
 
@@ -30,9 +31,10 @@ let hosts = $state(0);
  * it is shown; the returned function gives it back.
  */
 export function hostVerificationPanel(): () => void {
-	hosts += 1;
+	// NOTE: untracked: called from the page's effect, which must not depend on the count it changes.
+	untrack(() => (hosts += 1));
 	return () => {
-		hosts -= 1;
+		untrack(() => (hosts -= 1));
 	};
 }
 
