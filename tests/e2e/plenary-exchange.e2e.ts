@@ -3,12 +3,14 @@
 // list, sees the progress, marks El Salvador's officer (B, sv-fgr) present
 // (the progress then counts the people present) and chooses "Verify in
 // person" on B's row: the verification panel opens under that row with the
-// focus in it; B accepts; A cancels, and the focus is back on B's action.
+// focus in it; B accepts (the page, panel open, audited at 360 and 1280 px);
+// A cancels, and the focus is back on B's action.
 // The QR and emoji flows themselves are user-verification.e2e.ts's.
 import { expect, test, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
 import { signedIn } from './support/case-pages.ts';
 import { listPeople } from './support/directory-pages.ts';
+import { auditAtEverySize } from './support/screen-audit.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(480_000);
@@ -20,7 +22,7 @@ const EDITORS = { [FIRST]: 'lucia.ramirez', [SECOND]: 'jorge.hernandez' };
 
 const panel = (page: Page) => page.getByTestId('user-verification');
 
-test('a plenary’s list shows the progress and opens one person’s in-person verification under their row', async ({ browser }) => {
+test('a plenary’s list shows the progress and opens one person’s in-person verification under their row', async ({ browser }, testInfo) => {
 	const prosecutor = await freshAccount(homeserverOf(FIRST), 'e2e-px-a');
 	const officer = await freshAccount(homeserverOf(SECOND), 'e2e-px-b');
 	const listed = { prosecutor: `Ana Pleno ${Date.now()}`, officer: `Bruno Pleno ${Date.now()}` };
@@ -67,6 +69,8 @@ test('a plenary’s list shows the progress and opens one person’s in-person v
 		.click();
 	await expect(inline).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
 	await expect(inline.getByRole('heading', { name: en('uv_qr_mine') })).toBeVisible();
+	// The list with a panel open, at a phone's width and a desktop's: no sideways scrolling, no axe violation.
+	expect(await auditAtEverySize(a, testInfo, 'plenary-exchange-open', 'en')).toEqual([]);
 
 	await inline.getByRole('button', { name: en('verify_cancel') }).click();
 	await expect(a.getByTestId('user-verification')).toHaveCount(0);
