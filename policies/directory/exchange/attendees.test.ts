@@ -100,6 +100,12 @@ describe('attendeeList', () => {
 		]);
 		expect(attendeeList(input({ query: 'yoldashev' })).counts).toEqual(attendeeList(input()).counts);
 	});
+	it('names and orders an authority with no entry yet by its roster name', () => {
+		const without = { ...view, authorities: view.authorities.filter((a) => a.entry.authority !== KZ) };
+		const rows = attendeeList(input({ view: without, rosterName: (id) => (id === KZ ? 'Генпрокуратура Казахстана' : undefined) })).rows;
+		expect(rows.find((r) => r.person === NURLAN)?.authorityName).toBe('Генпрокуратура Казахстана');
+		expect(attendeeList(input({ view: without })).rows.find((r) => r.person === NURLAN)?.authorityName).toBe(KZ);
+	});
 	it('uses the trust of the person’s account', () => {
 		const asked: string[] = [];
 		attendeeList(input({ trustOf: (id) => (asked.push(id), undefined) }));

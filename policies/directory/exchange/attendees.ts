@@ -11,7 +11,7 @@
 // narrow what is shown, so typing a name never changes the progress. Only
 // people with a Matrix account can be verified, so only they are counted; an
 // identity that changed since it was verified counts as not verified.
-import type { CountryCode } from '../../roster/types.ts';
+import type { AuthorityId, CountryCode } from '../../roster/types.ts';
 import { accountOf } from '../fold/departures.ts';
 import { authorityName } from '../search/search.ts';
 import { matchesText } from '../search/texts.ts';
@@ -26,7 +26,7 @@ export interface AttendeeRow {
 	readonly person: PersonEntry;
 	/** The person's authority entry, when the directory has one. */
 	readonly authority?: AuthorityEntry;
-	/** The authority's own name, else its id. */
+	/** The authority's own name, else the roster's, else its id. */
 	readonly authorityName: string;
 	/** The account to verify; absent for a person with no Matrix ID (shown, not counted). */
 	readonly matrixId?: string;
@@ -62,6 +62,8 @@ export interface AttendeeInput {
 	readonly locale: string;
 	/** A country's name in the reader's language, for the search words. */
 	readonly countryName?: (code: CountryCode) => string;
+	/** An authority's name from elsewhere (the roster), for one the directory has no entry of yet. */
+	readonly rosterName?: (authority: AuthorityId) => string | undefined;
 }
 
 export interface AttendeeList {
@@ -79,7 +81,7 @@ function rowOf(person: PersonEntry, authority: AuthorityEntry | undefined, input
 	const row: AttendeeRow = {
 		key,
 		person,
-		authorityName: authority === undefined ? person.authority : authorityName(authority),
+		authorityName: authority === undefined ? (input.rosterName?.(person.authority) ?? person.authority) : authorityName(authority),
 		trust,
 		verified: trust === 'verified',
 		present: input.present.has(key),
