@@ -35,6 +35,16 @@ export { foldForSearch, languageMatches, matchesText, pickText, speaks } from '.
 export type * from './search/types.ts';
 
 export {
+	attendeeKey,
+	attendeeList,
+	type AttendeeCounts,
+	type AttendeeInput,
+	type AttendeeList,
+	type AttendeeRow,
+	type ExchangeTrust,
+} from './exchange/attendees.ts';
+
+export {
 	AUTHORITY_KIND_LABELS,
 	CHANNEL_KIND_LABELS,
 	DIRECTORY_ROLE_LABELS,

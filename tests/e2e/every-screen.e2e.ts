@@ -12,7 +12,7 @@
 //   then, with a request to Guatemala that has a status history, a message
 //   and a preservation request: home, keys, the dashboard, new request (and
 //   its validation error), the case page, the directory, its finder (and its
-//   validation error) and the editors' page's refusal, sign-out, the
+//   validation error), the plenary exchange and the editors' page's refusal, sign-out, the
 //   register's and the web sessions' refusals; a second device of hers: the recovery screen;
 // - Guatemala's authority administrator (who may read its register and see
 //   its people's web sessions): the register with that request, its
@@ -173,6 +173,15 @@ test('the signed-in screens: a prosecutor’s, with a request that has a history
 				await heading('directory_find_heading')(p, locale);
 				await p.getByRole('button', { name: message(locale, 'directory_find_submit') }).click();
 				await expect(p.getByRole('alert')).toBeVisible();
+			},
+		},
+		{
+			name: 'directory-exchange',
+			path: '/directory/exchange',
+			ready: async (p, locale) => {
+				await heading('exchange_heading')(p, locale);
+				// An empty list shows both its progress ("0 of 0") and that it is empty.
+				await expect(p.getByTestId('exchange-empty').or(p.getByTestId('exchange-progress')).first()).toBeVisible({ timeout: 60_000 });
 			},
 		},
 		{

@@ -5,6 +5,8 @@ import type { NetworkId } from '#policies/roster/types.ts';
 import { directoryAliasLocalpart } from '#policies/directory/room/index.ts';
 
 export {
+	attendeeKey,
+	attendeeList,
 	authorityName,
 	buildDirectoryContent,
 	departedAccounts,
@@ -18,6 +20,8 @@ export {
 	reachability,
 	reachableNow,
 	searchDirectory,
+	type AttendeeCounts,
+	type AttendeeRow,
 	type DirectoryArrival,
 	type DirectoryHit,
 	type DirectoryQuery,

@@ -29,6 +29,29 @@ function messagesOf(locale: string): Record<string, unknown> {
 
 const placeholders = (text: string): string[] => [...text.matchAll(/(?<!\\)\{\s*([A-Za-z_][\w]*)\s*\}/g)].map((m) => m[1] ?? '').sort();
 
+/**
+ * A message's texts: a simple message is one; a message with variants (plural
+ * forms: an array of `{declarations, selectors, match}`) has one per variant.
+ * Undefined when it is neither.
+ */
+function textsOf(message: unknown): string[] | undefined {
+	if (typeof message === 'string') return [message];
+	if (!Array.isArray(message) || message.length === 0) return undefined;
+	const variants: readonly unknown[] = message;
+	const texts = variants.flatMap((variant): unknown[] =>
+		typeof variant === 'object' && variant !== null && 'match' in variant && typeof variant.match === 'object' && variant.match !== null
+			? Object.values(variant.match)
+			: [undefined],
+	);
+	return texts.every((t): t is string => typeof t === 'string') ? texts : undefined;
+}
+
+const filled = (message: unknown): boolean => textsOf(message)?.every((t) => t.trim() !== '') === true;
+
+/** The placeholders a message uses: a simple message's as written, a message with variants' once each over all its variants. */
+const placeholdersOf = (message: unknown): string[] =>
+	typeof message === 'string' ? placeholders(message) : [...new Set((textsOf(message) ?? []).flatMap(placeholders))].sort();
+
 const english = messagesOf(settings.baseLocale);
 
 describe('messages', () => {
@@ -39,8 +62,7 @@ describe('messages', () => {
 
 	it('English has messages, none empty', () => {
 		expect(Object.keys(english).length).toBeGreaterThan(0);
-		for (const [key, text] of Object.entries(english))
-			expect(typeof text === 'string' && text.trim() !== '', `en: ${key} is empty`).toBe(true);
+		for (const [key, text] of Object.entries(english)) expect(filled(text), `en: ${key} is empty`).toBe(true);
 	});
 
 	for (const locale of settings.locales.filter((l) => l !== settings.baseLocale)) {
@@ -51,7 +73,7 @@ describe('messages', () => {
 				const problems = Object.keys(english).flatMap((key) => {
 					const text = translated[key];
 					if (text === undefined) return [`${key}: missing`];
-					if (typeof text !== 'string' || text.trim() === '') return [`${key}: empty`];
+					if (!filled(text)) return [`${key}: empty`];
 					return [];
 				});
 				expect(problems, `${locale}.json`).toEqual([]);
@@ -64,9 +86,9 @@ describe('messages', () => {
 			it('keeps every placeholder', () => {
 				const problems = Object.entries(english).flatMap(([key, text]) => {
 					const other = translated[key];
-					if (typeof text !== 'string' || typeof other !== 'string') return [];
-					const want = placeholders(text);
-					const got = placeholders(other);
+					if (!filled(text) || !filled(other)) return [];
+					const want = placeholdersOf(text);
+					const got = placeholdersOf(other);
 					return JSON.stringify(want) === JSON.stringify(got) ? [] : [`${key}: wants {${want.join('}, {')}} has {${got.join('}, {')}}`];
 				});
 				expect(problems, `${locale}.json`).toEqual([]);

@@ -1,6 +1,7 @@
 // The page's people view models (people.svelte.ts), for the components that
 // show a person anywhere: set by the signed-in layout once the session is
 // open, undefined before (a badge then shows nothing yet).
+import { untrack } from 'svelte';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { peopleFor, type People } from './people.svelte.ts';
 
@@ -20,4 +21,24 @@ export function usePeople(client: MatrixClient | undefined): void {
 
 export function currentPeople(): People | undefined {
 	return shown;
+}
+
+let hosts = $state(0);
+
+/**
+ * A page that shows the verification panel in its own place (the plenary
+ * exchange, under the person's row) takes it from the signed-in layout while
+ * it is shown; the returned function gives it back.
+ */
+export function hostVerificationPanel(): () => void {
+	// NOTE: untracked: called from the page's effect, which must not depend on the count it changes.
+	untrack(() => (hosts += 1));
+	return () => {
+		untrack(() => (hosts -= 1));
+	};
+}
+
+/** Whether a page shows the verification panel itself (the layout then does not). */
+export function verificationPanelHosted(): boolean {
+	return hosts > 0;
 }
