@@ -234,6 +234,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		store,
 		fetchFn: gatedFetch(sync),
 		logger: sdkLogger(session.userId),
+		// A bot cannot compare emoji or scan: it shows its QR code and checks the scanner's reciprocation (bot-verification.ts).
+		verificationMethods: ['m.qr_code.show.v1', 'm.reciprocate.v1'],
 		cryptoCallbacks: {
 			getSecretStorageKey: ({ keys }) => {
 				const encoded = secrets.readRecoveryKey();
