@@ -1,0 +1,115 @@
+// The bridge bot verified by its authority's administrator (issue 12), with
+// the real bot process against the test federation: Guatemala's
+// administrator (a roster person with the role authority-administrator) asks
+// the bot's device to verify; the bot accepts, writes its QR code as text
+// into its secrets directory (mode 0600; `rogatory bridge verification-code`
+// prints it), the administrator's client uses the code as pasted and the bot
+// confirms the reciprocation: both sides end verified, and the code file is
+// gone. A person the people file does not list, and an account of another
+// authority's homeserver, are refused, with the reason in the bot's log.
+import * as sdk from 'matrix-js-sdk';
+import { VerificationPhase, type VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { keptPassword } from '../../deploy/local/passwords.ts';
+import { registerAccount } from '../../deploy/local/provision.ts';
+import { homeserverOf } from '../../tests/support/federation-info.ts';
+import { startNodeClient } from '../../tests/support/matrix-node-client.ts';
+import { botSetup } from '../../tests/support/bot/bot-process.ts';
+import { until } from '../../tests/support/bot/bot-room.ts';
+import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
+import { verificationCodePathIn } from '../matrix/secret-files.ts';
+
+const federation = inject('federation');
+const gt = homeserverOf(federation, 'gt-mp');
+const ng = homeserverOf(federation, 'ng-ca');
+const { clients, bot: startBot } = stoppedAfterAll();
+
+/** A client for the account; cross-signed anew when `password` is given (the roster person's own account). */
+async function client(hsId: string, localpart: string, password?: string): Promise<sdk.MatrixClient> {
+	const hs = homeserverOf(federation, hsId);
+	const registered = await registerAccount(hs, localpart, password === undefined ? {} : { password });
+	if (!registered.ok) throw new Error(registered.error);
+	const { userId, accessToken, deviceId } = registered.value;
+	const started = await startNodeClient({ userId, accessToken, deviceId, clientUrl: hs.clientUrl });
+	clients.push(started);
+	const crypto = started.getCrypto()!;
+	await crypto.bootstrapCrossSigning({
+		setupNewCrossSigning: true,
+		authUploadDeviceSigningKeys: async (makeRequest) => {
+			try {
+				await makeRequest(null);
+			} catch (e) {
+				const session = (e as { data?: { session?: string } }).data?.session;
+				await makeRequest({
+					type: 'm.login.password',
+					identifier: { type: 'm.id.user', user: userId },
+					password: registered.value.password,
+					...(session === undefined ? {} : { session }),
+				});
+			}
+		},
+	});
+	return started;
+}
+
+/** Asks the bot's cross-signed device to verify, by to-device message, as the web app does (lib/matrix/bot-verification.ts). */
+async function askBot(from: sdk.MatrixClient, botId: string): Promise<VerificationRequest> {
+	const crypto = from.getCrypto()!;
+	const devices = (await crypto.getUserDeviceInfo([botId], true)).get(botId) ?? new Map<string, unknown>();
+	for (const deviceId of devices.keys()) {
+		if ((await crypto.getDeviceVerificationStatus(botId, deviceId))?.signedByOwner === true)
+			return crypto.requestDeviceVerification(botId, deviceId);
+	}
+	throw new Error(`${botId} has no cross-signed device`);
+}
+
+function phase(request: VerificationRequest, wanted: VerificationPhase, what: string): Promise<void> {
+	return until(() => request.phase === wanted, what, 600);
+}
+
+const unique = (label: string): string => `${label}-${Math.random().toString(16).slice(2, 10)}`;
+
+describe('the bridge bot verified by its authority’s administrator', () => {
+	it('shows its code to Guatemala’s administrator, confirms the pasted code, and refuses others', async () => {
+		const setup = await botSetup(gt, federation.homeservers);
+		const bot = startBot(setup);
+		await bot.logged('bridge running');
+		const codePath = verificationCodePathIn(setup.config.secretsDir);
+
+		// Someone the people file does not list, on the bot's own homeserver: cancelled, with the reason logged.
+		const stranger = await client('gt-mp', unique('verify-stranger'));
+		const refused = await askBot(stranger, setup.userId);
+		await phase(refused, VerificationPhase.Cancelled, 'the bot cancels the stranger’s request');
+		await bot.logged(new RegExp(`cancelled a verification request from ${stranger.getSafeUserId()}: .*not in gt-mp's people file`));
+		// Nigeria's administrator, on another homeserver: cancelled too.
+		const ngozi = await client('ng-ca', 'ngozi.eze', keptPassword(ng.dataDir, 'ngozi.eze'));
+		const other = await askBot(ngozi, setup.userId);
+		await phase(other, VerificationPhase.Cancelled, 'the bot cancels the other authority’s administrator');
+		await bot.logged(new RegExp(`cancelled a verification request from ${ngozi.getSafeUserId()}: .*not on the bot's own homeserver`));
+		expect(existsSync(codePath)).toBe(false);
+
+		// Guatemala's administrator: the bot accepts and writes its code.
+		const sofia = await client('gt-mp', 'sofia.herrera', keptPassword(gt.dataDir, 'sofia.herrera'));
+		const request = await askBot(sofia, setup.userId);
+		await phase(request, VerificationPhase.Ready, 'the bot accepts the administrator’s request');
+		await bot.logged(`is in ${codePath}`);
+		expect(statSync(codePath).mode & 0o777).toBe(0o600);
+		const cli = spawnSync(process.execPath, ['scripts/rogatory.ts', 'bridge', 'verification-code', '--site', setup.sitePath], {
+			encoding: 'utf8',
+		});
+		expect([cli.status, cli.stderr]).toEqual([0, '']);
+		const code = cli.stdout.trim();
+		expect(bot.output()).not.toContain(code);
+
+		// The administrator pastes it (the web app turns the text into the code's bytes the same way).
+		const verifier = await request.scanQRCode(new Uint8ClampedArray(Buffer.from(code, 'base64')));
+		const done = verifier.verify();
+		await phase(request, VerificationPhase.Done, 'the verification is done on the administrator’s side');
+		await done;
+		await bot.logged(`verified by ${sofia.getSafeUserId()}`);
+		expect((await sofia.getCrypto()!.getUserVerificationStatus(setup.userId)).isCrossSigningVerified()).toBe(true);
+		await until(() => !existsSync(codePath), 'the code file is removed');
+	}, 300_000);
+});
