@@ -7,6 +7,9 @@
 // confirms the reciprocation: both sides end verified, and the code file is
 // gone. A person the people file does not list, and an account of another
 // authority's homeserver, are refused, with the reason in the bot's log.
+// NOTE: the Rust crypto knows another user's devices only when it shares an
+// encrypted room with them (it tracks room members); everyone here shares a
+// case room with the bot first, as the administrator does in the app.
 import * as sdk from 'matrix-js-sdk';
 import { VerificationPhase, type VerificationRequest } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import { spawnSync } from 'node:child_process';
@@ -15,9 +18,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { keptPassword } from '../../deploy/local/passwords.ts';
 import { registerAccount } from '../../deploy/local/provision.ts';
 import { homeserverOf } from '../../tests/support/federation-info.ts';
-import { startNodeClient } from '../../tests/support/matrix-node-client.ts';
+import { invitedTo, startNodeClient } from '../../tests/support/matrix-node-client.ts';
 import { botSetup } from '../../tests/support/bot/bot-process.ts';
-import { until } from '../../tests/support/bot/bot-room.ts';
+import { caseRoomWithBots, joined, until } from '../../tests/support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../../tests/support/bot/test-processes.ts';
 import { verificationCodePathIn } from '../matrix/secret-files.ts';
 
@@ -57,12 +60,18 @@ async function client(hsId: string, localpart: string, password?: string): Promi
 /** Asks the bot's cross-signed device to verify, by to-device message, as the web app does (lib/matrix/bot-verification.ts). */
 async function askBot(from: sdk.MatrixClient, botId: string): Promise<VerificationRequest> {
 	const crypto = from.getCrypto()!;
-	const devices = (await crypto.getUserDeviceInfo([botId], true)).get(botId) ?? new Map<string, unknown>();
-	for (const deviceId of devices.keys()) {
-		if ((await crypto.getDeviceVerificationStatus(botId, deviceId))?.signedByOwner === true)
-			return crypto.requestDeviceVerification(botId, deviceId);
-	}
-	throw new Error(`${botId} has no cross-signed device`);
+	let signed: string | undefined;
+	await until(
+		async () => {
+			const devices = (await crypto.getUserDeviceInfo([botId], true)).get(botId) ?? new Map<string, unknown>();
+			for (const deviceId of devices.keys())
+				if ((await crypto.getDeviceVerificationStatus(botId, deviceId))?.signedByOwner === true) signed = deviceId;
+			return signed !== undefined;
+		},
+		`${from.getSafeUserId()} knows the bot's cross-signed device`,
+		600,
+	);
+	return crypto.requestDeviceVerification(botId, signed!);
 }
 
 function phase(request: VerificationRequest, wanted: VerificationPhase, what: string): Promise<void> {
@@ -77,21 +86,26 @@ describe('the bridge bot verified by its authority’s administrator', () => {
 		const bot = startBot(setup);
 		await bot.logged('bridge running');
 		const codePath = verificationCodePathIn(setup.config.secretsDir);
+		const sofia = await client('gt-mp', 'sofia.herrera', keptPassword(gt.dataDir, 'sofia.herrera'));
+		const ngozi = await client('ng-ca', 'ngozi.eze', keptPassword(ng.dataDir, 'ngozi.eze'));
+		const stranger = await client('gt-mp', unique('verify-stranger'));
+		const room = await caseRoomWithBots(sofia, ngozi, [setup.userId]);
+		await sofia.invite(room, stranger.getSafeUserId());
+		await invitedTo(stranger, room);
+		await stranger.joinRoom(room);
+		await until(() => joined(sofia, room, stranger.getSafeUserId()), 'the stranger joins');
 
 		// Someone the people file does not list, on the bot's own homeserver: cancelled, with the reason logged.
-		const stranger = await client('gt-mp', unique('verify-stranger'));
 		const refused = await askBot(stranger, setup.userId);
 		await phase(refused, VerificationPhase.Cancelled, 'the bot cancels the stranger’s request');
 		await bot.logged(new RegExp(`cancelled a verification request from ${stranger.getSafeUserId()}: .*not in gt-mp's people file`));
 		// Nigeria's administrator, on another homeserver: cancelled too.
-		const ngozi = await client('ng-ca', 'ngozi.eze', keptPassword(ng.dataDir, 'ngozi.eze'));
 		const other = await askBot(ngozi, setup.userId);
 		await phase(other, VerificationPhase.Cancelled, 'the bot cancels the other authority’s administrator');
 		await bot.logged(new RegExp(`cancelled a verification request from ${ngozi.getSafeUserId()}: .*not on the bot's own homeserver`));
 		expect(existsSync(codePath)).toBe(false);
 
 		// Guatemala's administrator: the bot accepts and writes its code.
-		const sofia = await client('gt-mp', 'sofia.herrera', keptPassword(gt.dataDir, 'sofia.herrera'));
 		const request = await askBot(sofia, setup.userId);
 		await phase(request, VerificationPhase.Ready, 'the bot accepts the administrator’s request');
 		await bot.logged(`is in ${codePath}`);

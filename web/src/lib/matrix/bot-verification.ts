@@ -5,7 +5,9 @@
 // administrators and shows its QR code, which the administrator pastes
 // (bridge/matrix/bot-verification.ts); the exchange is SasVerification's
 // like any other person's. The bot's device is its cross-signed one (it has
-// one device for life; a stray second one is not asked).
+// one device for life; a stray second one is not asked). NOTE: the crypto
+// knows another user's devices only when it shares an encrypted room with
+// them (a case room, the network's directory room): where the bot is shown.
 import { err, ok, type Result } from '#policies/result.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import type { MatrixClient, VerificationRequest } from './sdk.ts';
@@ -22,7 +24,7 @@ export async function requestBotVerification(client: MatrixClient, botId: string
 			const device = await crypto.getDeviceVerificationStatus(botId, deviceId);
 			if (device?.signedByOwner === true) return ok(await crypto.requestDeviceVerification(botId, deviceId));
 		}
-		return err({ kind: 'unexpected', detail: `${botId} has no cross-signed device` });
+		return err({ kind: 'unexpected', detail: `no cross-signed device of ${botId} is known here yet (no encrypted room shared with it)` });
 	} catch (error) {
 		return err(describeFailure(error));
 	}
