@@ -1,10 +1,13 @@
-// `npm run -s rogatory -- rules | deadline … | directory check …`: the
-// preservation law and its arithmetic (issue 5) and the check of a vCard file
-// for the directory (issue 12) on the command line. Wiring only: the work is
+// `npm run -s rogatory -- rules | deadline … | directory check … | bridge
+// verification-code`: the preservation law and its arithmetic (issue 5), the
+// check of a vCard file for the directory and the bridge bot's verification
+// code (issue 12) on the command line. Wiring only: the work is
 // in rogatory-cli/, over the pure functions of policies/.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { verificationCodePathIn } from '../bridge/matrix/secret-files.ts';
 import { DEFAULT_ROSTER } from '../deploy/roster/demo-deployment.ts';
-import { loadRoster } from '../deploy/roster/load.ts';
+import { loadRoster, loadSite } from '../deploy/roster/load.ts';
 import { BUILT_IN_RULES } from '../policies/preservation/index.ts';
 import { err, ok, type Result } from '../policies/result.ts';
 import { describeErrors } from '../policies/roster/file/index.ts';
@@ -56,7 +59,36 @@ function authorities(roster: string | undefined): Result<readonly AuthorityId[]>
 	return ok(read.value.document.authorities.map((a) => a.id as AuthorityId));
 }
 
-const outcome = runRogatory(process.argv.slice(2), { rules: BUILT_IN_RULES, readText, directory: { readBytes, authorities } });
+/** The site named by --site, else ROGATORY_SITE's one site: where its bot keeps its secrets. */
+function secretsDir(site: string | undefined): Result<string> {
+	const sites = (process.env['ROGATORY_SITE'] ?? '').split(delimiter).filter((p) => p !== '');
+	const path = site ?? (sites.length === 1 ? sites[0] : undefined);
+	if (path === undefined)
+		return err(
+			sites.length > 1
+				? `ROGATORY_SITE names ${sites.length} site files; name this authority's with --site <file>`
+				: 'name the site file with --site <file> (or ROGATORY_SITE)',
+		);
+	const read = loadSite(path);
+	return read.ok ? ok(read.value.document.paths.secrets) : err(`the site cannot be used: ${describeErrors(read.error)}`);
+}
+
+function readCode(dir: string): Result<{ path: string; text: string; writtenMs: number } | undefined> {
+	const path = verificationCodePathIn(dir);
+	try {
+		if (!existsSync(path)) return ok(undefined);
+		return ok({ path, text: readFileSync(path, 'utf8'), writtenMs: statSync(path).mtimeMs });
+	} catch (thrown) {
+		return err(`cannot read ${path}: ${message(thrown)}`);
+	}
+}
+
+const outcome = runRogatory(process.argv.slice(2), {
+	rules: BUILT_IN_RULES,
+	readText,
+	directory: { readBytes, authorities },
+	bridge: { secretsDir, readCode, now: () => Date.now() },
+});
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);
 process.exitCode = outcome.code;

@@ -6,7 +6,8 @@
 // it answers chat commands (bridge/commands) with encrypted m.notice replies;
 // with `reminders`, it sends the preservation reminders (bridge/reminders):
 // the hook sees each batch's events before the commit and its rooms after,
-// and starts once the device is cross-signed.
+// and starts once the device is cross-signed. Once cross-signed, it answers
+// its authority administrators' verification requests (bot-verification.ts).
 // NOTE: fake-indexeddb is installed as the process's global indexedDB (the
 // Rust crypto finds it there), so there is one bot client per process.
 import 'fake-indexeddb/auto';
@@ -30,6 +31,8 @@ import { isBridgedType, type RawEvent } from './sync-batch.ts';
 import { gatedFetch } from './sync-gate.ts';
 import { recoveryKeyOf, ensureTrust } from './trust.ts';
 import { DirectoryPresence, type DirectoryOptions } from './directory-presence.ts';
+import { BotVerification } from './bot-verification.ts';
+import { serverNameOf } from '../../policies/cases/index.ts';
 
 const STORE_NAME = 'rogatory-bridge';
 
@@ -231,6 +234,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		store,
 		fetchFn: gatedFetch(sync),
 		logger: sdkLogger(session.userId),
+		// A bot cannot compare emoji or scan: it shows its QR code and checks the scanner's reciprocation (bot-verification.ts).
+		verificationMethods: ['m.qr_code.show.v1', 'm.reciprocate.v1'],
 		cryptoCallbacks: {
 			getSecretStorageKey: ({ keys }) => {
 				const encoded = secrets.readRecoveryKey();
@@ -251,6 +256,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	await client.startClient({ initialSyncLimit: 100, threadSupport: false });
 	await prepared;
 	await ensureTrust(client, secrets, options.password, log);
+	const verification = new BotVerification({
+		client,
+		verifiers: { people: options.policy.roster.people, authority: options.policy.authority, server: serverNameOf(session.userId) },
+		secrets,
+		log,
+	});
+	verification.start();
 	options.reminders?.start(sendNotice);
 	if (directory !== undefined) {
 		directory.start();
@@ -266,6 +278,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		directory,
 		stop: () => {
 			options.reminders?.stop();
+			verification.stop();
 			directory?.stop();
 			sync.stop();
 			client.stopClient();

@@ -3,8 +3,10 @@
 // the session (user, device, access token), the key that encrypts the Rust
 // crypto store (so the register's checkpoint holds no clear private keys)
 // and the recovery key. Mode 0600, written whole (temp file, then rename).
+// Also, while the authority's administrator verifies the bot, the bot's QR
+// code as text (bot-verification.ts), removed when that verification ends.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Session {
@@ -23,10 +25,13 @@ export function writeSecret(path: string, text: string): void {
 export class SecretFiles {
 	readonly dir: string;
 	readonly recoveryKeyPath: string;
+	/** The bot's verification code while a verification by the administrator waits for it (base64, one line). */
+	readonly verificationCodePath: string;
 
 	constructor(dir: string, recoveryKeyPath?: string) {
 		this.dir = dir;
 		this.recoveryKeyPath = recoveryKeyPath ?? join(dir, 'recovery-key');
+		this.verificationCodePath = verificationCodePathIn(dir);
 		mkdirSync(dir, { recursive: true, mode: 0o700 });
 	}
 
@@ -54,4 +59,17 @@ export class SecretFiles {
 	writeRecoveryKey(encoded: string): void {
 		writeSecret(this.recoveryKeyPath, `${encoded}\n`);
 	}
+
+	writeVerificationCode(text: string): void {
+		writeSecret(this.verificationCodePath, `${text}\n`);
+	}
+
+	removeVerificationCode(): void {
+		rmSync(this.verificationCodePath, { force: true });
+	}
+}
+
+/** Where a bot whose secrets directory is `dir` writes its verification code (read by `rogatory bridge verification-code`). */
+export function verificationCodePathIn(dir: string): string {
+	return join(dir, 'verification-code');
 }

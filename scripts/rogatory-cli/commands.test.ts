@@ -26,7 +26,12 @@ const files: Record<string, string> = {
 const readText = (path: string) =>
 	path in files ? { ok: true as const, value: files[path] ?? '' } : { ok: false as const, error: `${path}: ENOENT` };
 const directory = { readBytes: () => ({ ok: false as const, error: 'ENOENT' }), authorities: () => ({ ok: true as const, value: [] }) };
-const run = (...argv: string[]) => runRogatory(argv, { rules: BUILT_IN_RULES, readText, directory });
+const bridge = {
+	secretsDir: () => ({ ok: true as const, value: '/srv' }),
+	readCode: () => ({ ok: true as const, value: undefined }),
+	now: () => 0,
+};
+const run = (...argv: string[]) => runRogatory(argv, { rules: BUILT_IN_RULES, readText, directory, bridge });
 
 function refused(outcome: CliOutcome, reason: RegExp): void {
 	expect(outcome.code).toBe(2);

@@ -3,10 +3,12 @@
 // scripts/rogatory.ts wires it to the process. Exit codes: 0 done; 2 refused
 // (usage, unknown rule, malformed date, unknown zone, an extension the rule
 // does not allow, a broken rules file), always with a one-line reason.
-// `directory …` is directory.ts's: its own options, one line per refused card.
+// `directory …` is directory.ts's: its own options, one line per refused card;
+// `bridge …` is bridge.ts's (the bridge bot's verification code).
 import { parseArgs } from 'node:util';
 import { computeDeadline, findRule, mergeRules, parseRuleTable, type PreservationRule } from '../../policies/preservation/index.ts';
 import type { Result } from '../../policies/result.ts';
+import { BRIDGE_USAGE, runBridgeCli, type BridgeCliContext } from './bridge.ts';
 import { DIRECTORY_USAGE, runDirectory, type DirectoryCliContext } from './directory.ts';
 
 export interface CliOutcome {
@@ -21,9 +23,11 @@ export interface CliContext {
 	readonly readText: (path: string) => Result<string>;
 	/** The vCard file and the roster, for `directory check`. */
 	readonly directory: DirectoryCliContext;
+	/** The site's secrets and the bot's code file, for `bridge verification-code`. */
+	readonly bridge: BridgeCliContext;
 }
 
-export const USAGE = `usage: rogatory rules [--extra <rules.json>] | rogatory deadline --rule <id> --start <ISO-8601 date-time with offset> [--extensions N] [--zone <IANA zone>] [--extra <rules.json>] | ${DIRECTORY_USAGE.replace('usage: ', '')}`;
+export const USAGE = `usage: rogatory rules [--extra <rules.json>] | rogatory deadline --rule <id> --start <ISO-8601 date-time with offset> [--extensions N] [--zone <IANA zone>] [--extra <rules.json>] | ${DIRECTORY_USAGE.replace('usage: ', '')} | ${BRIDGE_USAGE.replace('usage: ', '')}`;
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
 const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `rogatory: ${oneLine(reason)}\n` });
@@ -31,6 +35,7 @@ const done = (json: unknown, indent?: string): CliOutcome => ({ code: 0, stdout:
 
 export function runRogatory(argv: readonly string[], context: CliContext): CliOutcome {
 	if (argv[0] === 'directory') return runDirectory(argv.slice(1), context.directory);
+	if (argv[0] === 'bridge') return runBridgeCli(argv.slice(1), context.bridge);
 	let parsed;
 	try {
 		parsed = parseArgs({

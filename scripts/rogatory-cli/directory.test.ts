@@ -52,6 +52,7 @@ describe('rogatory directory check', () => {
 			rules: [],
 			readText: () => ({ ok: false, error: '' }),
 			directory: context,
+			bridge: { secretsDir: () => ({ ok: false, error: '' }), readCode: () => ({ ok: true, value: undefined }), now: () => 0 },
 		});
 		expect(outcome).toEqual(run('check', 'sample.vcf'));
 	});

@@ -22,4 +22,11 @@ describe('people on the case page', () => {
 		const stranger = '@x:unknown.example';
 		expect(personLabel(personOf(stranger, { ...directory, names: new Map([[stranger, 'X']]) }))).toBe('X');
 	});
+
+	it('name an authority’s bridge bot as its country’s Rogatory bot, without its display name', () => {
+		const [server] = [...directory.servers].find(([, authority]) => authority === 'gt-mp') ?? [];
+		const bot = `@rogatory-bridge:${server ?? ''}`;
+		const person = personOf(bot, { ...directory, names: new Map([[bot, 'rogatory-bridge']]) });
+		expect(personLabel(person)).toBe("Guatemala's Rogatory bot");
+	});
 });

@@ -1,9 +1,13 @@
 // People as the case page names them: by the display name they chose in the
 // room, with their authority's name from the roster; the Matrix ID only where
 // no display name exists (the page offers it on hover or focus otherwise).
+// An authority's bridge bot is named as its authority's bot ("Guatemala's
+// Rogatory bot", lib/people/bot.ts), whatever display name it set.
 import { serverNameOf } from '#policies/cases/index.ts';
 import type { AuthorityId, Roster } from '#policies/roster/types.ts';
 import * as m from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
+import { botName, isBridgeBot } from '../people/bot.ts';
 import { authorityName } from './labels.ts';
 
 export interface Person {
@@ -24,6 +28,8 @@ export interface Directory {
 
 export function personOf(id: string, directory: Directory): Person {
 	const authority = directory.servers.get(serverNameOf(id));
+	const country = authority === undefined ? undefined : directory.roster.authorities.find((a) => a.id === authority)?.country;
+	if (country !== undefined && isBridgeBot(id)) return { id, name: botName(country, getLocale()), authority: undefined };
 	return { id, name: directory.names.get(id), authority: authority === undefined ? undefined : authorityName(directory.roster, authority) };
 }
 

@@ -3,3 +3,4 @@
 export { SasVerification, type SasState, type ScanProblem } from './verification.ts';
 export { joinDirectRoomsFromKnownPeople, requestUserVerification, watchUserVerificationRequests } from './user-verification.ts';
 export { acceptNewIdentity, readUserTrust, watchUserTrust, type UserTrust } from './user-trust.ts';
+export { requestBotVerification } from './bot-verification.ts';

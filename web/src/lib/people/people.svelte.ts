@@ -7,12 +7,14 @@
 // (changed-identities.ts). One People
 // per Matrix client, made by the signed-in layout so that a request is seen
 // on any page. The Matrix side (lib/matrix/people-api.ts) is loaded lazily.
+// The authority's bridge bot is verified the same way, asked by to-device
+// message (startBot; lib/people/bot.ts says who is offered it).
 import { SvelteMap } from 'svelte/reactivity';
 import type { Failure } from '../matrix/failure.ts';
 import type { SasState, ScanProblem, UserTrust } from '../matrix/people-api.ts';
 import type { MatrixClient, VerificationRequest } from '../matrix/sdk.ts';
 import { ChangedIdentities, shownTrust } from './changed-identities.ts';
-import { UserVerification } from './user-verification.svelte.ts';
+import { UserVerification, type VerifiedParty } from './user-verification.svelte.ts';
 
 export type PeopleApi = typeof import('../matrix/people-api.ts');
 
@@ -26,6 +28,8 @@ export function loadPeopleApi(): Promise<PeopleApi> {
 }
 
 export class PeopleTrust {
+	/** This user. */
+	readonly userId: string;
 	readonly #client: MatrixClient;
 	readonly #api: PeopleApi;
 	readonly #trust = new SvelteMap<string, UserTrust>();
@@ -37,6 +41,7 @@ export class PeopleTrust {
 
 	constructor(client: MatrixClient, matrix: PeopleApi) {
 		this.#client = client;
+		this.userId = client.getSafeUserId();
 		this.#api = matrix;
 		this.#changed = new ChangedIdentities(typeof localStorage === 'undefined' ? undefined : localStorage, client.getSafeUserId());
 		this.#unwatch = matrix.watchUserTrust(client, (userId) => void this.#read(userId));
@@ -142,6 +147,21 @@ export class PeopleVerifications {
 		this.#show(request.value);
 	}
 
+	/** Asks the authority's bridge bot (`name`: how the page names it) to verify each other; it shows a code to paste. */
+	async startBot(botId: string, name: string): Promise<void> {
+		if (this.#starting !== undefined || this.busy) return;
+		this.#starting = botId;
+		this.#problem = undefined;
+		this.#trust.reverifying(botId);
+		const request = await this.#api.requestBotVerification(this.#client, botId);
+		this.#starting = undefined;
+		if (!request.ok) {
+			this.#problem = request.error;
+			return;
+		}
+		this.#show(request.value, { bot: true, name });
+	}
+
 	/** Closes the verification on screen (cancelling it if it is not finished). */
 	dismiss(): void {
 		this.#current?.cancel();
@@ -155,12 +175,17 @@ export class PeopleVerifications {
 		this.#current?.dispose();
 	}
 
-	#show(request: VerificationRequest): void {
+	#show(request: VerificationRequest, options: VerifiedParty = {}): void {
 		this.#current?.dispose();
 		const userId = request.otherUserId;
-		this.#current = new UserVerification(this.#api, request, (state: SasState) => {
-			if (state.kind === 'done') void this.#trust.refresh(userId);
-		});
+		this.#current = new UserVerification(
+			this.#api,
+			request,
+			(state: SasState) => {
+				if (state.kind === 'done') void this.#trust.refresh(userId);
+			},
+			options,
+		);
 	}
 }
 

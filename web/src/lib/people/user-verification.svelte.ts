@@ -2,7 +2,8 @@
 // choice of emoji or QR once both accepted, this side's QR code (its bytes;
 // the component draws it and shows them as text to copy), the other's code
 // scanned, read from an image or pasted, and the outcome. Problems are values
-// the component says in words.
+// the component says in words. With the authority's bridge bot (`bot`), the
+// bot shows its code and the administrator pastes it (lib/people/bot.ts).
 import type { SasState, SasVerification, ScanProblem } from '../matrix/people-api.ts';
 import { qrPayloadFromText } from '../matrix/qr-payload.ts';
 import type { Failure } from '../matrix/failure.ts';
@@ -11,19 +12,33 @@ import type { PeopleApi } from './people.svelte.ts';
 
 export type CodeProblem = ScanProblem | 'no-code-found' | 'not-text';
 
+export interface VerifiedParty {
+	/** The other side is the authority's bridge bot: it only shows its code. */
+	readonly bot?: boolean;
+	/** How the page names them; their Matrix ID when left out. */
+	readonly name?: string;
+}
+
 export class UserVerification {
 	/** The other person. */
 	readonly userId: string;
 	/** This side asked. */
 	readonly outgoing: boolean;
+	/** The other side is the authority's bridge bot. */
+	readonly bot: boolean;
+	/** How the page names them. */
+	readonly name: string;
 	readonly #flow: SasVerification;
 	#state = $state<SasState>({ kind: 'requested' });
 	#problem = $state<Failure | undefined>();
 	#codeProblem = $state<CodeProblem | undefined>();
 
-	constructor(matrix: PeopleApi, request: VerificationRequest, onChange: (state: SasState) => void) {
+	constructor(matrix: PeopleApi, request: VerificationRequest, onChange: (state: SasState) => void, party: VerifiedParty = {}) {
 		this.userId = request.otherUserId;
-		this.outgoing = request.initiatedByMe;
+		// NOTE: a to-device request (the bot's) counts as the other side's once they answer: asked here is asked by us.
+		this.outgoing = party.bot === true || request.initiatedByMe;
+		this.bot = party.bot === true;
+		this.name = party.name ?? request.otherUserId;
 		this.#flow = new matrix.SasVerification(
 			request,
 			(state) => {

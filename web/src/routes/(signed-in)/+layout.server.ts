@@ -23,5 +23,7 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 		sessionAdministrator: sessionAdminAccess(locals.user).kind === 'allowed',
 		// Whether the navigation offers the register (its pages check again: lib/server/register/access.ts).
 		registerReader: registerAccess(locals.user).kind === 'allowed',
+		// Whether pages offer to verify the authority's bot (the bridge itself checks who asks: bridge/matrix/bot-verifiers.ts).
+		authorityAdministrator: locals.user?.roles.includes('authority-administrator') === true,
 	};
 };
