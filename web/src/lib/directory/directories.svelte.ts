@@ -43,7 +43,7 @@ export interface NetworkDirectory {
 	readonly undecrypted: number;
 }
 
-const empty = (network: NetworkId): DirectoryView => ({ network, authorities: [], people: [], departed: [], editors: {}, ignored: [] });
+const empty = (network: NetworkId): DirectoryView => ({ network, authorities: [], people: [], departed: [], editors: {}, ignored: [], points247: false });
 
 export class Directories {
 	readonly #client: MatrixClient;
