@@ -28,12 +28,15 @@ import type { RawEvent } from './sync-batch.ts';
 import { readOwnPayload, takeEntry } from '../directory/own-entries.ts';
 import { directoryPlan, type DirectoryPlace } from '../directory/plan.ts';
 import { readDirectoryState, writeDirectoryState, type DirectoryState, type EditorsPayload } from '../directory/state-file.ts';
+import { PointsPresence } from './points-presence.ts';
 
 export interface DirectoryOptions {
 	readonly roster: Roster;
 	readonly authority: AuthorityId;
 	/** Server name (as in user IDs) → authority: bridge/bot/config.ts serverMap. */
 	readonly servers: ReadonlyMap<string, AuthorityId>;
+	/** Server name → its bridge's user ID where not `@rogatory-bridge:<server>` (bridge/bot/config.ts bridgeMap). */
+	readonly bridges?: ReadonlyMap<string, string>;
 	/** The people of this authority's people file. */
 	readonly people: readonly Person[];
 	/** The JSON file the bridge keeps its directory state in (state-file.ts). */
@@ -69,6 +72,8 @@ export class DirectoryPresence {
 	readonly #read = new Set<string>();
 	/** Rooms joined (or created) in this run, before the sync shows the membership. */
 	readonly #joined = new Set<string>();
+	/** The networks' 24/7 rooms (points-presence.ts), looked after in the same rounds. */
+	readonly #points: PointsPresence;
 	#running: Promise<void> | undefined;
 	#again = false;
 	#stopped = false;
@@ -84,11 +89,12 @@ export class DirectoryPresence {
 		this.#places = plan.places;
 		for (const why of plan.skipped) log(`directory: ${why}`);
 		this.#state = readDirectoryState(options.stateFile);
+		this.#points = new PointsPresence(client, options, this.#places, () => this.tick(), self, log, approved);
 	}
 
 	/** Whether `room` is one of the directory rooms (its events are not case events: the sync skips them). */
 	owns(room: string): boolean {
-		if (Object.values(this.#state.rooms).includes(room)) return true;
+		if (Object.values(this.#state.rooms).includes(room) || this.#points.owns(room)) return true;
 		return this.#client.getRoom(room)?.getCanonicalAlias()?.startsWith(ALIAS_PREFIX) === true;
 	}
 
@@ -97,11 +103,13 @@ export class DirectoryPresence {
 		this.#client.on(sdk.RoomMemberEvent.Membership, this.#onMembership);
 		this.#client.on(sdk.RoomEvent.Timeline, this.#onEvent);
 		this.#client.on(sdk.MatrixEventEvent.Decrypted, this.#onEvent);
+		this.#points.start();
 		this.tick();
 	}
 
 	stop(): void {
 		this.#stopped = true;
+		this.#points.stop();
 		this.#client.off(sdk.RoomMemberEvent.Membership, this.#onMembership);
 		this.#client.off(sdk.RoomEvent.Timeline, this.#onEvent);
 		this.#client.off(sdk.MatrixEventEvent.Decrypted, this.#onEvent);
@@ -136,6 +144,8 @@ export class DirectoryPresence {
 			if (this.#stopped) return;
 			const room = await this.#roomOf(place);
 			if (room !== undefined) await this.#publishEditors(place, room);
+			// NOTE: one network's 24/7 room failing does not hold up the others' directory rooms.
+			await this.#points.round(place).catch((e: unknown) => this.#log(`directory: the ${place.network} 24/7 room: ${messageOf(e)}`));
 		}
 	}
 

@@ -5,6 +5,7 @@ import type { Person } from '../../roster/types.ts';
 import { points247Of, pointsAlias, pointsAliasLocalpart, pointsRoomRequest } from './points-room.ts';
 
 const servers = { network: REFCO.id, keeperServer: 'sv.example:8448', networkServers: ['sv.example:8448', 'gt.example', 'hn.example'] };
+const bridges = ['@rogatory-bridge:sv.example:8448', '@rogatory-bridge:hn.example', '@rogatory-bridge:gt.example'];
 
 describe('the 24/7 room', () => {
 	it('has an alias naming the network, nothing else', () => {
@@ -13,7 +14,7 @@ describe('the 24/7 room', () => {
 	});
 
 	it('is encrypted, invitation only, room version 12, with the other bridges able to invite and take out, and nothing in its state about anyone', () => {
-		const made = pointsRoomRequest(servers);
+		const made = pointsRoomRequest(servers, bridges);
 		if (!made.ok) throw new Error(made.error);
 		const r = made.value;
 		const state = Object.fromEntries(r.initial_state.map((e) => [e.type, e.content]));
@@ -34,7 +35,7 @@ describe('the 24/7 room', () => {
 	});
 
 	it('refuses a wildcard for a server name', () => {
-		expect(pointsRoomRequest({ ...servers, networkServers: ['*.example'] })).toMatchObject({ ok: false });
+		expect(pointsRoomRequest({ ...servers, networkServers: ['*.example'] }, [])).toMatchObject({ ok: false });
 	});
 });
 

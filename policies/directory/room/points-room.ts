@@ -12,7 +12,7 @@
 import { err, ok, type Result } from '../../result.ts';
 import { MEGOLM, state } from '../../rooms/case-room.ts';
 import { partiesOnlyAcl } from '../../rooms/server-acl.ts';
-import { bridgeUserId } from '../../roster/bridge.ts';
+import { serverNameOf } from '../../cases/ids/matrix.ts';
 import type { AuthorityId, NetworkId, Person } from '../../roster/types.ts';
 import { directoryAliasLocalpart } from './keeper.ts';
 import { DIRECTORY_ROOM_VERSION, type DirectoryRoomRequest, type DirectoryRoomServers } from './room-request.ts';
@@ -50,12 +50,16 @@ const STATE_AT_100 = [
 	'm.room.tombstone',
 ];
 
-export function pointsRoomRequest(servers: DirectoryRoomServers): Result<PointsRoomRequest, string> {
+/**
+ * `bridges`: the user IDs of the network's other bridges, which the keeper
+ * invites and which hold power to invite (the keeper's own, the creator, is
+ * dropped: room version 12 makes its power permanent and keeps it out of `users`).
+ */
+export function pointsRoomRequest(servers: DirectoryRoomServers, bridges: readonly string[]): Result<PointsRoomRequest, string> {
 	const all = [servers.keeperServer, ...servers.networkServers];
 	const acl = partiesOnlyAcl(all);
 	if (!acl.ok) return err(`the 24/7 room of ${servers.network}: ${acl.error}`);
-	// NOTE: in room version 12 the creator (the keeper's bridge) must not be in `users`.
-	const bridges = [...new Set(servers.networkServers.filter((s) => s !== servers.keeperServer).map(bridgeUserId))].sort();
+	const others = [...new Set(bridges.filter((b) => serverNameOf(b) !== servers.keeperServer))].sort();
 	return ok({
 		preset: 'private_chat',
 		visibility: 'private',
@@ -76,7 +80,7 @@ export function pointsRoomRequest(servers: DirectoryRoomServers): Result<PointsR
 			state('m.room.join_rules', { join_rule: 'invite' }),
 		],
 		power_level_content_override: {
-			users: Object.fromEntries(bridges.map((b) => [b, POINTS_ROOM_BRIDGE_POWER])),
+			users: Object.fromEntries(others.map((b) => [b, POINTS_ROOM_BRIDGE_POWER])),
 			users_default: 0,
 			events_default: 0,
 			state_default: 100,
