@@ -6,6 +6,7 @@ import { buildDirectoryContent } from '../events/build.ts';
 import { parseDirectoryContent } from '../events/parse.ts';
 import { ANA, arrival, GT_MP, GT_SERVER, LUCIA, personPayload, stamp } from '../testing/entries.ts';
 import type { DirectoryPayload, PersonEntry } from '../types.ts';
+import { splitContact } from './contacts.ts';
 import { foldDirectory, type DirectoryArrival } from './fold.ts';
 
 const roster: Roster = { networks: [REFCO], authorities: [GUATEMALA, NIGERIA], people: [], crossNetworkLinks: [] };
@@ -116,5 +117,20 @@ describe('the contact payload', () => {
 		expect(parsed.ok).toBe(false);
 		expect(!parsed.ok && parsed.error).toMatch(/24\/7 points only/);
 		expect(parseDirectoryContent(buildDirectoryContent(personPayload(HIDDEN, '2026-11-03T00:00:00Z')))).toMatchObject({ ok: true });
+	});
+});
+
+describe('splitContact', () => {
+	const at = stamp('2026-11-03T00:00:00Z');
+	it('sends an entry whose details are for everyone as it is', () => {
+		expect(splitContact(LUCIA, at)).toEqual({ entry: LUCIA });
+	});
+
+	it('splits a restricted entry into the bare entry and a contact with the same stamp, which fold back into the whole', () => {
+		const { entry: bare, contact: split } = splitContact({ ...LUCIA, contactVisibility: 'points-247' }, at);
+		expect(bare).toEqual(HIDDEN);
+		expect(split).toEqual({ type: 'contact', authority: GT_MP, person: LUCIA.id, phone: LUCIA.phone, email: LUCIA.email, updated: at });
+		const view = fold([named, arrival('$30', LUCIA.id, { type: 'person', entry: bare, updated: at })], [arrival('$31', LUCIA.id, split!)]);
+		expect(lucia(view)).toEqual({ ...LUCIA, contactVisibility: 'points-247' });
 	});
 });

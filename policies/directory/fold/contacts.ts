@@ -33,3 +33,25 @@ export function withContact<T extends Held>(held: T, contact: Contact | undefine
 
 /** Whether the reader sees a person's phone and e-mail only because they hold the 24/7 room, or not at all. */
 export const isContactRestricted = (entry: PersonEntry): boolean => entry.contactVisibility === 'points-247';
+
+/**
+ * What an editor sends for a person entry: the entry alone when its phone and
+ * e-mail are for everyone; when they are for the 24/7 points, the entry
+ * without them (for the directory room) and a `contact` carrying them (for
+ * the 24/7 room), with the same stamp.
+ */
+export function splitContact(entry: PersonEntry, updated: Stamp): { entry: PersonEntry; contact?: Contact } {
+	if (entry.contactVisibility === undefined) return { entry };
+	const { phone, email, ...bare } = entry;
+	return {
+		entry: bare,
+		contact: {
+			type: 'contact',
+			authority: entry.authority,
+			person: entry.id,
+			...(phone === undefined ? {} : { phone }),
+			...(email === undefined ? {} : { email }),
+			updated,
+		},
+	};
+}
