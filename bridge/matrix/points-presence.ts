@@ -34,6 +34,7 @@ export interface PointsOptions {
 const statusOf = (e: unknown): number | undefined => (e instanceof sdk.MatrixError ? e.httpStatus : undefined);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const txn = (...parts: string[]): string => `rogatory-247-${createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 40)}`;
+const FAILED_INVITE_WAIT_MS = 5 * 60_000;
 const IN = new Set<string>([sdk.KnownMembership.Join, sdk.KnownMembership.Invite]);
 
 export class PointsPresence {
@@ -52,8 +53,8 @@ export class PointsPresence {
 	readonly #loggedMissing = new Set<string>();
 	/** `room user` invited in this run (the sync may not show it yet). */
 	readonly #invited = new Set<string>();
-	/** `room user` whose invitation failed in this run: logged once, tried again every round. */
-	readonly #failed = new Set<string>();
+	/** `room user` whose invitation failed in this run → when to try again (logged once). */
+	readonly #failed = new Map<string, number>();
 	readonly #resends = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #read = new Set<string>();
 	readonly #joined = new Set<string>();
@@ -178,14 +179,17 @@ export class PointsPresence {
 	async #invite(room: string, user: string): Promise<void> {
 		const key = `${room} ${user}`;
 		if (this.#invited.has(key) || IN.has(this.#membership(room, user) ?? '')) return;
+		if (Date.now() < (this.#failed.get(key) ?? 0)) return;
 		try {
 			await this.#client.invite(room, user);
 			this.#invited.add(key);
 			this.#log(`directory: invited ${user} to the 24/7 room ${room}`);
 		} catch (e) {
 			// NOTE: an account not registered yet, or a server not reachable: next round.
-			if (!this.#failed.has(key)) this.#log(`directory: could not invite ${user} to the 24/7 room ${room}: ${messageOf(e)} — will try again`);
-			this.#failed.add(key);
+			if (!this.#failed.has(key))
+				this.#log(`directory: could not invite ${user} to the 24/7 room ${room}: ${messageOf(e)} — will try again`);
+			// NOTE: not at every sync: an account that does not exist yet may take days to.
+			this.#failed.set(key, Date.now() + FAILED_INVITE_WAIT_MS);
 		}
 	}
 
@@ -231,7 +235,12 @@ export class PointsPresence {
 		const burst = randomUUID();
 		for (const payload of payloads) {
 			if (this.#stopped) return;
-			await this.#client.sendEvent(room, sdk.EventType.RoomMessage, buildDirectoryContent(payload) as never, txn(burst, JSON.stringify(payload)));
+			await this.#client.sendEvent(
+				room,
+				sdk.EventType.RoomMessage,
+				buildDirectoryContent(payload) as never,
+				txn(burst, JSON.stringify(payload)),
+			);
 		}
 		this.#log(`directory: re-sent ${payloads.length} contact details of ${this.#options.authority} to the ${place.network} 24/7 room`);
 	}

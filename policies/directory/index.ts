@@ -11,7 +11,7 @@ export { isTimeZone } from './events/values.ts';
 
 export { foldDirectory, type DirectoryArrival, type DirectoryFoldInput } from './fold/fold.ts';
 export { editorsOf, isEditorOf } from './fold/editors.ts';
-export { isContactRestricted, withContact } from './fold/contacts.ts';
+export { isContactRestricted, splitContact, withContact } from './fold/contacts.ts';
 export { accountOf, departedAccounts, type MembershipFact } from './fold/departures.ts';
 
 export {

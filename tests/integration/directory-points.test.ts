@@ -125,10 +125,25 @@ describe('contact details for 24/7 points only', () => {
 		const by = gtPoint.getUserId()!;
 		const entry: DirectoryPayload = {
 			type: 'person',
-			entry: { id: ana, authority: GUATEMALA.id, name: markers.name, roles: ['prosecutor'], languages: ['es'], rota: [], contactVisibility: 'points-247' },
+			entry: {
+				id: ana,
+				authority: GUATEMALA.id,
+				name: markers.name,
+				roles: ['prosecutor'],
+				languages: ['es'],
+				rota: [],
+				contactVisibility: 'points-247',
+			},
 			updated: { at, by },
 		};
-		const contact: DirectoryPayload = { type: 'contact', authority: GUATEMALA.id, person: ana, phone: markers.phone, email: markers.email, updated: { at, by } };
+		const contact: DirectoryPayload = {
+			type: 'contact',
+			authority: GUATEMALA.id,
+			person: ana,
+			phone: markers.phone,
+			email: markers.email,
+			updated: { at, by },
+		};
 		await directoryPayload(gtPoint, directory, (p) => p['type'] === 'editors' && p['authority'] === GUATEMALA.id);
 		await gtPoint.sendMessage(directory, buildDirectoryContent(entry) as never);
 		await gtPoint.sendMessage(points, buildDirectoryContent(contact) as never);

@@ -71,7 +71,9 @@ describe('contact details for 24/7 points only', () => {
 		const clear = arrival('$13', LUCIA.id, contact('2026-11-05T00:00:00Z', '+502 6666 6666'), refused);
 		const view = fold([named, entry], [clear]);
 		expect(lucia(view)).toEqual(HIDDEN);
-		expect(view.ignored).toEqual([{ eventId: '$13', sender: LUCIA.id, reason: { kind: 'untrusted', code: 'not-encrypted', authority: GT_MP } }]);
+		expect(view.ignored).toEqual([
+			{ eventId: '$13', sender: LUCIA.id, reason: { kind: 'untrusted', code: 'not-encrypted', authority: GT_MP } },
+		]);
 	});
 
 	it('keeps each room to its own payloads: a contact in the directory room and an entry in the 24/7 room are ignored', () => {

@@ -116,7 +116,9 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	});
 	const authorities = latestBy(entries.filter(isType('authority')), (c) => c.payload.entry.authority);
 	const people = latestBy(entries.filter(isType('person', 'removed')), (c) =>
-		c.payload.type === 'person' ? personKey(c.payload.entry.authority, c.payload.entry.id) : personKey(c.payload.authority, c.payload.person),
+		c.payload.type === 'person'
+			? personKey(c.payload.entry.authority, c.payload.entry.id)
+			: personKey(c.payload.authority, c.payload.person),
 	);
 	const contacts = latestBy(entries.filter(isType('contact')), (c) => personKey(c.payload.authority, c.payload.person));
 

@@ -32,7 +32,9 @@ export function pointsAlias(network: NetworkId, keeperServer: string): string {
 
 /** The localparts of the authority's 24/7 focal points (people-file role `focal-point-24-7`), lower case, once each, sorted. */
 export function points247Of(people: readonly Person[], authority: AuthorityId): string[] {
-	const points = people.filter((p) => p.authority === authority && p.roles.includes('focal-point-24-7')).map((p) => p.localpart.toLowerCase());
+	const points = people
+		.filter((p) => p.authority === authority && p.roles.includes('focal-point-24-7'))
+		.map((p) => p.localpart.toLowerCase());
 	return [...new Set(points)].sort();
 }
 

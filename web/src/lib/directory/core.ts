@@ -11,6 +11,7 @@ export {
 	DIRECTORY_KEY,
 	findCompetent,
 	foldDirectory,
+	isContactRestricted,
 	isEditorOf,
 	isTimeZone,
 	parseDirectoryContent,
@@ -18,6 +19,7 @@ export {
 	reachability,
 	reachableNow,
 	searchDirectory,
+	splitContact,
 	type DirectoryArrival,
 	type DirectoryHit,
 	type DirectoryQuery,
@@ -29,7 +31,7 @@ export {
 	type Reachability,
 } from '#policies/directory/index.ts';
 export { parseVcards, serializeVcards, type CardRefusal, type ParsedCard } from '#policies/directory/vcard/index.ts';
-export { directoryAlias, directoryKeeper } from '#policies/directory/room/index.ts';
+export { directoryAlias, directoryKeeper, pointsAlias } from '#policies/directory/room/index.ts';
 
 /** What every directory room's alias begins with (the network's id follows). */
 export const DIRECTORY_ALIAS_PREFIX = `#${directoryAliasLocalpart('' as NetworkId)}`;

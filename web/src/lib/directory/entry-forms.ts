@@ -64,6 +64,8 @@ export interface PersonDraft {
 	to: string;
 	phone: string;
 	email: string;
+	/** The phone and e-mail for the network's 24/7 points only (PersonEntry.contactVisibility). */
+	contactRestricted: boolean;
 	matrixId: string;
 	/** One on-call period a line: "2026-12-05T00:00-06:00 / 2026-12-07T00:00-06:00". */
 	rota: string;
@@ -169,6 +171,7 @@ export function personDraft(entry: PersonEntry | undefined): PersonDraft {
 		to: entry?.hours?.to ?? '',
 		phone: entry?.phone ?? '',
 		email: entry?.email ?? '',
+		contactRestricted: entry?.contactVisibility === 'points-247',
 		matrixId: entry?.matrixId ?? '',
 		rota: (entry?.rota ?? []).map((p) => `${p.from} / ${p.to}`).join('\n'),
 	};
@@ -225,5 +228,6 @@ export function personEntryOf(draft: PersonDraft, authority: AuthorityId): Resul
 		...optional('email', email),
 		...optional('matrixId', matrixId),
 		rota,
+		...(draft.contactRestricted ? { contactVisibility: 'points-247' as const } : {}),
 	});
 }
