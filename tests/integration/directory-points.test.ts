@@ -20,7 +20,7 @@ import { registerAccount } from '../../deploy/local/provision.ts';
 import { buildDirectoryContent } from '../../policies/directory/index.ts';
 import type { DirectoryPayload } from '../../policies/directory/types.ts';
 import { GUATEMALA } from '../../policies/roster/testing/demo.ts';
-import { botSetup } from '../support/bot/bot-process.ts';
+import { botSetup, readRegister } from '../support/bot/bot-process.ts';
 import { crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { homeserverOf } from '../support/federation-info.ts';
@@ -174,6 +174,13 @@ describe('contact details for 24/7 points only', () => {
 		const inRoom = (members.chunk ?? []).filter((m) => m.content['membership'] === 'join').map((m) => m.state_key);
 		expect(inRoom).toEqual(expect.arrayContaining([keeperSetup.userId, setup.userId, gtPoint.getUserId(), svPoint.getUserId()]));
 		expect(inRoom).not.toContain(svPlain.getUserId());
+
+		// Neither bridge's case register holds anything of the 24/7 room.
+		for (const s of [setup, keeperSetup]) {
+			const register = readRegister(s)!;
+			expect(register.snapshot.eventLog.filter((r) => r.roomId === points)).toEqual([]);
+			expect(register.snapshot.undecryptable.filter((u) => u.roomId === points)).toEqual([]);
+		}
 
 		// None of it is on any homeserver's disk in the clear.
 		const roots = federation.homeservers.map((hs) => hs.dataDir);

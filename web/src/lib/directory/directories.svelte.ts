@@ -292,8 +292,11 @@ export class Directories {
 	async shareCard(to: string, entry: PersonEntry): Promise<Result<string, PublishProblem>> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		const payload: DirectoryPayload = { type: 'person', entry, updated: { at: isoNow(), by: this.userId } };
-		return api.shareCard(this.#client, to, payload, serializeVcards([entry]));
+		// NOTE: details kept for the 24/7 points stay out of a shared card (and
+		// the readers' parser refuses an entry that says so and carries them).
+		const shared = splitContact(entry, { at: isoNow(), by: this.userId }).entry;
+		const payload: DirectoryPayload = { type: 'person', entry: shared, updated: { at: isoNow(), by: this.userId } };
+		return api.shareCard(this.#client, to, payload, serializeVcards([shared]));
 	}
 
 	/** A stamp for what the person writes now. */
