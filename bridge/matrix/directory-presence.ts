@@ -12,7 +12,8 @@
 // (policies/rooms/server-acl.ts, ACL_REVISION). Everything is sent encrypted,
 // only to cross-signed devices (the client's isolation mode, trust.ts).
 // Directory events never reach the case register: the sync skips these rooms
-// (owns()), and the entries about this authority are read here instead.
+// (owns()), and the entries about this authority are read here instead. Each
+// round also looks after the network's 24/7 room (points-presence.ts).
 // NOTE: an entry that arrives in the moment between a checkpoint and a crash
 // is missed by the re-send list until it is written again; the entries'
 // authors are in the room and their own clients re-read the directory.
