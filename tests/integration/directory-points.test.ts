@@ -146,9 +146,20 @@ describe('contact details for 24/7 points only', () => {
 		};
 		await directoryPayload(gtPoint, directory, (p) => p['type'] === 'editors' && p['authority'] === GUATEMALA.id);
 		// NOTE: the SDK asks for a room's members at its last sync token before it
-		// encrypts; one from before the join is refused (403): wait for the sync.
-		const joinedBoth = () => [directory, points].every((r) => gtPoint.getRoom(r)?.getMyMembership() === sdk.KnownMembership.Join);
-		await until(joinedBoth, 'the point’s sync shows both rooms joined');
+		// encrypts; a token from before the join is refused (403), and a failed
+		// load is tried again: load them until the sync has caught up.
+		const membersLoaded = async (r: string) =>
+			gtPoint
+				.getRoom(r)
+				?.loadMembersIfNeeded()
+				.then(
+					() => true,
+					() => false,
+				) ?? false;
+		await until(
+			async () => (await membersLoaded(directory)) && (await membersLoaded(points)),
+			'the point’s client knows both rooms’ members',
+		);
 		await gtPoint.sendMessage(directory, buildDirectoryContent(entry) as never);
 		await gtPoint.sendMessage(points, buildDirectoryContent(contact) as never);
 		// Guatemala's bridge keeps them, each for its own room's late joiners.
