@@ -70,3 +70,8 @@ export function botConfig(file: CheckedBotConfig, site: SiteDocument, roster: Ro
 export function serverMap(config: Pick<CheckedBotConfig, 'servers'>, roster: Roster): ReadonlyMap<string, AuthorityId> {
 	return config.servers === undefined ? serversFromRoster(roster) : new Map(Object.entries(config.servers));
 }
+
+/** Server name → its bridge's user ID, where the configuration names one (test federations); @rogatory-bridge:<server> elsewhere. */
+export function bridgeMap(config: Pick<CheckedBotConfig, 'bridges'>): ReadonlyMap<string, string> {
+	return new Map(Object.entries(config.bridges ?? {}));
+}

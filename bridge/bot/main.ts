@@ -15,7 +15,7 @@ import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
 import { caseReminders } from '../reminders/case-reminders.ts';
 import { clockFromEnv } from '../reminders/clock.ts';
-import { serverMap, type BotConfig } from './config.ts';
+import { bridgeMap, serverMap, type BotConfig } from './config.ts';
 import { exitWith, log, runBridge } from './run.ts';
 import { readBridgeStart, refusalText } from './start.ts';
 
@@ -80,6 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			roster: config.roster,
 			authority: config.authority,
 			servers: serverMap(config, config.roster),
+			bridges: bridgeMap(config),
 			people: config.roster.people,
 			stateFile: join(config.secretsDir, 'directory.json'),
 			retryMs: config.retrySeconds * 1000,

@@ -30,9 +30,17 @@ export function readOwnPayload(content: unknown, authority: AuthorityId): Direct
 			return payload.entry.authority === authority ? payload : undefined;
 		case 'removed':
 			return payload.authority === authority ? payload : undefined;
+		case 'contact':
 		case 'editors':
+			// NOTE: a `contact` counts only in the 24/7 room (readOwnContact).
 			return undefined;
 	}
+}
+
+/** The payload of `content` when it is a valid `contact` about one of `authority`'s people (the 24/7 room's only entries). */
+export function readOwnContact(content: unknown, authority: AuthorityId): DirectoryPayload | undefined {
+	const parsed = parseDirectoryContent(content);
+	return parsed.ok && parsed.value.type === 'contact' && parsed.value.authority === authority ? parsed.value : undefined;
 }
 
 /** Which entry a payload is about. */
@@ -44,6 +52,8 @@ export function entryKey(payload: DirectoryPayload): string {
 			return `person:${payload.entry.id}`;
 		case 'removed':
 			return `person:${payload.person}`;
+		case 'contact':
+			return `contact:${payload.person}`;
 		case 'editors':
 			return 'editors';
 	}

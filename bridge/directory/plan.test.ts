@@ -30,8 +30,15 @@ describe('directoryPlan', () => {
 				keeperServer: '127.0.30.1:38448',
 				alias: '#rogatory-directory-refco:127.0.30.1:38448',
 				networkServers: ['127.0.30.1:38448', '127.0.30.4:38448'],
+				networkBridges: ['@rogatory-bridge:127.0.30.1:38448', '@rogatory-bridge:127.0.30.4:38448'],
 			},
 		]);
+	});
+
+	it('names the bridges the configuration gives, @rogatory-bridge on the other servers', () => {
+		const bridges = new Map([['127.0.30.4:38448', '@bridge-sv-1:127.0.30.4:38448']]);
+		const { places } = directoryPlan({ roster, authority: GUATEMALA.id, servers, bridges });
+		expect(places[0]?.networkBridges).toEqual(['@rogatory-bridge:127.0.30.1:38448', '@bridge-sv-1:127.0.30.4:38448']);
 	});
 
 	it('has every other member join the keeper’s room', () => {

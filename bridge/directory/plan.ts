@@ -7,6 +7,7 @@
 // federation's addresses in development: bridge/bot/config.ts serverMap).
 // Pure.
 import { directoryAlias, directoryKeeper, networkAuthorities, networksOf } from '../../policies/directory/index.ts';
+import { bridgeUserId } from '../../policies/roster/bridge.ts';
 import type { AuthorityId, NetworkId, Roster } from '../../policies/roster/types.ts';
 
 export interface DirectoryPlace {
@@ -19,6 +20,8 @@ export interface DirectoryPlace {
 	readonly alias: string;
 	/** The homeservers of the network's authorities (the room's ACL). */
 	readonly networkServers: readonly string[];
+	/** The bridges of those homeservers (the 24/7 room's keeper invites them). */
+	readonly networkBridges: readonly string[];
 }
 
 export interface PlanInput {
@@ -26,6 +29,8 @@ export interface PlanInput {
 	readonly authority: AuthorityId;
 	/** Server name (as in user IDs) → authority. */
 	readonly servers: ReadonlyMap<string, AuthorityId>;
+	/** Server name → its bridge's user ID where it is not `@rogatory-bridge:<server>` (bridge/bot/config.ts bridgeMap). */
+	readonly bridges?: ReadonlyMap<string, string>;
 }
 
 /** The places, and why a network has none (no keeper, or no known server for it). */
@@ -52,6 +57,7 @@ export function directoryPlan(input: PlanInput): { places: DirectoryPlace[]; ski
 			keeperServer,
 			alias: directoryAlias(network, keeperServer),
 			networkServers,
+			networkBridges: networkServers.map((server) => input.bridges?.get(server) ?? bridgeUserId(server)),
 		});
 	}
 	return { places, skipped };

@@ -13,7 +13,8 @@
 // (policies/rooms/server-acl.ts, ACL_REVISION). Everything is sent encrypted,
 // only to cross-signed devices (the client's isolation mode, trust.ts).
 // Directory events never reach the case register: the sync skips these rooms
-// (owns()), and the entries about this authority are read here instead.
+// (owns()), and the entries about this authority are read here instead. Each
+// round also looks after the network's 24/7 room (points-presence.ts).
 // NOTE: an entry that arrives in the moment between a checkpoint and a crash
 // is missed by the re-send list until it is written again; the entries'
 // authors are in the room and their own clients re-read the directory.
@@ -31,12 +32,15 @@ import { directoryPlan, type DirectoryPlace } from '../directory/plan.ts';
 import { readDirectoryState, writeDirectoryState, type DirectoryState, type EditorsPayload } from '../directory/state-file.ts';
 import { DirectoryDeviceWatch } from './directory-devices.ts';
 import { DirectoryResends } from './directory-resends.ts';
+import { PointsPresence } from './points-presence.ts';
 
 export interface DirectoryOptions {
 	readonly roster: Roster;
 	readonly authority: AuthorityId;
 	/** Server name (as in user IDs) → authority: bridge/bot/config.ts serverMap. */
 	readonly servers: ReadonlyMap<string, AuthorityId>;
+	/** Server name → its bridge's user ID where not `@rogatory-bridge:<server>` (bridge/bot/config.ts bridgeMap). */
+	readonly bridges?: ReadonlyMap<string, string>;
 	/** The people of this authority's people file. */
 	readonly people: readonly Person[];
 	/** The JSON file the bridge keeps its directory state in (state-file.ts). */
@@ -74,6 +78,8 @@ export class DirectoryPresence {
 	readonly #read = new Set<string>();
 	/** Rooms joined (or created) in this run, before the sync shows the membership. */
 	readonly #joined = new Set<string>();
+	/** The networks' 24/7 rooms (points-presence.ts), looked after in the same rounds. */
+	readonly #points: PointsPresence;
 	#running: Promise<void> | undefined;
 	#again = false;
 	#stopped = false;
@@ -104,11 +110,12 @@ export class DirectoryPresence {
 			},
 			log,
 		});
+		this.#points = new PointsPresence(client, options, this.#places, () => this.tick(), self, log, approved);
 	}
 
 	/** Whether `room` is one of the directory rooms (its events are not case events: the sync skips them). */
 	owns(room: string): boolean {
-		if (Object.values(this.#state.rooms).includes(room)) return true;
+		if (Object.values(this.#state.rooms).includes(room) || this.#points.owns(room)) return true;
 		return this.#client.getRoom(room)?.getCanonicalAlias()?.startsWith(ALIAS_PREFIX) === true;
 	}
 
@@ -118,12 +125,14 @@ export class DirectoryPresence {
 		this.#client.on(sdk.RoomEvent.Timeline, this.#onEvent);
 		this.#client.on(sdk.MatrixEventEvent.Decrypted, this.#onEvent);
 		this.#devices.start();
+		this.#points.start();
 		this.tick();
 		void this.settled().then(() => this.#devices.lookAtEveryone());
 	}
 
 	stop(): void {
 		this.#stopped = true;
+		this.#points.stop();
 		this.#client.off(sdk.RoomMemberEvent.Membership, this.#onMembership);
 		this.#client.off(sdk.RoomEvent.Timeline, this.#onEvent);
 		this.#client.off(sdk.MatrixEventEvent.Decrypted, this.#onEvent);
@@ -159,6 +168,8 @@ export class DirectoryPresence {
 			if (this.#stopped) return;
 			const room = await this.#roomOf(place);
 			if (room !== undefined) await this.#publishEditors(place, room);
+			// NOTE: one network's 24/7 room failing does not hold up the others' directory rooms.
+			await this.#points.round(place).catch((e: unknown) => this.#log(`directory: the ${place.network} 24/7 room: ${messageOf(e)}`));
 		}
 	}
 

@@ -26,6 +26,16 @@ describe('checkBotConfig', () => {
 		});
 	});
 
+	it('takes a map of bridges whose accounts are on the server they are given for', () => {
+		const bridges = { '127.0.30.1:38448': '@bridge-gt:127.0.30.1:38448' };
+		expect(checkBotConfig({ ...FILE, bridges }, ['gt-mp'])).toEqual({ ok: true, value: { config: { ...FILE, bridges }, warnings: [] } });
+		expect(checkBotConfig({ ...FILE, bridges: { 'gt.example': '@bridge:sv.example' } }, ['gt-mp'])).toEqual({
+			ok: false,
+			error: 'bridges.gt.example: must be the user ID of an account on gt.example, such as "@rogatory-bridge:gt.example"',
+		});
+		expect(checkBotConfig({ ...FILE, bridges: ['x'] }, ['gt-mp'])).toMatchObject({ ok: false });
+	});
+
 	it.each([
 		['authority', 'gt-mp', 'authority'],
 		['registerFile', '/data/register.sqlite', 'paths.register'],

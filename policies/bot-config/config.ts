@@ -13,6 +13,7 @@
 // files"); a file that still carries them is refused, naming the key to
 // remove, so two files never disagree about them.
 import { err, ok, type Result } from '../result.ts';
+import { parseUserId, serverNameOf } from '../cases/ids/matrix.ts';
 import type { AuthorityId } from '../roster/types.ts';
 
 /** The file as written. */
@@ -26,6 +27,13 @@ export interface BotConfigFile {
 	readonly recoveryKeyFile?: string;
 	/** Server name → authority, for federations whose server names are not the roster's (local IP literals); the roster's when left out. */
 	readonly servers?: Readonly<Record<string, string>>;
+	/**
+	 * Server name → the user ID of that server's bridge, for federations whose
+	 * bridges are not `@rogatory-bridge:<server>` (test federations, where each
+	 * test registers its own); that one when left out. The 24/7 rooms' keeper
+	 * invites these (docs/directory.md, "Contact details for 24/7 points only").
+	 */
+	readonly bridges?: Readonly<Record<string, string>>;
 }
 
 /** The file checked. */
@@ -39,6 +47,7 @@ const KEYS: { readonly [K in keyof Required<BotConfigFile>]: K } = {
 	password: 'password',
 	recoveryKeyFile: 'recoveryKeyFile',
 	servers: 'servers',
+	bridges: 'bridges',
 };
 const REQUIRED = ['homeserverUrl', 'user', 'password'] as const;
 
@@ -76,12 +85,15 @@ export function checkBotConfig(
 		return err('recoveryKeyFile: must be a non-empty string');
 	const servers = serversOf(raw['servers'], authorities);
 	if (!servers.ok) return servers;
+	const bridges = bridgesOf(raw['bridges']);
+	if (!bridges.ok) return bridges;
 	const config: CheckedBotConfig = {
 		homeserverUrl: text.homeserverUrl!,
 		user: text.user!,
 		password: text.password!,
 		...(typeof recoveryKeyFile === 'string' ? { recoveryKeyFile } : {}),
 		...(servers.value === undefined ? {} : { servers: servers.value }),
+		...(bridges.value === undefined ? {} : { bridges: bridges.value }),
 	};
 	const warnings = Object.keys(raw)
 		.filter((k) => !Object.hasOwn(KEYS, k))
@@ -101,4 +113,18 @@ function serversOf(value: unknown, authorities: readonly string[]): Result<Reado
 		servers[server] = authority as AuthorityId;
 	}
 	return ok(servers);
+}
+
+function bridgesOf(value: unknown): Result<Readonly<Record<string, string>> | undefined, string> {
+	if (value === undefined) return ok(undefined);
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return err('bridges: must be an object of server name → the user ID of its bridge');
+	const bridges: Record<string, string> = {};
+	for (const [server, user] of Object.entries(value)) {
+		const parsed = parseUserId(user);
+		if (!parsed.ok || serverNameOf(parsed.value) !== server)
+			return err(`bridges.${server}: must be the user ID of an account on ${server}, such as "@rogatory-bridge:${server}"`);
+		bridges[server] = parsed.value;
+	}
+	return ok(bridges);
 }

@@ -2,7 +2,7 @@
 // web/ and bridge/ import. Each name is defined in the module named beside it;
 // read those for the why.
 export type * from './types.ts';
-export { AUTHORITY_KINDS, CHANNEL_KINDS, DIRECTORY_ROLES, MEASURES } from './types.ts';
+export { AUTHORITY_KINDS, CHANNEL_KINDS, CONTACT_VISIBILITIES, DIRECTORY_ROLES, MEASURES } from './types.ts';
 
 export { DIRECTORY_EVENT_TYPES, DIRECTORY_KEY, DIRECTORY_LIMITS, DIRECTORY_VERSION } from './events/namespace.ts';
 export { buildDirectoryContent, directoryBody } from './events/build.ts';
@@ -11,6 +11,7 @@ export { isTimeZone } from './events/values.ts';
 
 export { foldDirectory, type DirectoryArrival, type DirectoryFoldInput } from './fold/fold.ts';
 export { editorsOf, isEditorOf } from './fold/editors.ts';
+export { isContactRestricted, splitContact, withContact } from './fold/contacts.ts';
 export { accountOf, departedAccounts, type MembershipFact } from './fold/departures.ts';
 
 export {
@@ -25,6 +26,12 @@ export {
 	networksOf,
 	type DirectoryRoomRequest,
 	type DirectoryRoomServers,
+	POINTS_ROOM_BRIDGE_POWER,
+	points247Of,
+	pointsAlias,
+	pointsAliasLocalpart,
+	pointsRoomRequest,
+	type PointsRoomRequest,
 } from './room/index.ts';
 
 export { localClock, reachability, reachableNow, REACHABILITIES, type Reachability } from './reach/reach.ts';

@@ -111,7 +111,18 @@ export interface PersonEntry {
 	readonly email?: string;
 	readonly matrixId?: string;
 	readonly rota: readonly OnCallPeriod[];
+	/**
+	 * `points-247`: the person's phone and e-mail are not in this entry but in a
+	 * `contact` event of the network's 24/7 room, which only its 24/7 focal
+	 * points and the bridges hold (docs/directory.md, "Contact details for 24/7
+	 * points only"). Absent: they are in the entry, for every member.
+	 */
+	readonly contactVisibility?: ContactVisibility;
 }
+
+/** Who sees a person's phone and e-mail, when not every member of the network (PersonEntry.contactVisibility). */
+export const CONTACT_VISIBILITIES = ['points-247'] as const;
+export type ContactVisibility = (typeof CONTACT_VISIBILITIES)[number];
 
 /** Who wrote an entry and when, as its writer says (the fold keeps the latest per entry). */
 export interface Stamp {
@@ -130,6 +141,20 @@ export type DirectoryPayload =
 			readonly authority: AuthorityId;
 			readonly person: string;
 			readonly why: 'departed' | 'removed';
+			readonly updated: Stamp;
+	  }
+	/**
+	 * A person's phone and e-mail, sent only in the network's 24/7 room: merged
+	 * into their entry when it says `contactVisibility: points-247`. Written by
+	 * the same editors as the person entry; the latest `updated` wins.
+	 */
+	| {
+			readonly type: 'contact';
+			readonly authority: AuthorityId;
+			/** The person entry's id. */
+			readonly person: string;
+			readonly phone?: string;
+			readonly email?: string;
 			readonly updated: Stamp;
 	  }
 	/** Written by the authority's bridge only: who may edit its entries (from its people file). */
@@ -166,6 +191,12 @@ export interface DirectoryView {
 	readonly editors: Readonly<Record<AuthorityId, readonly string[]>>;
 	/** Events not taken, with a reason (shown to the directory's editors). */
 	readonly ignored: readonly IgnoredEvent[];
+	/**
+	 * Whether the reader holds the network's 24/7 room, so the phone and e-mail
+	 * of people who keep them for 24/7 points (`contactVisibility`) are merged
+	 * in; when false, those people's entries carry no phone and no e-mail.
+	 */
+	readonly points247: boolean;
 }
 
 /**
@@ -187,7 +218,9 @@ export type IgnoredReason =
 	/** An `editors` event naming `editor`, who has no account on the authority's homeserver `server`. */
 	| { readonly kind: 'editor-elsewhere'; readonly authority: AuthorityId; readonly editor: string; readonly server: string }
 	/** An entry written by neither the authority's bridge nor one of the editors it named. */
-	| { readonly kind: 'not-editor'; readonly authority: AuthorityId };
+	| { readonly kind: 'not-editor'; readonly authority: AuthorityId }
+	/** A `contact` event outside the 24/7 room, or another payload inside it: each room carries only its own. */
+	| { readonly kind: 'wrong-room'; readonly authority: AuthorityId };
 
 export type IgnoredKind = IgnoredReason['kind'];
 

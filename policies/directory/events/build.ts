@@ -17,6 +17,9 @@ export function directoryBody(payload: DirectoryPayload): string {
 			return `Directory: ${payload.entry.name} (${payload.entry.authority}) updated`;
 		case 'removed':
 			return `Directory: ${payload.person} (${payload.authority}) ${payload.why === 'departed' ? 'has left' : 'removed'}`;
+		case 'contact':
+			// NOTE: never the phone or the e-mail: stock clients show the body.
+			return `Directory: contact details of ${payload.person} (${payload.authority}) updated`;
 		case 'editors':
 			return `Directory: editors of ${payload.authority} updated (${payload.editors.length})`;
 	}

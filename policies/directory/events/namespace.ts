@@ -12,7 +12,7 @@ export const DIRECTORY_KEY = `${NAMESPACE}.directory` as const;
 export const DIRECTORY_VERSION = 1 as const;
 
 /** The payload types (types.ts, DirectoryPayload). */
-export const DIRECTORY_EVENT_TYPES = ['authority', 'person', 'removed', 'editors'] as const;
+export const DIRECTORY_EVENT_TYPES = ['authority', 'person', 'removed', 'contact', 'editors'] as const;
 
 export const DIRECTORY_LIMITS = {
 	body: 2_000,

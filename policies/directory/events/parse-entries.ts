@@ -9,6 +9,7 @@ import type { CountryCode } from '../../roster/types.ts';
 import {
 	AUTHORITY_KINDS,
 	CHANNEL_KINDS,
+	CONTACT_VISIBILITIES,
 	DIRECTORY_ROLES,
 	MEASURES,
 	type AuthorityEntry,
@@ -217,6 +218,12 @@ export function parsePersonEntry(value: unknown, path: string): Read<PersonEntry
 	if (!matrixId.ok) return matrixId;
 	const rota = list(get(v, 'rota'), at('rota'), L.rota, period);
 	if (!rota.ok) return rota;
+	const visibility = optional(v, 'contactVisibility', path, (x, q) => oneOf(CONTACT_VISIBILITIES, x, q));
+	if (!visibility.ok) return visibility;
+	// NOTE: an entry that keeps its phone and e-mail for the 24/7 points must
+	// not carry them: everyone in the directory room can decrypt it.
+	if (visibility.value !== undefined && (p.value !== undefined || e.value !== undefined))
+		return err(`${path}: a person whose contact details are for 24/7 points only has no phone or e-mail in their entry`);
 	return ok({
 		id: id.value,
 		authority: authority.value,
@@ -230,5 +237,6 @@ export function parsePersonEntry(value: unknown, path: string): Read<PersonEntry
 		...(e.value === undefined ? {} : { email: e.value }),
 		...(matrixId.value === undefined ? {} : { matrixId: matrixId.value }),
 		rota: rota.value,
+		...(visibility.value === undefined ? {} : { contactVisibility: visibility.value }),
 	});
 }

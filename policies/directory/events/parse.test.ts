@@ -46,7 +46,7 @@ describe('parseDirectoryContent refuses', () => {
 	});
 	it('another version, type or msgtype', () => {
 		expect(refusal(content(personPayload(ANA, AT), (p) => (p['version'] = 2)))).toMatch(/version 2 is not supported/);
-		expect(refusal(content(personPayload(ANA, AT), (p) => (p['type'] = 'contact')))).toMatch(/type: "contact" is not one of/);
+		expect(refusal(content(personPayload(ANA, AT), (p) => (p['type'] = 'phonebook')))).toMatch(/type: "phonebook" is not one of/);
 		expect(refusal({ ...content(personPayload(ANA, AT)), msgtype: 'm.text' })).toMatch(/msgtype/);
 		expect(refusal({ ...content(personPayload(ANA, AT)), 'm.relates_to': {} })).toMatch(/m.relates_to/);
 	});

@@ -8,7 +8,7 @@ import { get, has, isObject, list, object, oneOf, text, via, type JsonObject, ty
 import type { DirectoryPayload, Stamp } from '../types.ts';
 import { DIRECTORY_EVENT_TYPES, DIRECTORY_KEY, DIRECTORY_LIMITS, DIRECTORY_VERSION } from './namespace.ts';
 import { parseAuthorityEntry, parsePersonEntry } from './parse-entries.ts';
-import { instant } from './values.ts';
+import { email, instant, phone } from './values.ts';
 
 const P = DIRECTORY_KEY;
 
@@ -40,6 +40,22 @@ function payload(p: JsonObject, type: DirectoryPayload['type']): Read<DirectoryP
 		const why = oneOf(['departed', 'removed'] as const, get(p, 'why'), `${P}.why`);
 		if (!why.ok) return why;
 		return ok({ type, authority: authority.value, person: person.value, why: why.value, updated: updated.value });
+	}
+	if (type === 'contact') {
+		const person = text(get(p, 'person'), `${P}.person`, DIRECTORY_LIMITS.personId);
+		if (!person.ok) return person;
+		const tel = has(p, 'phone') ? phone(get(p, 'phone'), `${P}.phone`) : ok(undefined);
+		if (!tel.ok) return tel;
+		const mail = has(p, 'email') ? email(get(p, 'email'), `${P}.email`) : ok(undefined);
+		if (!mail.ok) return mail;
+		return ok({
+			type,
+			authority: authority.value,
+			person: person.value,
+			...(tel.value === undefined ? {} : { phone: tel.value }),
+			...(mail.value === undefined ? {} : { email: mail.value }),
+			updated: updated.value,
+		});
 	}
 	const editors = list(get(p, 'editors'), `${P}.editors`, DIRECTORY_LIMITS.editors, (v, path) => via(parseUserId, v, path));
 	if (!editors.ok) return editors;

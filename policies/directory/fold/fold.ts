@@ -13,7 +13,8 @@ import type { TrustVerdict } from '../../trust/verdict.ts';
 import { parseDirectoryContent } from '../events/parse.ts';
 import type { DirectoryPayload, DirectoryView, IgnoredEvent, IgnoredReason } from '../types.ts';
 import { sortDepartures, type MembershipFact } from './departures.ts';
-import { authorityOf, counted, latestBy, type Counted } from './order.ts';
+import { withContact } from './contacts.ts';
+import { authorityOf, counted, latestBy, personKey, type Counted } from './order.ts';
 
 /** One event of the directory room as the fold receives it: decrypted content and the trust rule's verdict. */
 export interface DirectoryArrival {
@@ -31,6 +32,12 @@ export interface DirectoryFoldInput {
 	readonly events: readonly DirectoryArrival[];
 	/** The directory room's memberships as the reader's client holds them, oldest first (fold/departures.ts); none: no one is known to have left. */
 	readonly memberships?: readonly MembershipFact[];
+	/**
+	 * The events of the network's 24/7 room (docs/directory.md, "Contact details
+	 * for 24/7 points only") when the reader is in it; undefined when not, and
+	 * then the people who keep their phone and e-mail for the 24/7 points show none.
+	 */
+	readonly points247?: readonly DirectoryArrival[];
 }
 
 type Payload<T extends DirectoryPayload['type']> = Extract<DirectoryPayload, { type: T }>;
@@ -49,13 +56,21 @@ function distinct(events: readonly DirectoryArrival[]): DirectoryArrival[] {
 	return sorted.filter((e) => !seen.has(e.eventId) && seen.add(e.eventId));
 }
 
-/** Trust, grammar and roster checks: what an event must pass whoever sent it. */
-function admit(input: DirectoryFoldInput, ignore: (e: DirectoryArrival, reason: IgnoredReason) => void): Counted[] {
+/**
+ * Trust, grammar and roster checks: what an event must pass whoever sent it;
+ * then the room: `contact` payloads only in the 24/7 room, nothing else there.
+ */
+function admit(
+	input: DirectoryFoldInput,
+	events: readonly DirectoryArrival[],
+	room: 'directory' | 'points247',
+	ignore: (e: DirectoryArrival, reason: IgnoredReason) => void,
+): Counted[] {
 	const members = new Set(
 		input.roster.authorities.filter((a) => a.memberships.some((m) => m.network === input.network)).map((a) => a.id as string),
 	);
 	const admitted: Counted[] = [];
-	for (const e of distinct(input.events)) {
+	for (const e of distinct(events)) {
 		const parsed = parseDirectoryContent(e.content);
 		const about = parsed.ok ? { authority: authorityOf(parsed.value) } : {};
 		if (!e.verdict.counts) ignore(e, { kind: 'untrusted', code: e.verdict.code, ...about });
@@ -64,6 +79,8 @@ function admit(input: DirectoryFoldInput, ignore: (e: DirectoryArrival, reason: 
 			ignore(e, { kind: 'outside-network', authority: authorityOf(parsed.value), network: input.network });
 		else if (input.serverOf(authorityOf(parsed.value)) === undefined)
 			ignore(e, { kind: 'no-homeserver', authority: authorityOf(parsed.value) });
+		else if ((parsed.value.type === 'contact') !== (room === 'points247'))
+			ignore(e, { kind: 'wrong-room', authority: authorityOf(parsed.value) });
 		else admitted.push(counted(e.eventId, e.sender, parsed.value));
 	}
 	return admitted;
@@ -74,7 +91,8 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	const ignored: IgnoredEvent[] = [];
 	const ignore = (e: { eventId: string; sender: string }, reason: IgnoredReason) =>
 		ignored.push({ eventId: e.eventId, sender: e.sender, reason });
-	const admitted = admit(input, ignore);
+	const contactEvents = admit(input, input.points247 ?? [], 'points247', ignore);
+	const admitted = admit(input, input.events, 'directory', ignore);
 	const serverOf = (c: Counted) => input.serverOf(authorityOf(c.payload)) ?? '';
 	const bridgeOf = (c: Counted) => bridgeUserId(serverOf(c));
 
@@ -90,7 +108,7 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	});
 	const editors = latestBy(editorEvents, (c) => c.payload.authority);
 
-	const entries = admitted.filter(isType('authority', 'person', 'removed')).filter((c) => {
+	const entries = [...admitted.filter(isType('authority', 'person', 'removed')), ...contactEvents].filter((c) => {
 		const X = authorityOf(c.payload);
 		if (c.sender === bridgeOf(c) || editors.get(X)?.payload.editors.includes(c.sender) === true) return true;
 		ignore(c, { kind: 'not-editor', authority: X });
@@ -98,8 +116,11 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	});
 	const authorities = latestBy(entries.filter(isType('authority')), (c) => c.payload.entry.authority);
 	const people = latestBy(entries.filter(isType('person', 'removed')), (c) =>
-		c.payload.type === 'person' ? `${c.payload.entry.authority} ${c.payload.entry.id}` : `${c.payload.authority} ${c.payload.person}`,
+		c.payload.type === 'person'
+			? personKey(c.payload.entry.authority, c.payload.entry.id)
+			: personKey(c.payload.authority, c.payload.person),
 	);
+	const contacts = latestBy(entries.filter(isType('contact')), (c) => personKey(c.payload.authority, c.payload.person));
 
 	const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 	const sorted = sortDepartures(
@@ -109,9 +130,10 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	return {
 		network: input.network,
 		authorities: byKey(authorities).map((c) => ({ entry: c.payload.entry, updated: c.payload.updated })),
-		people: sorted.people,
+		people: sorted.people.map((p) => withContact(p, contacts.get(personKey(p.entry.authority, p.entry.id))?.payload)),
 		departed: sorted.departed,
 		editors: Object.fromEntries(byKey(editors).map((c) => [c.payload.authority, c.payload.editors])),
 		ignored: ignored.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)),
+		points247: input.points247 !== undefined,
 	};
 }

@@ -43,3 +43,6 @@ export function latestBy<P extends DirectoryPayload>(
 /** The authority a payload is about. */
 export const authorityOf = (payload: DirectoryPayload): AuthorityId =>
 	payload.type === 'authority' || payload.type === 'person' ? payload.entry.authority : payload.authority;
+
+/** The key of the person entry a payload is about (`person`, `removed` and `contact` payloads). */
+export const personKey = (authority: AuthorityId, person: string): string => `${authority} ${person}`;

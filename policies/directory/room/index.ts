@@ -3,3 +3,11 @@
 export { EDITOR_ROLES, directoryEditors } from './editors.ts';
 export { directoryAlias, directoryAliasLocalpart, directoryKeeper, networkAuthorities, networksOf } from './keeper.ts';
 export { DIRECTORY_ROOM_VERSION, directoryRoomRequest, type DirectoryRoomRequest, type DirectoryRoomServers } from './room-request.ts';
+export {
+	POINTS_ROOM_BRIDGE_POWER,
+	points247Of,
+	pointsAlias,
+	pointsAliasLocalpart,
+	pointsRoomRequest,
+	type PointsRoomRequest,
+} from './points-room.ts';

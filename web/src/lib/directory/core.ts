@@ -13,6 +13,7 @@ export {
 	DIRECTORY_KEY,
 	findCompetent,
 	foldDirectory,
+	isContactRestricted,
 	isEditorOf,
 	isTimeZone,
 	parseDirectoryContent,
@@ -22,6 +23,7 @@ export {
 	searchDirectory,
 	type AttendeeCounts,
 	type AttendeeRow,
+	splitContact,
 	type DirectoryArrival,
 	type DirectoryHit,
 	type DirectoryQuery,
@@ -33,7 +35,7 @@ export {
 	type Reachability,
 } from '#policies/directory/index.ts';
 export { parseVcards, serializeVcards, type CardRefusal, type ParsedCard } from '#policies/directory/vcard/index.ts';
-export { directoryAlias, directoryKeeper } from '#policies/directory/room/index.ts';
+export { directoryAlias, directoryKeeper, pointsAlias } from '#policies/directory/room/index.ts';
 
 /** What every directory room's alias begins with (the network's id follows). */
 export const DIRECTORY_ALIAS_PREFIX = `#${directoryAliasLocalpart('' as NetworkId)}`;

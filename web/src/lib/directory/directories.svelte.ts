@@ -4,7 +4,10 @@
 // this judges every event under the trust rule, then folds with the pure
 // core). It says whether the person is an editor of their authority (the
 // fold's editors list, written by their authority's bridge), and publishes
-// entries and shares cards. The Matrix side is loaded lazily so the SDK stays
+// entries and shares cards. Beside each directory room it reads the network's
+// 24/7 room when the person's bridge invited them (they are one of its 24/7
+// points): the phone and e-mail kept for the 24/7 points are merged in then,
+// and a person entry whose details are for them is sent in two parts. The Matrix side is loaded lazily so the SDK stays
 // out of server rendering.
 import { serverNameOf } from '#policies/cases/ids/matrix.ts';
 import type { DirectoryPayload, PersonEntry } from '#policies/directory/types.ts';
@@ -18,7 +21,16 @@ import type { DirectoryRoomFeed, DirectoryRoomRead, RoomState } from '../matrix/
 import type { Failure } from '../matrix/failure.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { isoNow } from './clock.ts';
-import { directoryAlias, directoryKeeper, foldDirectory, isEditorOf, serializeVcards } from './core.ts';
+import {
+	directoryAlias,
+	directoryKeeper,
+	foldDirectory,
+	isEditorOf,
+	pointsAlias,
+	serializeVcards,
+	splitContact,
+	type DirectoryArrival,
+} from './core.ts';
 
 type RoomApi = typeof import('../matrix/directory-room.ts');
 type FeedApi = typeof import('../matrix/directory-room-feed.ts');
@@ -33,7 +45,13 @@ export function loadDirectoryModules(): Promise<[RoomApi, FeedApi]> {
 }
 
 /** Why an entry or a card was not sent: the page words it. */
-export type PublishProblem = { readonly kind: 'not-ready' } | { readonly kind: 'no-room' } | { readonly kind: 'not-editor' } | Failure;
+export type PublishProblem =
+	| { readonly kind: 'not-ready' }
+	| { readonly kind: 'no-room' }
+	| { readonly kind: 'not-editor' }
+	/** Details for the 24/7 points only, from someone not in the network's 24/7 room. */
+	| { readonly kind: 'no-points-room' }
+	| Failure;
 
 export interface NetworkDirectory {
 	readonly network: NetworkId;
@@ -43,7 +61,15 @@ export interface NetworkDirectory {
 	readonly undecrypted: number;
 }
 
-const empty = (network: NetworkId): DirectoryView => ({ network, authorities: [], people: [], departed: [], editors: {}, ignored: [] });
+const empty = (network: NetworkId): DirectoryView => ({
+	network,
+	authorities: [],
+	people: [],
+	departed: [],
+	editors: {},
+	ignored: [],
+	points247: false,
+});
 
 export class Directories {
 	readonly #client: MatrixClient;
@@ -55,6 +81,13 @@ export class Directories {
 	#ready = $state(false);
 	readonly #trust = new EventTrust();
 	#feed: DirectoryRoomFeed | undefined;
+	/** The networks' 24/7 rooms this person was invited to. */
+	#points: DirectoryRoomFeed | undefined;
+	/** Network → the last read of its directory room, and of its 24/7 room. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- inputs of the fold, never shown
+	readonly #reads = new Map<string, DirectoryRoomRead>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- inputs of the fold, never shown
+	readonly #pointsReads = new Map<string, DirectoryRoomRead>();
 	#api: RoomApi | undefined;
 	#stopped = false;
 
@@ -145,25 +178,46 @@ export class Directories {
 		const [room, feeds] = await loadDirectoryModules();
 		if (this.#stopped) return;
 		this.#api = room;
-		const wanted = this.networks.flatMap((network) => {
+		const keeperServers = this.networks.flatMap((network) => {
 			const keeper = directoryKeeper(this.#parties.roster, network);
 			const server = keeper === undefined ? undefined : this.#serverOf(keeper);
-			return server === undefined ? [] : [{ network, alias: directoryAlias(network, server) }];
+			return server === undefined ? [] : [{ network, server }];
 		});
+		const wanted = keeperServers.map(({ network, server }) => ({ network, alias: directoryAlias(network, server) }));
 		const feed = new feeds.DirectoryRoomFeed(
 			this.#client,
 			wanted,
-			{ state: (network, state) => this.#update(network, { state }), read: (read) => this.#fold(read) },
+			{
+				state: (network, state) => this.#update(network, { state }),
+				read: (read) => {
+					this.#reads.set(read.network, read);
+					return this.#fold(read.network);
+				},
+			},
 			feeds.aliasMemory(`rogatory.directory-rooms.${this.userId}`, this.#storage),
 		);
 		this.#feed = feed;
-		await feed.start();
+		const points = new feeds.DirectoryRoomFeed(
+			this.#client,
+			keeperServers.map(({ network, server }) => ({ network, alias: pointsAlias(network, server), invitedOnly: true })),
+			{
+				state: () => undefined,
+				read: (read) => {
+					this.#pointsReads.set(read.network, read);
+					return this.#fold(read.network);
+				},
+			},
+			feeds.aliasMemory(`rogatory.directory-24-7-rooms.${this.userId}`, this.#storage),
+		);
+		this.#points = points;
+		await Promise.all([feed.start(), points.start()]);
 		this.#ready = true;
 	}
 
 	stop(): void {
 		this.#stopped = true;
 		this.#feed?.stop();
+		this.#points?.stop();
 	}
 
 	#update(network: string, change: Partial<NetworkDirectory>): void {
@@ -175,23 +229,37 @@ export class Directories {
 		this.#directories = next;
 	}
 
-	async #fold(read: DirectoryRoomRead): Promise<void> {
+	/** A room's events that the trust rule has judged, with their verdicts. */
+	async #judged(read: DirectoryRoomRead): Promise<DirectoryArrival[]> {
 		const judged = read.events.map((e) => ({ id: e.eventId, sender: e.sender }));
 		// NOTE: judged before folding, so the directory never counts an event whose trust it does not know yet.
 		await this.#trust.settle(judged, (eventId) => read.arrival(eventId));
-		if (this.#stopped) return;
-		const events = read.events.flatMap((e) => {
+		return read.events.flatMap((e) => {
 			const verdict = this.#trust.verdict(e.eventId);
 			return verdict === undefined ? [] : [{ eventId: e.eventId, sender: e.sender, content: e.content, verdict }];
 		});
+	}
+
+	async #fold(network: string): Promise<void> {
+		const read = this.#reads.get(network);
+		if (read === undefined) return;
+		const pointsRead = this.#pointsReads.get(network);
+		const [events, points247] = await Promise.all([this.#judged(read), pointsRead === undefined ? undefined : this.#judged(pointsRead)]);
+		if (this.#stopped) return;
 		const view = foldDirectory({
 			network: read.network as NetworkId,
 			roster: this.#parties.roster,
 			serverOf: this.#serverOf,
 			events,
 			memberships: read.memberships,
+			...(points247 === undefined ? {} : { points247 }),
 		});
 		this.#update(read.network, { state: 'joined', view, undecrypted: read.undecrypted });
+	}
+
+	/** Whether the person reads the network's 24/7 room (one of its 24/7 points): only then may they keep someone's details for the points. */
+	inPointsRoom(network: NetworkId): boolean {
+		return this.#points?.roomOf(network) !== undefined;
 	}
 
 	/** Sends an entry about the person's own authority into a network's directory room. */
@@ -201,7 +269,20 @@ export class Directories {
 		if (api === undefined) return err({ kind: 'not-ready' });
 		if (roomId === undefined) return err({ kind: 'no-room' });
 		if (!this.editorNetworks.includes(network)) return err({ kind: 'not-editor' });
-		const sent = await api.sendDirectoryPayload(this.#client, roomId, payload);
+		const split = payload.type === 'person' ? splitContact(payload.entry, payload.updated) : undefined;
+		const detailsGiven = split?.contact?.phone !== undefined || split?.contact?.email !== undefined;
+		// NOTE: an editor outside the 24/7 room who leaves the phone and e-mail
+		// empty changes only the entry; the details already in the 24/7 room stay.
+		if (split?.contact !== undefined && (detailsGiven || this.inPointsRoom(network))) {
+			// The phone and e-mail first, into the 24/7 room; the entry without them only once they are there.
+			const pointsRoom = this.#points?.roomOf(network);
+			if (pointsRoom === undefined) return err({ kind: 'no-points-room' });
+			const contact = await api.sendDirectoryPayload(this.#client, pointsRoom, split.contact);
+			if (!contact.ok) return contact;
+			this.#points?.refresh(pointsRoom);
+		}
+		const entry: DirectoryPayload = payload.type === 'person' && split !== undefined ? { ...payload, entry: split.entry } : payload;
+		const sent = await api.sendDirectoryPayload(this.#client, roomId, entry);
 		if (!sent.ok) return sent;
 		this.#feed?.refresh(roomId);
 		return ok(undefined);
@@ -211,8 +292,11 @@ export class Directories {
 	async shareCard(to: string, entry: PersonEntry): Promise<Result<string, PublishProblem>> {
 		const api = this.#api;
 		if (api === undefined) return err({ kind: 'not-ready' });
-		const payload: DirectoryPayload = { type: 'person', entry, updated: { at: isoNow(), by: this.userId } };
-		return api.shareCard(this.#client, to, payload, serializeVcards([entry]));
+		// NOTE: details kept for the 24/7 points stay out of a shared card (and
+		// the readers' parser refuses an entry that says so and carries them).
+		const shared = splitContact(entry, { at: isoNow(), by: this.userId }).entry;
+		const payload: DirectoryPayload = { type: 'person', entry: shared, updated: { at: isoNow(), by: this.userId } };
+		return api.shareCard(this.#client, to, payload, serializeVcards([shared]));
 	}
 
 	/** A stamp for what the person writes now. */

@@ -49,6 +49,15 @@ describe('the authority form', () => {
 });
 
 describe('the person form', () => {
+	it('keeps the choice of phone and e-mail for the 24/7 points only, and leaves it out otherwise', () => {
+		const restricted = { ...LUCIA, contactVisibility: 'points-247' as const };
+		expect(personDraft(restricted).contactRestricted).toBe(true);
+		expect(personEntryOf(personDraft(restricted), GT)).toEqual({ ok: true, value: restricted });
+		expect(personDraft(LUCIA).contactRestricted).toBe(false);
+		const open = personEntryOf(personDraft(LUCIA), GT);
+		expect(open.ok && open.value).not.toHaveProperty('contactVisibility');
+	});
+
 	it('gives back the entry it was filled from', () => {
 		expect(personEntryOf(personDraft(LUCIA), GT)).toEqual({ ok: true, value: LUCIA });
 	});

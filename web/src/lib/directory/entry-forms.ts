@@ -78,6 +78,8 @@ export interface PersonDraft {
 	to: string;
 	phone: string;
 	email: string;
+	/** The phone and e-mail for the network's 24/7 points only (PersonEntry.contactVisibility). */
+	contactRestricted: boolean;
 	matrixId: string;
 	/** One on-call period a line: "2026-12-05T00:00-06:00 / 2026-12-07T00:00-06:00". */
 	rota: string;
@@ -189,6 +191,7 @@ export function personDraft(entry: PersonEntry | undefined): PersonDraft {
 		to: entry?.hours?.to ?? '',
 		phone: entry?.phone ?? '',
 		email: entry?.email ?? '',
+		contactRestricted: entry?.contactVisibility === 'points-247',
 		matrixId: entry?.matrixId ?? '',
 		rota: (entry?.rota ?? []).map((p) => `${p.from} / ${p.to}`).join('\n'),
 	};
@@ -249,7 +252,10 @@ export function personEntryOf(draft: PersonDraft, authority: AuthorityId): Resul
 		...optional('email', email),
 		...optional('matrixId', matrixId),
 		rota,
+		...(draft.contactRestricted ? { contactVisibility: 'points-247' as const } : {}),
 	};
-	const refused = personCoreProblem(entry, { rota: rotaLines });
+	// NOTE: the core reads a restricted entry without its phone and e-mail (they go to the 24/7 room): checked as unrestricted.
+	const { contactVisibility: _restricted, ...checked } = entry;
+	const refused = personCoreProblem(checked, { rota: rotaLines });
 	return refused ? err([refused]) : ok(entry);
 }

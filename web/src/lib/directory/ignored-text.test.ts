@@ -18,6 +18,7 @@ const REASONS: Readonly<Record<IgnoredKind, readonly IgnoredReason[]>> = {
 	'editor-elsewhere': [{ kind: 'editor-elsewhere', authority: SV, editor: EVE, server: 'matrix.fgr.sv.rogatory.example' }],
 	'outside-network': [{ kind: 'outside-network', authority: 'ng-ca' as AuthorityId, network: 'REFCO' as NetworkId }],
 	'no-homeserver': [{ kind: 'no-homeserver', authority: SV }],
+	'wrong-room': [{ kind: 'wrong-room', authority: SV }],
 	untrusted: [
 		{ kind: 'untrusted', code: 'unsigned-device', authority: SV },
 		{ kind: 'untrusted', code: 'unsigned-device' },

@@ -41,6 +41,8 @@ export function ignoredSentence({ sender, reason }: IgnoredEvent, locale: Locale
 				? sentence(m.directory_ignored_untrusted, locale, { sender }, { why })
 				: sentence(m.directory_ignored_untrusted_about, locale, { sender }, { authority: reason.authority, why });
 		}
+		case 'wrong-room':
+			return sentence(m.directory_ignored_wrong_room, locale, { sender }, { authority: reason.authority });
 		case 'malformed':
 			return sentence(m.directory_ignored_malformed, locale, { sender });
 	}

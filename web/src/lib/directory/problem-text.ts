@@ -11,6 +11,8 @@ export function publishProblemText(problem: PublishProblem): string {
 			return m.directory_problem_no_room();
 		case 'not-editor':
 			return m.directory_problem_not_editor();
+		case 'no-points-room':
+			return m.directory_form_contact_restricted_unavailable();
 		case 'unreachable':
 			return m.directory_problem_unreachable();
 		case 'signed-out-elsewhere':

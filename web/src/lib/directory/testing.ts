@@ -55,5 +55,6 @@ export function viewOf(
 		departed: [],
 		editors: {},
 		ignored: [],
+		points247: false,
 	};
 }

@@ -28,6 +28,8 @@ export { aliasMemory } from './alias-memory.ts';
 export interface WantedDirectory {
 	readonly network: string;
 	readonly alias: string;
+	/** A 24/7 room: joined only once this account is invited to it, never tried again on a timer. */
+	readonly invitedOnly?: boolean;
 }
 
 /** One directory room as read now: its events, and how each reached this browser (for the trust rule). */
@@ -85,7 +87,8 @@ export class DirectoryRoomFeed {
 		};
 		const onSync = (state: SyncState): void => {
 			if (state !== SyncState.Syncing) return;
-			for (const wanted of this.#wanted) if (this.#roomOf(wanted.network) === undefined) this.#tryNow(wanted);
+			for (const wanted of this.#wanted)
+				if (this.#roomOf(wanted.network) === undefined && wanted.invitedOnly !== true) this.#tryNow(wanted);
 			for (const roomId of this.#rooms.keys()) if (!this.#loaded.has(roomId)) this.refresh(roomId);
 		};
 		// A room the client learns of (from the kept sync, or joined meanwhile) may be a directory room still looked for.
@@ -93,6 +96,7 @@ export class DirectoryRoomFeed {
 			for (const wanted of this.#wanted) {
 				if (this.#roomOf(wanted.network) !== undefined) continue;
 				const kept = knownDirectoryRoom(client, wanted.alias, this.#memory.get(wanted.alias));
+				if (wanted.invitedOnly === true && kept?.getMyMembership() === 'invite') void this.#join(wanted);
 				if (kept?.getMyMembership() !== 'join') continue;
 				this.#found(wanted, kept.roomId);
 				this.refresh(kept.roomId);
@@ -152,8 +156,13 @@ export class DirectoryRoomFeed {
 
 	async #join(wanted: WantedDirectory): Promise<void> {
 		if (this.#stopped || this.#roomOf(wanted.network) !== undefined) return;
-		const joined = await joinDirectoryRoom(this.#client, wanted.alias);
+		const joined = await joinDirectoryRoom(this.#client, wanted.alias, wanted.invitedOnly === true);
 		if (this.#stopped) return;
+		if (!joined.ok && wanted.invitedOnly === true) {
+			// NOTE: not (yet) one of the 24/7 points: an invitation, when it comes, joins it (onRoom).
+			this.#listener.state(wanted.network, 'not-yet');
+			return;
+		}
 		if (!joined.ok) {
 			console.debug('[directory] not joined yet', wanted.alias, joined.error);
 			this.#listener.state(wanted.network, 'not-yet');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isCaseRoomCandidate } from './cases.ts';
 import { departedAccounts } from '../directory/core.ts';
-import { directoryEvents, isDirectoryRoom, knownDirectoryRoom, membershipFactOf, membershipFacts } from './directory-room.ts';
+import {
+	directoryEvents,
+	isDirectoryRoom,
+	joinDirectoryRoom,
+	knownDirectoryRoom,
+	membershipFactOf,
+	membershipFacts,
+} from './directory-room.ts';
 import type { MatrixClient, Room } from './sdk.ts';
 
 interface FakeEvent {
@@ -145,5 +152,35 @@ describe('directory room memberships', () => {
 		expect(membershipFactOf({ ...raw, content: { membership: 3 } })).toBeUndefined();
 		expect(membershipFactOf({ ...raw, state_key: undefined })).toBeUndefined();
 		expect(membershipFactOf(null)).toBeUndefined();
+	});
+});
+
+describe('joining a 24/7 room', () => {
+	const POINTS = '#rogatory-directory-refco-24-7:fgr.sv';
+	function client(membership: string | undefined) {
+		const joins: string[] = [];
+		const fake = {
+			getRoomIdForAlias: () => Promise.resolve({ room_id: '!p:fgr.sv' }),
+			getRoom: () => (membership === undefined ? null : { getMyMembership: () => membership }),
+			http: { authedRequest: (_m: string, path: string) => (joins.push(path), Promise.resolve({})) },
+		} as unknown as MatrixClient;
+		return { fake, joins };
+	}
+
+	it('joins only when invited, and does not even ask the server otherwise', async () => {
+		const invited = client('invite');
+		expect(await joinDirectoryRoom(invited.fake, POINTS, true)).toEqual({ ok: true, value: '!p:fgr.sv' });
+		expect(invited.joins).toEqual(['/join/!p%3Afgr.sv']);
+		const stranger = client(undefined);
+		expect(await joinDirectoryRoom(stranger.fake, POINTS, true)).toEqual({ ok: false, error: { kind: 'not-invited' } });
+		expect(stranger.joins).toEqual([]);
+		const member = client('join');
+		expect(await joinDirectoryRoom(member.fake, POINTS, true)).toEqual({ ok: true, value: '!p:fgr.sv' });
+		expect(member.joins).toEqual([]);
+	});
+
+	it('is a directory room by its alias, never a case room', () => {
+		expect(isDirectoryRoom(fakeRoom('!p:fgr.sv', POINTS))).toBe(true);
+		expect(isCaseRoomCandidate(fakeRoom('!p:fgr.sv', POINTS))).toBe(false);
 	});
 });

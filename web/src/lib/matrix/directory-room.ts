@@ -31,14 +31,14 @@ export function knownDirectoryRoom(client: MatrixClient, alias: string, resolved
 	return resolvedBefore === undefined ? undefined : (client.getRoom(resolvedBefore) ?? undefined);
 }
 
-export type JoinProblem = { readonly kind: 'no-room' } | Failure;
+export type JoinProblem = { readonly kind: 'no-room' } | { readonly kind: 'not-invited' } | Failure;
 
 /**
  * Resolves the alias and joins the room (a public room behind the network's
  * server ACL). `no-room` when the alias names nothing yet: the keeper's
  * bridge has not made it.
  */
-export async function joinDirectoryRoom(client: MatrixClient, alias: string): Promise<Result<string, JoinProblem>> {
+export async function joinDirectoryRoom(client: MatrixClient, alias: string, invitedOnly = false): Promise<Result<string, JoinProblem>> {
 	let roomId: string;
 	try {
 		({ room_id: roomId } = await client.getRoomIdForAlias(alias));
@@ -47,6 +47,9 @@ export async function joinDirectoryRoom(client: MatrixClient, alias: string): Pr
 		return err(isNotFound(error) ? { kind: 'no-room' } : failure);
 	}
 	if (client.getRoom(roomId)?.getMyMembership() === 'join') return ok(roomId);
+	// NOTE: a 24/7 room (docs/directory.md) takes only the people its bridges
+	// invited; anyone else is not asked to try, and the server is not asked.
+	if (invitedOnly && client.getRoom(roomId)?.getMyMembership() !== 'invite') return err({ kind: 'not-invited' });
 	try {
 		// NOTE: as case-room-feed.ts joins: not the SDK's joinRoom, which waits for the room in the sync.
 		await client.http.authedRequest(Method.Post, `/join/${encodeURIComponent(roomId)}`, undefined, {});
