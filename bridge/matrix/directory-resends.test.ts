@@ -63,3 +63,22 @@ describe('when the bridge re-sends its entries', () => {
 		expect(refco).toHaveBeenCalledTimes(1);
 	});
 });
+
+describe('a join seen while a re-send for a device is gathered', () => {
+	beforeEach(() => void vi.useFakeTimers({ now: new Date('2026-12-03T12:00:00Z') }));
+	afterEach(() => void vi.useRealTimers());
+
+	it('puts the re-send off to the burst after the join, once', () => {
+		const resends = new DirectoryResends(TIMING);
+		const run = vi.fn();
+		resends.forDevice('REFCO', run);
+		vi.advanceTimersByTime(1_000);
+		resends.forJoin('REFCO', run);
+		vi.advanceTimersByTime(1_999);
+		expect(run).not.toHaveBeenCalled();
+		vi.advanceTimersByTime(1);
+		expect(run).toHaveBeenCalledTimes(1);
+		vi.advanceTimersByTime(600_000);
+		expect(run).toHaveBeenCalledTimes(1);
+	});
+});

@@ -1,7 +1,9 @@
 // When the bridge re-sends its authority's entries to a directory room
 // (docs/directory.md, "Late joiners"): one re-send per network gathers a
 // burst of joins; a sooner one replaces a later one, so a join never waits
-// behind a re-send held back for new devices; re-sends for new devices come
+// behind a re-send held back for new devices, and one gathered for a device
+// is put off until the burst after a join seen meanwhile (the joiner's devices
+// must be known to the crypto before the entries are encrypted); re-sends for new devices come
 // no sooner than a floor after the last one for devices, so a member adding
 // devices cannot make the bridge flood the room.
 export interface ResendTiming {
@@ -13,7 +15,10 @@ export interface ResendTiming {
 
 export class DirectoryResends {
 	readonly #timing: ResendTiming;
-	readonly #gathered = new Map<string, { readonly timer: ReturnType<typeof setTimeout>; readonly due: number }>();
+	readonly #gathered = new Map<
+		string,
+		{ readonly timer: ReturnType<typeof setTimeout>; readonly due: number; readonly forJoin: boolean }
+	>();
 	readonly #deviceResentAt = new Map<string, number>();
 	#stopped = false;
 
@@ -23,7 +28,12 @@ export class DirectoryResends {
 
 	/** Someone joined: `run` after the burst. */
 	forJoin(network: string, run: () => void): void {
-		this.#gather(network, this.#timing.afterMs, run);
+		const gathered = this.#gathered.get(network);
+		if (gathered !== undefined && !gathered.forJoin) {
+			clearTimeout(gathered.timer);
+			this.#gathered.delete(network);
+		}
+		this.#gather(network, this.#timing.afterMs, run, true);
 	}
 
 	/** A member signed a new device: `run` after the burst, or at the floor after the last re-send for devices. */
@@ -31,7 +41,7 @@ export class DirectoryResends {
 		const now = Date.now();
 		const floor = (this.#deviceResentAt.get(network) ?? -Infinity) + this.#timing.deviceFloorMs;
 		const after = Math.max(this.#timing.afterMs, floor - now);
-		if (this.#gather(network, after, run)) this.#deviceResentAt.set(network, now + after);
+		if (this.#gather(network, after, run, false)) this.#deviceResentAt.set(network, now + after);
 	}
 
 	stop(): void {
@@ -41,7 +51,7 @@ export class DirectoryResends {
 	}
 
 	/** One re-send per network: a sooner one replaces a later one; whether this one is gathered. */
-	#gather(network: string, afterMs: number, run: () => void): boolean {
+	#gather(network: string, afterMs: number, run: () => void, forJoin: boolean): boolean {
 		const due = Date.now() + afterMs;
 		const gathered = this.#gathered.get(network);
 		if (this.#stopped || (gathered !== undefined && gathered.due <= due)) return false;
@@ -50,7 +60,7 @@ export class DirectoryResends {
 			this.#gathered.delete(network);
 			run();
 		}, afterMs);
-		this.#gathered.set(network, { timer, due });
+		this.#gathered.set(network, { timer, due, forJoin });
 		return true;
 	}
 }
