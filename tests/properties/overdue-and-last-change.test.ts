@@ -95,5 +95,6 @@ describe('the dashboard, the register and the bridge', () => {
 			}),
 			{ numRuns: 150 },
 		);
-	});
+		// NOTE: 150 runs each open a register database: a few seconds on a loaded machine, not a timing under test.
+	}, 60_000);
 });
