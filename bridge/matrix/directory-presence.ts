@@ -319,7 +319,7 @@ export class DirectoryPresence {
 		const acl: ServerAclContent | undefined = room.currentState.getStateEvents('m.room.server_acl', '')?.getContent();
 		if (acl === undefined) return;
 		const covered = this.#aclCovers.get(room.roomId) ?? new Set([this.#ownServer]);
-		const joined = room.getJoinedMembers().map((m) => serverNameOf(m.userId));
+		const joined = [...new Set(room.getJoinedMembers().map((m) => serverNameOf(m.userId)))];
 		const fresh = joined.filter((server) => !covered.has(server) && aclAllows(acl, server));
 		if (fresh.length === 0) return;
 		await this.#client.sendStateEvent(room.roomId, 'm.room.server_acl' as never, reissuedAcl(acl) as never, '');

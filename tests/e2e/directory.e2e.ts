@@ -9,8 +9,11 @@
 // broken file imports nothing and names its line); a member of Guatemala who
 // is no editor sends a well-formed, encrypted entry about El Salvador: the
 // editor's page names him and why it was ignored, in English and in Spanish,
-// and her directory shows nothing of it; and with the network cut after one
-// visit, the colleague's directory still shows her.
+// and her directory shows nothing of it; a colleague she listed whose
+// account leaves the directory room is listed apart as having left, and the
+// editors' page with both is audited in five languages at two widths; and
+// with the network cut after one visit, the colleague's directory still
+// shows her.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from './support/accounts.ts';
@@ -21,6 +24,7 @@ import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { signedIn } from './support/case-pages.ts';
 import { message } from './support/messages.ts';
 import { leaveDirectoryRoom, rosterPersonSignedIn } from './support/roster-person.ts';
+import { auditInEveryLocale } from './support/screen-audit.ts';
 import { en, newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(600_000);
@@ -37,7 +41,7 @@ const outcome = (page: Page) => page.getByTestId('editor-outcome');
 
 test('an editor writes her authority and herself; a colleague on another homeserver finds them, the finder names them, vCard goes out and back in, an impostor’s entry is ignored with its reason in her language, and the directory reads offline', async ({
 	browser,
-}) => {
+}, testInfo) => {
 	const editor = await rosterAccount('sv-fgr', 'gabriela.flores');
 	const colleague = await freshAccount(homeserverOf('gt-mp'), 'e2e-dir-b');
 	await leaveDirectoryRoom(editor, 'refco', homeserverOf('sv-fgr').serverName);
@@ -183,6 +187,38 @@ test('an editor writes her authority and herself; a colleague on another homeser
 	await e.goto('/es/directory/edit');
 	await expect(ignored).toHaveText(message('es', 'directory_ignored_not_editor', notEditor), { timeout: 120_000 });
 	await expect(ignored).not.toHaveAttribute('lang');
+
+	// ── Someone who has left: a colleague of hers listed, whose account then leaves the directory room ──
+	const departing = await freshAccount(homeserverOf('sv-fgr'), 'e2e-dir-left');
+	const keeperServer = homeserverOf('sv-fgr').serverName;
+	const joinedRoom = await fetch(
+		`${departing.homeserver.clientUrl}/_matrix/client/v3/join/${encodeURIComponent(`#rogatory-directory-refco:${keeperServer}`)}`,
+		{ method: 'POST', headers: { Authorization: `Bearer ${departing.accessToken}`, 'Content-Type': 'application/json' }, body: '{}' },
+	);
+	expect(joinedRoom.status).toBe(200);
+	await e.goto('/en/directory/edit');
+	await e.getByTestId('add-person').click();
+	await e.getByTestId('person-form').locator('#ep-name').fill('Departing Colleague');
+	await e.getByTestId('person-form').locator('#ep-matrix').fill(departing.userId);
+	await e
+		.getByTestId('person-form')
+		.getByRole('button', { name: en('directory_edit_save_person') })
+		.click();
+	await expect(outcome(e)).toContainText(en('directory_edit_saved'), { timeout: 60_000 });
+	await leaveDirectoryRoom(departing, 'refco', keeperServer);
+	await expect(e.getByTestId('editor-left-person').filter({ hasText: 'Departing Colleague' })).toBeVisible({ timeout: 120_000 });
+
+	// What the editor sees of both, in every language, on a phone and a desktop.
+	const audited = await auditInEveryLocale(e, testInfo, {
+		name: 'directory-edit-ignored-and-left',
+		path: '/directory/edit',
+		ready: async (p) => {
+			await expect(p.getByTestId('ignored-event').filter({ hasText: forger.userId })).toBeVisible({ timeout: 120_000 });
+			await expect(p.getByTestId('editor-left-person').filter({ hasText: 'Departing Colleague' })).toBeVisible();
+		},
+	});
+	expect(audited).toEqual([]);
+	await logOutRegistration(departing);
 	await e.goto('/en/directory');
 	await expect(e.getByTestId('directory-person').filter({ hasText: 'Gabriela Flores' })).toBeVisible({ timeout: 60_000 });
 	await e.getByLabel(en('directory_search_label')).fill(marker);
