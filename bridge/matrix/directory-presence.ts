@@ -24,8 +24,8 @@ import { serverNameOf } from '../../policies/cases/ids/matrix.ts';
 import { buildDirectoryContent, directoryEditors, directoryRoomRequest, type DirectoryPayload } from '../../policies/directory/index.ts';
 import { aclAllows, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import type { AuthorityId, Person, Roster } from '../../policies/roster/types.ts';
-import { judgeArrival } from '../../policies/trust/index.ts';
-import { readArrival, type IdentityApproved } from './arrival.ts';
+import type { IdentityApproved } from './arrival.ts';
+import { countedContent, editorMessage } from './editor-events.ts';
 import type { RawEvent } from './sync-batch.ts';
 import { readOwnPayload, takeEntry } from '../directory/own-entries.ts';
 import { directoryPlan, type DirectoryPlace } from '../directory/plan.ts';
@@ -329,33 +329,21 @@ export class DirectoryPresence {
 
 	/** An event of a directory room: an entry about this authority from one of its editors counts for the re-send. */
 	readonly #onEvent = (event: sdk.MatrixEvent): void => {
-		const room = event.getRoomId();
-		const id = event.getId();
-		const sender = event.getSender();
-		if (room === undefined || id === undefined || sender === undefined || this.#read.has(id)) return;
-		if (event.isState() || (event.getWireType() !== 'm.room.encrypted' && event.getWireType() !== 'm.room.message')) return;
-		if (event.isBeingDecrypted() || event.isDecryptionFailure() || event.status !== null || id.startsWith('~')) return;
-		if (sender === this.#self || !this.#editorsNow().includes(sender)) return;
-		const place = this.#placeOf(room);
+		const raw = editorMessage(event, this.#editorsNow(), this.#self);
+		if (raw === undefined || this.#read.has(raw.event_id)) return;
+		const place = this.#placeOf(raw.room_id);
 		if (place === undefined) return;
-		this.#read.add(id);
-		void this.#take(place, { ...(event.event as Record<string, unknown>), room_id: room } as RawEvent).catch((e: unknown) => {
-			this.#read.delete(id);
-			this.#log(`directory: could not read ${id}: ${messageOf(e)}`);
+		this.#read.add(raw.event_id);
+		void this.#take(place, raw).catch((e: unknown) => {
+			this.#read.delete(raw.event_id);
+			this.#log(`directory: could not read ${raw.event_id}: ${messageOf(e)}`);
 		});
 	};
 
 	async #take(place: DirectoryPlace, raw: RawEvent): Promise<void> {
-		const read = await readArrival(this.#client, raw, this.#approved);
-		if (!read.ok) {
-			this.#read.delete(raw.event_id);
-			return;
-		}
-		const verdict = judgeArrival(read.arrival);
-		if (!verdict.counts) {
-			this.#log(`directory: ${raw.event_id} from ${String(raw['sender'])} not taken: ${verdict.reason}`);
-			return;
-		}
+		const read = await countedContent(this.#client, raw, this.#approved, this.#log);
+		if (read === 'unread') this.#read.delete(raw.event_id);
+		if (typeof read === 'string') return;
 		const payload = readOwnPayload(read.content, this.#options.authority);
 		if (payload === undefined) return;
 		const entries = this.#state.entries[place.network] ?? {};
