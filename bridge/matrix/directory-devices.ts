@@ -14,8 +14,8 @@ export interface DeviceWatchHost {
 	rooms(): readonly string[];
 	seen(): SeenDevices;
 	remember(seen: SeenDevices): void;
-	/** Members with a new signed device are in these rooms. */
-	newDevicesIn(rooms: readonly string[]): void;
+	/** Room → its members with a new signed device. */
+	newDevicesIn(byRoom: ReadonlyMap<string, readonly string[]>): void;
 	log(line: string): void;
 }
 
@@ -83,6 +83,9 @@ export class DirectoryDeviceWatch {
 		this.#host.remember(news.seen);
 		if (news.withNewDevices.length === 0) return;
 		this.#host.log(`directory: ${news.withNewDevices.length} member(s) signed a new device`);
-		this.#host.newDevicesIn([...new Set(news.withNewDevices.flatMap((user) => roomsOf.get(user) ?? []))]);
+		const byRoom = new Map<string, string[]>();
+		for (const user of news.withNewDevices)
+			for (const room of roomsOf.get(user) ?? []) byRoom.set(room, [...(byRoom.get(room) ?? []), user]);
+		this.#host.newDevicesIn(byRoom);
 	}
 }

@@ -105,8 +105,8 @@ export class DirectoryPresence {
 			remember: (devices) => {
 				if (JSON.stringify(devices) !== JSON.stringify(this.#state.devices)) this.#save((s) => ({ ...s, devices }));
 			},
-			newDevicesIn: (rooms) => {
-				for (const room of rooms) this.#newDevicesIn(room);
+			newDevicesIn: (byRoom) => {
+				for (const [room, members] of byRoom) this.#newDevicesIn(room, members);
 			},
 			log,
 		});
@@ -276,13 +276,13 @@ export class DirectoryPresence {
 	readonly #onMembership = (_event: sdk.MatrixEvent | null, member: sdk.RoomMember, old?: string): void => {
 		if (member.userId === this.#self || member.membership !== sdk.KnownMembership.Join || old === sdk.KnownMembership.Join) return;
 		const place = this.#placeOf(member.roomId);
-		if (place !== undefined) this.#resends.forJoin(place.network, () => this.#resendNow(place, member.roomId));
+		if (place !== undefined) this.#resends.forJoin(place.network, () => this.#resendNow(place, member.roomId), member.userId);
 	};
 
 	/** A member's new signed device: a re-send like a join's (directory-resends.ts says when). */
-	#newDevicesIn(room: string): void {
+	#newDevicesIn(room: string, members: readonly string[]): void {
 		const place = this.#placeOf(room);
-		if (place !== undefined) this.#resends.forDevice(place.network, () => this.#resendNow(place, room));
+		if (place !== undefined) this.#resends.forDevice(place.network, () => this.#resendNow(place, room), members);
 	}
 
 	#resendNow(place: DirectoryPlace, room: string): void {

@@ -82,3 +82,56 @@ describe('a join seen while a re-send for a device is gathered', () => {
 		expect(run).toHaveBeenCalledTimes(1);
 	});
 });
+
+describe('the first new device of someone who just joined', () => {
+	beforeEach(() => void vi.useFakeTimers({ now: new Date('2026-12-03T12:00:00Z') }));
+	afterEach(() => void vi.useRealTimers());
+
+	const ANA = '@ana:mp.gt';
+
+	/** Another member's device set the floor a minute ago. */
+	function afterAnotherDevice(resends: DirectoryResends, run: () => void): void {
+		resends.forDevice('REFCO', run, ['@bruno:fgr.sv']);
+		vi.advanceTimersByTime(2_000);
+		vi.advanceTimersByTime(60_000);
+	}
+
+	it('does not wait for the floor another member’s device set, once', () => {
+		const resends = new DirectoryResends(TIMING);
+		const run = vi.fn();
+		afterAnotherDevice(resends, run);
+		resends.forJoin('REFCO', run, ANA);
+		vi.advanceTimersByTime(2_000);
+		expect(run).toHaveBeenCalledTimes(2);
+		// Ana signs her new browser's device after the join's re-send went out.
+		vi.advanceTimersByTime(5_000);
+		resends.forDevice('REFCO', run, [ANA]);
+		vi.advanceTimersByTime(2_000);
+		expect(run).toHaveBeenCalledTimes(3);
+		// Her next device is held to the floor like anyone's.
+		resends.forDevice('REFCO', run, [ANA]);
+		vi.advanceTimersByTime(200_000);
+		expect(run).toHaveBeenCalledTimes(3);
+	});
+
+	it('is held to the floor once the floor has passed since the join', () => {
+		const resends = new DirectoryResends(TIMING);
+		const run = vi.fn();
+		resends.forJoin('REFCO', run, ANA);
+		vi.advanceTimersByTime(300_000);
+		afterAnotherDevice(resends, run);
+		resends.forDevice('REFCO', run, [ANA]);
+		vi.advanceTimersByTime(2_000);
+		expect(run).toHaveBeenCalledTimes(2);
+	});
+
+	it('counts joins per network', () => {
+		const resends = new DirectoryResends(TIMING);
+		const run = vi.fn();
+		afterAnotherDevice(resends, run);
+		resends.forJoin('WACAP', vi.fn(), ANA);
+		resends.forDevice('REFCO', run, [ANA]);
+		vi.advanceTimersByTime(2_000);
+		expect(run).toHaveBeenCalledTimes(1);
+	});
+});

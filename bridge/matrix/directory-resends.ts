@@ -5,7 +5,13 @@
 // is put off until the burst after a join seen meanwhile (the joiner's devices
 // must be known to the crypto before the entries are encrypted); re-sends for new devices come
 // no sooner than a floor after the last one for devices, so a member adding
-// devices cannot make the bridge flood the room.
+// devices cannot make the bridge flood the room. One exception: the first new
+// device of someone who joined within the floor goes in the next burst. A
+// person who joins from a new browser signs that browser's device while (or
+// just after) the join's re-send goes out, so the re-send may miss it; their
+// first device since the join must not then wait out the floor another
+// member's device set. It adds at most one re-send per join, and joins are not
+// held to the floor anyway.
 export interface ResendTiming {
 	/** How long a burst of joins is gathered. */
 	readonly afterMs: number;
@@ -20,6 +26,8 @@ export class DirectoryResends {
 		{ readonly timer: ReturnType<typeof setTimeout>; readonly due: number; readonly forJoin: boolean }
 	>();
 	readonly #deviceResentAt = new Map<string, number>();
+	/** Network → member → when they joined, until their first new device (or the floor) passes. */
+	readonly #joinedAt = new Map<string, Map<string, number>>();
 	#stopped = false;
 
 	constructor(timing: ResendTiming) {
@@ -27,7 +35,12 @@ export class DirectoryResends {
 	}
 
 	/** Someone joined: `run` after the burst. */
-	forJoin(network: string, run: () => void): void {
+	forJoin(network: string, run: () => void, member?: string): void {
+		if (member !== undefined) {
+			const joined = this.#joinedAt.get(network) ?? new Map<string, number>();
+			joined.set(member, Date.now());
+			this.#joinedAt.set(network, joined);
+		}
 		const gathered = this.#gathered.get(network);
 		if (gathered !== undefined && !gathered.forJoin) {
 			clearTimeout(gathered.timer);
@@ -36,12 +49,27 @@ export class DirectoryResends {
 		this.#gather(network, this.#timing.afterMs, run, true);
 	}
 
-	/** A member signed a new device: `run` after the burst, or at the floor after the last re-send for devices. */
-	forDevice(network: string, run: () => void): void {
+	/** Members signed a new device: `run` after the burst, or at the floor after the last re-send for devices. */
+	forDevice(network: string, run: () => void, members: readonly string[] = []): void {
 		const now = Date.now();
+		if (this.#firstSinceJoin(network, members, now)) {
+			this.#gather(network, this.#timing.afterMs, run, false);
+			return;
+		}
 		const floor = (this.#deviceResentAt.get(network) ?? -Infinity) + this.#timing.deviceFloorMs;
 		const after = Math.max(this.#timing.afterMs, floor - now);
 		if (this.#gather(network, after, run, false)) this.#deviceResentAt.set(network, now + after);
+	}
+
+	/** Whether one of `members` joined within the floor and has had no new device since (that one is used up). */
+	#firstSinceJoin(network: string, members: readonly string[], now: number): boolean {
+		const joined = this.#joinedAt.get(network);
+		if (joined === undefined) return false;
+		for (const [member, at] of joined) if (now - at >= this.#timing.deviceFloorMs) joined.delete(member);
+		const first = members.find((member) => joined.has(member));
+		if (first === undefined) return false;
+		joined.delete(first);
+		return true;
 	}
 
 	stop(): void {
