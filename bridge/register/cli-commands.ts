@@ -2,18 +2,23 @@
 // a way to read the deployment (the roster and the site the flags or the
 // environment name) and the clock's reading in; exit code and output text
 // out. cli.ts wires it to the process and the files. Exit codes: 0 done (the
-// chain is intact), 1 the chain is broken, 2 the command could not run
-// (usage, broken roster or site, missing file, wrong schema) — each failure
-// a one-line reason (one paragraph per problem of a deployment file). The
-// deployment is read before any register is opened.
+// chain is intact, and agrees with the witnessed heads when --witness names
+// them), 1 the chain is broken or differs from the witnessed history, 2 the
+// command could not run (usage, broken roster or site, missing file, wrong
+// schema, a witness file that cannot be read) — each failure a one-line
+// reason (one paragraph per problem of a deployment file). The deployment is
+// read before any register is opened.
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { calendarDate, serversFromRoster } from '../../policies/cases/index.ts';
+import { parseWitnessFile, WITNESS_LIMITS, type WitnessHead } from '../../policies/reports/index.ts';
 import type { Result } from '../../policies/result.ts';
-import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
+import type { AuthorityId, NetworkId, Roster } from '../../policies/roster/types.ts';
 import { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
 import { readRefusals } from './refusals.ts';
 import { openRegister, type Register } from './register.ts';
 import { readRows, type RegisterRows } from './rows.ts';
+import { networkStatsFor, registerPreservations } from './network-stats.ts';
 import { registerStats } from './stats.ts';
 
 /** What the command line takes from the roster and the site. */
@@ -39,7 +44,7 @@ export interface CliOutcome {
 }
 
 const USAGE =
-	"usage: cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [<file>] | export --format csv|json [--table cases|transitions|refused] [<file>] | stats [--authority <id>] [--today YYYY-MM-DD] [<file>] (the register is the site's paths.register unless a file is named; ROGATORY_ROSTER and ROGATORY_SITE when the flags are left out)";
+	"usage: cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [--witness <heads.json>] [--authority <id>] [<file>] | export --format csv|json [--table cases|transitions|refused] [<file>] | stats [--authority <id>] [--today YYYY-MM-DD] [<file>] | network-stats --network <id> [--authority <id>] [--today YYYY-MM-DD] [<file>] (the register is the site's paths.register unless a file is named; ROGATORY_ROSTER and ROGATORY_SITE when the flags are left out)";
 
 const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `${reason}\n` });
 const done = (stdout: string): CliOutcome => ({ code: 0, stdout, stderr: '' });
@@ -57,6 +62,8 @@ export function runCli(argv: readonly string[], readDeployment: ReadCliDeploymen
 				table: { type: 'string' },
 				authority: { type: 'string' },
 				today: { type: 'string' },
+				witness: { type: 'string' },
+				network: { type: 'string' },
 			},
 		});
 	} catch (thrown) {
@@ -64,14 +71,32 @@ export function runCli(argv: readonly string[], readDeployment: ReadCliDeploymen
 	}
 	const [command, named, ...extra] = parsed.positionals;
 	if (command === undefined || extra.length > 0) return fail(USAGE);
-	const { format, table, today } = parsed.values;
+	const { format, table, today, witness, network } = parsed.values;
+	if (witness !== undefined && command !== 'verify') return fail(`--witness applies to verify only; ${USAGE}`);
+	if (network !== undefined && command !== 'network-stats') return fail(`--network applies to network-stats only; ${USAGE}`);
+	if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`${command}: --today must be a date like 2026-03-31`);
 	const deployment = readDeployment({ roster: parsed.values.roster, site: parsed.values.site });
 	if (!deployment.ok) return fail(deployment.error);
 	const { roster } = deployment.value;
 	const file = named ?? deployment.value.registerFile;
 	// The site's own register is its authority's; another named file's authority is told from its cases.
 	const authority = parsed.values.authority ?? (named === undefined ? deployment.value.authority : undefined);
-	if (command === 'verify') return withRegister(file, roster, verify);
+	if (command === 'verify') {
+		if (witness === undefined) return withRegister(file, roster, verify);
+		const heads = readWitness(witness);
+		if (!heads.ok) return fail(heads.error);
+		const own = authority ?? onlyAuthority(heads.value);
+		if (own === undefined)
+			return fail(
+				`verify --witness: name the register’s authority with --authority <id> (${witness} holds heads of ${[...new Set(heads.value.map((h) => h.authority))].sort().join(', ')})`,
+			);
+		return withRegister(file, roster, (r) => verifyWitness(r, heads.value, own as AuthorityId));
+	}
+	if (command === 'network-stats') {
+		if (network === undefined) return fail(`network-stats: name the secretariat's network with --network <id>; ${USAGE}`);
+		if (!roster.networks.some((n) => n.id === network)) return fail(`network-stats: the roster has no network "${network}"`);
+		return withRegister(file, roster, (r) => networkStats(r, roster, network as NetworkId, authority, today, now));
+	}
 	if (command === 'export') {
 		if (format !== 'csv' && format !== 'json') return fail(`export: --format must be csv or json; ${USAGE}`);
 		if (table !== undefined && table !== 'cases' && table !== 'transitions' && table !== 'refused')
@@ -85,7 +110,6 @@ export function runCli(argv: readonly string[], readDeployment: ReadCliDeploymen
 		});
 	}
 	if (command === 'stats') {
-		if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail('stats: --today must be a date like 2026-03-31');
 		return withRegister(file, roster, (r) => stats(readRows(r.db), roster, authority, today, now));
 	}
 	return fail(`unknown command "${command}"; ${USAGE}`);
@@ -108,6 +132,60 @@ function verify(register: Register): CliOutcome {
 	if (!report.ok) return fail(report.error.message);
 	if (report.value.intact) return done(`register ${register.file}: intact (${report.value.rows} rows)\n`);
 	return { code: 1, stdout: '', stderr: `register ${register.file}: broken at ${report.value.reason}\n` };
+}
+
+/** At most this many bytes are read of a witness file (a character is at most 4 bytes in UTF-8). */
+const WITNESS_FILE_BYTES = WITNESS_LIMITS.fileChars * 4;
+
+function readWitness(path: string): Result<WitnessHead[], string> {
+	let text: string;
+	try {
+		if (statSync(path).size > WITNESS_FILE_BYTES)
+			return { ok: false, error: `witness file ${path}: larger than ${WITNESS_FILE_BYTES} bytes` };
+		text = readFileSync(path, 'utf8');
+	} catch (thrown) {
+		return { ok: false, error: `witness file ${path}: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+	}
+	const parsed = parseWitnessFile(text);
+	if (parsed.ok) return parsed;
+	const { entry, reason } = parsed.error;
+	return { ok: false, error: `witness file ${path}: ${entry === null ? '' : `entry ${entry}: `}${reason}` };
+}
+
+/** The one authority whose heads a witness file holds, if it holds one authority's only. */
+function onlyAuthority(heads: readonly WitnessHead[]): AuthorityId | undefined {
+	const authorities = new Set(heads.map((h) => h.authority));
+	return authorities.size === 1 ? [...authorities][0] : undefined;
+}
+
+function verifyWitness(register: Register, heads: readonly WitnessHead[], authority: AuthorityId): CliOutcome {
+	const report = register.verifyWitness(heads, authority);
+	if (!report.ok) return fail(report.error.message);
+	const r = report.value;
+	if (r.verdict === 'refused') return fail(`register ${register.file}: ${r.reason}`);
+	if (r.verdict === 'agrees') return done(`register ${register.file}: intact (${r.rows} rows) and ${r.reason}\n`);
+	return { code: 1, stdout: '', stderr: `register ${register.file}: differs from the witnessed history: ${r.reason}\n` };
+}
+
+function networkStats(
+	register: Register,
+	roster: Roster,
+	network: NetworkId,
+	named: string | undefined,
+	today: string | undefined,
+	now: Date,
+): CliOutcome {
+	const rows = readRows(register.db);
+	const authority = named ?? ownAuthority(rows);
+	if (authority === undefined)
+		return fail('network-stats: name the register’s authority with --authority <id> (it could not be told from the cases)');
+	const entry = roster.authorities.find((a) => a.id === authority);
+	if (entry === undefined) return fail(`network-stats: the roster has no authority "${authority}"`);
+	const preservations = registerPreservations(register, rows, serversFromRoster(roster));
+	if (!preservations.ok) return fail(preservations.error.message);
+	const day = today ?? calendarDate(now, entry.timeZone);
+	const payload = networkStatsFor({ rows, preservations: preservations.value, roster, authority: entry.id, network, today: day, now });
+	return done(JSON.stringify(payload, null, '\t') + '\n');
 }
 
 function stats(rows: RegisterRows, roster: Roster, named: string | undefined, today: string | undefined, now: Date): CliOutcome {

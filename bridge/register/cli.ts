@@ -1,7 +1,9 @@
 // The register's command line:
-// `node bridge/register/cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [<file>]`,
+// `node bridge/register/cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [--witness <heads.json>] [<file>]`,
 // `export --format csv|json [--table cases|transitions|refused] [<file>]`,
-// `stats [--authority <id>] [--today YYYY-MM-DD] [<file>]`. The roster and
+// `stats [--authority <id>] [--today YYYY-MM-DD] [<file>]`,
+// `network-stats --network <id> [--authority <id>] [--today YYYY-MM-DD] [<file>]`
+// (what the bridge would send the secretariat, printed). The roster and
 // the site (ROGATORY_ROSTER / ROGATORY_SITE when the flags are left out) are
 // read and checked first, as the bridge reads them; the register is the
 // site's unless a file is named, and is read read-only. The work is in

@@ -15,10 +15,12 @@ export type {
 } from './types.ts';
 export { registerSink, type RegisterSink } from './sink.ts';
 export type { VerifyReport } from './verify.ts';
+export { RANGE_ROWS_LISTED, verifyAgainstWitness, type WitnessInput, type WitnessReport, type Witnessed } from './witness.ts';
 export type { RegisterSnapshot } from './snapshot.ts';
 export * as registerSchema from './schema.ts';
 export { readRows, type CaseRow, type RegisterRows, type TransitionRow } from './rows.ts';
 export { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
 export { readIdentityChanges, readRefusals, type IdentityChangeRow, type RefusalRow, type RefusalSource } from './refusals.ts';
 export { registerStats, type RegisterStats, type StageTime, type StatsInput } from './stats.ts';
+export { networkStatsFor, registerPreservations, rowsOnSide, type NetworkStatsFor, type RequestSide } from './network-stats.ts';
 export type { KeptEvent, RoomPlan, ScheduleRow, ScheduleState, ScheduleStore } from './schedule.ts';

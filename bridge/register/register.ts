@@ -7,7 +7,9 @@ import { asc, eq } from 'drizzle-orm';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isRoomId, type CaseRecord } from '../../policies/cases/index.ts';
+import type { WitnessHead } from '../../policies/reports/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
 import { ingestBatch } from './ingest.ts';
 import { checkVersion, migrateRegister } from './migrate.ts';
 import { readRecord } from './record.ts';
@@ -16,7 +18,9 @@ import * as schema from './schema.ts';
 import { readSnapshot, type RegisterSnapshot } from './snapshot.ts';
 import { registerError } from './sqlite-errors.ts';
 import type { Checkpoint, IngestBatch, IngestSummary, OpenOptions, RegisterContext, RegisterError } from './types.ts';
+import { GENESIS } from './chain.ts';
 import { verifyRows, type LogRow, type VerifyReport } from './verify.ts';
+import { verifyAgainstWitness, type WitnessReport } from './witness.ts';
 
 // NOTE: raw SQL so that verify streams the log instead of loading it whole.
 const LOG_ROWS = `SELECT seq, room_id AS roomId, event_id AS eventId, sender, origin_server_ts AS originServerTs, kind,
@@ -36,6 +40,10 @@ export interface Register {
 	/** A room's case record, folded from its logged events (unopened when there are none): what the chat commands read. */
 	record(room: string): Result<CaseRecord, RegisterError>;
 	verify(): Result<VerifyReport, RegisterError>;
+	/** The log's head: its last row's seq and hash (0 and the genesis hash when empty) — what the bridge sends the witness room. */
+	logHead(): Result<{ readonly seq: number; readonly hash: string }, RegisterError>;
+	/** The log checked against heads witnessed by the secretariat (witness.ts); heads of other authorities are set aside. */
+	verifyWitness(heads: readonly WitnessHead[], authority: AuthorityId): Result<WitnessReport, RegisterError>;
 	/** A user's changed identities, oldest first, with the command that approved each (null while unapproved). */
 	identityChanges(user: string): Result<{ identity: string; firstSeenAt: number; approvalEventId: string | null }[], RegisterError>;
 	/** The preservation reminders' schedule (bridge/reminders), written by the bridge beside ingest. */
@@ -116,6 +124,28 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 					const point = checkpointRow();
 					const rows = sqlite.prepare(LOG_ROWS).iterate() as Iterable<LogRow>;
 					return verifyRows(rows, point === undefined ? undefined : { seq: point.logSeq, hash: point.logHash });
+				})(),
+			),
+		logHead: () =>
+			reading('read the head of the log', () => {
+				const last = sqlite.prepare('SELECT seq, hash FROM event_log ORDER BY seq DESC LIMIT 1').get() as
+					{ seq: number; hash: string } | undefined;
+				return last ?? { seq: 0, hash: GENESIS };
+			}),
+		verifyWitness: (heads, authority) =>
+			reading('verify the log against the witnessed heads', () =>
+				sqlite.transaction(() => {
+					const point = checkpointRow();
+					return verifyAgainstWitness({
+						// NOTE: a generator, so that the query starts only if the rows are walked (a refusal walks none,
+						// and a statement left iterating keeps the connection busy: it could not be closed).
+						rows: (function* () {
+							yield* sqlite.prepare(LOG_ROWS).iterate() as Iterable<LogRow>;
+						})(),
+						heads,
+						authority,
+						checkpoint: point === undefined ? undefined : { seq: point.logSeq, hash: point.logHash },
+					});
 				})(),
 			),
 		// NOTE: made on first use, so that opens which never schedule (web pages, CLI) prepare nothing.

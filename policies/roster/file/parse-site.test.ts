@@ -35,6 +35,15 @@ describe('parseSite', () => {
 		expect(without.ok && without.value.reminders).toBeUndefined();
 	});
 
+	it('reads the consent to report to the secretariat, absent (so false) unless written', () => {
+		const parsed = parseSite(editLine(SITE, 14, '  retry_seconds: 5\n  report_to_secretariat: true'), 'site.yaml');
+		expect(parsed.ok && parsed.value.bridge.reportToSecretariat).toBe(true);
+		const off = parseSite(editLine(SITE, 14, '  report_to_secretariat: false'), 'site.yaml');
+		expect(off.ok && off.value.bridge.reportToSecretariat).toBe(false);
+		const left = parseSite(SITE, 'site.yaml');
+		expect(left.ok && left.value.bridge).not.toHaveProperty('reportToSecretariat');
+	});
+
 	const refusals: [string, number, string, string, number][] = [
 		['an unknown key', 3, '  web: https://rogatory.one.aa.example\n  admin: https://x.example', 'urls.admin', 4],
 		['a web URL that is not http(s)', 3, '  web: file:///srv/rogatory', 'urls.web', 3],
@@ -42,6 +51,7 @@ describe('parseSite', () => {
 		['a bad authority id', 1, 'authority: AA-ONE', 'authority', 1],
 		['a bad bridge localpart', 13, '  localpart: Rogatory Bridge', 'bridge.localpart', 13],
 		['negative seconds', 14, '  retry_seconds: -1', 'bridge.retry_seconds', 14],
+		['a consent that is not true or false', 14, '  report_to_secretariat: yes', 'bridge.report_to_secretariat', 14],
 		['a reminder offset that is not a number', 16, '  offsets_hours: [336, soon]', 'reminders.offsets_hours[1]', 16],
 		['no reminder offsets', 16, '  offsets_hours: []', 'reminders.offsets_hours', 16],
 		['an escalation of 0 hours', 17, '  escalate_after_hours: 0', 'reminders.escalate_after_hours', 17],

@@ -4,7 +4,7 @@
 import type { Result } from '../../result.ts';
 import type { RosterError } from './errors.ts';
 import { parseWith } from './parse-document.ts';
-import { list, number, optional, record, required, text } from './read.ts';
+import { boolean, list, number, optional, record, required, text } from './read.ts';
 import type { SiteDocument } from './site-document.ts';
 import { authorityId, httpUrl, localpart } from './values.ts';
 
@@ -32,6 +32,7 @@ const siteShape = record({
 			localpart: required('localpart', localpart),
 			undecryptableAfterSeconds: optional('undecryptable_after_seconds', seconds),
 			retrySeconds: optional('retry_seconds', seconds),
+			reportToSecretariat: optional('report_to_secretariat', boolean()),
 		}),
 	),
 	reminders: optional(

@@ -63,6 +63,9 @@ export const integer = (check?: Check<number>): Reader<number> =>
 export const number = (check?: Check<number>): Reader<number> =>
 	scalar('a number', (n) => (typeof n.value === 'number' && Number.isFinite(n.value) ? n.value : undefined), check);
 
+/** true or false (YAML's own booleans; "yes" or "on" are texts, refused). */
+export const boolean = (): Reader<boolean> => scalar('true or false', (n) => (typeof n.value === 'boolean' ? n.value : undefined));
+
 /** One of a fixed set of texts. */
 export function oneOf<T extends string>(values: readonly T[]): Reader<T> {
 	return text((v) => (values.includes(v as T) ? undefined : `"${v}" is not one of ${values.join(', ')}.`)) as Reader<T>;

@@ -40,6 +40,13 @@ export interface SiteDocument {
 		readonly undecryptableAfterSeconds?: number;
 		/** Pause between attempts when the register cannot be written (bot default 5). */
 		readonly retrySeconds?: number;
+		/**
+		 * The authority's administrators consent to the bridge sending its
+		 * network secretariats aggregated statistics and its register's head
+		 * (issue 13, docs/secretariat-reports.md). False when left out: nothing
+		 * leaves without the consent written here.
+		 */
+		readonly reportToSecretariat?: boolean;
 	};
 	/** The bot's defaults when left out (bridge/reminders/types.ts). */
 	readonly reminders?: SiteReminders;
