@@ -32,6 +32,14 @@ export function text(value: unknown, path: string, max: number): Read<string> {
 	return ok(value);
 }
 
+/** A payload's format version: exactly `supported`; a newer number asks the reader to update Rogatory. */
+export function formatVersion(value: unknown, path: string, supported: number): Read<number> {
+	if (value === supported) return ok(supported);
+	return typeof value === 'number'
+		? fail(path, `version ${String(value).slice(0, 20)} is not supported (this client reads ${supported}); update Rogatory`)
+		: fail(path, `must be the number ${supported}`);
+}
+
 export function boolean(value: unknown, path: string): Read<boolean> {
 	return typeof value === 'boolean' ? ok(value) : fail(path, 'must be true or false');
 }

@@ -23,10 +23,10 @@ import {
 import { DIRECTORY_LIMITS as L } from './namespace.ts';
 import { clockTime, email, httpsUrl, instant, instantMs, languageTag, minutesOf, phone, timeZone } from './values.ts';
 
-type Reader<T> = (value: unknown, path: string) => Read<T>;
+export type Reader<T> = (value: unknown, path: string) => Read<T>;
 
 /** A list with no value twice. */
-function unique<T>(value: unknown, path: string, max: number, item: Reader<T>): Read<T[]> {
+export function unique<T>(value: unknown, path: string, max: number, item: Reader<T>): Read<T[]> {
 	const items = list(value, path, max, item);
 	if (!items.ok) return items;
 	return new Set(items.value).size === items.value.length ? items : err(`${path}: names the same value twice`);
@@ -51,7 +51,7 @@ function texts(max: number): Reader<Texts> {
 	};
 }
 
-const country: Reader<CountryCode> = (value, path) =>
+export const country: Reader<CountryCode> = (value, path) =>
 	typeof value === 'string' && /^[A-Z]{2}$/.test(value)
 		? ok(value as CountryCode)
 		: err(`${path}: must be an ISO 3166-1 alpha-2 country code such as "GT"`);
@@ -110,7 +110,7 @@ const document: Reader<DirectoryDocument> = (value, path) => {
 };
 
 /** Reads the optional field `key` when present; `undefined` in the Read when absent. */
-function optional<T>(o: JsonObject, key: string, path: string, read: Reader<T>): Read<T | undefined> {
+export function optional<T>(o: JsonObject, key: string, path: string, read: Reader<T>): Read<T | undefined> {
 	return has(o, key) ? read(get(o, key), `${path}.${key}`) : ok(undefined);
 }
 

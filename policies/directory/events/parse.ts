@@ -4,7 +4,7 @@
 import { err, ok, type Result } from '../../result.ts';
 import { parseAuthorityId } from '../../cases/ids/codes.ts';
 import { parseUserId } from '../../cases/ids/matrix.ts';
-import { get, has, isObject, list, object, oneOf, text, via, type JsonObject, type Read } from '../../cases/events/read.ts';
+import { formatVersion, get, has, isObject, list, object, oneOf, text, via, type JsonObject, type Read } from '../../cases/events/read.ts';
 import type { DirectoryPayload, Stamp } from '../types.ts';
 import { DIRECTORY_EVENT_TYPES, DIRECTORY_KEY, DIRECTORY_LIMITS, DIRECTORY_VERSION } from './namespace.ts';
 import { parseAuthorityEntry, parsePersonEntry } from './parse-entries.ts';
@@ -73,13 +73,8 @@ function parseContent(content: unknown): Result<DirectoryPayload, string> {
 	if (!body.ok) return body;
 	const p = get(content, P);
 	if (!isObject(p)) return err(`${P}: must be an object`);
-	const version = get(p, 'version');
-	if (version !== DIRECTORY_VERSION)
-		return err(
-			typeof version === 'number'
-				? `${P}.version: version ${String(version).slice(0, 20)} is not supported (this client reads ${DIRECTORY_VERSION}); update Rogatory`
-				: `${P}.version: must be the number ${DIRECTORY_VERSION}`,
-		);
+	const version = formatVersion(get(p, 'version'), `${P}.version`, DIRECTORY_VERSION);
+	if (!version.ok) return version;
 	const type = oneOf(DIRECTORY_EVENT_TYPES, get(p, 'type'), `${P}.type`);
 	return type.ok ? payload(p, type.value) : type;
 }
