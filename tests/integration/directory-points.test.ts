@@ -147,15 +147,24 @@ describe('contact details for 24/7 points only', () => {
 		await directoryPayload(gtPoint, directory, (p) => p['type'] === 'editors' && p['authority'] === GUATEMALA.id);
 		// NOTE: the SDK asks for a room's members at its last sync token before it
 		// encrypts; a token from before the join is refused (403), and a failed
-		// load is tried again: load them until the sync has caught up.
-		const membersLoaded = async (r: string) =>
-			gtPoint
-				.getRoom(r)
-				?.loadMembersIfNeeded()
-				.then(
-					() => true,
-					() => false,
-				) ?? false;
+		// load is tried again: load them until the sync has caught up. Synapse
+		// answers from the room's last event before the token, and when that
+		// event was sent concurrently with the join (it does not descend from it
+		// in the room's graph) the member is refused at every token until another
+		// event comes (seen once in CI: 2 minutes of 403s at one token). After a
+		// refusal the members are asked for as they are now, without the token.
+		const membersLoaded = async (r: string): Promise<boolean> => {
+			const room = gtPoint.getRoom(r);
+			if (room === null) return false;
+			try {
+				await room.loadMembersIfNeeded();
+				return true;
+			} catch {
+				(room as unknown as { loadMembersFromServer: () => Promise<unknown[]> }).loadMembersFromServer = async () =>
+					(await gtPoint.members(r, undefined, sdk.KnownMembership.Leave)).chunk ?? [];
+				return false;
+			}
+		};
 		await until(
 			async () => (await membersLoaded(directory)) && (await membersLoaded(points)),
 			'the point’s client knows both rooms’ members',
