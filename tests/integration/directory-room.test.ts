@@ -32,7 +32,10 @@ import { startNodeClient } from '../support/matrix-node-client.ts';
 
 const federation = inject('federation');
 const [sv, gt, ng, kz] = (['sv-fgr', 'gt-mp', 'ng-ca', 'kz-gpo'] as const).map((id) => homeserverOf(federation, id));
-const { clients, bot: start } = stoppedAfterAll();
+// NOTE: the room's keeper is this file's bridge; freed once it is stopped, even
+// after a failure, the alias lets the standing bridges of a later run on the
+// same data (the end-to-end tests, npm run e2e) make their own room.
+const { clients, bot: start } = stoppedAfterAll(() => freeAlias());
 const alias = `#rogatory-directory-refco:${sv!.serverName}`;
 const DIRECTORY_KEY = 'org.rogatory.directory';
 
@@ -53,7 +56,7 @@ function directoryPayload(client: sdk.MatrixClient, room: string, match: (payloa
 	});
 }
 
-/** A room left by an earlier run of this file (the federation's data outlives it) loses its alias, so the keeper creates a new one. */
+/** A room left by an earlier run of this file or another (the federation's data outlives them) loses its alias, so the keeper creates a new one. */
 async function freeAlias(): Promise<void> {
 	const admin = await registerAccount(sv!, `dir-admin-${randomBytes(4).toString('hex')}`, { admin: true });
 	if (!admin.ok) throw new Error(admin.error);

@@ -1,5 +1,6 @@
 // What a bot integration test file starts — Node clients and bot processes —
-// stopped after its tests (bots with SIGKILL: nothing of theirs is awaited).
+// stopped after its tests (bots with SIGKILL: nothing of theirs is awaited),
+// then the file's own clean-up, whether its tests passed or not.
 import type * as sdk from 'matrix-js-sdk';
 import { afterAll } from 'vitest';
 import { runBot, type BotLaunch, type BotProcess } from './bot-process.ts';
@@ -11,12 +12,14 @@ export interface TestProcesses {
 	readonly bot: (launch: BotLaunch) => BotProcess;
 }
 
-export function stoppedAfterAll(): TestProcesses {
+/** `afterwards` runs once the clients and bots are stopped (so no bot undoes it), even after a failed test. */
+export function stoppedAfterAll(afterwards?: () => Promise<void>): TestProcesses {
 	const clients: sdk.MatrixClient[] = [];
 	const bots: BotProcess[] = [];
-	afterAll(() => {
+	afterAll(async () => {
 		for (const c of clients) c.stopClient();
 		for (const b of bots) b.child.kill('SIGKILL');
+		await afterwards?.();
 	});
 	return {
 		clients,
