@@ -10,8 +10,8 @@ function fakeSynapse(rooms: Record<string, { levels: Record<string, number>; mem
 	let deactivated = false;
 	let checks = 0;
 	const reply = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
-	const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-		const url = new URL(String(input));
+	const respond = (input: string | URL | Request, init?: RequestInit): Response => {
+		const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
 		const path = decodeURIComponent(url.pathname);
 		calls.push(`${init?.method ?? 'GET'} ${path}`);
 		if ((init?.headers as Record<string, string>)['authorization'] !== 'Bearer secret') return reply({ error: 'no' }, 401);
@@ -34,7 +34,8 @@ function fakeSynapse(rooms: Record<string, { levels: Record<string, number>; mem
 				...members.map((m) => ({ type: 'm.room.member', state_key: m, sender: m, content: { membership: 'join' } })),
 			],
 		});
-	}) as typeof fetch;
+	};
+	const fetchImpl = ((input: string | URL | Request, init?: RequestInit) => Promise.resolve(respond(input, init))) as typeof fetch;
 	return { fetchImpl, calls };
 }
 
