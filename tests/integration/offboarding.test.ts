@@ -52,7 +52,12 @@ describe('offboarding a person', () => {
 		},
 	});
 
-	it('refuses while the person alone may change a room, then deactivates them and the case goes on without them', async () => {
+	let caseRoom = '';
+	let soloRoom = '';
+	let keyBefore: unknown;
+	const ended: string[] = [];
+
+	it('refuses while the person alone may change a room, naming it, and changes nothing', async () => {
 		const anaId = ana.userId;
 		const bId = b.getUserId()!;
 		const cId = c.getUserId()!;
@@ -60,14 +65,16 @@ describe('offboarding a person', () => {
 		// A case-like room: encrypted, the counterpart holds power as well. (Room
 		// version 12, Synapse's default: Ana is its creator, with power that must
 		// not be written in `users`.)
-		const { room_id: caseRoom } = await a.createRoom({
-			preset: sdk.Preset.PrivateChat,
-			invite: [bId, cId],
-			initial_state: [MEGOLM],
-			power_level_content_override: { users: { [bId]: 100 }, events: { 'm.room.power_levels': 100 } },
-		});
+		caseRoom = (
+			await a.createRoom({
+				preset: sdk.Preset.PrivateChat,
+				invite: [bId, cId],
+				initial_state: [MEGOLM],
+				power_level_content_override: { users: { [bId]: 100 }, events: { 'm.room.power_levels': 100 } },
+			})
+		).room_id;
 		// A room only Ana may change; her colleague is in it at 0.
-		const { room_id: soloRoom } = await a.createRoom({ preset: sdk.Preset.PrivateChat, invite: [cId], initial_state: [MEGOLM] });
+		soloRoom = (await a.createRoom({ preset: sdk.Preset.PrivateChat, invite: [cId], initial_state: [MEGOLM] })).room_id;
 		await invitedTo(b, caseRoom);
 		await b.joinRoom(caseRoom);
 		await invitedTo(c, caseRoom);
@@ -77,18 +84,21 @@ describe('offboarding a person', () => {
 
 		const before = decryptedMessage(a, caseRoom, (body) => body === 'before');
 		await b.sendTextMessage(caseRoom, 'before');
-		await before;
+		keyBefore = (await before).getWireContent()['session_id'];
+		expect(typeof keyBefore).toBe('string');
 
 		// The guard: nothing happens while Ana is the soloRoom's last administrator.
-		const ended: string[] = [];
 		const refused = await offboard(anaId, executor(ended));
 		expect(refused).toEqual({ ok: true, value: { kind: 'hand-over-first', rooms: [soloRoom] } });
 		expect(ended).toEqual([]);
 		const stillIn = await joinedRooms({ clientUrl: guatemala.clientUrl, adminToken: admin.accessToken }, anaId);
 		expect(stillIn.ok && [...stillIn.value].sort()).toEqual([caseRoom, soloRoom].sort());
+	});
 
+	it('after the hand-over, deactivates the account: no sign-in, no device, no room', async () => {
+		const anaId = ana.userId;
 		// Ana hands the room over; now she may go.
-		await a.setPowerLevel(soloRoom, cId, 100);
+		await a.setPowerLevel(soloRoom, c.getUserId()!, 100);
 		a.stopClient();
 		const done = await offboard(anaId, executor(ended));
 		expect(done.ok).toBe(true);
@@ -106,13 +116,25 @@ describe('offboarding a person', () => {
 		expect(!login.ok && login.error.status).toBe(403);
 		const whoami = await requestJson('GET', `${guatemala.clientUrl}/_matrix/client/v3/account/whoami`, { accessToken: ana.accessToken });
 		expect(!whoami.ok && whoami.error.status).toBe(401);
+	});
 
-		// The counterpart's homeserver sees her leave, and her devices go from its list.
+	it('keeps the case room working between the others, encrypted to no device of hers', { timeout: 240_000 }, async () => {
+		const anaId = ana.userId;
+		// The counterpart sees her leave.
 		await until(() => b.getRoom(caseRoom)?.getMember(anaId)?.membership === sdk.KnownMembership.Leave, 'B to see Ana leave');
+		// What B's homeserver answers a client of B asking for Ana's device keys:
+		// none. (Asked of B's own client, getUserDeviceInfo kept listing her old
+		// device for minutes in our runs: it keeps its copy of a user it no
+		// longer shares a room with, and never encrypts to such a user anyway.)
+		const sanSalvador = homeserverOf(federation, 'sv-fgr');
 		await until(async () => {
-			const devices = await b.getCrypto()!.getUserDeviceInfo([anaId], true);
-			return (devices.get(anaId)?.size ?? 0) === 0;
-		}, "Ana's devices to be gone from B's list");
+			const keys = await requestJson('POST', `${sanSalvador.clientUrl}/_matrix/client/v3/keys/query`, {
+				accessToken: b.getAccessToken()!,
+				body: { device_keys: { [anaId]: [] } },
+			});
+			const devices = keys.ok ? (keys.value['device_keys'] as Record<string, Record<string, unknown>> | undefined)?.[anaId] : undefined;
+			return devices !== undefined && Object.keys(devices).length === 0;
+		}, "Ana's device keys to be gone from B's homeserver");
 		expect(
 			b
 				.getRoom(caseRoom)!
@@ -123,7 +145,10 @@ describe('offboarding a person', () => {
 		// The case goes on between the others, encrypted.
 		const toC = decryptedMessage(c, caseRoom, (body) => body === 'after, from B');
 		await b.sendTextMessage(caseRoom, 'after, from B');
-		expect((await toC).isEncrypted()).toBe(true);
+		const afterFromB = await toC;
+		expect(afterFromB.isEncrypted()).toBe(true);
+		// B's client started a new room key once Ana left: the one she held does not open it.
+		expect(afterFromB.getWireContent()['session_id']).not.toBe(keyBefore);
 		const toB = decryptedMessage(b, caseRoom, (body) => body === 'after, from C');
 		await c.sendTextMessage(caseRoom, 'after, from C');
 		expect((await toB).isEncrypted()).toBe(true);
