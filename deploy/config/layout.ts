@@ -22,6 +22,8 @@ export interface HomeserverFiles {
 	readonly formSecret: string;
 	/** Demo and admin passwords, generated once (JSON). */
 	readonly passwords: string;
+	/** The admin account's access token, for the web server's offboarding (site file homeserver.admin_token_file). */
+	readonly adminToken: string;
 }
 
 export function homeserverFiles(dir: string): HomeserverFiles {
@@ -42,6 +44,7 @@ export function homeserverFiles(dir: string): HomeserverFiles {
 		macaroonSecret: join(secrets, 'macaroon_secret_key'),
 		formSecret: join(secrets, 'form_secret'),
 		passwords: join(secrets, 'passwords.json'),
+		adminToken: join(secrets, 'admin-token'),
 	};
 }
 

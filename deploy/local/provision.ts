@@ -10,7 +10,7 @@ import { homeserverFiles } from '../config/layout.ts';
 import { describeError, requestJson } from './http.ts';
 import { keptPassword } from './passwords.ts';
 import { registrationMac } from './registration-mac.ts';
-import { randomSecret } from './secrets.ts';
+import { randomSecret, writePrivate } from './secrets.ts';
 import type { LocalHomeserver } from './types.ts';
 
 export interface Account {
@@ -119,6 +119,9 @@ export async function provisionRoster(
 		const admin = await provisionKept(hs, ADMIN_LOCALPART, { admin: true, displayName: `${hs.id} administrator` });
 		if (!admin.ok) return admin;
 		admins[hs.id] = admin.value;
+		// The web server's offboarding reads it (the demo sites' homeserver.admin_token_file);
+		// rewritten on every start, as logging in again ends the device's previous token.
+		writePrivate(homeserverFiles(hs.dataDir).adminToken, `${admin.value.accessToken}\n`);
 	}
 	const people: ProvisionedPerson[] = [];
 	for (const person of roster.people) {

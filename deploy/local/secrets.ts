@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-function writePrivate(path: string, content: string): void {
+/** Writes `content` to `path` readable by this user only (folder 0700, file 0600). */
+export function writePrivate(path: string, content: string): void {
 	mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
 	writeFileSync(path, content, { mode: 0o600 });
 }
