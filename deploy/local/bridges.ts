@@ -5,13 +5,17 @@
 // folder, where the web app reads registers from), and its process,
 // `node bridge/bot/main.ts --roster <roster> --site <its site> <config.json>`.
 // The roster and sites are read and checked here first, so a broken file
-// stops everything before an account is made. Resolves once every bridge says
+// stops everything before an account is made. Where the site's people file
+// lists a network's secretariat person, its homeserver also gets the
+// network's secretariat service account (`@rogatory-secretariat-<net>`,
+// docs/decisions.md), with a kept password like the bridge's. Resolves once every bridge says
 // it is running; a bridge that exits first is reported with its log's last lines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BotConfigFile } from '../../policies/bot-config/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
+import { secretariatServiceAccount } from '../../policies/network/index.ts';
 import { describeErrors } from '../../policies/roster/file/index.ts';
 import type { DeploymentPaths } from '../roster/demo-deployment.ts';
 import { loadDeployment } from '../roster/load.ts';
@@ -103,6 +107,22 @@ export async function startBridges(options: {
 		if (!account.ok) {
 			await stopAll();
 			return err(`the ${hs.id} bridge's account: ${account.error}`);
+		}
+		const secretariats = [
+			...new Set(runtime.people.flatMap((p) => (p.authority === hs.id && p.secretariatOf !== undefined ? [p.secretariatOf] : []))),
+		];
+		for (const network of secretariats) {
+			const service = secretariatServiceAccount(network, hs.serverName).slice(1).split(':')[0]!;
+			const made = await registerAccount(hs, service, {
+				password: keptPassword(hs.dataDir, service),
+				deviceId: PROVISIONING_DEVICE,
+				displayName: `${network} secretariat`,
+			});
+			if (!made.ok) {
+				await stopAll();
+				return err(`the ${network} secretariat's service account on ${hs.id}: ${made.error}`);
+			}
+			options.onProgress?.(`the ${network} secretariat's service account on ${hs.id} is ${made.value.userId}`);
 		}
 		const configFile = join(dir, 'config.json');
 		const config: BotConfigFile = {
