@@ -6,37 +6,20 @@
 // JSON by the app's own pages (same-origin.ts); the administrator's own
 // session is confirmed with their homeserver first. 409 names the rooms to
 // hand over before anything changes. The homeserver admin token stays here.
-import { json } from '@sveltejs/kit';
 import { mayOffboard } from '#policies/offboarding/may-offboard.ts';
 import { offboard } from '#lib/server/offboarding/offboard.ts';
 import { siteAdmin } from '#lib/server/offboarding/site-admin.ts';
 import { accountOf } from '#lib/server/offboarding/synapse-admin.ts';
-import { sessionAdminAccess } from '#lib/server/sessions/admin.ts';
-import { sameOriginJson } from '#lib/server/sessions/same-origin.ts';
+import { adminAnswer as answer, adminRequest } from '#lib/server/sessions/admin-request.ts';
 import { webDeployment } from '#lib/server/roster/loaded.ts';
-import { sessionStore } from '#lib/server/sessions/server.ts';
 import type { RequestHandler } from './$types';
-
-const answer = (status: number, body: Record<string, unknown>) => json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 const LOCALPART = /^[a-z0-9._=\-/+]+$/;
 
 export const POST: RequestHandler = async ({ locals, request }) => {
-	if (!sameOriginJson(request)) return answer(403, { problem: 'cross-site' });
-	const access = sessionAdminAccess(locals.user);
-	if (access.kind === 'no-session') return answer(401, { problem: 'no-session' });
-	if (access.kind === 'refused') return answer(403, { problem: 'not-of-authority' });
-	const confirmation = await locals.session?.confirm();
-	if (confirmation !== 'confirmed') return answer(confirmation === 'ended' ? 401 : 503, { problem: 'unconfirmed' });
-	const store = sessionStore();
-	if (store === undefined) return answer(503, { problem: 'unavailable' });
-	let body: unknown;
-	try {
-		body = await request.json();
-	} catch {
-		return answer(400, { problem: 'malformed' });
-	}
-	const person = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['person'] : undefined;
+	const asked = await adminRequest(locals, request);
+	if (!asked.ok) return asked.answer;
+	const { access, store, person } = asked.value;
 	if (typeof person !== 'string' || !LOCALPART.test(person.toLowerCase())) return answer(400, { problem: 'malformed' });
 	const localpart = person.toLowerCase();
 
