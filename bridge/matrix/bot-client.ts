@@ -121,13 +121,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		return created.client;
 	};
 	const decrypt = (raw: RawEvent): Promise<Decrypted> => readArrival(the(), raw, options.identityApproved);
-	const fetchGap = async (room: string, from: string, to: string): Promise<RawEvent[]> => {
+	const fetchGap = async (room: string, from: string, to: string | undefined): Promise<RawEvent[]> => {
 		const found: RawEvent[] = [];
 		for (let token = from; ;) {
 			const page = await the().http.authedRequest<{ chunk?: Record<string, unknown>[]; end?: string }>(
 				sdk.Method.Get,
 				`/rooms/${encodeURIComponent(room)}/messages`,
-				{ from: token, to, dir: 'b', limit: '100' },
+				{ from: token, ...(to === undefined ? {} : { to }), dir: 'b', limit: '100' },
 			);
 			const chunk = page.chunk ?? [];
 			for (const e of chunk) {

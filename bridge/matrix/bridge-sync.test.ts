@@ -28,7 +28,7 @@ const response = (next: string, ids: string[], invite?: { room: string; sender: 
 	},
 });
 
-function harness(known: Set<string>, skipRoom?: (room: string) => boolean) {
+function harness(known: Set<string>, skipRoom?: (room: string) => boolean, fetchGap?: BridgeSyncDeps['fetchGap']) {
 	const sink = new MemorySink();
 	const lines: string[] = [];
 	const answered: InviteAction[] = [];
@@ -51,7 +51,7 @@ function harness(known: Set<string>, skipRoom?: (room: string) => boolean) {
 			),
 		saveSyncStore: () => Promise.resolve(),
 		dump: () => Promise.resolve([]),
-		fetchGap: () => Promise.resolve([]),
+		fetchGap: fetchGap ?? (() => Promise.resolve([])),
 		answer: (action) => {
 			answered.push(action);
 			return Promise.resolve(true);
@@ -156,5 +156,30 @@ describe('BridgeSync', () => {
 		await sync.beforeSync('s1');
 		expect(sink.batches.map((b) => b.events.map((e) => [e.room, e.eventId]))).toEqual([[['!r:gt', '$1']]]);
 		expect(pendingOf(sink).queue).toEqual([]);
+	});
+
+	it('fetches what was sent while it was only invited, when it joined in the batch: back past `since`', async () => {
+		const asked: [string, string | undefined][] = [];
+		const fetchGap: BridgeSyncDeps['fetchGap'] = (_room, from, to) => {
+			asked.push([from, to]);
+			return Promise.resolve(to === undefined ? [{ ...message('$early'), room_id: '!r:gt' }] : []);
+		};
+		const { sink, sync } = harness(new Set(['$early', '$1', '$2']), undefined, fetchGap);
+		const limited = (next: string, events: Record<string, unknown>[]) => ({
+			next_batch: next,
+			rooms: { join: { '!r:gt': { timeline: { limited: true, prev_batch: `p-${next}`, events } } } },
+		});
+		const join = { event_id: '$join', type: 'm.room.member', state_key: self, sender: self, content: { membership: 'join' } };
+		// Joined in this batch: the gap is fetched with no lower bound, and its event comes first.
+		sync.afterSync('s0', limited('s1', [join, message('$1')]));
+		await sync.beforeSync('s1');
+		// Already a member: the gap stops at the batch's `since`.
+		sync.afterSync('s1', limited('s2', [message('$2')]));
+		await sync.beforeSync('s2');
+		expect(asked).toEqual([
+			['p-s1', undefined],
+			['p-s2', 's1'],
+		]);
+		expect(sink.batches.flatMap((b) => b.events.map((e) => e.eventId))).toEqual(['$early', '$1', '$2']);
 	});
 });

@@ -79,7 +79,8 @@ export interface BridgeSyncDeps {
 	readonly saveSyncStore: () => Promise<void>;
 	readonly dump: () => Promise<DatabaseDump[]>;
 	/** The message events between `from` (a prev_batch) back to `to` (the sync's since), oldest first. */
-	readonly fetchGap: (room: string, from: string, to: string) => Promise<RawEvent[]>;
+	/** The room's events from `from` back to `to` (back to the start of what the bridge may see when `to` is undefined). */
+	readonly fetchGap: (room: string, from: string, to: string | undefined) => Promise<RawEvent[]>;
 	/** Sends an invitation answer; false to try again at the next batch. */
 	readonly answer: (action: InviteAction) => Promise<boolean>;
 	/** Left out: no chat commands. */
@@ -184,7 +185,9 @@ export class BridgeSync implements GateHooks {
 			let gap: RawEvent[] = [];
 			if (room.limited && room.prevBatch !== undefined && batch.since !== undefined) {
 				const seen = new Set(room.events.map((e) => e.event_id));
-				gap = (await this.#deps.fetchGap(room.room, room.prevBatch, batch.since)).filter((e) => !seen.has(e.event_id));
+				// NOTE: a room joined in this batch: what was sent while the bridge was only invited came in no batch.
+				const to = room.joinedNow ? undefined : batch.since;
+				gap = (await this.#deps.fetchGap(room.room, room.prevBatch, to)).filter((e) => !seen.has(e.event_id));
 				this.#deps.log(`room ${room.room}: the server cut the timeline short; ${gap.length} events fetched from /messages`);
 			}
 			for (const raw of [...gap, ...room.events]) if (raw['sender'] !== this.#deps.self) received.push({ raw, firstSeen: now });

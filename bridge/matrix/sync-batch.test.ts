@@ -31,7 +31,7 @@ describe('readSyncBatch', () => {
 		);
 		expect(batch?.nextBatch).toBe('s2');
 		expect(batch?.rooms).toHaveLength(1);
-		expect(batch?.rooms[0]).toMatchObject({ room: '!a:hs', limited: true, prevBatch: 'p1' });
+		expect(batch?.rooms[0]).toMatchObject({ room: '!a:hs', limited: true, prevBatch: 'p1', joinedNow: false });
 		expect(batch?.rooms[0]?.events.map((e) => [e.event_id, e.room_id])).toEqual([
 			['$1', '!a:hs'],
 			['$2', '!a:hs'],
@@ -61,5 +61,33 @@ describe('readSyncBatch', () => {
 
 	it('is undefined for a body that is not a sync response', () => {
 		expect(readSyncBatch('s1', { errcode: 'M_UNKNOWN' }, self)).toBeUndefined();
+	});
+
+	it('says when the bot’s own join is in a room’s timeline (it joined in this batch)', () => {
+		const member = (who: string, membership: string) => ({
+			event_id: `$${who}`,
+			type: 'm.room.member',
+			state_key: who,
+			content: { membership },
+		});
+		const batch = readSyncBatch(
+			's1',
+			{
+				next_batch: 's2',
+				rooms: {
+					join: {
+						'!new:hs': { timeline: { limited: true, events: [member(self, 'join')] } },
+						'!other:hs': { timeline: { limited: true, events: [member('@x:hs', 'join')] } },
+						'!left:hs': { timeline: { limited: true, events: [member(self, 'leave')] } },
+					},
+				},
+			},
+			self,
+		);
+		expect(batch?.rooms.map((r) => [r.room, r.joinedNow])).toEqual([
+			['!new:hs', true],
+			['!other:hs', false],
+			['!left:hs', false],
+		]);
 	});
 });

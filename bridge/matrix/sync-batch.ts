@@ -13,6 +13,12 @@ export interface RoomTimeline {
 	/** The server left events out before `events`; they are fetched from `prevBatch` back to the sync's `since`. */
 	readonly limited: boolean;
 	readonly prevBatch: string | undefined;
+	/**
+	 * The bridge's own join is in this timeline: it joined in this batch, so
+	 * what was sent between its invitation and its join (which no earlier sync
+	 * carried) is fetched too, not only back to `since`.
+	 */
+	readonly joinedNow: boolean;
 }
 
 export interface Invitation {
@@ -39,16 +45,25 @@ export function isBridgedType(type: unknown): boolean {
 	return type === 'm.room.message' || type === 'm.room.encrypted';
 }
 
-function timelineOf(room: string, joined: Record<string, unknown>): RoomTimeline {
+function timelineOf(room: string, joined: Record<string, unknown>, self: string): RoomTimeline {
 	const timeline = record(joined['timeline']);
 	const events: RawEvent[] = [];
+	let joinedNow = false;
 	for (const value of list(timeline['events'])) {
 		const event = record(value);
+		if (event['type'] === 'm.room.member' && event['state_key'] === self && record(event['content'])['membership'] === 'join')
+			joinedNow = true;
 		if (typeof event['event_id'] !== 'string' || 'state_key' in event || !isBridgedType(event['type'])) continue;
 		events.push({ ...event, room_id: room } as RawEvent);
 	}
 	const prevBatch = timeline['prev_batch'];
-	return { room, events, limited: timeline['limited'] === true, prevBatch: typeof prevBatch === 'string' ? prevBatch : undefined };
+	return {
+		room,
+		events,
+		limited: timeline['limited'] === true,
+		prevBatch: typeof prevBatch === 'string' ? prevBatch : undefined,
+		joinedNow,
+	};
 }
 
 function invitationOf(room: string, invited: Record<string, unknown>, self: string): Invitation | undefined {
@@ -67,7 +82,7 @@ export function readSyncBatch(since: string | undefined, body: unknown, self: st
 	const nextBatch = response['next_batch'];
 	if (typeof nextBatch !== 'string') return undefined;
 	const rooms = record(response['rooms']);
-	const joined = Object.entries(record(rooms['join'])).map(([room, value]) => timelineOf(room, record(value)));
+	const joined = Object.entries(record(rooms['join'])).map(([room, value]) => timelineOf(room, record(value), self));
 	const invitations = Object.entries(record(rooms['invite']))
 		.map(([room, value]) => invitationOf(room, record(value), self))
 		.filter((i): i is Invitation => i !== undefined);
