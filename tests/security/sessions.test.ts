@@ -358,3 +358,36 @@ describe('ending a person’s sessions (authority administrators only)', () => {
 		expect(await whose(await sessionOf(await rosterLogin('gt-mp', 'carlos.mendez')))).toBe(carlos.userId);
 	});
 });
+
+describe('offboarding a person (authority administrators only)', () => {
+	const offboard = (cookie: string, person: string, origin = BASE, type = 'application/json') =>
+		httpFrom('127.0.0.4', `${BASE}/api/admin/offboard`, {
+			method: 'POST',
+			headers: { 'Content-Type': type, Origin: origin, ...withCookie(cookie) },
+			body: type === 'application/json' ? JSON.stringify({ person }) : new URLSearchParams({ person }).toString(),
+		});
+
+	it('is refused to a prosecutor, an officer, another authority’s administrator and another site, and changes nothing', async () => {
+		const carlos = await rosterLogin('gt-mp', 'carlos.mendez');
+		const victim = await sessionOf(carlos);
+		const attempts: [string, string][] = [
+			['a prosecutor', await sessionOf(await rosterLogin('gt-mp', 'ana.lopez'))],
+			['Guatemala’s officer, about himself', await sessionOf(await rosterLogin('gt-mp', 'carlos.mendez'))],
+			['another authority’s administrator', await sessionOf(await rosterLogin('ng-ca', 'ngozi.eze'))],
+		];
+		for (const [who, cookie] of attempts) {
+			const response = await offboard(cookie, 'carlos.mendez');
+			expect(response.status, who).toBe(403);
+			expect(await whose(victim), who).toBe(carlos.userId);
+		}
+		// Guatemala's own administrator, from another site (JSON, a form, plain text): refused before anything is read.
+		const admin = await sessionOf(await rosterLogin('gt-mp', 'sofia.herrera'));
+		for (const type of ['application/json', 'application/x-www-form-urlencoded', 'text/plain'])
+			expect((await offboard(admin, 'carlos.mendez', 'http://evil.example', type)).status, type).toBe(403);
+		// A malformed person is refused as such.
+		expect((await offboard(admin, '@carlos.mendez:elsewhere')).status).toBe(400);
+		// The person's session and account are untouched: the homeserver still answers for his token.
+		expect(await whose(victim)).toBe(carlos.userId);
+		expect(await whose(await sessionOf(await rosterLogin('gt-mp', 'carlos.mendez')))).toBe(carlos.userId);
+	});
+});
