@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nearMiss } from '../testing/near-miss.ts';
 import { parseCaseEvent } from './parse.ts';
 import { REJECTION_CODES } from './rejection.ts';
+import { anyValue } from '../testing/anything.ts';
 
 function refusedWithReason(raw: unknown): void {
 	const parsed = parseCaseEvent(raw);
@@ -17,23 +18,9 @@ function refusedWithReason(raw: unknown): void {
 
 describe('parseCaseEvent on malformed input', () => {
 	it('refuses 10,000 arbitrary values with a reason, never throwing', () => {
-		fc.assert(
-			fc.property(
-				fc.anything({
-					withBigInt: true,
-					withMap: true,
-					withSet: true,
-					withDate: true,
-					withTypedArray: true,
-					withSparseArray: true,
-					withNullPrototype: true,
-				}),
-				refusedWithReason,
-			),
-			{
-				numRuns: 10_000,
-			},
-		);
+		fc.assert(fc.property(anyValue, refusedWithReason), {
+			numRuns: 10_000,
+		});
 	});
 
 	it('refuses 10,000 near misses of valid events with a reason, never throwing', () => {

@@ -6,15 +6,7 @@ import { personPayload, LUCIA } from '../testing/entries.ts';
 import { buildDirectoryContent } from './build.ts';
 import { DIRECTORY_KEY } from './namespace.ts';
 import { parseDirectoryContent } from './parse.ts';
-
-const anything = fc.anything({
-	withBigInt: true,
-	withMap: true,
-	withSet: true,
-	withDate: true,
-	withNullPrototype: true,
-	withSparseArray: true,
-});
+import { anyValue as anything } from '../../cases/testing/anything.ts';
 
 describe('parseDirectoryContent on arbitrary input', () => {
 	it('never throws on arbitrary values, and refuses them with a reason', () => {

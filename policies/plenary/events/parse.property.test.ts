@@ -8,15 +8,7 @@ import { GUIDE_VOTE, PLENARY } from '../testing/fixtures.ts';
 import { buildPlenaryContent } from './build.ts';
 import { PLENARY_KEY } from './namespace.ts';
 import { parsePlenaryContent } from './parse.ts';
-
-const anything = fc.anything({
-	withBigInt: true,
-	withMap: true,
-	withSet: true,
-	withDate: true,
-	withNullPrototype: true,
-	withSparseArray: true,
-});
+import { anyValue as anything } from '../../cases/testing/anything.ts';
 
 const reason = (parsed: { ok: boolean; error?: string }) => {
 	if (!parsed.ok) expect(parsed.error).toMatch(/\S/);
