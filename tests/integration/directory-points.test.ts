@@ -25,6 +25,7 @@ import { crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { homeserverOf } from '../support/federation-info.ts';
 import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
+import { refused } from '../support/bot/refused.ts';
 
 const federation = inject('federation');
 const [sv, gt] = (['sv-fgr', 'gt-mp'] as const).map((id) => homeserverOf(federation, id));
@@ -64,16 +65,6 @@ async function freeAliases(): Promise<void> {
 		});
 		if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
 	}
-}
-
-async function refused(attempt: Promise<unknown>): Promise<sdk.MatrixError> {
-	try {
-		await attempt;
-	} catch (error) {
-		if (error instanceof sdk.MatrixError) return error;
-		throw error;
-	}
-	throw new Error('it went through');
 }
 
 const localpartOf = (client: sdk.MatrixClient): string => client.getUserId()!.slice(1).split(':')[0]!;

@@ -29,6 +29,7 @@ import { registerAccount } from '../../deploy/local/provision.ts';
 import { ACL_REVISION } from '../../policies/rooms/server-acl.ts';
 import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
+import { refused } from '../support/bot/refused.ts';
 
 const federation = inject('federation');
 const [sv, gt, ng, kz] = (['sv-fgr', 'gt-mp', 'ng-ca', 'kz-gpo'] as const).map((id) => homeserverOf(federation, id));
@@ -65,16 +66,6 @@ async function freeAlias(): Promise<void> {
 		headers: { authorization: `Bearer ${admin.value.accessToken}` },
 	});
 	if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
-}
-
-async function refused(attempt: Promise<unknown>): Promise<sdk.MatrixError> {
-	try {
-		await attempt;
-	} catch (error) {
-		if (error instanceof sdk.MatrixError) return error;
-		throw error;
-	}
-	throw new Error('the join went through');
 }
 
 describe('a network’s directory room', () => {

@@ -15,7 +15,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as sdk from 'matrix-js-sdk';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { NetworkRoomsKeeper } from '../../bridge/network/keeper.ts';
 import { sdkKeeperClient } from '../../bridge/matrix/network-keeper-client.ts';
@@ -31,6 +30,7 @@ import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
 import { invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
+import { refused } from '../support/bot/refused.ts';
 
 const federation = inject('federation');
 const [gt, sv, ng] = (['gt-mp', 'sv-fgr', 'ng-ca'] as const).map((id) => homeserverOf(federation, id));
@@ -51,16 +51,6 @@ async function freeAliases(): Promise<void> {
 	}
 }
 afterAll(freeAliases);
-
-async function refused(attempt: Promise<unknown>): Promise<sdk.MatrixError> {
-	try {
-		await attempt;
-	} catch (error) {
-		if (error instanceof sdk.MatrixError) return error;
-		throw error;
-	}
-	throw new Error('it went through');
-}
 
 const localpartOf = (userId: string): string => userId.slice(1).split(':')[0]!;
 
