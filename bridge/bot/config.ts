@@ -9,7 +9,8 @@ import { serversFromRoster } from '../../policies/cases/index.ts';
 import { checkBotConfig, type CheckedBotConfig } from '../../policies/bot-config/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import type { LoadedRoster, SiteDocument } from '../../policies/roster/file/index.ts';
-import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
+import { hostedSecretariats } from '../../policies/network/secretariat.ts';
+import type { AuthorityId, NetworkId, Roster } from '../../policies/roster/types.ts';
 import { parseReminderSettings } from '../reminders/settings.ts';
 import type { ReminderSettings } from '../reminders/types.ts';
 
@@ -53,6 +54,12 @@ export function readConfig(path: string, roster: Roster): Result<{ config: Check
 export function botConfig(file: CheckedBotConfig, site: SiteDocument, roster: Roster, edition: RosterEdition): Result<BotConfig, string> {
 	const reminders = parseReminderSettings(site.reminders);
 	if (!reminders.ok) return err(`${site.source.file}: ${reminders.error}`);
+	const hosted = hostedSecretariats(roster, site.authority as AuthorityId);
+	const stray = Object.keys(file.secretariats ?? {}).find((network) => !hosted.includes(network as NetworkId));
+	if (stray !== undefined)
+		return err(
+			`secretariats.${stray}: the roster does not name ${site.authority} as the host of ${stray}'s secretariat (it hosts ${hosted.length === 0 ? 'none' : hosted.join(', ')}); remove the key or mend the roster's hosted_by`,
+		);
 	return ok({
 		...file,
 		authority: site.authority as AuthorityId,

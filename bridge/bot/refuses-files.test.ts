@@ -94,4 +94,14 @@ describe('the bridge refuses broken deployment files before it starts anything',
 		);
 		expect(existsSync(join(dir, 'old.sqlite'))).toBe(false);
 	});
+
+	it('refuses to keep the rooms of a secretariat the roster does not have it host', () => {
+		const dir = folder();
+		const files = brokenDeployment(dir, { ...BREAKAGES[0]!, to: BREAKAGES[0]!.from });
+		const run = bridge(['--roster', files.roster, '--site', files.site, config(dir, { secretariats: { WACAP: 'p' } })]);
+		expectNothingStarted(dir, run);
+		expect(run.stderr.trimEnd()).toBe(
+			"rogatory bridge: cannot start: secretariats.WACAP: the roster does not name gt-mp as the host of WACAP's secretariat (it hosts REFCO); remove the key or mend the roster's hosted_by. Mend the file and start again.",
+		);
+	});
 });

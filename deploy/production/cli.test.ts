@@ -35,7 +35,7 @@ describe('node deploy/production/cli.ts', () => {
 		const run = generate(['--roster', files.roster, 'ng-ca', out]);
 		expect(run.stderr).toBe('');
 		expect(run.status).toBe(0);
-		expect(run.stdout).toMatch(/^generating ng-ca's configuration from roster version 2 \(sha256 [0-9a-f]{12}…\)\n/);
+		expect(run.stdout).toMatch(/^generating ng-ca's configuration from roster version 3 \(sha256 [0-9a-f]{12}…\)\n/);
 		// Nigeria federates with its networks' and links' homeservers: Guatemala's (linked) and Kazakhstan's (linked).
 		const homeserver = readFileSync(join(out, 'homeserver.yaml'), 'utf8');
 		expect(homeserver).toContain('server_name: matrix.ca.ng.rogatory.example');

@@ -13,7 +13,7 @@ describe('loadRoster', () => {
 		const path = join(import.meta.dirname, 'default.yaml');
 		const loaded = loadRoster(path);
 		if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
-		expect(loaded.value.version).toBe(2);
+		expect(loaded.value.version).toBe(3);
 		expect(loaded.value.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
 		expect(loaded.value.document.networks.map((n) => n.id)).toEqual(['REFCO', 'WACAP', 'CASC']);
 	});
@@ -36,10 +36,10 @@ describe('loadRoster', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'rogatory-roster-'));
 		const original = readFileSync(join(import.meta.dirname, 'default.yaml'), 'utf8');
 		const edited = join(dir, 'edited.yaml');
-		writeFileSync(edited, original.replace('version: 2', 'version: 3'));
+		writeFileSync(edited, original.replace('version: 3', 'version: 4'));
 		const a = loadRoster(join(import.meta.dirname, 'default.yaml'));
 		const b = loadRoster(edited);
-		expect(a.ok && b.ok && a.value.sha256 !== b.value.sha256 && b.value.version === 3).toBe(true);
+		expect(a.ok && b.ok && a.value.sha256 !== b.value.sha256 && b.value.version === 4).toBe(true);
 		const broken = join(dir, 'broken.yaml');
 		writeFileSync(broken, original.replace('    country: CR\n', '    country: CR\n    flag: blue\n'));
 		const refused = loadRoster(broken);

@@ -26,6 +26,19 @@ describe('checkBotConfig', () => {
 		});
 	});
 
+	it('takes the passwords of the secretariats it hosts, each a non-empty string', () => {
+		const secretariats = { REFCO: 'kept-password' };
+		expect(checkBotConfig({ ...FILE, secretariats }, ['gt-mp'])).toEqual({
+			ok: true,
+			value: { config: { ...FILE, secretariats }, warnings: [] },
+		});
+		expect(checkBotConfig({ ...FILE, secretariats: { REFCO: '' } }, ['gt-mp'])).toEqual({
+			ok: false,
+			error: 'secretariats.REFCO: must be a non-empty password',
+		});
+		expect(checkBotConfig({ ...FILE, secretariats: 'REFCO' }, ['gt-mp'])).toMatchObject({ ok: false });
+	});
+
 	it('takes a map of bridges whose accounts are on the server they are given for', () => {
 		const bridges = { '127.0.30.1:38448': '@bridge-gt:127.0.30.1:38448' };
 		expect(checkBotConfig({ ...FILE, bridges }, ['gt-mp'])).toEqual({ ok: true, value: { config: { ...FILE, bridges }, warnings: [] } });

@@ -34,6 +34,13 @@ export interface BotConfigFile {
 	 * invites these (docs/directory.md, "Contact details for 24/7 points only").
 	 */
 	readonly bridges?: Readonly<Record<string, string>>;
+	/**
+	 * Network → the password of its secretariat's service account, for each
+	 * network whose secretariat this authority's homeserver hosts (the roster's
+	 * `hosted_by`): the bridge process then keeps that network's rooms
+	 * (docs/network-rooms.md). Checked against the roster by the bridge.
+	 */
+	readonly secretariats?: Readonly<Record<string, string>>;
 }
 
 /** The file checked. */
@@ -48,6 +55,7 @@ const KEYS: { readonly [K in keyof Required<BotConfigFile>]: K } = {
 	recoveryKeyFile: 'recoveryKeyFile',
 	servers: 'servers',
 	bridges: 'bridges',
+	secretariats: 'secretariats',
 };
 const REQUIRED = ['homeserverUrl', 'user', 'password'] as const;
 
@@ -87,6 +95,8 @@ export function checkBotConfig(
 	if (!servers.ok) return servers;
 	const bridges = bridgesOf(raw['bridges']);
 	if (!bridges.ok) return bridges;
+	const secretariats = secretariatsOf(raw['secretariats']);
+	if (!secretariats.ok) return secretariats;
 	const config: CheckedBotConfig = {
 		homeserverUrl: text.homeserverUrl!,
 		user: text.user!,
@@ -94,6 +104,7 @@ export function checkBotConfig(
 		...(typeof recoveryKeyFile === 'string' ? { recoveryKeyFile } : {}),
 		...(servers.value === undefined ? {} : { servers: servers.value }),
 		...(bridges.value === undefined ? {} : { bridges: bridges.value }),
+		...(secretariats.value === undefined ? {} : { secretariats: secretariats.value }),
 	};
 	const warnings = Object.keys(raw)
 		.filter((k) => !Object.hasOwn(KEYS, k))
@@ -127,4 +138,16 @@ function bridgesOf(value: unknown): Result<Readonly<Record<string, string>> | un
 		bridges[server] = parsed.value;
 	}
 	return ok(bridges);
+}
+
+function secretariatsOf(value: unknown): Result<Readonly<Record<string, string>> | undefined, string> {
+	if (value === undefined) return ok(undefined);
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return err('secretariats: must be an object of network → the password of its secretariat’s service account');
+	const passwords: Record<string, string> = {};
+	for (const [network, password] of Object.entries(value)) {
+		if (typeof password !== 'string' || password === '') return err(`secretariats.${network}: must be a non-empty password`);
+		passwords[network] = password;
+	}
+	return ok(passwords);
 }

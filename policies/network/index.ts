@@ -29,6 +29,7 @@ export {
 	type ServerNames,
 } from './members.ts';
 export { networkPair, networkPairs, type NetworkPair } from './pairs.ts';
+export { hostedSecretariats, networkSecretariat, type NetworkSecretariat } from './secretariat.ts';
 export { spaceChildState, spaceParentState, type SpaceChildContent, type SpaceParentContent } from './space-links.ts';
 export { networkRoomPower, networkRoomRequest, type NetworkRoomRequest, type NetworkRoomSpec } from './template.ts';
 export {

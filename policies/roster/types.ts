@@ -38,6 +38,8 @@ export interface Network {
 	readonly name: string;
 	readonly region: string;
 	readonly languages: readonly Language[];
+	/** The member authority whose homeserver holds the network secretariat's service account (the roster's `hosted_by`), when it is on Rogatory. */
+	readonly secretariatHost?: AuthorityId;
 }
 
 /** A country's standing in a network. */

@@ -10,17 +10,20 @@
 //   authorities by their official `name`);
 // - client URLs (the production generator derives https://<server name>);
 // - secretariats as organisations with their own homeserver: today a
-//   secretariat is a person on a member's server (Person.secretariatOf);
+//   secretariat is people on a member's server (Person.secretariatOf) and a
+//   service account on the member's homeserver its entry's `hosted_by` names
+//   (Network.secretariatHost);
 // - the roster's version (deploy/roster/load.ts returns it with the hash).
 import type { Authority, AuthorityId, CountryCode, CrossNetworkLink, Network, NetworkId, Person, Roster } from '../types.ts';
 import type { PeopleDocument } from './people-document.ts';
 import type { AuthorityEntry, NetworkEntry, RosterDocument } from './roster-document.ts';
 
-const network = (entry: NetworkEntry): Network => ({
+const network = (entry: NetworkEntry, host: string | undefined): Network => ({
 	id: entry.id as NetworkId,
 	name: entry.names.en,
 	region: entry.region,
 	languages: entry.languages,
+	...(host === undefined ? {} : { secretariatHost: host as AuthorityId }),
 });
 
 const authority = (entry: AuthorityEntry, serverName: string): Authority => ({
@@ -60,7 +63,7 @@ export function rosterFromDocuments(roster: RosterDocument, peopleFiles: readonl
 		.filter((l) => l.between.every((id) => present.has(id)))
 		.map((l) => ({ between: [l.between[0] as AuthorityId, l.between[1] as AuthorityId], why: l.why }));
 	return {
-		networks: roster.networks.map(network),
+		networks: roster.networks.map((n) => network(n, roster.secretariats.find((s) => s.network === n.id)?.hostedBy)),
 		authorities,
 		people: peopleFiles.flatMap(people),
 		crossNetworkLinks,

@@ -25,6 +25,12 @@ describe('parseRoster', () => {
 		expect(parsed.value.authorities[2]?.homeserver).toBeUndefined();
 		expect(parsed.value.authorities[0]?.memberships[0]).toEqual({ network: 'NORTH', status: 'member', since: '2020-01-31' });
 		expect(parsed.value.links[0]?.between).toEqual(['aa-one', 'bb-two']);
+		expect(parsed.value.secretariats[0]?.hostedBy).toBeUndefined();
+	});
+
+	it('reads the member authority that hosts a secretariat', () => {
+		const parsed = parseRoster(editLine(VALID_ROSTER, 48, '    name: North Secretariat\n    hosted_by: aa-one'), FILE);
+		expect(parsed.ok && parsed.value.secretariats[0]?.hostedBy).toBe('aa-one');
 	});
 
 	// [what, line edited, its new text, key path, line reported]
@@ -67,6 +73,29 @@ describe('parseRoster', () => {
 		['a secretariat of an undeclared network', 49, '  - network: EAST', 'secretariats[1].network', 49],
 		['a second secretariat for a network', 49, '  - network: NORTH', 'secretariats[1].network', 49],
 		['a network without a secretariat', 49, '  - network: EAST', 'networks[1]', 7],
+		[
+			'a secretariat hosted by an unknown authority',
+			48,
+			'    name: North Secretariat\n    hosted_by: zz-nine',
+			'secretariats[0].hosted_by',
+			49,
+		],
+		['a secretariat hosted outside its network', 48, '    name: North Secretariat\n    hosted_by: bb-two', 'secretariats[0].hosted_by', 49],
+		['a secretariat hosted by an observer', 50, '    name: South Secretariat\n    hosted_by: bb-two', 'secretariats[1].hosted_by', 51],
+		[
+			'a secretariat hosted by an authority not yet on Rogatory',
+			48,
+			'    name: North Secretariat\n    hosted_by: cc-three',
+			'secretariats[0].hosted_by',
+			49,
+		],
+		[
+			'a secretariat both hosted and with a homeserver of its own',
+			48,
+			'    name: North Secretariat\n    hosted_by: aa-one\n    homeserver:\n      server_name: matrix.north.example\n      client_url: https://matrix.north.example',
+			'secretariats[0].hosted_by',
+			49,
+		],
 	];
 
 	it.each(refusals)('refuses %s, naming the key path and the line', (_what, line, text, path, reported) => {

@@ -104,12 +104,25 @@ function checkSecretariats(roster: RosterDocument, found: Found): void {
 	const networks = new Set(roster.networks.map((n) => n.id));
 	roster.secretariats.forEach((s, i) => {
 		if (!networks.has(s.network)) found.add(`secretariats[${i}].network`, `"${s.network}" is not a network declared under networks.`);
+		if (s.hostedBy !== undefined)
+			checkHost(roster, s.network, s.hostedBy, s.homeserver !== undefined, `secretariats[${i}].hosted_by`, found);
 	});
 	found.unique(
 		roster.secretariats.map((s) => s.network),
 		(i) => `secretariats[${i}].network`,
 		'a secretariat of the network',
 	);
+}
+
+/** A secretariat's host is a member of its network with a homeserver, and the secretariat has none of its own. */
+function checkHost(roster: RosterDocument, network: string, host: string, ownServer: boolean, path: string, found: Found): void {
+	const authority = roster.authorities.find((a) => a.id === host);
+	if (ownServer) found.add(path, `the secretariat of ${network} has a homeserver of its own; remove hosted_by or the homeserver.`);
+	else if (authority === undefined) found.add(path, `"${host}" is not an authority declared under authorities.`);
+	else if (!authority.memberships.some((m) => m.network === network && m.status === 'member'))
+		found.add(path, `${host} is not a member of ${network}; a secretariat is hosted by one of its network's members.`);
+	else if (authority.homeserver === undefined)
+		found.add(path, `${host} has no homeserver yet, so it cannot host the secretariat of ${network}.`);
 }
 
 /** Every problem across entries; none for a consistent roster. */

@@ -58,6 +58,13 @@ export interface SecretariatEntry {
 	readonly names?: Names;
 	/** Absent: the secretariat is not yet on Rogatory. */
 	readonly homeserver?: HomeserverEntry;
+	/**
+	 * Until it runs a homeserver of its own: the member authority whose
+	 * homeserver holds the secretariat's service account (the creator of the
+	 * network's rooms, docs/network-rooms.md). Every authority reads it to find
+	 * the network's rooms and to know who may have created them.
+	 */
+	readonly hostedBy?: string;
 }
 
 export interface RosterDocument {

@@ -62,6 +62,7 @@ const secretariat = record({
 	name: required('name', text()),
 	names: optional('names', translations),
 	homeserver: optional('homeserver', homeserverEntry),
+	hostedBy: optional('hosted_by', authorityId),
 });
 
 const positive = integer((v) => (v >= 1 ? undefined : `${v} must be a positive whole number (1, 2, …): raise it with every change.`));
