@@ -20,6 +20,18 @@ export function sdkKeeperClient(client: sdk.MatrixClient): KeeperClient {
 		sendState: async (room, event) => {
 			await client.sendStateEvent(room, event.type as never, event.content as never, event.state_key);
 		},
+		stateOf: async (room, type, key) => {
+			try {
+				return (await client.getStateEvent(room, type, key)) as unknown;
+			} catch (e) {
+				if (statusOf(e) === 404) return undefined;
+				throw e;
+			}
+		},
+		joinedMembers: async (room) => Object.keys((await client.getJoinedRoomMembers(room)).joined),
+		kick: async (room, user, reason) => {
+			await client.kick(room, user, reason);
+		},
 		join: async (room, via) => {
 			await client.joinRoom(room, { viaServers: [...via] });
 		},

@@ -52,6 +52,9 @@ function federation() {
 			joined.push(room);
 			return Promise.resolve();
 		},
+		stateOf: () => Promise.resolve(undefined),
+		joinedMembers: () => Promise.resolve([]),
+		kick: () => Promise.resolve(),
 	});
 	return { aliases, created, state, joined, invited, client };
 }

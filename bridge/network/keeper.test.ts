@@ -24,6 +24,8 @@ function fakeHomeserver() {
 	const state: { room: string; event: StateEvent }[] = [];
 	const invites: { room: string; user: string }[] = [];
 	const fail = new Set<string>();
+	const members = new Map<string, string[]>();
+	const kicks: string[] = [];
 	const client: KeeperClient = {
 		resolveAlias: (alias) =>
 			fail.has(`resolve ${alias}`) ? Promise.reject(new Error('connection refused')) : Promise.resolve(aliases.get(alias)),
@@ -44,8 +46,23 @@ function fakeHomeserver() {
 			return Promise.resolve();
 		},
 		join: (room) => (fail.has(`join ${room}`) ? Promise.reject(new Error('M_FORBIDDEN: not allowed')) : Promise.resolve()),
+		stateOf: (room, type, key) => {
+			const sent = state.filter((s) => s.room === room && s.event.type === type && s.event.state_key === key).at(-1);
+			if (sent !== undefined) return Promise.resolve(sent.event.content);
+			const index = Number(/^!room(\d+):/.exec(room)?.[1] ?? 0) - 1;
+			return Promise.resolve(created[index]?.initial_state.find((e) => e.type === type && e.state_key === key)?.content);
+		},
+		joinedMembers: (room) => Promise.resolve(members.get(room) ?? []),
+		kick: (room, user) => {
+			kicks.push(`${room} ${user}`);
+			members.set(
+				room,
+				(members.get(room) ?? []).filter((u) => u !== user),
+			);
+			return Promise.resolve();
+		},
 	};
-	return { client, aliases, created, state, invites, fail };
+	return { client, aliases, created, state, invites, fail, members, kicks };
 }
 
 const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'rogatory-network-')), 'network-rooms.json');
@@ -137,5 +154,39 @@ describe('NetworkRoomsKeeper', () => {
 		expect(await new NetworkRoomsKeeper(hs.client, refcoPlan(), fresh(), (l) => lines.push(l)).round()).toEqual({ done: false });
 		expect(hs.created).toEqual([]);
 		expect(lines).toEqual([`network: could not resolve #rogatory-refco-space:${SECRETARIAT}: connection refused — will try again`]);
+	});
+
+	it('keeps each room to the plan’s parties: a removed authority’s server leaves the ACLs and its people the rooms', async () => {
+		const hs = fakeHomeserver();
+		hs.aliases.set(DIRECTORY, '!directory:x');
+		const file = fresh();
+		expect((await new NetworkRoomsKeeper(hs.client, refcoPlan(), file, () => {}).round()).done).toBe(true);
+		const sentBefore = hs.state.length;
+		const sv = 'matrix.fgr.sv.rogatory.example';
+		for (const room of ['!room1', '!room2', '!room3', '!room4'])
+			hs.members.set(`${room}:${SECRETARIAT}`, [`@ana:${sv}`, `@luis:${SECRETARIAT}`]);
+		// The next roster version takes El Salvador out of REFCO.
+		const roster = { ...demoRoster, authorities: demoRoster.authorities.filter((a) => a.homeserver !== sv) };
+		const smaller = networkRoomsPlan(roster, REFCO.id, SECRETARIAT);
+		if (!smaller.ok) throw new Error(smaller.error);
+		for (const linked of smaller.value.linked) hs.aliases.set(linked.alias, '!directory:x');
+		const lines: string[] = [];
+		const keeper = new NetworkRoomsKeeper(hs.client, smaller.value, file, (l) => lines.push(l));
+		// First its people are taken out, and the ACLs wait for the next round (the kicks must reach its server first).
+		expect((await keeper.round()).done).toBe(false);
+		expect(hs.state.slice(sentBefore).filter((s) => s.event.type === 'm.room.server_acl')).toEqual([]);
+		expect((await keeper.round()).done).toBe(true);
+		const acls = hs.state.slice(sentBefore).filter((s) => s.event.type === 'm.room.server_acl');
+		expect(acls.map((s) => s.room)).toEqual(['!room1', '!room2', '!room3', '!room4'].map((r) => `${r}:${SECRETARIAT}`));
+		for (const { event } of acls) {
+			expect(event.content['allow']).not.toContain(sv);
+			expect(event.content['org.rogatory.acl_revision']).toBe(1);
+		}
+		expect(hs.kicks).toEqual(['!room1', '!room2', '!room3', '!room4'].map((r) => `${r}:${SECRETARIAT} @ana:${sv}`));
+		expect(lines.filter((l) => l.includes('taken out'))).toHaveLength(4);
+		// Once kept, another round re-issues and takes out nothing.
+		const sent = hs.state.length;
+		await new NetworkRoomsKeeper(hs.client, smaller.value, file, () => {}).round();
+		expect([hs.state.length, hs.kicks.length]).toEqual([sent, 4]);
 	});
 });

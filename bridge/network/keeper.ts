@@ -5,7 +5,10 @@
 // `childRoomRequest(plan, child, spaceId)` — then lists each child (and each
 // linked room, e.g. the directory room, once its keeper created it) in the
 // space with `m.space.child`, and invites into the space the users the plan
-// gives power to (the network's bridges and the secretariat's staff). It is
+// gives power to (the network's bridges and the secretariat's staff); then it
+// keeps each room's parties to the plan's: a roster version that adds or
+// removes an authority changes the plan, and the ACLs are re-issued and the
+// removed authority's people taken out (kept-rooms.ts, keepParties). It is
 // idempotent by alias: a room whose alias resolves is never created again,
 // and what was sent or invited is remembered in the state file
 // (state-file.ts). A step that fails is logged in one line (what and why,
@@ -64,6 +67,11 @@ export class NetworkRoomsKeeper {
 		const what = `the ${network} space`;
 		for (const { room, child } of listed) if (!(await this.#rooms.list(space, room, child, what))) done = false;
 		for (const user of Object.keys(this.#plan.users)) if (!(await this.#rooms.invite(space, user, what))) done = false;
+		if (!(await this.#rooms.keepParties(space, this.#plan.spaceAcl, what))) done = false;
+		for (const child of this.#plan.children) {
+			const room = this.#rooms.rooms()[child.alias];
+			if (room !== undefined && !(await this.#rooms.keepParties(room, this.#plan.acl, `the ${network} ${child.kind} room`))) done = false;
+		}
 		return { done, space };
 	}
 }

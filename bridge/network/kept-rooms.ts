@@ -1,12 +1,14 @@
 // The steps every keeper of service rooms takes (keeper.ts for a network's
 // rooms, joint-keeper.ts for a pair's), each idempotent and remembered in the
 // keeper's state file (state-file.ts): find a room by its alias or create it,
-// list a room in a space (`m.space.child`), invite a user into a space. A step
+// list a room in a space (`m.space.child`), invite a user into a space, keep a
+// room's parties to its plan's (the ACL, and who is in it). A step
 // that fails is logged in one line (what and why, never room contents) and
 // answers so, for the next round to try again.
 import type { RoomId } from '../../policies/cases/ids/matrix.ts';
 import { spaceChildState, type NetworkRoomRequest, type SpaceChildContent } from '../../policies/network/index.ts';
 import type { StateEvent } from '../../policies/rooms/case-room.ts';
+import { aclAllows, nextAcl, readAcl, sameParties, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import { readNetworkRoomsState, withListed, writeNetworkRoomsState, type NetworkRoomsState } from './state-file.ts';
 
 /** What a keeper asks of the service account's homeserver (bridge/matrix/network-keeper-client.ts gives it over matrix-js-sdk). */
@@ -19,6 +21,11 @@ export interface KeeperClient {
 	invite(room: string, user: string): Promise<void>;
 	/** Joins through the given servers (a restricted join); resolves when in the room already. */
 	join(room: string, via: readonly string[]): Promise<void>;
+	/** A state event's content; undefined when the room has none. */
+	stateOf(room: string, type: string, key: string): Promise<unknown>;
+	/** The user IDs joined to the room. */
+	joinedMembers(room: string): Promise<readonly string[]>;
+	kick(room: string, user: string, reason: string): Promise<void>;
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -106,6 +113,39 @@ export class KeptRooms {
 		}
 		this.#save((s) => ({ ...s, invited: withListed(s.invited, room, self) }));
 		return true;
+	}
+
+	/**
+	 * The room admits exactly `acl`'s servers: its ACL is re-issued when the
+	 * parties changed (a roster version added or removed an authority), and
+	 * anyone joined from a server the ACL no longer admits is taken out — a
+	 * server ACL stops a server's events, not its users' membership, and a
+	 * `restricted` room removes no one by itself. False (the next round ends
+	 * it) after taking people out, and when a step failed.
+	 */
+	async keepParties(room: string, acl: ServerAclContent, what: string): Promise<boolean> {
+		try {
+			// NOTE: out first, and the ACL only in a later round: once its server is out of the ACL, it can no longer
+			// fetch what the kick builds on (get_missing_events is refused), so it would never apply the kick and would
+			// go on showing its people in the room, and answering their joins and knocks itself.
+			let tookOut = false;
+			for (const user of await this.#client.joinedMembers(room)) {
+				if (aclAllows(acl, user.slice(user.indexOf(':') + 1))) continue;
+				await this.#client.kick(room, user, 'its authority is no longer in this network');
+				this.#log(`network: ${user} taken out of ${what} ${room}: its server is no longer a party`);
+				tookOut = true;
+			}
+			if (tookOut) return false;
+			const current = readAcl(await this.#client.stateOf(room, 'm.room.server_acl', ''));
+			if (current === undefined || !sameParties(current, acl)) {
+				await this.#client.sendState(room, { type: 'm.room.server_acl', state_key: '', content: { ...nextAcl(current, acl) } });
+				this.#log(`network: the ACL of ${what} ${room} re-issued for its parties now (${acl.allow.join(', ')})`);
+			}
+			return true;
+		} catch (e) {
+			this.#log(`network: could not keep the parties of ${what} ${room}: ${messageOf(e)} — will try again`);
+			return false;
+		}
 	}
 
 	#save(change: (state: NetworkRoomsState) => NetworkRoomsState): void {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACL_REVISION, aclAllows, hostOf, partiesOnlyAcl, reissuedAcl } from './server-acl.ts';
+import { ACL_REVISION, aclAllows, hostOf, nextAcl, partiesOnlyAcl, readAcl, reissuedAcl, sameParties } from './server-acl.ts';
 
 describe('hostOf', () => {
 	it('drops the port of names, IPv4 and IPv6 literals', () => {
@@ -58,5 +58,29 @@ describe('reissuedAcl', () => {
 		expect(second).toEqual({ ...first.value, [ACL_REVISION]: 1 });
 		expect(third[ACL_REVISION]).toBe(2);
 		for (const name of ['a.example', 'b.example', 'c.example']) expect(aclAllows(third, name)).toBe(aclAllows(first.value, name));
+	});
+});
+
+describe('changing a room’s parties', () => {
+	const acl = (servers: string[]) => {
+		const made = partiesOnlyAcl(servers);
+		if (!made.ok) throw new Error(made.error);
+		return made.value;
+	};
+	it('tells the same parties apart from other ones, whatever the order and the revision', () => {
+		expect(sameParties(acl(['a.example', 'b.example']), reissuedAcl(acl(['b.example', 'a.example'])))).toBe(true);
+		expect(sameParties(acl(['a.example', 'b.example']), acl(['a.example']))).toBe(false);
+		expect(sameParties(acl(['a.example']), acl(['127.0.0.1']))).toBe(false);
+	});
+	it('raises the revision past the current one, so the new ACL is a new event', () => {
+		const current = reissuedAcl(reissuedAcl(acl(['a.example', 'b.example'])));
+		expect(nextAcl(current, acl(['a.example']))).toEqual({ ...acl(['a.example']), [ACL_REVISION]: 3 });
+		expect(nextAcl(undefined, acl(['a.example']))[ACL_REVISION]).toBe(1);
+	});
+	it('reads a room’s ACL as the spec defaults it, and refuses what is not one', () => {
+		expect(readAcl({ allow: ['a.example'] })).toEqual({ allow: ['a.example'], deny: [], allow_ip_literals: true });
+		expect(readAcl({ allow: 'a.example' })).toBeUndefined();
+		expect(readAcl(null)).toBeUndefined();
+		expect(readAcl({ ...acl(['a.example']), [ACL_REVISION]: 4 })?.[ACL_REVISION]).toBe(4);
 	});
 });

@@ -80,3 +80,33 @@ export function aclAllows(acl: ServerAclContent, serverName: string): boolean {
 		).test(host);
 	return !acl.deny.some(matches) && acl.allow.some(matches);
 }
+
+/** Whether two ACLs admit the same hosts (their revision counters aside). */
+export function sameParties(a: ServerAclContent, b: ServerAclContent): boolean {
+	const same = (x: readonly string[], y: readonly string[]): boolean =>
+		x.length === y.length && [...x].sort().every((v, i) => v === [...y].sort()[i]);
+	return a.allow_ip_literals === b.allow_ip_literals && same(a.allow, b.allow) && same(a.deny, b.deny);
+}
+
+/** `wanted` as the room's next ACL after `current`: its revision raised past the current one, so the event is new to every server. */
+export function nextAcl(current: ServerAclContent | undefined, wanted: ServerAclContent): ServerAclContent {
+	const revision = typeof current?.[ACL_REVISION] === 'number' ? current[ACL_REVISION] : 0;
+	return { ...wanted, [ACL_REVISION]: revision + 1 };
+}
+
+/** The content of an `m.room.server_acl` as a room holds it, or undefined when it is not one. */
+export function readAcl(content: unknown): ServerAclContent | undefined {
+	if (typeof content !== 'object' || content === null) return undefined;
+	const c = content as Record<string, unknown>;
+	const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+	const allow = c['allow'] ?? [];
+	const deny = c['deny'] ?? [];
+	if (!strings(allow) || !strings(deny)) return undefined;
+	const revision = c[ACL_REVISION];
+	return {
+		allow,
+		deny,
+		allow_ip_literals: c['allow_ip_literals'] !== false,
+		...(typeof revision === 'number' ? { [ACL_REVISION]: revision } : {}),
+	};
+}
