@@ -5,7 +5,9 @@
 // `childRoomRequest(plan, child, spaceId)` — then lists each child (and each
 // linked room, e.g. the directory room, once its keeper created it) in the
 // space with `m.space.child`, and invites into the space the users the plan
-// gives power to (the network's bridges and the secretariat's staff). It is
+// gives power to (the network's bridges and the secretariat's staff); then it
+// creates each authority's reports room (outside the space) and invites into
+// it that authority's bridge and the staff. It is
 // idempotent by alias: a room whose alias resolves is never created again,
 // and what was sent or invited is remembered in the state file
 // (state-file.ts). A step that fails is logged in one line (what and why,
@@ -84,6 +86,12 @@ export class NetworkRoomsKeeper {
 		}
 		for (const { room, child } of listed) if (!(await this.#list(space, room, child))) done = false;
 		for (const user of Object.keys(this.#plan.users)) if (!(await this.#invite(space, user))) done = false;
+		// Each authority's reports room: outside the space, its bridge and the staff invited (policies/network/reports.ts).
+		for (const reports of this.#plan.reports) {
+			const room = await this.#roomOf(reports.alias, () => reports.request);
+			if (room === undefined) done = false;
+			else for (const user of reports.invite) if (!(await this.#invite(room, user, `reports room of ${reports.authority}`))) done = false;
+		}
 		return { done, space };
 	}
 
@@ -133,15 +141,16 @@ export class NetworkRoomsKeeper {
 		return true;
 	}
 
-	async #invite(space: string, user: string): Promise<boolean> {
-		if (this.#state.invited[space]?.includes(user) === true) return true;
+	/** Invites `user` into `room` (the space or a reports room) once. */
+	async #invite(room: string, user: string, what = 'space'): Promise<boolean> {
+		if (this.#state.invited[room]?.includes(user) === true) return true;
 		try {
-			await this.#client.invite(space, user);
+			await this.#client.invite(room, user);
 		} catch (e) {
-			this.#log(`network: could not invite ${user} into the ${this.#plan.network} space ${space}: ${messageOf(e)} — will try again`);
+			this.#log(`network: could not invite ${user} into the ${this.#plan.network} ${what} ${room}: ${messageOf(e)} — will try again`);
 			return false;
 		}
-		this.#save((s) => ({ ...s, invited: withListed(s.invited, space, user) }));
+		this.#save((s) => ({ ...s, invited: withListed(s.invited, room, user) }));
 		return true;
 	}
 }
