@@ -1,0 +1,41 @@
+// The reporter's requests (bridge/reports/reporter.ts, ReportsClient) over the
+// bridge's matrix-js-sdk client. A report is sent only into a room the client
+// knows as encrypted: the SDK sends in the clear into a room whose encryption
+// state it has not seen yet (right after a restart), so the report waits for
+// a later tick instead. The client's isolation mode (trust.ts) encrypts only
+// to cross-signed devices.
+import * as sdk from 'matrix-js-sdk';
+import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js';
+import { err, ok } from '../../policies/result.ts';
+import type { KnownRoom, ReportsClient } from '../reports/reporter.ts';
+
+export function sdkReportsClient(client: sdk.MatrixClient): ReportsClient {
+	return {
+		rooms: () =>
+			client.getRooms().flatMap((room): KnownRoom[] => {
+				const membership = room.getMyMembership();
+				if (membership !== sdk.KnownMembership.Invite && membership !== sdk.KnownMembership.Join) return [];
+				const create = room.currentState.getStateEvents(sdk.EventType.RoomCreate, '');
+				const sender = create?.getSender();
+				return [
+					{
+						room: room.roomId,
+						membership,
+						create: create === null || sender === undefined ? undefined : { sender, content: create.getContent() },
+					},
+				];
+			}),
+		join: async (room) => {
+			await client.http.authedRequest(sdk.Method.Post, `/join/${encodeURIComponent(room)}`, undefined, {});
+		},
+		send: async (room, content, txnId) => {
+			if (client.getRoom(room)?.hasEncryptionStateEvent() !== true) return err(`${room} is not known yet as an encrypted room; not sent`);
+			try {
+				const sent = await client.sendEvent(room, sdk.EventType.RoomMessage, content as unknown as RoomMessageEventContent, txnId);
+				return ok(sent.event_id);
+			} catch (e) {
+				return err(e instanceof Error ? e.message : String(e));
+			}
+		},
+	};
+}
