@@ -6,6 +6,7 @@ import type { CommandHook } from '../commands/hook.ts';
 import type { IdentityApproved } from '../matrix/arrival.ts';
 import { startBot } from '../matrix/bot-client.ts';
 import type { DirectoryOptions } from '../matrix/directory-presence.ts';
+import type { ReportsOptions } from '../reports/reporter.ts';
 import type { ReminderHook } from '../reminders/hook.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
 import type { BatchSink } from '../matrix/sink.ts';
@@ -16,7 +17,8 @@ export const log = (line: string): void => console.log(`${new Date().toISOString
 
 /**
  * Runs the bot; with `commands`, it answers chat commands in its case rooms; with `reminders`, it sends preservation
- * reminders; with `directory`, it keeps or joins its networks' directory rooms.
+ * reminders; with `directory`, it keeps or joins its networks' directory rooms; with `reports`, it reports to its
+ * networks' secretariats when the site consents (bridge/reports).
  */
 export async function runBridge(
 	config: BotConfig,
@@ -25,6 +27,7 @@ export async function runBridge(
 	reminders?: ReminderHook,
 	identityApproved?: IdentityApproved,
 	directory?: DirectoryOptions,
+	reports?: ReportsOptions,
 ): Promise<void> {
 	const stopped = new Promise<string>((resolve) => {
 		process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -45,6 +48,7 @@ export async function runBridge(
 		...(reminders === undefined ? {} : { reminders }),
 		...(identityApproved === undefined ? {} : { identityApproved }),
 		...(directory === undefined ? {} : { directory }),
+		...(reports === undefined ? {} : { reports }),
 	});
 	const signal = await stopped;
 	log(

@@ -33,6 +33,8 @@ import { recoveryKeyOf, ensureTrust } from './trust.ts';
 import { DirectoryPresence, type DirectoryOptions } from './directory-presence.ts';
 import { BotVerification } from './bot-verification.ts';
 import { serverNameOf } from '../../policies/cases/index.ts';
+import { Reporter, type ReportsOptions } from '../reports/reporter.ts';
+import { sdkReportsClient } from './reports-client.ts';
 
 const STORE_NAME = 'rogatory-bridge';
 
@@ -55,6 +57,8 @@ export interface BotOptions {
 	readonly identityApproved?: IdentityApproved;
 	/** The network directory rooms (bridge/directory); left out, the bot takes no part in them. */
 	readonly directory?: DirectoryOptions;
+	/** The reports to the secretariats (bridge/reports, sent only with consent); left out, reports rooms are invitations like any. */
+	readonly reports?: ReportsOptions;
 }
 
 export interface RunningBot {
@@ -115,7 +119,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	log(`device ${session.deviceId}; resuming from ${checkpoint?.syncToken || 'the start'} with ${pending.queue.length} queued events`);
 
 	// The gate's callbacks need the client, which needs the gate: they meet here.
-	const created: { client?: sdk.MatrixClient; directory?: DirectoryPresence | undefined } = {};
+	const created: { client?: sdk.MatrixClient; directory?: DirectoryPresence | undefined; reports?: Reporter | undefined } = {};
 	const the = (): sdk.MatrixClient => {
 		if (created.client === undefined) throw new Error('the client is not created yet');
 		return created.client;
@@ -219,7 +223,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			fetchGap,
 			answer,
 			...(options.commands === undefined ? {} : { replies: { hook: options.commands, send: sendReply } }),
-			skipRoom: (room) => created.directory?.owns(room) === true,
+			skipRoom: (room) => created.directory?.owns(room) === true || created.reports?.owns(room) === true,
+			skipInvitation: (invitation) => created.reports?.ownsInvitation(invitation.create) === true,
 			log,
 			giveUpAfterMs: options.giveUpAfterMs,
 			retryMs: options.retryMs,
@@ -250,6 +255,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			? undefined
 			: new DirectoryPresence(client, options.directory, session.userId, log, options.identityApproved);
 	created.directory = directory;
+	// Reports to the secretariats (bridge/reports): its own block, ticked after each sync once cross-signed.
+	created.reports = options.reports === undefined ? undefined : new Reporter(sdkReportsClient(client), options.reports, log);
 	await store.startup();
 	await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: STORE_NAME, storageKey: secrets.storeKey() });
 	const prepared = waitPrepared(client);
@@ -270,6 +277,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			if (state === sdk.SyncState.Syncing) directory.tick();
 		});
 	}
+	const reports = created.reports;
+	client.on(sdk.ClientEvent.Sync, (state) => {
+		if (state === sdk.SyncState.Syncing) void reports?.tick();
+	});
 	log(`bridge running as ${session.userId} (device ${session.deviceId}, cross-signed)`);
 	return {
 		client,

@@ -13,8 +13,8 @@ export function sdkReportsClient(client: sdk.MatrixClient): ReportsClient {
 	return {
 		rooms: () =>
 			client.getRooms().flatMap((room): KnownRoom[] => {
-				const membership = room.getMyMembership();
-				if (membership !== sdk.KnownMembership.Invite && membership !== sdk.KnownMembership.Join) return [];
+				const membership = room.getMyMembership() as string;
+				if (membership !== 'invite' && membership !== 'join') return [];
 				const create = room.currentState.getStateEvents(sdk.EventType.RoomCreate, '');
 				const sender = create?.getSender();
 				return [

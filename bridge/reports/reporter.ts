@@ -128,7 +128,9 @@ export class Reporter {
 	/** One pass; a pass already running is not started twice. */
 	tick(): Promise<void> {
 		if (!this.#options.consent) return Promise.resolve();
-		this.#ticking ??= this.#pass().finally(() => (this.#ticking = undefined));
+		this.#ticking ??= this.#pass()
+			.catch((e: unknown) => this.#log(`reports: ${messageOf(e)} — will try again`))
+			.finally(() => (this.#ticking = undefined));
 		return this.#ticking;
 	}
 

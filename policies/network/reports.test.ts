@@ -52,7 +52,15 @@ describe('reportsRoomsPlan', () => {
 	it('lets the bridge alone post; the staff read; only the creator invites, removes or redacts, own events included', () => {
 		const levels = rooms()[1]!.request.power_level_content_override;
 		expect(levels['users']).toEqual({ [`@rogatory-bridge:${GT}`]: 25 });
-		expect(levels).toMatchObject({ users_default: 0, events_default: 25, state_default: 100, invite: 100, kick: 100, ban: 100, redact: 100 });
+		expect(levels).toMatchObject({
+			users_default: 0,
+			events_default: 25,
+			state_default: 100,
+			invite: 100,
+			kick: 100,
+			ban: 100,
+			redact: 100,
+		});
 		expect((levels['events'] as Record<string, number>)['m.room.redaction']).toBe(100);
 		expect(Object.keys(levels['users'] as object)).not.toContain(SVC);
 		expect(Object.keys(levels['users'] as object)).not.toContain(STAFF);

@@ -37,7 +37,7 @@ const stats = (authority: AuthorityId) =>
 			}),
 		),
 	);
-const event = (eventId: string, sender: string, content: unknown, verdict = COUNTS): ReportsRoomEvent => ({
+const event = (eventId: string, sender: string, content: unknown, verdict: TrustVerdict = COUNTS): ReportsRoomEvent => ({
 	eventId,
 	sender,
 	type: 'm.room.message',
