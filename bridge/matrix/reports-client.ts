@@ -13,7 +13,7 @@ export function sdkReportsClient(client: sdk.MatrixClient): ReportsClient {
 	return {
 		rooms: () =>
 			client.getRooms().flatMap((room): KnownRoom[] => {
-				const membership = room.getMyMembership() as string;
+				const membership: string = room.getMyMembership();
 				if (membership !== 'invite' && membership !== 'join') return [];
 				const create = room.currentState.getStateEvents(sdk.EventType.RoomCreate, '');
 				const sender = create?.getSender();
