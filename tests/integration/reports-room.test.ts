@@ -204,7 +204,9 @@ describe('the reports rooms', () => {
 		expect(existsSync(svState)).toBe(false);
 
 		// Who else could speak for Guatemala: the service account in the clear, El Salvador's bridge encrypted in its own room.
-		const forgedHead = must(buildWitnessContent({ authority: GUATEMALA.id, seq: 13, hash: 'e'.repeat(64), at: '2026-03-03T02:00:00Z' }));
+		const built = buildWitnessContent({ authority: GUATEMALA.id, seq: 13, hash: 'e'.repeat(64), at: '2026-03-03T02:00:00Z' });
+		if (!built.ok) throw new Error(built.error.reason);
+		const forgedHead = built.value;
 		const clear = await secretariat.client.http.authedRequest<{ event_id: string }>(
 			sdk.Method.Put,
 			`/rooms/${encodeURIComponent(gtReports)}/send/m.room.message/forged-${randomBytes(4).toString('hex')}`,
