@@ -7,23 +7,23 @@
 import * as sdk from 'matrix-js-sdk';
 import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js';
 import { err, ok } from '../../policies/result.ts';
+import type { CreateEvent } from '../../policies/network/index.ts';
 import type { KnownRoom, ReportsClient } from '../reports/reporter.ts';
+
+const createOf = (room: sdk.Room | null): CreateEvent | undefined => {
+	const create = room?.currentState.getStateEvents(sdk.EventType.RoomCreate, '');
+	const sender = create?.getSender();
+	return create === null || create === undefined || sender === undefined ? undefined : { sender, content: create.getContent() };
+};
 
 export function sdkReportsClient(client: sdk.MatrixClient): ReportsClient {
 	return {
+		createOf: (room) => createOf(client.getRoom(room)),
 		rooms: () =>
 			client.getRooms().flatMap((room): KnownRoom[] => {
 				const membership: string = room.getMyMembership();
 				if (membership !== 'invite' && membership !== 'join') return [];
-				const create = room.currentState.getStateEvents(sdk.EventType.RoomCreate, '');
-				const sender = create?.getSender();
-				return [
-					{
-						room: room.roomId,
-						membership,
-						create: create === null || sender === undefined ? undefined : { sender, content: create.getContent() },
-					},
-				];
+				return [{ room: room.roomId, membership, create: createOf(room) }];
 			}),
 		join: async (room) => {
 			await client.http.authedRequest(sdk.Method.Post, `/join/${encodeURIComponent(room)}`, undefined, {});

@@ -46,6 +46,8 @@ export interface KnownRoom {
 /** What the reporter asks of the bridge's Matrix client (bridge/matrix/reports-client.ts over matrix-js-sdk). */
 export interface ReportsClient {
 	rooms(): readonly KnownRoom[];
+	/** The room's create event as the client knows it (restored from the checkpoint after a restart). */
+	createOf(room: string): CreateEvent | undefined;
 	join(room: string): Promise<void>;
 	/** Sends encrypted; refused (never sent in the clear) while the room is not known as encrypted. */
 	send(room: string, content: Record<string, unknown>, txnId: string): Promise<Result<string, string>>;
@@ -120,9 +122,12 @@ export class Reporter {
 		return marker.ok && marker.value.kind === 'reports';
 	}
 
-	/** Whether the room's events are kept from the register. */
+	/** Whether the room's events are kept from the register: a reports room, joined or not, from the first batch after a restart on. */
 	owns(room: string): boolean {
-		return this.#owned.has(room);
+		if (this.#owned.has(room)) return true;
+		if (!this.ownsInvitation(this.#client.createOf(room))) return false;
+		this.#owned.add(room);
+		return true;
 	}
 
 	/** One pass; a pass already running is not started twice. */
