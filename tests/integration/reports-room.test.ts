@@ -15,7 +15,7 @@
 // no title, reference, name or ID of the case (part of acceptance 5). The
 // bridges are test accounts; the aliases are freed before and after.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as sdk from 'matrix-js-sdk';
@@ -43,10 +43,11 @@ import { refused } from '../support/bot/refused.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { homeserverOf } from '../support/federation-info.ts';
 import { invitedTo } from '../support/matrix-node-client.ts';
+import { botSetup, readRegister } from '../support/bot/bot-process.ts';
 
 const federation = inject('federation');
 const [gt, sv] = (['gt-mp', 'sv-fgr'] as const).map((id) => homeserverOf(federation, id));
-const { clients } = stoppedAfterAll();
+const { clients, bot: start } = stoppedAfterAll();
 const SERVICE_LOCALPART = `rogatory-secretariat-${REFCO.id.toLowerCase()}`;
 const ALIASES = ['space', 'reports-gt-mp', 'reports-sv-fgr'].map((kind) => `#rogatory-refco-${kind}:${gt!.serverName}`);
 const DAY = 86_400_000;
@@ -62,77 +63,84 @@ async function freeAliases(): Promise<void> {
 		if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
 	}
 }
-let secretariat: RunningSecretariat | undefined;
+const secretariats: RunningSecretariat[] = [];
 afterAll(async () => {
-	secretariat?.stop();
+	for (const s of secretariats) s.stop();
 	await freeAliases();
 });
 
 const localpartOf = (userId: string): string => userId.slice(1).split(':')[0]!;
 const folder = (): string => mkdtempSync(join(tmpdir(), 'rogatory-reports-'));
 
+/** REFCO's keeper, with `staff` as its secretariat and these bridges, creates the space and the two reports rooms. */
+async function keepReportsRooms(staff: sdk.MatrixClient, gtBridge: string, svBridge: string) {
+	await freeAliases();
+	const roster = {
+		...demoRoster,
+		people: [
+			...demoRoster.people.filter((p) => p.secretariatOf !== REFCO.id),
+			{
+				localpart: localpartOf(staff.getUserId()!),
+				displayName: 'REFCO Secretariat',
+				authority: GUATEMALA.id,
+				roles: ['secretariat' as const],
+				language: 'es' as const,
+				secretariatOf: REFCO.id,
+			},
+		],
+	};
+	const servers = new Map<string, AuthorityId>(
+		federation.homeservers.filter((h) => h.id !== 'outsider').map((h) => [h.serverName, h.id as AuthorityId]),
+	);
+	const bridges = new Map([
+		[gt!.serverName, gtBridge],
+		[sv!.serverName, svBridge],
+	]);
+	const planned = networkRoomsPlan(roster, REFCO.id, gt!.serverName, { servers, bridges });
+	if (!planned.ok) throw new Error(planned.error);
+	// The rooms of the space are network-rooms.test.ts's: this run keeps the space and the reports rooms.
+	const plan: NetworkRoomsPlan = { ...planned.value, children: [], linked: [] };
+	const service = await registerAccount(gt!, SERVICE_LOCALPART, {
+		password: keptPassword(gt!.dataDir, SERVICE_LOCALPART),
+		deviceId: PROVISIONING_DEVICE,
+	});
+	if (!service.ok) throw new Error(service.error);
+	const lines: string[] = [];
+	const running = await startSecretariat({
+		homeserverUrl: gt!.clientUrl,
+		plan,
+		password: service.value.password,
+		stateFile: join(folder(), 'network-rooms.json'),
+		retryMs: 1_000,
+		log: (line) => lines.push(line),
+	});
+	secretariats.push(running);
+	let finished = false;
+	void running.loop.done.then(() => (finished = true));
+	await until(() => finished, 'the keeper finishes').catch((e: unknown) => {
+		throw new Error(`${String(e)}; it logged:\n${lines.join('\n')}`);
+	});
+	const rooms = running.keeper.rooms();
+	const gtReports = rooms[`#rogatory-refco-reports-gt-mp:${gt!.serverName}`]!;
+	const svReports = rooms[`#rogatory-refco-reports-sv-fgr:${gt!.serverName}`]!;
+	expect(gtReports).toMatch(/^!/);
+	expect(svReports).toMatch(/^!/);
+	// The staff read both rooms: they join before anything is sent, so every report is encrypted to them too.
+	for (const room of [gtReports, svReports]) {
+		await invitedTo(staff, room);
+		await staff.joinRoom(room);
+	}
+	return { plan, secretariat: running, gtReports, svReports };
+}
+
 describe('the reports rooms', () => {
 	it('carry a consenting bridge’s heads and statistics to the staff, and the heads catch a rewritten register', async () => {
-		await freeAliases();
 		const staff = await crossSignedClient(federation, gt!.id, 'rep-staff');
 		const bridgeGt = await crossSignedClient(federation, gt!.id, 'rep-bridge');
 		const bridgeSv = await crossSignedClient(federation, sv!.id, 'rep-bridge');
 		clients.push(staff, bridgeGt, bridgeSv);
-		const roster = {
-			...demoRoster,
-			people: [
-				...demoRoster.people.filter((p) => p.secretariatOf !== REFCO.id),
-				{
-					localpart: localpartOf(staff.getUserId()!),
-					displayName: 'REFCO Secretariat',
-					authority: GUATEMALA.id,
-					roles: ['secretariat' as const],
-					language: 'es' as const,
-					secretariatOf: REFCO.id,
-				},
-			],
-		};
-		const servers = new Map<string, AuthorityId>(
-			federation.homeservers.filter((h) => h.id !== 'outsider').map((h) => [h.serverName, h.id as AuthorityId]),
-		);
-		const bridges = new Map([
-			[gt!.serverName, bridgeGt.getUserId()!],
-			[sv!.serverName, bridgeSv.getUserId()!],
-		]);
-		const planned = networkRoomsPlan(roster, REFCO.id, gt!.serverName, { servers, bridges });
-		if (!planned.ok) throw new Error(planned.error);
-		// The rooms of the space are network-rooms.test.ts's: this run keeps the space and the reports rooms.
-		const plan: NetworkRoomsPlan = { ...planned.value, children: [], linked: [] };
-		const service = await registerAccount(gt!, SERVICE_LOCALPART, {
-			password: keptPassword(gt!.dataDir, SERVICE_LOCALPART),
-			deviceId: PROVISIONING_DEVICE,
-		});
-		if (!service.ok) throw new Error(service.error);
-		const lines: string[] = [];
-		secretariat = await startSecretariat({
-			homeserverUrl: gt!.clientUrl,
-			plan,
-			password: service.value.password,
-			stateFile: join(folder(), 'network-rooms.json'),
-			retryMs: 1_000,
-			log: (line) => lines.push(line),
-		});
-		let finished = false;
-		void secretariat.loop.done.then(() => (finished = true));
-		await until(() => finished, 'the keeper finishes').catch((e: unknown) => {
-			throw new Error(`${String(e)}; it logged:\n${lines.join('\n')}`);
-		});
-		const rooms = secretariat.keeper.rooms();
-		const gtReports = rooms[`#rogatory-refco-reports-gt-mp:${gt!.serverName}`]!;
-		const svReports = rooms[`#rogatory-refco-reports-sv-fgr:${gt!.serverName}`]!;
-		expect(gtReports).toMatch(/^!/);
-		expect(svReports).toMatch(/^!/);
+		const { plan, secretariat, gtReports, svReports } = await keepReportsRooms(staff, bridgeGt.getUserId()!, bridgeSv.getUserId()!);
 
-		// The staff read both rooms: they join before anything is sent, so every report is encrypted to them too.
-		for (const room of [gtReports, svReports]) {
-			await invitedTo(staff, room);
-			await staff.joinRoom(room);
-		}
 		const denied = await refused(staff.sendTextMessage(gtReports, 'the staff write'));
 		expect(denied.httpStatus).toBe(403);
 
@@ -286,5 +294,50 @@ describe('the reports rooms', () => {
 		expect(rewritten.code).toBe(1);
 		expect(rewritten.stderr).toContain('differs from the witnessed history');
 		expect(rewritten.stderr).toContain('seq 4 ($t2) is the first row that differs from the witnessed history');
+	}, 300_000);
+
+	it('are joined and written by the bridge process only with its site’s consent', async () => {
+		const staff = await crossSignedClient(federation, gt!.id, 'rep-staff');
+		clients.push(staff);
+		const setupGt = await botSetup(gt!, federation.homeservers);
+		const setupSv = await botSetup(sv!, federation.homeservers);
+		// Guatemala's administrators consent in its site file; El Salvador's site says nothing (no consent).
+		appendFileSync(setupGt.sitePath, '  report_to_secretariat: true\n');
+		const { plan, gtReports, svReports } = await keepReportsRooms(staff, setupGt.userId, setupSv.userId);
+		const botGt = start(setupGt);
+		const botSv = start(setupSv);
+		await botGt.logged(`reports: joined the REFCO reports room ${gtReports}`);
+		await botGt.logged('reports: sent the witness report to REFCO');
+		await botGt.logged('reports: sent the statistics report to REFCO');
+		await botSv.logged(`invitation to ${svReports} from ${plan.serviceAccount}: a reports room, left to the reporter`);
+
+		const bridgeOf = new Map<AuthorityId, string>([
+			[GUATEMALA.id, setupGt.userId],
+			[EL_SALVADOR.id, setupSv.userId],
+		]);
+		let reading = await readReportsRooms(staff, [gtReports, svReports], plan.serviceAccount, bridgeOf);
+		await until(
+			async () => {
+				reading = await readReportsRooms(staff, [gtReports, svReports], plan.serviceAccount, bridgeOf);
+				return reading.heads.length === 1 && reading.stats.length === 1;
+			},
+			'the staff decrypt the bridge process’s reports',
+			300,
+			200,
+		).catch((e: unknown) => {
+			throw new Error(`${String(e)}; read: ${JSON.stringify(reading)}; the bot logged:\n${botGt.output()}`);
+		});
+		expect(reading.ignored).toEqual([]);
+		expect(reading.heads[0]!.authority).toBe(GUATEMALA.id);
+		expect(reading.stats[0]!).toMatchObject({ authority: GUATEMALA.id, network: REFCO.id });
+
+		// El Salvador's bridge: still only invited, nothing sent, the invitation not even in its register.
+		const svMembership = (await staff.members(svReports)).chunk?.find((m) => m.state_key === setupSv.userId)?.content['membership'];
+		expect(svMembership).toBe('invite');
+		expect(botSv.output()).not.toMatch(/reports: (joined|sent)/);
+		expect(readRegister(setupSv)?.snapshot.invitations.map((i) => i.roomId) ?? []).not.toContain(svReports);
+		// Guatemala's case register holds nothing of its reports room either.
+		expect(readRegister(setupGt)?.snapshot.invitations.map((i) => i.roomId) ?? []).not.toContain(gtReports);
+		expect(readRegister(setupGt)?.snapshot.eventLog.map((r) => r.roomId) ?? []).not.toContain(gtReports);
 	}, 300_000);
 });
