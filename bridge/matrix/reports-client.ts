@@ -29,7 +29,10 @@ export function sdkReportsClient(client: sdk.MatrixClient): ReportsClient {
 			await client.http.authedRequest(sdk.Method.Post, `/join/${encodeURIComponent(room)}`, undefined, {});
 		},
 		send: async (room, content, txnId) => {
-			if (client.getRoom(room)?.hasEncryptionStateEvent() !== true) return err(`${room} is not known yet as an encrypted room; not sent`);
+			// NOTE: both the room's state and the crypto must know the room as encrypted (the crypto learns it a moment later).
+			const known =
+				client.getRoom(room)?.hasEncryptionStateEvent() === true && (await client.getCrypto()?.isEncryptionEnabledInRoom(room)) === true;
+			if (!known) return err(`${room} is not known yet as an encrypted room; not sent`);
 			try {
 				const sent = await client.sendEvent(room, sdk.EventType.RoomMessage, content as unknown as RoomMessageEventContent, txnId);
 				return ok(sent.event_id);

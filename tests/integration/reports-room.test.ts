@@ -222,7 +222,10 @@ describe('the reports rooms', () => {
 			forgedHead,
 		);
 		await bridgeSv.joinRoom(svReports);
-		await until(() => bridgeSv.getRoom(svReports)?.hasEncryptionStateEvent() === true, 'El Salvador’s bridge sees its room encrypted');
+		await until(
+			async () => (await bridgeSv.getCrypto()!.isEncryptionEnabledInRoom(svReports)) === true,
+			'El Salvador’s bridge sees its room encrypted',
+		);
 		const byOther = await bridgeSv.sendEvent(svReports, sdk.EventType.RoomMessage, forgedHead as never);
 
 		// The bridge cannot take back a head it sent.
