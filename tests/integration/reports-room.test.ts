@@ -129,6 +129,7 @@ async function keepReportsRooms(staff: sdk.MatrixClient, gtBridge: string, svBri
 	for (const room of [gtReports, svReports]) {
 		await invitedTo(staff, room);
 		await staff.joinRoom(room);
+		await until(async () => (await staff.getCrypto()!.isEncryptionEnabledInRoom(room)) === true, 'the staff see the room encrypted');
 	}
 	return { plan, secretariat: running, gtReports, svReports };
 }
