@@ -17,6 +17,7 @@ import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
 import { caseReminders } from '../reminders/case-reminders.ts';
 import { clockFromEnv } from '../reminders/clock.ts';
+import { reportsOptions } from '../reports/options.ts';
 import { bridgeMap, serverMap, type BotConfig } from './config.ts';
 import { keepSecretariats, networkPresenceOptions } from './networks.ts';
 import { exitWith, log, runBridge } from './run.ts';
@@ -89,12 +90,15 @@ async function main(argv: readonly string[]): Promise<number> {
 			stateFile: join(config.secretsDir, 'directory.json'),
 			retryMs: config.retrySeconds * 1000,
 		};
+		// Reports to the network secretariats (bridge/reports, docs/secretariat-reports.md): sent only with the site's consent.
+		const reports = reportsOptions(config, register, join(config.secretsDir, 'reports.json'));
 		await runBridge(config, registerSink(register), {
 			commands,
 			reminders,
 			identityApproved,
 			directory,
 			networks: networkPresenceOptions(config, log),
+			reports,
 		});
 	} finally {
 		secretariats.stop();

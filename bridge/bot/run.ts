@@ -7,6 +7,7 @@ import type { IdentityApproved } from '../matrix/arrival.ts';
 import { startBot } from '../matrix/bot-client.ts';
 import type { DirectoryOptions } from '../matrix/directory-presence.ts';
 import type { NetworkPresenceOptions } from '../matrix/network-presence.ts';
+import type { ReportsOptions } from '../reports/reporter.ts';
 import type { ReminderHook } from '../reminders/hook.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
 import type { BatchSink } from '../matrix/sink.ts';
@@ -26,6 +27,8 @@ export interface BridgeParts {
 	readonly directory?: DirectoryOptions;
 	/** Joins its networks' rooms and invites its people into their spaces. */
 	readonly networks?: NetworkPresenceOptions;
+	/** Reports to its networks' secretariats when the site consents (bridge/reports). */
+	readonly reports?: ReportsOptions;
 }
 
 /** Runs the bot with the parts given. */

@@ -34,6 +34,8 @@ import { DirectoryPresence, type DirectoryOptions } from './directory-presence.t
 import { NetworkPresence, type NetworkPresenceOptions } from './network-presence.ts';
 import { BotVerification } from './bot-verification.ts';
 import { serverNameOf } from '../../policies/cases/index.ts';
+import { Reporter, type ReportsOptions } from '../reports/reporter.ts';
+import { sdkReportsClient } from './reports-client.ts';
 
 const STORE_NAME = 'rogatory-bridge';
 
@@ -58,6 +60,8 @@ export interface BotOptions {
 	readonly directory?: DirectoryOptions;
 	/** Its networks' rooms (bridge/network/member.ts); left out, the bot takes no part in them. */
 	readonly networks?: NetworkPresenceOptions;
+	/** The reports to the secretariats (bridge/reports, sent only with consent); left out, reports rooms are invitations like any. */
+	readonly reports?: ReportsOptions;
 }
 
 export interface RunningBot {
@@ -118,7 +122,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	log(`device ${session.deviceId}; resuming from ${checkpoint?.syncToken || 'the start'} with ${pending.queue.length} queued events`);
 
 	// The gate's callbacks need the client, which needs the gate: they meet here.
-	const created: { client?: sdk.MatrixClient; directory?: DirectoryPresence | undefined; networks?: NetworkPresence | undefined } = {};
+	const created: {
+		client?: sdk.MatrixClient;
+		directory?: DirectoryPresence | undefined;
+		networks?: NetworkPresence | undefined;
+		reports?: Reporter | undefined;
+	} = {};
 	const the = (): sdk.MatrixClient => {
 		if (created.client === undefined) throw new Error('the client is not created yet');
 		return created.client;
@@ -222,7 +231,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			fetchGap,
 			answer,
 			...(options.commands === undefined ? {} : { replies: { hook: options.commands, send: sendReply } }),
-			skipRoom: (room) => created.directory?.owns(room) === true || created.networks?.owns(room) === true,
+			skipRoom: (room) => created.directory?.owns(room) === true || created.networks?.owns(room) === true || created.reports?.owns(room) === true,
+			skipInvitation: (invitation) => created.reports?.ownsInvitation(invitation.create) === true,
 			log,
 			giveUpAfterMs: options.giveUpAfterMs,
 			retryMs: options.retryMs,
@@ -255,6 +265,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	created.directory = directory;
 	const networks = options.networks === undefined ? undefined : new NetworkPresence(client, options.networks, session.userId, log);
 	created.networks = networks;
+	// Reports to the secretariats (bridge/reports): its own block, ticked after each sync once cross-signed.
+	created.reports = options.reports === undefined ? undefined : new Reporter(sdkReportsClient(client), options.reports, log);
 	await store.startup();
 	await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: STORE_NAME, storageKey: secrets.storeKey() });
 	const prepared = waitPrepared(client);
@@ -276,6 +288,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		});
 	}
 	networks?.start();
+	const reports = created.reports;
+	client.on(sdk.ClientEvent.Sync, (state) => {
+		if (state === sdk.SyncState.Syncing) void reports?.tick();
+	});
 	log(`bridge running as ${session.userId} (device ${session.deviceId}, cross-signed)`);
 	return {
 		client,

@@ -28,7 +28,12 @@ const response = (next: string, ids: string[], invite?: { room: string; sender: 
 	},
 });
 
-function harness(known: Set<string>, skipRoom?: (room: string) => boolean, fetchGap?: BridgeSyncDeps['fetchGap']) {
+function harness(
+	known: Set<string>,
+	skipRoom?: (room: string) => boolean,
+	fetchGap?: BridgeSyncDeps['fetchGap'],
+	skipInvitation?: BridgeSyncDeps['skipInvitation'],
+) {
 	const sink = new MemorySink();
 	const lines: string[] = [];
 	const answered: InviteAction[] = [];
@@ -60,6 +65,7 @@ function harness(known: Set<string>, skipRoom?: (room: string) => boolean, fetch
 		giveUpAfterMs: 60_000,
 		retryMs: 5,
 		...(skipRoom === undefined ? {} : { skipRoom }),
+		...(skipInvitation === undefined ? {} : { skipInvitation }),
 	};
 	const sync = new BridgeSync(deps, { token: 's0', pending: { queue: [], actions: [] } });
 	return { sink, lines, answered, sync };
@@ -118,6 +124,23 @@ describe('BridgeSync', () => {
 		expect(sink.batches[0]?.invitations).toMatchObject([{ room: '!bad:kz', inviter: '@x:kz', decision: 'refused', at: 5 }]);
 		expect(pendingOf(sink).actions).toEqual([{ room: '!bad:kz', join: false }]);
 		expect(answered).toEqual([{ room: '!bad:kz', join: false }]);
+	});
+
+	it('leaves an invitation another part of the bridge owns (a reports room) unanswered and unrecorded, seeing its stripped create event', async () => {
+		const seen: unknown[] = [];
+		const { sink, answered, sync, lines } = harness(new Set(), undefined, undefined, (invitation) => {
+			seen.push(invitation.create);
+			return true;
+		});
+		const body = response('s1', [], { room: '!reports:gt', sender: '@rogatory-secretariat-refco:gt' });
+		const invited = body.rooms.invite!['!reports:gt']!.invite_state.events as Record<string, unknown>[];
+		invited.push({ type: 'm.room.create', state_key: '', sender: '@rogatory-secretariat-refco:gt', content: { room_version: '12' } });
+		sync.afterSync('s0', body);
+		await sync.beforeSync('s1');
+		expect(seen).toEqual([{ sender: '@rogatory-secretariat-refco:gt', content: { room_version: '12' } }]);
+		expect(sink.batches[0]?.invitations).toEqual([]);
+		expect(answered).toEqual([]);
+		expect(lines).toContain('invitation to !reports:gt from @rogatory-secretariat-refco:gt: a reports room, left to the reporter');
 	});
 
 	it('checkpoints the store, at the committed token, before a key upload goes', async () => {

@@ -46,7 +46,7 @@ import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook
 import { resolveQueue, type Decrypt, type QueuedEvent, type Resolution } from './decryption-queue.ts';
 import { encodeSnapshot, type DatabaseDump } from './idb-snapshot.ts';
 import type { BatchSink, BridgedEvent, InvitationRecord } from './sink.ts';
-import { readSyncBatch, type RawEvent, type SyncBatch } from './sync-batch.ts';
+import { readSyncBatch, type Invitation, type RawEvent, type SyncBatch } from './sync-batch.ts';
 import type { GateHooks } from './sync-gate.ts';
 
 /** An invitation answer still to send. */
@@ -87,6 +87,8 @@ export interface BridgeSyncDeps {
 	readonly replies?: ReplyDeps;
 	/** Rooms whose events are not case events and never reach the sink (the directory rooms, bridge/directory). */
 	readonly skipRoom?: (room: string) => boolean;
+	/** Invitations left unanswered and unrecorded: another part of the bridge answers them (reports rooms, bridge/reports). */
+	readonly skipInvitation?: (invitation: Invitation) => boolean;
 	readonly log: (line: string) => void;
 	readonly giveUpAfterMs: number;
 	readonly retryMs: number;
@@ -195,6 +197,10 @@ export class BridgeSync implements GateHooks {
 		const invitations: InvitationRecord[] = [];
 		const actions: InviteAction[] = [...this.#actions];
 		for (const invite of batch.invitations) {
+			if (this.#deps.skipInvitation?.(invite) === true) {
+				this.#deps.log(`invitation to ${invite.room} from ${invite.inviter}: a reports room, left to the reporter`);
+				continue;
+			}
 			const decided = decideInvitation(invite.inviter, this.#deps.policy);
 			invitations.push({ room: invite.room, inviter: invite.inviter, at: invite.at, ...decided });
 			actions.push({ room: invite.room, join: decided.decision === 'accepted' });

@@ -26,6 +26,8 @@ export interface Invitation {
 	readonly inviter: string;
 	/** origin_server_ts of the invite event (0 when the server left it out of the stripped state). */
 	readonly at: number;
+	/** The stripped state's m.room.create (sender and content), when the server sent it: unauthenticated, a hint only. */
+	readonly create?: { readonly sender: string; readonly content: unknown };
 }
 
 export interface SyncBatch {
@@ -73,7 +75,14 @@ function invitationOf(room: string, invited: Record<string, unknown>, self: stri
 	);
 	if (invite === undefined || typeof invite['sender'] !== 'string') return undefined;
 	const at = invite['origin_server_ts'];
-	return { room, inviter: invite['sender'], at: typeof at === 'number' ? at : 0 };
+	const create = events.find((e) => e['type'] === 'm.room.create' && e['state_key'] === '');
+	const creator = create?.['sender'];
+	return {
+		room,
+		inviter: invite['sender'],
+		at: typeof at === 'number' ? at : 0,
+		...(typeof creator === 'string' ? { create: { sender: creator, content: create?.['content'] } } : {}),
+	};
 }
 
 /** Reads a /sync response body; undefined when it has no next_batch (not a sync response). */

@@ -80,18 +80,28 @@ describe('NetworkRoomsKeeper', () => {
 			'rogatory-refco-announcements',
 			'rogatory-refco-plenary',
 			'rogatory-refco-library',
+			'rogatory-refco-reports-sv-fgr',
+			'rogatory-refco-reports-gt-mp',
 		]);
 		const space = first.space!;
 		expect(space).toBe('!room1:matrix.mp.gt.rogatory.example');
-		for (const child of hs.created.slice(1)) {
+		for (const child of hs.created.slice(1, 4)) {
 			expect(child.initial_state).toContainEqual(expect.objectContaining({ type: 'm.space.parent', state_key: space }));
 			expect(child.initial_state.find((e) => e.type === 'm.room.join_rules')?.content).toMatchObject({ join_rule: 'restricted' });
 		}
 		expect(hs.state.map((s) => [s.room, s.event.type, s.event.state_key])).toEqual(
 			['!room2', '!room3', '!room4'].map((r) => [space, 'm.space.child', `${r}:${SECRETARIAT}`]),
 		);
-		expect(hs.invites.map((i) => i.room)).toEqual(Object.keys(plan.users).map(() => space));
-		expect(hs.invites.map((i) => i.user).sort()).toEqual(Object.keys(plan.users).sort());
+		const intoSpace = hs.invites.filter((i) => i.room === space);
+		expect(intoSpace.map((i) => i.user).sort()).toEqual(Object.keys(plan.users).sort());
+		// Each reports room: outside the space (no m.space.parent, not listed), invitation only, its bridge and the staff invited.
+		for (const [i, reports] of plan.reports.entries()) {
+			const room = `!room${5 + i}:${SECRETARIAT}`;
+			expect(hs.created[4 + i]!.initial_state.some((e) => e.type === 'm.space.parent')).toBe(false);
+			expect(hs.created[4 + i]!.initial_state.find((e) => e.type === 'm.room.join_rules')?.content).toEqual({ join_rule: 'invite' });
+			expect(hs.invites.filter((v) => v.room === room).map((v) => v.user)).toEqual(reports.invite);
+		}
+		expect(hs.invites).toHaveLength(intoSpace.length + plan.reports.reduce((n, r) => n + r.invite.length, 0));
 		expect(lines.filter((l) => !l.startsWith('network: created'))).toEqual([
 			`network: ${DIRECTORY} (the REFCO directory room) does not exist yet — will look again`,
 		]);
@@ -100,7 +110,7 @@ describe('NetworkRoomsKeeper', () => {
 		hs.aliases.set(DIRECTORY, '!directory:matrix.fgr.sv.rogatory.example');
 		const second = await keeper.round();
 		expect(second).toEqual({ done: true, space });
-		expect(hs.created).toHaveLength(4);
+		expect(hs.created).toHaveLength(6);
 		expect(hs.state.at(-1)).toEqual({
 			room: space,
 			event: {
@@ -110,7 +120,7 @@ describe('NetworkRoomsKeeper', () => {
 			},
 		});
 		expect(hs.state).toHaveLength(4);
-		expect(hs.invites).toHaveLength(Object.keys(plan.users).length);
+		expect(hs.invites).toHaveLength(Object.keys(plan.users).length + plan.reports.reduce((n, r) => n + r.invite.length, 0));
 	});
 
 	it('resolves by alias after a restart: what its state file remembers is not sent again', async () => {
@@ -123,7 +133,7 @@ describe('NetworkRoomsKeeper', () => {
 		expect(again.done).toBe(true);
 		expect([hs.created.length, hs.state.length, hs.invites.length]).toEqual(calls);
 		const saved = JSON.parse(readFileSync(file, 'utf8')) as { rooms: Record<string, string> };
-		expect(Object.keys(saved.rooms)).toHaveLength(4);
+		expect(Object.keys(saved.rooms)).toHaveLength(6);
 	});
 
 	it('logs one line per failed step, goes on with the rest, and finishes it in a later round', async () => {
@@ -139,6 +149,8 @@ describe('NetworkRoomsKeeper', () => {
 		expect(lines.filter((l) => !l.startsWith('network: created'))).toEqual([
 			`network: could not create #rogatory-refco-plenary:${SECRETARIAT}: M_UNKNOWN: try later — will try again`,
 			`network: could not invite ${staff} into the REFCO space !room1:${SECRETARIAT}: M_FORBIDDEN: no — will try again`,
+			`network: could not invite ${staff} into the REFCO reports room of sv-fgr !room4:${SECRETARIAT}: M_FORBIDDEN: no — will try again`,
+			`network: could not invite ${staff} into the REFCO reports room of gt-mp !room5:${SECRETARIAT}: M_FORBIDDEN: no — will try again`,
 		]);
 		expect(hs.created.map((r) => r.room_alias_name)).toContain('rogatory-refco-library');
 		hs.fail.clear();

@@ -8,7 +8,9 @@
 // gives power to (the network's bridges and the secretariat's staff); then it
 // keeps each room's parties to the plan's: a roster version that adds or
 // removes an authority changes the plan, and the ACLs are re-issued and the
-// removed authority's people taken out (kept-rooms.ts, keepParties). It is
+// removed authority's people taken out (kept-rooms.ts, keepParties); and it
+// creates each authority's reports room (outside the space) and invites into
+// it that authority's bridge and the staff. It is
 // idempotent by alias: a room whose alias resolves is never created again,
 // and what was sent or invited is remembered in the state file
 // (state-file.ts). A step that fails is logged in one line (what and why,
@@ -71,6 +73,12 @@ export class NetworkRoomsKeeper {
 		for (const child of this.#plan.children) {
 			const room = this.#rooms.rooms()[child.alias];
 			if (room !== undefined && !(await this.#rooms.keepParties(room, this.#plan.acl, `the ${network} ${child.kind} room`))) done = false;
+		}
+		// Each authority's reports room: outside the space, its bridge and the staff invited (policies/network/reports.ts).
+		for (const reports of this.#plan.reports) {
+			const room = await this.#rooms.roomOf(reports.alias, () => reports.request);
+			if (room === undefined) done = false;
+			else for (const user of reports.invite) if (!(await this.#rooms.invite(room, user, `the ${network} reports room of ${reports.authority}`))) done = false;
 		}
 		return { done, space };
 	}

@@ -2,6 +2,7 @@
 // an amendment, a note, a link, a chat message, a malformed event and an
 // outsider's move), a short second room, temporary register files and batch
 // helpers. Used by tests only.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,9 @@ import {
 	TUNDE,
 } from '../../policies/cases/testing/fixtures.ts';
 import type { TrustVerdict } from '../../policies/trust/index.ts';
+import { rowHash } from './chain.ts';
 import { openRegister, type Register } from './register.ts';
+import type { LogRow } from './verify.ts';
 import type { IngestBatch, IngestedEvent, RegisterContext } from './types.ts';
 
 export const REGISTER_CONTEXT: RegisterContext = { roster: CONTEXT.roster, servers: CONTEXT.servers };
@@ -81,4 +84,27 @@ export function must<T>(
 ): T {
 	if (!result.ok) throw new Error(result.error.message);
 	return result.value;
+}
+
+const LOG = `SELECT seq, room_id AS roomId, event_id AS eventId, sender, origin_server_ts AS originServerTs, kind,
+	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash,
+	verification, sender_identity AS senderIdentity FROM event_log ORDER BY seq`;
+
+/** What someone with the file does to hide an edit: alter row `seq`, re-hash it and every row after it, and the checkpoint. */
+export function rewriteRegister(file: string, seq: number, alter: (row: LogRow) => LogRow): void {
+	const raw = new Database(file);
+	const rows = raw.prepare(LOG).all() as LogRow[];
+	const update = raw.prepare('UPDATE event_log SET content = ?, origin_server_ts = ?, prev_hash = ?, hash = ? WHERE seq = ?');
+	let prev = rows[seq - 2]?.hash ?? '0'.repeat(64);
+	raw.transaction(() => {
+		for (const original of rows.slice(seq - 1)) {
+			const changed = original.seq === seq ? alter(original) : original;
+			const row = { ...changed, prevHash: prev };
+			const hash = rowHash(row);
+			update.run(row.content, row.originServerTs, prev, hash, row.seq);
+			prev = hash;
+		}
+		raw.prepare('UPDATE checkpoint SET log_hash = ?').run(prev);
+	})();
+	raw.close();
 }

@@ -5,10 +5,9 @@ import { buildWitnessContent, witnessPayload, type WitnessHead } from '../../pol
 import { ok } from '../../policies/result.ts';
 import { demoRoster, GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
-import { rowHash } from './chain.ts';
 import { runCli } from './cli-commands.ts';
 import { openRegister } from './register.ts';
-import { batch, MLA_HISTORY, must, open, OTHER_HISTORY, REGISTER_CONTEXT, tempDir } from './testing.ts';
+import { batch, MLA_HISTORY, must, open, OTHER_HISTORY, REGISTER_CONTEXT, rewriteRegister, tempDir } from './testing.ts';
 import type { LogRow } from './verify.ts';
 import { verifyAgainstWitness } from './witness.ts';
 
@@ -34,28 +33,8 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-const LOG = `SELECT seq, room_id AS roomId, event_id AS eventId, sender, origin_server_ts AS originServerTs, kind,
-	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash,
-	verification, sender_identity AS senderIdentity FROM event_log ORDER BY seq`;
-
-/** What someone with the file does to hide an edit: alter row `seq`, re-hash it and every row after it, and the checkpoint. */
-function rewrite(seq: number, alter: (row: LogRow) => LogRow): void {
-	const raw = new Database(file);
-	const rows = raw.prepare(LOG).all() as LogRow[];
-	const update = raw.prepare('UPDATE event_log SET content = ?, origin_server_ts = ?, prev_hash = ?, hash = ? WHERE seq = ?');
-	let prev = rows[seq - 2]?.hash ?? '0'.repeat(64);
-	raw.transaction(() => {
-		for (const original of rows.slice(seq - 1)) {
-			const changed = original.seq === seq ? alter(original) : original;
-			const row = { ...changed, prevHash: prev };
-			const hash = rowHash(row);
-			update.run(row.content, row.originServerTs, prev, hash, row.seq);
-			prev = hash;
-		}
-		raw.prepare('UPDATE checkpoint SET log_hash = ?').run(prev);
-	})();
-	raw.close();
-}
+/** What someone with the file does to hide an edit (testing.ts). */
+const rewrite = (seq: number, alter: (row: LogRow) => LogRow): void => rewriteRegister(file, seq, alter);
 
 function check(given: readonly WitnessHead[] = heads, authority: AuthorityId = GT) {
 	const register = must(openRegister(file, REGISTER_CONTEXT, { readonly: true }));

@@ -9,11 +9,13 @@ export {
 	MAX_WORKING_GROUP,
 	NETWORK_CHILD_KINDS,
 	networkAliasLocalpart,
+	reportsAliasLocalpart,
 	ROOM_KINDS,
 	WHO_POSTS,
 	type JointRoomKind,
 	type NetworkChildKind,
 	type NetworkRoomKind,
+	type ReportsRoomKind,
 	type RoomKind,
 } from './kinds.ts';
 export { ROOM_MARKER_KEY, ROOM_MARKER_VERSION, roomMarker, roomMarkerOf, type CreateEvent, type RoomMarker } from './marker.ts';
@@ -40,5 +42,6 @@ export {
 	type NetworkRoomsPlan,
 	type PlannedChild,
 } from './plan.ts';
+export { reportsRoomPower, reportsRoomsPlan, type PlannedReportsRoom } from './reports.ts';
 export { jointChannelRequest, jointRoomsPlan, jointSpaceRequest, type JointRoomsPlan, type PlannedJointRoom } from './joint.ts';
 export { homeserverPeers, jointFederationPeers, jointParties } from './joint-parties.ts';

@@ -24,6 +24,7 @@ describe('kinds', () => {
 			.filter(([, who]) => who === 'members')
 			.map(([kind]) => kind);
 		expect(open.sort()).toEqual(['joint-channel', 'plenary', 'working-group']);
+		expect(Object.entries(WHO_POSTS).filter(([, who]) => who === 'bridge')).toEqual([['reports', 'bridge']]);
 	});
 
 	it('number working groups from 1 to 9999', () => {

@@ -6,7 +6,7 @@
 // event. Rooms have no `m.room.name`: each reader's client labels a room from
 // its kind, in the reader's own language, after checking who created it
 // (marker.ts). Pure.
-import type { NetworkId } from '../roster/types.ts';
+import type { AuthorityId, NetworkId } from '../roster/types.ts';
 
 /** The rooms of a network's space, in the order the space lists them. */
 export const NETWORK_CHILD_KINDS = ['announcements', 'plenary', 'library', 'working-group'] as const;
@@ -14,20 +14,27 @@ export type NetworkChildKind = (typeof NETWORK_CHILD_KINDS)[number];
 export type NetworkRoomKind = 'space' | NetworkChildKind;
 /** The two rooms of a pair of networks the roster links. */
 export type JointRoomKind = 'joint-space' | 'joint-channel';
-export type RoomKind = NetworkRoomKind | JointRoomKind;
-export const ROOM_KINDS: readonly RoomKind[] = ['space', ...NETWORK_CHILD_KINDS, 'joint-space', 'joint-channel'];
+/**
+ * The room where one authority's bridge reports to its network's secretariat
+ * (witnessed register heads and statistics, docs/secretariat-reports.md): one
+ * per authority, outside the space, invitation only.
+ */
+export type ReportsRoomKind = 'reports';
+export type RoomKind = NetworkRoomKind | JointRoomKind | ReportsRoomKind;
+export const ROOM_KINDS: readonly RoomKind[] = ['space', ...NETWORK_CHILD_KINDS, 'joint-space', 'joint-channel', 'reports'];
 
 /**
  * Who sends timeline events in a room of this kind. `members`: everyone in it
  * (talk, attendance, poll votes). `secretariat`: its staff and service account
  * only — a space is a list of rooms, not a chat; the announcements room and the
- * library are what the secretariat publishes.
+ * library are what the secretariat publishes. `bridge`: the one authority's
+ * bridge the reports room is for.
  * NOTE: in an encrypted room every message, reaction and poll response reaches
  * the server as `m.room.encrypted`, so power levels cannot let members react
  * to an announcement yet not write one: members send nothing there, reactions
  * included, and answer in the plenary channel.
  */
-export const WHO_POSTS: Readonly<Record<RoomKind, 'members' | 'secretariat'>> = {
+export const WHO_POSTS: Readonly<Record<RoomKind, 'members' | 'secretariat' | 'bridge'>> = {
 	space: 'secretariat',
 	announcements: 'secretariat',
 	plenary: 'members',
@@ -35,6 +42,8 @@ export const WHO_POSTS: Readonly<Record<RoomKind, 'members' | 'secretariat'>> = 
 	'working-group': 'members',
 	'joint-space': 'secretariat',
 	'joint-channel': 'members',
+	// The one authority's bridge; the staff only read (reports.ts).
+	reports: 'bridge',
 };
 
 export const isSpaceKind = (kind: RoomKind): boolean => kind === 'space' || kind === 'joint-space';
@@ -57,6 +66,15 @@ export function networkAliasLocalpart(network: NetworkId, kind: NetworkRoomKind,
 /** A joint room's alias localpart, the pair in roster order: `rogatory-refco-wacap-space`, `rogatory-refco-wacap-channel`. */
 export function jointAliasLocalpart(pair: readonly [NetworkId, NetworkId], kind: JointRoomKind): string {
 	return `rogatory-${pair[0].toLowerCase()}-${pair[1].toLowerCase()}-${kind === 'joint-space' ? 'space' : 'channel'}`;
+}
+
+/**
+ * An authority's reports room's alias localpart: `rogatory-refco-reports-gt-mp`.
+ * It names the network and the authority (both in the roster, neither about a
+ * case); an authority ID is lower case, digits and dashes, as an alias allows.
+ */
+export function reportsAliasLocalpart(network: NetworkId, authority: AuthorityId): string {
+	return `rogatory-${network.toLowerCase()}-reports-${authority}`;
 }
 
 /** A full alias on the server that created the room: `#rogatory-refco-plenary:matrix.example.org`. */

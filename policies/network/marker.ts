@@ -5,8 +5,9 @@
 // may remove or point elsewhere. Anyone can create a room with the same marker,
 // so a marker counts only when the room's creator is the service account the
 // reader expects (the network's secretariat's). Pure.
+import { parseAuthorityId } from '../cases/ids/codes.ts';
 import { err, ok, type Result } from '../result.ts';
-import type { NetworkId } from '../roster/types.ts';
+import type { AuthorityId, NetworkId } from '../roster/types.ts';
 import { isWorkingGroupNumber, ROOM_KINDS, type RoomKind } from './kinds.ts';
 
 /** The `creation_content` key of the marker (ARCHITECTURE.md, decision 3: one namespace). */
@@ -20,10 +21,18 @@ export interface RoomMarker {
 	readonly networks: readonly NetworkId[];
 	/** Working groups only: the number, not the name. */
 	readonly workingGroup?: number;
+	/** Reports rooms only: the authority whose bridge reports there. */
+	readonly authority?: AuthorityId;
 }
 
-export function roomMarker(kind: RoomKind, networks: readonly NetworkId[], workingGroup?: number): RoomMarker {
-	return { version: ROOM_MARKER_VERSION, kind, networks: [...networks], ...(workingGroup === undefined ? {} : { workingGroup }) };
+export function roomMarker(kind: RoomKind, networks: readonly NetworkId[], workingGroup?: number, authority?: AuthorityId): RoomMarker {
+	return {
+		version: ROOM_MARKER_VERSION,
+		kind,
+		networks: [...networks],
+		...(workingGroup === undefined ? {} : { workingGroup }),
+		...(authority === undefined ? {} : { authority }),
+	};
 }
 
 /** The parts of an `m.room.create` event the marker is read from. */
@@ -55,5 +64,9 @@ export function roomMarkerOf(create: CreateEvent, creators: readonly string[]): 
 	const number = typeof raw === 'number' && isWorkingGroupNumber(raw) ? raw : undefined;
 	if (raw !== undefined && number === undefined) return err('a malformed working-group number');
 	if ((kind === 'working-group') !== (number !== undefined)) return err('only a working group, and every one, has a number');
-	return ok(roomMarker(kind, networks as NetworkId[], number));
+	const given = marker['authority'];
+	const authority = given === undefined ? undefined : parseAuthorityId(given);
+	if (authority !== undefined && !authority.ok) return err(`a malformed authority: ${authority.error}`);
+	if ((kind === 'reports') !== (authority !== undefined)) return err('only a reports room, and every one, names an authority');
+	return ok(roomMarker(kind, networks as NetworkId[], number, authority?.value));
 }

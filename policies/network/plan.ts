@@ -22,6 +22,7 @@ import { aliasOn, isWorkingGroupNumber, NETWORK_CHILD_KINDS, networkAliasLocalpa
 import { roomMarker } from './marker.ts';
 import { networkPowerUsers, networkServers, secretariatServiceAccount, serversOf, type ServerNames } from './members.ts';
 import type { SpaceChildContent, SpaceParentContent } from './space-links.ts';
+import { reportsRoomsPlan, type PlannedReportsRoom } from './reports.ts';
 import { networkRoomRequest, type NetworkRoomRequest } from './template.ts';
 
 export interface NetworkRoomsOptions extends ServerNames {
@@ -65,6 +66,8 @@ export interface NetworkRoomsPlan {
 	readonly linked: readonly LinkedRoom[];
 	/** What every child's `m.space.parent` holds. */
 	readonly spaceParent: SpaceParentContent;
+	/** One reports room per authority, outside the space (reports.ts). */
+	readonly reports: readonly PlannedReportsRoom[];
 }
 
 /** Where the space lists each kind (`order` sorts as text; working groups by number after the rest). */
@@ -110,6 +113,8 @@ export function networkRoomsPlan(
 	const keeperAuthority = directoryKeeper(roster, network);
 	const keeper = keeperAuthority === undefined ? undefined : serversOf(options, roster, keeperAuthority)[0];
 	const spaceLocalpart = networkAliasLocalpart(network, 'space');
+	const reports = reportsRoomsPlan(roster, network, secretariatServer, options);
+	if (!reports.ok) return reports;
 	return ok({
 		network,
 		secretariatServer,
@@ -143,6 +148,7 @@ export function networkRoomsPlan(
 						},
 					],
 		spaceParent: { via, canonical: true },
+		reports: reports.value,
 	});
 }
 

@@ -40,3 +40,4 @@ export {
 	type PreservationOutcome,
 } from './preservation-outcomes.ts';
 export { reportFromItsBridge } from './sender.ts';
+export { readReports, witnessFileText, type ReportsReading, type ReportsRoomEvent } from './reports-room.ts';

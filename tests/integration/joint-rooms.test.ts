@@ -95,7 +95,7 @@ describe('the joint rooms of a pair of networks', () => {
 		const planOf = (network: NetworkId, server: string): NetworkRoomsPlan => {
 			const made = networkRoomsPlan(roster, network, server, names);
 			if (!made.ok) throw new Error(made.error);
-			return { ...made.value, linked: [] };
+			return { ...made.value, linked: [], reports: [] };
 		};
 		const [refcoPlan, wacapPlan] = [planOf(REFCO.id, gt!.serverName), planOf(WACAP.id, ng!.serverName)];
 		const secretariatServers = new Map<NetworkId, string>([

@@ -78,7 +78,7 @@ describe('a network’s rooms follow its roster', () => {
 		const planOf = (roster: Roster): NetworkRoomsPlan => {
 			const made = networkRoomsPlan({ ...roster, people: [] }, REFCO.id, gt!.serverName, { servers, bridges });
 			if (!made.ok) throw new Error(made.error);
-			return { ...made.value, linked: [] };
+			return { ...made.value, linked: [], reports: [] };
 		};
 		const v1 = planOf(demoRoster);
 		const localpart = 'rogatory-secretariat-refco';

@@ -87,8 +87,8 @@ describe('a network’s space and rooms', () => {
 		]);
 		const planned = networkRoomsPlan(roster, REFCO.id, gt!.serverName, { servers, bridges });
 		if (!planned.ok) throw new Error(planned.error);
-		// The directory room is its own keeper's (directory-room.test.ts): this run leaves it out.
-		const plan: NetworkRoomsPlan = { ...planned.value, linked: [] };
+		// The directory room is its own keeper's (directory-room.test.ts), the reports rooms reports-room.test.ts's: this run leaves them out.
+		const plan: NetworkRoomsPlan = { ...planned.value, linked: [], reports: [] };
 		expect(plan.serviceAccount).toBe(`@${SERVICE_LOCALPART}:${gt!.serverName}`);
 
 		// The service account, with the password kept for it on its homeserver (deploy/local/bridges.ts).

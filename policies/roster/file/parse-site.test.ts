@@ -42,6 +42,9 @@ describe('parseSite', () => {
 		expect(off.ok && off.value.bridge.reportToSecretariat).toBe(false);
 		const left = parseSite(SITE, 'site.yaml');
 		expect(left.ok && left.value.bridge).not.toHaveProperty('reportToSecretariat');
+		const every = parseSite(editLine(SITE, 14, '  report_to_secretariat: true\n  report_statistics_every_hours: 168'), 'site.yaml');
+		expect(every.ok && every.value.bridge.reportStatisticsEveryHours).toBe(168);
+		expect(left.ok && left.value.bridge).not.toHaveProperty('reportStatisticsEveryHours');
 	});
 
 	const refusals: [string, number, string, string, number][] = [
@@ -52,6 +55,8 @@ describe('parseSite', () => {
 		['a bad bridge localpart', 13, '  localpart: Rogatory Bridge', 'bridge.localpart', 13],
 		['negative seconds', 14, '  retry_seconds: -1', 'bridge.retry_seconds', 14],
 		['a consent that is not true or false', 14, '  report_to_secretariat: yes', 'bridge.report_to_secretariat', 14],
+		['a statistics period of 0 hours', 14, '  report_statistics_every_hours: 0', 'bridge.report_statistics_every_hours', 14],
+		['a statistics period in fractions', 14, '  report_statistics_every_hours: 1.5', 'bridge.report_statistics_every_hours', 14],
 		['a reminder offset that is not a number', 16, '  offsets_hours: [336, soon]', 'reminders.offsets_hours[1]', 16],
 		['no reminder offsets', 16, '  offsets_hours: []', 'reminders.offsets_hours', 16],
 		['an escalation of 0 hours', 17, '  escalate_after_hours: 0', 'reminders.escalate_after_hours', 17],

@@ -11,6 +11,9 @@ import { authorityId, httpUrl, localpart } from './values.ts';
 const seconds = number((v) => (v >= 0 ? undefined : `${v} must be a number of seconds, 0 or more.`));
 const hoursBefore = number((v) => (v >= 0 ? undefined : `${v} must be a number of hours before expiry, 0 or more.`));
 const hoursAfter = number((v) => (v > 0 ? undefined : `${v} must be a number of hours above 0.`));
+const reportHours = number((v) =>
+	Number.isInteger(v) && v >= 1 && v <= 720 ? undefined : `${v} must be a whole number of hours from 1 to 720.`,
+);
 
 const siteShape = record({
 	authority: required('authority', authorityId),
@@ -33,6 +36,7 @@ const siteShape = record({
 			undecryptableAfterSeconds: optional('undecryptable_after_seconds', seconds),
 			retrySeconds: optional('retry_seconds', seconds),
 			reportToSecretariat: optional('report_to_secretariat', boolean()),
+			reportStatisticsEveryHours: optional('report_statistics_every_hours', reportHours),
 		}),
 	),
 	reminders: optional(

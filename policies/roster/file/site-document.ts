@@ -47,6 +47,8 @@ export interface SiteDocument {
 		 * leaves without the consent written here.
 		 */
 		readonly reportToSecretariat?: boolean;
+		/** With that consent, how often the statistics are sent, in hours (bot default 24); the register's head goes daily. */
+		readonly reportStatisticsEveryHours?: number;
 	};
 	/** The bot's defaults when left out (bridge/reminders/types.ts). */
 	readonly reminders?: SiteReminders;
