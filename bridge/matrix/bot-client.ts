@@ -231,7 +231,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			fetchGap,
 			answer,
 			...(options.commands === undefined ? {} : { replies: { hook: options.commands, send: sendReply } }),
-			skipRoom: (room) => created.directory?.owns(room) === true || created.networks?.owns(room) === true || created.reports?.owns(room) === true,
+			skipRoom: (room) =>
+				created.directory?.owns(room) === true || created.networks?.owns(room) === true || created.reports?.owns(room) === true,
 			skipInvitation: (invitation) => created.reports?.ownsInvitation(invitation.create) === true,
 			log,
 			giveUpAfterMs: options.giveUpAfterMs,

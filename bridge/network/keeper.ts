@@ -78,7 +78,9 @@ export class NetworkRoomsKeeper {
 		for (const reports of this.#plan.reports) {
 			const room = await this.#rooms.roomOf(reports.alias, () => reports.request);
 			if (room === undefined) done = false;
-			else for (const user of reports.invite) if (!(await this.#rooms.invite(room, user, `the ${network} reports room of ${reports.authority}`))) done = false;
+			else
+				for (const user of reports.invite)
+					if (!(await this.#rooms.invite(room, user, `the ${network} reports room of ${reports.authority}`))) done = false;
 		}
 		return { done, space };
 	}

@@ -1,9 +1,10 @@
 // The reporter's options (reporter.ts) from the bridge's configuration: the
-// site's consent and period, the authority's networks with the homeservers
-// their service accounts may be on (the network's authorities' servers: see
-// reporter.ts's NOTE), the register as the source, the state file in the
-// secrets folder.
-import { networkServers } from '../../policies/network/index.ts';
+// site's consent and period, the authority's networks with the one homeserver
+// each one's service account is on (the roster's `hosted_by`,
+// networkSecretariat), the register as the source, the state file in the
+// secrets folder. A network whose secretariat the roster places nowhere gets
+// no reports.
+import { networkSecretariat } from '../../policies/network/index.ts';
 import { networksOf } from '../../policies/directory/room/keeper.ts';
 import type { NetworkId } from '../../policies/roster/types.ts';
 import { serverMap, type BotConfig } from '../bot/config.ts';
@@ -14,7 +15,10 @@ import { registerReportSource } from './source.ts';
 export function reportsOptions(config: BotConfig, register: Register, stateFile: string): ReportsOptions {
 	const servers = serverMap(config, config.roster);
 	const networks = new Map<NetworkId, readonly string[]>(
-		networksOf(config.roster, config.authority).map((n) => [n, networkServers(config.roster, n, { servers })]),
+		networksOf(config.roster, config.authority).flatMap((n) => {
+			const secretariat = networkSecretariat(config.roster, n, { servers });
+			return secretariat === undefined ? [] : [[n, [secretariat.server]] as const];
+		}),
 	);
 	return {
 		consent: config.reports.consent,

@@ -15,14 +15,10 @@
 // sync leaves reports rooms to it: their invitations are never answered by
 // the invitation policy (ownsInvitation) and their events never reach the
 // register (owns). A failed step is one log line and is tried at a later tick.
-// NOTE: the expected service account of a network is
-// `@rogatory-secretariat-<net>` on any homeserver of the network's
-// authorities: the Roster does not carry the secretariat's own server yet
-// (policies/roster/file/convert.ts). An administrator of another member's
-// homeserver could register that localpart and invite this bridge into a room
-// of his own; he would read this authority's counts and heads (no case
-// content). `secretariatServers` narrows it to one server per network once
-// the deployment names it.
+// The expected service account of a network is `@rogatory-secretariat-<net>`
+// on the one homeserver the roster names as its secretariat's host
+// (options.ts, networkSecretariat): an administrator of another member's
+// homeserver who registered that localpart is not trusted.
 import { createHash } from 'node:crypto';
 import { roomMarkerOf, secretariatServiceAccount, type CreateEvent, type RoomMarker } from '../../policies/network/index.ts';
 import {

@@ -156,7 +156,7 @@ describe('the reports rooms', () => {
 			{
 				consent: true,
 				authority: GUATEMALA.id,
-				networks: new Map([[REFCO.id, [gt!.serverName, sv!.serverName]]]),
+				networks: new Map([[REFCO.id, [gt!.serverName]]]),
 				statisticsEveryHours: 24,
 				stateFile,
 				source: registerReportSource(register, REGISTER_CONTEXT.roster, REGISTER_CONTEXT.servers, GUATEMALA.id),
@@ -201,7 +201,7 @@ describe('the reports rooms', () => {
 			{
 				consent: false,
 				authority: EL_SALVADOR.id,
-				networks: new Map([[REFCO.id, [gt!.serverName, sv!.serverName]]]),
+				networks: new Map([[REFCO.id, [gt!.serverName]]]),
 				statisticsEveryHours: 24,
 				stateFile: svState,
 				source: { head: () => ok({ seq: 1, hash: 'f'.repeat(64) }), statistics: () => ({ ok: false, error: 'not here' }) },
