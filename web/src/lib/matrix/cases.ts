@@ -22,6 +22,7 @@ import type { EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
 import type { RefusalCode } from '../cases/refusal.ts';
 import { isDirectoryRoom } from './directory-room.ts';
+import { hasRoomMarker } from './room-marker.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import { DecryptionFailureCode, Direction, EventStatus, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
@@ -231,7 +232,12 @@ async function sendContent(client: MatrixClient, roomId: string, content: Record
 
 /** Whether the room looks like a case room: encrypted, with a server ACL, and not a network's directory room (which has both too). */
 export function isCaseRoomCandidate(room: Room): boolean {
-	return room.currentState.getStateEvents(SERVER_ACL, '') !== null && room.hasEncryptionStateEvent() && !isDirectoryRoom(room);
+	return (
+		room.currentState.getStateEvents(SERVER_ACL, '') !== null &&
+		room.hasEncryptionStateEvent() &&
+		!isDirectoryRoom(room) &&
+		!hasRoomMarker(room)
+	);
 }
 
 /** Loads the whole room history back to its creation, so the fold sees every event. */

@@ -33,7 +33,11 @@ describe('readAnnounce', () => {
 			documents: [],
 			cancelled: false,
 		});
-		const parsed = parsePlenaryContent({ msgtype: 'm.text', body: '-', [PLENARY_KEY]: { version: 1, type: 'plenary', plenary: read.value } });
+		const parsed = parsePlenaryContent({
+			msgtype: 'm.text',
+			body: '-',
+			[PLENARY_KEY]: { version: 1, type: 'plenary', plenary: read.value },
+		});
 		expect(parsed.ok).toBe(true);
 	});
 

@@ -5,6 +5,7 @@
 // minutes forms' payloads. Pure: no Svelte, no SDK.
 import { buildDecisionPoll, buildPlenaryContent, CHOICE_LABELS, type Plenary, type PlenaryPayload } from '#policies/plenary/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
+import type { EventId } from '#policies/cases/ids/matrix.ts';
 import type { Language, NetworkId } from '#policies/roster/types.ts';
 import { isIsoDate } from '#policies/roster/file/values.ts';
 
@@ -120,11 +121,9 @@ export function minutesPayload(
 ): Result<PlenaryPayload, { readonly field: string; readonly code: 'required' | 'refused' }[]> {
 	const missing = plenary.languages.filter((language) => (text[language] ?? '').trim() === '');
 	if (missing.length > 0) return err(missing.map((language) => ({ field: `minutes.${language}`, code: 'required' as const })));
-	const payload = {
-		type: 'minutes',
-		plenary: plenary.id,
-		text: Object.fromEntries(plenary.languages.map((language) => [language, (text[language] ?? '').trim()])),
-		decisions: [...decisions],
-	} as PlenaryPayload;
+	const texts: Partial<Record<Language, string>> = {};
+	for (const language of plenary.languages) texts[language] = (text[language] ?? '').trim();
+	// NOTE: the IDs are the fold's own (Decision.poll); the parser checks them again below.
+	const payload: PlenaryPayload = { type: 'minutes', plenary: plenary.id, text: texts, decisions: decisions as readonly EventId[] };
 	return buildPlenaryContent(payload).ok ? ok(payload) : err([{ field: 'form', code: 'refused' }]);
 }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { foldPlenaries } from '#policies/plenary/index.ts';
-import { ANA, announce, attend, CARLA, CONTEXT, endPoll, PLENARY, pollStart, SECRETARIAT, vote } from '#policies/plenary/testing/fixtures.ts';
+import {
+	ANA,
+	announce,
+	attend,
+	CARLA,
+	CONTEXT,
+	endPoll,
+	PLENARY,
+	pollStart,
+	SECRETARIAT,
+	vote,
+} from '#policies/plenary/testing/fixtures.ts';
 import { closedDecisions, decisionsOf, myAttendance, readingLanguage, textIn, wouldDecide } from './decision-view.ts';
 
 const fold = (...events: Parameters<typeof foldPlenaries>[0]) => {
@@ -42,7 +53,12 @@ describe('a record read for the page', () => {
 		expect(wouldDecide(two)).toBe('rejected');
 		expect(wouldDecide(adopted)).toBe('adopted');
 		// And the fold agrees once the secretariat closes it.
-		const ended = fold(...base, vote('$v1', ANA, 2, '$p', ['for']), vote('$v2', CARLA, 3, '$p', ['abstain']), endPoll('$e', SECRETARIAT, 4, '$p'));
+		const ended = fold(
+			...base,
+			vote('$v1', ANA, 2, '$p', ['for']),
+			vote('$v2', CARLA, 3, '$p', ['abstain']),
+			endPoll('$e', SECRETARIAT, 4, '$p'),
+		);
 		expect(ended.decisions[0]?.result).toBe('adopted');
 	});
 });

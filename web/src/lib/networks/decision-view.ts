@@ -20,8 +20,7 @@ export const readingLanguage = (reader: Language, languages: readonly Language[]
 export const decisionsOf = (record: PlenaryRecord, item: string): Decision[] => record.decisions.filter((d) => d.link.item === item);
 
 /** The decisions the minutes record: every vote closed so far, in the record's (agenda) order. */
-export const closedDecisions = (record: PlenaryRecord): string[] =>
-	record.decisions.filter((d) => d.result !== 'open').map((d) => d.poll);
+export const closedDecisions = (record: PlenaryRecord): string[] => record.decisions.filter((d) => d.result !== 'open').map((d) => d.poll);
 
 /** The reader's latest answer on attending: true, false, or undefined when they have not answered. */
 export function myAttendance(record: PlenaryRecord, userId: string): boolean | undefined {

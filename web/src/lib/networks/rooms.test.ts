@@ -33,7 +33,12 @@ describe('suggestedChildren', () => {
 	});
 
 	it('reads nothing from a content that is not an object', () => {
-		expect(suggestedChildren([{ roomId: '!x', content: null }, { roomId: '!y', content: ['via'] }])).toEqual([]);
+		expect(
+			suggestedChildren([
+				{ roomId: '!x', content: null },
+				{ roomId: '!y', content: ['via'] },
+			]),
+		).toEqual([]);
 	});
 });
 

@@ -84,11 +84,7 @@ export function secretariatAccounts(powerLevels: unknown, serviceAccount: string
 }
 
 /** The server → authority map narrowed to the network's authorities (members and observers): whose attendance and votes count. */
-export function networkServerMap(
-	servers: ReadonlyMap<string, AuthorityId>,
-	roster: Roster,
-	network: NetworkId,
-): Map<string, AuthorityId> {
+export function networkServerMap(servers: ReadonlyMap<string, AuthorityId>, roster: Roster, network: NetworkId): Map<string, AuthorityId> {
 	const inNetwork = new Set(roster.authorities.filter((a) => a.memberships.some((m) => m.network === network)).map((a) => a.id));
 	return new Map([...servers].filter(([, authority]) => inNetwork.has(authority)));
 }
