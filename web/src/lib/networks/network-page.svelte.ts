@@ -159,7 +159,8 @@ export class NetworkPage {
 			...(plenaryRoom === undefined ? {} : { plenary: plenaryRoom }),
 		};
 		if (JSON.stringify(next) !== JSON.stringify(this.#rooms)) this.#rooms = next;
-		if (this.#phase !== 'joining')
+		// NOTE: after a join the rooms arrive with a later sync: the page says "joining" until the plenary room is here.
+		if (this.#phase !== 'joining' || next.plenary !== undefined)
 			this.#phase =
 				space === undefined ? 'not-invited' : space.membership === 'invite' || next.plenary === undefined ? 'invited' : 'joined';
 		if (next.announcements !== undefined) {
@@ -209,10 +210,13 @@ export class NetworkPage {
 		if (api === undefined || secretariat === undefined) return err({ kind: 'not-ready' });
 		this.#phase = 'joining';
 		const joined = await api[0].joinNetworkRooms(this.#client, this.network, secretariat.serviceAccount, secretariat.server);
-		this.#phase = 'invited';
-		// The rooms arrive with the next sync; they are read then (onRooms).
+		if (!joined.ok) {
+			this.#phase = 'invited';
+			return joined;
+		}
+		// The rooms arrive with the next sync; they are read then (watchNetworkRooms).
 		this.#refresh();
-		return joined.ok ? ok(undefined) : joined;
+		return ok(undefined);
 	}
 
 	#plenaryRoom(): Result<[RoomsApi, string], ActionProblem> {
