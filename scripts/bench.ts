@@ -2,7 +2,8 @@
 // named) and prints one JSON object per line: {"metric","value","unit",
 // "baseline","ratio","n",…}, where the baseline is measured in the same run.
 // Metrics that need homeservers get a federation of the `bench` profile,
-// started once. Progress goes to stderr.
+// started once; `plenary_fanout` starts and stops its own, of ten
+// homeservers from its roster file (profile `fanout`). Progress goes to stderr.
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { profileDeployment } from './deployment.ts';
@@ -12,6 +13,7 @@ import { federatedDelivery } from '../tests/bench/federated-delivery.ts';
 import { firstLoad } from '../tests/bench/first-load.ts';
 import { slowLink } from '../tests/bench/slow-link.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
+import { plenaryFanout } from '../tests/bench/plenary-fanout.ts';
 import { timersMetric } from '../tests/bench/timers.ts';
 import type { FederationInfo } from '../tests/support/federation-info.ts';
 
@@ -32,6 +34,8 @@ const METRICS: Record<string, Metric> = {
 	bridge_catchup: { run: bridgeCatchup, needsFederation: true },
 	timers: { run: timersMetric, needsFederation: false },
 	slow_link: { run: slowLink, needsFederation: true },
+	// Its own federation, not the shared one (tests/bench/plenary-fanout.ts).
+	plenary_fanout: { run: plenaryFanout, needsFederation: false },
 };
 
 const asked = process.argv.slice(2);

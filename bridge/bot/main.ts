@@ -6,7 +6,9 @@
 // — the roster and the server → authority map — and runs the bot with the register as its
 // sink: each sync batch's events, invitations, undecryptable events and the
 // checkpoint land in one register transaction (ARCHITECTURE.md, decision 7).
-// It also keeps or joins its networks' directory rooms (bridge/directory).
+// It also keeps or joins its networks' directory rooms (bridge/directory), joins
+// its networks' rooms, and keeps them where its authority hosts the network's
+// secretariat (networks.ts).
 // A register that cannot be opened for a passing reason (locked, full,
 // read-only) is retried, loudly; one that can never be (newer schema, not a
 // register) stops the bot.
@@ -16,6 +18,7 @@ import { openRegister, registerSink, type Register } from '../register/index.ts'
 import { caseReminders } from '../reminders/case-reminders.ts';
 import { clockFromEnv } from '../reminders/clock.ts';
 import { bridgeMap, serverMap, type BotConfig } from './config.ts';
+import { keepSecretariats, networkPresenceOptions } from './networks.ts';
 import { exitWith, log, runBridge } from './run.ts';
 import { readBridgeStart, refusalText } from './start.ts';
 
@@ -53,6 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	const register = await openUntilWritable(config);
 	if (register === undefined) return 1;
 	log(`register ${register.file} open`);
+	const secretariats = keepSecretariats(config, log);
 	try {
 		const commands = caseCommands({
 			read: (room) => register.record(room),
@@ -85,8 +89,15 @@ async function main(argv: readonly string[]): Promise<number> {
 			stateFile: join(config.secretsDir, 'directory.json'),
 			retryMs: config.retrySeconds * 1000,
 		};
-		await runBridge(config, registerSink(register), commands, reminders, identityApproved, directory);
+		await runBridge(config, registerSink(register), {
+			commands,
+			reminders,
+			identityApproved,
+			directory,
+			networks: networkPresenceOptions(config, log),
+		});
 	} finally {
+		secretariats.stop();
 		register.close();
 	}
 	return 0;

@@ -6,6 +6,7 @@ import type { CommandHook } from '../commands/hook.ts';
 import type { IdentityApproved } from '../matrix/arrival.ts';
 import { startBot } from '../matrix/bot-client.ts';
 import type { DirectoryOptions } from '../matrix/directory-presence.ts';
+import type { NetworkPresenceOptions } from '../matrix/network-presence.ts';
 import type { ReminderHook } from '../reminders/hook.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
 import type { BatchSink } from '../matrix/sink.ts';
@@ -14,18 +15,21 @@ import { ProgressSink } from './progress-sink.ts';
 
 export const log = (line: string): void => console.log(`${new Date().toISOString()} bridge: ${line}`);
 
-/**
- * Runs the bot; with `commands`, it answers chat commands in its case rooms; with `reminders`, it sends preservation
- * reminders; with `directory`, it keeps or joins its networks' directory rooms.
- */
-export async function runBridge(
-	config: BotConfig,
-	sink: BatchSink,
-	commands?: CommandHook,
-	reminders?: ReminderHook,
-	identityApproved?: IdentityApproved,
-	directory?: DirectoryOptions,
-): Promise<void> {
+/** What the bot takes part in beyond bridging its case rooms into the sink. */
+export interface BridgeParts {
+	/** Answers chat commands in its case rooms. */
+	readonly commands?: CommandHook;
+	/** Sends preservation reminders. */
+	readonly reminders?: ReminderHook;
+	readonly identityApproved?: IdentityApproved;
+	/** Keeps or joins its networks' directory rooms. */
+	readonly directory?: DirectoryOptions;
+	/** Joins its networks' rooms and invites its people into their spaces. */
+	readonly networks?: NetworkPresenceOptions;
+}
+
+/** Runs the bot with the parts given. */
+export async function runBridge(config: BotConfig, sink: BatchSink, parts: BridgeParts = {}): Promise<void> {
 	const stopped = new Promise<string>((resolve) => {
 		process.once('SIGTERM', () => resolve('SIGTERM'));
 		process.once('SIGINT', () => resolve('SIGINT'));
@@ -41,10 +45,7 @@ export async function runBridge(
 		giveUpAfterMs: config.undecryptableAfterSeconds * 1000,
 		retryMs: config.retrySeconds * 1000,
 		log,
-		...(commands === undefined ? {} : { commands }),
-		...(reminders === undefined ? {} : { reminders }),
-		...(identityApproved === undefined ? {} : { identityApproved }),
-		...(directory === undefined ? {} : { directory }),
+		...parts,
 	});
 	const signal = await stopped;
 	log(

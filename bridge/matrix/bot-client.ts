@@ -31,6 +31,7 @@ import { isBridgedType, type RawEvent } from './sync-batch.ts';
 import { gatedFetch } from './sync-gate.ts';
 import { recoveryKeyOf, ensureTrust } from './trust.ts';
 import { DirectoryPresence, type DirectoryOptions } from './directory-presence.ts';
+import { NetworkPresence, type NetworkPresenceOptions } from './network-presence.ts';
 import { BotVerification } from './bot-verification.ts';
 import { serverNameOf } from '../../policies/cases/index.ts';
 
@@ -55,6 +56,8 @@ export interface BotOptions {
 	readonly identityApproved?: IdentityApproved;
 	/** The network directory rooms (bridge/directory); left out, the bot takes no part in them. */
 	readonly directory?: DirectoryOptions;
+	/** Its networks' rooms (bridge/network/member.ts); left out, the bot takes no part in them. */
+	readonly networks?: NetworkPresenceOptions;
 }
 
 export interface RunningBot {
@@ -115,7 +118,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	log(`device ${session.deviceId}; resuming from ${checkpoint?.syncToken || 'the start'} with ${pending.queue.length} queued events`);
 
 	// The gate's callbacks need the client, which needs the gate: they meet here.
-	const created: { client?: sdk.MatrixClient; directory?: DirectoryPresence | undefined } = {};
+	const created: { client?: sdk.MatrixClient; directory?: DirectoryPresence | undefined; networks?: NetworkPresence | undefined } = {};
 	const the = (): sdk.MatrixClient => {
 		if (created.client === undefined) throw new Error('the client is not created yet');
 		return created.client;
@@ -219,7 +222,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			fetchGap,
 			answer,
 			...(options.commands === undefined ? {} : { replies: { hook: options.commands, send: sendReply } }),
-			skipRoom: (room) => created.directory?.owns(room) === true,
+			skipRoom: (room) => created.directory?.owns(room) === true || created.networks?.owns(room) === true,
 			log,
 			giveUpAfterMs: options.giveUpAfterMs,
 			retryMs: options.retryMs,
@@ -250,6 +253,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			? undefined
 			: new DirectoryPresence(client, options.directory, session.userId, log, options.identityApproved);
 	created.directory = directory;
+	const networks = options.networks === undefined ? undefined : new NetworkPresence(client, options.networks, session.userId, log);
+	created.networks = networks;
 	await store.startup();
 	await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: STORE_NAME, storageKey: secrets.storeKey() });
 	const prepared = waitPrepared(client);
@@ -270,6 +275,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			if (state === sdk.SyncState.Syncing) directory.tick();
 		});
 	}
+	networks?.start();
 	log(`bridge running as ${session.userId} (device ${session.deviceId}, cross-signed)`);
 	return {
 		client,
@@ -280,6 +286,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			options.reminders?.stop();
 			verification.stop();
 			directory?.stop();
+			networks?.stop();
 			sync.stop();
 			client.stopClient();
 		},

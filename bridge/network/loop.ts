@@ -1,10 +1,15 @@
-// Runs the keeper's rounds (keeper.ts) until one leaves nothing to do: the
+// Runs the keeper's rounds (keeper.ts), or a member bridge's (member.ts), until one leaves nothing to do: the
 // first at once, another `retryMs` after each round that left something
 // (a homeserver down, a linked room not created yet). One round at a time.
-import type { NetworkRoomsKeeper, RoundOutcome } from './keeper.ts';
+import type { RoundOutcome } from './keeper.ts';
+
+/** The keeper (keeper.ts) or a member bridge (member.ts). */
+export interface Rounds {
+	round(): Promise<RoundOutcome>;
+}
 
 export class NetworkRoomsLoop {
-	readonly #keeper: NetworkRoomsKeeper;
+	readonly #keeper: Rounds;
 	readonly #retryMs: number;
 	readonly #log: (line: string) => void;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -14,7 +19,7 @@ export class NetworkRoomsLoop {
 	/** Resolves once a round left nothing to do. */
 	readonly done: Promise<void>;
 
-	constructor(keeper: NetworkRoomsKeeper, retryMs: number, log: (line: string) => void) {
+	constructor(keeper: Rounds, retryMs: number, log: (line: string) => void) {
 		this.#keeper = keeper;
 		this.#retryMs = retryMs;
 		this.#log = log;

@@ -3,8 +3,10 @@
 // of a profile has its own address, because m.room.server_acl ignores ports
 // (ARCHITECTURE.md, decision 6).
 // `other` runs a second deployment, from other roster and site files, beside
-// the test federation (tests/integration/fourth-network.test.ts).
-export type ProfileName = 'start' | 'test' | 'bench' | 'other';
+// the test federation (tests/integration/fourth-network.test.ts); `fanout`
+// one network at its real size, from a bench roster file, beside the bench
+// federation (tests/bench/plenary-fanout.ts).
+export type ProfileName = 'start' | 'test' | 'bench' | 'other' | 'fanout';
 
 export interface Profile {
 	readonly name: ProfileName;
@@ -12,13 +14,16 @@ export interface Profile {
 	readonly subnet: string;
 	readonly clientPort: number;
 	readonly federationPort: number;
+	/** Whether the outsider homeserver runs beside the roster's (false: the roster's homeservers alone). */
+	readonly outsider: boolean;
 }
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
-	start: { name: 'start', subnet: '127.0.10', clientPort: 18008, federationPort: 18448 },
-	test: { name: 'test', subnet: '127.0.20', clientPort: 28008, federationPort: 28448 },
-	bench: { name: 'bench', subnet: '127.0.30', clientPort: 38008, federationPort: 38448 },
-	other: { name: 'other', subnet: '127.0.40', clientPort: 48008, federationPort: 48448 },
+	start: { name: 'start', subnet: '127.0.10', clientPort: 18008, federationPort: 18448, outsider: true },
+	test: { name: 'test', subnet: '127.0.20', clientPort: 28008, federationPort: 28448, outsider: true },
+	bench: { name: 'bench', subnet: '127.0.30', clientPort: 38008, federationPort: 38448, outsider: true },
+	other: { name: 'other', subnet: '127.0.40', clientPort: 48008, federationPort: 48448, outsider: true },
+	fanout: { name: 'fanout', subnet: '127.0.50', clientPort: 58008, federationPort: 58448, outsider: false },
 };
 
 export function isProfileName(value: string): value is ProfileName {

@@ -39,4 +39,10 @@ describe('planHomeservers', () => {
 		const bench = planHomeservers(sampleRoster, PROFILES.bench, allocateOctets({}, ids));
 		expect(bench[0]).toMatchObject({ serverName: '127.0.30.1:38448', clientPort: 38008 });
 	});
+
+	it('plans no outsider for a profile that runs the roster’s homeservers alone', () => {
+		const fanout = planHomeservers(sampleRoster, PROFILES.fanout, allocateOctets({}, ids));
+		expect(fanout.map((p) => p.id)).toEqual(ids);
+		expect(fanout[0]).toMatchObject({ serverName: '127.0.50.1:58448', clientPort: 58008 });
+	});
 });

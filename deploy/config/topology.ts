@@ -1,5 +1,5 @@
 // From a roster and a profile to the list of local homeservers to run: one per
-// authority plus the outsider, each with its address, server name, ports and
+// authority plus the outsider (when the profile runs one), each with its address, server name, ports and
 // federation whitelist. Pure: the addresses come in already allocated.
 import { federationPeers } from '../../policies/roster/federation.ts';
 import type { Roster } from '../../policies/roster/types.ts';
@@ -42,5 +42,5 @@ export function planHomeservers(roster: Roster, profile: Profile, octets: Octets
 			federationPeers(roster, authority.id).map((peer) => serverNameFor(profile, octetOf(peer))),
 		),
 	);
-	return [...members, plan(OUTSIDER_ID, undefined)];
+	return profile.outsider ? [...members, plan(OUTSIDER_ID, undefined)] : members;
 }

@@ -5,23 +5,26 @@
 // folder, where the web app reads registers from), and its process,
 // `node bridge/bot/main.ts --roster <roster> --site <its site> <config.json>`.
 // The roster and sites are read and checked here first, so a broken file
-// stops everything before an account is made. Where the site's people file
-// lists a network's secretariat person, its homeserver also gets the
-// network's secretariat service account (`@rogatory-secretariat-<net>`,
-// docs/decisions.md), with a kept password like the bridge's. Resolves once every bridge says
+// stops everything before an account is made. Where the roster names an
+// authority as the host of a network's secretariat (`hosted_by`), its
+// homeserver also gets the network's secretariat service account
+// (`@rogatory-secretariat-<net>`, docs/decisions.md), with a kept password
+// like the bridge's, written into its bridge's config so that its bridge
+// process keeps the network's rooms. Resolves once every bridge says
 // it is running; a bridge that exits first is reported with its log's last lines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BotConfigFile } from '../../policies/bot-config/config.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
-import { secretariatServiceAccount } from '../../policies/network/index.ts';
+import { hostedSecretariats, secretariatServiceAccount } from '../../policies/network/index.ts';
 import { describeErrors } from '../../policies/roster/file/index.ts';
 import type { DeploymentPaths } from '../roster/demo-deployment.ts';
 import { loadDeployment } from '../roster/load.ts';
 import { keptPassword } from './passwords.ts';
 import { PROVISIONING_DEVICE, registerAccount } from './provision.ts';
 import type { LocalHomeserver } from './types.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
 
 export interface LocalBridges {
 	/** Authority id → its bridge's log file. */
@@ -108,13 +111,12 @@ export async function startBridges(options: {
 			await stopAll();
 			return err(`the ${hs.id} bridge's account: ${account.error}`);
 		}
-		const secretariats = [
-			...new Set(runtime.people.flatMap((p) => (p.authority === hs.id && p.secretariatOf !== undefined ? [p.secretariatOf] : []))),
-		];
-		for (const network of secretariats) {
+		const secretariats: Record<string, string> = {};
+		for (const network of hostedSecretariats(runtime, hs.id as AuthorityId)) {
 			const service = secretariatServiceAccount(network, hs.serverName).slice(1).split(':')[0]!;
+			secretariats[network] = keptPassword(hs.dataDir, service);
 			const made = await registerAccount(hs, service, {
-				password: keptPassword(hs.dataDir, service),
+				password: secretariats[network],
 				deviceId: PROVISIONING_DEVICE,
 				displayName: `${network} secretariat`,
 			});
@@ -130,6 +132,7 @@ export async function startBridges(options: {
 			user: account.value.userId,
 			password,
 			servers,
+			...(Object.keys(secretariats).length === 0 ? {} : { secretariats }),
 		};
 		writeFileSync(configFile, `${JSON.stringify(config, null, '\t')}\n`, { mode: 0o600 });
 		const logFile = join(dir, 'bridge.log');

@@ -15,6 +15,7 @@ const WHO_USES: Readonly<Record<ProfileName, string>> = {
 	test: 'a test run (`npm test`)',
 	bench: '`npm run bench`',
 	other: 'the second deployment’s test (tests/integration/fourth-network.test.ts)',
+	fanout: '`npm run bench -- plenary_fanout`',
 };
 
 export function profileBusyError(profile: ProfileName, pid: number): StartError {
@@ -42,7 +43,7 @@ export function portInUseError(
 		kind: 'port-in-use',
 		message:
 			`Port ${port} on ${address} is already in use${by}, so the "${profile}" homeserver ${homeserver} cannot start. ` +
-			`${advice}, then run the command again. (Each profile has its own ports: start 18008/18448, test 28008/28448, bench 38008/38448.)`,
+			`${advice}, then run the command again. (Each profile has its own ports: start 18008/18448, test 28008/28448, bench 38008/38448, fanout 58008/58448.)`,
 	};
 }
 

@@ -11,7 +11,7 @@
 // a party server joined (acl-reissue.ts).
 import { AclReissue } from './acl-reissue.ts';
 import { inviterOf, isCaseRoomCandidate, loadWholeHistory } from './cases.ts';
-import { hasRoomMarker } from './room-marker.ts';
+import { isNetworkRoom } from './network-room.ts';
 import { caseTimelineOf, type CaseTimeline } from './case-timeline.ts';
 import {
 	ClientEvent,
@@ -182,7 +182,7 @@ export class CaseRoomFeed {
 		if (room === null || this.#stopped) return;
 		const membership = room.getMyMembership();
 		// A network's rooms are the network page's (lib/networks/): their invitations are not a case's.
-		if (hasRoomMarker(room)) return this.#listener.notInvited(roomId);
+		if (isNetworkRoom(room)) return this.#listener.notInvited(roomId);
 		if (membership === 'invite') {
 			const inviter = inviterOf(this.#client, room);
 			return this.#listener.invited(roomId, { inviter, encrypted: room.hasEncryptionStateEvent() });

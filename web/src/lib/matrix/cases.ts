@@ -22,8 +22,8 @@ import type { EncryptedFileInfo } from '../attachments/encrypted-file.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
 import type { RefusalCode } from '../cases/refusal.ts';
 import { isDirectoryRoom } from './directory-room.ts';
-import { hasRoomMarker } from './room-marker.ts';
 import { describeFailure, type Failure } from './failure.ts';
+import { isNetworkRoom } from './network-room.ts';
 import { DecryptionFailureCode, Direction, EventStatus, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
 export const SERVER_ACL = 'm.room.server_acl';
@@ -236,7 +236,7 @@ export function isCaseRoomCandidate(room: Room): boolean {
 		room.currentState.getStateEvents(SERVER_ACL, '') !== null &&
 		room.hasEncryptionStateEvent() &&
 		!isDirectoryRoom(room) &&
-		!hasRoomMarker(room)
+		!isNetworkRoom(room)
 	);
 }
 
