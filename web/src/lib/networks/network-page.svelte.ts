@@ -17,7 +17,7 @@ import type { Failure } from '../matrix/failure.ts';
 import type { JoinNetworkProblem } from '../matrix/network-rooms.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import { decisionContent } from './announce-form.ts';
-import { networkServerMap, secretariatAccounts } from './rooms.ts';
+import { deployedServers, networkServerMap, secretariatAccounts } from './rooms.ts';
 
 type RoomsApi = typeof import('../matrix/network-rooms.ts');
 type ArrivalApi = typeof import('../matrix/arrival.ts');
@@ -74,7 +74,9 @@ export class NetworkPage {
 		this.#client = client;
 		this.#parties = parties;
 		this.network = network;
-		this.#secretariat = networkSecretariat(parties.roster, network, { servers: parties.servers });
+		// NOTE: each authority's server in this deployment (the federation file's over the roster's), one per authority:
+		// `parties.servers` also holds the roster's production names, which a local federation does not serve.
+		this.#secretariat = networkSecretariat(parties.roster, network, { servers: deployedServers(parties.homeservers) });
 		if (this.#secretariat === undefined) this.#phase = 'no-secretariat';
 	}
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roomMarker } from '#policies/network/index.ts';
 import { demoRoster as DEMO_ROSTER } from '#policies/roster/testing/demo.ts';
 import type { AuthorityId, NetworkId } from '#policies/roster/types.ts';
-import { networkAliases, networkRoomKind, networkServerMap, secretariatAccounts, suggestedChildren } from './rooms.ts';
+import { deployedServers, networkAliases, networkRoomKind, networkServerMap, secretariatAccounts, suggestedChildren } from './rooms.ts';
 
 const REFCO = 'REFCO' as NetworkId;
 const SERVICE = '@rogatory-secretariat-refco:gt.example';
@@ -82,5 +82,21 @@ describe('networkServerMap', () => {
 			['ng.example', 'ng-ca' as AuthorityId],
 		]);
 		expect([...networkServerMap(servers, DEMO_ROSTER, REFCO).keys()]).toEqual(['gt.example', 'sv.example']);
+	});
+});
+
+describe('deployedServers', () => {
+	it('names each authority by the server this deployment serves it on, so the secretariat’s account is the one that exists', async () => {
+		const { networkSecretariat } = await import('#policies/network/index.ts');
+		const { casePartiesOf } = await import('../cases/parties.ts');
+		const parties = casePartiesOf([{ id: 'gt-mp', serverName: '127.0.20.2:28448' }], DEMO_ROSTER);
+		const servers = deployedServers(parties.homeservers);
+		expect(servers.get('127.0.20.2:28448')).toBe('gt-mp');
+		expect(servers.has('matrix.mp.gt.rogatory.example')).toBe(false);
+		const withSecretariat = {
+			...DEMO_ROSTER,
+			networks: DEMO_ROSTER.networks.map((n) => ({ ...n, secretariatHost: 'gt-mp' as AuthorityId })),
+		};
+		expect(networkSecretariat(withSecretariat, REFCO, { servers })?.serviceAccount).toBe('@rogatory-secretariat-refco:127.0.20.2:28448');
 	});
 });

@@ -88,3 +88,12 @@ export function networkServerMap(servers: ReadonlyMap<string, AuthorityId>, rost
 	const inNetwork = new Set(roster.authorities.filter((a) => a.memberships.some((m) => m.network === network)).map((a) => a.id));
 	return new Map([...servers].filter(([, authority]) => inNetwork.has(authority)));
 }
+
+/**
+ * Server name → authority with one server per authority: the one this
+ * deployment serves it on (the federation file's over the roster's), so that
+ * the secretariat's server and service account are the ones that exist here.
+ */
+export function deployedServers(homeservers: ReadonlyMap<AuthorityId, string>): Map<string, AuthorityId> {
+	return new Map([...homeservers].filter(([, server]) => server !== '').map(([authority, server]) => [server, authority]));
+}
