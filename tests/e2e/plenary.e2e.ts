@@ -94,11 +94,11 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 	const S = s.page;
 	await S.getByTestId('announce').locator('summary').click();
 	const form = S.getByTestId('announce-form');
-	await form.getByLabel(en('net_field_host')).fill('SV');
-	await form.getByLabel(en('net_field_start')).fill(start);
-	await form.getByLabel(en('net_field_end')).fill(end);
-	await form.getByLabel(en('net_field_title', { language: 'Spanish' })).fill(title);
-	await form.getByLabel(en('net_field_title', { language: 'English' })).fill(`13th Plenary ${title}`);
+	await form.getByLabel(en('net_field_host'), { exact: true }).fill('SV');
+	await form.getByLabel(en('net_field_start'), { exact: true }).fill(start);
+	await form.getByLabel(en('net_field_end'), { exact: true }).fill(end);
+	await form.getByLabel(en('net_field_title', { language: 'Spanish' }), { exact: true }).fill(title);
+	await form.getByLabel(en('net_field_title', { language: 'English' }), { exact: true }).fill(`13th Plenary ${title}`);
 	const items = [
 		['Apertura', 'Opening'],
 		['Guía de evidencia electrónica', 'Electronic evidence guide'],
@@ -106,8 +106,8 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 	] as const;
 	for (const [i, [es, english]] of items.entries()) {
 		if (i > 0) await form.getByTestId('agenda-add').click();
-		await form.getByLabel(en('net_agenda_item_title', { number: i + 1, language: 'Spanish' })).fill(es);
-		await form.getByLabel(en('net_agenda_item_title', { number: i + 1, language: 'English' })).fill(english);
+		await form.getByLabel(en('net_agenda_item_title', { number: i + 1, language: 'Spanish' }), { exact: true }).fill(es);
+		await form.getByLabel(en('net_agenda_item_title', { number: i + 1, language: 'English' }), { exact: true }).fill(english);
 	}
 	await form.getByTestId('announce-review').click();
 	const confirm = form.getByTestId('confirm-step');
@@ -136,8 +136,8 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 	// The secretariat puts item 2 to the vote, quorum 2 authorities.
 	const item = card(S).locator('[data-testid="agenda-item"][data-item="item-2"]');
 	await item.getByTestId('put-to-vote').click();
-	await item.getByLabel(en('net_vote_question')).fill('¿Se aprueba la guía?');
-	await item.getByLabel(en('net_vote_quorum')).fill('2');
+	await item.getByLabel(en('net_vote_question'), { exact: true }).fill('¿Se aprueba la guía?');
+	await item.getByLabel(en('net_vote_quorum'), { exact: true }).fill('2');
 	await item.getByTestId('vote-review').click();
 	await expect(item.getByTestId('confirm-text')).toContainText('a quorum of 2 authorities');
 	await item.getByTestId('confirm-send').click();
@@ -168,8 +168,10 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 	// The minutes, posted (and pinned) by the secretariat.
 	const minutes = card(S).getByTestId('minutes');
 	await minutes.getByTestId('minutes-write').click();
-	await minutes.getByLabel(en('net_minutes_text', { language: 'Spanish' })).fill('Se abrió la sesión. Se aprobó la guía.');
-	await minutes.getByLabel(en('net_minutes_text', { language: 'English' })).fill('The session opened. The guide was adopted.');
+	await minutes.getByLabel(en('net_minutes_text', { language: 'Spanish' }), { exact: true }).fill('Se abrió la sesión. Se aprobó la guía.');
+	await minutes
+		.getByLabel(en('net_minutes_text', { language: 'English' }), { exact: true })
+		.fill('The session opened. The guide was adopted.');
 	await expect(minutes.getByText(en('net_minutes_decisions', { count: 1 }))).toBeVisible();
 	await minutes.getByTestId('minutes-review').click();
 	await minutes.getByTestId('confirm-send').click();
