@@ -66,6 +66,8 @@ export class NetworkPage {
 	readonly #trust = new EventTrust();
 	#api: [RoomsApi, ArrivalApi] | undefined;
 	#loadedHistory = false;
+	/** Which read is the latest: an older one that ends later does not overwrite it. */
+	#generation = 0;
 	#scheduled = false;
 	#unsubscribe: (() => void) | undefined;
 	#stopped = false;
@@ -150,6 +152,7 @@ export class NetworkPage {
 		const secretariat = this.#secretariat;
 		if (api === undefined || secretariat === undefined || this.#stopped) return;
 		const [rooms, arrival] = api;
+		const generation = ++this.#generation;
 		const found = rooms.networkRoomsOf(this.#client, this.network, secretariat.serviceAccount);
 		const joined = (kind: string) => found.find((r) => r.kind === kind && r.membership === 'join')?.roomId;
 		const space = found.find((r) => r.kind === 'space');
@@ -192,7 +195,7 @@ export class NetworkPage {
 				return event === undefined ? Promise.resolve(undefined) : arrival.readArrival(this.#client, event);
 			},
 		);
-		if (this.#stopped) return;
+		if (this.#stopped || generation !== this.#generation) return;
 		const arrivals: PlenaryArrival[] = events.flatMap((e) => {
 			const verdict = this.#trust.verdict(e.eventId);
 			return verdict === undefined ? [] : [{ ...e, verdict }];
