@@ -9,7 +9,8 @@
 // "Adopted" and the quorum; the minutes are posted, and the export's SHA-256
 // is the same in both members' browsers (and is the SHA-256 of the file
 // downloaded). A member has no composer in the announcements room and the
-// homeserver refuses a message sent there directly; an account of Nigeria's
+// homeserver refuses a message sent there directly; a plenary a member posts in
+// the clear is counted by no one; an account of Nigeria's
 // central authority (ng-ca, WACAP: the third homeserver) cannot join REFCO's
 // plenary room. The page is audited (axe, no sideways scroll) at 360 and
 // 1280 px in English and Spanish, and the screenshots are kept.
@@ -19,6 +20,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { buildPlenaryContent } from '../../policies/plenary/index.ts';
+import type { CountryCode } from '../../policies/roster/types.ts';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
 import { rosterPersonSignedIn } from './support/roster-person.ts';
 import { auditAtEverySize, VIEWPORTS } from './support/screen-audit.ts';
@@ -210,9 +213,48 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 	expect(attempt.status).toBe(403);
 	expect(attempt.body['errcode']).toBe('M_FORBIDDEN');
 
+	// A forged announcement: El Salvador's member, from a device without keys, posts a plenary in the clear into the
+	// plenary room. The homeserver takes it (members post there), but no reader counts it: it is listed as not counted,
+	// and no plenary of that title appears.
+	const plenaryRoom = await roomIdOf(memberGt, `#rogatory-refco-plenary:${gtServer}`);
+	const notCounted = async (): Promise<number> => {
+		const text =
+			(await a.page
+				.getByTestId('plenary-ignored')
+				.textContent({ timeout: 1_000 })
+				.catch(() => null)) ?? '';
+		return Number(/(\d+)\s*$/.exec(text.trim())?.[1] ?? '0');
+	};
+	const before = await notCounted();
+	const forgedTitle = `Plenaria falsa ${Date.now()}`;
+	const forged = buildPlenaryContent({
+		type: 'plenary',
+		plenary: {
+			id: `refco-forged-${Date.now()}`,
+			host: 'SV' as CountryCode,
+			start,
+			end,
+			level: 'ministerial',
+			title: { es: forgedTitle, en: forgedTitle },
+			languages: ['es', 'en'],
+			agenda: [{ id: 'x', title: { es: 'X', en: 'X' } }],
+			documents: [],
+			cancelled: false,
+		},
+	});
+	if (!forged.ok) throw new Error(forged.error);
+	const posted = await clientApi(
+		memberSv,
+		'PUT',
+		`/rooms/${encodeURIComponent(plenaryRoom)}/send/m.room.message/e2e-forged-${Date.now()}`,
+		forged.value,
+	);
+	expect(posted.status).toBe(200);
+	await expect.poll(notCounted, { timeout: 120_000 }).toBeGreaterThan(before);
+	await expect(a.page.getByTestId('plenary').filter({ hasText: forgedTitle })).toHaveCount(0);
+
 	// The third homeserver: an account of a WACAP authority cannot join REFCO's plenary room.
 	const outsider = await freshAccount(homeserverOf(OUTSIDER), 'e2e-plenary-out');
-	const plenaryRoom = await roomIdOf(memberGt, `#rogatory-refco-plenary:${gtServer}`);
 	const joinAttempt = await clientApi(
 		outsider,
 		'POST',
