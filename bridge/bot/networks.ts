@@ -7,7 +7,16 @@
 // cannot sign in yet (its homeserver starting, say) is tried again until the
 // bridge stops; the bridge itself does not wait for it.
 import { join } from 'node:path';
-import { networkRoomsPlan, networkSecretariat, type NetworkRoomsPlan } from '../../policies/network/index.ts';
+import {
+	aliasOn,
+	jointRoomsPlan,
+	networkAliasLocalpart,
+	networkPairs,
+	networkRoomsPlan,
+	networkSecretariat,
+	type NetworkRoomsPlan,
+} from '../../policies/network/index.ts';
+import type { JointKeeperOptions } from '../network/joint-keeper.ts';
 import type { NetworkId } from '../../policies/roster/types.ts';
 import { startSecretariat, type RunningSecretariat } from '../matrix/secretariat.ts';
 import type { NetworkPresenceOptions } from '../matrix/network-presence.ts';
@@ -23,6 +32,35 @@ function planOf(config: BotConfig, network: NetworkId, log: (line: string) => vo
 	const plan = networkRoomsPlan(config.roster, network, secretariat.server, names);
 	if (!plan.ok) log(`network: no rooms plan for ${network}: ${plan.error}`);
 	return plan.ok ? plan.value : undefined;
+}
+
+/** The joint rooms of each pair `network` is in whose other network's secretariat is on Rogatory too. */
+function jointsOf(config: BotConfig, network: NetworkId, log: (line: string) => void): Omit<JointKeeperOptions, 'own' | 'log'>[] {
+	const names = { servers: serverMap(config, config.roster), bridges: bridgeMap(config) };
+	return networkPairs(config.roster).flatMap((pair) => {
+		if (!pair.networks.includes(network)) return [];
+		const other = pair.networks[0] === network ? pair.networks[1] : pair.networks[0];
+		const servers = new Map(
+			pair.networks.flatMap((n) => {
+				const s = networkSecretariat(config.roster, n, names);
+				return s === undefined ? [] : [[n, s.server] as const];
+			}),
+		);
+		const otherServer = servers.get(other);
+		if (otherServer === undefined) return [];
+		const joint = jointRoomsPlan(config.roster, pair.networks[0], pair.networks[1], servers, names);
+		if (!joint.ok) {
+			log(`network: no joint rooms plan for ${pair.networks.join(' and ')}: ${joint.error}`);
+			return [];
+		}
+		return [
+			{
+				joint: joint.value,
+				otherSpaceAlias: aliasOn(networkAliasLocalpart(other, 'space'), otherServer),
+				stateFile: join(config.secretsDir, `network-joint-${pair.networks.join('-').toLowerCase()}.json`),
+			},
+		];
+	});
 }
 
 /** What the bridge needs to join its networks' rooms and invite its people into their spaces. */
@@ -47,6 +85,7 @@ export function keepSecretariats(config: BotConfig, log: (line: string) => void)
 			stateFile: join(config.secretsDir, `network-${network.toLowerCase()}.json`),
 			retryMs: config.retrySeconds * 1000,
 			log,
+			joints: jointsOf(config, network, log),
 		}).then(
 			(keeper) => (stopped ? keeper.stop() : running.push(keeper)),
 			(e: unknown) => {

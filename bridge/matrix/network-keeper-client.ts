@@ -2,7 +2,7 @@
 // secretariat's service account. No crypto: creating rooms, setting state and
 // inviting need none (state events are never encrypted).
 import * as sdk from 'matrix-js-sdk';
-import type { KeeperClient } from '../network/keeper.ts';
+import type { KeeperClient } from '../network/kept-rooms.ts';
 
 const statusOf = (e: unknown): number | undefined => (e instanceof sdk.MatrixError ? e.httpStatus : undefined);
 
@@ -19,6 +19,9 @@ export function sdkKeeperClient(client: sdk.MatrixClient): KeeperClient {
 		createRoom: async (request) => (await client.createRoom(request as unknown as sdk.ICreateRoomOpts)).room_id,
 		sendState: async (room, event) => {
 			await client.sendStateEvent(room, event.type as never, event.content as never, event.state_key);
+		},
+		join: async (room, via) => {
+			await client.joinRoom(room, { viaServers: [...via] });
 		},
 		invite: async (room, user) => {
 			try {

@@ -11,9 +11,7 @@ export function sdkMemberClient(client: sdk.MatrixClient): MemberClient {
 		resolveAlias: (alias) => keeper.resolveAlias(alias),
 		invite: (room, user) => keeper.invite(room, user),
 		membership: (room, user) => client.getRoom(room)?.getMember(user)?.membership,
-		join: async (room, via) => {
-			await client.joinRoom(room, { viaServers: [...via] });
-		},
+		join: (room, via) => keeper.join(room, via),
 		leave: async (room) => {
 			await client.leave(room);
 		},

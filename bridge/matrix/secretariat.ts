@@ -1,13 +1,15 @@
 // The secretariat's service account as a second Matrix client beside the
 // bridge's (docs/decisions.md, "A secretariat's service account"): it logs in
 // with its kept password on one fixed device, so that restarts do not pile up
-// devices, and carries out its network's rooms plan (bridge/network/keeper.ts, loop.ts). It
+// devices, and carries out its network's rooms plan (bridge/network/keeper.ts, loop.ts) and its
+// part of the joint rooms of each pair its network is in (joint-keeper.ts). It
 // never syncs and holds no crypto: creating rooms, setting state and inviting
 // need none.
 // NOTE: posting announcements (encrypted) will need a crypto store of its own,
 // apart from the bridge's, and a cross-signed identity of its own.
 import * as sdk from 'matrix-js-sdk';
 import type { NetworkRoomsPlan } from '../../policies/network/index.ts';
+import { JointRoomsKeeper, type JointKeeperOptions } from '../network/joint-keeper.ts';
 import { NetworkRoomsKeeper } from '../network/keeper.ts';
 import { NetworkRoomsLoop } from '../network/loop.ts';
 import { sdkKeeperClient } from './network-keeper-client.ts';
@@ -24,12 +26,16 @@ export interface SecretariatOptions {
 	readonly stateFile: string;
 	readonly retryMs: number;
 	readonly log: (line: string) => void;
+	/** The joint rooms of the pairs its network is in (bridge/network/joint-keeper.ts), each with its own state file. */
+	readonly joints?: readonly Omit<JointKeeperOptions, 'own' | 'log'>[];
 }
 
 export interface RunningSecretariat {
 	readonly client: sdk.MatrixClient;
 	readonly keeper: NetworkRoomsKeeper;
 	readonly loop: NetworkRoomsLoop;
+	/** One per pair of `joints`, in order. */
+	readonly joints: readonly NetworkRoomsLoop[];
 	stop(): void;
 }
 
@@ -51,12 +57,23 @@ export async function startSecretariat(options: SecretariatOptions): Promise<Run
 	const loop = new NetworkRoomsLoop(keeper, options.retryMs, options.log);
 	options.log(`network: ${user} keeps the ${options.plan.network} rooms`);
 	loop.start();
+	const joints = (options.joints ?? []).map((joint) => {
+		const jointLoop = new NetworkRoomsLoop(
+			new JointRoomsKeeper(sdkKeeperClient(client), { ...joint, own: options.plan, log: options.log }),
+			options.retryMs,
+			options.log,
+		);
+		jointLoop.start();
+		return jointLoop;
+	});
 	return {
 		client,
 		keeper,
 		loop,
+		joints,
 		stop: () => {
 			loop.stop();
+			for (const jointLoop of joints) jointLoop.stop();
 			client.stopClient();
 		},
 	};

@@ -43,6 +43,7 @@ function fakeHomeserver() {
 			invites.push({ room, user });
 			return Promise.resolve();
 		},
+		join: (room) => (fail.has(`join ${room}`) ? Promise.reject(new Error('M_FORBIDDEN: not allowed')) : Promise.resolve()),
 	};
 	return { client, aliases, created, state, invites, fail };
 }

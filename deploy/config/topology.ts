@@ -1,7 +1,7 @@
 // From a roster and a profile to the list of local homeservers to run: one per
 // authority plus the outsider (when the profile runs one), each with its address, server name, ports and
 // federation whitelist. Pure: the addresses come in already allocated.
-import { federationPeers } from '../../policies/roster/federation.ts';
+import { homeserverPeers } from '../../policies/network/joint-parties.ts';
 import type { Roster } from '../../policies/roster/types.ts';
 import type { Octets } from './addresses.ts';
 import { OUTSIDER_ID, type Profile } from './profiles.ts';
@@ -39,7 +39,7 @@ export function planHomeservers(roster: Roster, profile: Profile, octets: Octets
 	const members = roster.authorities.map((authority) =>
 		plan(
 			authority.id,
-			federationPeers(roster, authority.id).map((peer) => serverNameFor(profile, octetOf(peer))),
+			homeserverPeers(roster, authority.id).map((peer) => serverNameFor(profile, octetOf(peer))),
 		),
 	);
 	return profile.outsider ? [...members, plan(OUTSIDER_ID, undefined)] : members;

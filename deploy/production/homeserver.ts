@@ -6,7 +6,7 @@
 // Rogatory homeserver carries (config/privacy.ts, shared with the local
 // configs the tests run). None of the development overlay (config/development.ts).
 import { err, ok, type Result } from '../../policies/result.ts';
-import { federationPeers } from '../../policies/roster/federation.ts';
+import { homeserverPeers } from '../../policies/network/joint-parties.ts';
 import type { Authority, AuthorityId, Roster } from '../../policies/roster/types.ts';
 import { closedFederationSettings, personalDataSettings } from '../config/privacy.ts';
 import { FEDERATION_SENDER, type ProductionOptions } from './options.ts';
@@ -23,7 +23,7 @@ export function findAuthority(roster: Roster, id: string): Result<Authority, str
 /** The production server names `authority` federates with, in roster order. */
 export function productionWhitelist(roster: Roster, authority: AuthorityId): string[] {
 	const byId = new Map(roster.authorities.map((a) => [a.id, a.homeserver]));
-	return federationPeers(roster, authority).flatMap((peer) => byId.get(peer) ?? []);
+	return homeserverPeers(roster, authority).flatMap((peer) => byId.get(peer) ?? []);
 }
 
 export function productionHomeserverConfig(roster: Roster, authority: Authority, o: ProductionOptions): Record<string, unknown> {

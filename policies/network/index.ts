@@ -41,3 +41,4 @@ export {
 	type PlannedChild,
 } from './plan.ts';
 export { jointChannelRequest, jointRoomsPlan, jointSpaceRequest, type JointRoomsPlan, type PlannedJointRoom } from './joint.ts';
+export { homeserverPeers, jointFederationPeers, jointParties } from './joint-parties.ts';

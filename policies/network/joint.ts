@@ -1,8 +1,10 @@
 // The rooms of a pair of networks the roster links (pairs.ts): a joint space
-// and a joint channel in it. Their ACL admits only the homeservers of the two
-// networks' authorities and of their two secretariats, so a member of a third
+// and a joint channel in it. Their ACL admits only the homeservers of the
+// pair's parties (joint-parties.ts: the authorities its links name and the two
+// secretariats' hosts) and of the two secretariats, so a member of a third
 // network cannot join, even one whose authority a cross-network link ties to
-// one of them. The first network's (roster order) secretariat creates both
+// one of them, nor a member of either network that no link names (its server
+// would not federate with the other network's). The first network's (roster order) secretariat creates both
 // rooms; the second's service account is an additional creator (room version
 // 12), so neither secretariat depends on the other. Members of either
 // network's space join the joint space without an invitation, and members of
@@ -19,10 +21,13 @@ import { restrictedTo } from '../rooms/service-room.ts';
 import type { NetworkId, Roster } from '../roster/types.ts';
 import { aliasOn, jointAliasLocalpart } from './kinds.ts';
 import { roomMarker } from './marker.ts';
-import { networkPowerUsers, networkServers, secretariatServiceAccount, type ServerNames } from './members.ts';
+import { jointParties } from './joint-parties.ts';
+import { networkPowerUsers, secretariatServiceAccount, serversOf, type ServerNames } from './members.ts';
 import { networkPair } from './pairs.ts';
 import type { SpaceChildContent, SpaceParentContent } from './space-links.ts';
 import { networkRoomRequest, type NetworkRoomRequest } from './template.ts';
+
+const serverOf = (user: string): string => user.slice(user.indexOf(':') + 1);
 
 export interface PlannedJointRoom {
 	readonly aliasLocalpart: string;
@@ -38,7 +43,7 @@ export interface JointRoomsPlan {
 	readonly creator: string;
 	/** The second's: a creator too, from the first event on. */
 	readonly additionalCreator: string;
-	/** Only the two networks' homeservers and their secretariats'. */
+	/** Only the homeservers of the pair's parties and its secretariats'. */
 	readonly acl: ServerAclContent;
 	readonly users: Readonly<Record<string, number>>;
 	/** The joint space, and what each network space's `m.space.child` for it holds. */
@@ -65,7 +70,8 @@ export function jointRoomsPlan(
 		return err(`no secretariat server for ${first === undefined ? networks[0] : networks[1]}`);
 	const badServer = [first, second].find((s) => !isServerName(s));
 	if (badServer !== undefined) return err(`"${badServer}" is not a server name`);
-	const acl = partiesOnlyAcl([first, second, ...networkServers(roster, networks[0], names), ...networkServers(roster, networks[1], names)]);
+	const parties = jointParties(roster, pair).flatMap((authority) => serversOf(names, roster, authority));
+	const acl = partiesOnlyAcl([first, second, ...parties]);
 	if (!acl.ok) return err(`the joint rooms of ${networks.join(' and ')}: ${acl.error}`);
 	const via = [first, second];
 	const room = (kind: 'joint-space' | 'joint-channel'): PlannedJointRoom => {
@@ -78,7 +84,9 @@ export function jointRoomsPlan(
 		creator: secretariatServiceAccount(networks[0], first),
 		additionalCreator: secretariatServiceAccount(networks[1], second),
 		acl: acl.value,
-		users: networkPowerUsers(roster, networks, names),
+		users: Object.fromEntries(
+			Object.entries(networkPowerUsers(roster, networks, names)).filter(([user]) => [first, second, ...parties].includes(serverOf(user))),
+		),
 		space: { ...room('joint-space'), inNetworkSpaces: { via, order: '60', suggested: false } },
 		channel: { ...room('joint-channel'), spaceChild: { via, order: '10', suggested: true } },
 		spaceParent: { via, canonical: true },
