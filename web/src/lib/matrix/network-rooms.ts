@@ -75,14 +75,14 @@ export type JoinNetworkProblem =
  * Joins the network's space (this client must hold its invitation, or have
  * joined it), then each suggested child by restricted join, checking after
  * each join that the room is the service account's (its create event; a
- * restricted room cannot be read before). Resolves with the children joined.
+ * restricted room cannot be read before). Resolves with the children joined, by kind.
  */
 export async function joinNetworkRooms(
 	client: MatrixClient,
 	network: NetworkId,
 	serviceAccount: string,
 	secretariatServer: string,
-): Promise<Result<string[], JoinNetworkProblem>> {
+): Promise<Result<NetworkRoomRef[], JoinNetworkProblem>> {
 	const space = networkRoomsOf(client, network, serviceAccount).find((r) => r.kind === 'space');
 	if (space === undefined) return err({ kind: 'no-space' });
 	if (space.membership !== 'join') {
@@ -96,7 +96,7 @@ export async function joinNetworkRooms(
 	} catch (error) {
 		return err(describeFailure(error));
 	}
-	const joined: string[] = [];
+	const joined: NetworkRoomRef[] = [];
 	for (const roomId of suggestedChildren(links)) {
 		const via = (links.find((l) => l.roomId === roomId)?.content as { via?: unknown } | undefined)?.via;
 		// NOTE: only the rooms the secretariat's server holds: a linked child elsewhere (the directory room, on its
@@ -111,7 +111,7 @@ export async function joinNetworkRooms(
 			await client.leave(roomId).catch(() => undefined);
 			return err({ kind: 'not-trusted', roomId });
 		}
-		joined.push(roomId);
+		joined.push({ roomId, kind: kind.value, membership: 'join' });
 	}
 	return ok(joined);
 }

@@ -41,7 +41,13 @@ export type NetworkPhase =
 	| 'joining'
 	| 'joined';
 
-export type ActionProblem = { readonly kind: 'not-ready' } | { readonly kind: 'no-room' } | JoinNetworkProblem | Failure;
+export type ActionProblem =
+	| { readonly kind: 'not-ready' }
+	| { readonly kind: 'no-room' }
+	/** The space holds no plenary room yet. */
+	| { readonly kind: 'no-plenary-room' }
+	| JoinNetworkProblem
+	| Failure;
 
 export interface PlenaryRooms {
 	readonly space?: string;
@@ -218,6 +224,11 @@ export class NetworkPage {
 		if (!joined.ok) {
 			this.#phase = 'invited';
 			return joined;
+		}
+		// NOTE: the space joined but no plenary room in it yet (the keeper makes it in a later round): said, not waited for.
+		if (!joined.value.some((room) => room.kind === 'plenary')) {
+			this.#phase = 'invited';
+			return err({ kind: 'no-plenary-room' });
 		}
 		// The rooms arrive with the next sync; they are read then (watchNetworkRooms).
 		this.#refresh();

@@ -10,6 +10,8 @@ export function actionProblemText(problem: ActionProblem, network: string): stri
 			return m.net_problem_not_ready();
 		case 'no-room':
 			return m.net_problem_no_room();
+		case 'no-plenary-room':
+			return m.net_problem_no_plenary({ network });
 		case 'no-space':
 			return m.net_problem_no_space({ network });
 		case 'not-trusted':
