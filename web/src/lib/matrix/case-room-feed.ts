@@ -11,6 +11,7 @@
 // a party server joined (acl-reissue.ts).
 import { AclReissue } from './acl-reissue.ts';
 import { inviterOf, isCaseRoomCandidate, loadWholeHistory } from './cases.ts';
+import { isNetworkRoom } from './network-room.ts';
 import { caseTimelineOf, type CaseTimeline } from './case-timeline.ts';
 import {
 	ClientEvent,
@@ -180,6 +181,8 @@ export class CaseRoomFeed {
 		const room = this.#client.getRoom(roomId);
 		if (room === null || this.#stopped) return;
 		const membership = room.getMyMembership();
+		// A network's rooms are the network page's (lib/networks/): their invitations are not a case's.
+		if (isNetworkRoom(room)) return this.#listener.notInvited(roomId);
 		if (membership === 'invite') {
 			const inviter = inviterOf(this.#client, room);
 			return this.#listener.invited(roomId, { inviter, encrypted: room.hasEncryptionStateEvent() });
