@@ -16,7 +16,6 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as sdk from 'matrix-js-sdk';
 import { describe, expect, inject, it } from 'vitest';
-import { registerAccount } from '../../deploy/local/provision.ts';
 import { buildDirectoryContent } from '../../policies/directory/index.ts';
 import type { DirectoryPayload } from '../../policies/directory/types.ts';
 import { GUATEMALA } from '../../policies/roster/testing/demo.ts';
@@ -24,6 +23,7 @@ import { botSetup, readRegister } from '../support/bot/bot-process.ts';
 import { crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { homeserverOf } from '../support/federation-info.ts';
+import { freeAliases as freeAllOf } from '../support/free-aliases.ts';
 import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { refused } from '../support/bot/refused.ts';
 
@@ -55,17 +55,7 @@ function directoryPayload(client: sdk.MatrixClient, room: string, match: (payloa
 }
 
 /** Rooms left by an earlier run of this file or of directory-room.test.ts lose their aliases, so the keeper creates new ones. */
-async function freeAliases(): Promise<void> {
-	const admin = await registerAccount(sv!, `dir-admin-${randomBytes(4).toString('hex')}`, { admin: true });
-	if (!admin.ok) throw new Error(admin.error);
-	for (const alias of [directoryAlias, pointsAlias]) {
-		const answer = await fetch(`${sv!.clientUrl}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${admin.value.accessToken}` },
-		});
-		if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
-	}
-}
+const freeAliases = (): Promise<void> => freeAllOf([directoryAlias, pointsAlias].map((a) => [sv!, a] as const));
 
 const localpartOf = (client: sdk.MatrixClient): string => client.getUserId()!.slice(1).split(':')[0]!;
 const person = (localpart: string, roles: string): string =>

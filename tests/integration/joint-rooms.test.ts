@@ -10,7 +10,6 @@
 // them past the join rule. The bridges are test accounts and the roster
 // names no staff, so nothing is invited that does not exist; the aliases are
 // freed before and after, so a later run starts clean.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,11 +22,12 @@ import { jointRoomsPlan, networkRoomsPlan, type NetworkRoomsPlan } from '../../p
 import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { REFCO, WACAP } from '../../policies/roster/testing/networks.ts';
 import type { AuthorityId, NetworkId } from '../../policies/roster/types.ts';
-import { until } from '../support/bot/bot-room.ts';
+import { joinedEventually, until } from '../support/bot/bot-room.ts';
 import { refused } from '../support/bot/refused.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
+import { freeAliases as freeAllOf } from '../support/free-aliases.ts';
 import { invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
 
 const federation = inject('federation');
@@ -42,23 +42,7 @@ const ALIASES: [LocalHomeserver, string][] = [
 ];
 
 /** Rooms left by an earlier run (or by the end-to-end bridges' keepers) lose their aliases, so the keepers create new ones. */
-async function freeAliases(): Promise<void> {
-	const tokens = new Map<LocalHomeserver, string>();
-	for (const [hs, alias] of ALIASES) {
-		let token = tokens.get(hs);
-		if (token === undefined) {
-			const admin = await registerAccount(hs, `joint-admin-${randomBytes(4).toString('hex')}`, { admin: true });
-			if (!admin.ok) throw new Error(admin.error);
-			token = admin.value.accessToken;
-			tokens.set(hs, token);
-		}
-		const answer = await fetch(`${hs.clientUrl}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${token}` },
-		});
-		if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
-	}
-}
+const freeAliases = (): Promise<void> => freeAllOf(ALIASES);
 afterAll(freeAliases);
 
 async function secretariatOf(
@@ -150,27 +134,9 @@ describe('the joint rooms of a pair of networks', () => {
 		await wacap.client.invite(wacapSpace, wacapMember.getUserId()!);
 		await invitedTo(wacapMember, wacapSpace);
 		await wacapMember.joinRoom(wacapSpace, { viaServers: [ng!.serverName] });
-		await until(
-			() =>
-				wacapMember.joinRoom(jointSpace, { viaServers: [gt!.serverName, ng!.serverName] }).then(
-					() => true,
-					() => false,
-				),
-			'the WACAP member joins the joint space',
-			50,
-			200,
-		);
+		await joinedEventually(wacapMember, jointSpace, [gt!.serverName, ng!.serverName], 'the WACAP member joins the joint space');
 		// The channel's server (Guatemala's) vouches for the join once the member's join of the joint space reached it.
-		await until(
-			() =>
-				wacapMember.joinRoom(channel, { viaServers: [gt!.serverName, ng!.serverName] }).then(
-					() => true,
-					() => false,
-				),
-			'the WACAP member joins the joint channel',
-			50,
-			200,
-		);
+		await joinedEventually(wacapMember, channel, [gt!.serverName, ng!.serverName], 'the WACAP member joins the joint channel');
 		expect((await wacapMember.getJoinedRooms()).joined_rooms).toContain(channel);
 		const channelState = await wacapMember.roomState(channel);
 		const acl = channelState.find((e) => e.type === 'm.room.server_acl')?.content as { allow: string[] };

@@ -14,7 +14,6 @@
 // its run, and Guatemala's already admits both servers.
 // The bridges are test accounts and the roster names no staff; the aliases are
 // freed before and after, so a later run starts clean.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,11 +27,12 @@ import { networkRoomsPlan, type NetworkRoomsPlan } from '../../policies/network/
 import { demoRoster, EL_SALVADOR, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { REFCO } from '../../policies/roster/testing/networks.ts';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
-import { until } from '../support/bot/bot-room.ts';
+import { joinedEventually, until } from '../support/bot/bot-room.ts';
 import { refused } from '../support/bot/refused.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
+import { freeAliases as freeAllOf } from '../support/free-aliases.ts';
 import { createEncryptedRoom, invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
 
 const federation = inject('federation');
@@ -40,17 +40,7 @@ const [gt, sv, ng] = (['gt-mp', 'sv-fgr', 'ng-ca'] as const).map((id) => homeser
 const { clients } = stoppedAfterAll();
 const ALIASES = ['space', 'announcements', 'plenary', 'library'].map((kind) => `#rogatory-refco-${kind}:${gt!.serverName}`);
 
-async function freeAliases(): Promise<void> {
-	const admin = await registerAccount(gt!, `parties-admin-${randomBytes(4).toString('hex')}`, { admin: true });
-	if (!admin.ok) throw new Error(admin.error);
-	for (const alias of ALIASES) {
-		const answer = await fetch(`${gt!.clientUrl}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${admin.value.accessToken}` },
-		});
-		if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
-	}
-}
+const freeAliases = (): Promise<void> => freeAllOf(ALIASES.map((a) => [gt!, a] as const));
 afterAll(freeAliases);
 
 /** The roster with El Salvador's authority taken out of REFCO (v2), or with Nigeria's a member of REFCO too (v3). */
@@ -121,26 +111,8 @@ describe('a network’s rooms follow its roster', () => {
 		const joinRooms = async (member: Awaited<ReturnType<typeof startNodeClient>>, via: string): Promise<void> => {
 			await service.invite(space, member.getUserId()!);
 			await invitedTo(member, space);
-			await until(
-				() =>
-					member.joinRoom(space, { viaServers: [via] }).then(
-						() => true,
-						() => false,
-					),
-				`${member.getUserId()} joins the space`,
-				50,
-				200,
-			);
-			await until(
-				() =>
-					member.joinRoom(plenary, { viaServers: [via] }).then(
-						() => true,
-						() => false,
-					),
-				`${member.getUserId()} joins the plenary room`,
-				50,
-				200,
-			);
+			await joinedEventually(member, space, [via], `${member.getUserId()} joins the space`);
+			await joinedEventually(member, plenary, [via], `${member.getUserId()} joins the plenary room`);
 		};
 
 		// v1: El Salvador's member is in; Nigeria's server is not a party.

@@ -11,7 +11,6 @@
 // the space nor join the plenary. The bridges here are test accounts, so the
 // standing bridges of the federation are invited to nothing; the aliases
 // are freed before and after, so a later run starts clean.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,10 +24,11 @@ import { networkRoomsPlan, roomMarkerOf, type NetworkRoomsPlan } from '../../pol
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import { demoRoster, GUATEMALA } from '../../policies/roster/testing/demo.ts';
 import { REFCO } from '../../policies/roster/testing/networks.ts';
-import { crossSignedClient, until } from '../support/bot/bot-room.ts';
+import { crossSignedClient, joinedEventually, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
+import { freeAliases as freeAllOf } from '../support/free-aliases.ts';
 import { invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
 import { refused } from '../support/bot/refused.ts';
 
@@ -39,17 +39,7 @@ const SERVICE_LOCALPART = `rogatory-secretariat-${REFCO.id.toLowerCase()}`;
 const ALIASES = ['space', 'announcements', 'plenary', 'library'].map((kind) => `#rogatory-refco-${kind}:${gt!.serverName}`);
 
 /** Rooms left by an earlier run (the federation's data outlives it) lose their aliases, so the keeper creates new ones. */
-async function freeAliases(): Promise<void> {
-	const admin = await registerAccount(gt!, `net-admin-${randomBytes(4).toString('hex')}`, { admin: true });
-	if (!admin.ok) throw new Error(admin.error);
-	for (const alias of ALIASES) {
-		const answer = await fetch(`${gt!.clientUrl}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${admin.value.accessToken}` },
-		});
-		if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
-	}
-}
+const freeAliases = (): Promise<void> => freeAllOf(ALIASES.map((a) => [gt!, a] as const));
 afterAll(freeAliases);
 
 const localpartOf = (userId: string): string => userId.slice(1).split(':')[0]!;
@@ -142,16 +132,7 @@ describe('a network’s space and rooms', () => {
 		// The invitation is made on El Salvador's server, whose view of the space may still be partial just after the
 		// bridge's join (Synapse's faster joins): the member joins once their sync shows it, trying again meanwhile.
 		await invitedTo(member, space);
-		await until(
-			() =>
-				member.joinRoom(space, { viaServers: [gt!.serverName] }).then(
-					() => true,
-					() => false,
-				),
-			'the member joins the space',
-			50,
-			200,
-		);
+		await joinedEventually(member, space, [gt!.serverName], 'the member joins the space');
 		for (const room of [announcements, plenary, library]) await member.joinRoom(room, { viaServers: [gt!.serverName] });
 
 		const stateOf = async (room: string) => {

@@ -42,6 +42,7 @@ import { crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { refused } from '../support/bot/refused.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { homeserverOf } from '../support/federation-info.ts';
+import { freeAliases as freeAllOf } from '../support/free-aliases.ts';
 import { invitedTo } from '../support/matrix-node-client.ts';
 import { botSetup, readRegister } from '../support/bot/bot-process.ts';
 
@@ -52,17 +53,7 @@ const SERVICE_LOCALPART = `rogatory-secretariat-${REFCO.id.toLowerCase()}`;
 const ALIASES = ['space', 'reports-gt-mp', 'reports-sv-fgr'].map((kind) => `#rogatory-refco-${kind}:${gt!.serverName}`);
 const DAY = 86_400_000;
 
-async function freeAliases(): Promise<void> {
-	const admin = await registerAccount(gt!, `rep-admin-${randomBytes(4).toString('hex')}`, { admin: true });
-	if (!admin.ok) throw new Error(admin.error);
-	for (const alias of ALIASES) {
-		const answer = await fetch(`${gt!.clientUrl}/_matrix/client/v3/directory/room/${encodeURIComponent(alias)}`, {
-			method: 'DELETE',
-			headers: { authorization: `Bearer ${admin.value.accessToken}` },
-		});
-		if (answer.status !== 200 && answer.status !== 404) throw new Error(`could not free ${alias}: ${answer.status} ${await answer.text()}`);
-	}
-}
+const freeAliases = (): Promise<void> => freeAllOf(ALIASES.map((a) => [gt!, a] as const));
 const secretariats: RunningSecretariat[] = [];
 afterAll(async () => {
 	for (const s of secretariats) s.stop();

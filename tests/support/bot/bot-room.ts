@@ -62,3 +62,21 @@ export function linearSend(room: string, clients: Readonly<Record<Side, sdk.Matr
 		return event_id;
 	};
 }
+
+/**
+ * Joins `room` through `via`, trying again while it is refused: a restricted
+ * join or an invitation is judged on the resident server's view, which may not
+ * have the joiner's space membership or invitation yet just after it was made.
+ */
+export async function joinedEventually(client: sdk.MatrixClient, room: string, via: readonly string[], what: string): Promise<void> {
+	await until(
+		() =>
+			client.joinRoom(room, { viaServers: [...via] }).then(
+				() => true,
+				() => false,
+			),
+		what,
+		50,
+		200,
+	);
+}
