@@ -43,7 +43,8 @@ function expectNothingStarted(dir: string, run: ReturnType<typeof bridge>): void
 	expect(existsSync(join(dir, 'bridges', 'gt-mp', 'secrets'))).toBe(false);
 }
 
-describe('the bridge refuses broken deployment files before it starts anything', () => {
+// NOTE: each test starts real processes; on a loaded machine two of them take longer than vitest's default 5 s (a guard, not a measure).
+describe('the bridge refuses broken deployment files before it starts anything', { timeout: 60_000 }, () => {
 	it.each(BREAKAGES.map((b) => [b.name, b] as const))('%s', (_name, breakage: Breakage) => {
 		const dir = folder();
 		const files = brokenDeployment(dir, breakage);

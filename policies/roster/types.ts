@@ -35,7 +35,10 @@ export type Role = (typeof ROLES)[number];
 
 export interface Network {
 	readonly id: NetworkId;
+	/** In English. */
 	readonly name: string;
+	/** In each of the five languages, as the roster file gives them (networkName picks one). */
+	readonly names?: Readonly<Record<Language, string>>;
 	readonly region: string;
 	readonly languages: readonly Language[];
 	/** The member authority whose homeserver holds the network secretariat's service account (the roster's `hosted_by`), when it is on Rogatory. */
@@ -89,3 +92,6 @@ export interface Roster {
 	readonly people: readonly Person[];
 	readonly crossNetworkLinks: readonly CrossNetworkLink[];
 }
+
+/** The network's name in `language`, in English where the roster gives none. */
+export const networkName = (network: Network, language: Language): string => network.names?.[language] ?? network.name;

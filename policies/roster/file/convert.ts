@@ -6,8 +6,8 @@
 //   with the links that name them: every consumer assumes a homeserver
 //   (deploy/config/topology.ts plans one per authority); notOnRogatory()
 //   lists them for whoever must say so;
-// - names in other languages (networks are shown by their English name,
-//   authorities by their official `name`);
+// - authorities' names in other languages (authorities are shown by their
+//   official `name`; networks by their name in the reader's language);
 // - client URLs (the production generator derives https://<server name>);
 // - secretariats as organisations with their own homeserver: today a
 //   secretariat is people on a member's server (Person.secretariatOf) and a
@@ -21,6 +21,7 @@ import type { AuthorityEntry, NetworkEntry, RosterDocument } from './roster-docu
 const network = (entry: NetworkEntry, host: string | undefined): Network => ({
 	id: entry.id as NetworkId,
 	name: entry.names.en,
+	names: entry.names,
 	region: entry.region,
 	languages: entry.languages,
 	...(host === undefined ? {} : { secretariatHost: host as AuthorityId }),

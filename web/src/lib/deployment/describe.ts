@@ -22,7 +22,14 @@ export function describeDeployment(roster: Roster, federation: FederationDescrip
 				homeserver,
 			});
 		}
-		if (authorities.length > 0) networks.push({ id: network.id, name: network.name, region: network.region, authorities });
+		if (authorities.length > 0)
+			networks.push({
+				id: network.id,
+				name: network.name,
+				...(network.names === undefined ? {} : { names: network.names }),
+				region: network.region,
+				authorities,
+			});
 	}
 	const claimed = new Set<string>(roster.authorities.map((a) => a.id));
 	return {

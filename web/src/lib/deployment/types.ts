@@ -22,7 +22,10 @@ export interface AuthorityView {
 
 export interface NetworkView {
 	readonly id: string;
+	/** In English. */
 	readonly name: string;
+	/** In the five languages, when the roster gives them. */
+	readonly names?: Readonly<Record<string, string>>;
 	readonly region: string;
 	readonly authorities: readonly AuthorityView[];
 }
