@@ -4,7 +4,7 @@
 // the minutes export (export/minutes.ts) stays the document it means to be.
 import { err, ok } from '../../result.ts';
 import { isObject, get, oneOf, text, type Read } from '../../cases/events/read.ts';
-import { isIsoDate } from '../../roster/file/values.ts';
+import { isIsoDate } from '../../text/iso-date.ts';
 import { LANGUAGES, type Language } from '../../roster/types.ts';
 import type { PlenaryTexts } from '../types.ts';
 import { PLENARY_LIMITS as L } from './namespace.ts';

@@ -1,6 +1,7 @@
 // The forms of the roster files' values: identifiers, countries, languages,
 // time zones, dates, server names and URLs. Each is a reader (read.ts) that
 // says, when it refuses, what a right value looks like.
+import { isIsoDate } from '../../text/iso-date.ts';
 import { LANGUAGES, type Language } from '../types.ts';
 import { oneOf, record, optional, text, type Reader } from './read.ts';
 
@@ -11,7 +12,6 @@ const COUNTRY = /^[A-Z]{2}$/;
 const LOCALPART = /^[a-z0-9._=\-/]{1,64}$/;
 /** A DNS name or IP literal, optionally with a port (Matrix spec, "Server name"). */
 const SERVER_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const authorityId = text((v) =>
 	AUTHORITY_ID.test(v) ? undefined : `"${v}" must look like "gt-mp": the country code in lower case, a dash, a lower-case name.`,
@@ -60,15 +60,6 @@ export function isTimeZone(zone: string): boolean {
 
 export const timeZone = text((v) => (isTimeZone(v) ? undefined : `"${v}" is not an IANA time zone such as "America/Guatemala".`));
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-	const match = ISO_DATE.exec(value);
-	if (match === null) return false;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 export const isoDate = text((v) => (isIsoDate(v) ? undefined : `"${v}" must be a real date written YYYY-MM-DD, such as 2011-11-01.`));
 
 /** A name in any of the five languages, each optional (`names:` beside an official `name:`). */
@@ -79,3 +70,5 @@ export const translations = record({
 	pt: optional('pt', text()),
 	ru: optional('ru', text()),
 });
+
+export { isIsoDate };

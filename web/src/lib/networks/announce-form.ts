@@ -7,7 +7,7 @@ import { buildDecisionPoll, buildPlenaryContent, CHOICE_LABELS, type Plenary, ty
 import { err, ok, type Result } from '#policies/result.ts';
 import type { EventId } from '#policies/cases/ids/matrix.ts';
 import type { Language, NetworkId } from '#policies/roster/types.ts';
-import { isIsoDate } from '#policies/roster/file/values.ts';
+import { isIsoDate } from '#policies/text/iso-date.ts';
 
 export interface AgendaDraft {
 	/** Title per language of the plenary. */
