@@ -9,7 +9,7 @@
 // rule (ARCHITECTURE.md decision 11) through readArrival. Nothing here
 // decides what counts: policies/reports does.
 import { roomMarkerOf } from '#policies/network/index.ts';
-import type { ReportsRoomEvent } from '#policies/reports/index.ts';
+import { readReports, type ReportsReading, type ReportsRoomEvent } from '#policies/reports/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
 import type { AuthorityId, NetworkId } from '#policies/roster/types.ts';
 import { judgeArrival } from '#policies/trust/index.ts';
@@ -129,4 +129,27 @@ export async function readReportsRoom(client: MatrixClient, roomId: string): Pro
 		events.push({ eventId, sender: event.getSender() ?? '', type, content, verdict });
 	}
 	return { events, undecrypted };
+}
+
+/**
+ * The reports of the joined `rooms`, each room's messages taken only about
+ * the authority its marker names, with the undecryptable ones set aside
+ * first (policies/reports readReports decides the rest).
+ */
+export async function readReportsRooms(
+	client: MatrixClient,
+	rooms: readonly ReportsRoomRef[],
+	bridgeOf: ReadonlyMap<AuthorityId, string>,
+): Promise<ReportsReading & { readonly undecrypted: number }> {
+	const events: ReportsRoomEvent[] = [];
+	const authorityOfEvent = new Map<string, AuthorityId>();
+	const undecrypted: { eventId: string; reason: string }[] = [];
+	for (const room of rooms) {
+		const read = await readReportsRoom(client, room.roomId);
+		for (const e of read.events) authorityOfEvent.set(e.eventId, room.authority);
+		events.push(...read.events);
+		undecrypted.push(...read.undecrypted);
+	}
+	const reading = readReports(events, bridgeOf, (e) => authorityOfEvent.get(e.eventId));
+	return { ...reading, ignored: [...undecrypted, ...reading.ignored], undecrypted: undecrypted.length };
 }

@@ -9,13 +9,12 @@
 // nothing: the phase says so. The SDK side is loaded lazily so it stays out
 // of server rendering; events of the rooms reread them (a burst once).
 import { networkSecretariat, type NetworkSecretariat } from '#policies/network/index.ts';
-import { readReports, type ReportsReading, type ReportsRoomEvent } from '#policies/reports/index.ts';
-import { bridgeUserId } from '#policies/roster/bridge.ts';
+import type { ReportsReading } from '#policies/reports/index.ts';
 import type { AuthorityId, NetworkId } from '#policies/roster/types.ts';
 import type { CaseParties } from '../cases/case-rooms.svelte.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 import type { AcceptProblem } from '../matrix/reports-rooms.ts';
-import { deployedServers, networkServerMap } from './rooms.ts';
+import { deployedServers, networkBridges } from './rooms.ts';
 import { statisticsView, type StatisticsView } from './statistics-view.ts';
 
 type ReportsApi = typeof import('../matrix/reports-rooms.ts');
@@ -48,9 +47,11 @@ export class StatisticsPage {
 	#view = $state.raw<StatisticsView | undefined>();
 	#rooms = $state.raw<readonly { roomId: string; authority: AuthorityId }[]>([]);
 	#problem = $state.raw<AcceptProblem | undefined>();
+	#undecrypted = $state(0);
 	#api: [ReportsApi, WatchApi] | undefined;
 	#generation = 0;
 	/** Invitations already accepted: the joined room comes with a later sync, and is not joined twice meanwhile. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never shown
 	readonly #accepted = new Set<string>();
 	#scheduled = false;
 	#unsubscribe: (() => void) | undefined;
@@ -61,11 +62,7 @@ export class StatisticsPage {
 		this.network = network;
 		const servers = deployedServers(parties.homeservers);
 		this.#secretariat = networkSecretariat(parties.roster, network, { servers });
-		// Each authority's bridge, on the server this deployment serves it on: the only sender whose report about it counts.
-		const authorities = new Set(networkServerMap(parties.servers, parties.roster, network).values());
-		this.#bridgeOf = new Map(
-			[...parties.homeservers].filter(([a, server]) => authorities.has(a) && server !== '').map(([a, server]) => [a, bridgeUserId(server)]),
-		);
+		this.#bridgeOf = networkBridges(parties.servers, parties.homeservers, parties.roster, network);
 		if (this.#secretariat === undefined) this.#phase = 'no-secretariat';
 	}
 
@@ -83,6 +80,10 @@ export class StatisticsPage {
 	/** The reports rooms read: one per authority that the secretariat has invited its staff to. */
 	get rooms(): readonly { roomId: string; authority: AuthorityId }[] {
 		return this.#rooms;
+	}
+	/** Messages of the reports rooms this browser cannot decrypt (sent before this device existed). */
+	get undecrypted(): number {
+		return this.#undecrypted;
 	}
 	/** Why an invitation could not be accepted, if one could not. */
 	get problem(): AcceptProblem | undefined {
@@ -145,19 +146,11 @@ export class StatisticsPage {
 		const joined = found.filter((r) => r.membership === 'join');
 		const next = joined.map((r) => ({ roomId: r.roomId, authority: r.authority }));
 		if (JSON.stringify(next) !== JSON.stringify(this.#rooms)) this.#rooms = next;
-		const events: ReportsRoomEvent[] = [];
-		const authorityOfEvent = new Map<string, AuthorityId>();
-		const undecrypted: { eventId: string; reason: string }[] = [];
-		for (const room of joined) {
-			const read = await reports.readReportsRoom(this.#client, room.roomId);
-			for (const e of read.events) authorityOfEvent.set(e.eventId, room.authority);
-			events.push(...read.events);
-			undecrypted.push(...read.undecrypted);
-		}
+		const reading = await reports.readReportsRooms(this.#client, joined, this.#bridgeOf);
 		if (this.#stopped || generation !== this.#generation) return;
-		const reading = readReports(events, this.#bridgeOf, (e) => authorityOfEvent.get(e.eventId));
-		this.#reading = { ...reading, ignored: [...undecrypted, ...reading.ignored] };
+		this.#reading = { heads: reading.heads, stats: reading.stats, ignored: reading.ignored };
 		this.#view = statisticsView(this.#reading, this.network);
+		this.#undecrypted = reading.undecrypted;
 		if (joined.length > 0) this.#phase = 'read';
 	}
 }
