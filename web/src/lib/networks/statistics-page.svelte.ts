@@ -137,8 +137,10 @@ export class StatisticsPage {
 		for (const room of found.filter((r) => r.membership === 'invite' && !this.#accepted.has(r.roomId))) {
 			this.#accepted.add(room.roomId);
 			const accepted = await reports.acceptReportsRoom(this.#client, room, this.network, secretariat.serviceAccount, secretariat.server);
-			if (!accepted.ok) {
+			if (accepted.ok) this.#problem = undefined;
+			else {
 				this.#problem = accepted.error;
+				// A room that is not the secretariat's was left: not joined again. Anything else is tried at the next read.
 				if (accepted.error.kind !== 'not-trusted') this.#accepted.delete(room.roomId);
 			}
 		}
