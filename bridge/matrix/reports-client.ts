@@ -3,7 +3,7 @@
 // knows as encrypted: the SDK sends in the clear into a room whose encryption
 // state it has not seen yet (right after a restart), so the report waits for
 // a later tick instead. The client's isolation mode (trust.ts) encrypts only
-// to cross-signed devices.
+// to cross-signed devices. Nothing goes before a reader (the staff) joined.
 import * as sdk from 'matrix-js-sdk';
 import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js';
 import { err, ok } from '../../policies/result.ts';
@@ -27,6 +27,16 @@ export function sdkReportsClient(client: sdk.MatrixClient): ReportsClient {
 			}),
 		join: async (room) => {
 			await client.http.authedRequest(sdk.Method.Post, `/join/${encodeURIComponent(room)}`, undefined, {});
+		},
+		readers: (room) => {
+			// NOTE: the count from the sync's room summary, which holds even when members are lazy-loaded: less this
+			// bridge and the creator (the service account), unless the creator is known to have left.
+			const known = client.getRoom(room);
+			if (known === null) return 0;
+			const creator = known.currentState.getStateEvents(sdk.EventType.RoomCreate, '')?.getSender();
+			const creatorMembership = creator === undefined ? undefined : known.getMember(creator)?.membership;
+			const creatorIn = creatorMembership === undefined || creatorMembership === 'join' ? 1 : 0;
+			return Math.max(0, known.getJoinedMemberCount() - 1 - creatorIn);
 		},
 		send: async (room, content, txnId) => {
 			// NOTE: both the room's state and the crypto must know the room as encrypted (the crypto learns it a moment later).

@@ -25,7 +25,9 @@ function fake(rooms: KnownRoom[]) {
 	const joined: string[] = [];
 	const sent: { room: string; content: Record<string, unknown>; txnId: string }[] = [];
 	const failing = new Set<string>();
+	const readers = new Map<string, number>();
 	const client: ReportsClient = {
+		readers: (room) => readers.get(room) ?? 1,
 		rooms: () => rooms,
 		createOf: (room) => rooms.find((r) => r.room === room)?.create,
 		join: (room) => {
@@ -38,7 +40,7 @@ function fake(rooms: KnownRoom[]) {
 			return Promise.resolve(ok(`$${sent.length}`));
 		},
 	};
-	return { client, joined, sent, failing };
+	return { client, joined, sent, failing, readers };
 }
 
 const source: ReportSource = {
@@ -135,6 +137,22 @@ describe('Reporter', () => {
 		await reporter(hs.client, file, clock).tick();
 		expect(hs.sent).toHaveLength(first + 2);
 		expect(new Set(hs.sent.map((s) => s.txnId)).size).toBe(hs.sent.length);
+	});
+
+	it('sends nothing into its room before one of the secretariat’s staff joined it, whose device could never read it', async () => {
+		const file = fresh();
+		const lines: string[] = [];
+		const hs = fake([{ room: '!in', membership: 'join', create: create(SVC) }]);
+		hs.readers.set('!in', 0);
+		const r = reporter(hs.client, file, { now: T0 }, true, lines);
+		await r.tick();
+		await r.tick();
+		expect(hs.sent).toEqual([]);
+		expect(lines.filter((l) => l === 'reports: waiting for the REFCO secretariat’s staff to join !in')).toHaveLength(1);
+		// The staff join: the same period's reports go now.
+		hs.readers.set('!in', 1);
+		await r.tick();
+		expect(hs.sent).toHaveLength(2);
 	});
 
 	it('sends a failed report again with the same transaction ID, so the homeserver does not make it twice', async () => {

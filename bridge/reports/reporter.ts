@@ -45,6 +45,13 @@ export interface ReportsClient {
 	/** The room's create event as the client knows it (restored from the checkpoint after a restart). */
 	createOf(room: string): CreateEvent | undefined;
 	join(room: string): Promise<void>;
+	/**
+	 * How many members have joined the room besides this bridge and the room's
+	 * creator: the secretariat's staff who can read a report. Megolm gives no
+	 * key to a device that did not exist when a message was sent, so a report
+	 * sent before any reader joined could never be read.
+	 */
+	readers(room: string): number;
 	/** Sends encrypted; refused (never sent in the clear) while the room is not known as encrypted. */
 	send(room: string, content: Record<string, unknown>, txnId: string): Promise<Result<string, string>>;
 }
@@ -82,6 +89,8 @@ export class Reporter {
 	readonly #owned = new Set<string>();
 	/** Rooms whose refusal was logged already. */
 	readonly #refused = new Set<string>();
+	/** Rooms whose wait for a reader was logged already. */
+	readonly #waiting = new Set<string>();
 	#state: ReportsState;
 	#ticking: Promise<void> | undefined;
 
@@ -156,6 +165,13 @@ export class Reporter {
 				}
 				continue;
 			}
+			// NOTE: nothing is sent before a reader joined: it would hold no key to it (docs/secretariat-reports.md, "Sending").
+			if (this.#client.readers(known.room) === 0) {
+				if (!this.#waiting.has(known.room)) this.#log(`reports: waiting for the ${network} secretariat’s staff to join ${known.room}`);
+				this.#waiting.add(known.room);
+				continue;
+			}
+			this.#waiting.delete(known.room);
 			await this.#sendDue(known.room, network);
 		}
 	}

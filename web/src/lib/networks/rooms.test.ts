@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { roomMarker } from '#policies/network/index.ts';
 import { demoRoster as DEMO_ROSTER } from '#policies/roster/testing/demo.ts';
 import type { AuthorityId, NetworkId } from '#policies/roster/types.ts';
-import { deployedServers, networkAliases, networkRoomKind, networkServerMap, secretariatAccounts, suggestedChildren } from './rooms.ts';
+import {
+	deployedServers,
+	networkAliases,
+	networkBridges,
+	networkRoomKind,
+	networkServerMap,
+	secretariatAccounts,
+	suggestedChildren,
+} from './rooms.ts';
 
 const REFCO = 'REFCO' as NetworkId;
 const SERVICE = '@rogatory-secretariat-refco:gt.example';
@@ -98,5 +106,23 @@ describe('deployedServers', () => {
 			networks: DEMO_ROSTER.networks.map((n) => ({ ...n, secretariatHost: 'gt-mp' as AuthorityId })),
 		};
 		expect(networkSecretariat(withSecretariat, REFCO, { servers })?.serviceAccount).toBe('@rogatory-secretariat-refco:127.0.20.2:28448');
+	});
+});
+
+describe('networkBridges', () => {
+	it('names the bridge of each authority of the network on the server this deployment serves it on, and no other authority’s', async () => {
+		const { casePartiesOf } = await import('../cases/parties.ts');
+		const parties = casePartiesOf(
+			[
+				{ id: 'gt-mp', serverName: '127.0.20.2:28448' },
+				{ id: 'sv-fgr', serverName: '127.0.20.3:28448' },
+				{ id: 'ng-ca', serverName: '127.0.20.4:28448' },
+			],
+			DEMO_ROSTER,
+		);
+		const bridges = networkBridges(parties.servers, parties.homeservers, DEMO_ROSTER, REFCO);
+		expect(bridges.get('gt-mp' as AuthorityId)).toBe('@rogatory-bridge:127.0.20.2:28448');
+		expect(bridges.get('sv-fgr' as AuthorityId)).toBe('@rogatory-bridge:127.0.20.3:28448');
+		expect(bridges.has('ng-ca' as AuthorityId)).toBe(false);
 	});
 });

@@ -7,6 +7,7 @@
 // side (lib/matrix/network-rooms.ts) hands in plain state contents.
 import { aliasOn, networkAliasLocalpart, roomMarkerOf, SECRETARIAT_STAFF_POWER, type RoomKind } from '#policies/network/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
+import { bridgeUserId } from '#policies/roster/bridge.ts';
 import type { AuthorityId, NetworkId, Roster } from '#policies/roster/types.ts';
 
 /** The rooms the network page reads and writes. */
@@ -96,4 +97,21 @@ export function networkServerMap(servers: ReadonlyMap<string, AuthorityId>, rost
  */
 export function deployedServers(homeservers: ReadonlyMap<AuthorityId, string>): Map<string, AuthorityId> {
 	return new Map([...homeservers].filter(([, server]) => server !== '').map(([authority, server]) => [server, authority]));
+}
+
+/**
+ * Each authority of the network with its bridge's user ID on the server this
+ * deployment serves it on: the only sender whose report about it counts
+ * (policies/reports reportFromItsBridge).
+ */
+export function networkBridges(
+	servers: ReadonlyMap<string, AuthorityId>,
+	homeservers: ReadonlyMap<AuthorityId, string>,
+	roster: Roster,
+	network: NetworkId,
+): Map<AuthorityId, string> {
+	const authorities = new Set(networkServerMap(servers, roster, network).values());
+	return new Map(
+		[...homeservers].filter(([a, server]) => authorities.has(a) && server !== '').map(([a, server]) => [a, bridgeUserId(server)]),
+	);
 }
