@@ -52,7 +52,12 @@ function federation() {
 			joined.push(room);
 			return Promise.resolve();
 		},
-		stateOf: () => Promise.resolve(undefined),
+		stateOf: (room, type, key) => {
+			const sent = state.filter((x) => x.room === room && x.event.type === type && x.event.state_key === key).at(-1);
+			if (sent !== undefined) return Promise.resolve(sent.event.content);
+			const index = Number(/^!joint(\d+):/.exec(room)?.[1] ?? 0) - 1;
+			return Promise.resolve(created[index]?.initial_state.find((e) => e.type === type && e.state_key === key)?.content);
+		},
 		joinedMembers: () => Promise.resolve([]),
 		kick: () => Promise.resolve(),
 	});
@@ -104,10 +109,17 @@ describe('the joint rooms of a pair, carried out by its two secretariats', () =>
 			`!refco-space ← ${first.space}`,
 			`!wacap-space ← ${first.space}`,
 		]);
+		// Each joint room's ACL re-issued once by its creator, and the joint space's once more by the second after its join.
+		const acls = f.state.filter((s) => s.event.type === 'm.room.server_acl');
+		expect(acls.map((s) => [s.room, s.event.content['org.rogatory.acl_revision']])).toEqual([
+			[first.space, 1],
+			['!joint2:sec.refco.example', 1],
+			[first.space, 2],
+		]);
 		// Another round sends and creates nothing more.
 		await refco.round();
 		await wacap.round();
 		expect(f.created).toHaveLength(2);
-		expect(f.state).toHaveLength(3);
+		expect(f.state).toHaveLength(6);
 	});
 });

@@ -66,7 +66,11 @@ export class JointRoomsKeeper {
 			if (!(await this.#rooms.invite(space, joint.additionalCreator, pairName))) done = false;
 			const channel = await this.#rooms.roomOf(joint.channel.alias, () => jointChannelRequest(joint, space as RoomId));
 			if (channel === undefined || !(await this.#rooms.list(space, channel, joint.channel.spaceChild, pairName))) done = false;
+			// NOTE: the ACLs once more, so the creating server's cached ACL is this one (kept-rooms.ts, reissueAcl).
+			for (const room of [space, channel]) if (room !== undefined && !(await this.#rooms.reissueAcl(room, pairName))) done = false;
 		} else if (!(await this.#rooms.join(space, own.serviceAccount, joint.secretariatServers, pairName))) done = false;
+		// NOTE: and once more after the second secretariat's server joined, which holds "no ACL" until a new one arrives.
+		else if (!(await this.#rooms.reissueAcl(space, pairName))) done = false;
 		if (!(await this.#rooms.list(ownSpace, space, joint.space.inNetworkSpaces, `the ${own.network} space`))) done = false;
 		return { done, space };
 	}

@@ -28,6 +28,9 @@ export interface KeeperClient {
 	kick(room: string, user: string, reason: string): Promise<void>;
 }
 
+/** What `listed` holds for a room whose ACL was re-issued (never a room ID: those start with "!"). */
+const ACL_REISSUED = 'acl-reissued';
+
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export class KeptRooms {
@@ -146,6 +149,27 @@ export class KeptRooms {
 			this.#log(`network: could not keep the parties of ${what} ${room}: ${messageOf(e)} — will try again`);
 			return false;
 		}
+	}
+
+	/**
+	 * The room's ACL sent again with its revision raised, once (remembered as
+	 * `acl-reissued` listed under the room). Synapse 1.163 caches each room's
+	 * ACL evaluator and may hold "no ACL" for a room it just created or joined
+	 * (policies/rooms/server-acl.ts, ACL_REVISION); a new ACL event clears
+	 * that cache on every server in the room, the sender's included.
+	 */
+	async reissueAcl(room: string, what: string): Promise<boolean> {
+		if (this.#state.listed[room]?.includes(ACL_REISSUED) === true) return true;
+		try {
+			const current = readAcl(await this.#client.stateOf(room, 'm.room.server_acl', ''));
+			if (current === undefined) throw new Error('the room has no ACL to re-issue');
+			await this.#client.sendState(room, { type: 'm.room.server_acl', state_key: '', content: { ...nextAcl(current, current) } });
+		} catch (e) {
+			this.#log(`network: could not re-issue the ACL of ${what} ${room}: ${messageOf(e)} — will try again`);
+			return false;
+		}
+		this.#save((s) => ({ ...s, listed: withListed(s.listed, room, ACL_REISSUED) }));
+		return true;
 	}
 
 	#save(change: (state: NetworkRoomsState) => NetworkRoomsState): void {
