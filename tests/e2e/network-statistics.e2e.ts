@@ -1,4 +1,4 @@
-// The secretariat's dashboard (issue 13, acceptance 5, the browser's half),
+// The secretariat's dashboard (issue 13, acceptance 5),
 // across the federation: Guatemala's Public Ministry (gt-mp) and El
 // Salvador's Attorney General's Office (sv-fgr) consent to report to REFCO's
 // secretariat (their demo site files: bridge.report_to_secretariat). A
@@ -12,16 +12,18 @@
 // the witnessed heads download and hold both authorities (the heads:
 // Guatemala's only, as `verify --witness` reads them). Then the marker scan:
 // neither the marked title nor the reference is anywhere in the secretariat
-// browser's IndexedDB databases or localStorage. The page is audited (axe, no
-// sideways scroll) at 360 and 1280 px in English and Spanish, with
-// screenshots kept. A member who is not staff is told the page is not for
-// them, and shown no figure.
-// NOTE: the secretariat's homeserver disk (the other half of acceptance 5)
-// is scanned by the integration test of the reports rooms, not here.
+// browser's IndexedDB databases or localStorage, nor (with a person's name the
+// prosecutor wrote in the case's discussion) anywhere on the disk of the
+// homeserver the secretariat's side received everything through: gt-mp's,
+// which hosts REFCO's service account and staff (database with its -wal,
+// media store, logs). The page is audited (axe, no sideways scroll) at 360 and
+// 1280 px in English and Spanish, with screenshots kept. A member who is not
+// staff is told the page is not for them, and shown no figure.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseWitnessFile } from '../../policies/reports/index.ts';
+import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from './support/accounts.ts';
 import { openRequest, signedIn } from './support/case-pages.ts';
 import { databaseContains, databaseNames } from './support/indexeddb-probe.ts';
@@ -64,6 +66,7 @@ test('the secretariat sees the statistics two bridges published, exports them, a
 	const stamp = Date.now();
 	const title = `Operación Quetzal marcador ${stamp}`;
 	const reference = `MP-GT-MARK-${stamp}`;
+	const name = `Aurelio Marcadorez ${stamp}`;
 
 	// A marked request from Guatemala to El Salvador, in both bridges' registers before any report goes.
 	const prosecutor = await freshAccount(homeserverOf('gt-mp'), 'e2e-stats-a');
@@ -72,6 +75,9 @@ test('the secretariat sees the statistics two bridges published, exports them, a
 	await signedIn(p.page, prosecutor);
 	await openRequest(p.page, { title, requested: 'sv-fgr', reference, offence: 'Corruption', invite: [officer.userId] });
 	await expect(p.page.getByTestId('case-status')).toHaveAttribute('data-status', 'sent');
+	await p.page.getByLabel(en('case_message_label')).fill(`The account holder is ${name}.`);
+	await p.page.getByRole('button', { name: en('case_message_send') }).click();
+	await expect(p.page.getByTestId('timeline-item').filter({ hasText: name })).toBeVisible();
 
 	// A member who is not staff: the page is not for them.
 	const memberAccount = await rosterAccount('sv-fgr', 'marta.alvarado');
@@ -121,16 +127,21 @@ test('the secretariat sees the statistics two bridges published, exports them, a
 		expect(parsed.value.length).toBeGreaterThanOrEqual(1);
 		expect(new Set(parsed.value.map((h) => h.authority))).toEqual(new Set(['gt-mp']));
 	}
-	for (const file of [json, csv, who, heads]) for (const marker of [title, reference]) expect(file.text).not.toContain(marker);
+	for (const file of [json, csv, who, heads]) for (const marker of [title, reference, name]) expect(file.text).not.toContain(marker);
 
 	// The marker scan of the secretariat's browser, after it showed the statistics: no title or reference anywhere it stored.
 	const names = await databaseNames(S);
 	expect(names.length).toBeGreaterThan(0);
-	for (const name of names)
-		for (const marker of [title, reference]) expect(await databaseContains(S, name, marker), `${marker} in ${name}`).toBe(false);
+	for (const db of names)
+		for (const marker of [title, reference, name]) expect(await databaseContains(S, db, marker), `${marker} in ${db}`).toBe(false);
 	const local = await S.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-	for (const marker of [title, reference]) expect(local).not.toContain(marker);
+	for (const marker of [title, reference, name]) expect(local).not.toContain(marker);
 	await expect(S.getByText(title)).toHaveCount(0);
+
+	// The marker scan of the secretariat's homeserver disk, after every report it received: nothing of the case in the clear.
+	const roots = [homeserverOf(SECRETARIAT.authority).dataDir];
+	expect(countFiles(roots)).toBeGreaterThan(3);
+	expect(scanForMarkers(roots, [title, reference, name])).toEqual([]);
 
 	// The page at a phone's and a laptop's width, in English and Spanish.
 	const problems = await auditAtEverySize(S, testInfo, 'network-statistics', 'en');
