@@ -10,6 +10,7 @@
 // deploy/). Pure.
 import type { AuthorityId, NetworkId, Roster } from '../roster/types.ts';
 import { federationPeers } from '../roster/federation.ts';
+import { applicationPeers } from './applicants.ts';
 import { networkPairs, type NetworkPair } from './pairs.ts';
 
 /** The pair's parties, in roster order: the linked authorities and the secretariat hosts of its two networks. */
@@ -31,8 +32,16 @@ export function jointFederationPeers(roster: Roster, authority: AuthorityId): Au
 	return roster.authorities.filter((a) => peers.has(a.id)).map((a) => a.id);
 }
 
-/** Every authority whose homeserver `authority`'s federates with: its case peers (decision 6) and its joint rooms' parties, in roster order. */
+/**
+ * Every authority whose homeserver `authority`'s federates with: its case
+ * peers (decision 6), its joint rooms' parties and, for a secretariat host and
+ * an applicant, each other (applicants.ts), in roster order.
+ */
 export function homeserverPeers(roster: Roster, authority: AuthorityId): AuthorityId[] {
-	const peers = new Set([...federationPeers(roster, authority), ...jointFederationPeers(roster, authority)]);
+	const peers = new Set([
+		...federationPeers(roster, authority),
+		...jointFederationPeers(roster, authority),
+		...applicationPeers(roster, authority),
+	]);
 	return roster.authorities.filter((a) => peers.has(a.id)).map((a) => a.id);
 }

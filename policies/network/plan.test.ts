@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomId } from '../cases/ids/matrix.ts';
-import { demoRoster, EL_SALVADOR, GUATEMALA } from '../roster/testing/demo.ts';
+import { demoRoster, EL_SALVADOR, GUATEMALA, NIGERIA } from '../roster/testing/demo.ts';
 import { REFCO, WACAP } from '../roster/testing/networks.ts';
 import { aclAllows, type ServerAclContent } from '../rooms/server-acl.ts';
 import type { ServiceRoomRequest } from '../rooms/service-room.ts';
@@ -99,6 +99,16 @@ describe('networkRoomsPlan: the space', () => {
 		expect(aclAllows(p.acl, 'matrix.outsider.example')).toBe(false);
 		expect(stateOf(childOf('plenary', p))['m.room.server_acl']).toEqual(NETWORK_ACL);
 		expect(aclAllows(aclIn(plan().space.request), 'matrix.outsider.example')).toBe(false);
+	});
+
+	it('admits the roster’s applicants’ servers to the space, and to no room in it', () => {
+		const ng = demoRoster.authorities.find((a) => a.id === NIGERIA.id)!;
+		const roster = { ...demoRoster, networks: demoRoster.networks.map((n) => (n.id === REFCO.id ? { ...n, applicants: [ng.id] } : n)) };
+		const made = networkRoomsPlan(roster, REFCO.id, SEC);
+		if (!made.ok) throw new Error(made.error);
+		expect(aclAllows(aclIn(made.value.space.request), ng.homeserver)).toBe(true);
+		expect(aclAllows(made.value.acl, ng.homeserver)).toBe(false);
+		expect(made.value.users).toEqual(plan().users);
 	});
 });
 

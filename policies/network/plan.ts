@@ -28,7 +28,10 @@ import { networkRoomRequest, type NetworkRoomRequest } from './template.ts';
 export interface NetworkRoomsOptions extends ServerNames {
 	/** The working groups, by number; their names are written in an encrypted event, never in server-readable state. */
 	readonly workingGroups?: readonly number[];
-	/** Homeservers that may knock on the space before they are in the network (an applicant authority's). The space's ACL only. */
+	/**
+	 * Homeservers that may knock on the space before they are in the network, beside the roster's applicants' (which the
+	 * plan adds itself). The space's ACL only.
+	 */
 	readonly applicants?: readonly string[];
 }
 
@@ -93,7 +96,8 @@ export function networkRoomsPlan(
 	const servers = [secretariatServer, ...networkServers(roster, network, options)];
 	const acl = partiesOnlyAcl(servers);
 	if (!acl.ok) return err(`the rooms of ${network}: ${acl.error}`);
-	const spaceAcl = partiesOnlyAcl([...servers, ...(options.applicants ?? [])]);
+	const applying = (roster.networks.find((n) => n.id === network)?.applicants ?? []).flatMap((a) => serversOf(options, roster, a));
+	const spaceAcl = partiesOnlyAcl([...new Set([...servers, ...applying, ...(options.applicants ?? [])])]);
 	if (!spaceAcl.ok) return err(`the space of ${network}: ${spaceAcl.error}`);
 
 	const serviceAccount = secretariatServiceAccount(network, secretariatServer);

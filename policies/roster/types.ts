@@ -43,6 +43,8 @@ export interface Network {
 	readonly languages: readonly Language[];
 	/** The member authority whose homeserver holds the network secretariat's service account (the roster's `hosted_by`), when it is on Rogatory. */
 	readonly secretariatHost?: AuthorityId;
+	/** Authorities that have asked to join: they may knock on the space, and nothing else (docs/roster-updates.md). */
+	readonly applicants?: readonly AuthorityId[];
 }
 
 /** A country's standing in a network. */

@@ -25,6 +25,7 @@ const network = (entry: NetworkEntry, host: string | undefined): Network => ({
 	region: entry.region,
 	languages: entry.languages,
 	...(host === undefined ? {} : { secretariatHost: host as AuthorityId }),
+	...(entry.applicants === undefined || entry.applicants.length === 0 ? {} : { applicants: entry.applicants as AuthorityId[] }),
 });
 
 const authority = (entry: AuthorityEntry, serverName: string): Authority => ({

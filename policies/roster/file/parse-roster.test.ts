@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rosterFromDocuments } from './convert.ts';
 import { describeError } from './errors.ts';
 import { parseRoster } from './parse-roster.ts';
 import { editLine, VALID_ROSTER } from './testing/valid-roster.ts';
@@ -31,6 +32,16 @@ describe('parseRoster', () => {
 	it('reads the member authority that hosts a secretariat', () => {
 		const parsed = parseRoster(editLine(VALID_ROSTER, 48, '    name: North Secretariat\n    hosted_by: aa-one'), FILE);
 		expect(parsed.ok && parsed.value.secretariats[0]?.hostedBy).toBe('aa-one');
+	});
+
+	it('reads a network’s applicants, and gives them to the Roster', () => {
+		const hosted = editLine(VALID_ROSTER, 48, '    name: North Secretariat\n    hosted_by: aa-one');
+		const parsed = parseRoster(editLine(hosted, 6, '    languages: [en]\n    applicants: [bb-two]'), FILE);
+		expect(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.error)).toBe(true);
+		if (!parsed.ok) return;
+		expect(parsed.value.networks[0]?.applicants).toEqual(['bb-two']);
+		const roster = rosterFromDocuments(parsed.value, []);
+		expect(roster.networks.map((n) => n.applicants)).toEqual([['bb-two'], undefined]);
 	});
 
 	// [what, line edited, its new text, key path, line reported]
@@ -96,6 +107,17 @@ describe('parseRoster', () => {
 			'secretariats[0].hosted_by',
 			49,
 		],
+		[
+			'applicants to a network whose secretariat is not hosted',
+			6,
+			'    languages: [en]\n    applicants: [bb-two]',
+			'networks[0].applicants',
+			7,
+		],
+		['an unknown applicant', 6, '    languages: [en]\n    applicants: [zz-nine]', 'networks[0].applicants[0]', 7],
+		['an applicant already in the network', 6, '    languages: [en]\n    applicants: [aa-one]', 'networks[0].applicants[0]', 7],
+		['an applicant not yet on Rogatory', 10, '    languages: [en, fr]\n    applicants: [cc-three]', 'networks[1].applicants[0]', 11],
+		['an applicant named twice', 6, '    languages: [en]\n    applicants: [bb-two, bb-two]', 'networks[0].applicants[1]', 7],
 	];
 
 	it.each(refusals)('refuses %s, naming the key path and the line', (_what, line, text, path, reported) => {

@@ -41,7 +41,22 @@ function checkNetworks(roster: RosterDocument, found: Found): void {
 	roster.networks.forEach((network, i) => {
 		if (!roster.secretariats.some((s) => s.network === network.id))
 			found.add(`networks[${i}]`, `the network ${network.id} has no entry in secretariats; every network has one.`);
+		checkApplicants(roster, network.id, network.applicants ?? [], `networks[${i}].applicants`, found);
 	});
+}
+
+/** An applicant is an authority on Rogatory, not yet in the network, which has a hosted secretariat to knock on. */
+function checkApplicants(roster: RosterDocument, network: string, applicants: readonly string[], path: string, found: Found): void {
+	if (applicants.length > 0 && roster.secretariats.find((s) => s.network === network)?.hostedBy === undefined)
+		found.add(path, `${network}'s secretariat has no hosted_by, so there is no space to knock on; remove the applicants or add the host.`);
+	applicants.forEach((id, j) => {
+		const authority = roster.authorities.find((a) => a.id === id);
+		if (authority === undefined) found.add(`${path}[${j}]`, `"${id}" is not an authority declared under authorities.`);
+		else if (authority.memberships.some((m) => m.network === network))
+			found.add(`${path}[${j}]`, `${id} is already in ${network}; take it out of the applicants.`);
+		else if (authority.homeserver === undefined) found.add(`${path}[${j}]`, `${id} has no homeserver yet, so it cannot knock.`);
+	});
+	found.unique(applicants, (j) => `${path}[${j}]`, 'the applicant');
 }
 
 function checkAuthorities(roster: RosterDocument, found: Found): void {

@@ -20,6 +20,12 @@ export interface NetworkEntry {
 	readonly region: string;
 	/** Working languages, at least one. */
 	readonly languages: readonly Language[];
+	/**
+	 * Authorities that have asked to join (docs/roster-updates.md): each may
+	 * knock on the network's space, so its homeserver and the secretariat
+	 * host's federate, and the space's ACL admits it; nothing else.
+	 */
+	readonly applicants?: readonly string[];
 }
 
 export interface MembershipEntry {

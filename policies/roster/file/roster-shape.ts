@@ -25,6 +25,7 @@ const network = record({
 	names: required('names', allNames),
 	region: required('region', text()),
 	languages: required('languages', languages('A network')),
+	applicants: optional('applicants', list(authorityId)),
 });
 
 const membership = record({
