@@ -5,8 +5,9 @@
 // `other` runs a second deployment, from other roster and site files, beside
 // the test federation (tests/integration/fourth-network.test.ts); `fanout`
 // one network at its real size, from a bench roster file, beside the bench
-// federation (tests/bench/plenary-fanout.ts).
-export type ProfileName = 'start' | 'test' | 'bench' | 'other' | 'fanout';
+// federation (tests/bench/plenary-fanout.ts); `admission` three homeservers
+// whose rosters change while they run (tests/integration/admission.test.ts).
+export type ProfileName = 'start' | 'test' | 'bench' | 'other' | 'fanout' | 'admission';
 
 export interface Profile {
 	readonly name: ProfileName;
@@ -24,6 +25,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 	bench: { name: 'bench', subnet: '127.0.30', clientPort: 38008, federationPort: 38448, outsider: true },
 	other: { name: 'other', subnet: '127.0.40', clientPort: 48008, federationPort: 48448, outsider: true },
 	fanout: { name: 'fanout', subnet: '127.0.50', clientPort: 58008, federationPort: 58448, outsider: false },
+	admission: { name: 'admission', subnet: '127.0.60', clientPort: 26008, federationPort: 26448, outsider: false },
 };
 
 export function isProfileName(value: string): value is ProfileName {

@@ -22,6 +22,7 @@ const HOW_TO_START: Readonly<Record<ProfileName, string>> = {
 	bench: 'run `npm run bench`',
 	other: 'run tests/integration/fourth-network.test.ts (it starts them from its own files)',
 	fanout: 'run `npm run bench -- plenary_fanout` (it starts them from its own roster file, and stops them)',
+	admission: 'run tests/integration/admission.test.ts (it starts them from its own roster files, and stops them)',
 };
 
 /** The running federation of `profile`, or why there is none. */

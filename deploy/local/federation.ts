@@ -15,7 +15,7 @@ import { checkPython, pythonCommand } from '../synapse/python.ts';
 import { checkPorts } from './check-ports.ts';
 import { findHomeserver, removeDescription, writeDescription } from './description.ts';
 import { registerExitHook } from './exit-hooks.ts';
-import { prepareProfile, type PreparedHomeserver, type PreparedProfile } from './prepare.ts';
+import { prepareProfile, reconfigureHomeserver, type PreparedHomeserver, type PreparedProfile } from './prepare.ts';
 import { tightenProfileData } from './private-data.ts';
 import { endStaleHomeservers } from './stale.ts';
 import { profileBusyError, type StartError } from './start-error.ts';
@@ -34,6 +34,12 @@ export interface LocalFederation {
 	readonly caCertPath: string;
 	/** Throws on an unknown id (a programming error). */
 	homeserver(id: string): LocalHomeserver;
+	/**
+	 * Applies a roster version to one homeserver: its configs are regenerated
+	 * from `roster` (its federation allowlist) and it is restarted, as Synapse
+	 * reads the allowlist only at start. Resolves once it answers again.
+	 */
+	restartWith(id: string, roster: Roster): Promise<Result<void, StartError>>;
 	stop(): Promise<void>;
 }
 
@@ -133,20 +139,36 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 		processes.push(child);
 		return { homeserver, process: child };
 	});
-	const ready = await waitUntilReady(started, {
-		caPem: readFileSync(prepared.caCertPath, 'utf8'),
-		timeoutMs: options.timeoutMs ?? 180_000,
-		onProgress: progress,
-	});
+	const waitOptions = { caPem: readFileSync(prepared.caCertPath, 'utf8'), timeoutMs: options.timeoutMs ?? 180_000, onProgress: progress };
+	const ready = await waitUntilReady(started, waitOptions);
 	if (!ready.ok) {
 		await stop();
 		return ready;
 	}
-	for (const { process: child, homeserver } of started) {
-		void child.exited.then((how) => {
-			if (stopped === undefined) progress(`homeserver ${homeserver.plan.id} stopped unexpectedly (${how}); see ${homeserver.files.log}`);
+	const watch = (entry: (typeof started)[number]): void => {
+		void entry.process.exited.then((how) => {
+			if (stopped === undefined && started.includes(entry))
+				progress(`homeserver ${entry.homeserver.plan.id} stopped unexpectedly (${how}); see ${entry.homeserver.files.log}`);
 		});
-	}
+	};
+	for (const entry of started) watch(entry);
+	const restartWith = async (id: string, next: Roster): Promise<Result<void, StartError>> => {
+		const at = started.findIndex((e) => e.homeserver.plan.id === id);
+		const entry = started[at];
+		if (entry === undefined) throw new Error(`no homeserver "${id}" in this federation`);
+		const homeserver = reconfigureHomeserver(root, profile, next, entry.homeserver, prepared.caCertPath);
+		// NOTE: a programming error, not a fault: the caller restarts a homeserver the roster it passes does not plan.
+		if (!homeserver.ok) throw new Error(homeserver.error);
+		started.splice(at, 1);
+		await terminate(entry.process.pid, STOP_GRACE_MS);
+		progress(`restarting ${id} with roster changes`);
+		const child = spawnSynapse(synapse.python, id, homeserver.value.files);
+		processes.push(child);
+		const again = { homeserver: homeserver.value, process: child };
+		started.push(again);
+		watch(again);
+		return waitUntilReady([again], waitOptions);
+	};
 
 	const description = {
 		profile: profile.name,
@@ -161,6 +183,7 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 		homeservers: description.homeservers,
 		caCertPath: description.caCertPath,
 		homeserver: (id: string) => findHomeserver(description, id),
+		restartWith,
 		stop,
 	});
 }

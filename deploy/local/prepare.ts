@@ -57,8 +57,35 @@ export async function prepareProfile(
 		ensureSecret(files.registrationSecret);
 		ensureSecret(files.macaroonSecret);
 		ensureSecret(files.formSecret);
-		writeFileSync(files.config, HEADER + stringify(localHomeserverConfig(plan, files, caCertPath)));
-		writeFileSync(files.logConfig, HEADER + stringify(logConfig(files.log)));
+		writeConfigs(plan, files, caCertPath);
 	}
 	return ok({ caCertPath, homeservers: prepared });
+}
+
+function writeConfigs(plan: HomeserverPlan, files: HomeserverFiles, caCertPath: string): void {
+	writeFileSync(files.config, HEADER + stringify(localHomeserverConfig(plan, files, caCertPath)));
+	writeFileSync(files.logConfig, HEADER + stringify(logConfig(files.log)));
+}
+
+/**
+ * Rewrites one prepared homeserver's configs from another roster version (its
+ * `federation_domain_whitelist` above all, decision 6): what applying a roster
+ * update does to that homeserver before it restarts (docs/roster-updates.md).
+ * Its address and files stay; an id the roster no longer plans is an error.
+ */
+export function reconfigureHomeserver(
+	root: string,
+	profile: Profile,
+	roster: Roster,
+	homeserver: PreparedHomeserver,
+	caCertPath: string,
+): Result<PreparedHomeserver, string> {
+	const octets = loadAndAllocate(
+		profileFiles(root, profile.name).addresses,
+		roster.authorities.map((a) => a.id),
+	);
+	const plan = planHomeservers(roster, profile, octets).find((p) => p.id === homeserver.plan.id);
+	if (plan === undefined) return err(`roster has no homeserver "${homeserver.plan.id}"`);
+	writeConfigs(plan, homeserver.files, caCertPath);
+	return ok({ ...homeserver, plan });
 }

@@ -16,6 +16,7 @@ const WHO_USES: Readonly<Record<ProfileName, string>> = {
 	bench: '`npm run bench`',
 	other: 'the second deployment’s test (tests/integration/fourth-network.test.ts)',
 	fanout: '`npm run bench -- plenary_fanout`',
+	admission: 'the admission test (tests/integration/admission.test.ts)',
 };
 
 export function profileBusyError(profile: ProfileName, pid: number): StartError {
