@@ -30,25 +30,30 @@ export interface AnnouncementCheck {
 	readonly current: RosterDocument;
 }
 
+/** Why an announcement is refused, for a reader in any language (the reason beside it is English, for logs). */
+export type RefusalCode = 'not-secretariat' | 'hash' | 'not-a-roster' | 'version-differs' | 'skips' | 'network-gone';
+
 export type AnnouncementVerdict =
 	| { readonly kind: 'applicable'; readonly roster: RosterDocument; readonly change: RosterChange }
 	| { readonly kind: 'already'; readonly version: number }
-	| { readonly kind: 'refused'; readonly reason: string };
+	| { readonly kind: 'refused'; readonly code: RefusalCode; readonly reason: string };
 
 export function judgeAnnouncement(check: AnnouncementCheck): AnnouncementVerdict {
 	const { announcement, current } = check;
-	const refused = (reason: string): AnnouncementVerdict => ({ kind: 'refused', reason });
-	if (!check.fromSecretariat) return refused(`not sent by the ${check.network} secretariat`);
-	if (check.computedSha256 !== announcement.sha256) return refused('the file is not the one whose SHA-256 was announced');
-	if (!check.parsed.ok) return refused(`the file is not a valid roster: ${check.parsed.error}`);
+	const refused = (code: RefusalCode, reason: string): AnnouncementVerdict => ({ kind: 'refused', code, reason });
+	if (!check.fromSecretariat) return refused('not-secretariat', `not sent by the ${check.network} secretariat`);
+	if (check.computedSha256 !== announcement.sha256) return refused('hash', 'the file is not the one whose SHA-256 was announced');
+	if (!check.parsed.ok) return refused('not-a-roster', `the file is not a valid roster: ${check.parsed.error}`);
 	const roster = check.parsed.value;
 	if (roster.version !== announcement.version)
-		return refused(`the file says version ${roster.version}, the announcement ${announcement.version}`);
+		return refused('version-differs', `the file says version ${roster.version}, the announcement ${announcement.version}`);
 	if (roster.version <= current.version) return { kind: 'already', version: roster.version };
 	if (roster.version !== current.version + 1)
 		return refused(
+			'skips',
 			`version ${roster.version} skips ${current.version + 1}: apply the versions in order (this authority runs ${current.version})`,
 		);
-	if (!roster.networks.some((n) => n.id === check.network)) return refused(`the new roster no longer declares ${check.network}`);
+	if (!roster.networks.some((n) => n.id === check.network))
+		return refused('network-gone', `the new roster no longer declares ${check.network}`);
 	return { kind: 'applicable', roster, change: rosterChange(current, roster) };
 }

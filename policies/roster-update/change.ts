@@ -21,13 +21,17 @@ export interface RosterChange {
 	readonly networks: readonly NetworkChange[];
 	/** Authorities whose homeserver (server name) is new, gone or different. */
 	readonly homeservers: readonly string[];
-	/** Cross-network links added or removed, as "a and b". */
-	readonly links: { readonly added: readonly string[]; readonly removed: readonly string[] };
+	/** Cross-network links added or removed, each as its two authority ids in order. */
+	readonly links: { readonly added: readonly (readonly [string, string])[]; readonly removed: readonly (readonly [string, string])[] };
 }
 
 const membersOf = (roster: RosterDocument, network: string): AuthorityEntry[] =>
 	roster.authorities.filter((a) => a.memberships.some((m) => m.network === network));
-const linkKey = (between: readonly [string, string]): string => [...between].sort().join(' and ');
+const linkKey = (between: readonly [string, string]): string => [...between].sort().join(' ');
+const pairOf = (key: string): readonly [string, string] => {
+	const [a = '', b = ''] = key.split(' ');
+	return [a, b];
+};
 
 export function rosterChange(before: RosterDocument, after: RosterDocument): RosterChange {
 	const networkIds = [...new Set([...after.networks.map((n) => n.id), ...before.networks.map((n) => n.id)])];
@@ -54,8 +58,8 @@ export function rosterChange(before: RosterDocument, after: RosterDocument): Ros
 		networks,
 		homeservers,
 		links: {
-			added: [...isLinked].filter((l) => !wasLinked.has(l)),
-			removed: [...wasLinked].filter((l) => !isLinked.has(l)),
+			added: [...isLinked].filter((l) => !wasLinked.has(l)).map(pairOf),
+			removed: [...wasLinked].filter((l) => !isLinked.has(l)).map(pairOf),
 		},
 	};
 }

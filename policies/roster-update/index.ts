@@ -7,5 +7,5 @@ export {
 	ROSTER_UPDATE_KEY,
 	type RosterAnnouncement,
 } from './announcement.ts';
-export { judgeAnnouncement, type AnnouncementCheck, type AnnouncementVerdict } from './accept.ts';
+export { judgeAnnouncement, type AnnouncementCheck, type AnnouncementVerdict, type RefusalCode } from './accept.ts';
 export { rosterChange, type NetworkChange, type RosterChange } from './change.ts';

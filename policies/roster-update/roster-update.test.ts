@@ -79,18 +79,24 @@ describe('judging an announcement before applying it', () => {
 	});
 
 	it('refuses what anyone but the secretariat sent, a file that is not the hashed one, a forged version, a skipped one', () => {
-		expect(check(NEXT_TEXT, { fromSecretariat: false })).toEqual({ kind: 'refused', reason: 'not sent by the SOUTH secretariat' });
-		expect(check(NEXT_TEXT, { computedSha256: sha(`${NEXT_TEXT}\n# tampered`) })).toMatchObject({ kind: 'refused' });
+		expect(check(NEXT_TEXT, { fromSecretariat: false })).toEqual({
+			kind: 'refused',
+			code: 'not-secretariat',
+			reason: 'not sent by the SOUTH secretariat',
+		});
+		expect(check(NEXT_TEXT, { computedSha256: sha(`${NEXT_TEXT}\n# tampered`) })).toMatchObject({ kind: 'refused', code: 'hash' });
 		expect(check(NEXT_TEXT, { announcement: announce(NEXT_TEXT, 5) })).toEqual({
 			kind: 'refused',
+			code: 'version-differs',
 			reason: 'the file says version 4, the announcement 5',
 		});
 		const skip = NEXT_TEXT.replace('version: 4\n', 'version: 5\n');
 		expect(check(skip, { announcement: announce(skip, 5) })).toMatchObject({
 			kind: 'refused',
+			code: 'skips',
 			reason: expect.stringMatching(/skips 4/) as string,
 		});
-		expect(check('version: [', { announcement: announce('version: [') })).toMatchObject({ kind: 'refused' });
+		expect(check('version: [', { announcement: announce('version: [') })).toMatchObject({ kind: 'refused', code: 'not-a-roster' });
 	});
 
 	it('says a replayed or older version is already applied, changing nothing', () => {
@@ -106,6 +112,6 @@ describe('what a roster version changes', () => {
 			{ network: 'SOUTH', added: ['cc-three'], removed: [] },
 		]);
 		const unlinked = doc(v4(VALID_ROSTER).replace('links:\n  - between: [aa-one, bb-two]\n    why: test\n', 'links: []\n'));
-		expect(rosterChange(CURRENT, unlinked).links.removed).toEqual(['aa-one and bb-two']);
+		expect(rosterChange(CURRENT, unlinked).links.removed).toEqual([['aa-one', 'bb-two']]);
 	});
 });
