@@ -34,7 +34,7 @@ import { NetworkRoomsKeeper } from '../../bridge/network/keeper.ts';
 import { startFederation, type LocalFederation } from '../../deploy/local/federation.ts';
 import { keptPassword } from '../../deploy/local/passwords.ts';
 import { PROVISIONING_DEVICE, registerAccount } from '../../deploy/local/provision.ts';
-import { applyRosterUpdate } from '../../deploy/roster/apply-update.ts';
+import { applyRosterUpdate } from '../../web/src/lib/server/roster/apply-update.ts';
 import { networkRoomsPlan, SECRETARIAT_STAFF_POWER, type NetworkRoomsPlan } from '../../policies/network/index.ts';
 import { parseRoster, rosterFromDocuments } from '../../policies/roster/file/index.ts';
 import type { AuthorityId, NetworkId, Person, Roster } from '../../policies/roster/types.ts';

@@ -5,13 +5,17 @@
 // version kept beside it as `<file>.v<N>`, the new one written to a temporary
 // file and renamed over, so a crash leaves one whole version or the other.
 // What reads the roster then restarts from it (the homeserver for its
-// allowlist, the bridge for its networks' plans): deploy/local/federation.ts
-// `restartWith` locally, the operator's service manager in production.
+// allowlist, the bridge for its networks' plans, this web server):
+// scripts/roster-reload.ts under `npm start`, the operator's service manager
+// in production. The web server's side (routes/api/admin/roster).
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { describeErrors, parseRoster, type RosterDocument } from '../../policies/roster/file/index.ts';
-import { judgeAnnouncement, parseRosterAnnouncement, type RosterChange } from '../../policies/roster-update/index.ts';
+import { describeErrors, parseRoster, type RosterDocument } from '#policies/roster/file/index.ts';
+import { judgeAnnouncement, parseRosterAnnouncement, type RefusalCode, type RosterChange } from '#policies/roster-update/index.ts';
+
+/** Why applying is refused: the announcement's verdict, or the event or this site's own file. */
+export type UpdateRefusal = RefusalCode | 'no-announcement' | 'site-roster';
 
 export interface RosterUpdate {
 	/** The roster file this site runs (site file's `roster`). */
@@ -35,22 +39,36 @@ export type RosterUpdateOutcome =
 			readonly previous: string;
 	  }
 	| { readonly kind: 'already'; readonly version: number }
-	| { readonly kind: 'refused'; readonly reason: string };
+	| { readonly kind: 'refused'; readonly code: UpdateRefusal; readonly reason: string };
+
+export type Examined =
+	| {
+			readonly kind: 'applicable';
+			readonly file: string;
+			readonly sha256: string;
+			readonly roster: RosterDocument;
+			readonly change: RosterChange;
+			/** The version the site runs now. */
+			readonly current: number;
+	  }
+	| { readonly kind: 'already'; readonly version: number }
+	| { readonly kind: 'refused'; readonly code: UpdateRefusal; readonly reason: string };
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export function applyRosterUpdate(update: RosterUpdate): RosterUpdateOutcome {
-	const refused = (reason: string): RosterUpdateOutcome => ({ kind: 'refused', reason });
+/** What applying would do, without writing: the verdict on the announcement against the site's roster file. */
+export function examineRosterUpdate(update: RosterUpdate): Examined {
+	const refused = (code: UpdateRefusal, reason: string): Examined => ({ kind: 'refused', code, reason });
 	const announcement = parseRosterAnnouncement(update.content);
-	if (!announcement.ok) return refused(announcement.error);
+	if (!announcement.ok) return refused('no-announcement', announcement.error);
 	let currentText: string;
 	try {
 		currentText = readFileSync(update.rosterPath, 'utf8');
 	} catch (error) {
-		return refused(`this site's roster file cannot be read (${error instanceof Error ? error.message : String(error)})`);
+		return refused('site-roster', `this site's roster file cannot be read (${error instanceof Error ? error.message : String(error)})`);
 	}
 	const current = parseRoster(currentText, update.rosterPath);
-	if (!current.ok) return refused(`this site's roster file is not valid: ${describeErrors(current.error)}`);
+	if (!current.ok) return refused('site-roster', `this site's roster file is not valid: ${describeErrors(current.error)}`);
 	const { file } = announcement.value;
 	const parsed = parseRoster(file, `roster version ${announcement.value.version} (announced)`);
 	const verdict = judgeAnnouncement({
@@ -62,17 +80,30 @@ export function applyRosterUpdate(update: RosterUpdate): RosterUpdateOutcome {
 		current: current.value,
 	});
 	if (verdict.kind !== 'applicable') return verdict;
-	const previous = `${update.rosterPath}.v${current.value.version}`;
-	const next = `${update.rosterPath}.v${verdict.roster.version}.writing`;
-	copyFileSync(update.rosterPath, previous);
-	writeFileSync(next, file);
-	renameSync(next, update.rosterPath);
 	return {
-		kind: 'applied',
-		version: verdict.roster.version,
+		kind: 'applicable',
+		file,
 		sha256: announcement.value.sha256,
 		roster: verdict.roster,
 		change: verdict.change,
+		current: current.value.version,
+	};
+}
+
+export function applyRosterUpdate(update: RosterUpdate): RosterUpdateOutcome {
+	const examined = examineRosterUpdate(update);
+	if (examined.kind !== 'applicable') return examined;
+	const previous = `${update.rosterPath}.v${examined.current}`;
+	const next = `${update.rosterPath}.v${examined.roster.version}.writing`;
+	copyFileSync(update.rosterPath, previous);
+	writeFileSync(next, examined.file);
+	renameSync(next, update.rosterPath);
+	return {
+		kind: 'applied',
+		version: examined.roster.version,
+		sha256: examined.sha256,
+		roster: examined.roster,
+		change: examined.change,
 		previous: basename(previous),
 	};
 }
