@@ -7,6 +7,7 @@
 // everyone who is not the person's administrator. Each client is a loopback
 // source address of its own (127.0.0.x), so each has its own rate-limit bucket.
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { keptPassword } from '../../deploy/local/passwords.ts';
 import { registerAccount } from '../../deploy/local/provision.ts';
 import { writeDemoDeployment } from '../../deploy/roster/demo-deployment.ts';
+import { rosterAnnouncementContent } from '../../policies/roster-update/index.ts';
 import { startWebServer, type WebServer } from '../../scripts/web-server.ts';
 import { SESSION_COOKIE } from '../../web/src/lib/server/sessions/cookie.ts';
 import { generateSessionToken, sessionIdOf } from '../../web/src/lib/server/sessions/token.ts';
@@ -393,5 +395,58 @@ describe('offboarding a person (authority administrators only)', () => {
 		// The person's session and account are untouched: the homeserver still answers for his token.
 		expect(await whose(victim)).toBe(carlos.userId);
 		expect(await whose(await sessionOf(await rosterLogin('gt-mp', 'carlos.mendez')))).toBe(carlos.userId);
+	});
+});
+
+describe('applying a roster version (authority administrators of the network only)', () => {
+	const rosterFile = (): string => join(scratch, 'roster.yaml');
+	const sha = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+	const announced = (file: string, version: number, hash = sha(file)): Record<string, unknown> => {
+		const content = rosterAnnouncementContent({ version, sha256: hash, file });
+		if (!content.ok) throw new Error(content.error);
+		return content.value;
+	};
+	const post = (cookie: string, body: Record<string, unknown>, origin = BASE) =>
+		httpFrom('127.0.0.6', `${BASE}/api/admin/roster`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Origin: origin, ...withCookie(cookie) },
+			body: JSON.stringify(body),
+		});
+	const answer = (response: PlainResponse): Record<string, unknown> => JSON.parse(response.body) as Record<string, unknown>;
+
+	it('is refused to anyone but an administrator of the network, checks the file, and replaces it only when asked', async () => {
+		const original = readFileSync(rosterFile(), 'utf8');
+		const next = original.replace(/^version: 3$/m, 'version: 4');
+		expect(next).not.toBe(original);
+		const request = { network: 'REFCO', content: announced(next, 4), fromSecretariat: true, apply: true };
+		// A prosecutor, another site, an administrator of an authority outside REFCO: refused, nothing written.
+		expect((await post(await sessionOf(await rosterLogin('gt-mp', 'ana.lopez')), request)).status).toBe(403);
+		const admin = await sessionOf(await rosterLogin('gt-mp', 'sofia.herrera'));
+		expect((await post(admin, request, 'http://evil.example')).status).toBe(403);
+		const nigeria = await post(await sessionOf(await rosterLogin('ng-ca', 'ngozi.eze')), request);
+		expect(nigeria.status).toBe(403);
+		expect(answer(nigeria)['problem']).toBe('not-of-network');
+		expect((await post(admin, { network: 'REFCO', apply: true })).status).toBe(400);
+		// Guatemala's administrator: a file other than the announced one, a sender the browser did not vouch for, a jump.
+		const refusals: [Record<string, unknown>, string][] = [
+			[{ ...request, content: announced(next, 4, sha(original)) }, 'hash'],
+			[{ ...request, fromSecretariat: false }, 'not-secretariat'],
+			[{ ...request, content: announced(next.replace(/^version: 4$/m, 'version: 5'), 5) }, 'skips'],
+			[{ ...request, content: { msgtype: 'm.text', body: 'roster' } }, 'no-announcement'],
+		];
+		for (const [body, code] of refusals) {
+			const response = await post(admin, body);
+			expect(response.status, code).toBe(200);
+			expect(answer(response), code).toEqual({ kind: 'refused', code });
+		}
+		expect(readFileSync(rosterFile(), 'utf8')).toBe(original);
+		// Examined first (nothing written), then applied; the same again is "already".
+		const examined = answer(await post(admin, { ...request, apply: false }));
+		expect(examined).toMatchObject({ kind: 'applicable', version: 4, current: 3 });
+		expect(readFileSync(rosterFile(), 'utf8')).toBe(original);
+		expect(answer(await post(admin, request))).toMatchObject({ kind: 'applied', version: 4 });
+		expect(readFileSync(rosterFile(), 'utf8')).toBe(next);
+		expect(readFileSync(`${rosterFile()}.v3`, 'utf8')).toBe(original);
+		expect(answer(await post(admin, request))).toEqual({ kind: 'already', version: 4 });
 	});
 });

@@ -4,6 +4,7 @@
 // web/server.ts has already refused broken files before the app was
 // imported; a start without it (a bare `node build`) refuses them here.
 import { ROGATORY_ROSTER, ROGATORY_SITE } from '$app/env/private';
+import { resolve } from 'node:path';
 import { rosterLabel } from '#policies/roster/file/index.ts';
 import { cannotStart, readWebDeployment, type WebDeployment } from './read.ts';
 
@@ -18,3 +19,6 @@ export function webDeployment(): WebDeployment {
 	console.log(`rogatory web: ${rosterLabel(loaded.deployment.roster)}, serving ${authorities}`);
 	return loaded;
 }
+
+/** The roster file this web server runs, as ROGATORY_ROSTER names it: what an administrator's roster update replaces. */
+export const rosterFilePath = (): string => resolve(ROGATORY_ROSTER ?? '');

@@ -20,6 +20,8 @@ export interface AdminRequest {
 	readonly store: Store;
 	/** The body's `person`, as sent: each route checks it its own way. */
 	readonly person: unknown;
+	/** The whole body, when it is a JSON object (else empty): for routes that take more than a person. */
+	readonly body: Readonly<Record<string, unknown>>;
 }
 
 /** The request's administrator, store and person, or the answer that refuses it. */
@@ -42,6 +44,6 @@ export async function adminRequest(
 	} catch {
 		return refuse(400, 'malformed');
 	}
-	const person = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['person'] : undefined;
-	return { ok: true, value: { access, store, person } };
+	const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+	return { ok: true, value: { access, store, person: fields['person'], body: fields } };
 }
