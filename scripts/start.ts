@@ -3,9 +3,12 @@
 // and the web app — and prints where to go and how to sign in. The roster and
 // site files are the demo's, copied into .data/start/, unless ROGATORY_ROSTER
 // and ROGATORY_SITE name others (scripts/deployment.ts). Ctrl-C stops everything it
-// started; the next `npm start` reuses the data in .data/start/.
+// started; the next `npm start` reuses the data in .data/start/. An
+// administrator applying a roster version restarts what reads the roster
+// (scripts/roster-reload.ts).
 import { join } from 'node:path';
 import { startBridges, type LocalBridges } from '../deploy/local/bridges.ts';
+import { OUTSIDER_ID } from '../deploy/config/profiles.ts';
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { provisionRoster } from '../deploy/local/provision.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
@@ -14,6 +17,7 @@ import { profileDeployment } from './deployment.ts';
 import { buildWebIfStale } from './web-build.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 import { printWelcome } from './welcome.ts';
+import { watchRoster } from './roster-reload.ts';
 
 // Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
 usePrivateUmask();
@@ -69,28 +73,53 @@ if (!people.ok) {
 	await stopAll(1);
 }
 
-const bridgesStarted = await startBridges({
+const bridgeOptions = {
 	root,
 	profileDir: join(root, '.data', 'start'),
 	homeservers: federation!.homeservers,
 	deployment: paths,
-	onProgress: (line) => console.log(`rogatory: ${line}`),
-});
+	onProgress: (line: string) => console.log(`rogatory: ${line}`),
+};
+const bridgesStarted = await startBridges(bridgeOptions);
 if (!bridgesStarted.ok) {
 	console.error(`\nrogatory: ${bridgesStarted.error}\n`);
 	await stopAll(1);
 } else bridges = bridgesStarted.value;
 
-const server = await startWebServer({
+const webOptions = {
 	root,
 	host: '127.0.0.1',
 	port,
 	federationFile: join(root, '.data', 'start', 'federation.json'),
 	deployment: paths,
-});
+};
+const server = await startWebServer(webOptions);
 if (!server.ok) {
 	console.error(`\nrogatory: ${server.error}\n`);
 	await stopAll(1);
 } else web = server.value;
 
 if (people.ok && web !== undefined) printWelcome(web.url, federation!, people.value, deployment);
+
+// An administrator applying a roster version (docs/roster-updates.md) rewrites the roster file: start again from it.
+const stopWatching = watchRoster({
+	paths,
+	version: deployment.roster.version,
+	log: (line) => console.log(`rogatory: ${line}`),
+	restart: async (next) => {
+		const restarted = await Promise.all(
+			federation!.homeservers.filter((hs) => hs.id !== OUTSIDER_ID).map((hs) => federation!.restartWith(hs.id, next.runtime)),
+		);
+		for (const r of restarted) if (!r.ok) console.error(`\nrogatory: ${r.error.message}\n`);
+		await bridges?.stop();
+		const again = await startBridges({ ...bridgeOptions, homeservers: federation!.homeservers });
+		if (again.ok) bridges = again.value;
+		else console.error(`\nrogatory: ${again.error}\n`);
+		await web?.stop();
+		const webAgain = await startWebServer(webOptions);
+		if (webAgain.ok) web = webAgain.value;
+		else console.error(`\nrogatory: ${webAgain.error}\n`);
+		console.log(`rogatory: running roster version ${next.roster.version}`);
+	},
+});
+process.on('exit', stopWatching);
