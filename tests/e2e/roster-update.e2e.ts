@@ -158,8 +158,11 @@ test('an administrator sees the next roster version, what it changes, and applie
 		await expect(refco.getByTestId('roster-apply')).toBeFocused();
 		expect(readFileSync(ROSTER, 'utf8')).toBe(original);
 		await refco.getByTestId('roster-apply').click();
+		await A.setViewportSize(VIEWPORTS[0]);
+		await A.screenshot({ path: join(SHOTS, 'roster-updates-confirm-en-360.png'), fullPage: true });
 		await refco.getByTestId('roster-apply-confirm').click();
 		await expect(refco.getByTestId('roster-applied')).toHaveText(en('ru_applied', { version: 4 }));
+		await A.screenshot({ path: join(SHOTS, 'roster-updates-applied-en-360.png'), fullPage: true });
 		expect(readFileSync(ROSTER, 'utf8')).toBe(v4);
 		expect(readFileSync(`${ROSTER}.v3`, 'utf8')).toBe(original);
 
