@@ -1,26 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Deployment } from '../policies/roster/file/index.ts';
+import { writeFourthNetwork } from '../tests/support/fourth-network.ts';
 import { watchRoster } from './roster-reload.ts';
 
-const FIXTURES = join(import.meta.dirname, '..', 'tests', 'fixtures', 'roster');
 const until = async (check: () => boolean): Promise<void> => {
 	for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
 };
 
-function fourthNetwork(): { roster: string; sites: string[] } {
-	const dir = mkdtempSync(join(tmpdir(), 'rogatory-reload-'));
-	cpSync(join(FIXTURES, 'fourth-network.yaml'), join(dir, 'roster.yaml'));
-	for (const id of ['xq-pps', 'xv-jd'])
-		for (const kind of ['site', 'people']) cpSync(join(FIXTURES, `${id}.${kind}.yaml`), join(dir, `${id}.${kind}.yaml`));
-	return { roster: join(dir, 'roster.yaml'), sites: [join(dir, 'xq-pps.site.yaml'), join(dir, 'xv-jd.site.yaml')] };
-}
-
 describe('watchRoster', () => {
 	it('restarts with a new version, refuses a broken file, and ignores a rewrite of the same version', async () => {
-		const paths = fourthNetwork();
+		const paths = writeFourthNetwork();
 		const restarted: number[] = [];
 		const lines: string[] = [];
 		const stop = watchRoster({

@@ -28,6 +28,7 @@ import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from '.
 import { openRequest, signedIn } from './support/case-pages.ts';
 import { databaseContains, databaseNames } from './support/indexeddb-probe.ts';
 import { message } from './support/messages.ts';
+import { openNetwork } from './support/network-pages.ts';
 import { rosterPersonSignedIn } from './support/roster-person.ts';
 import { auditAtEverySize, VIEWPORTS } from './support/screen-audit.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
@@ -39,16 +40,7 @@ const SHOTS = '/work/notes/shots';
 
 /** REFCO's page through the navigation, its rooms joined from the invitation if need be; then its statistics. */
 async function openStatistics(page: Page): Promise<void> {
-	await page.getByTestId('nav-networks').click();
-	await page.locator('[data-testid="network-link"][data-network="REFCO"]').click();
-	await expect(page.getByTestId('network-heading')).toHaveText('REFCO');
-	const join = page.getByTestId('network-join');
-	const joined = page.getByTestId('announcements');
-	await expect(join.or(joined)).toBeVisible({ timeout: 300_000 });
-	if (await join.isVisible()) {
-		await join.click();
-		await expect(joined).toBeVisible({ timeout: 120_000 });
-	}
+	await openNetwork(page);
 	await page.getByTestId('network-statistics-link').click({ timeout: 120_000 });
 	await expect(page.getByTestId('statistics-heading')).toHaveText(en('stat_heading', { network: 'REFCO' }));
 }

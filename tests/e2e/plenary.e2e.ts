@@ -23,6 +23,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { buildPlenaryContent } from '../../policies/plenary/index.ts';
 import type { CountryCode } from '../../policies/roster/types.ts';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
+import { openNetwork } from './support/network-pages.ts';
 import { rosterPersonSignedIn } from './support/roster-person.ts';
 import { auditAtEverySize, VIEWPORTS } from './support/screen-audit.ts';
 import { message } from './support/messages.ts';
@@ -42,21 +43,6 @@ function runDates(): { start: string; end: string } {
 	const start = Date.UTC(2030, 0, 1) + (Math.floor(Date.now() / 1000) % 20_000) * day;
 	const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 	return { start: iso(start), end: iso(start + 2 * day) };
-}
-
-/** Through the navigation to REFCO's page; joins its rooms from the invitation when they are not joined yet. */
-async function openRefco(page: Page): Promise<void> {
-	await page.getByTestId('nav-networks').click();
-	await page.locator('[data-testid="network-link"][data-network="REFCO"]').click();
-	await expect(page.getByTestId('network-heading')).toHaveText('REFCO');
-	const join = page.getByTestId('network-join');
-	const joined = page.getByTestId('announcements');
-	// The invitation comes from the member's bridge (or, for the staff, the keeper) once the rooms exist.
-	await expect(join.or(joined)).toBeVisible({ timeout: 300_000 });
-	if (await join.isVisible()) {
-		await join.click();
-		await expect(joined).toBeVisible({ timeout: 120_000 });
-	}
 }
 
 async function clientApi(account: E2eAccount, method: string, path: string, body?: unknown) {
@@ -91,7 +77,7 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 		rosterPersonSignedIn(a.page, memberGt),
 		rosterPersonSignedIn(b.page, memberSv),
 	]);
-	await Promise.all([openRefco(s.page), openRefco(a.page), openRefco(b.page)]);
+	await Promise.all([openNetwork(s.page), openNetwork(a.page), openNetwork(b.page)]);
 
 	// The secretariat announces, after a confirmation saying what goes where.
 	const S = s.page;

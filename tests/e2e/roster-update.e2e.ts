@@ -27,6 +27,7 @@ import { rosterAnnouncementContent } from '../../policies/roster-update/index.ts
 import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, rosterAccount } from './support/accounts.ts';
 import { LOCALES, message } from './support/messages.ts';
+import { openNetwork } from './support/network-pages.ts';
 import { rosterPersonSignedIn } from './support/roster-person.ts';
 import { auditAtEverySize, VIEWPORTS } from './support/screen-audit.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
@@ -103,14 +104,7 @@ test('an administrator sees the next roster version, what it changes, and applie
 		const admin = await newBrowser(browser, adminAccount);
 		const A = admin.page;
 		await rosterPersonSignedIn(A, adminAccount);
-		await A.goto('/en/networks/refco');
-		const joinButton = A.getByTestId('network-join');
-		const joined = A.getByTestId('announcements');
-		await expect(joinButton.or(joined)).toBeVisible({ timeout: 300_000 });
-		if (await joinButton.isVisible()) {
-			await joinButton.click();
-			await expect(joined).toBeVisible({ timeout: 120_000 });
-		}
+		await openNetwork(A);
 
 		// The staff announces version 4, and version 6 (which waits for 5).
 		const announce = async (file: string, version: number): Promise<void> => {

@@ -28,12 +28,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as sdk from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sdkKeeperClient } from '../../bridge/matrix/network-keeper-client.ts';
-import { startSecretariat } from '../../bridge/matrix/secretariat.ts';
-import { NetworkRoomsKeeper } from '../../bridge/network/keeper.ts';
 import { startFederation, type LocalFederation } from '../../deploy/local/federation.ts';
-import { keptPassword } from '../../deploy/local/passwords.ts';
-import { PROVISIONING_DEVICE, registerAccount } from '../../deploy/local/provision.ts';
+import { registerAccount } from '../../deploy/local/provision.ts';
 import { applyRosterUpdate } from '../../web/src/lib/server/roster/apply-update.ts';
 import { networkRoomsPlan, SECRETARIAT_STAFF_POWER, type NetworkRoomsPlan } from '../../policies/network/index.ts';
 import { parseRoster, rosterFromDocuments } from '../../policies/roster/file/index.ts';
@@ -42,6 +38,7 @@ import { rosterAnnouncementContent, ROSTER_UPDATE_KEY } from '../../policies/ros
 import { joinedEventually, until } from '../support/bot/bot-room.ts';
 import { refused } from '../support/bot/refused.ts';
 import { createEncryptedRoom, startNodeClient, type NodeAccount } from '../support/matrix-node-client.ts';
+import { keptNetwork } from '../support/network-keeper.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(root, 'tests', 'fixtures', 'admission');
@@ -107,34 +104,10 @@ describe('admission and removal, applied by every authority to its own homeserve
 		};
 
 		// The secretariat's rooms, from version 1.
-		const lines: string[] = [];
-		const localpart = 'rogatory-secretariat-austral';
-		const service = await registerAccount(a!, localpart, { password: keptPassword(a!.dataDir, localpart), deviceId: PROVISIONING_DEVICE });
-		if (!service.ok) throw new Error(service.error);
-		const stateFile = join(mkdtempSync(join(tmpdir(), 'rogatory-admission-rooms-')), 'network-rooms.json');
-		const secretariat = await startSecretariat({
-			homeserverUrl: a!.clientUrl,
-			plan: planOf(rosterOf(versionText(1))),
-			password: service.value.password,
-			stateFile,
-			retryMs: 1_000,
-			log: (line) => lines.push(line),
-		});
-		let finished = false;
-		void secretariat.loop.done.then(() => (finished = true));
-		await until(() => finished, 'the keeper creates AUSTRAL’s rooms').catch((e: unknown) => {
-			throw new Error(`${String(e)}; it logged:\n${lines.join('\n')}`);
-		});
-		secretariat.stop();
-		const keeperClient = secretariat.client;
-		const rooms = secretariat.keeper.rooms();
 		const plan1 = planOf(rosterOf(versionText(1)));
+		const { client: keeperClient, rooms, keepWith } = await keptNetwork(a!, plan1);
 		const roomOf = (kind: string): string => rooms[plan1.children.find((ch) => ch.kind === kind)!.alias]!;
 		const [space, announcements, plenary] = [rooms[plan1.space.alias]!, roomOf('announcements'), roomOf('plenary')];
-		const keepWith = async (plan: NetworkRoomsPlan): Promise<void> => {
-			const keeper = new NetworkRoomsKeeper(sdkKeeperClient(keeperClient), plan, stateFile, (l) => lines.push(l));
-			await until(async () => (await keeper.round()).done, `the keeper carries out the plan; it logged:\n${lines.join('\n')}`, 60, 1_000);
-		};
 		const aclHosts = async (room: string): Promise<string[]> =>
 			((await keeperClient.getStateEvent(room, 'm.room.server_acl', '')) as { allow: string[] }).allow;
 		/** Waits (a bounded time) until `client` sees its invitation to `room`. */

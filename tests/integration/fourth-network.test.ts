@@ -4,8 +4,7 @@
 // its two bridges and a web server start from those files alone, and a
 // request between its two authorities goes through the cross-server flow:
 // opened, moved, both sides' folds and both registers agree.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,21 +22,12 @@ import { joined, linearSend, until } from '../support/bot/bot-room.ts';
 import { runCaseFlow } from '../support/bot/case-flow.ts';
 import { openCaseRoomPair, type CaseRoomPair } from '../support/case-room-setup.ts';
 import type { FederationInfo } from '../support/federation-info.ts';
+import { writeFourthNetwork } from '../support/fourth-network.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const FIXTURES = join(root, 'tests', 'fixtures', 'roster');
 /** The first installation's web server; the second takes the next port. */
 // NOTE: below the kernel's ephemeral range (32768–60999): an outgoing connection can hold a port inside it.
 const WEB = { host: '127.0.0.1', port: 28180 };
-
-/** The fourth network's roster and both sites with their people, copied into a fresh folder. */
-function writeFourthNetwork(): { roster: string; sites: string[] } {
-	const dir = mkdtempSync(join(tmpdir(), 'rogatory-fourth-'));
-	cpSync(join(FIXTURES, 'fourth-network.yaml'), join(dir, 'roster.yaml'));
-	for (const id of ['xq-pps', 'xv-jd'])
-		for (const kind of ['site', 'people']) cpSync(join(FIXTURES, `${id}.${kind}.yaml`), join(dir, `${id}.${kind}.yaml`));
-	return { roster: join(dir, 'roster.yaml'), sites: [join(dir, 'xq-pps.site.yaml'), join(dir, 'xv-jd.site.yaml')] };
-}
 
 describe('a fourth network, run from its own files', () => {
 	const paths = writeFourthNetwork();

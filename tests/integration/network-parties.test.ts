@@ -14,15 +14,7 @@
 // its run, and Guatemala's already admits both servers.
 // The bridges are test accounts and the roster names no staff; the aliases are
 // freed before and after, so a later run starts clean.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { sdkKeeperClient } from '../../bridge/matrix/network-keeper-client.ts';
-import { startSecretariat } from '../../bridge/matrix/secretariat.ts';
-import { NetworkRoomsKeeper } from '../../bridge/network/keeper.ts';
-import { keptPassword } from '../../deploy/local/passwords.ts';
-import { PROVISIONING_DEVICE, registerAccount } from '../../deploy/local/provision.ts';
 import { networkRoomsPlan, type NetworkRoomsPlan } from '../../policies/network/index.ts';
 import { demoRoster, EL_SALVADOR, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { REFCO } from '../../policies/roster/testing/networks.ts';
@@ -34,6 +26,7 @@ import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
 import { freeAliases as freeAllOf } from '../support/free-aliases.ts';
 import { createEncryptedRoom, invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
+import { keptNetwork } from '../support/network-keeper.ts';
 
 const federation = inject('federation');
 const [gt, sv, ng] = (['gt-mp', 'sv-fgr', 'ng-ca'] as const).map((id) => homeserverOf(federation, id));
@@ -71,41 +64,9 @@ describe('a network’s rooms follow its roster', () => {
 			return { ...made.value, linked: [], reports: [] };
 		};
 		const v1 = planOf(demoRoster);
-		const localpart = 'rogatory-secretariat-refco';
-		const account = await registerAccount(gt!, localpart, {
-			password: keptPassword(gt!.dataDir, localpart),
-			deviceId: PROVISIONING_DEVICE,
-		});
-		if (!account.ok) throw new Error(account.error);
-		const stateFile = join(mkdtempSync(join(tmpdir(), 'rogatory-parties-')), 'network-rooms.json');
-		const lines: string[] = [];
-		const secretariat = await startSecretariat({
-			homeserverUrl: gt!.clientUrl,
-			plan: v1,
-			password: account.value.password,
-			stateFile,
-			retryMs: 1_000,
-			log: (line) => lines.push(line),
-		});
-		let finished = false;
-		void secretariat.loop.done.then(() => (finished = true));
-		await until(() => finished, 'the keeper finishes').catch((e: unknown) => {
-			throw new Error(`${String(e)}; it logged:\n${lines.join('\n')}`);
-		});
-		secretariat.stop();
-		const service = secretariat.client;
-		const rooms = secretariat.keeper.rooms();
+		const kept = await keptNetwork(gt!, v1);
+		const { client: service, rooms, lines, keepWith } = kept;
 		const [space, plenary] = [rooms[v1.space.alias]!, rooms[v1.children.find((c) => c.kind === 'plenary')!.alias]!];
-		/** Rounds of the keeper with the next version's plan until one leaves nothing to do (the loop's, one second apart). */
-		const keepWith = async (plan: NetworkRoomsPlan): Promise<void> => {
-			const keeper = new NetworkRoomsKeeper(sdkKeeperClient(service), plan, stateFile, (l) => lines.push(l));
-			await until(
-				async () => (await keeper.round()).done,
-				`the keeper carries out roster version’s plan; it logged:\n${lines.join('\n')}`,
-				30,
-				1_000,
-			);
-		};
 		const aclHosts = async (room: string): Promise<string[]> =>
 			((await service.getStateEvent(room, 'm.room.server_acl', '')) as { allow: string[] }).allow;
 		const joinRooms = async (member: Awaited<ReturnType<typeof startNodeClient>>, via: string): Promise<void> => {

@@ -28,31 +28,35 @@ export interface RosterUpdate {
 	readonly fromSecretariat: boolean;
 }
 
-export type RosterUpdateOutcome =
-	| {
-			readonly kind: 'applied';
-			readonly version: number;
-			readonly sha256: string;
-			readonly roster: RosterDocument;
-			readonly change: RosterChange;
-			/** Where the version it replaced is kept. */
-			readonly previous: string;
-	  }
+/** What is not applied: a replay of a version already run, or a refusal with its code. */
+export type NotApplied =
 	| { readonly kind: 'already'; readonly version: number }
 	| { readonly kind: 'refused'; readonly code: UpdateRefusal; readonly reason: string };
 
+/** What an applicable announcement carries, and the version it replaces. */
+interface Applicable {
+	readonly sha256: string;
+	readonly roster: RosterDocument;
+	readonly change: RosterChange;
+}
+
+export type RosterUpdateOutcome =
+	| (Applicable & {
+			readonly kind: 'applied';
+			readonly version: number;
+			/** Where the version it replaced is kept. */
+			readonly previous: string;
+	  })
+	| NotApplied;
+
 export type Examined =
-	| {
+	| (Applicable & {
 			readonly kind: 'applicable';
 			readonly file: string;
-			readonly sha256: string;
-			readonly roster: RosterDocument;
-			readonly change: RosterChange;
 			/** The version the site runs now. */
 			readonly current: number;
-	  }
-	| { readonly kind: 'already'; readonly version: number }
-	| { readonly kind: 'refused'; readonly code: UpdateRefusal; readonly reason: string };
+	  })
+	| NotApplied;
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
