@@ -87,6 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			servers: serverMap(config, config.roster),
 			bridges: bridgeMap(config),
 			people: config.roster.people,
+			rosterEdition: config.rosterEdition,
 			stateFile: join(config.secretsDir, 'directory.json'),
 			retryMs: config.retrySeconds * 1000,
 		};

@@ -21,7 +21,13 @@
 import * as sdk from 'matrix-js-sdk';
 import { createHash, randomUUID } from 'node:crypto';
 import { serverNameOf } from '../../policies/cases/ids/matrix.ts';
-import { buildDirectoryContent, directoryEditors, directoryRoomRequest, type DirectoryPayload } from '../../policies/directory/index.ts';
+import {
+	buildDirectoryContent,
+	directoryEditors,
+	directoryRoomRequest,
+	type DirectoryPayload,
+	type RosterStatement,
+} from '../../policies/directory/index.ts';
 import { aclAllows, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import type { AuthorityId, Person, Roster } from '../../policies/roster/types.ts';
 import type { IdentityApproved } from './arrival.ts';
@@ -29,6 +35,7 @@ import { countedContent, editorMessage } from './editor-events.ts';
 import type { RawEvent } from './sync-batch.ts';
 import { readOwnPayload, takeEntry } from '../directory/own-entries.ts';
 import { directoryPlan, type DirectoryPlace } from '../directory/plan.ts';
+import { editorsPayload, sameEditors } from '../directory/editors-payload.ts';
 import { readDirectoryState, writeDirectoryState, type DirectoryState, type EditorsPayload } from '../directory/state-file.ts';
 import { DirectoryDeviceWatch } from './directory-devices.ts';
 import { DirectoryResends } from './directory-resends.ts';
@@ -43,6 +50,8 @@ export interface DirectoryOptions {
 	readonly bridges?: ReadonlyMap<string, string>;
 	/** The people of this authority's people file. */
 	readonly people: readonly Person[];
+	/** The roster this bridge loaded at its start, stated in its `editors` events (docs/directory.md, "Roster versions"). */
+	readonly rosterEdition?: RosterStatement;
 	/** The JSON file the bridge keeps its directory state in (state-file.ts). */
 	readonly stateFile: string;
 	/** Waits before looking for a keeper's room again when it did not exist. */
@@ -249,7 +258,8 @@ export class DirectoryPresence {
 
 	async #publishEditors(place: DirectoryPlace, room: string): Promise<void> {
 		const editors = this.#editorsNow();
-		const same = (payload: EditorsPayload | undefined): boolean => JSON.stringify(payload?.editors) === JSON.stringify(editors);
+		const now = { editors, roster: this.#options.rosterEdition };
+		const same = (payload: EditorsPayload | undefined): boolean => sameEditors(payload, now);
 		const sent = this.#state.editorsSent[place.network];
 		if (sent !== undefined && sent.room === room && same(sent.payload)) return;
 		if (this.#client.getRoom(room)?.hasEncryptionStateEvent() !== true) return; // NOTE: never in the clear: next round.
@@ -257,7 +267,7 @@ export class DirectoryPresence {
 		const payload: EditorsPayload =
 			pending !== undefined && pending.room === room && same(pending.payload)
 				? pending.payload
-				: { type: 'editors', authority: this.#options.authority, editors, updated: { at: new Date().toISOString(), by: this.#self } };
+				: editorsPayload(this.#options.authority, now, { at: new Date().toISOString(), by: this.#self });
 		this.#save((s) => ({ ...s, editorsPending: { ...s.editorsPending, [place.network]: { room, payload } } }));
 		const content = buildDirectoryContent(payload);
 		await this.#client.sendEvent(room, sdk.EventType.RoomMessage, content as never, txn(room, JSON.stringify(payload)));

@@ -157,8 +157,28 @@ export type DirectoryPayload =
 			readonly email?: string;
 			readonly updated: Stamp;
 	  }
-	/** Written by the authority's bridge only: who may edit its entries (from its people file). */
-	| { readonly type: 'editors'; readonly authority: AuthorityId; readonly editors: readonly string[]; readonly updated: Stamp };
+	/**
+	 * Written by the authority's bridge only: who may edit its entries (from its
+	 * people file), and which roster the bridge runs (absent from bridges older
+	 * than issue 13's roster versions, or when the value could not be read).
+	 */
+	| {
+			readonly type: 'editors';
+			readonly authority: AuthorityId;
+			readonly editors: readonly string[];
+			readonly roster?: RosterStatement;
+			readonly updated: Stamp;
+	  };
+
+/**
+ * Which roster an authority's bridge says it runs: the roster file's version
+ * and the lower-case hex SHA-256 of its bytes (policies/roster/file/deployment.ts,
+ * LoadedRoster). Two programs run the same roster exactly when the hashes agree.
+ */
+export interface RosterStatement {
+	readonly version: number;
+	readonly sha256: string;
+}
 
 export type DirectoryEventType = DirectoryPayload['type'];
 
@@ -189,6 +209,12 @@ export interface DirectoryView {
 	readonly departed: readonly DepartedPerson[];
 	/** Each authority's editors, from the latest counted `editors` event its bridge sent (so the UI can tell who may edit). */
 	readonly editors: Readonly<Record<AuthorityId, readonly string[]>>;
+	/**
+	 * The roster each authority's bridge says it runs, from the latest counted
+	 * `editors` event its bridge sent that states one (docs/directory.md,
+	 * "Roster versions"); an authority whose bridge has not said is absent.
+	 */
+	readonly rosters: Readonly<Record<AuthorityId, { readonly roster: RosterStatement; readonly updated: Stamp }>>;
 	/** Events not taken, with a reason (shown to the directory's editors). */
 	readonly ignored: readonly IgnoredEvent[];
 	/**

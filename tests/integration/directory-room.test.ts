@@ -27,6 +27,8 @@ import { freshAccount } from '../support/accounts.ts';
 import { homeserverOf } from '../support/federation-info.ts';
 import { freeAliases } from '../support/free-aliases.ts';
 import { registerAccount } from '../../deploy/local/provision.ts';
+import { DEFAULT_ROSTER } from '../../deploy/roster/demo-deployment.ts';
+import { loadRoster } from '../../deploy/roster/load.ts';
 import { ACL_REVISION } from '../../policies/rooms/server-acl.ts';
 import { countFiles, scanForMarkers } from '../support/marker-scan.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
@@ -110,6 +112,10 @@ describe('a network’s directory room', () => {
 		expect(editors.payload['editors']).toEqual(
 			[`@lucia.ramirez:${gt!.serverName}`, `@sofia.herrera:${gt!.serverName}`, editor.getUserId()].sort(),
 		);
+		// And the roster the bridge loaded at its start (docs/directory.md, "Roster versions").
+		const loaded = loadRoster(DEFAULT_ROSTER);
+		if (!loaded.ok) throw new Error('the demo roster does not load');
+		expect(editors.payload['roster']).toEqual({ version: loaded.value.version, sha256: loaded.value.sha256 });
 
 		// The editor writes a person entry; a later joiner gets it re-sent by the bridge.
 		const person: DirectoryPayload = {

@@ -8,6 +8,7 @@ import { formatVersion, get, has, isObject, list, object, oneOf, text, via, type
 import type { DirectoryPayload, Stamp } from '../types.ts';
 import { DIRECTORY_EVENT_TYPES, DIRECTORY_KEY, DIRECTORY_LIMITS, DIRECTORY_VERSION } from './namespace.ts';
 import { parseAuthorityEntry, parsePersonEntry } from './parse-entries.ts';
+import { rosterStatement } from './roster-statement.ts';
 import { email, instant, phone } from './values.ts';
 
 const P = DIRECTORY_KEY;
@@ -60,7 +61,18 @@ function payload(p: JsonObject, type: DirectoryPayload['type']): Read<DirectoryP
 	const editors = list(get(p, 'editors'), `${P}.editors`, DIRECTORY_LIMITS.editors, (v, path) => via(parseUserId, v, path));
 	if (!editors.ok) return editors;
 	if (new Set(editors.value).size !== editors.value.length) return err(`${P}.editors: names the same person twice`);
-	return ok({ type, authority: authority.value, editors: editors.value, updated: updated.value });
+	// NOTE: an unreadable `roster` is dropped, not the event: the editors list is
+	// what the trust in every entry of the authority rests on, and a statement
+	// beside it must not cost the authority its editors (readers then show the
+	// roster as not stated).
+	const roster = has(p, 'roster') ? rosterStatement(get(p, 'roster'), `${P}.roster`) : undefined;
+	return ok({
+		type,
+		authority: authority.value,
+		editors: editors.value,
+		...(roster?.ok === true ? { roster: roster.value } : {}),
+		updated: updated.value,
+	});
 }
 
 function parseContent(content: unknown): Result<DirectoryPayload, string> {

@@ -32,6 +32,7 @@ const view: DirectoryView = {
 	authorities: [GT_ENTRY, KZ_ENTRY].map((entry) => ({ entry, updated: stamp('2026-11-01T00:00:00Z') })),
 	people: [NURLAN, LUCIA, ME, AIGUL, ANA, GONE, NO_ACCOUNT, BETO].map((entry) => ({ entry, updated: stamp('2026-11-01T00:00:00Z') })),
 	departed: [{ authority: GT_ENTRY.authority, person: GONE.id, why: 'departed', updated: stamp('2026-11-02T00:00:00Z') }],
+	rosters: {},
 	points247: false,
 	editors: {},
 	ignored: [],

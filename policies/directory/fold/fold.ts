@@ -107,6 +107,14 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 		return stranger === undefined;
 	});
 	const editors = latestBy(editorEvents, (c) => c.payload.authority);
+	// NOTE: only the bridge's `editors` events carry a roster: which roster the
+	// bridge runs is the bridge's to say, never an editor's (docs/directory.md,
+	// "Roster versions"). The latest that states one, so that a bridge started
+	// again on an older build does not blank it.
+	const rosters = latestBy(
+		editorEvents.filter((c) => c.payload.roster !== undefined),
+		(c) => c.payload.authority,
+	);
 
 	const entries = [...admitted.filter(isType('authority', 'person', 'removed')), ...contactEvents].filter((c) => {
 		const X = authorityOf(c.payload);
@@ -133,6 +141,11 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 		people: sorted.people.map((p) => withContact(p, contacts.get(personKey(p.entry.authority, p.entry.id))?.payload)),
 		departed: sorted.departed,
 		editors: Object.fromEntries(byKey(editors).map((c) => [c.payload.authority, c.payload.editors])),
+		rosters: Object.fromEntries(
+			byKey(rosters).flatMap((c) =>
+				c.payload.roster === undefined ? [] : [[c.payload.authority, { roster: c.payload.roster, updated: c.payload.updated }]],
+			),
+		),
 		ignored: ignored.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)),
 		points247: input.points247 !== undefined,
 	};

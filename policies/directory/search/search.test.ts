@@ -39,6 +39,7 @@ const view = (network: string, authorities: AuthorityEntry[], people: PersonEntr
 	departed: [],
 	editors: {},
 	ignored: [],
+	rosters: {},
 	points247: false,
 });
 const REFCO = view('REFCO', [GT_ENTRY], [ANA, LUCIA, CARLOS]);

@@ -68,6 +68,7 @@ const empty = (network: NetworkId): DirectoryView => ({
 	departed: [],
 	editors: {},
 	ignored: [],
+	rosters: {},
 	points247: false,
 });
 

@@ -55,6 +55,7 @@ export function viewOf(
 		departed: [],
 		editors: {},
 		ignored: [],
+		rosters: {},
 		points247: false,
 	};
 }

@@ -7,7 +7,7 @@
 // the web sessions of an authority (the home page then links to them); loaded
 // again once the browser has made its server session (SERVER_SESSION_DEPENDENCY).
 import { loadDeployment } from '../../lib/server/deployment.ts';
-import { browserRoster } from '../../lib/server/roster/browser.ts';
+import { browserRoster, rosterIdentity } from '../../lib/server/roster/browser.ts';
 import { webDeployment } from '../../lib/server/roster/loaded.ts';
 import { registerAccess } from '../../lib/server/register/access.ts';
 import { sessionAdminAccess } from '../../lib/server/sessions/admin.ts';
@@ -19,6 +19,8 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 	const deployment = await loadDeployment();
 	return {
 		roster: browserRoster(webDeployment().deployment),
+		// Which roster this server loaded (version and SHA-256), compared on the network page with the ones the bridges state.
+		rosterIdentity: rosterIdentity(webDeployment().deployment),
 		partyServers: deployment.ok ? deployment.value.homeservers.map(({ id, serverName }) => ({ id, serverName })) : [],
 		sessionAdministrator: sessionAdminAccess(locals.user).kind === 'allowed',
 		// Whether the navigation offers the register (its pages check again: lib/server/register/access.ts).
