@@ -24,10 +24,6 @@ export function developmentOverlay(): Record<string, unknown> {
 		rc_delayed_event_mgmt: UNLIMITED,
 		rc_reports: UNLIMITED,
 		rc_federation: { window_size: 1000, sleep_limit: 10000, sleep_delay: 0, reject_limit: 100000, concurrent: 100 },
-		// NOTE: the back-off after a failed send is stored in the database and
-		// starts at 10 minutes; fault tests take homeservers down on purpose and
-		// expect them to be reachable again within seconds.
-		federation: { destination_min_retry_interval: '1s', destination_max_retry_interval: '15s', destination_retry_multiplier: 2 },
 		// Password hashing at the cost of 2^4 instead of 2^12: registering and
 		// logging in dozens of test users would otherwise take seconds each.
 		bcrypt_rounds: 4,

@@ -83,7 +83,10 @@ describe('localHomeserverConfig', () => {
 			expect(config).toHaveProperty(key);
 			expect(base).not.toHaveProperty(key);
 		}
-		expect(config).toMatchObject({ bcrypt_rounds: 4, federation: { destination_min_retry_interval: '1s' } });
+		expect(config).toMatchObject({
+			bcrypt_rounds: 4,
+			federation: { destination_min_retry_interval: '1s', destination_max_retry_interval: '15s' },
+		});
 		expect(DEVELOPMENT_ONLY_KEYS).toEqual(
 			expect.arrayContaining(['rc_message', 'rc_login', 'rc_registration', 'rc_joins', 'rc_invites', 'rc_room_creation', 'rc_federation']),
 		);

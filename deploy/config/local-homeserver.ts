@@ -6,6 +6,7 @@
 // which stands for a foreign server: see memberSettings); the development
 // overlay on top.
 import { developmentOverlay } from './development.ts';
+import { LOCAL_FEDERATION_RETRIES } from './federation-retries.ts';
 import { LOCAL_BLOCKLIST, LOOPBACK_V4 } from './ip-ranges.ts';
 import type { HomeserverFiles } from './layout.ts';
 import { closedFederationSettings, personalDataSettings } from './privacy.ts';
@@ -59,7 +60,7 @@ export function localBaseConfig(plan: HomeserverPlan, files: HomeserverFiles, ca
 		registration_shared_secret_path: files.registrationSecret,
 		macaroon_secret_key_path: files.macaroonSecret,
 		form_secret_path: files.formSecret,
-		...closedFederationSettings({ federationWhitelist: plan.federationWhitelist }),
+		...closedFederationSettings({ federationWhitelist: plan.federationWhitelist, retries: LOCAL_FEDERATION_RETRIES }),
 		...memberSettings(plan),
 		federation_custom_ca_list: [caCertPath],
 		// Outbound requests to 127.0.0.0/8 are blocked by default, federation

@@ -3,10 +3,13 @@
 // people to itself and for as short a time as it can. Shared so production
 // cannot drift from what the tests exercise (tests/security/homeserver-privacy.test.ts).
 import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
+import { CLOSED_FEDERATION_RETRIES, federationRetrySettings, type FederationRetries } from './federation-retries.ts';
 
 export interface ClosedFederationOptions {
 	/** Server names it federates with; undefined = open federation (only the local outsider). */
 	readonly federationWhitelist: readonly string[] | undefined;
+	/** How soon an unreachable peer is tried again (federation-retries.ts); the production one when left out. */
+	readonly retries?: FederationRetries;
 }
 
 export function closedFederationSettings(options: ClosedFederationOptions): Record<string, unknown> {
@@ -23,6 +26,7 @@ export function closedFederationSettings(options: ClosedFederationOptions): Reco
 		allow_public_rooms_without_auth: false,
 		require_auth_for_profile_requests: true,
 		allow_device_name_lookup_over_federation: false,
+		...federationRetrySettings(options.retries ?? CLOSED_FEDERATION_RETRIES),
 	};
 }
 

@@ -28,8 +28,16 @@ describe('production templates', () => {
 			if (!path.endsWith('.yaml')) continue;
 			const keys = Object.keys(parse(content) as object);
 			for (const key of DEVELOPMENT_ONLY_KEYS) expect(keys, `${path} has ${key}`).not.toContain(key);
-			expect(content).not.toMatch(/bcrypt_rounds|rc_message|destination_min_retry_interval/);
+			expect(content).not.toMatch(/bcrypt_rounds|rc_message/);
 		}
+	});
+
+	it('tries an unreachable peer again within a minute, however long it was down (a closed federation’s few peers)', () => {
+		expect(homeserver['federation']).toEqual({
+			destination_min_retry_interval: '5s',
+			destination_retry_multiplier: 2,
+			destination_max_retry_interval: '1m',
+		});
 	});
 
 	it('whitelists the production server names of the roster peers, and only those', () => {
