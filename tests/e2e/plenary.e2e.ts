@@ -8,7 +8,8 @@
 // quorum of two authorities; the secretariat closes it; all three see
 // "Adopted" and the quorum; the minutes are posted, and the export's SHA-256
 // is the same in both members' browsers (and is the SHA-256 of the file
-// downloaded). A member has no composer in the announcements room and the
+// downloaded). The announcement carries a document, encrypted in the
+// secretariat's browser; both members download it and get the same bytes. A member has no composer in the announcements room and the
 // homeserver refuses a message sent there directly; a plenary a member posts in
 // the clear is counted by no one; an account of Nigeria's
 // central authority (ng-ca, WACAP: the third homeserver) cannot join REFCO's
@@ -16,7 +17,7 @@
 // 1280 px in English and Spanish, and the screenshots are kept.
 // NOTE: needs the secretariat's keeper running in gt-mp's bridge (REFCO's space
 // and rooms, the staff and each member bridge's people invited).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -98,11 +99,15 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 		await form.getByLabel(en('net_agenda_item_title', { number: i + 1, language: 'Spanish' }), { exact: true }).fill(es);
 		await form.getByLabel(en('net_agenda_item_title', { number: i + 1, language: 'English' }), { exact: true }).fill(english);
 	}
+	// A working document goes with it, encrypted in the browser.
+	const guide = Buffer.concat([Buffer.from(`Guía de evidencia electrónica ${title}\n`), randomBytes(40_000)]);
+	await form.getByTestId('announce-documents').setInputFiles({ name: 'guia-evidencia.pdf', mimeType: 'application/pdf', buffer: guide });
 	await form.getByTestId('announce-review').click();
 	const confirm = form.getByTestId('confirm-step');
 	await expect(confirm.getByRole('heading', { name: en('net_confirm_heading') })).toBeFocused();
 	await expect(confirm.getByTestId('confirm-text')).toContainText('3 agenda items');
 	await expect(confirm.getByTestId('confirm-text')).toContainText('plenary room of REFCO');
+	await expect(confirm.getByTestId('confirm-more')).toHaveText(en('pd_confirm', { names: 'guia-evidencia.pdf' }));
 	await confirm.getByTestId('confirm-send').click();
 	await expect(form.getByRole('status').filter({ hasText: en('net_sent_announce') })).toBeVisible({ timeout: 60_000 });
 
@@ -111,6 +116,18 @@ test('the secretariat announces a plenary; two authorities attend and vote; ever
 		await expect(card(page)).toBeVisible({ timeout: 120_000 });
 		await expect(card(page).getByTestId('agenda-item')).toHaveCount(3);
 		await expect(card(page).getByTestId('plenary-votes-not-secret')).toBeVisible();
+	}
+
+	// Each member downloads the document: the bytes the secretariat chose, decrypted in their browser.
+	for (const page of [a.page, b.page]) {
+		const documents = card(page).getByTestId('plenary-documents');
+		await expect(documents.getByTestId('plenary-document')).toHaveCount(1);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			documents.getByRole('button', { name: en('pd_download', { name: 'guia-evidencia.pdf' }) }).click(),
+		]);
+		expect(download.suggestedFilename()).toBe('guia-evidencia.pdf');
+		expect(readFileSync(await download.path()).equals(guide)).toBe(true);
 	}
 
 	// Both members confirm attendance.

@@ -6,6 +6,7 @@
 import { renderMinutes, type MinutesDocument, type MinutesRefusal, type PlenaryRecord } from '#policies/plenary/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
 import type { Language } from '#policies/roster/types.ts';
+import { saveBytes } from '../ui/save-bytes.ts';
 
 /** Lower-case hex, as `sha256sum` prints it. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -26,13 +27,5 @@ export async function exportMinutes(record: PlenaryRecord, language: Language): 
 }
 
 export function downloadMinutes(document: MinutesDocument): void {
-	const url = URL.createObjectURL(new Blob([document.bytes as Uint8Array<ArrayBuffer>], { type: document.mediaType }));
-	const link = window.document.createElement('a');
-	link.href = url;
-	link.download = document.filename;
-	link.hidden = true;
-	window.document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+	saveBytes(document.bytes, document.filename, document.mediaType);
 }

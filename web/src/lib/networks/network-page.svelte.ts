@@ -7,7 +7,14 @@
 // members). It subscribes to the client for the network rooms' events and
 // reads the plenary room again on each (a burst once). The Matrix side is
 // loaded lazily so the SDK stays out of server rendering.
-import { foldPlenaries, type Plenary, type PlenaryArrival, type PlenaryPayload, type PlenaryView } from '#policies/plenary/index.ts';
+import {
+	foldPlenaries,
+	type Plenary,
+	type PlenaryArrival,
+	type PlenaryDocument,
+	type PlenaryPayload,
+	type PlenaryView,
+} from '#policies/plenary/index.ts';
 import { networkSecretariat, type NetworkSecretariat } from '#policies/network/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
 import type { NetworkId } from '#policies/roster/types.ts';
@@ -41,8 +48,19 @@ export type NetworkPhase =
 	| 'joining'
 	| 'joined';
 
+/** A file chosen for a plenary, read in the browser. */
+export interface AttachedDocument {
+	readonly name: string;
+	readonly type: string;
+	readonly bytes: Uint8Array;
+}
+
 export type ActionProblem =
 	| { readonly kind: 'not-ready' }
+	/** A document larger than an attachment may be. */
+	| { readonly kind: 'too-large'; readonly name: string }
+	/** A document whose download does not match its hash, or cannot be decrypted. */
+	| { readonly kind: 'tampered' }
 	| { readonly kind: 'no-room' }
 	/** The space holds no plenary room yet. */
 	| { readonly kind: 'no-plenary-room' }
@@ -250,11 +268,28 @@ export class NetworkPage {
 	}
 
 	/** Announces (or updates) a plenary. */
-	async announce(plenary: Plenary): Promise<Result<string, ActionProblem>> {
+	/** Announces a plenary, its documents first encrypted and uploaded (none sent if one fails). */
+	async announce(plenary: Plenary, files: readonly AttachedDocument[] = []): Promise<Result<string, ActionProblem>> {
 		const room = this.#plenaryRoom();
 		if (!room.ok) return room;
 		const [api, roomId] = room.value;
-		return this.#sent(api.sendPlenaryPayload(this.#client, roomId, { type: 'plenary', plenary }));
+		const documents: PlenaryDocument[] = [];
+		if (files.length > 0) {
+			const { uploadPlenaryDocument } = await import('../matrix/plenary-documents.ts');
+			for (const file of files) {
+				const uploaded = await uploadPlenaryDocument(this.#client, file);
+				if (!uploaded.ok) return err(uploaded.error.kind === 'invalid-event' ? { kind: 'too-large', name: file.name } : uploaded.error);
+				documents.push(uploaded.value);
+			}
+		}
+		return this.#sent(api.sendPlenaryPayload(this.#client, roomId, { type: 'plenary', plenary: { ...plenary, documents } }));
+	}
+
+	/** A plenary document's bytes, decrypted after its hash is checked. */
+	async downloadDocument(document: PlenaryDocument): Promise<Result<Uint8Array, ActionProblem>> {
+		const { downloadPlenaryDocument } = await import('../matrix/plenary-documents.ts');
+		const bytes = await downloadPlenaryDocument(this.#client, document);
+		return bytes.ok ? bytes : err(bytes.error.kind === 'tampered' ? { kind: 'tampered' } : bytes.error);
 	}
 
 	/** Says whether the person attends. */

@@ -1,6 +1,9 @@
 // What went wrong on the network page, in the reader's words, each saying
 // what to do: an action that did not go through, and a field of a form.
+import { MAX_ATTACHMENT_BYTES } from '#policies/attachments/limits.ts';
+import { formatBytes } from '../cases/labels.ts';
 import * as m from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
 import type { AnnounceProblemCode } from './announce-form.ts';
 import type { ActionProblem } from './network-page.svelte.ts';
 
@@ -8,6 +11,10 @@ export function actionProblemText(problem: ActionProblem, network: string): stri
 	switch (problem.kind) {
 		case 'not-ready':
 			return m.net_problem_not_ready();
+		case 'too-large':
+			return m.pd_too_large({ name: problem.name, limit: formatBytes(MAX_ATTACHMENT_BYTES, getLocale()) });
+		case 'tampered':
+			return m.pd_tampered();
 		case 'no-room':
 			return m.net_problem_no_room();
 		case 'no-plenary-room':
