@@ -133,6 +133,9 @@ test('the secretariat admits one knock and refuses another, then publishes roste
 	await expect.poll(() => membershipOn(secretariat, space, refused.userId), { timeout: 60_000 }).toBe('leave');
 
 	// The admitted person joins REFCO's space and announcements room with a cross-signed node client.
+	const dir = mkdtempSync(join(tmpdir(), 'rogatory-roster-'));
+	const nextFile = join(dir, 'roster-next.yaml');
+	const jumpFile = join(dir, 'roster-jump.yaml');
 	const member: MatrixClient = await startNodeClient({ ...admitted, clientUrl: admitted.homeserver.clientUrl });
 	try {
 		await crossSign(member);
@@ -149,9 +152,6 @@ test('the secretariat admits one knock and refuses another, then publishes roste
 		const next = current
 			.replace(/^version: \d+$/m, `version: ${version + 1}`)
 			.replace(link, `  - between: [sv-fgr, ng-ca]\n    why: 'End-to-end test: a harmless link.'\n${link}`);
-		const dir = mkdtempSync(join(tmpdir(), 'rogatory-roster-'));
-		const nextFile = join(dir, `roster-v${version + 1}.yaml`);
-		const jumpFile = join(dir, `roster-v${version + 2}.yaml`);
 		writeFileSync(nextFile, next);
 		writeFileSync(jumpFile, next.replace(/^version: \d+$/m, `version: ${version + 2}`));
 
@@ -199,8 +199,13 @@ test('the secretariat admits one knock and refuses another, then publishes roste
 		await S.setViewportSize(VIEWPORTS[0]);
 		await S.goto(`/${locale}/networks/refco`);
 		await expect(row(waiting)).toBeVisible({ timeout: 120_000 });
+		// The screens in between: the refusal's confirmation, and a version's change with its confirmation (not sent).
+		await row(waiting).getByTestId('knock-refuse').click();
+		await expect(row(waiting).getByLabel(message(locale, 'adm_refuse_reason_label'))).toBeVisible();
 		await S.getByTestId('roster-publish-section').locator('summary').click();
-		await expect(S.getByLabel(message(locale, 'adm_file_label'))).toBeVisible();
+		await S.getByLabel(message(locale, 'adm_file_label')).setInputFiles(nextFile);
+		await S.getByTestId('roster-review').click({ timeout: 30_000 });
+		await expect(S.getByTestId('roster-confirm-text')).toBeVisible();
 		problems.push(...(await auditAtEverySize(S, testInfo, 'network-admission', locale)));
 	}
 	mkdirSync(SHOTS, { recursive: true });
