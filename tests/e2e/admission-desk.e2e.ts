@@ -118,6 +118,7 @@ test('the secretariat admits one knock and refuses another, then publishes roste
 	await expect(S.getByTestId('knock-outcome')).toHaveText(en('adm_admitted', { user: admitted.userId, network: 'REFCO' }), {
 		timeout: 60_000,
 	});
+	await expect(S.getByTestId('knock-outcome').locator('p')).toBeFocused();
 	await expect(row(admitted)).toHaveCount(0, { timeout: 60_000 });
 	await expect.poll(() => membershipOn(secretariat, space, admitted.userId), { timeout: 60_000 }).toBe('invite');
 
@@ -128,7 +129,9 @@ test('the secretariat admits one knock and refuses another, then publishes roste
 		en('adm_confirm_refuse', { user: refused.userId, network: 'REFCO' }),
 	);
 	await confirmOut.getByLabel(en('adm_refuse_reason_label')).fill('Not a member authority’s request.');
-	await confirmOut.getByTestId('knock-confirm-send').click();
+	await S.keyboard.press('Tab');
+	await expect(confirmOut.getByTestId('knock-confirm-send')).toBeFocused();
+	await S.keyboard.press('Enter');
 	await expect(S.getByTestId('knock-outcome')).toHaveText(en('adm_refused', { user: refused.userId }), { timeout: 60_000 });
 	await expect.poll(() => membershipOn(secretariat, space, refused.userId), { timeout: 60_000 }).toBe('leave');
 
@@ -181,6 +184,7 @@ test('the secretariat admits one knock and refuses another, then publishes roste
 		await expect(S.getByTestId('roster-published')).toHaveText(en('adm_published', { version: version + 1, network: 'REFCO' }), {
 			timeout: 60_000,
 		});
+		await expect(S.getByTestId('roster-published')).toBeFocused();
 		const event = await read;
 		const announced = event.getContent()[ROSTER_UPDATE_KEY] as { roster: { version: number; sha256: string; file: string } };
 		expect(announced.roster.version).toBe(version + 1);
