@@ -28,6 +28,8 @@ export type DeskProblem =
 	| { readonly kind: 'no-room' }
 	| { readonly kind: 'unreadable-file' }
 	| { readonly kind: 'check-unavailable' }
+	/** The web server does not count this person among the network's staff (its people file). */
+	| { readonly kind: 'not-staff' }
 	| { readonly kind: 'not-announceable'; readonly detail: string }
 	| Failure;
 
@@ -145,6 +147,7 @@ export class AdmissionDesk {
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify({ file: text }),
 			});
+			if (response.status === 403) return err({ kind: 'not-staff' });
 			answer = await response.json();
 		} catch {
 			return err({ kind: 'check-unavailable' });

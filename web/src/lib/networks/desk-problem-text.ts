@@ -12,6 +12,8 @@ export function deskProblemText(problem: DeskProblem, network: string): string {
 			return m.adm_file_unreadable();
 		case 'check-unavailable':
 			return m.adm_check_unavailable();
+		case 'not-staff':
+			return m.adm_check_not_staff({ network });
 		case 'not-announceable':
 			return m.adm_not_announceable();
 		default:
