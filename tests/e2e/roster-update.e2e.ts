@@ -57,6 +57,10 @@ function nextVersion(text: string): string {
 test('an administrator sees the next roster version, what it changes, and applies it after confirming', async ({ browser }, testInfo) => {
 	const original = readFileSync(ROSTER, 'utf8');
 	const v4 = nextVersion(original);
+	/** The announcements sent: redacted at the end whatever happens (below). */
+	const sent: string[] = [];
+	let redact: ((id: string) => Promise<unknown>) | undefined;
+	let stopService: (() => void) | undefined;
 	try {
 		// REFCO's secretariat: its service account (the rooms' creator) gives a fresh, cross-signed account the staff's power.
 		const gt = homeserverOf('gt-mp');
@@ -91,6 +95,8 @@ test('an administrator sees the next roster version, what it changes, and applie
 			)
 			.toBe(true);
 		await serviceClient.setPowerLevel(announcements, staffAccount.userId, 50);
+		redact = (id) => serviceClient.redactEvent(announcements, id);
+		stopService = () => serviceClient.stopClient();
 
 		// A member who is not an administrator: the page is not for them.
 		const memberAccount = await rosterAccount('sv-fgr', 'marta.alvarado');
@@ -110,7 +116,7 @@ test('an administrator sees the next roster version, what it changes, and applie
 		const announce = async (file: string, version: number): Promise<void> => {
 			const content = rosterAnnouncementContent({ version, sha256: sha256(file), file });
 			if (!content.ok) throw new Error(content.error);
-			await staff.sendMessage(announcements, content.value as never);
+			sent.push((await staff.sendMessage(announcements, content.value as never)).event_id);
 		};
 		await announce(v4, 4);
 		await announce(v4.replace(/^version: 4$/m, 'version: 6'), 6);
@@ -124,8 +130,8 @@ test('an administrator sees the next roster version, what it changes, and applie
 		await expect(refco.getByTestId('roster-available')).toHaveText(en('ru_available', { version: 4 }), { timeout: 120_000 });
 		const changes = refco.getByTestId('roster-changes').getByRole('listitem');
 		await expect(changes).toHaveText([
-			en('ru_adds', { authorities: NIGERIA, network: 'REFCO' }),
-			en('ru_links_removed', { links: `${GUATEMALA} – ${NIGERIA}` }),
+			en('adm_change_added', { network: 'REFCO', authorities: NIGERIA }),
+			en('adm_change_links_removed', { links: en('adm_link', { a: GUATEMALA, b: NIGERIA }) }),
 		]);
 		await expect(refco.getByText(en('ru_later', { version: 6 }))).toBeVisible();
 
@@ -163,10 +169,13 @@ test('an administrator sees the next roster version, what it changes, and applie
 		expectClean(admin.seen, 'the administrator');
 		expectClean(member.seen, 'the member');
 		staff.stopClient();
-		serviceClient.stopClient();
 		await admin.context.close();
 		await member.context.close();
 	} finally {
+		// NOTE: a member who joins the announcements room later could not decrypt them, and their browser's ask of its
+		// key backup would be a console error in the tests that follow: redacted, as the admission desk's test does.
+		for (const id of sent) await redact?.(id).catch(() => undefined);
+		stopService?.();
 		writeFileSync(ROSTER, original);
 		if (existsSync(`${ROSTER}.v3`)) rmSync(`${ROSTER}.v3`);
 	}

@@ -21,7 +21,7 @@ describe('changeLines', () => {
 				to: 4,
 				networks: [{ network: 'REFCO', added: ['hn-mp', 'ni-mp'], removed: ['cr-mp'] }],
 				homeservers: ['hn-mp'],
-				links: { added: ['gt-mp and ng-ca'], removed: [] },
+				links: { added: [['gt-mp', 'ng-ca']], removed: [] },
 			},
 			words,
 		);

@@ -23,12 +23,14 @@ export type RosterCheck =
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const strings = (v: unknown): v is readonly string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const pairs = (v: unknown): v is readonly (readonly [string, string])[] =>
+	Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && strings(p));
 
 function readChange(v: unknown): RosterChange | undefined {
 	if (!isRecord(v) || !isWhole(v['from']) || !isWhole(v['to']) || !Array.isArray(v['networks']) || !strings(v['homeservers']))
 		return undefined;
 	const links = v['links'];
-	if (!isRecord(links) || !strings(links['added']) || !strings(links['removed'])) return undefined;
+	if (!isRecord(links) || !pairs(links['added']) || !pairs(links['removed'])) return undefined;
 	const networks = v['networks'].flatMap((n: unknown) =>
 		isRecord(n) && typeof n['network'] === 'string' && strings(n['added']) && strings(n['removed'])
 			? [{ network: n['network'], added: n['added'], removed: n['removed'] }]
@@ -83,20 +85,15 @@ export interface ChangeWords {
 	list(names: readonly string[]): string;
 	/** An authority's name from its roster id (the id itself when the running roster does not know it). */
 	name(id: string): string;
-	/** "a and b" for a link between two authority ids. */
+	/** A link between two authorities, by their names. */
 	link(a: string, b: string): string;
 }
 
 /** The change as lines of words, networks first, in the order rosterChange gives them. */
 export function changeLines(change: RosterChange, words: ChangeWords): string[] {
 	const names = (ids: readonly string[]) => words.list(ids.map((id) => words.name(id)));
-	const links = (keys: readonly string[]) =>
-		words.list(
-			keys.map((key) => {
-				const [a = key, b = ''] = key.split(' and ');
-				return words.link(words.name(a), words.name(b));
-			}),
-		);
+	const links = (between: readonly (readonly [string, string])[]) =>
+		words.list(between.map(([a, b]) => words.link(words.name(a), words.name(b))));
 	const lines = change.networks.flatMap((n) => [
 		...(n.added.length > 0 ? [words.added(n.network, names(n.added))] : []),
 		...(n.removed.length > 0 ? [words.removed(n.network, names(n.removed))] : []),
