@@ -55,7 +55,7 @@ function harness(restored: PendingState = { queue: [], actions: [] }, sink = new
 				}),
 			saveSyncStore: () => Promise.resolve(),
 			dump: () => Promise.resolve([]),
-			fetchGap: () => Promise.resolve([]),
+			page: () => Promise.resolve({ events: [], end: undefined }),
 			answer: () => Promise.resolve(true),
 			replies: {
 				hook,

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { backPaginate, isReconnection, markAfter, nextStep, oldestFirst, reconcileDue, scanPage, type Page } from './backfill.ts';
+import type { RawEvent } from './sync-batch.ts';
+
+const ev = (id: string): RawEvent => ({ event_id: id, room_id: '!r:gt', type: 'm.room.encrypted' });
+const ids = (events: readonly RawEvent[]): string[] => events.map((e) => e.event_id);
+
+describe('scanPage', () => {
+	it('keeps the unknown events before the mark, newest first, and says it reached the mark', () => {
+		const page = ['$5', '$4', '$3', '$2'].map(ev);
+		const got = scanPage(page, '$3', (id) => id === '$4');
+		expect(ids(got.missing)).toEqual(['$5']);
+		expect(got.reachedMark).toBe(true);
+	});
+
+	it('does not stop at a known event that is not the mark: a gap may lie behind it', () => {
+		const got = scanPage(['$5', '$4', '$3'].map(ev), undefined, (id) => id === '$5');
+		expect(ids(got.missing)).toEqual(['$4', '$3']);
+		expect(got.reachedMark).toBe(false);
+	});
+});
+
+describe('nextStep', () => {
+	it('stops at the mark, at the room start, at the bound; else goes on', () => {
+		expect(nextStep(true, 'e', 1, 20)).toBe('mark');
+		expect(nextStep(false, undefined, 1, 20)).toBe('start');
+		expect(nextStep(false, 'e', 20, 20)).toBe('bound');
+		expect(nextStep(false, 'e', 19, 20)).toBeUndefined();
+	});
+});
+
+describe('oldestFirst', () => {
+	it('reverses, each event once', () => {
+		expect(ids(oldestFirst(['$3', '$2', '$2', '$1'].map(ev)))).toEqual(['$1', '$2', '$3']);
+	});
+});
+
+describe('markAfter', () => {
+	it('moves to the newest covered event after a complete pass, stays after a bounded one', () => {
+		expect(markAfter({ stop: 'mark', newest: '$9' }, '$1')).toBe('$9');
+		expect(markAfter({ stop: 'start', newest: '$9' }, undefined, '$10')).toBe('$10');
+		expect(markAfter({ stop: 'start', newest: undefined }, '$1')).toBe('$1');
+		expect(markAfter({ stop: 'bound', newest: '$9' }, '$1', '$10')).toBe('$1');
+	});
+});
+
+describe('backPaginate', () => {
+	const pages: Record<string, Page> = {
+		t3: { events: ['$9', '$8'].map(ev), end: 't2' },
+		t2: { events: [], end: 't1' },
+		t1: { events: ['$7', '$6', '$5'].map(ev), end: 't0' },
+		t0: { events: ['$4'].map(ev), end: undefined },
+	};
+	const page = (from: string): Promise<Page> => Promise.resolve(pages[from]!);
+
+	it('pages back to the mark, over pages with no message event, and returns the unknown oldest first', async () => {
+		const got = await backPaginate('t3', '$6', (id) => id === '$8', page, 20);
+		expect(ids(got.missing)).toEqual(['$7', '$9']);
+		expect(got).toMatchObject({ newest: '$9', stop: 'mark', pages: 3 });
+	});
+
+	it('pages to the room start without a mark', async () => {
+		const got = await backPaginate('t3', undefined, () => false, page, 20);
+		expect(ids(got.missing)).toEqual(['$4', '$5', '$6', '$7', '$8', '$9']);
+		expect(got.stop).toBe('start');
+	});
+
+	it('stops at the bound with what it found', async () => {
+		const got = await backPaginate('t3', undefined, () => false, page, 2);
+		expect(ids(got.missing)).toEqual(['$8', '$9']);
+		expect(got).toMatchObject({ stop: 'bound', pages: 2 });
+	});
+});
+
+describe('reconcileDue', () => {
+	it('is due when never run, and every interval after the last start', () => {
+		expect(reconcileDue(undefined, 5, 3_600_000)).toBe(true);
+		expect(reconcileDue(0, 3_599_999, 3_600_000)).toBe(false);
+		expect(reconcileDue(0, 3_600_000, 3_600_000)).toBe(true);
+	});
+});
+
+describe('isReconnection', () => {
+	it('is a sync that works again after failing', () => {
+		expect(isReconnection('ERROR', 'SYNCING')).toBe(true);
+		expect(isReconnection('RECONNECTING', 'CATCHUP')).toBe(true);
+		expect(isReconnection('SYNCING', 'SYNCING')).toBe(false);
+		expect(isReconnection(undefined, 'PREPARED')).toBe(false);
+		expect(isReconnection('ERROR', 'ERROR')).toBe(false);
+	});
+});
