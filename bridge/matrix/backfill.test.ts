@@ -6,17 +6,27 @@ const ev = (id: string): RawEvent => ({ event_id: id, room_id: '!r:gt', type: 'm
 const ids = (events: readonly RawEvent[]): string[] => events.map((e) => e.event_id);
 
 describe('scanPage', () => {
-	it('keeps the unknown events before the mark, newest first, and says it reached the mark', () => {
-		const page = ['$5', '$4', '$3', '$2'].map(ev);
-		const got = scanPage(page, '$3', (id) => id === '$4');
-		expect(ids(got.missing)).toEqual(['$5']);
+	it('keeps the unknown events, and is done once past the mark by `overlap` known events in a row', () => {
+		const page = ['$6', '$5', '$4', '$3', '$2', '$1'].map(ev);
+		const got = scanPage(page, '$4', (id) => id !== '$6', 1);
+		expect(ids(got.missing)).toEqual(['$6']);
+		expect(got.reachedMark).toBe(true);
+		expect(got.state).toEqual({ pastMark: true, knownRun: 2 });
+	});
+
+	it('goes on past the mark while unknown events follow it: a branch the server lacked can sort below the mark', () => {
+		const page = ['$9', '$8', '$g2', '$7', '$g1', '$6', '$5', '$4'].map(ev);
+		const got = scanPage(page, '$8', (id) => !id.startsWith('$g'), 2);
+		expect(ids(got.missing)).toEqual(['$g2', '$g1']);
 		expect(got.reachedMark).toBe(true);
 	});
 
-	it('does not stop at a known event that is not the mark: a gap may lie behind it', () => {
-		const got = scanPage(['$5', '$4', '$3'].map(ev), undefined, (id) => id === '$5');
-		expect(ids(got.missing)).toEqual(['$4', '$3']);
-		expect(got.reachedMark).toBe(false);
+	it('does not stop at known events without a mark, and carries its state over pages', () => {
+		const first = scanPage(['$5', '$4'].map(ev), undefined, (id) => id === '$5', 1);
+		expect(ids(first.missing)).toEqual(['$4']);
+		expect(first.reachedMark).toBe(false);
+		const second = scanPage(['$3', '$2'].map(ev), '$3', () => true, 1, { pastMark: false, knownRun: 0 });
+		expect(second.reachedMark).toBe(true);
 	});
 });
 
@@ -53,9 +63,9 @@ describe('backPaginate', () => {
 	};
 	const page = (from: string): Promise<Page> => Promise.resolve(pages[from]!);
 
-	it('pages back to the mark, over pages with no message event, and returns the unknown oldest first', async () => {
-		const got = await backPaginate('t3', '$6', (id) => id === '$8', page, 20);
-		expect(ids(got.missing)).toEqual(['$7', '$9']);
+	it('pages back past the mark, over pages with no message event, and returns the unknown oldest first', async () => {
+		const got = await backPaginate('t3', '$7', (id) => id !== '$9', page, 20, 1);
+		expect(ids(got.missing)).toEqual(['$9']);
 		expect(got).toMatchObject({ newest: '$9', stop: 'mark', pages: 3 });
 	});
 

@@ -5,9 +5,13 @@
 // when a client paginates backwards; backfilled events never come by /sync.
 // So the bridge pages back (/messages dir=b, no `to`) from a timeline's
 // prev_batch, or from its committed sync token, making the homeserver
-// backfill, until it reaches the room's mark (the newest event an earlier
-// complete pass covered) or the room's start; the events it does not know are
-// ingested oldest first. A pass is bounded (`maxPages`): a huge room cannot
+// backfill, until it is past the room's mark (the newest event an earlier
+// complete pass covered) by `overlap` known events in a row, or at the room's
+// start; the events it does not know are ingested oldest first. The overlap
+// is there because /messages orders by depth: events of a branch the server
+// lacked (sent elsewhere during a partition while this side kept writing) can
+// sort below the mark. A known event alone is no stop: the gap lies behind the
+// events that arrived live. A pass is bounded (`maxPages`): a huge room cannot
 // stall the bridge; the next pass tries again.
 // The decisions are pure; the page fetch (/messages) is the caller's.
 import type { RawEvent } from './sync-batch.ts';
@@ -30,18 +34,37 @@ export interface Backfill {
 	readonly pages: number;
 }
 
-/** A page read newest first: the unknown events before the mark, and whether the mark was on it. */
+/** Where a pass is in the room's history: past the mark yet, and how many known events in a row since. */
+export interface ScanState {
+	readonly pastMark: boolean;
+	readonly knownRun: number;
+}
+
+export const SCAN_START: ScanState = { pastMark: false, knownRun: 0 };
+
+/**
+ * A page read newest first: the unknown events, and whether the pass is done
+ * (past the mark by `overlap` known events in a row) with the state it ends in.
+ */
 export function scanPage(
 	events: readonly RawEvent[],
 	mark: string | undefined,
 	known: (eventId: string) => boolean,
-): { readonly missing: readonly RawEvent[]; readonly reachedMark: boolean } {
+	overlap: number,
+	state: ScanState = SCAN_START,
+): { readonly missing: readonly RawEvent[]; readonly reachedMark: boolean; readonly state: ScanState } {
 	const missing: RawEvent[] = [];
+	let { pastMark, knownRun } = state;
 	for (const event of events) {
-		if (event.event_id === mark) return { missing, reachedMark: true };
-		if (!known(event.event_id)) missing.push(event);
+		if (event.event_id === mark) pastMark = true;
+		if (event.event_id === mark || known(event.event_id)) knownRun++;
+		else {
+			missing.push(event);
+			knownRun = 0;
+		}
+		if (pastMark && knownRun > overlap) return { missing, reachedMark: true, state: { pastMark, knownRun } };
 	}
-	return { missing, reachedMark: false };
+	return { missing, reachedMark: false, state: { pastMark, knownRun } };
 }
 
 /** Whether to fetch another page after `pages` pages, the last of which ended at `end`. */
@@ -70,20 +93,23 @@ export function markAfter(pass: Pick<Backfill, 'stop' | 'newest'>, previous: str
 	return newer ?? pass.newest ?? previous;
 }
 
-/** Pages back from `from` until the mark, the room's start or `maxPages`. */
+/** Pages back from `from` until past the mark by `overlap` known events, the room's start or `maxPages`. */
 export async function backPaginate(
 	from: string,
 	mark: string | undefined,
 	known: (eventId: string) => boolean,
 	page: (from: string) => Promise<Page>,
 	maxPages: number,
+	overlap = 50,
 ): Promise<Backfill> {
 	const found: RawEvent[] = [];
 	let newest: string | undefined;
+	let state = SCAN_START;
 	for (let token = from, pages = 1; ; pages++) {
 		const got = await page(token);
 		newest ??= got.events[0]?.event_id;
-		const scanned = scanPage(got.events, mark, known);
+		const scanned = scanPage(got.events, mark, known, overlap, state);
+		state = scanned.state;
 		found.push(...scanned.missing);
 		// NOTE: a page may hold no message event yet go on (state only): only a page without `end` is the room's start.
 		const stop = nextStep(scanned.reachedMark, got.end, pages, maxPages);

@@ -46,7 +46,9 @@
 //   marks live in the checkpoint, so they advance with the register.
 //   An event the bridge knows (the register holds it, it is queued, or it was
 //   handed on since start) is not handed on again; the register refuses an
-//   event ID already logged anyway.
+//   event ID already logged anyway. Chat is not logged, so a pass may find a
+//   chat command again (after a restart): commands found in history are not
+//   answered — only those that came by /sync are.
 // - Checkpoints are serialised: a key upload waits for a batch commit in
 //   progress and vice versa.
 import type { InvitationPolicy } from './invitation.ts';
@@ -126,6 +128,8 @@ export class BridgeSync implements GateHooks {
 	#marks: ReadonlyMap<string, string>;
 	/** Event IDs handed on or queued since start (the register does not keep chat), bounded. */
 	readonly #handed = new Set<string>();
+	/** Event IDs found by back-pagination, not by /sync: never answered as commands. */
+	readonly #fromHistory = new Set<string>();
 	/** Events handed on as undecryptable since start. */
 	undecryptable = 0;
 	/** Events handed on since start. */
@@ -215,6 +219,7 @@ export class BridgeSync implements GateHooks {
 				const seen = new Set(room.events.map((e) => e.event_id));
 				const pass = await this.#backfill(room.room, room.prevBatch, (id) => seen.has(id) || this.#knows(id));
 				gap = pass.missing;
+				for (const e of gap) this.#fromHistory.add(e.event_id);
 				const mark = markAfter(pass, marks.get(room.room), room.events.at(-1)?.event_id);
 				if (mark !== undefined) marks.set(room.room, mark);
 				this.#deps.log(
@@ -286,7 +291,10 @@ export class BridgeSync implements GateHooks {
 				const mine = pass.missing.filter((raw) => raw['sender'] !== this.#deps.self);
 				if (mine.length > 0)
 					this.#deps.log(`reconcile (${why}): ${room}: ${mine.length} missing events found in ${pass.pages} pages of history`);
-				for (const raw of mine) received.push({ raw, firstSeen: now });
+				for (const raw of mine) {
+					received.push({ raw, firstSeen: now });
+					this.#fromHistory.add(raw.event_id);
+				}
 			}
 			const moved = [...marks].some(([room, mark]) => this.#marks.get(room) !== mark);
 			if (received.length === 0 && !moved) return;
@@ -324,7 +332,10 @@ export class BridgeSync implements GateHooks {
 	}
 
 	#remember(ids: readonly string[]): void {
-		for (const id of ids) this.#handed.add(id);
+		for (const id of ids) {
+			this.#handed.add(id);
+			this.#fromHistory.delete(id);
+		}
 		// NOTE: bounded; the register answers for case events anyway, this set only spares chat a second ingest.
 		for (const id of this.#handed) {
 			if (this.#handed.size <= 50_000) break;
@@ -414,7 +425,7 @@ export class BridgeSync implements GateHooks {
 		// NOTE: a command counts only as a case event does (policies/trust): one sent in the clear or from an
 		// unverified device is logged by the register, never answered.
 		return events
-			.filter((e) => e.trust.counts)
+			.filter((e) => e.trust.counts && !this.#fromHistory.has(e.eventId))
 			.map((e) => hook.pick(e, this.#deps.self, now))
 			.filter((c): c is PendingCommand => c !== undefined && !this.#replies.has(c.eventId));
 	}
