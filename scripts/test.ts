@@ -1,7 +1,7 @@
 // `npm test`: every check a change must pass, in the order that fails fastest
-// — lint, formatting and types; unit tests; the web build; then integration
-// and end-to-end tests against a real federation of the `test` profile, which
-// this run starts on its own addresses and ports and always stops.
+// — lint, formatting and types; unit tests; the web build; then integration,
+// fault (tests/faults) and end-to-end tests against a real federation of the
+// `test` profile, which this run starts on its own addresses and ports and always stops.
 // Ends on one plain line: "Tests: N passed, N failed".
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,6 +82,7 @@ async function main(): Promise<number> {
 		federation = started.value;
 		const federationFile = join(root, '.data', 'test', 'federation.json');
 		await vitest('integration', { ROGATORY_FEDERATION: federationFile });
+		await vitest('faults', { ROGATORY_FEDERATION: federationFile });
 
 		const chromium = await ensureChromium();
 		if (!chromium.ok || !built) {

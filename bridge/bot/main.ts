@@ -20,6 +20,7 @@ import { clockFromEnv } from '../reminders/clock.ts';
 import { reportsOptions } from '../reports/options.ts';
 import { bridgeMap, serverMap, type BotConfig } from './config.ts';
 import { keepSecretariats, networkPresenceOptions } from './networks.ts';
+import { reconcileEveryMs } from './reconcile-setting.ts';
 import { exitWith, log, runBridge } from './run.ts';
 import { readBridgeStart, refusalText } from './start.ts';
 
@@ -54,6 +55,11 @@ async function main(argv: readonly string[]): Promise<number> {
 	const { config, warnings, label } = start.value;
 	log(label);
 	for (const w of warnings) log(w);
+	const reconcile = reconcileEveryMs(process.env);
+	if (!reconcile.ok) {
+		console.error(reconcile.error);
+		return 2;
+	}
 	const register = await openUntilWritable(config);
 	if (register === undefined) return 1;
 	log(`register ${register.file} open`);
@@ -94,6 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		// Reports to the network secretariats (bridge/reports, docs/secretariat-reports.md): sent only with the site's consent.
 		const reports = reportsOptions(config, register, join(config.secretsDir, 'reports.json'));
 		await runBridge(config, registerSink(register), {
+			reconcileEveryMs: reconcile.value,
 			commands,
 			reminders,
 			identityApproved,

@@ -20,6 +20,10 @@ export class ProgressSink implements BatchSink {
 		return this.#inner.load();
 	}
 
+	holds(eventId: string): boolean {
+		return this.#inner.holds?.(eventId) === true;
+	}
+
 	commit(batch: Batch): Result<void, string> {
 		const done = this.#inner.commit(batch);
 		if (done.ok && batch.events.length + batch.undecryptable.length + batch.invitations.length > 0) {

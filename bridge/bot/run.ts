@@ -29,6 +29,8 @@ export interface BridgeParts {
 	readonly networks?: NetworkPresenceOptions;
 	/** Reports to its networks' secretariats when the site consents (bridge/reports). */
 	readonly reports?: ReportsOptions;
+	/** How often every room's history is reconciled (reconcile-setting.ts); hourly when left out. */
+	readonly reconcileEveryMs?: number;
 }
 
 /** Runs the bot with the parts given. */

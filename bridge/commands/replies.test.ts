@@ -37,7 +37,7 @@ const hook: CommandHook = {
 	reply: (c) => ok({ msgtype: 'm.notice', body: `reply to ${c.eventId}`, 'm.mentions': {} }),
 };
 
-function harness(restored: PendingState = { queue: [], actions: [] }, sink = new MemorySink()) {
+function harness(restored: PendingState = { queue: [], actions: [] }, sink = new MemorySink(), history: ReturnType<typeof event>[] = []) {
 	const sent: Sent[] = [];
 	const lines: string[] = [];
 	let accept = true;
@@ -55,7 +55,7 @@ function harness(restored: PendingState = { queue: [], actions: [] }, sink = new
 				}),
 			saveSyncStore: () => Promise.resolve(),
 			dump: () => Promise.resolve([]),
-			fetchGap: () => Promise.resolve([]),
+			page: (room) => Promise.resolve({ events: history.map((e) => ({ ...e, room_id: room })).reverse(), end: undefined }),
 			answer: () => Promise.resolve(true),
 			replies: {
 				hook,
@@ -81,6 +81,17 @@ const pendingOf = (sink: MemorySink, at = -1): PendingState => {
 };
 
 describe('chat commands in the bot’s sync', () => {
+	it('answers no command found by paging back through history (chat is not logged: a restart would find it again)', async () => {
+		const { sink, sync, sent } = harness(undefined, undefined, [event('$old', '!rogatory status'), event('$chat', 'hello')]);
+		expect(await sync.reconcile([ROOM], 'start')).toEqual({ missing: 2 });
+		await sync.repliesTried();
+		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$old', '$chat']);
+		expect(pendingOf(sink).replies).toEqual([]);
+		expect(sent).toEqual([]);
+		// The same pass again: nothing handed on twice.
+		expect(await sync.reconcile([ROOM], 'periodic')).toEqual({ missing: 0 });
+	});
+
 	it('keeps a command in the commit that hands its event on, and replies once, after that commit', async () => {
 		const { sink, sync, sent } = harness();
 		sync.afterSync('s0', response('s1', [event('$chat', 'hello'), event('$cmd', '!rogatory status')]));

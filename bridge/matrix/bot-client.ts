@@ -8,6 +8,9 @@
 // the hook sees each batch's events before the commit and its rooms after,
 // and starts once the device is cross-signed. Once cross-signed, it answers
 // its authority administrators' verification requests (bot-verification.ts).
+// The gaps federation can leave in a room's history (issue 14) are closed by
+// back-pagination (backfill.ts): for a cut-short timeline, and for every joined
+// room at start, after a reconnection and every `reconcileEveryMs`.
 // NOTE: fake-indexeddb is installed as the process's global indexedDB (the
 // Rust crypto finds it there), so there is one bot client per process.
 import 'fake-indexeddb/auto';
@@ -28,6 +31,7 @@ import type { SecretFiles, Session } from './secret-files.ts';
 import type { BatchSink } from './sink.ts';
 import { afterRefusedJoin, mayTryJoin, type RefusedJoin } from './join-retry.ts';
 import { isBridgedType, type RawEvent } from './sync-batch.ts';
+import { isReconnection, reconcileDue, type Page } from './backfill.ts';
 import { gatedFetch } from './sync-gate.ts';
 import { recoveryKeyOf, ensureTrust } from './trust.ts';
 import { DirectoryPresence, type DirectoryOptions } from './directory-presence.ts';
@@ -62,6 +66,10 @@ export interface BotOptions {
 	readonly networks?: NetworkPresenceOptions;
 	/** The reports to the secretariats (bridge/reports, sent only with consent); left out, reports rooms are invitations like any. */
 	readonly reports?: ReportsOptions;
+	/** How often every room's history is paged back for events the sync missed (default hourly; issue 14). */
+	readonly reconcileEveryMs?: number;
+	/** At most this many /messages pages per room per pass (default 20). */
+	readonly maxPages?: number;
 }
 
 export interface RunningBot {
@@ -133,23 +141,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		return created.client;
 	};
 	const decrypt = (raw: RawEvent): Promise<Decrypted> => readArrival(the(), raw, options.identityApproved);
-	const fetchGap = async (room: string, from: string, to: string | undefined): Promise<RawEvent[]> => {
-		const found: RawEvent[] = [];
-		for (let token = from; ;) {
-			const page = await the().http.authedRequest<{ chunk?: Record<string, unknown>[]; end?: string }>(
-				sdk.Method.Get,
-				`/rooms/${encodeURIComponent(room)}/messages`,
-				{ from: token, ...(to === undefined ? {} : { to }), dir: 'b', limit: '100' },
-			);
-			const chunk = page.chunk ?? [];
-			for (const e of chunk) {
-				if (typeof e['event_id'] === 'string' && !('state_key' in e) && isBridgedType(e['type']))
-					found.push({ ...e, room_id: room } as RawEvent);
-			}
-			if (page.end === undefined || chunk.length === 0) break;
-			token = page.end;
-		}
-		return found.reverse();
+	// One page of the room's history, dir=b and no `to`: the homeserver backfills what it lacks (backfill.ts).
+	const page = async (room: string, from: string): Promise<Page> => {
+		const got = await the().http.authedRequest<{ chunk?: Record<string, unknown>[]; end?: string }>(
+			sdk.Method.Get,
+			`/rooms/${encodeURIComponent(room)}/messages`,
+			{ from, dir: 'b', limit: '100' },
+		);
+		const chunk = got.chunk ?? [];
+		const events = chunk
+			.filter((e) => typeof e['event_id'] === 'string' && !('state_key' in e) && isBridgedType(e['type']))
+			.map((e) => ({ ...e, room_id: room }) as RawEvent);
+		return { events, end: chunk.length === 0 || got.end === from ? undefined : got.end };
 	};
 	// Joins refused so far, by room (join-retry.ts: a 403 right after the invitation is tried again).
 	const refusedJoins = new Map<string, RefusedJoin>();
@@ -228,7 +231,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 			decrypt,
 			saveSyncStore: () => store.save(true),
 			dump: () => dumpDatabases(indexedDB),
-			fetchGap,
+			page,
+			...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
 			answer,
 			...(options.commands === undefined ? {} : { replies: { hook: options.commands, send: sendReply } }),
 			skipRoom: (room) =>
@@ -293,6 +297,39 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	client.on(sdk.ClientEvent.Sync, (state) => {
 		if (state === sdk.SyncState.Syncing) void reports?.tick();
 	});
+	// Back-pagination of every joined room: at start, after a reconnection, periodically (backfill.ts).
+	const everyMs = options.reconcileEveryMs ?? 3_600_000;
+	let lastReconcile: number | undefined;
+	let reconciling = false;
+	const reconcileAll = (why: string): void => {
+		if (reconciling) return;
+		reconciling = true;
+		lastReconcile = Date.now();
+		const rooms = client
+			.getRooms()
+			.filter((r) => r.getMyMembership() === 'join')
+			.map((r) => r.roomId);
+		sync
+			.reconcile(rooms, why)
+			.then(({ missing }) => log(`reconciled ${rooms.length} rooms (${why}): ${missing} missing events ingested`))
+			.catch((e: unknown) =>
+				log(`reconciliation (${why}) failed: ${e instanceof Error ? e.message : String(e)} — the next one tries again`),
+			)
+			.finally(() => (reconciling = false));
+	};
+	let previousState: string | undefined;
+	client.on(sdk.ClientEvent.Sync, (state) => {
+		if (isReconnection(previousState, state)) reconcileAll('reconnected');
+		previousState = state;
+	});
+	const reconcileTimer = setInterval(
+		() => {
+			if (reconcileDue(lastReconcile, Date.now(), everyMs)) reconcileAll('periodic');
+		},
+		Math.min(everyMs, 60_000),
+	);
+	reconcileTimer.unref();
+	reconcileAll('start');
 	log(`bridge running as ${session.userId} (device ${session.deviceId}, cross-signed)`);
 	return {
 		client,
@@ -300,6 +337,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		session,
 		directory,
 		stop: () => {
+			clearInterval(reconcileTimer);
 			options.reminders?.stop();
 			verification.stop();
 			directory?.stop();

@@ -5,6 +5,7 @@ import { BridgeSync, type BridgeSyncDeps, type InviteAction, type PendingState }
 import { decodeSnapshot } from './idb-snapshot.ts';
 import { MemorySink } from './memory-sink.ts';
 import { CROSS_SIGNED_ARRIVAL } from '../../policies/trust/testing/arrivals.ts';
+import { TRUSTED } from '../register/testing.ts';
 
 const self = '@bot:gt';
 const message = (id: string) => ({ event_id: id, type: 'm.room.encrypted', sender: '@a:gt', origin_server_ts: 1, content: {} });
@@ -31,7 +32,7 @@ const response = (next: string, ids: string[], invite?: { room: string; sender: 
 function harness(
 	known: Set<string>,
 	skipRoom?: (room: string) => boolean,
-	fetchGap?: BridgeSyncDeps['fetchGap'],
+	page?: BridgeSyncDeps['page'],
 	skipInvitation?: BridgeSyncDeps['skipInvitation'],
 ) {
 	const sink = new MemorySink();
@@ -56,7 +57,7 @@ function harness(
 			),
 		saveSyncStore: () => Promise.resolve(),
 		dump: () => Promise.resolve([]),
-		fetchGap: fetchGap ?? (() => Promise.resolve([])),
+		page: page ?? (() => Promise.resolve({ events: [], end: undefined })),
 		answer: (action) => {
 			answered.push(action);
 			return Promise.resolve(true);
@@ -181,28 +182,89 @@ describe('BridgeSync', () => {
 		expect(pendingOf(sink).queue).toEqual([]);
 	});
 
-	it('fetches what was sent while it was only invited, when it joined in the batch: back past `since`', async () => {
-		const asked: [string, string | undefined][] = [];
-		const fetchGap: BridgeSyncDeps['fetchGap'] = (_room, from, to) => {
-			asked.push([from, to]);
-			return Promise.resolve(to === undefined ? [{ ...message('$early'), room_id: '!r:gt' }] : []);
+	it('completes a cut-short timeline from the room history: back from prev_batch, with no lower bound, to what it holds', async () => {
+		// The room's history as the homeserver has it after backfill, newest first by page; '$0' was logged earlier.
+		const pages: Record<string, { events: string[]; end: string | undefined }> = {
+			'p-s1': { events: ['$g2', '$g1'], end: '@1' },
+			'@1': { events: ['$0'], end: undefined },
 		};
-		const { sink, sync } = harness(new Set(['$early', '$1', '$2']), undefined, fetchGap);
-		const limited = (next: string, events: Record<string, unknown>[]) => ({
-			next_batch: next,
-			rooms: { join: { '!r:gt': { timeline: { limited: true, prev_batch: `p-${next}`, events } } } },
+		const asked: string[] = [];
+		const page: BridgeSyncDeps['page'] = (room, from) => {
+			asked.push(from);
+			const got = pages[from]!;
+			return Promise.resolve({ events: got.events.map((id) => ({ ...message(id), room_id: room })), end: got.end });
+		};
+		const { sink, sync } = harness(new Set(['$0', '$g1', '$g2', '$1']), undefined, page);
+		sink.commit({
+			events: [
+				{
+					room: '!r:gt',
+					eventId: '$0',
+					sender: '@a:gt',
+					originServerTs: 1,
+					content: {},
+					trust: TRUSTED,
+				},
+			],
+			invitations: [],
+			undecryptable: [],
+			checkpoint: { syncToken: 's0', store: new Uint8Array() },
 		});
 		const join = { event_id: '$join', type: 'm.room.member', state_key: self, sender: self, content: { membership: 'join' } };
-		// Joined in this batch: the gap is fetched with no lower bound, and its event comes first.
-		sync.afterSync('s0', limited('s1', [join, message('$1')]));
+		sync.afterSync('s0', {
+			next_batch: 's1',
+			rooms: { join: { '!r:gt': { timeline: { limited: true, prev_batch: 'p-s1', events: [join, message('$1')] } } } },
+		});
 		await sync.beforeSync('s1');
-		// Already a member: the gap stops at the batch's `since`.
-		sync.afterSync('s1', limited('s2', [message('$2')]));
-		await sync.beforeSync('s2');
-		expect(asked).toEqual([
-			['p-s1', undefined],
-			['p-s2', 's1'],
-		]);
-		expect(sink.batches.flatMap((b) => b.events.map((e) => e.eventId))).toEqual(['$early', '$1', '$2']);
+		// No mark yet: paged back to the room's start; '$0', which the register holds, is not handed on again.
+		expect(asked).toEqual(['p-s1', '@1']);
+		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$g1', '$g2', '$1']);
+		expect(sync.markOf('!r:gt')).toBe('$1');
+		expect(pendingOf(sink).marks).toEqual({ '!r:gt': '$1' });
+	});
+
+	it('reconciles every room from the committed token, ingests the missing oldest first, once, and stops at the mark', async () => {
+		const history = ['$1', '$2', '$3', '$4'].map((id) => ({ ...message(id), room_id: '!r:gt' }));
+		let visible = 2;
+		const asked: string[] = [];
+		const page: BridgeSyncDeps['page'] = (_room, from) => {
+			asked.push(from);
+			return Promise.resolve({ events: history.slice(0, visible).reverse(), end: undefined });
+		};
+		const { sink, sync } = harness(new Set(['$1', '$2', '$3', '$4']), undefined, page);
+		expect(await sync.reconcile(['!r:gt'], 'start')).toEqual({ missing: 2 });
+		expect(asked).toEqual(['s0']);
+		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$1', '$2']);
+		expect(sink.batches.at(-1)!.checkpoint.syncToken).toBe('s0');
+		// Nothing new: nothing committed.
+		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 0 });
+		expect(sink.batches).toHaveLength(1);
+		// Backfilled later: only the new ones, and the pass stops at the mark ($2).
+		visible = 4;
+		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 2 });
+		expect(sink.batches.flatMap((b) => b.events.map((e) => e.eventId))).toEqual(['$1', '$2', '$3', '$4']);
+		expect(sync.markOf('!r:gt')).toBe('$4');
+	});
+
+	it('bounds a pass, logs it, and keeps the mark where it was', async () => {
+		const page: BridgeSyncDeps['page'] = (_room, from) =>
+			Promise.resolve({ events: [{ ...message(`$${from}`), room_id: '!r:gt' }], end: `${from}x` });
+		const { sink, sync, lines } = harness(new Set(), undefined, page);
+		await sync.reconcile(['!r:gt'], 'start');
+		expect(lines.some((l) => l.includes('history paged back 20 pages'))).toBe(true);
+		expect(sync.markOf('!r:gt')).toBeUndefined();
+		// Queued (no key yet), not lost: 20 events wait in the checkpoint.
+		expect(pendingOf(sink).queue).toHaveLength(20);
+	});
+
+	it('skips the rooms that are not case rooms, and a room whose history cannot be read now', async () => {
+		const page: BridgeSyncDeps['page'] = (room) =>
+			room === '!down:gt'
+				? Promise.reject(new Error('502'))
+				: Promise.resolve({ events: [{ ...message('$1'), room_id: room }], end: undefined });
+		const { sink, sync, lines } = harness(new Set(['$1']), (room) => room === '!dir:gt', page);
+		expect(await sync.reconcile(['!dir:gt', '!down:gt', '!r:gt'], 'reconnected')).toEqual({ missing: 1 });
+		expect(sink.batches.flatMap((b) => b.events.map((e) => e.room))).toEqual(['!r:gt']);
+		expect(lines.some((l) => l.includes("!down:gt's history not readable now"))).toBe(true);
 	});
 });

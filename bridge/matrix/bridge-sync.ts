@@ -36,8 +36,19 @@
 //   would hold every later event until given up as undecryptable.
 // - The directory rooms' events (bridge/directory) are not case events: they
 //   are skipped here and never reach the register, commands or reminders.
-// - A timeline the server cut short (`limited`) is completed from
-//   /messages between the sync's tokens before the batch is committed.
+// - A timeline the server cut short (`limited`) is completed before the batch
+//   is committed by paging the room's history back (backfill.ts, issue 14):
+//   from the timeline's prev_batch, with no `to`, so the homeserver backfills
+//   a gap that federation left, until the room's mark (the newest event an
+//   earlier complete pass covered) or its start. The same pass runs for every
+//   case room on `reconcile` (at start, after a reconnection, periodically:
+//   bot-client.ts), committed at the current token with a fresh snapshot; the
+//   marks live in the checkpoint, so they advance with the register.
+//   An event the bridge knows (the register holds it, it is queued, or it was
+//   handed on since start) is not handed on again; the register refuses an
+//   event ID already logged anyway. Chat is not logged, so a pass may find a
+//   chat command again (after a restart): commands found in history are not
+//   answered — only those that came by /sync are.
 // - Checkpoints are serialised: a key upload waits for a batch commit in
 //   progress and vice versa.
 import type { InvitationPolicy } from './invitation.ts';
@@ -45,6 +56,7 @@ import { decideInvitation } from './invitation.ts';
 import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook.ts';
 import { resolveQueue, type Decrypt, type QueuedEvent, type Resolution } from './decryption-queue.ts';
 import { encodeSnapshot, type DatabaseDump } from './idb-snapshot.ts';
+import { backPaginate, markAfter, type Backfill, type Page } from './backfill.ts';
 import type { BatchSink, BridgedEvent, InvitationRecord } from './sink.ts';
 import { readSyncBatch, type Invitation, type RawEvent, type SyncBatch } from './sync-batch.ts';
 import type { GateHooks } from './sync-gate.ts';
@@ -61,6 +73,8 @@ export interface PendingState {
 	readonly actions: readonly InviteAction[];
 	/** Commands committed but not yet answered (left out by checkpoints written before commands existed). */
 	readonly replies?: readonly PendingCommand[];
+	/** Room → the newest event a complete back-pagination covered (left out by checkpoints written before issue 14). */
+	readonly marks?: Readonly<Record<string, string>>;
 }
 
 /** The chat commands: which events are commands, their replies, and how a reply is sent. */
@@ -78,9 +92,10 @@ export interface BridgeSyncDeps {
 	/** Saves the SDK's sync store (IndexedDBStore.save(true)) so the snapshot holds it at the committed token. */
 	readonly saveSyncStore: () => Promise<void>;
 	readonly dump: () => Promise<DatabaseDump[]>;
-	/** The message events between `from` (a prev_batch) back to `to` (the sync's since), oldest first. */
-	/** The room's events from `from` back to `to` (back to the start of what the bridge may see when `to` is undefined). */
-	readonly fetchGap: (room: string, from: string, to: string | undefined) => Promise<RawEvent[]>;
+	/** One /messages page of the room, dir=b from `from` (a prev_batch or a sync token), with no `to`. */
+	readonly page: (room: string, from: string) => Promise<Page>;
+	/** At most this many pages per room per pass (default 20 of 100 events); hitting it is logged. */
+	readonly maxPages?: number;
 	/** Sends an invitation answer; false to try again at the next batch. */
 	readonly answer: (action: InviteAction) => Promise<boolean>;
 	/** Left out: no chat commands. */
@@ -109,6 +124,12 @@ export class BridgeSync implements GateHooks {
 	/** The queued event last reported as waited on, so each is logged once. */
 	#waitingOn: string | undefined;
 	#stopped = false;
+	/** Room → its mark (see PendingState.marks), as last committed. */
+	#marks: ReadonlyMap<string, string>;
+	/** Event IDs handed on or queued since start (the register does not keep chat), bounded. */
+	readonly #handed = new Set<string>();
+	/** Event IDs found by back-pagination, not by /sync: never answered as commands. */
+	readonly #fromHistory = new Set<string>();
 	/** Events handed on as undecryptable since start. */
 	undecryptable = 0;
 	/** Events handed on since start. */
@@ -120,6 +141,12 @@ export class BridgeSync implements GateHooks {
 		this.#queue = restored.pending.queue;
 		this.#actions = restored.pending.actions;
 		for (const r of restored.pending.replies ?? []) this.#replies.set(r.eventId, r);
+		this.#marks = new Map(Object.entries(restored.pending.marks ?? {}));
+	}
+
+	/** The room's mark, as committed (tests, logs). */
+	markOf(room: string): string | undefined {
+		return this.#marks.get(room);
 	}
 
 	get committedToken(): string {
@@ -182,15 +209,22 @@ export class BridgeSync implements GateHooks {
 	async #ingest(batch: SyncBatch): Promise<void> {
 		const now = (this.#deps.now ?? Date.now)();
 		const received: QueuedEvent[] = [];
+		const marks = new Map(this.#marks);
 		for (const room of batch.rooms) {
 			if (this.#deps.skipRoom?.(room.room) === true) continue;
-			let gap: RawEvent[] = [];
-			if (room.limited && room.prevBatch !== undefined && batch.since !== undefined) {
+			let gap: readonly RawEvent[] = [];
+			// NOTE: also for a room joined in this batch (what was sent while the bridge was only invited came in no
+			// batch) and for the first sync: the pass goes back to the room's mark or its start.
+			if (room.limited && room.prevBatch !== undefined) {
 				const seen = new Set(room.events.map((e) => e.event_id));
-				// NOTE: a room joined in this batch: what was sent while the bridge was only invited came in no batch.
-				const to = room.joinedNow ? undefined : batch.since;
-				gap = (await this.#deps.fetchGap(room.room, room.prevBatch, to)).filter((e) => !seen.has(e.event_id));
-				this.#deps.log(`room ${room.room}: the server cut the timeline short; ${gap.length} events fetched from /messages`);
+				const pass = await this.#backfill(room.room, room.prevBatch, (id) => seen.has(id) || this.#knows(id));
+				gap = pass.missing;
+				for (const e of gap) this.#fromHistory.add(e.event_id);
+				const mark = markAfter(pass, marks.get(room.room), room.events.at(-1)?.event_id);
+				if (mark !== undefined) marks.set(room.room, mark);
+				this.#deps.log(
+					`room ${room.room}: the server cut the timeline short; ${gap.length} missing events found in ${pass.pages} pages of history`,
+				);
 			}
 			for (const raw of [...gap, ...room.events]) if (raw['sender'] !== this.#deps.self) received.push({ raw, firstSeen: now });
 		}
@@ -213,7 +247,9 @@ export class BridgeSync implements GateHooks {
 			invitations,
 			batch.nextBatch,
 			actions,
+			marks,
 		);
+		this.#marks = marks;
 		this.#actions = actions;
 		this.#token = batch.nextBatch;
 		if (committed.waiting !== undefined && committed.waiting.eventId !== this.#waitingOn) {
@@ -225,6 +261,86 @@ export class BridgeSync implements GateHooks {
 		this.#queue = committed.remaining;
 		this.delivered += committed.events;
 		this.undecryptable += committed.undecryptable;
+	}
+
+	/**
+	 * Pages back through each room's history (backfill.ts) and commits the
+	 * events the bridge did not know, at the current token, with the rooms'
+	 * new marks: at start, after a reconnection, periodically. A room whose
+	 * history cannot be read now is logged and left for the next pass.
+	 */
+	reconcile(rooms: readonly string[], why: string): Promise<{ readonly missing: number }> {
+		let found = 0;
+		return this.#serial(async () => {
+			if (this.#token === '') return;
+			const now = (this.#deps.now ?? Date.now)();
+			const received: QueuedEvent[] = [];
+			const marks = new Map(this.#marks);
+			for (const room of rooms) {
+				if (this.#stopped) return;
+				if (this.#deps.skipRoom?.(room) === true) continue;
+				let pass: Backfill;
+				try {
+					pass = await this.#backfill(room, this.#token, (id) => this.#knows(id));
+				} catch (e) {
+					this.#deps.log(`reconcile (${why}): ${room}'s history not readable now: ${e instanceof Error ? e.message : String(e)}`);
+					continue;
+				}
+				const mark = markAfter(pass, marks.get(room));
+				if (mark !== undefined) marks.set(room, mark);
+				const mine = pass.missing.filter((raw) => raw['sender'] !== this.#deps.self);
+				if (mine.length > 0)
+					this.#deps.log(`reconcile (${why}): ${room}: ${mine.length} missing events found in ${pass.pages} pages of history`);
+				for (const raw of mine) {
+					received.push({ raw, firstSeen: now });
+					this.#fromHistory.add(raw.event_id);
+				}
+			}
+			const moved = [...marks].some(([room, mark]) => this.#marks.get(room) !== mark);
+			if (received.length === 0 && !moved) return;
+			const queue = [...this.#queue, ...received];
+			const committed = await this.#commitLoop(
+				`reconciliation (${why})`,
+				() => resolveQueue(queue, this.#deps.decrypt, (this.#deps.now ?? Date.now)(), this.#deps.giveUpAfterMs),
+				[],
+				this.#token,
+				this.#actions,
+				marks,
+			);
+			this.#marks = marks;
+			this.#queue = committed.remaining;
+			this.#waitingOn = committed.waiting?.eventId;
+			this.delivered += committed.events;
+			this.undecryptable += committed.undecryptable;
+			found = received.length;
+		}).then(() => ({ missing: found }));
+	}
+
+	async #backfill(room: string, from: string, known: (eventId: string) => boolean): Promise<Backfill> {
+		const maxPages = this.#deps.maxPages ?? 20;
+		const pass = await backPaginate(from, this.#marks.get(room), known, (token) => this.#deps.page(room, token), maxPages);
+		if (pass.stop === 'bound')
+			this.#deps.log(
+				`room ${room}: history paged back ${maxPages} pages without reaching the last complete point — ${pass.missing.length} events found; the next pass tries again`,
+			);
+		return pass;
+	}
+
+	/** Whether the bridge has this event already: queued, handed on since start, or held by the register. */
+	#knows(eventId: string): boolean {
+		return this.#handed.has(eventId) || this.#queue.some((q) => q.raw.event_id === eventId) || this.#deps.sink.holds?.(eventId) === true;
+	}
+
+	#remember(ids: readonly string[]): void {
+		for (const id of ids) {
+			this.#handed.add(id);
+			this.#fromHistory.delete(id);
+		}
+		// NOTE: bounded; the register answers for case events anyway, this set only spares chat a second ingest.
+		for (const id of this.#handed) {
+			if (this.#handed.size <= 50_000) break;
+			this.#handed.delete(id);
+		}
 	}
 
 	/**
@@ -257,6 +373,7 @@ export class BridgeSync implements GateHooks {
 		invitations: readonly InvitationRecord[],
 		token = this.#token,
 		actions: readonly InviteAction[] = this.#actions,
+		marks: ReadonlyMap<string, string> = this.#marks,
 	): Promise<{
 		events: number;
 		undecryptable: number;
@@ -269,7 +386,12 @@ export class BridgeSync implements GateHooks {
 			const picked = this.#pick(settled.events);
 			await this.#deps.saveSyncStore();
 			const replies = [...this.#replies.values(), ...picked];
-			const store = encodeSnapshot<PendingState>(await this.#deps.dump(), { queue: settled.remaining, actions, replies });
+			const store = encodeSnapshot<PendingState>(await this.#deps.dump(), {
+				queue: settled.remaining,
+				actions,
+				replies,
+				marks: Object.fromEntries(marks),
+			});
 			const approvals = picked.flatMap((command) => this.#deps.replies?.hook.approval?.(command) ?? []);
 			const result = this.#deps.sink.commit({
 				events: settled.events,
@@ -280,6 +402,7 @@ export class BridgeSync implements GateHooks {
 			});
 			if (result.ok) {
 				for (const p of picked) this.#replies.set(p.eventId, p);
+				this.#remember([...settled.events.map((e) => e.eventId), ...settled.undecryptable.map((u) => u.eventId)]);
 				for (const u of settled.undecryptable) this.#deps.log(`UNDECRYPTABLE: ${u.eventId} in ${u.room} from ${u.sender}: ${u.reason}`);
 				return {
 					events: settled.events.length,
@@ -302,7 +425,7 @@ export class BridgeSync implements GateHooks {
 		// NOTE: a command counts only as a case event does (policies/trust): one sent in the clear or from an
 		// unverified device is logged by the register, never answered.
 		return events
-			.filter((e) => e.trust.counts)
+			.filter((e) => e.trust.counts && !this.#fromHistory.has(e.eventId))
 			.map((e) => hook.pick(e, this.#deps.self, now))
 			.filter((c): c is PendingCommand => c !== undefined && !this.#replies.has(c.eventId));
 	}

@@ -12,6 +12,11 @@ export class MemorySink implements BatchSink {
 		return this.batches.at(-1)?.checkpoint;
 	}
 
+	/** Whether an event with this ID was committed (as a register refuses a second). */
+	holds(eventId: string): boolean {
+		return this.batches.some((b) => b.events.some((e) => e.eventId === eventId) || b.undecryptable.some((u) => u.eventId === eventId));
+	}
+
 	commit(batch: Batch): Result<void, string> {
 		if (this.failWith !== undefined) return err(this.failWith);
 		this.batches.push(batch);

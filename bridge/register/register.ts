@@ -37,6 +37,8 @@ export interface Register {
 	ingest(batch: IngestBatch): Result<IngestSummary, RegisterError>;
 	/** The last checkpoint written, or undefined for a register that has ingested nothing. */
 	readCheckpoint(): Result<Checkpoint | undefined, RegisterError>;
+	/** Whether the event ID is in the log or recorded undecryptable: the bridge's gap filling stops at what it has (issue 14). */
+	holds(eventId: string): Result<boolean, RegisterError>;
 	/** A room's case record, folded from its logged events (unopened when there are none): what the chat commands read. */
 	record(room: string): Result<CaseRecord, RegisterError>;
 	verify(): Result<VerifyReport, RegisterError>;
@@ -100,6 +102,11 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 			reading('read the checkpoint', () => {
 				const row = checkpointRow();
 				return row === undefined ? undefined : { syncToken: row.syncToken, store: new Uint8Array(row.store) };
+			}),
+		holds: (eventId) =>
+			reading('look up an event', () => {
+				const logged = sqlite.prepare('SELECT 1 FROM event_log WHERE event_id = ?').get(eventId) !== undefined;
+				return logged || sqlite.prepare('SELECT 1 FROM undecryptable WHERE event_id = ?').get(eventId) !== undefined;
 			}),
 		record: (room) =>
 			isRoomId(room)

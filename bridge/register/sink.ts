@@ -11,6 +11,8 @@ export interface RegisterSink {
 	load(): Checkpoint | undefined;
 	/** The whole batch in one transaction; an error leaves the register as it was and the sync must not advance. */
 	commit(batch: IngestBatch): Result<void, string>;
+	/** Whether the event ID is logged (or recorded undecryptable) already. */
+	holds(eventId: string): boolean;
 }
 
 export function registerSink(register: Register): RegisterSink {
@@ -21,6 +23,11 @@ export function registerSink(register: Register): RegisterSink {
 			// start, where a register that cannot be read must stop the bot.
 			if (!point.ok) throw new Error(point.error.message);
 			return point.value;
+		},
+		holds: (eventId) => {
+			const held = register.holds(eventId);
+			// NOTE: a register that cannot be read now answers "not held": the event is ingested again, and refused there.
+			return held.ok && held.value;
 		},
 		commit: (batch) => {
 			const done = register.ingest(batch);

@@ -12,6 +12,7 @@ import type { ReminderHook } from './hook.ts';
 export function remindingSink(sink: BatchSink, hook: ReminderHook): BatchSink {
 	return {
 		load: () => sink.load(),
+		holds: (eventId) => sink.holds?.(eventId) === true,
 		commit: (batch) => {
 			const counted = batch.events.filter((e) => e.trust.counts);
 			if (counted.length > 0) hook.observe(counted);
