@@ -2,7 +2,7 @@
 // deployment of its own (profile `admission`, from tests/fixtures/admission/),
 // three homeservers whose rosters change while they run:
 // - version 1: AUSTRAL's members are Arvenia's (xa-apo, which hosts the
-//   secretariat) and Belmora's (xb-mj); Caldera's (xc-pgc, of another network)
+//   secretariat) and Belmora's (xb-mj); Caldera's (xc-pgc, in no network: the outsider of this deployment)
 //   is an applicant, so its server and the host's federate and the space's ACL
 //   admits it — and nothing else does. Its member knocks on the space with a
 //   reason, and the secretariat's service account sees the knock and why.
@@ -13,7 +13,7 @@
 //   (`restartWith`); the keeper re-issues the ACLs; the knock is answered with
 //   an invitation, and Caldera's member joins the space and the plenary room.
 //   Belmora's and Caldera's servers, which refused each other, now federate.
-// - Version 3 removes Caldera again: the keeper takes its member out of every
+// - Version 3 removes Caldera again (out of AUSTRAL and the roster): the keeper takes its member out of every
 //   room and re-issues the ACLs without its server, which then refuse its
 //   member's join ("banned"); Arvenia and Belmora apply the version and
 //   restart, Caldera does not (a removed authority need not cooperate) and is

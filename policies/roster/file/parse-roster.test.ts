@@ -44,6 +44,18 @@ describe('parseRoster', () => {
 		expect(roster.networks.map((n) => n.applicants)).toEqual([['bb-two'], undefined]);
 	});
 
+	it('reads an applicant that belongs to no network yet, and refuses an authority in no network that applies to none', () => {
+		const hosted = editLine(VALID_ROSTER, 48, '    name: North Secretariat\n    hosted_by: aa-one');
+		const outside = hosted.replace('    memberships:\n      - network: SOUTH\n        status: observer\n', '    memberships: []\n');
+		expect(outside).not.toBe(hosted);
+		const parsed = parseRoster(editLine(outside, 6, '    languages: [en]\n    applicants: [bb-two]'), FILE);
+		expect(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.error)).toBe(true);
+		if (parsed.ok) expect(parsed.value.authorities[1]?.memberships).toEqual([]);
+		const errors = errorsOf(outside);
+		expect(errors.map((e) => e.path)).toContain('authorities[1].memberships');
+		expect(errors.find((e) => e.path === 'authorities[1].memberships')?.message).toMatch(/at least one network, or is an applicant/);
+	});
+
 	// [what, line edited, its new text, key path, line reported]
 	const refusals: [string, number, string, string, number][] = [
 		['an unknown key', 13, '    name: Authority One\n    nickname: One', 'authorities[0].nickname', 14],

@@ -66,7 +66,10 @@ function checkAuthorities(roster: RosterDocument, found: Found): void {
 		(i) => `authorities[${i}].id`,
 		'the authority id',
 	);
+	const applying = new Set(roster.networks.flatMap((n) => n.applicants ?? []));
 	roster.authorities.forEach((authority, i) => {
+		if (authority.memberships.length === 0 && !applying.has(authority.id))
+			found.add(`authorities[${i}].memberships`, 'An authority belongs to at least one network, or is an applicant to one.');
 		authority.memberships.forEach((m, j) => {
 			if (!networks.has(m.network))
 				found.add(`authorities[${i}].memberships[${j}].network`, `"${m.network}" is not a network declared under networks.`);

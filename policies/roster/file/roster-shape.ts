@@ -42,7 +42,8 @@ const authority = record({
 	homeserver: optional('homeserver', homeserverEntry),
 	timeZone: required('time_zone', timeZone),
 	languages: required('languages', languages('An authority')),
-	memberships: required('memberships', list(membership, { nonEmpty: 'An authority belongs to at least one network.' })),
+	// NOTE: may be empty for an applicant, which belongs to no network yet (roster-checks.ts says so otherwise).
+	memberships: required('memberships', list(membership)),
 });
 
 const pair: Reader<[string, string]> = (node, path, context) => {
