@@ -22,6 +22,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { ROSTER_UPDATE_KEY } from '../../policies/roster-update/index.ts';
 import { crossSign, decryptedMessage, startNodeClient } from '../support/matrix-node-client.ts';
+import { clientApi, roomIdOf } from './support/client-api.ts';
+import { openNetwork } from './support/network-pages.ts';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
 import { LOCALES, message } from './support/messages.ts';
 import { rosterPersonSignedIn } from './support/roster-person.ts';
@@ -33,21 +35,6 @@ test.setTimeout(900_000);
 const SECRETARIAT = { authority: 'gt-mp', localpart: 'refco.secretariat' };
 const SHOTS = '/work/notes/shots/knocks';
 const ROSTER = join(import.meta.dirname, '..', '..', 'deploy', 'roster', 'default.yaml');
-
-async function clientApi(account: E2eAccount, method: string, path: string, body?: unknown) {
-	const response = await fetch(`${account.homeserver.clientUrl}/_matrix/client/v3${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${account.accessToken}`, 'Content-Type': 'application/json' },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function roomIdOf(account: E2eAccount, alias: string): Promise<string> {
-	const found = await clientApi(account, 'GET', `/directory/room/${encodeURIComponent(alias)}`);
-	expect(found.status, `resolving ${alias}`).toBe(200);
-	return String(found.body['room_id']);
-}
 
 /** Knocks on the space from `account`'s homeserver, through the secretariat's. */
 async function knock(account: E2eAccount, space: string, via: string, reason: string): Promise<void> {
@@ -63,18 +50,9 @@ async function membershipOn(viewer: E2eAccount, roomId: string, userId: string):
 	return state.status === 200 ? String(state.body['membership']) : undefined;
 }
 
-/** Through the navigation to REFCO's page; joins its rooms from the invitation when they are not joined yet. */
+/** REFCO's page through the navigation, its rooms joined; then the secretariat's admission desk. */
 async function openRefco(page: Page): Promise<void> {
-	await page.getByTestId('nav-networks').click();
-	await page.locator('[data-testid="network-link"][data-network="REFCO"]').click();
-	await expect(page.getByTestId('network-heading')).toHaveText('REFCO');
-	const join = page.getByTestId('network-join');
-	const joined = page.getByTestId('announcements');
-	await expect(join.or(joined)).toBeVisible({ timeout: 300_000 });
-	if (await join.isVisible()) {
-		await join.click();
-		await expect(joined).toBeVisible({ timeout: 120_000 });
-	}
+	await openNetwork(page);
 	await expect(page.getByTestId('admission')).toBeVisible({ timeout: 120_000 });
 }
 

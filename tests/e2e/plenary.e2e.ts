@@ -23,7 +23,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildPlenaryContent } from '../../policies/plenary/index.ts';
 import type { CountryCode } from '../../policies/roster/types.ts';
-import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, type E2eAccount } from './support/accounts.ts';
+import { clientApi, roomIdOf } from './support/client-api.ts';
+import { freshAccount, homeserverOf, logOutRegistration, rosterAccount } from './support/accounts.ts';
 import { openNetwork } from './support/network-pages.ts';
 import { rosterPersonSignedIn } from './support/roster-person.ts';
 import { auditAtEverySize, VIEWPORTS } from './support/screen-audit.ts';
@@ -44,21 +45,6 @@ function runDates(): { start: string; end: string } {
 	const start = Date.UTC(2030, 0, 1) + (Math.floor(Date.now() / 1000) % 20_000) * day;
 	const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 	return { start: iso(start), end: iso(start + 2 * day) };
-}
-
-async function clientApi(account: E2eAccount, method: string, path: string, body?: unknown) {
-	const response = await fetch(`${account.homeserver.clientUrl}/_matrix/client/v3${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${account.accessToken}`, 'Content-Type': 'application/json' },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function roomIdOf(account: E2eAccount, alias: string): Promise<string> {
-	const found = await clientApi(account, 'GET', `/directory/room/${encodeURIComponent(alias)}`);
-	expect(found.status, `resolving ${alias}`).toBe(200);
-	return String(found.body['room_id']);
 }
 
 test('the secretariat announces a plenary; two authorities attend and vote; everyone sees the result and the quorum; the minutes’ hash matches', async ({
