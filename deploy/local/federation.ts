@@ -1,6 +1,7 @@
 // The local federation: one Synapse per roster authority plus the outsider,
-// started in parallel for a profile (start / test / bench), supervised, and
-// stopped together. The entry point for `npm start`, the tests' global setup
+// started in parallel for a profile (start / test / bench), supervised (one
+// that stops on its own is started again: restart-policy.ts), and stopped
+// together. The entry point for `npm start`, the tests' global setup
 // and the benches.
 import { readFileSync } from 'node:fs';
 import { err, ok, type Result } from '../../policies/result.ts';
@@ -15,6 +16,7 @@ import { checkPython, pythonCommand } from '../synapse/python.ts';
 import { checkPorts } from './check-ports.ts';
 import { findHomeserver, removeDescription, writeDescription } from './description.ts';
 import { registerExitHook } from './exit-hooks.ts';
+import { LOCAL_RESTART, restartDecision, type RestartPolicy } from './restart-policy.ts';
 import { prepareProfile, reconfigureHomeserver, type PreparedHomeserver, type PreparedProfile } from './prepare.ts';
 import { tightenProfileData } from './private-data.ts';
 import { endStaleHomeservers } from './stale.ts';
@@ -51,6 +53,8 @@ export interface StartOptions {
 	readonly onProgress?: (line: string) => void;
 	/** How long to wait for every homeserver to answer (default 180 s). */
 	readonly timeoutMs?: number;
+	/** When a homeserver that stopped on its own is started again (default LOCAL_RESTART). */
+	readonly restart?: RestartPolicy;
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -145,10 +149,26 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 		await stop();
 		return ready;
 	}
+	// A homeserver that stops on its own is started again (restart-policy.ts), as systemd would on a real host.
+	const restarts = new Map<string, number[]>();
 	const watch = (entry: (typeof started)[number]): void => {
-		void entry.process.exited.then((how) => {
-			if (stopped === undefined && started.includes(entry))
-				progress(`homeserver ${entry.homeserver.plan.id} stopped unexpectedly (${how}); see ${entry.homeserver.files.log}`);
+		void entry.process.exited.then(async (how) => {
+			if (stopped !== undefined || !started.includes(entry)) return;
+			const id = entry.homeserver.plan.id;
+			const earlier = restarts.get(id) ?? [];
+			const decision = restartDecision(options.restart ?? LOCAL_RESTART, earlier, Date.now());
+			const restarting = decision.restart ? `; restarting it in ${Math.round(decision.inMs / 1000)} s` : `; ${decision.reason}`;
+			progress(`homeserver ${id} stopped unexpectedly (${how})${restarting}; see ${entry.homeserver.files.log}`);
+			if (!decision.restart) return;
+			await new Promise((resolve) => setTimeout(resolve, decision.inMs).unref());
+			if (stopped !== undefined || !started.includes(entry)) return;
+			restarts.set(id, [...earlier, Date.now()]);
+			const again = { homeserver: entry.homeserver, process: spawnSynapse(synapse.python, id, entry.homeserver.files) };
+			processes.push(again.process);
+			started.splice(started.indexOf(entry), 1, again);
+			watch(again);
+			const ready = await waitUntilReady([again], waitOptions);
+			progress(ready.ok ? `homeserver ${id} is back` : `homeserver ${id} did not come back: ${ready.error.message}`);
 		});
 	};
 	for (const entry of started) watch(entry);

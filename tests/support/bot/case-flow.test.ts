@@ -49,4 +49,19 @@ describe('the scripted case flow', () => {
 		expect(new Set(envelopes.map((e) => e.sender))).toEqual(new Set([ANA]));
 		expect(summary.transitions).toBe(1);
 	});
+
+	it('moves the status through the flow from the requesting side alone when asked, every move taken', async () => {
+		const { summary, envelopes, record } = await fold({ ...BOTH, total: 500, requestingOnly: true, consultations: 2 });
+		expect(summary.sent).toHaveLength(500);
+		expect(new Set(envelopes.map((e) => e.sender))).toEqual(new Set([ANA]));
+		expect(summary.transitions).toBe(5);
+		const history = 'statusHistory' in record ? record.statusHistory : [];
+		expect(history.map((h) => h.to)).toEqual(['informal-consultation', 'draft', 'informal-consultation', 'draft', 'sent']);
+		// Spread through the burst: the first move in its first quarter, the last in its last.
+		const at = (id: string) => envelopes.findIndex((e) => e.eventId === id);
+		const moves = history.map((h) => at(h.eventId));
+		expect(moves[0]).toBeLessThan(125);
+		expect(moves.at(-1)).toBeGreaterThan(375);
+		expect('conflicts' in record ? record.conflicts : []).toEqual([]);
+	});
 });

@@ -7,7 +7,8 @@
 // amendment the sender's side may not make, a move by the wrong side.
 // With `requestingOnly`, the requesting side sends everything after the
 // opening and the first move (notes, amendments, invalid events): a flow for
-// rooms without the counterpart.
+// rooms without the counterpart; with `consultations`, its status moves
+// through the flow too (draft ⇄ informal consultation, then sent).
 // Each step waits for the previous one's event ID (the next move names it).
 import {
 	buildCaseContent,
@@ -33,6 +34,13 @@ export interface FlowOptions {
 	/** An invalid event every `invalidEvery` events (default 23). */
 	readonly invalidEvery?: number;
 	readonly requestingOnly?: boolean;
+	/**
+	 * With `requestingOnly`: the request goes into informal consultation and back
+	 * this many times, the moves spread evenly through the flow, and is sent
+	 * only at the end (2 × consultations + 1 transitions from the requesting side
+	 * alone, for the fault tests' one-sender bursts). Left out: sent at once.
+	 */
+	readonly consultations?: number;
 	/** Distinguishes the flows of several rooms in their text. */
 	readonly label?: string;
 }
@@ -101,7 +109,8 @@ export async function runCaseFlow(options: FlowOptions, send: FlowSend): Promise
 		transitions++;
 	};
 	head = transitionIdOf((await emit('requesting', built(openingOf(options)))) as EventId);
-	await move('requesting', 'sent');
+	const planned = movesSpread(options);
+	if (planned.length === 0) await move('requesting', 'sent');
 	// Whose turn it is, and how many events it has sent in this turn.
 	let side: Side = options.requestingOnly === true ? 'requesting' : 'requested';
 	let turn = 0;
@@ -109,7 +118,9 @@ export async function runCaseFlow(options: FlowOptions, send: FlowSend): Promise
 	while (sent.length < options.total) {
 		const n = sent.length;
 		const label = options.label === undefined ? '' : ` (${options.label})`;
-		if (n % every === every - 1) {
+		if (planned.length > 0 && n >= planned[0]!.at) {
+			await move('requesting', planned.shift()!.to);
+		} else if (n % every === every - 1) {
 			await emit(side, invalidContent(n, every, side, head, at), true);
 		} else if (options.requestingOnly !== true && inTurn >= 3 + ((turn * 7) % 9)) {
 			// The move (or, for the first answer, two moves) that ends this side's turn.
@@ -133,6 +144,17 @@ export async function runCaseFlow(options: FlowOptions, send: FlowSend): Promise
 		inTurn++;
 	}
 	return { sent, invalid, transitions, notes, amendments };
+}
+
+/** The requesting side's moves of a `consultations` flow: where in the flow each goes, and to what. */
+function movesSpread(options: FlowOptions): { at: number; to: string }[] {
+	const rounds = options.requestingOnly === true ? (options.consultations ?? 0) : 0;
+	if (rounds === 0) return [];
+	const count = 2 * rounds + 1;
+	return Array.from({ length: count }, (_, k) => ({
+		at: Math.floor(((k + 1) * options.total) / (count + 1)),
+		to: k === count - 1 ? 'sent' : k % 2 === 0 ? 'informal-consultation' : 'draft',
+	}));
 }
 
 /** Content that must be refused, in turn: malformed, a wrong-side amendment, a wrong-side move. */
