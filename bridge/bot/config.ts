@@ -28,6 +28,8 @@ export interface BotConfig extends CheckedBotConfig {
 	readonly undecryptableAfterSeconds: number;
 	/** The site's bridge.retry_seconds (default 5). */
 	readonly retrySeconds: number;
+	/** The site's bridge.reconcile_every_minutes (default 60). */
+	readonly reconcileEveryMinutes: number;
 	/** The site's bridge.report_to_secretariat (default false) and bridge.report_statistics_every_hours (default 24). */
 	readonly reports: { readonly consent: boolean; readonly statisticsEveryHours: number };
 	/** The site's reminders; the defaults when it leaves them out. */
@@ -69,6 +71,7 @@ export function botConfig(file: CheckedBotConfig, site: SiteDocument, roster: Ro
 		secretsDir: site.paths.secrets,
 		undecryptableAfterSeconds: site.bridge.undecryptableAfterSeconds ?? 600,
 		retrySeconds: site.bridge.retrySeconds ?? 5,
+		reconcileEveryMinutes: site.bridge.reconcileEveryMinutes ?? 60,
 		reports: { consent: site.bridge.reportToSecretariat === true, statisticsEveryHours: site.bridge.reportStatisticsEveryHours ?? 24 },
 		reminders: reminders.value,
 		roster,

@@ -55,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	const { config, warnings, label } = start.value;
 	log(label);
 	for (const w of warnings) log(w);
-	const reconcile = reconcileEveryMs(process.env);
+	const reconcile = reconcileEveryMs(process.env, config.reconcileEveryMinutes);
 	if (!reconcile.ok) {
 		console.error(reconcile.error);
 		return 2;

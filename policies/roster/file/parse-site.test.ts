@@ -45,6 +45,9 @@ describe('parseSite', () => {
 		const every = parseSite(editLine(SITE, 14, '  report_to_secretariat: true\n  report_statistics_every_hours: 168'), 'site.yaml');
 		expect(every.ok && every.value.bridge.reportStatisticsEveryHours).toBe(168);
 		expect(left.ok && left.value.bridge).not.toHaveProperty('reportStatisticsEveryHours');
+		const reconcile = parseSite(editLine(SITE, 14, '  reconcile_every_minutes: 15'), 'site.yaml');
+		expect(reconcile.ok && reconcile.value.bridge.reconcileEveryMinutes).toBe(15);
+		expect(left.ok && left.value.bridge).not.toHaveProperty('reconcileEveryMinutes');
 	});
 
 	const refusals: [string, number, string, string, number][] = [
@@ -57,6 +60,8 @@ describe('parseSite', () => {
 		['a consent that is not true or false', 14, '  report_to_secretariat: yes', 'bridge.report_to_secretariat', 14],
 		['a statistics period of 0 hours', 14, '  report_statistics_every_hours: 0', 'bridge.report_statistics_every_hours', 14],
 		['a statistics period in fractions', 14, '  report_statistics_every_hours: 1.5', 'bridge.report_statistics_every_hours', 14],
+		['a reconciliation every 0 minutes', 14, '  reconcile_every_minutes: 0', 'bridge.reconcile_every_minutes', 14],
+		['a reconciliation more than a day apart', 14, '  reconcile_every_minutes: 2000', 'bridge.reconcile_every_minutes', 14],
 		['a reminder offset that is not a number', 16, '  offsets_hours: [336, soon]', 'reminders.offsets_hours[1]', 16],
 		['no reminder offsets', 16, '  offsets_hours: []', 'reminders.offsets_hours', 16],
 		['an escalation of 0 hours', 17, '  escalate_after_hours: 0', 'reminders.escalate_after_hours', 17],

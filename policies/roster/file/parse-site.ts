@@ -15,6 +15,10 @@ const reportHours = number((v) =>
 	Number.isInteger(v) && v >= 1 && v <= 720 ? undefined : `${v} must be a whole number of hours from 1 to 720.`,
 );
 
+const reconcileMinutes = number((v) =>
+	Number.isInteger(v) && v >= 1 && v <= 1440 ? undefined : `${v} must be a whole number of minutes from 1 to 1440.`,
+);
+
 const siteShape = record({
 	authority: required('authority', authorityId),
 	urls: required('urls', record({ web: required('web', httpUrl) })),
@@ -37,6 +41,7 @@ const siteShape = record({
 			retrySeconds: optional('retry_seconds', seconds),
 			reportToSecretariat: optional('report_to_secretariat', boolean()),
 			reportStatisticsEveryHours: optional('report_statistics_every_hours', reportHours),
+			reconcileEveryMinutes: optional('reconcile_every_minutes', reconcileMinutes),
 		}),
 	),
 	reminders: optional(

@@ -49,6 +49,8 @@ export interface SiteDocument {
 		readonly reportToSecretariat?: boolean;
 		/** With that consent, how often the statistics are sent, in hours (bot default 24); the register's head goes daily. */
 		readonly reportStatisticsEveryHours?: number;
+		/** How often the bridge pages back through every case room for events its sync missed, in minutes (bot default 60). */
+		readonly reconcileEveryMinutes?: number;
 	};
 	/** The bot's defaults when left out (bridge/reminders/types.ts). */
 	readonly reminders?: SiteReminders;
