@@ -15,17 +15,14 @@
 // says when (`completeAt`). Times are performance.now() milliseconds.
 // NOTE: the paused homeserver is the caller's federation's: it is continued
 // in a `finally` and by `resume` (for the caller's afterAll), whatever happens.
-import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import type * as sdk from 'matrix-js-sdk';
 import { GUATEMALA, NIGERIA } from '../../../policies/roster/testing/demo.ts';
-import { commandLine } from '../../../deploy/process/cmdline.ts';
 import { clientAnswers } from '../../../deploy/local/readiness.ts';
-import type { LocalHomeserver } from '../../../deploy/local/types.ts';
 import { homeserverOf, type FederationInfo } from '../federation-info.ts';
 import { botSetup, readRegister, type BotLaunch, type BotProcess, type BotSetup } from '../bot/bot-process.ts';
 import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../bot/bot-room.ts';
 import { runCaseFlow, type FlowSummary } from '../bot/case-flow.ts';
+import { synapsePid } from './synapse-pid.ts';
 
 export type Fault = { readonly kind: 'kill' } | { readonly kind: 'pause'; readonly seconds: number } | { readonly kind: 'none' };
 
@@ -56,15 +53,6 @@ export interface FaultRun {
 	readonly completeAt: number;
 	/** Of the flow's events, how many were sent while the receiving homeserver was down. */
 	readonly sentWhileDown: number;
-}
-
-/** The homeserver's Synapse pid, from its pid file, checked against its command line. */
-export async function synapsePid(hs: LocalHomeserver): Promise<number> {
-	const pid = Number(readFileSync(join(hs.dataDir, 'synapse.pid'), 'utf8').trim());
-	const command = await commandLine(pid);
-	if (command === undefined || !command.includes(hs.dataDir))
-		throw new Error(`pid ${pid} is not ${hs.id}'s Synapse (${command ?? 'gone'})`);
-	return pid;
 }
 
 let paused: number | undefined;
