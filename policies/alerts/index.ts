@@ -1,0 +1,14 @@
+// Alerts that reach the person on duty (issue 16): the escalation chain along
+// the 24/7 rota, when mails go, and their content-free text. Pure.
+export {
+	escalationChain,
+	nextStep,
+	type ChainStep,
+	type EscalationSettings,
+	type FocalPoint,
+	type Next,
+	type RotaPeriod,
+	type TakenStep,
+} from './escalation.ts';
+export { mailDecision, type MailDecision, type PendingItem } from './mail-batch.ts';
+export { mailText, type MailText, type Waiting } from './mail-text.ts';
