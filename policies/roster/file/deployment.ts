@@ -87,6 +87,15 @@ export function readSiteFile(files: FileAccess, path: string): Result<SiteDocume
 			people: at(site.paths.people),
 		},
 		homeserver: { adminTokenFile: at(site.homeserver.adminTokenFile) },
+		...(site.mail === undefined
+			? {}
+			: {
+					mail: {
+						...site.mail,
+						...(site.mail.passwordFile === undefined ? {} : { passwordFile: at(site.mail.passwordFile) }),
+						...(site.mail.caFile === undefined ? {} : { caFile: at(site.mail.caFile) }),
+					},
+				}),
 	});
 }
 

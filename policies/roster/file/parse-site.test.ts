@@ -50,6 +50,31 @@ describe('parseSite', () => {
 		expect(left.ok && left.value.bridge).not.toHaveProperty('reconcileEveryMinutes');
 	});
 
+	it('reads the SMTP relay, and refuses a broken one naming the key', () => {
+		const mail = (lines: string) => parseSite(`${SITE}mail:\n${lines}`, 'site.yaml');
+		const read = mail(
+			'  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  password_file: secrets/smtp\n',
+		);
+		expect(read.ok && read.value.mail).toEqual({
+			host: 'smtp.one.aa.example',
+			port: 587,
+			starttls: true,
+			from: 'rogatory@one.aa.example',
+			passwordFile: 'secrets/smtp',
+		});
+		expect(parseSite(SITE, 'site.yaml')).toMatchObject({ ok: true, value: { authority: 'aa-one' } });
+		const broken = [
+			['  host: smtp.one.aa.example\n  port: 70000\n  starttls: true\n  from: rogatory@one.aa.example\n', 'mail.port'],
+			['  host: smtp.one.aa.example\n  port: 25\n  starttls: true\n  from: Rogatory <rogatory@one.aa.example>\n', 'mail.from'],
+			['  host: smtp.one.aa.example\n  port: 25\n  from: rogatory@one.aa.example\n', 'mail.starttls'],
+		] as const;
+		for (const [lines, key] of broken) {
+			const got = mail(lines);
+			expect(got.ok).toBe(false);
+			expect(!got.ok && got.error.map((e) => e.path)).toContain(key);
+		}
+	});
+
 	const refusals: [string, number, string, string, number][] = [
 		['an unknown key', 3, '  web: https://rogatory.one.aa.example\n  admin: https://x.example', 'urls.admin', 4],
 		['a web URL that is not http(s)', 3, '  web: file:///srv/rogatory', 'urls.web', 3],

@@ -19,6 +19,11 @@ const reconcileMinutes = number((v) =>
 	Number.isInteger(v) && v >= 1 && v <= 1440 ? undefined : `${v} must be a whole number of minutes from 1 to 1440.`,
 );
 
+const port = number((v) => (Number.isInteger(v) && v >= 1 && v <= 65535 ? undefined : `${v} must be a port number from 1 to 65535.`));
+const mailAddress = text((v) =>
+	/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(v) ? undefined : `"${v}" must be one e-mail address, such as rogatory@example.org.`,
+);
+
 const siteShape = record({
 	authority: required('authority', authorityId),
 	urls: required('urls', record({ web: required('web', httpUrl) })),
@@ -42,6 +47,18 @@ const siteShape = record({
 			reportToSecretariat: optional('report_to_secretariat', boolean()),
 			reportStatisticsEveryHours: optional('report_statistics_every_hours', reportHours),
 			reconcileEveryMinutes: optional('reconcile_every_minutes', reconcileMinutes),
+		}),
+	),
+	mail: optional(
+		'mail',
+		record({
+			host: required('host', text()),
+			port: required('port', port),
+			starttls: required('starttls', boolean()),
+			from: required('from', mailAddress),
+			username: optional('username', text()),
+			passwordFile: optional('password_file', text()),
+			caFile: optional('ca_file', text()),
 		}),
 	),
 	reminders: optional(

@@ -52,7 +52,27 @@ export interface SiteDocument {
 		/** How often the bridge pages back through every case room for events its sync missed, in minutes (bot default 60). */
 		readonly reconcileEveryMinutes?: number;
 	};
+	/**
+	 * The authority's SMTP relay, through which its bridge sends content-free
+	 * notification mails (issue 16; policies/alerts/mail-text.ts). Left out: no mail.
+	 */
+	readonly mail?: SiteMail;
 	/** The bot's defaults when left out (bridge/reminders/types.ts). */
 	readonly reminders?: SiteReminders;
 	readonly source: SourceMap;
+}
+
+/** The site's `mail` section. */
+export interface SiteMail {
+	readonly host: string;
+	readonly port: number;
+	/** Whether the relay must upgrade to TLS (STARTTLS) before anything is sent; port 465 speaks TLS from the start. */
+	readonly starttls: boolean;
+	/** The sender address of every mail. */
+	readonly from: string;
+	readonly username?: string;
+	/** A file holding the relay's password (relative paths from the site file's folder). */
+	readonly passwordFile?: string;
+	/** A PEM file of the certificate authority the relay's certificate is checked against, when not the system's. */
+	readonly caFile?: string;
 }
