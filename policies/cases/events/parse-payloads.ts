@@ -10,7 +10,7 @@ import { LIMITS } from '../vocabulary/limits.ts';
 import { LINK_ENDS, LINK_RELATIONS, REQUEST_KINDS } from '../vocabulary/request.ts';
 import { parseChanges, parseFields } from './parse-fields.ts';
 import { get, has, oneOf, text, via, type JsonObject, type Read } from './read.ts';
-import type { Amended, Link, Note, Opened, Settled, Transition } from './types.ts';
+import type { Acknowledged, Amended, Link, Note, Opened, Settled, Transition } from './types.ts';
 
 export function parseOpened(p: JsonObject, path: string): Read<Opened> {
 	const kind = oneOf(REQUEST_KINDS, get(p, 'kind'), `${path}.kind`);
@@ -87,3 +87,6 @@ export function parseLink(p: JsonObject, path: string): Read<Link> {
 	if (!end.ok) return end;
 	return ok({ type: 'link', relation: relation.value, end: end.value, target: target.value, ...removed });
 }
+
+/** Nothing to read: who and when are the envelope's. */
+export const parseAcknowledged = (): Read<Acknowledged> => ok({ type: 'acknowledged' });

@@ -4,7 +4,7 @@
 import { err, ok, type Result } from '../../result.ts';
 import { CASE_EVENT_TYPES, CASE_KEY, CASE_VERSION, type CaseEventType } from '../vocabulary/namespace.ts';
 import { LIMITS } from '../vocabulary/limits.ts';
-import { parseAmended, parseLink, parseNote, parseOpened, parseSettled, parseTransition } from './parse-payloads.ts';
+import { parseAcknowledged, parseAmended, parseLink, parseNote, parseOpened, parseSettled, parseTransition } from './parse-payloads.ts';
 import { get, has, isObject, text, type JsonObject, type Read } from './read.ts';
 import { rejection, type Rejection } from './rejection.ts';
 import type { CaseEvent } from './types.ts';
@@ -16,6 +16,7 @@ const PAYLOADS: { readonly [T in CaseEventType]: (payload: JsonObject, path: str
 	settled: parseSettled,
 	note: parseNote,
 	link: parseLink,
+	acknowledged: parseAcknowledged,
 };
 
 function parseContent(raw: unknown): Result<CaseEvent, Rejection> {

@@ -98,7 +98,18 @@ export type Link =
 	  }
 	| { readonly type: 'link'; readonly relation: 'related'; readonly target: RoomId; readonly removed?: true };
 
-export type CaseEvent = Opened | Amended | Transition | Settled | Note | Link;
+/**
+ * A person of the requested authority has the request in hand (issue 16): it
+ * was opened, or they pressed "I have it". It ends the escalation of an
+ * urgent request for everyone, and tells the requesting side that a person,
+ * not only a device or a bridge, received it (a read receipt is per device,
+ * and servers read it).
+ */
+export interface Acknowledged {
+	readonly type: 'acknowledged';
+}
+
+export type CaseEvent = Opened | Amended | Transition | Settled | Note | Link | Acknowledged;
 
 /** The `m.room.message` content a case event travels in. */
 export interface CaseContent {

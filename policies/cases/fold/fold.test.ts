@@ -91,6 +91,22 @@ describe('foldCase', () => {
 		expect(record.notes).toBe(1);
 	});
 
+	it('keeps the requested side’s acknowledgements, each person’s first, and refuses the requesting side’s', () => {
+		const record = fold([
+			opening(),
+			envelope('$a2', AMINA, 3000, { type: 'acknowledged' }),
+			envelope('$a1', AMINA, 2000, { type: 'acknowledged' }),
+			envelope('$aa', ANA, 2500, { type: 'acknowledged' }),
+			envelope('$akz', AIGERIM, 2600, { type: 'acknowledged' }),
+		]);
+		expect(codes(record)).toEqual([
+			['$aa', 'wrong-side'],
+			['$akz', 'not-a-party'],
+		]);
+		expect(record.acknowledgements).toEqual([{ eventId: '$a1', by: AMINA, side: 'requested', at: 2000 }]);
+		expect(record.notes).toBe(0);
+	});
+
 	it('stays unopened, listing everything, until a valid opening arrives', () => {
 		const record = foldCase(
 			[

@@ -12,7 +12,7 @@ import { applyLink } from './links.ts';
 import { chooseOpening, type Opening } from './opening.ts';
 import { compareRejected, compareStamps, prepare, rejected, type Parsed } from './order.ts';
 import { sideOf } from './parties.ts';
-import type { Amendment, CaseEventEnvelope, CaseLink, CaseRecord, FoldContext, OpenedCase, RejectedEvent } from './types.ts';
+import type { Amendment, CaseEventEnvelope, CaseLink, CaseRecord, FoldContext, OpenedCase, RejectedEvent, Stamp } from './types.ts';
 
 const isType =
 	<T extends CaseEvent['type']>(type: T) =>
@@ -38,6 +38,7 @@ function foldOpened(events: readonly Parsed[], opening: Opening, context: FoldCo
 	const amendments: Amendment[] = [];
 	let links: readonly CaseLink[] = [];
 	let notes = 0;
+	const acknowledgements: Stamp[] = [];
 	for (const p of events) {
 		if (p.event.type === 'opened' || p.event.type === 'transition' || p.event.type === 'settled') continue;
 		const s = side(p);
@@ -54,6 +55,10 @@ function foldOpened(events: readonly Parsed[], opening: Opening, context: FoldCo
 			const applied = applyLink(links, p, s, context.room);
 			if ('code' in applied) refuse(p, applied.code, applied.reason);
 			else links = applied;
+		} else if (isType('acknowledged')(p)) {
+			if (s !== 'requested') refuse(p, 'wrong-side', 'only the requested authority’s people acknowledge a request');
+			else if (!acknowledgements.some((a) => a.by === p.sender))
+				acknowledgements.push({ eventId: p.eventId, by: p.sender, side: s, at: p.at });
 		} else notes++;
 	}
 
@@ -76,6 +81,7 @@ function foldOpened(events: readonly Parsed[], opening: Opening, context: FoldCo
 		head: chain.head,
 		statusHistory: chain.history,
 		notes,
+		acknowledgements,
 		links,
 		conflicts: chain.conflicts,
 		...(openConflict === undefined ? {} : { openConflict }),

@@ -117,6 +117,12 @@ export interface OpenedCase {
 	readonly head: TransitionId;
 	readonly statusHistory: readonly StatusChange[];
 	readonly notes: number;
+	/**
+	 * The requested side's people who said they have the request in hand
+	 * (`acknowledged` events), first first; empty while nobody has. One per
+	 * person: their first.
+	 */
+	readonly acknowledgements: readonly Stamp[];
 	readonly links: readonly CaseLink[];
 	readonly conflicts: readonly Conflict[];
 	/** The conflict holding the case at its status, if one is unsettled (always the last of `conflicts`). */

@@ -6,7 +6,8 @@ import type { LabelTable, Labels } from './labels.ts';
 
 const l = (en: string, es: string, fr: string, pt: string, ru: string): Labels => ({ en, es, fr, pt, ru });
 
-export type Phrase = 'opened' | 'status' | 'reason' | 'amended' | 'settled' | 'linked' | 'unlinked' | 'serious' | 'reference';
+export type Phrase =
+	'opened' | 'status' | 'reason' | 'amended' | 'settled' | 'linked' | 'unlinked' | 'serious' | 'reference' | 'acknowledged';
 
 export const PHRASES: LabelTable<Phrase> = {
 	opened: l('Request opened', 'Solicitud abierta', 'Demande ouverte', 'Pedido aberto', 'Запрос открыт'),
@@ -24,6 +25,13 @@ export const PHRASES: LabelTable<Phrase> = {
 	unlinked: l('Link removed', 'Vínculo eliminado', 'Lien supprimé', 'Ligação removida', 'Связь удалена'),
 	serious: l('serious crime', 'delito grave', 'infraction grave', 'crime grave', 'тяжкое преступление'),
 	reference: l('ref.', 'ref.', 'réf.', 'ref.', '№'),
+	acknowledged: l(
+		'Received: I have it in hand',
+		'Recibida: la tengo en mis manos',
+		'Reçue : je la prends en charge',
+		'Recebido: tenho-o em mãos',
+		'Получен: запрос у меня в работе',
+	),
 };
 
 export const COLON: Readonly<Record<Language, string>> = { en: ': ', es: ': ', fr: '\u00a0: ', pt: ': ', ru: ': ' };

@@ -98,6 +98,8 @@ function lines(c: Context, e: CaseEvent): string[] {
 			return [e.text];
 		case 'link':
 			return link(c, e);
+		case 'acknowledged':
+			return [labelOf(c.book.phrases, 'acknowledged', c.lang)];
 	}
 }
 

@@ -31,7 +31,7 @@ const step = fc.record({
 });
 
 const extra = fc.record({
-	kind: fc.constantFrom('note', 'amend', 'amend-wrong-side', 'link', 'unlink', 'chat', 'garbage'),
+	kind: fc.constantFrom('note', 'amend', 'amend-wrong-side', 'link', 'unlink', 'ack', 'chat', 'garbage'),
 	who: fc.nat(),
 	ts: fc.integer({ min: 0, max: 40 }),
 	garbage: fc.anything({ maxDepth: 2 }),
@@ -122,6 +122,9 @@ function extraEvent(e: Plan['extras'][number], i: number): CaseEventEnvelope {
 			return envelope(id, anyone, e.ts, link);
 		case 'unlink':
 			return envelope(id, anyone, e.ts, { ...link, removed: true });
+		case 'ack':
+			// Either side: the requesting side's are refused (wrong-side).
+			return envelope(id, anyone, e.ts, { type: 'acknowledged' });
 		case 'chat':
 			return { eventId: id as EventId, sender: anyone, originServerTs: e.ts, content: { msgtype: 'm.text', body: `chat ${i}` } };
 		case 'garbage':

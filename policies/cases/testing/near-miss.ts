@@ -3,7 +3,7 @@
 // string past its cap, an unknown version or type, a forbidden m.relates_to.
 // Used by the property tests of the parser and the fold.
 import fc from 'fast-check';
-import { CASE_KEY } from '../vocabulary/namespace.ts';
+import { CASE_EVENT_TYPES, CASE_KEY } from '../vocabulary/namespace.ts';
 import { LIMITS } from '../vocabulary/limits.ts';
 import type { CaseEvent } from '../events/types.ts';
 import { content, move, OPENED, OTHER_ROOM, ROOT } from './fixtures.ts';
@@ -17,6 +17,7 @@ export const VALID_EVENTS: readonly CaseEvent[] = [
 	{ type: 'settled', conflictAt: ROOT, chosen: ROOT, to: move(ROOT, 'draft', 'sent').to, reason: 'Agreed' },
 	{ type: 'note', text: 'A note' },
 	{ type: 'link', relation: 'provisional-arrest-extradition', end: 'earlier', target: OTHER_ROOM },
+	{ type: 'acknowledged' },
 ];
 
 const REQUIRED: Readonly<Record<CaseEvent['type'], readonly string[]>> = {
@@ -26,6 +27,7 @@ const REQUIRED: Readonly<Record<CaseEvent['type'], readonly string[]>> = {
 	settled: ['conflictAt', 'chosen', 'to', 'reason'],
 	note: ['text'],
 	link: ['relation', 'end', 'target'],
+	acknowledged: [],
 };
 
 /** Keys holding capped free text, with their cap, per type. */
@@ -36,6 +38,7 @@ const CAPPED: Readonly<Record<CaseEvent['type'], readonly (readonly [string, num
 	settled: [['reason', LIMITS.reason]],
 	note: [['text', LIMITS.note]],
 	link: [],
+	acknowledged: [],
 };
 
 /** Values no required key accepts (every required key wants a string or an object). */
@@ -49,13 +52,17 @@ const without = (o: Raw, key: string): Raw => Object.fromEntries(Object.entries(
 
 export const nearMiss: fc.Arbitrary<unknown> = fc.oneof(
 	// a required key missing
-	base.chain(({ event, raw }) => fc.constantFrom(...REQUIRED[event.type]).map((key) => withPayload(raw, without(payloadOf(raw), key)))),
+	base
+		.filter(({ event }) => REQUIRED[event.type].length > 0)
+		.chain(({ event, raw }) => fc.constantFrom(...REQUIRED[event.type]).map((key) => withPayload(raw, without(payloadOf(raw), key)))),
 	// a required key of the wrong type
-	base.chain(({ event, raw }) =>
-		fc
-			.tuple(fc.constantFrom(...REQUIRED[event.type]), wrongValue)
-			.map(([key, value]) => withPayload(raw, { ...payloadOf(raw), [key]: value })),
-	),
+	base
+		.filter(({ event }) => REQUIRED[event.type].length > 0)
+		.chain(({ event, raw }) =>
+			fc
+				.tuple(fc.constantFrom(...REQUIRED[event.type]), wrongValue)
+				.map(([key, value]) => withPayload(raw, { ...payloadOf(raw), [key]: value })),
+		),
 	// free text past its cap (up to ~100 kB)
 	base
 		.filter(({ event }) => CAPPED[event.type].length > 0)
@@ -87,7 +94,7 @@ export const nearMiss: fc.Arbitrary<unknown> = fc.oneof(
 	base.chain(({ raw }) =>
 		fc
 			.string()
-			.filter((t) => !['opened', 'amended', 'transition', 'settled', 'note', 'link'].includes(t))
+			.filter((t) => !(CASE_EVENT_TYPES as readonly string[]).includes(t))
 			.map((type) => withPayload(raw, { ...payloadOf(raw), type })),
 	),
 	// the envelope of the payload

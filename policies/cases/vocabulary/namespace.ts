@@ -14,5 +14,5 @@ export const CASE_KEY = `${NAMESPACE}.case` as const;
 export const CASE_VERSION = 1 as const;
 
 /** The payload types, in the order the reference documents them. */
-export const CASE_EVENT_TYPES = ['opened', 'amended', 'transition', 'settled', 'note', 'link'] as const;
+export const CASE_EVENT_TYPES = ['opened', 'amended', 'transition', 'settled', 'note', 'link', 'acknowledged'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
