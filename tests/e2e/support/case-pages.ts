@@ -20,6 +20,8 @@ export interface NewRequest {
 	readonly invite: readonly string[];
 	/** YYYY-MM-DD */
 	readonly respondBy?: string;
+	/** The urgency's code (routine when left out). */
+	readonly urgency?: 'routine' | 'urgent' | 'immediate';
 }
 
 /** From home, through the dashboard, opens an MLA request; resolves on its page, with its room ID. */
@@ -35,6 +37,7 @@ export async function openRequest(page: Page, request: NewRequest): Promise<stri
 	await page.getByLabel(request.offence, { exact: true }).check();
 	await page.getByLabel(en('newcase_serious', { offence: request.offence })).check();
 	if (request.respondBy !== undefined) await page.getByLabel(en('newcase_respond_by')).fill(request.respondBy);
+	if (request.urgency !== undefined) await page.getByLabel(en('newcase_urgency')).selectOption(request.urgency);
 	await page.getByLabel(en('newcase_invite'), { exact: true }).fill(request.invite.join(' '));
 	await page.getByRole('button', { name: en('newcase_submit') }).click();
 	await expect(page).toHaveURL(/\/en\/cases\/(?!new$)[^/]+$/);

@@ -141,6 +141,30 @@ export class CasePage {
 		});
 	}
 
+	/** Whether the viewer may say they have the request in hand ("I have it"): requested side, not said yet. */
+	get canAcknowledge(): boolean {
+		const record = this.record;
+		return record !== undefined && this.#cases.canAcknowledge(record);
+	}
+
+	/** Queues the viewer's acknowledgement; false with `problem` set when it is refused here. */
+	acknowledge(language: Language): boolean {
+		const record = this.record;
+		if (record === undefined) return false;
+		return this.#queued(this.#cases.acknowledge(record, language), () => {});
+	}
+
+	/**
+	 * Whether opening the page says a person has the request (issue 16): an
+	 * urgent or immediate request that nobody of the requested side has
+	 * acknowledged yet, opened by one of them. It stops the alerts to the
+	 * people on duty; a routine request waits for "I have it".
+	 */
+	get acknowledgesOnOpen(): boolean {
+		const record = this.record;
+		return record !== undefined && record.fields.urgency !== 'routine' && record.acknowledgements.length === 0 && this.canAcknowledge;
+	}
+
 	/** The viewer's side's own reference, as the record has it now. */
 	get ownReference(): string | undefined {
 		const record = this.record;

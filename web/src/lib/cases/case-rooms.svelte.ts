@@ -14,6 +14,7 @@ import { err, ok, type Result } from '#policies/result.ts';
 import {
 	AMENDABLE_BY,
 	availableMoves,
+	CASE_KEY,
 	DEFAULT_REGISTRY,
 	defaultWorkflowFor,
 	foldCase,
@@ -377,6 +378,26 @@ export class CaseRooms {
 		if (!content.ok) return content;
 		this.outbox.enqueue(roomId, content.value);
 		return ok(undefined);
+	}
+
+	/**
+	 * Whether the viewer may say they have the request in hand: they are on the
+	 * requested side and have not said so (nor is it on its way).
+	 */
+	canAcknowledge(record: OpenedCase): boolean {
+		return (
+			this.sideIn(record) === 'requested' &&
+			!record.acknowledgements.some((a) => a.by === this.userId) &&
+			!this.outbox.caseEventPending(record.room, CASE_KEY, 'acknowledged')
+		);
+	}
+
+	/** "I have it": queues the viewer's acknowledgement once (issue 16); nothing when they may not, or did. */
+	acknowledge(record: OpenedCase, language: Language): Result<void, ActionProblem> {
+		if (this.sideIn(record) !== 'requested')
+			return err({ kind: 'invalid-event', code: 'wrong-side', reason: 'only the requested side acknowledges a request' });
+		if (!this.canAcknowledge(record)) return ok(undefined);
+		return this.#queueCaseEvent(record.room, { type: 'acknowledged' }, language);
 	}
 
 	/** Sets the viewer's side's own reference (each authority amends only its own number). */

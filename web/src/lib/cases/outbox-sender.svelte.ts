@@ -22,6 +22,7 @@ import {
 	retried,
 	settled,
 	statusChangePending,
+	caseEventPending,
 	uploaded,
 	type OutboxEntry,
 	type Refusal,
@@ -87,6 +88,11 @@ export class OutboxSender {
 	/** Whether a status change of the room is still on its way (the next one must follow it). */
 	statusChangePending(roomId: string): boolean {
 		return statusChangePending(this.#entries, roomId);
+	}
+
+	/** Whether a case event of `type` waits for the room. */
+	caseEventPending(roomId: string, caseKey: string, type: string): boolean {
+		return caseEventPending(this.#entries, roomId, caseKey, type);
 	}
 
 	/** Starts sending (and sends what an earlier page left). */
