@@ -58,6 +58,7 @@ import { resolveQueue, type Decrypt, type QueuedEvent, type Resolution } from '.
 import { encodeSnapshot, type DatabaseDump } from './idb-snapshot.ts';
 import { backPaginate, markAfter, type Backfill, type Page } from './backfill.ts';
 import type { BatchSink, BridgedEvent, InvitationRecord } from './sink.ts';
+import type { ReconciledRoom } from '../register/types.ts';
 import { readSyncBatch, type Invitation, type RawEvent, type SyncBatch } from './sync-batch.ts';
 import type { GateHooks } from './sync-gate.ts';
 
@@ -194,7 +195,7 @@ export class BridgeSync implements GateHooks {
 		return this.#serial(async () => {
 			await this.#commitLoop(
 				`checkpoint before ${path}`,
-				() => Promise.resolve({ events: [], undecryptable: [], remaining: this.#queue }),
+				() => Promise.resolve({ events: [], undecryptable: [], passed: [], remaining: this.#queue }),
 				[],
 			);
 		});
@@ -276,6 +277,7 @@ export class BridgeSync implements GateHooks {
 			const now = (this.#deps.now ?? Date.now)();
 			const received: QueuedEvent[] = [];
 			const marks = new Map(this.#marks);
+			const reconciled: ReconciledRoom[] = [];
 			for (const room of rooms) {
 				if (this.#stopped) return;
 				if (this.#deps.skipRoom?.(room) === true) continue;
@@ -295,9 +297,10 @@ export class BridgeSync implements GateHooks {
 					received.push({ raw, firstSeen: now });
 					this.#fromHistory.add(raw.event_id);
 				}
+				reconciled.push({ room, at: now, complete: pass.stop !== 'bound', missing: mine.length });
 			}
-			const moved = [...marks].some(([room, mark]) => this.#marks.get(room) !== mark);
-			if (received.length === 0 && !moved) return;
+			// NOTE: committed even when nothing was found, so that the register records each room's pass (the register page).
+			if (reconciled.length === 0) return;
 			const queue = [...this.#queue, ...received];
 			const committed = await this.#commitLoop(
 				`reconciliation (${why})`,
@@ -306,6 +309,7 @@ export class BridgeSync implements GateHooks {
 				this.#token,
 				this.#actions,
 				marks,
+				reconciled,
 			);
 			this.#marks = marks;
 			this.#queue = committed.remaining;
@@ -374,6 +378,7 @@ export class BridgeSync implements GateHooks {
 		token = this.#token,
 		actions: readonly InviteAction[] = this.#actions,
 		marks: ReadonlyMap<string, string> = this.#marks,
+		reconciled: readonly ReconciledRoom[] = [],
 	): Promise<{
 		events: number;
 		undecryptable: number;
@@ -397,12 +402,14 @@ export class BridgeSync implements GateHooks {
 				events: settled.events,
 				invitations,
 				undecryptable: settled.undecryptable,
+				...(settled.passed.length === 0 ? {} : { passed: settled.passed }),
+				...(reconciled.length === 0 ? {} : { reconciled }),
 				...(approvals.length === 0 ? {} : { approvals }),
 				checkpoint: { syncToken: token, store },
 			});
 			if (result.ok) {
 				for (const p of picked) this.#replies.set(p.eventId, p);
-				this.#remember([...settled.events.map((e) => e.eventId), ...settled.undecryptable.map((u) => u.eventId)]);
+				this.#remember([...settled.events, ...settled.undecryptable, ...settled.passed].map((e) => e.eventId));
 				for (const u of settled.undecryptable) this.#deps.log(`UNDECRYPTABLE: ${u.eventId} in ${u.room} from ${u.sender}: ${u.reason}`);
 				return {
 					events: settled.events.length,

@@ -6,9 +6,9 @@
 // which keeps every delivered event, duplicates included, so a duplicate
 // shows.
 import type { Result } from '../../policies/result.ts';
-import type { Checkpoint, IngestBatch, IngestedEvent, InvitationRecord, UndecryptableRecord } from '../register/types.ts';
+import type { Checkpoint, IngestBatch, IngestedEvent, InvitationRecord, PassedRecord, UndecryptableRecord } from '../register/types.ts';
 
-export type { Checkpoint, InvitationRecord };
+export type { Checkpoint, InvitationRecord, PassedRecord };
 
 /** One decrypted (or clear) m.room.message timeline event, as the fold reads it, and its room. */
 export type BridgedEvent = IngestedEvent;

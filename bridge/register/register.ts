@@ -37,7 +37,7 @@ export interface Register {
 	ingest(batch: IngestBatch): Result<IngestSummary, RegisterError>;
 	/** The last checkpoint written, or undefined for a register that has ingested nothing. */
 	readCheckpoint(): Result<Checkpoint | undefined, RegisterError>;
-	/** Whether the event ID is in the log or recorded undecryptable: the bridge's gap filling stops at what it has (issue 14). */
+	/** Whether the event ID is in the log, recorded undecryptable, or seen as chat: the bridge's gap filling stops at what it has (issue 14). */
 	holds(eventId: string): Result<boolean, RegisterError>;
 	/** A room's case record, folded from its logged events (unopened when there are none): what the chat commands read. */
 	record(room: string): Result<CaseRecord, RegisterError>;
@@ -106,7 +106,9 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 		holds: (eventId) =>
 			reading('look up an event', () => {
 				const logged = sqlite.prepare('SELECT 1 FROM event_log WHERE event_id = ?').get(eventId) !== undefined;
-				return logged || sqlite.prepare('SELECT 1 FROM undecryptable WHERE event_id = ?').get(eventId) !== undefined;
+				if (logged || sqlite.prepare('SELECT 1 FROM undecryptable WHERE event_id = ?').get(eventId) !== undefined) return true;
+				// Chat and the rest the bridge read: seen, not logged.
+				return sqlite.prepare("SELECT 1 FROM seen_events WHERE event_id = ? AND kind IN ('chat', 'other')").get(eventId) !== undefined;
 			}),
 		record: (room) =>
 			isRoomId(room)
