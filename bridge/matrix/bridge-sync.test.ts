@@ -236,7 +236,7 @@ describe('BridgeSync', () => {
 		expect(asked).toEqual(['s0']);
 		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$1', '$2']);
 		expect(sink.batches.at(-1)!.checkpoint.syncToken).toBe('s0');
-		expect(sink.batches.at(-1)!.reconciled).toEqual([{ room: '!r:gt', at: expect.any(Number), complete: true, missing: 2 }]);
+		expect(sink.batches.at(-1)!.reconciled).toMatchObject([{ room: '!r:gt', complete: true, missing: 2 }]);
 		// Nothing new: no event committed, only the pass (for the register page).
 		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 0 });
 		expect(sink.batches).toHaveLength(2);
@@ -257,7 +257,7 @@ describe('BridgeSync', () => {
 		expect(sync.markOf('!r:gt')).toBeUndefined();
 		// Queued (no key yet), not lost: 20 events wait in the checkpoint; the pass is recorded as incomplete.
 		expect(pendingOf(sink).queue).toHaveLength(20);
-		expect(sink.batches.at(-1)!.reconciled).toEqual([{ room: '!r:gt', at: expect.any(Number), complete: false, missing: 20 }]);
+		expect(sink.batches.at(-1)!.reconciled).toMatchObject([{ room: '!r:gt', complete: false, missing: 20 }]);
 	});
 
 	it('skips the rooms that are not case rooms, and a room whose history cannot be read now', async () => {

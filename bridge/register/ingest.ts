@@ -145,11 +145,7 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
  * per event ID, in the order first seen; a later kind replaces an earlier one
  * (an undecryptable event decrypted at last), except that a case event stays one.
  */
-function seen(
-	db: Db,
-	event: { readonly room: string; readonly eventId: unknown; readonly originServerTs: unknown },
-	kind: SeenKind,
-): void {
+function seen(db: Db, event: { readonly room: string; readonly eventId: unknown; readonly originServerTs: unknown }, kind: SeenKind): void {
 	const values = {
 		roomId: event.room,
 		eventId: String(event.eventId).slice(0, 255),
