@@ -219,6 +219,7 @@ describe('BridgeSync', () => {
 		// No mark yet: paged back to the room's start; '$0', which the register holds, is not handed on again.
 		expect(asked).toEqual(['p-s1', '@1']);
 		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$g1', '$g2', '$1']);
+		expect(sink.batches.at(-1)!.reconciled).toMatchObject([{ room: '!r:gt', complete: true, missing: 2 }]);
 		expect(sync.markOf('!r:gt')).toBe('$1');
 		expect(pendingOf(sink).marks).toEqual({ '!r:gt': '$1' });
 	});

@@ -43,7 +43,9 @@
 //   earlier complete pass covered) or its start. The same pass runs for every
 //   case room on `reconcile` (at start, after a reconnection, periodically:
 //   bot-client.ts), committed at the current token with a fresh snapshot; the
-//   marks live in the checkpoint, so they advance with the register.
+//   marks live in the checkpoint, so they advance with the register. Each
+//   pass is recorded per room with the events it found (the register's
+//   `reconciliations`, for the register page), in the same commit.
 //   An event the bridge knows (the register holds it, it is queued, or it was
 //   handed on since start) is not handed on again; the register refuses an
 //   event ID already logged anyway. Chat is not logged, so a pass may find a
@@ -211,6 +213,7 @@ export class BridgeSync implements GateHooks {
 		const now = (this.#deps.now ?? Date.now)();
 		const received: QueuedEvent[] = [];
 		const marks = new Map(this.#marks);
+		const reconciled: ReconciledRoom[] = [];
 		for (const room of batch.rooms) {
 			if (this.#deps.skipRoom?.(room.room) === true) continue;
 			let gap: readonly RawEvent[] = [];
@@ -226,6 +229,8 @@ export class BridgeSync implements GateHooks {
 				this.#deps.log(
 					`room ${room.room}: the server cut the timeline short; ${gap.length} missing events found in ${pass.pages} pages of history`,
 				);
+				const missing = gap.filter((raw) => raw['sender'] !== this.#deps.self).length;
+				reconciled.push({ room: room.room, at: now, complete: pass.stop !== 'bound', missing });
 			}
 			for (const raw of [...gap, ...room.events]) if (raw['sender'] !== this.#deps.self) received.push({ raw, firstSeen: now });
 		}
@@ -249,6 +254,7 @@ export class BridgeSync implements GateHooks {
 			batch.nextBatch,
 			actions,
 			marks,
+			reconciled,
 		);
 		this.#marks = marks;
 		this.#actions = actions;

@@ -7,7 +7,8 @@
 // as the bridge — passes on both. Then a copy of Nigeria's register loses two
 // case events (their log rows and seen rows) and one chat message (its seen
 // row): the command on the copy exits 1 naming exactly those three. A room
-// the bridge is not in is refused (exit 2).
+// the bridge is not in is refused (exit 2). The bridges' periodic passes
+// record the room's history complete (the register page's `reconciliations`).
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ const federation = inject('federation');
 const gt = homeserverOf(federation, 'gt-mp');
 const ng = homeserverOf(federation, 'ng-ca');
 const { clients, bot: startBot } = stoppedAfterAll();
+// The bridges' periodic reconciliation, shortened (hourly in production): its record per room is the register page's.
+process.env['ROGATORY_BRIDGE_RECONCILE_SECONDS'] ??= '5';
 
 /** `node bridge/register/cli.ts --roster … --site … verify --complete <room> --config … [<file>]`, as the bridge's site. */
 const verifyComplete = (setup: BotSetup, room: string, file?: string) =>
@@ -44,6 +47,17 @@ const verifyComplete = (setup: BotSetup, room: string, file?: string) =>
 		],
 		{ encoding: 'utf8', timeout: 60_000 },
 	);
+
+/** The bridge's last reconciliation of the room, as the register recorded it. */
+function reconciliation(setup: BotSetup, room: string): { complete: number; missing: number } | undefined {
+	const raw = new Database(setup.config.registerFile, { readonly: true });
+	try {
+		return raw.prepare('SELECT complete, missing FROM reconciliations WHERE room_id = ?').get(room) as
+			{ complete: number; missing: number } | undefined;
+	} finally {
+		raw.close();
+	}
+}
 
 /** The room's event IDs the register recorded as seen (every kind). */
 function seenIn(setup: BotSetup, room: string): Set<string> {
@@ -93,6 +107,11 @@ describe('verify --complete', () => {
 			expect(passed.stdout).toBe(`register ${setup.config.registerFile}: room ${room} complete: ${all.length} events, all seen\n`);
 			expect(passed.status).toBe(0);
 		}
+
+		// The bridges' own periodic pass found the room complete too, and recorded it for the register page.
+		for (const setup of [receiving, sending])
+			await until(() => reconciliation(setup, room)?.complete === 1, `${setup.userId} records a complete pass`, 300);
+		expect(reconciliation(receiving, room)).toEqual({ complete: 1, missing: 0 });
 
 		// A gap put on purpose in a copy of Nigeria's register: two case events and one chat message.
 		const copy = join(receiving.config.registerFile, '..', 'gap.sqlite');
