@@ -7,7 +7,7 @@
 // leaves a gap that only backfill fills (docs/matrix-notes.md); the bridge's
 // back-pagination (bridge/matrix/backfill.ts) must close it: within a bounded
 // wait, Nigeria's register holds every event of the flow exactly once and
-// agrees with Guatemala's, and `verify` passes on both.
+// agrees with Guatemala's, and `verify` and `verify --complete` pass on both.
 // ROGATORY_FAULT_EVENTS and ROGATORY_FAULT_PAUSE_SECONDS set the size (default 300 events, 30 s).
 // NOTE: the stopped homeserver is the shared test federation's: it is
 // continued in a `finally` and again after all, whatever happens.
@@ -18,7 +18,7 @@ import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { commandLine } from '../../deploy/process/cmdline.ts';
 import type { LocalHomeserver } from '../../deploy/local/types.ts';
 import { homeserverOf } from '../support/federation-info.ts';
-import { botSetup, readRegister, type BotSetup } from '../support/bot/bot-process.ts';
+import { botSetup, readRegister, verifyComplete, type BotSetup } from '../support/bot/bot-process.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../support/bot/bot-room.ts';
 import { runCaseFlow } from '../support/bot/case-flow.ts';
@@ -118,6 +118,11 @@ describe('a receiving homeserver cut off mid-flow', () => {
 			const contents = readRegister(setup)!;
 			expect(contents.verify.intact).toBe(true);
 			expect(contents.snapshot.undecryptable.filter((u) => u.roomId === room)).toEqual([]);
+			// And against the homeserver's history, read back to the room's start (issue 14, `verify --complete`).
+			const complete = verifyComplete(setup, room);
+			expect(complete.stderr).toBe('');
+			expect(complete.stdout).toMatch(/ complete: \d+ events, all seen\n$/);
+			expect(complete.status).toBe(0);
 		}
 		expect(new Set(roomEvents(receiving, room))).toEqual(new Set(roomEvents(sending, room)));
 		// The same record on both sides, although the receiving side logged the gap's events after later ones.

@@ -10,12 +10,11 @@
 // the bridge is not in is refused (exit 2). The bridges' periodic passes
 // record the room's history complete (the register page's `reconciliations`).
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { homeserverOf } from '../support/federation-info.ts';
-import { botSetup, readRegister, type BotSetup } from '../support/bot/bot-process.ts';
+import { botSetup, readRegister, verifyComplete, type BotSetup } from '../support/bot/bot-process.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../support/bot/bot-room.ts';
 import { runCaseFlow } from '../support/bot/case-flow.ts';
@@ -27,26 +26,6 @@ const ng = homeserverOf(federation, 'ng-ca');
 const { clients, bot: startBot } = stoppedAfterAll();
 // The bridges' periodic reconciliation, shortened (hourly in production): its record per room is the register page's.
 process.env['ROGATORY_BRIDGE_RECONCILE_SECONDS'] ??= '5';
-
-/** `node bridge/register/cli.ts --roster … --site … verify --complete <room> --config … [<file>]`, as the bridge's site. */
-const verifyComplete = (setup: BotSetup, room: string, file?: string) =>
-	spawnSync(
-		process.execPath,
-		[
-			'bridge/register/cli.ts',
-			'--roster',
-			setup.rosterPath,
-			'--site',
-			setup.sitePath,
-			'verify',
-			'--complete',
-			room,
-			'--config',
-			setup.configPath,
-			...(file === undefined ? [] : [file]),
-		],
-		{ encoding: 'utf8', timeout: 60_000 },
-	);
 
 /** The bridge's last reconciliation of the room, as the register recorded it. */
 function reconciliation(setup: BotSetup, room: string): { complete: number; missing: number } | undefined {
