@@ -25,6 +25,6 @@ export interface BatchSink {
 	load(): Checkpoint | undefined;
 	/** All of the batch, in one transaction; an error leaves the sink as it was. */
 	commit(batch: Batch): Result<void, string>;
-	/** Whether the event ID is logged (or recorded undecryptable) already; left out, none is. */
+	/** Whether the event ID is logged, recorded undecryptable or seen as chat already; left out, none is. */
 	holds?(eventId: string): boolean;
 }
