@@ -219,6 +219,7 @@ describe('BridgeSync', () => {
 		// No mark yet: paged back to the room's start; '$0', which the register holds, is not handed on again.
 		expect(asked).toEqual(['p-s1', '@1']);
 		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$g1', '$g2', '$1']);
+		expect(sink.batches.at(-1)!.reconciled).toMatchObject([{ room: '!r:gt', complete: true, missing: 2 }]);
 		expect(sync.markOf('!r:gt')).toBe('$1');
 		expect(pendingOf(sink).marks).toEqual({ '!r:gt': '$1' });
 	});
@@ -236,9 +237,11 @@ describe('BridgeSync', () => {
 		expect(asked).toEqual(['s0']);
 		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$1', '$2']);
 		expect(sink.batches.at(-1)!.checkpoint.syncToken).toBe('s0');
-		// Nothing new: nothing committed.
+		expect(sink.batches.at(-1)!.reconciled).toMatchObject([{ room: '!r:gt', complete: true, missing: 2 }]);
+		// Nothing new: no event committed, only the pass (for the register page).
 		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 0 });
-		expect(sink.batches).toHaveLength(1);
+		expect(sink.batches).toHaveLength(2);
+		expect(sink.batches.at(-1)).toMatchObject({ events: [], reconciled: [{ room: '!r:gt', complete: true, missing: 0 }] });
 		// Backfilled later: only the new ones, and the pass stops at the mark ($2).
 		visible = 4;
 		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 2 });
@@ -253,8 +256,9 @@ describe('BridgeSync', () => {
 		await sync.reconcile(['!r:gt'], 'start');
 		expect(lines.some((l) => l.includes('history paged back 20 pages'))).toBe(true);
 		expect(sync.markOf('!r:gt')).toBeUndefined();
-		// Queued (no key yet), not lost: 20 events wait in the checkpoint.
+		// Queued (no key yet), not lost: 20 events wait in the checkpoint; the pass is recorded as incomplete.
 		expect(pendingOf(sink).queue).toHaveLength(20);
+		expect(sink.batches.at(-1)!.reconciled).toMatchObject([{ room: '!r:gt', complete: false, missing: 20 }]);
 	});
 
 	it('skips the rooms that are not case rooms, and a room whose history cannot be read now', async () => {

@@ -43,7 +43,9 @@
 //   earlier complete pass covered) or its start. The same pass runs for every
 //   case room on `reconcile` (at start, after a reconnection, periodically:
 //   bot-client.ts), committed at the current token with a fresh snapshot; the
-//   marks live in the checkpoint, so they advance with the register.
+//   marks live in the checkpoint, so they advance with the register. Each
+//   pass is recorded per room with the events it found (the register's
+//   `reconciliations`, for the register page), in the same commit.
 //   An event the bridge knows (the register holds it, it is queued, or it was
 //   handed on since start) is not handed on again; the register refuses an
 //   event ID already logged anyway. Chat is not logged, so a pass may find a
@@ -58,6 +60,7 @@ import { resolveQueue, type Decrypt, type QueuedEvent, type Resolution } from '.
 import { encodeSnapshot, type DatabaseDump } from './idb-snapshot.ts';
 import { backPaginate, markAfter, type Backfill, type Page } from './backfill.ts';
 import type { BatchSink, BridgedEvent, InvitationRecord } from './sink.ts';
+import type { ReconciledRoom } from '../register/types.ts';
 import { readSyncBatch, type Invitation, type RawEvent, type SyncBatch } from './sync-batch.ts';
 import type { GateHooks } from './sync-gate.ts';
 
@@ -194,7 +197,7 @@ export class BridgeSync implements GateHooks {
 		return this.#serial(async () => {
 			await this.#commitLoop(
 				`checkpoint before ${path}`,
-				() => Promise.resolve({ events: [], undecryptable: [], remaining: this.#queue }),
+				() => Promise.resolve({ events: [], undecryptable: [], passed: [], remaining: this.#queue }),
 				[],
 			);
 		});
@@ -210,6 +213,7 @@ export class BridgeSync implements GateHooks {
 		const now = (this.#deps.now ?? Date.now)();
 		const received: QueuedEvent[] = [];
 		const marks = new Map(this.#marks);
+		const reconciled: ReconciledRoom[] = [];
 		for (const room of batch.rooms) {
 			if (this.#deps.skipRoom?.(room.room) === true) continue;
 			let gap: readonly RawEvent[] = [];
@@ -225,6 +229,8 @@ export class BridgeSync implements GateHooks {
 				this.#deps.log(
 					`room ${room.room}: the server cut the timeline short; ${gap.length} missing events found in ${pass.pages} pages of history`,
 				);
+				const missing = gap.filter((raw) => raw['sender'] !== this.#deps.self).length;
+				reconciled.push({ room: room.room, at: now, complete: pass.stop !== 'bound', missing });
 			}
 			for (const raw of [...gap, ...room.events]) if (raw['sender'] !== this.#deps.self) received.push({ raw, firstSeen: now });
 		}
@@ -248,6 +254,7 @@ export class BridgeSync implements GateHooks {
 			batch.nextBatch,
 			actions,
 			marks,
+			reconciled,
 		);
 		this.#marks = marks;
 		this.#actions = actions;
@@ -276,6 +283,7 @@ export class BridgeSync implements GateHooks {
 			const now = (this.#deps.now ?? Date.now)();
 			const received: QueuedEvent[] = [];
 			const marks = new Map(this.#marks);
+			const reconciled: ReconciledRoom[] = [];
 			for (const room of rooms) {
 				if (this.#stopped) return;
 				if (this.#deps.skipRoom?.(room) === true) continue;
@@ -295,9 +303,10 @@ export class BridgeSync implements GateHooks {
 					received.push({ raw, firstSeen: now });
 					this.#fromHistory.add(raw.event_id);
 				}
+				reconciled.push({ room, at: now, complete: pass.stop !== 'bound', missing: mine.length });
 			}
-			const moved = [...marks].some(([room, mark]) => this.#marks.get(room) !== mark);
-			if (received.length === 0 && !moved) return;
+			// NOTE: committed even when nothing was found, so that the register records each room's pass (the register page).
+			if (reconciled.length === 0) return;
 			const queue = [...this.#queue, ...received];
 			const committed = await this.#commitLoop(
 				`reconciliation (${why})`,
@@ -306,6 +315,7 @@ export class BridgeSync implements GateHooks {
 				this.#token,
 				this.#actions,
 				marks,
+				reconciled,
 			);
 			this.#marks = marks;
 			this.#queue = committed.remaining;
@@ -374,6 +384,7 @@ export class BridgeSync implements GateHooks {
 		token = this.#token,
 		actions: readonly InviteAction[] = this.#actions,
 		marks: ReadonlyMap<string, string> = this.#marks,
+		reconciled: readonly ReconciledRoom[] = [],
 	): Promise<{
 		events: number;
 		undecryptable: number;
@@ -397,12 +408,14 @@ export class BridgeSync implements GateHooks {
 				events: settled.events,
 				invitations,
 				undecryptable: settled.undecryptable,
+				...(settled.passed.length === 0 ? {} : { passed: settled.passed }),
+				...(reconciled.length === 0 ? {} : { reconciled }),
 				...(approvals.length === 0 ? {} : { approvals }),
 				checkpoint: { syncToken: token, store },
 			});
 			if (result.ok) {
 				for (const p of picked) this.#replies.set(p.eventId, p);
-				this.#remember([...settled.events.map((e) => e.eventId), ...settled.undecryptable.map((u) => u.eventId)]);
+				this.#remember([...settled.events, ...settled.undecryptable, ...settled.passed].map((e) => e.eventId));
 				for (const u of settled.undecryptable) this.#deps.log(`UNDECRYPTABLE: ${u.eventId} in ${u.room} from ${u.sender}: ${u.reason}`);
 				return {
 					events: settled.events.length,

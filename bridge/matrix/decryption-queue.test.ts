@@ -44,6 +44,20 @@ describe('resolveQueue', () => {
 		expect(r.remaining).toEqual([]);
 	});
 
+	it('reports what it read but hands nothing on for — a redaction, a reaction — as passed, so the register counts it seen', async () => {
+		const reaction: Decrypt = (event) =>
+			event.event_id === '$r'
+				? Promise.resolve({ ok: true, type: 'm.reaction', content: {}, arrival: CROSS_SIGNED_ARRIVAL })
+				: keys(new Set(['$1']))(event);
+		const queue = [queued(raw('$1')), queued(raw('$gone', 'm.room.encrypted', { unsigned: { redacted_because: {} } })), queued(raw('$r'))];
+		const r = await resolveQueue(queue, reaction, 1000, 60_000);
+		expect(r.events.map((e) => e.eventId)).toEqual(['$1']);
+		expect(r.passed).toEqual([
+			{ room: '!r:hs', eventId: '$gone', originServerTs: 7 },
+			{ room: '!r:hs', eventId: '$r', originServerTs: 7 },
+		]);
+	});
+
 	it('an event without its key holds it and every later event, even decryptable ones', async () => {
 		const queue = [queued(raw('$1')), queued(raw('$2')), queued(raw('$3'))];
 		const r = await resolveQueue(queue, keys(new Set(['$1', '$3'])), 2000, 60_000);

@@ -14,7 +14,7 @@
 // not, what the crypto vouches for): the register logs it, and only events
 // that count are folded, reminded of or answered.
 import { judgeArrival, type Arrival } from '../../policies/trust/index.ts';
-import type { BridgedEvent, UndecryptableEvent } from './sink.ts';
+import type { BridgedEvent, PassedRecord, UndecryptableEvent } from './sink.ts';
 import type { RawEvent } from './sync-batch.ts';
 
 export interface QueuedEvent {
@@ -53,6 +53,8 @@ export const WITHHELD_GRACE_MS = 30_000;
 export interface Resolution {
 	readonly events: BridgedEvent[];
 	readonly undecryptable: UndecryptableEvent[];
+	/** Settled with nothing to hand on (redacted, or not an m.room.message): the register records them as seen only. */
+	readonly passed: PassedRecord[];
 	/** What stays queued: from the first event still waiting for its key. */
 	readonly remaining: readonly QueuedEvent[];
 	/** The event the queue waits on, and why (the crypto's DecryptionFailureCode, or the bot's own). */
@@ -93,6 +95,7 @@ export async function resolveQueue(
 	);
 	const events: BridgedEvent[] = [];
 	const undecryptable: UndecryptableEvent[] = [];
+	const passed: PassedRecord[] = [];
 	for (const [i, q] of queue.entries()) {
 		const result = results[i];
 		if (result === undefined) break;
@@ -105,12 +108,16 @@ export async function resolveQueue(
 					trust: judgeArrival(result.arrival),
 					...(result.senderIdentity === undefined ? {} : { senderIdentity: result.senderIdentity }),
 				});
+			else {
+				const { room, eventId, originServerTs } = envelope(q.raw);
+				passed.push({ room, eventId, originServerTs });
+			}
 			continue;
 		}
 		const patience = WITHHELD_REASONS.has(result.reason) ? Math.min(giveUpAfterMs, WITHHELD_GRACE_MS) : giveUpAfterMs;
 		if (now - q.firstSeen < patience)
-			return { events, undecryptable, remaining: queue.slice(i), waiting: { eventId: q.raw.event_id, reason: result.reason } };
+			return { events, undecryptable, passed, remaining: queue.slice(i), waiting: { eventId: q.raw.event_id, reason: result.reason } };
 		undecryptable.push({ ...envelope(q.raw), reason: result.reason });
 	}
-	return { events, undecryptable, remaining: [] };
+	return { events, undecryptable, passed, remaining: [] };
 }

@@ -6,9 +6,9 @@
 // which keeps every delivered event, duplicates included, so a duplicate
 // shows.
 import type { Result } from '../../policies/result.ts';
-import type { Checkpoint, IngestBatch, IngestedEvent, InvitationRecord, UndecryptableRecord } from '../register/types.ts';
+import type { Checkpoint, IngestBatch, IngestedEvent, InvitationRecord, PassedRecord, UndecryptableRecord } from '../register/types.ts';
 
-export type { Checkpoint, InvitationRecord };
+export type { Checkpoint, InvitationRecord, PassedRecord };
 
 /** One decrypted (or clear) m.room.message timeline event, as the fold reads it, and its room. */
 export type BridgedEvent = IngestedEvent;
@@ -25,6 +25,6 @@ export interface BatchSink {
 	load(): Checkpoint | undefined;
 	/** All of the batch, in one transaction; an error leaves the sink as it was. */
 	commit(batch: Batch): Result<void, string>;
-	/** Whether the event ID is logged (or recorded undecryptable) already; left out, none is. */
+	/** Whether the event ID is logged, recorded undecryptable or seen as chat already; left out, none is. */
 	holds?(eventId: string): boolean;
 }

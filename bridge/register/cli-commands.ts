@@ -10,10 +10,11 @@
 // read before any register is opened.
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { calendarDate, serversFromRoster } from '../../policies/cases/index.ts';
+import { calendarDate, isRoomId, serversFromRoster } from '../../policies/cases/index.ts';
 import { parseWitnessFile, WITNESS_LIMITS, type WitnessHead } from '../../policies/reports/index.ts';
 import type { Result } from '../../policies/result.ts';
 import type { AuthorityId, NetworkId, Roster } from '../../policies/roster/types.ts';
+import { compareHistory, completenessText, type HistoryEvent } from './completeness.ts';
 import { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
 import { readRefusals } from './refusals.ts';
 import { openRegister, type Register } from './register.ts';
@@ -29,6 +30,18 @@ export interface CliDeployment {
 	readonly authority: AuthorityId;
 	/** The site's paths.register: the register read when no file is named. */
 	readonly registerFile: string;
+	/** The site's paths.secrets: where the bridge keeps its session (verify --complete reads the room as the bridge). */
+	readonly secretsDir?: string;
+}
+
+/** A room's history as the homeserver holds it, read as the bridge's account (cli.ts: bridge/matrix/room-history.ts). */
+export interface ReadHistory {
+	(request: {
+		readonly room: string;
+		/** --config: the bridge's config file, whose homeserverUrl is read. */
+		readonly config: string | undefined;
+		readonly deployment: CliDeployment;
+	}): Promise<Result<{ readonly events: readonly HistoryEvent[]; readonly readAt: number }, string>>;
 }
 
 /** Reads the roster and site `--roster` and `--site` name (else the environment's); the error is the refusal's text. */
@@ -44,34 +57,79 @@ export interface CliOutcome {
 }
 
 const USAGE =
-	"usage: cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [--witness <heads.json>] [--authority <id>] [<file>] | export --format csv|json [--table cases|transitions|refused] [<file>] | stats [--authority <id>] [--today YYYY-MM-DD] [<file>] | network-stats --network <id> [--authority <id>] [--today YYYY-MM-DD] [<file>] (the register is the site's paths.register unless a file is named; ROGATORY_ROSTER and ROGATORY_SITE when the flags are left out)";
+	"usage: cli.ts [--roster <roster.yaml>] [--site <site.yaml>] verify [--witness <heads.json>] [--authority <id>] [<file>] | verify --complete <room> --config <bridge config.json> [<file>] | export --format csv|json [--table cases|transitions|refused] [<file>] | stats [--authority <id>] [--today YYYY-MM-DD] [<file>] | network-stats --network <id> [--authority <id>] [--today YYYY-MM-DD] [<file>] (the register is the site's paths.register unless a file is named; ROGATORY_ROSTER and ROGATORY_SITE when the flags are left out)";
 
 const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `${reason}\n` });
 const done = (stdout: string): CliOutcome => ({ code: 0, stdout, stderr: '' });
 
-export function runCli(argv: readonly string[], readDeployment: ReadCliDeployment, now: Date): CliOutcome {
-	let parsed;
+const OPTIONS = {
+	roster: { type: 'string' },
+	site: { type: 'string' },
+	format: { type: 'string' },
+	table: { type: 'string' },
+	authority: { type: 'string' },
+	today: { type: 'string' },
+	witness: { type: 'string' },
+	network: { type: 'string' },
+	complete: { type: 'string' },
+	config: { type: 'string' },
+} as const;
+
+function parse(
+	argv: readonly string[],
+): Result<ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>, CliOutcome> {
 	try {
-		parsed = parseArgs({
-			args: [...argv],
-			allowPositionals: true,
-			options: {
-				roster: { type: 'string' },
-				site: { type: 'string' },
-				format: { type: 'string' },
-				table: { type: 'string' },
-				authority: { type: 'string' },
-				today: { type: 'string' },
-				witness: { type: 'string' },
-				network: { type: 'string' },
-			},
-		});
+		return { ok: true, value: parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS }) };
 	} catch (thrown) {
-		return fail(`${thrown instanceof Error ? thrown.message : String(thrown)}; ${USAGE}`);
+		return { ok: false, error: fail(`${thrown instanceof Error ? thrown.message : String(thrown)}; ${USAGE}`) };
 	}
+}
+
+/**
+ * Every command, `verify --complete` too, which reads the room's history
+ * from the homeserver (`readHistory`) before opening the register: exit 0
+ * when the register holds every event the homeserver returned, 1 naming each
+ * missing one (and each it holds that the homeserver did not return), 2 when
+ * it could not be judged (no such room, the bridge not in it, the homeserver
+ * unreachable…).
+ */
+export async function runCliAsync(
+	argv: readonly string[],
+	readDeployment: ReadCliDeployment,
+	readHistory: ReadHistory,
+	now: Date,
+): Promise<CliOutcome> {
+	const parsed = parse(argv);
+	if (!parsed.ok) return parsed.error;
+	const { complete: room, config, witness } = parsed.value.values;
+	if (room === undefined) return runCli(argv, readDeployment, now);
+	const [command, named, ...extra] = parsed.value.positionals;
+	if (command !== 'verify' || extra.length > 0) return fail(`--complete applies to verify only; ${USAGE}`);
+	if (witness !== undefined) return fail('verify: --complete and --witness are two checks; run them one at a time');
+	if (!isRoomId(room)) return fail(`verify --complete: ${room.slice(0, 80)} is not a room ID (like !abc:matrix.example.org)`);
+	const deployment = readDeployment({ roster: parsed.value.values.roster, site: parsed.value.values.site });
+	if (!deployment.ok) return fail(deployment.error);
+	const history = await readHistory({ room, config, deployment: deployment.value });
+	if (!history.ok) return fail(`verify --complete: ${history.error}`);
+	const file = named ?? deployment.value.registerFile;
+	return withRegister(file, deployment.value.roster, (register) => {
+		const held = register.held(room);
+		if (!held.ok) return fail(held.error.message);
+		const report = compareHistory({ history: history.value.events, ...held.value, readAt: history.value.readAt });
+		const text = completenessText(register.file, room, report);
+		return report.complete ? done(text) : { code: 1, stdout: '', stderr: text };
+	});
+}
+
+export function runCli(argv: readonly string[], readDeployment: ReadCliDeployment, now: Date): CliOutcome {
+	const read = parse(argv);
+	if (!read.ok) return read.error;
+	const parsed = read.value;
 	const [command, named, ...extra] = parsed.positionals;
 	if (command === undefined || extra.length > 0) return fail(USAGE);
 	const { format, table, today, witness, network } = parsed.values;
+	if (parsed.values.complete !== undefined) return fail('verify --complete reads the homeserver: run it through runCliAsync');
+	if (parsed.values.config !== undefined) return fail(`--config applies to verify --complete only; ${USAGE}`);
 	if (witness !== undefined && command !== 'verify') return fail(`--witness applies to verify only; ${USAGE}`);
 	if (network !== undefined && command !== 'network-stats') return fail(`--network applies to network-stats only; ${USAGE}`);
 	if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) return fail(`${command}: --today must be a date like 2026-03-31`);

@@ -5,11 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomId } from '../../policies/cases/index.ts';
-import { ANA, envelope, OPENED } from '../../policies/cases/testing/fixtures.ts';
+import { ANA, envelope, OPENED, ROOM as ROOM_ID, TUNDE } from '../../policies/cases/testing/fixtures.ts';
 import { err, ok } from '../../policies/result.ts';
 import { demoRoster, KAZAKHSTAN, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { BREAKAGES, brokenDeployment } from '../../tests/support/broken-deployment.ts';
-import { runCli, type CliOutcome, type ReadCliDeployment } from './cli-commands.ts';
+import { runCli, runCliAsync, type CliOutcome, type ReadCliDeployment, type ReadHistory } from './cli-commands.ts';
 import { batch, inRoom, MLA_HISTORY, must, open, OTHER_HISTORY, tempDir } from './testing.ts';
 
 let temp: ReturnType<typeof tempDir>;
@@ -120,6 +120,79 @@ describe('register CLI', () => {
 			NOW,
 		);
 		expect(refused).toEqual({ code: 2, stdout: '', stderr: 'rogatory register: cannot start: roster.yaml, line 3, version: broken.\n' });
+	});
+});
+
+describe('register CLI: verify --complete', () => {
+	const history = MLA_HISTORY.map((e) => ({
+		eventId: e.eventId,
+		sender: e.sender,
+		originServerTs: e.originServerTs,
+		type: 'm.room.encrypted',
+	}));
+	let asked: Parameters<ReadHistory>[0][] = [];
+	const reading =
+		(events = history): ReadHistory =>
+		(request) => {
+			asked.push(request);
+			return Promise.resolve(ok({ events, readAt: NOW.getTime() }));
+		};
+	const complete = (history: ReadHistory, ...argv: string[]) => runCliAsync(argv, deployment, history, NOW);
+	beforeEach(() => {
+		asked = [];
+	});
+
+	it('passes when the register holds every event of the room, chat included, reading it as the site’s bridge', async () => {
+		expect(await complete(reading(), 'verify', '--complete', ROOM_ID, '--config', 'c.json', file)).toEqual({
+			code: 0,
+			stdout: `register ${file}: room ${ROOM_ID} complete: 12 events, all seen\n`,
+			stderr: '',
+		});
+		expect(asked.map((a) => [a.room, a.config, a.deployment.registerFile])).toEqual([[ROOM_ID, 'c.json', file]]);
+		// Without --complete, the synchronous commands as before.
+		expect(await complete(reading(), 'verify', file)).toEqual(run('verify', file));
+	});
+
+	it('fails naming each event missing from the register, and each it holds that the homeserver did not return', async () => {
+		const raw = new Database(file);
+		raw.prepare("DELETE FROM seen_events WHERE event_id IN ('$chat', '$t3')").run();
+		raw.prepare("DELETE FROM event_log WHERE event_id IN ('$t3', '$n1')").run();
+		raw.close();
+		const extra = { eventId: '$new', sender: ANA, originServerTs: 6000, type: 'm.room.encrypted' };
+		const outcome = await complete(
+			reading([...history.filter((e) => e.eventId !== '$open'), extra]),
+			'verify',
+			'--complete',
+			ROOM_ID,
+			file,
+		);
+		expect(outcome.code).toBe(1);
+		expect(outcome.stdout).toBe('');
+		expect(outcome.stderr.split('\n')).toEqual([
+			`register ${file}: room ${ROOM_ID} incomplete: 4 of 12 events the homeserver holds are missing; 1 events it holds were not returned by the homeserver`,
+			`missing $t3 from ${TUNDE} at 1970-01-01T00:00:04.000Z (m.room.encrypted)`,
+			expect.stringMatching(/^missing \$n1 from .* \(m\.room\.encrypted\): seen by the bridge, but its row is no longer in the register$/),
+			expect.stringMatching(/^missing \$chat from /),
+			expect.stringMatching(/^missing \$new from /),
+			"not on the homeserver: $open at 1970-01-01T00:00:01.000Z (case): the register holds it, the room's history did not return it",
+			'',
+		]);
+	});
+
+	it('refuses, exit 2, a room ID that is not one, another command, --witness beside it, and what the reading refused', async () => {
+		const refused = (): ReadHistory => () => Promise.resolve(err('the bridge (@b:gt) is not in room !r:gt'));
+		const outcome = async (history: ReadHistory, ...argv: string[]) => expectFailure(await complete(history, ...argv), /./);
+		await outcome(reading(), 'verify', '--complete', 'r', file);
+		expect((await complete(reading(), 'verify', '--complete', 'r', file)).stderr).toMatch(/^verify --complete: r is not a room ID/);
+		expect((await complete(reading(), 'stats', '--complete', ROOM_ID)).stderr).toMatch(/^--complete applies to verify only/);
+		expect((await complete(reading(), 'verify', '--complete', ROOM_ID, '--witness', 'h.json')).stderr).toMatch(/two checks/);
+		expect(await complete(refused(), 'verify', '--complete', ROOM_ID, file)).toEqual({
+			code: 2,
+			stdout: '',
+			stderr: 'verify --complete: the bridge (@b:gt) is not in room !r:gt\n',
+		});
+		expect(asked).toEqual([]);
+		expectFailure(run('verify', '--config', 'c.json', file), /^--config applies to verify --complete only/);
 	});
 });
 

@@ -18,7 +18,7 @@ export type { VerifyReport } from './verify.ts';
 export { RANGE_ROWS_LISTED, verifyAgainstWitness, type WitnessInput, type WitnessReport, type Witnessed } from './witness.ts';
 export type { RegisterSnapshot } from './snapshot.ts';
 export * as registerSchema from './schema.ts';
-export { readRows, type CaseRow, type RegisterRows, type TransitionRow } from './rows.ts';
+export { readReconciliations, readRows, type CaseRow, type ReconciliationRow, type RegisterRows, type TransitionRow } from './rows.ts';
 export { casesCsv, refusalsCsv, registerJson, transitionsCsv } from './export.ts';
 export { readIdentityChanges, readRefusals, type IdentityChangeRow, type RefusalRow, type RefusalSource } from './refusals.ts';
 export { registerStats, type RegisterStats, type StageTime, type StatsInput } from './stats.ts';

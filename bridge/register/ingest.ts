@@ -2,10 +2,12 @@
 // case events to the hash-chained log (an event ID already logged is
 // skipped), record the invitations, re-fold every room the batch added events
 // to from all its logged events, rewrite those rooms' derived rows, and write
-// the checkpoint. Either all of it lands or none of it (issue 4: the sync
-// position, the crypto store and the register advance together).
+// the checkpoint; and note every event handed on, case event or not, in
+// seen_events (issue 14, `verify --complete`), and the rooms a
+// reconciliation read. Either all of it lands or none of it (issue 4: the
+// sync position, the crypto store and the register advance together).
 import type Database from 'better-sqlite3';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isRoomId, type RoomId } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
@@ -16,7 +18,7 @@ import { deriveRows, sortedRooms } from './derive.ts';
 import { readRecord } from './record.ts';
 import * as schema from './schema.ts';
 import { registerError } from './sqlite-errors.ts';
-import type { IngestBatch, IngestSummary, RegisterContext, RegisterError } from './types.ts';
+import type { IngestBatch, IngestSummary, ReconciledRoom, RegisterContext, RegisterError } from './types.ts';
 
 type Db = BetterSQLite3Database<typeof schema>;
 
@@ -48,6 +50,12 @@ function checkBatch(batch: IngestBatch): string | undefined {
 		(a) => typeof a.user !== 'string' || typeof a.by !== 'string' || typeof a.eventId !== 'string' || !isTimestamp(a.at),
 	);
 	if (approval >= 0) return `approvals[${approval}]: user, by and eventId must be strings and at a timestamp`;
+	const passed = (batch.passed ?? []).findIndex((p) => typeof p.eventId !== 'string' || typeof p.room !== 'string');
+	if (passed >= 0) return `passed[${passed}]: room and eventId must be strings`;
+	const pass = (batch.reconciled ?? []).findIndex(
+		(r) => typeof r.room !== 'string' || !isTimestamp(r.at) || !isTimestamp(r.missing) || typeof r.complete !== 'boolean',
+	);
+	if (pass >= 0) return `reconciled[${pass}]: room must be a string, at a timestamp, missing a count and complete a boolean`;
 	const room = batch.events.findIndex((e) => !isRoomId(e.room));
 	return room >= 0 ? `events[${room}].room: ${String(batch.events[room]?.room).slice(0, 80)} is not a room ID` : undefined;
 }
@@ -67,6 +75,7 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 		const eventId = String(event.eventId).slice(0, 255);
 		// Decrypted at last (chat or case event): no longer undecryptable.
 		db.delete(schema.undecryptable).where(eq(schema.undecryptable.eventId, eventId)).run();
+		seen(db, event, verdict.log ? 'case' : 'chat');
 		if (
 			!verdict.log ||
 			db.select({ seq: schema.eventLog.seq }).from(schema.eventLog).where(eq(schema.eventLog.eventId, eventId)).get() !== undefined
@@ -102,6 +111,7 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 	for (const u of batch.undecryptable ?? []) {
 		if (db.select({ seq: schema.eventLog.seq }).from(schema.eventLog).where(eq(schema.eventLog.eventId, u.eventId)).get() !== undefined)
 			continue;
+		seen(db, u, 'undecryptable');
 		const values = { eventId: u.eventId, roomId: u.room, sender: u.sender, originServerTs: u.originServerTs, reason: u.reason };
 		undecryptable += db.insert(schema.undecryptable).values(values).onConflictDoNothing().run().changes;
 	}
@@ -112,6 +122,8 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			.where(and(eq(schema.identityChanges.userId, a.user), isNull(schema.identityChanges.approvedBy)))
 			.run();
 	}
+	for (const p of batch.passed ?? []) seen(db, p, 'other');
+	for (const r of batch.reconciled ?? []) noteReconciliation(db, r);
 	let invitations = 0;
 	for (const i of batch.invitations) {
 		const values = { roomId: i.room, inviter: i.inviter, decision: i.decision, reason: i.reason, at: i.at };
@@ -126,6 +138,38 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 		.onConflictDoUpdate({ target: schema.checkpoint.id, set: point })
 		.run();
 	return { logged: head.seq - (last?.seq ?? 0), skipped, invitations, undecryptable, rooms };
+}
+
+/**
+ * Records that the bridge handed the event on (schema.ts, seen_events): once
+ * per event ID, in the order first seen; a later kind replaces an earlier one
+ * (an undecryptable event decrypted at last), except that a case event stays one.
+ */
+function seen(db: Db, event: { readonly room: string; readonly eventId: unknown; readonly originServerTs: unknown }, kind: SeenKind): void {
+	const values = {
+		roomId: event.room,
+		eventId: String(event.eventId).slice(0, 255),
+		originServerTs: isTimestamp(event.originServerTs) ? event.originServerTs : 0,
+		kind,
+	};
+	db.insert(schema.seenEvents)
+		.values(values)
+		.onConflictDoUpdate({ target: schema.seenEvents.eventId, set: { kind }, setWhere: ne(schema.seenEvents.kind, 'case') })
+		.run();
+}
+
+type SeenKind = (typeof schema.seenEvents.$inferInsert)['kind'];
+
+/** A room's reconciliation: when, complete or not, how many missing; the time of its last complete one kept. */
+function noteReconciliation(db: Db, r: ReconciledRoom): void {
+	const values = { roomId: r.room, checkedAt: r.at, complete: r.complete, missing: r.missing };
+	db.insert(schema.reconciliations)
+		.values({ ...values, lastCompleteAt: r.complete ? r.at : null })
+		.onConflictDoUpdate({
+			target: schema.reconciliations.roomId,
+			set: r.complete ? { ...values, lastCompleteAt: r.at } : values,
+		})
+		.run();
 }
 
 /** The first event seen under a counterpart's changed identity (kept once per user and identity). */

@@ -20,6 +20,7 @@ import { registerError } from './sqlite-errors.ts';
 import type { Checkpoint, IngestBatch, IngestSummary, OpenOptions, RegisterContext, RegisterError } from './types.ts';
 import { GENESIS } from './chain.ts';
 import { verifyRows, type LogRow, type VerifyReport } from './verify.ts';
+import type { HeldEvent, SeenKind } from './completeness.ts';
 import { verifyAgainstWitness, type WitnessReport } from './witness.ts';
 
 // NOTE: raw SQL so that verify streams the log instead of loading it whole.
@@ -27,6 +28,20 @@ const LOG_ROWS = `SELECT seq, room_id AS roomId, event_id AS eventId, sender, or
 	rejection_code AS rejectionCode, rejection_reason AS rejectionReason, content, prev_hash AS prevHash, hash,
 	verification, sender_identity AS senderIdentity
 	FROM event_log ORDER BY seq`;
+
+// Every event the register holds for a room (completeness.ts): what it saw, whether the row it kept it in is still
+// there, and logged or undecryptable events it has no seen row for.
+const HELD = `SELECT s.event_id AS eventId, s.origin_server_ts AS originServerTs, s.kind AS kind,
+	CASE s.kind
+		WHEN 'case' THEN EXISTS (SELECT 1 FROM event_log l WHERE l.event_id = s.event_id)
+		WHEN 'undecryptable' THEN EXISTS (SELECT 1 FROM undecryptable u WHERE u.event_id = s.event_id)
+			OR EXISTS (SELECT 1 FROM event_log l WHERE l.event_id = s.event_id)
+		ELSE 1 END AS kept
+	FROM seen_events s WHERE s.room_id = @room
+	UNION ALL SELECT l.event_id, l.origin_server_ts, 'case', 1 FROM event_log l
+		WHERE l.room_id = @room AND NOT EXISTS (SELECT 1 FROM seen_events s WHERE s.event_id = l.event_id)
+	UNION ALL SELECT u.event_id, u.origin_server_ts, 'undecryptable', 1 FROM undecryptable u
+		WHERE u.room_id = @room AND NOT EXISTS (SELECT 1 FROM seen_events s WHERE s.event_id = u.event_id)`;
 
 export type RegisterDb = BetterSQLite3Database<typeof schema>;
 
@@ -37,11 +52,13 @@ export interface Register {
 	ingest(batch: IngestBatch): Result<IngestSummary, RegisterError>;
 	/** The last checkpoint written, or undefined for a register that has ingested nothing. */
 	readCheckpoint(): Result<Checkpoint | undefined, RegisterError>;
-	/** Whether the event ID is in the log or recorded undecryptable: the bridge's gap filling stops at what it has (issue 14). */
+	/** Whether the event ID is in the log, recorded undecryptable, or seen as chat: the bridge's gap filling stops at what it has (issue 14). */
 	holds(eventId: string): Result<boolean, RegisterError>;
 	/** A room's case record, folded from its logged events (unopened when there are none): what the chat commands read. */
 	record(room: string): Result<CaseRecord, RegisterError>;
 	verify(): Result<VerifyReport, RegisterError>;
+	/** Every event the register holds for the room, and since when it recorded chat too (completeness.ts). */
+	held(room: string): Result<{ readonly held: HeldEvent[]; readonly since: number | undefined }, RegisterError>;
 	/** The log's head: its last row's seq and hash (0 and the genesis hash when empty) — what the bridge sends the witness room. */
 	logHead(): Result<{ readonly seq: number; readonly hash: string }, RegisterError>;
 	/** The log checked against heads witnessed by the secretariat (witness.ts); heads of other authorities are set aside. */
@@ -106,7 +123,9 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 		holds: (eventId) =>
 			reading('look up an event', () => {
 				const logged = sqlite.prepare('SELECT 1 FROM event_log WHERE event_id = ?').get(eventId) !== undefined;
-				return logged || sqlite.prepare('SELECT 1 FROM undecryptable WHERE event_id = ?').get(eventId) !== undefined;
+				if (logged || sqlite.prepare('SELECT 1 FROM undecryptable WHERE event_id = ?').get(eventId) !== undefined) return true;
+				// Chat and the rest the bridge read: seen, not logged.
+				return sqlite.prepare("SELECT 1 FROM seen_events WHERE event_id = ? AND kind IN ('chat', 'other')").get(eventId) !== undefined;
 			}),
 		record: (room) =>
 			isRoomId(room)
@@ -131,6 +150,14 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 					const point = checkpointRow();
 					const rows = sqlite.prepare(LOG_ROWS).iterate() as Iterable<LogRow>;
 					return verifyRows(rows, point === undefined ? undefined : { seq: point.logSeq, hash: point.logHash });
+				})(),
+			),
+		held: (room) =>
+			reading(`read what the register holds of ${room.slice(0, 80)}`, () =>
+				sqlite.transaction(() => {
+					const rows = sqlite.prepare(HELD).all({ room }) as { eventId: string; originServerTs: number; kind: SeenKind; kept: number }[];
+					const since = sqlite.prepare('SELECT at FROM seen_since WHERE id = 1').get() as { at: number } | undefined;
+					return { held: rows.map((r) => ({ ...r, kept: r.kept === 1 })), since: since?.at };
 				})(),
 			),
 		logHead: () =>

@@ -20,3 +20,16 @@ export function readRows(db: BetterSQLite3Database<typeof schema>): RegisterRows
 		transitions: db.select().from(transitions).orderBy(asc(transitions.roomId), asc(transitions.position)).all(),
 	};
 }
+
+export type ReconciliationRow = typeof schema.reconciliations.$inferSelect;
+
+/** The bridge's last reconciliation of each room it has read (issue 14), by room ID. */
+export function readReconciliations(db: BetterSQLite3Database<typeof schema>): ReadonlyMap<string, ReconciliationRow> {
+	return new Map(
+		db
+			.select()
+			.from(schema.reconciliations)
+			.all()
+			.map((r) => [r.roomId, r]),
+	);
+}

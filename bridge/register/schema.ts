@@ -12,9 +12,13 @@
 //   written in the same transaction as the events).
 // - `reminders`: the preservation reminders' schedule (bridge/reminders), the
 //   bot's own outbox, outside the comparable snapshot.
-// NOTE: no wall-clock column anywhere: the same events in the same order give
-// the same register, however they were split into batches (the crash test
-// compares registers byte for byte through snapshot.ts).
+// - `seen_events`, `seen_since`, `reconciliations`: what the bridge read of
+//   each room, for `verify --complete` and the register page (issue 14).
+// NOTE: no wall-clock column in the comparable tables: the same events in the
+// same order give the same register, however they were split into batches
+// (the crash test compares registers byte for byte through snapshot.ts);
+// `reminders`, `seen_since` and `reconciliations` hold the bridge's clock and
+// are left out of it, as is `seen_events` (how the bridge read).
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const eventLog = sqliteTable(
@@ -267,3 +271,58 @@ export const preservationEvents = sqliteTable(
 	},
 	(t) => [index('preservation_events_room').on(t.roomId)],
 );
+
+/**
+ * Every timeline event the bridge read in a room and handed to the register
+ * (issue 14, `verify --complete`): case events, chat, undecryptable events
+ * and those it read but had nothing to hand on (redacted, or encrypted events
+ * of another type) — event IDs only, never content — in the order they were
+ * handed on, written in the batch's transaction. So whether the bridge has
+ * seen every event the homeserver holds for a room can be judged without
+ * decrypting anything (completeness.ts). `kind` says where the event went:
+ * 'case' (in event_log), 'chat' (not logged), 'undecryptable' (in that table)
+ * or 'other'; an event seen as 'case' whose log row is gone counts as missing.
+ * NOTE: left out of the comparable snapshot (snapshot.ts): it is how the
+ * bridge read, not the case history.
+ */
+export const seenEvents = sqliteTable(
+	'seen_events',
+	{
+		/** 1, 2, 3… in the order handed on. */
+		seq: integer('seq').primaryKey(),
+		roomId: text('room_id').notNull(),
+		eventId: text('event_id').notNull(),
+		originServerTs: integer('origin_server_ts').notNull(),
+		kind: text('kind', { enum: ['case', 'chat', 'undecryptable', 'other'] }).notNull(),
+	},
+	(t) => [uniqueIndex('seen_events_event_id').on(t.eventId), index('seen_events_room').on(t.roomId, t.seq)],
+);
+
+/**
+ * One row in a register that was in use before seen_events existed: when the
+ * migration ran (ms since the epoch). Its logged and undecryptable events were
+ * copied into seen_events then; chat before that time was never recorded, so
+ * an older event absent from the register cannot be judged (it may be chat).
+ * No row: the register recorded every event from its start.
+ */
+export const seenSince = sqliteTable('seen_since', {
+	/** Always 1: a single row. */
+	id: integer('id').primaryKey(),
+	at: integer('at').notNull(),
+});
+
+/**
+ * Per case room, the bridge's last reconciliation (bridge-sync.ts `reconcile`):
+ * when it ran, whether it read the room's history back to its last complete
+ * point (or its start), how many events it found missing (ingested in the
+ * same transaction), and when it last was complete. For the officers'
+ * register page. NOTE: times of the bridge's clock, left out of the
+ * comparable snapshot like `reminders`.
+ */
+export const reconciliations = sqliteTable('reconciliations', {
+	roomId: text('room_id').primaryKey(),
+	checkedAt: integer('checked_at').notNull(),
+	complete: integer('complete', { mode: 'boolean' }).notNull(),
+	missing: integer('missing').notNull(),
+	lastCompleteAt: integer('last_complete_at'),
+});

@@ -11,7 +11,7 @@ export interface RegisterSink {
 	load(): Checkpoint | undefined;
 	/** The whole batch in one transaction; an error leaves the register as it was and the sync must not advance. */
 	commit(batch: IngestBatch): Result<void, string>;
-	/** Whether the event ID is logged (or recorded undecryptable) already. */
+	/** Whether the event ID is logged, recorded undecryptable or seen as chat already. */
 	holds(eventId: string): boolean;
 }
 

@@ -63,11 +63,33 @@ export interface IdentityApproval {
 	readonly eventId: string;
 }
 
+/** An event the bot read but had nothing to hand on for: redacted, or decrypted to another type than m.room.message. */
+export interface PassedRecord {
+	readonly room: string;
+	readonly eventId: string;
+	readonly originServerTs: number;
+}
+
+/** One room's reconciliation (the bridge paged its history back): recorded with the events it found. */
+export interface ReconciledRoom {
+	readonly room: string;
+	/** When the pass ran (ms since the epoch, the bridge's clock). */
+	readonly at: number;
+	/** Whether it read the history back to its last complete point or its start (not stopped by its page bound). */
+	readonly complete: boolean;
+	/** Events it found that the bridge did not have. */
+	readonly missing: number;
+}
+
 export interface IngestBatch {
 	readonly events: readonly IngestedEvent[];
 	readonly invitations: readonly InvitationRecord[];
 	/** Left out or empty when every event of the batch was decrypted. */
 	readonly undecryptable?: readonly UndecryptableRecord[];
+	/** Events read and not handed on (left out: none); recorded as seen only. */
+	readonly passed?: readonly PassedRecord[];
+	/** The rooms a reconciliation pass read (left out: none). */
+	readonly reconciled?: readonly ReconciledRoom[];
 	/** Identity approvals among the batch's commands (left out: none). */
 	readonly approvals?: readonly IdentityApproval[];
 	readonly checkpoint: Checkpoint;

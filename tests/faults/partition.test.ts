@@ -9,7 +9,7 @@
 // (docs/matrix-notes.md); the bridge's back-pagination (bridge/matrix/backfill.ts)
 // must close it: within two minutes of the SIGCONT, Nigeria's register holds
 // every event of the flow exactly once and agrees with Guatemala's, and
-// `verify` passes on both.
+// `verify` and `verify --complete` pass on both.
 // ROGATORY_FAULT_EVENTS and ROGATORY_FAULT_PAUSE_SECONDS set the size (default 500 events, 60 s).
 // NOTE: the stopped homeserver is the shared test federation's: it is
 // continued in a `finally` and again after all, whatever happens.

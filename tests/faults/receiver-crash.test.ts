@@ -8,7 +8,8 @@
 // backlog then arrives by federation retries, with the gap a pruned
 // federation queue leaves, which the bridge's back-pagination closes: within
 // two minutes of the restart, both registers hold every event exactly once,
-// agree, fold to the same record, and `verify` passes on both.
+// agree, fold to the same record, and `verify` and `verify --complete`
+// pass on both.
 // ROGATORY_FAULT_EVENTS sets the size (default 500 events).
 import { describe, inject, it } from 'vitest';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';

@@ -1,8 +1,9 @@
 // What every fault test asserts once a run is over (tests/support/faults/fault-run.ts):
 // both bridges' registers hold every event of the flow exactly once, intact,
-// nothing undecryptable, the same event IDs, folding to the same record.
+// nothing undecryptable, `verify` and `verify --complete` pass, the same
+// event IDs, folding to the same record.
 import { expect } from 'vitest';
-import { readRegister, type BotSetup } from '../support/bot/bot-process.ts';
+import { readRegister, verifyComplete, type BotSetup } from '../support/bot/bot-process.ts';
 import { roomEvents, type FaultRun } from '../support/faults/fault-run.ts';
 
 export function expectRegistersAgree(run: FaultRun): void {
@@ -14,6 +15,11 @@ export function expectRegistersAgree(run: FaultRun): void {
 		const contents = readRegister(setup)!;
 		expect(contents.verify.intact).toBe(true);
 		expect(contents.snapshot.undecryptable.filter((u) => u.roomId === room)).toEqual([]);
+		// And against the homeserver's history, read back to the room's start (`verify --complete`).
+		const complete = verifyComplete(setup, room);
+		expect(complete.stderr).toBe('');
+		expect(complete.stdout).toMatch(/ complete: \d+ events, all seen\n$/);
+		expect(complete.status).toBe(0);
 	}
 	expect(new Set(roomEvents(run.receiving, room))).toEqual(new Set(roomEvents(run.sending, room)));
 	// The same record on both sides, although the receiving side logged the gap's events after later ones.

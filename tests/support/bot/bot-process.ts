@@ -4,7 +4,7 @@
 // the bot config), the bot run as a child process (`node bridge/bot/main.ts
 // --roster … --site … config.json`) so that SIGKILL is a real crash, and what
 // its register holds, read the way the web pages read it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,4 +161,16 @@ export function readRegister(setup: BotSetup): RegisterContents | undefined {
 	} finally {
 		opened.value.close();
 	}
+}
+
+/**
+ * `node bridge/register/cli.ts --roster … --site … verify --complete <room> --config … [<file>]`, as the bot's
+ * administrator runs it: the room's history read at the bot's homeserver as the bot, against its register (or `file`).
+ */
+export function verifyComplete(setup: BotLaunch, room: string, file?: string): SpawnSyncReturns<string> {
+	const args = ['--roster', setup.rosterPath, '--site', setup.sitePath, 'verify', '--complete', room, '--config', setup.configPath];
+	return spawnSync(process.execPath, ['bridge/register/cli.ts', ...args, ...(file === undefined ? [] : [file])], {
+		encoding: 'utf8',
+		timeout: 120_000,
+	});
 }

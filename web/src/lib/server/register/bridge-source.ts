@@ -9,6 +9,7 @@ import {
 	casesCsv,
 	openRegister,
 	readIdentityChanges,
+	readReconciliations,
 	readRefusals,
 	readRows,
 	refusalsCsv,
@@ -58,7 +59,10 @@ class BridgeRegisterSource implements RegisterSource {
 
 	entries(): Result<readonly RegisterEntry[], string> {
 		const rows = this.#rows();
-		return rows.ok ? ok(rows.value.cases.map((row) => entryOf(row, this.#self, this.#roster))) : rows;
+		if (!rows.ok) return rows;
+		const checks = this.#read(() => readReconciliations(this.#register.db));
+		if (!checks.ok) return checks;
+		return ok(rows.value.cases.map((row) => entryOf(row, this.#self, this.#roster, checks.value.get(row.roomId))));
 	}
 
 	statistics(now: number): Result<RegisterStatistics, string> {

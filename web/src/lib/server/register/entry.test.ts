@@ -31,6 +31,16 @@ describe('entryOf', () => {
 			title: 'Bank records',
 			lastChangeAt: 5000,
 			respondBy: undefined,
+			history: undefined,
+		});
+	});
+
+	it('carries the bridge’s last check of the room’s history', () => {
+		expect(entryOf(row, 'gt-mp', demoRoster, { checkedAt: 9, complete: false, missing: 2, lastCompleteAt: null }).history).toEqual({
+			checkedAt: 9,
+			complete: false,
+			missing: 2,
+			lastCompleteAt: undefined,
 		});
 	});
 

@@ -1,9 +1,10 @@
 // A case row of the bridge's register (bridge/register/schema.ts, `cases`)
 // seen from the authority that keeps the register: which side it is on, who
-// the counterpart is, which reference is whose.
+// the counterpart is, which reference is whose, and the bridge's last check
+// of the room's history (`reconciliations`).
 import { answered, DEFAULT_REGISTRY, readAnswerByState } from '#policies/cases/index.ts';
 import type { Roster } from '#policies/roster/types.ts';
-import type { RegisterEntry } from './types.ts';
+import type { HistoryCheck, RegisterEntry } from './types.ts';
 
 /** The columns of a register case row this page reads. */
 export interface CaseRowFields {
@@ -28,7 +29,20 @@ function answeredRow(row: CaseRowFields): boolean {
 
 const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
 
-export function entryOf(row: CaseRowFields, self: string, roster: Roster): RegisterEntry {
+/** The columns of a register reconciliation row this page reads (bridge/register/schema.ts, `reconciliations`). */
+export interface ReconciliationFields {
+	readonly checkedAt: number;
+	readonly complete: boolean;
+	readonly missing: number;
+	readonly lastCompleteAt: number | null;
+}
+
+export function historyOf(row: ReconciliationFields | undefined): HistoryCheck | undefined {
+	if (row === undefined) return undefined;
+	return { checkedAt: row.checkedAt, complete: row.complete, missing: row.missing, lastCompleteAt: orUndefined(row.lastCompleteAt) };
+}
+
+export function entryOf(row: CaseRowFields, self: string, roster: Roster, reconciliation?: ReconciliationFields): RegisterEntry {
 	const side = row.requested === self && row.requesting !== self ? 'requested' : 'requesting';
 	const counterpart = orUndefined(side === 'requesting' ? row.requested : row.requesting);
 	return {
@@ -44,5 +58,6 @@ export function entryOf(row: CaseRowFields, self: string, roster: Roster): Regis
 		title: orUndefined(row.title),
 		lastChangeAt: orUndefined(row.lastChangeAt),
 		respondBy: orUndefined(row.respondBy),
+		history: historyOf(reconciliation),
 	};
 }

@@ -22,6 +22,7 @@ const entry = (roomId: string, status: string, kind: string, lastChangeAt?: numb
 	title: roomId,
 	lastChangeAt,
 	respondBy: undefined,
+	history: undefined,
 });
 const entries = [entry('!a', 'sent', 'mla', 1), entry('!b', 'received', 'extradition', 3), entry('!c', 'sent', 'extradition', 2)];
 const noFilter = { status: undefined, kind: undefined };

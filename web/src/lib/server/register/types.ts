@@ -27,6 +27,23 @@ export interface RegisterEntry {
 	readonly lastChangeAt: number | undefined;
 	/** YYYY-MM-DD the requesting side asked for an answer by, if any. */
 	readonly respondBy: string | undefined;
+	/** The bridge's last check of the case room's history against its homeserver; undefined before the first. */
+	readonly history: HistoryCheck | undefined;
+}
+
+/**
+ * The bridge's last reconciliation of a case room (issue 14): it paged the
+ * room's history back at its homeserver and ingested what it did not have.
+ */
+export interface HistoryCheck {
+	/** Milliseconds since the epoch (the bridge's clock). */
+	readonly checkedAt: number;
+	/** Whether the pass read the history back to its last complete point or its start. */
+	readonly complete: boolean;
+	/** Events the pass found missing (and added to the register). */
+	readonly missing: number;
+	/** When a pass was last complete, if ever. */
+	readonly lastCompleteAt: number | undefined;
 }
 
 export interface Count {
