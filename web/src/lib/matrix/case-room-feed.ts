@@ -4,13 +4,19 @@
 // membership, members' changes — and publishes each room that changed, a
 // burst of events once: an invitation with who sent it; a joined case room,
 // its whole history (and its members) read the first time, with its
-// timeline (case-timeline.ts). It tells the listener when the homeserver may
-// answer again (a sync went through, the browser is back online), for the
-// outbox. Beneath the listener it decrypts again what was refused for an
+// timeline (case-timeline.ts). After a homeserver fault a case room catches
+// up (issue 14): when the SDK resets its live timeline (a `limited` sync) or
+// after a reconnection, its whole history is read again back to its creation
+// and checked against the homeserver's (catch-up.ts, history-walk.ts), and
+// the listener is told the room is catching up until it is whole. It tells
+// the listener when the homeserver may answer again (a sync went through,
+// the browser is back online), for the outbox. Beneath the listener it decrypts again what was refused for an
 // unsigned device (unsigned-retry.ts) and re-issues a room's server ACL after
 // a party server joined (acl-reissue.ts).
 import { AclReissue } from './acl-reissue.ts';
+import { CatchUps, missingFrom } from './catch-up.ts';
 import { inviterOf, isCaseRoomCandidate, loadWholeHistory } from './cases.ts';
+import { serverMessages } from './history-walk.ts';
 import { isNetworkRoom } from './network-room.ts';
 import { caseTimelineOf, type CaseTimeline } from './case-timeline.ts';
 import {
@@ -20,9 +26,11 @@ import {
 	RoomEvent,
 	RoomStateEvent,
 	SyncState,
+	type EventTimelineSet,
 	type MatrixClient,
 	type MatrixEvent,
 	type Room,
+	type SyncStateData,
 } from './sdk.ts';
 import { retryUnsignedOnDeviceUpdates } from './unsigned-retry.ts';
 
@@ -40,6 +48,13 @@ export interface CaseRoomListener {
 	notInvited(roomId: string): void;
 	/** A joined case room, read again; the feed goes on with the room once the listener has done with it. */
 	joined(timeline: CaseTimeline): Promise<void>;
+	/**
+	 * A joined case room is catching up: what its timeline holds is not known
+	 * to be its whole history (its live timeline was reset, or the connection
+	 * came back), and it is being read again. The listener keeps what it had;
+	 * `joined` follows once the room is whole.
+	 */
+	catchingUp(roomId: string): void;
 	/** The homeserver may answer again: a sync went through, or the browser is back online. */
 	reconnected(): void;
 }
@@ -51,6 +66,16 @@ export class CaseRoomFeed {
 	readonly #scheduled = new Set<string>();
 	/** Rooms whose whole history has been asked for. */
 	readonly #loaded = new Set<string>();
+	/** The joined case rooms, as last read. */
+	readonly #cases = new Set<string>();
+	/** Which case rooms are catching up, and when each is done. */
+	readonly #catchUps = new CatchUps();
+	/** Rooms whose live timeline the catch-up replaces at the next safe moment (#resetWhenSafe). */
+	readonly #resets = new Set<string>();
+	/** The room whose live timeline the catch-up is replacing, while it does. */
+	#ownReset: string | undefined;
+	/** The position of the last sync the SDK finished processing: the live timelines hold every event up to it. */
+	#syncToken: string | undefined;
 	/** Rooms whose members or history the homeserver did not give (offline): asked for again after the next sync. */
 	readonly #unread = new Set<string>();
 	/**
@@ -84,17 +109,32 @@ export class CaseRoomFeed {
 		client.on(ClientEvent.Room, onRoom);
 		client.on(RoomEvent.MyMembership, onRoom);
 		client.on(RoomStateEvent.Members, onEvent);
-		const onSync = (state: SyncState): void => {
+		this.#syncToken = client.getSyncStateData()?.nextSyncToken;
+		const onSync = (state: SyncState, _previous: SyncState | null, data?: SyncStateData): void => {
 			if (state === SyncState.Error || state === SyncState.Reconnecting) this.#lost = true;
 			if (state !== SyncState.Syncing) return;
+			this.#syncToken = data?.nextSyncToken ?? this.#syncToken;
+			this.#applyResets();
+			const wasLost = this.#lost;
 			this.#lost = false;
 			this.#listener.reconnected();
 			// Rooms whose history could not be read (opened offline, from the kept sync) are read again now.
 			for (const roomId of this.#unread) this.refresh(roomId);
+			// Back from an outage, a room's timeline may lack what the homeserver got only by backfill: each case room is checked.
+			if (wasLost) for (const roomId of this.#cases) this.#recheck(roomId);
 		};
 		const onOnline = (): void => this.#listener.reconnected();
 		const onOffline = (): void => this.connectionLost();
+		const onReset = (room: Room | undefined, timelineSet: EventTimelineSet): void => {
+			if (room === undefined || timelineSet !== room.getUnfilteredTimelineSet() || !this.#cases.has(room.roomId)) return;
+			// NOTE: the events before the reset are gone from the live timeline: read without them, the case
+			// would fold incomplete or not opened. The whole history is read again (catch-up.ts).
+			this.#catchUps.reset(room.roomId, this.#ownReset === room.roomId);
+			this.#loaded.delete(room.roomId);
+			this.refresh(room.roomId);
+		};
 		client.on(ClientEvent.Sync, onSync);
+		client.on(RoomEvent.TimelineReset, onReset);
 		globalThis.addEventListener?.('online', onOnline);
 		globalThis.addEventListener?.('offline', onOffline);
 		const stopRetrying = retryUnsignedOnDeviceUpdates(client);
@@ -109,6 +149,7 @@ export class CaseRoomFeed {
 			client.off(ClientEvent.Room, onRoom);
 			client.off(RoomEvent.MyMembership, onRoom);
 			client.off(RoomStateEvent.Members, onEvent);
+			client.off(RoomEvent.TimelineReset, onReset);
 		};
 		await Promise.all(client.getRooms().map((room) => this.#read(room.roomId)));
 	}
@@ -129,7 +170,12 @@ export class CaseRoomFeed {
 	 * browser kept, nor what it had before an outage).
 	 */
 	caughtUp(): boolean {
-		return !this.#lost && this.#client.getSyncState() === SyncState.Syncing;
+		return !this.#lost && !this.#catchUps.any() && this.#client.getSyncState() === SyncState.Syncing;
+	}
+
+	/** Whether the room is catching up (its history is being read again after a reset or a reconnection). */
+	catchingUp(roomId: string): boolean {
+		return this.#catchUps.catching(roomId);
 	}
 
 	/** A request got no answer from the homeserver: the rooms are not caught up until the next sync goes through. */
@@ -188,21 +234,105 @@ export class CaseRoomFeed {
 			return this.#listener.invited(roomId, { inviter, encrypted: room.hasEncryptionStateEvent() });
 		}
 		this.#listener.notInvited(roomId);
-		if (membership !== 'join' || !isCaseRoomCandidate(room)) return;
+		if (membership !== 'join' || !isCaseRoomCandidate(room)) {
+			this.#cases.delete(roomId);
+			this.#catchUps.forget(roomId);
+			return;
+		}
+		this.#cases.add(roomId);
 		if (!this.#loaded.has(roomId)) {
 			this.#loaded.add(roomId);
+			const catching = this.#catchUps.catching(roomId);
+			const generation = this.#catchUps.generation(roomId);
+			if (catching) this.#listener.catchingUp(roomId);
 			try {
 				await room.loadMembersIfNeeded();
-				await loadWholeHistory(this.#client, room);
+				await loadWholeHistory(this.#client, room, () => this.#catchUps.current(roomId, generation));
 				this.#unread.delete(roomId);
+				if (catching) await this.#check(room, generation);
 			} catch {
 				// What arrived (or was kept in this browser) is published; the rest is asked for again after the next sync.
-				this.#loaded.delete(roomId);
-				this.#unread.add(roomId);
+				// A catching-up room stays so until a read goes through.
+				if (this.#catchUps.current(roomId, generation)) {
+					this.#loaded.delete(roomId);
+					this.#unread.add(roomId);
+				}
 			}
 		}
+		if (this.#stopped) return;
+		if (this.#catchUps.catching(roomId)) return this.#listener.catchingUp(roomId);
 		await this.#listener.joined(caseTimelineOf(this.#client, room));
 		if (this.#stopped) return;
 		this.#acl.consider(this.#client, room);
+	}
+	/** After a reconnection: the room's history is checked against the homeserver's, the room catching up meanwhile. */
+	#recheck(roomId: string): void {
+		this.#catchUps.recheck(roomId);
+		// Its live timeline reaches back to the creation already: reading it again costs nothing but the check.
+		this.#loaded.delete(roomId);
+		this.refresh(roomId);
+	}
+
+	/**
+	 * The room's history has been read back to its creation: once its events
+	 * are decrypted, it is checked against the homeserver's own walk of it.
+	 * When the homeserver holds messages the timeline lacks (its backfill was
+	 * partial while the timeline was read, and filled in behind it), the live
+	 * timeline is replaced and read again, a bounded number of times.
+	 */
+	async #check(room: Room, generation: number): Promise<void> {
+		const roomId = room.roomId;
+		const decrypting = room
+			.getLiveTimeline()
+			.getEvents()
+			.map((event) => event.getDecryptionPromise())
+			.filter((promise) => promise !== null);
+		await Promise.all(decrypting);
+		const from = this.#syncToken;
+		let missing: string[] | undefined;
+		if (from !== undefined && this.#catchUps.current(roomId, generation)) {
+			const server = await serverMessages(this.#client, roomId, from);
+			const held = new Set(
+				room
+					.getLiveTimeline()
+					.getEvents()
+					.map((event) => event.getId() ?? ''),
+			);
+			missing = missingFrom(held, server.messages);
+		}
+		const step = this.#catchUps.checked(roomId, generation, missing?.length);
+		if (step !== 'again') return;
+		console.debug('[case rooms] catching up: the homeserver holds', missing?.length, 'more messages of', roomId, '— read again');
+		this.#resetWhenSafe(roomId);
+	}
+
+	/**
+	 * Replaces the room's live timeline with an empty one that pages back from
+	 * the last sync's position (the TimelineReset that follows reads it again).
+	 * NOTE: only between syncs: the SDK stores a sync's token before it adds
+	 * the sync's events, so while it is processing one, an empty timeline from
+	 * that token would lose the events not yet added. When the stored token is
+	 * the last finished sync's, none is being processed; otherwise the next
+	 * finished sync does it.
+	 */
+	#resetWhenSafe(roomId: string): void {
+		this.#resets.add(roomId);
+		if (this.#client.store.getSyncToken() === this.#syncToken) this.#applyResets();
+	}
+
+	#applyResets(): void {
+		const token = this.#syncToken;
+		if (token === undefined || this.#stopped) return;
+		for (const roomId of [...this.#resets]) {
+			this.#resets.delete(roomId);
+			const room = this.#client.getRoom(roomId);
+			if (room === null) continue;
+			this.#ownReset = roomId;
+			try {
+				room.resetLiveTimeline(token, null);
+			} finally {
+				this.#ownReset = undefined;
+			}
+		}
 	}
 }
