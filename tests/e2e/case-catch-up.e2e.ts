@@ -13,7 +13,7 @@
 // notes come, so that the reset and the catch-up last until the screenshot.
 // NOTE: the stopped homeserver is the shared test federation's: it is
 // continued in a `finally`, whatever happens.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type Route } from '@playwright/test';
@@ -28,7 +28,7 @@ import { freshAccount, homeserverOf, type E2eAccount } from './support/accounts.
 import { signedIn } from './support/case-pages.ts';
 import { clientApi } from './support/client-api.ts';
 import { LOCALES, message } from './support/messages.ts';
-import { auditAtEverySize } from './support/screen-audit.ts';
+import { auditAtEverySize, VIEWPORTS } from './support/screen-audit.ts';
 import { newBrowser } from './support/session-pages.ts';
 
 test.setTimeout(900_000);
@@ -145,6 +145,11 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 		await crossSign(requesting);
 		const second = await newBrowser(browser, officer);
 		const b = second.page;
+		// What the case-room feed says of its catch-ups (lib/matrix/case-room-feed.ts), for the log.
+		const catchUps: string[] = [];
+		b.on('console', (m) => {
+			if (m.text().startsWith('[case rooms] catching up')) catchUps.push(m.text());
+		});
 		await signedIn(b, officer);
 
 		const roomId = await caseRoom(requesting, officer);
@@ -202,7 +207,7 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 		const seen = await seenOn(b);
 		console.log(
 			`catch-up e2e: complete ${Date.now() - resumedAt} ms after SIGCONT; shown (status/notes): ${seen.shown.join(' → ')}; ` +
-				`said catching up: ${seen.catchingUp}`,
+				`said catching up: ${seen.catchingUp}; the feed: ${catchUps.join(' | ')}`,
 		);
 		expect(await b.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 		expect(seen.titleLost, 'the page never showed the case as missing or unopened').toBe(false);
@@ -230,11 +235,11 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 			const status = b.getByTestId('case-catching-up');
 			await expect(status).toHaveText(message(locale, 'case_catching_up'), { timeout: 60_000 });
 			problems.push(...(await auditAtEverySize(b, testInfo, 'case-catching-up', locale)));
-			for (const width of [360, 1280])
-				await copyFile(
-					testInfo.outputPath(`case-catching-up-${locale}-${width}.png`),
-					join(SHOTS, `case-catching-up-${locale}-${width}.png`),
-				);
+			// The audit's screenshots are of the whole (long) page; these show the status where it is, at the top.
+			for (const viewport of VIEWPORTS) {
+				await b.setViewportSize(viewport);
+				await b.screenshot({ path: join(SHOTS, `case-catching-up-${locale}-${viewport.width}.png`), animations: 'disabled' });
+			}
 			await releaseMessages();
 			await expect(status).toHaveText('', { timeout: 120_000 });
 			await expect(b.getByTestId('case-update').filter({ hasText: NOTE_MARK })).toHaveCount(NOTES + extra, { timeout: 120_000 });

@@ -121,7 +121,10 @@ export class CaseRoomFeed {
 			// Rooms whose history could not be read (opened offline, from the kept sync) are read again now.
 			for (const roomId of this.#unread) this.refresh(roomId);
 			// Back from an outage, a room's timeline may lack what the homeserver got only by backfill: each case room is checked.
-			if (wasLost) for (const roomId of this.#cases) this.#recheck(roomId);
+			if (wasLost && this.#cases.size > 0) {
+				console.debug('[case rooms] catching up: reconnected, checking', this.#cases.size, 'case rooms');
+				for (const roomId of this.#cases) this.#recheck(roomId);
+			}
 		};
 		const onOnline = (): void => this.#listener.reconnected();
 		const onOffline = (): void => this.connectionLost();
@@ -129,7 +132,9 @@ export class CaseRoomFeed {
 			if (room === undefined || timelineSet !== room.getUnfilteredTimelineSet() || !this.#cases.has(room.roomId)) return;
 			// NOTE: the events before the reset are gone from the live timeline: read without them, the case
 			// would fold incomplete or not opened. The whole history is read again (catch-up.ts).
-			this.#catchUps.reset(room.roomId, this.#ownReset === room.roomId);
+			const own = this.#ownReset === room.roomId;
+			console.debug('[case rooms] catching up:', own ? 'the timeline was read again' : 'the SDK reset the live timeline of', room.roomId);
+			this.#catchUps.reset(room.roomId, own);
 			this.#loaded.delete(room.roomId);
 			this.refresh(room.roomId);
 		};
