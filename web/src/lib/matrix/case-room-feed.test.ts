@@ -282,28 +282,61 @@ describe('the case-room feed', () => {
 		feed.stop();
 	});
 
-	it('checks every case room again after a reconnection', async () => {
-		const { client, rooms, emitter, server, messages } = clientWith(
+	it('after an outage, checks each case room against the homeserver, and reads again only one that lacks messages', async () => {
+		const { client, rooms, emitter, server, sync, messages } = clientWith(
 			{ roomId: '!case', membership: 'join', acl: true },
+			{ roomId: '!other', membership: 'join', acl: true },
 			{ roomId: '!chat', membership: 'join' },
 		);
 		server.set('!case', ['$open']);
+		server.set('!other', ['$open2']);
 		rooms[0]!.live.timeline = { ids: ['$open'], back: null };
+		rooms[1]!.live.timeline = { ids: ['$open2'], back: null };
 		const { heard, listener } = recorder();
 		const feed = new CaseRoomFeed(client, listener);
 		await feed.start();
 		heard.length = 0;
 
 		emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's2' });
-		await settled();
+		await new Promise((resolve) => setTimeout(resolve, 10));
 		expect(messages).not.toHaveBeenCalled();
 
+		// Meanwhile the homeserver got a message of !other that the live timeline never had (no reset: a sync not cut short).
+		server.set('!other', ['$open2', '$gap', '$late']);
+		rooms[1]!.live.timeline.ids.push('$late');
 		emitter.emit(ClientEvent.Sync, SyncState.Reconnecting, SyncState.Syncing);
+		sync.stored = 's3';
 		emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Reconnecting, { nextSyncToken: 's3' });
-		await vi.waitFor(() => expect(heard.at(-1)).toBe('joined !case'));
-		expect(heard.filter((line) => line.startsWith('catching up'))).toEqual(['catching up !case']);
-		expect(messages).toHaveBeenCalledExactlyOnceWith('!case', 's3', 100, 'b');
+		await vi.waitFor(() => expect(heard.at(-1)).toBe('joined !other'));
+		expect(messages.mock.calls.filter(([roomId]) => roomId === '!case')).toEqual([['!case', 's3', 100, 'b']]);
+		// Only the room that lacked a message caught up; the other was checked and left as it was.
+		expect(heard.filter((line) => line.startsWith('catching up'))).toEqual(['catching up !other']);
+		expect(rooms[1]!.resetLiveTimeline).toHaveBeenCalledWith('s3', null);
+		expect(rooms[1]!.live.timeline.ids).toEqual(['$open2', '$gap', '$late']);
+		expect(rooms[0]!.resetLiveTimeline).not.toHaveBeenCalled();
 		feed.stop();
+	});
+
+	it('takes a long silence of the sync for an outage', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			const { client, emitter, server, messages } = clientWith({ roomId: '!case', membership: 'join', acl: true });
+			server.set('!case', []);
+			const feed = new CaseRoomFeed(client, recorder().listener);
+			await feed.start();
+			emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's2' });
+			vi.setSystemTime(Date.now() + 30_000);
+			emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's3' });
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			expect(messages).not.toHaveBeenCalled();
+
+			vi.setSystemTime(Date.now() + 60_000);
+			emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's4' });
+			await vi.waitFor(() => expect(messages).toHaveBeenCalledWith('!case', 's4', 100, 'b'));
+			feed.stop();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('lets go of the client when stopped: no listener left on it, nothing published after', async () => {

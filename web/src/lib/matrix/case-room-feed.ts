@@ -5,10 +5,12 @@
 // burst of events once: an invitation with who sent it; a joined case room,
 // its whole history (and its members) read the first time, with its
 // timeline (case-timeline.ts). After a homeserver fault a case room catches
-// up (issue 14): when the SDK resets its live timeline (a `limited` sync) or
-// after a reconnection, its whole history is read again back to its creation
-// and checked against the homeserver's (catch-up.ts, history-walk.ts), and
-// the listener is told the room is catching up until it is whole. It tells
+// up (issue 14): when the SDK resets its live timeline (a `limited` sync), its
+// whole history is read again back to its creation and checked against the
+// homeserver's (catch-up.ts, history-walk.ts), and the listener is told the
+// room is catching up until it is whole; after an outage (a lost connection,
+// or a long silence of the sync) each case room is checked the same way, and
+// read again only if the homeserver holds messages its timeline lacks. It tells
 // the listener when the homeserver may answer again (a sync went through,
 // the browser is back online), for the outbox. Beneath the listener it decrypts again what was refused for an
 // unsigned device (unsigned-retry.ts) and re-issues a room's server ACL after
@@ -16,7 +18,7 @@
 import { AclReissue } from './acl-reissue.ts';
 import { CatchUps, missingFrom } from './catch-up.ts';
 import { inviterOf, isCaseRoomCandidate, loadWholeHistory } from './cases.ts';
-import { serverMessages } from './history-walk.ts';
+import { serverMessages, type ServerHistory } from './history-walk.ts';
 import { isNetworkRoom } from './network-room.ts';
 import { caseTimelineOf, type CaseTimeline } from './case-timeline.ts';
 import {
@@ -34,6 +36,11 @@ import {
 } from './sdk.ts';
 import { retryUnsignedOnDeviceUpdates } from './unsigned-retry.ts';
 
+/** No sync for this long (the SDK's long poll answers within 30 s) means the homeserver did not answer: an outage. */
+const SILENCE_MS = 45_000;
+/** After an outage, when each case room is checked against its homeserver: now, and as the federation's peers retry. */
+const RECHECK_AFTER_MS = [0, 30_000, 120_000];
+
 export interface Invitation {
 	/** Who invited the viewer, when the room says. */
 	readonly inviter: string | undefined;
@@ -50,8 +57,9 @@ export interface CaseRoomListener {
 	joined(timeline: CaseTimeline): Promise<void>;
 	/**
 	 * A joined case room is catching up: what its timeline holds is not known
-	 * to be its whole history (its live timeline was reset, or the connection
-	 * came back), and it is being read again. The listener keeps what it had;
+	 * to be its whole history (its live timeline was reset: by a cut-short
+	 * sync, or by the feed when a check found the homeserver holds more), and
+	 * it is being read again. The listener keeps what it had;
 	 * `joined` follows once the room is whole.
 	 */
 	catchingUp(roomId: string): void;
@@ -76,6 +84,10 @@ export class CaseRoomFeed {
 	#ownReset: string | undefined;
 	/** The position of the last sync the SDK finished processing: the live timelines hold every event up to it. */
 	#syncToken: string | undefined;
+	/** When the last sync went through (Date.now()). */
+	#lastSync = Date.now();
+	/** The checks scheduled after an outage (#recheckAfterOutage). */
+	readonly #rechecks = new Set<ReturnType<typeof setTimeout>>();
 	/** Rooms whose members or history the homeserver did not give (offline): asked for again after the next sync. */
 	readonly #unread = new Set<string>();
 	/**
@@ -115,16 +127,17 @@ export class CaseRoomFeed {
 			if (state !== SyncState.Syncing) return;
 			this.#syncToken = data?.nextSyncToken ?? this.#syncToken;
 			this.#applyResets();
-			const wasLost = this.#lost;
+			const now = Date.now();
+			// A homeserver stopped or cut off leaves a sync request unanswered without failing it: a long silence is an outage too.
+			const silent = now - this.#lastSync > SILENCE_MS;
+			this.#lastSync = now;
+			const wasLost = this.#lost || silent;
 			this.#lost = false;
 			this.#listener.reconnected();
 			// Rooms whose history could not be read (opened offline, from the kept sync) are read again now.
 			for (const roomId of this.#unread) this.refresh(roomId);
 			// Back from an outage, a room's timeline may lack what the homeserver got only by backfill: each case room is checked.
-			if (wasLost && this.#cases.size > 0) {
-				console.debug('[case rooms] catching up: reconnected, checking', this.#cases.size, 'case rooms');
-				for (const roomId of this.#cases) this.#recheck(roomId);
-			}
+			if (wasLost) this.#recheckAfterOutage();
 		};
 		const onOnline = (): void => this.#listener.reconnected();
 		const onOffline = (): void => this.connectionLost();
@@ -226,6 +239,8 @@ export class CaseRoomFeed {
 	stop(): void {
 		this.#stopped = true;
 		this.#unsubscribe?.();
+		for (const timer of this.#rechecks) clearTimeout(timer);
+		this.#rechecks.clear();
 	}
 
 	async #read(roomId: string): Promise<void> {
@@ -270,12 +285,44 @@ export class CaseRoomFeed {
 		if (this.#stopped) return;
 		this.#acl.consider(this.#client, room);
 	}
-	/** After a reconnection: the room's history is checked against the homeserver's, the room catching up meanwhile. */
-	#recheck(roomId: string): void {
-		this.#catchUps.recheck(roomId);
-		// Its live timeline reaches back to the creation already: reading it again costs nothing but the check.
-		this.#loaded.delete(roomId);
-		this.refresh(roomId);
+	/**
+	 * Back from an outage (the connection was lost, or no sync went through
+	 * for a long while), a case room's timeline may lack what its homeserver
+	 * gets only later, from peers retrying, and then only by backfill: each
+	 * case room is checked against the homeserver now and twice more as the
+	 * peers come back (RECHECK_AFTER_MS). A check that finds nothing missing
+	 * changes nothing and says nothing; one that does reads the room again
+	 * (catching up).
+	 */
+	#recheckAfterOutage(): void {
+		console.debug('[case rooms] back from an outage: checking', this.#cases.size, 'case rooms');
+		for (const delay of RECHECK_AFTER_MS) {
+			const timer = setTimeout(() => {
+				this.#rechecks.delete(timer);
+				for (const roomId of this.#cases) void this.#verify(roomId);
+			}, delay);
+			this.#rechecks.add(timer);
+		}
+	}
+
+	/** Checks a room the feed holds whole against the homeserver's walk of it; reads it again if the homeserver holds more. */
+	async #verify(roomId: string): Promise<void> {
+		const room = this.#client.getRoom(roomId);
+		const from = this.#syncToken;
+		// A room catching up is checked at the end of its read.
+		if (room === null || from === undefined || this.#stopped || this.#catchUps.catching(roomId) || !this.#loaded.has(roomId)) return;
+		const generation = this.#catchUps.generation(roomId);
+		let server: ServerHistory;
+		try {
+			server = await serverMessages(this.#client, roomId, from);
+		} catch {
+			return;
+		}
+		if (!this.#catchUps.current(roomId, generation) || this.#catchUps.catching(roomId)) return;
+		const missing = missingFrom(new Set(eventIds(room)), server.messages);
+		if (missing.length === 0) return;
+		console.debug('[case rooms] catching up: the homeserver holds', missing.length, 'messages more of', roomId);
+		this.#resetWhenSafe(roomId);
 	}
 
 	/**
@@ -297,13 +344,7 @@ export class CaseRoomFeed {
 		let missing: string[] | undefined;
 		if (from !== undefined && this.#catchUps.current(roomId, generation)) {
 			const server = await serverMessages(this.#client, roomId, from);
-			const held = new Set(
-				room
-					.getLiveTimeline()
-					.getEvents()
-					.map((event) => event.getId() ?? ''),
-			);
-			missing = missingFrom(held, server.messages);
+			missing = missingFrom(new Set(eventIds(room)), server.messages);
 		}
 		const step = this.#catchUps.checked(roomId, generation, missing?.length);
 		if (step !== 'again') return;
@@ -340,4 +381,12 @@ export class CaseRoomFeed {
 			}
 		}
 	}
+}
+
+/** The IDs of the events the room's live timeline holds. */
+function eventIds(room: Room): string[] {
+	return room
+		.getLiveTimeline()
+		.getEvents()
+		.map((event) => event.getId() ?? '');
 }

@@ -2,8 +2,9 @@
 // homeserver back from a fault can hold a gap in a room that /sync never
 // fills (docs/matrix-notes.md): the SDK then resets the room's live timeline
 // (a `limited` sync) and the events before the reset are gone from it; or,
-// after a reconnection, the live timeline may lack events the homeserver
-// only gets by backfill. Such a room is read again back to its creation
+// after an outage, the live timeline may lack events the homeserver only
+// gets by backfill (the feed checks, and resets it itself when it does).
+// Such a room is read again back to its creation
 // (which makes the homeserver backfill) and then checked against a fresh
 // walk of the homeserver's history: while that walk finds messages the
 // timeline lacks (the server's backfill was itself partial), the timeline is
@@ -29,13 +30,9 @@ export class CatchUps {
 
 	/** The room's live timeline was replaced (by a sync, or by the catch-up itself when `own`): its history is read again. */
 	reset(roomId: string, own: boolean): void {
-		this.#bump(roomId);
+		this.#generation.set(roomId, this.generation(roomId) + 1);
+		this.#catching.add(roomId);
 		if (!own) this.#rounds.delete(roomId);
-	}
-
-	/** After a reconnection: the room's history is checked against the homeserver's. */
-	recheck(roomId: string): void {
-		this.#bump(roomId);
 	}
 
 	/** Whether the room is catching up: what its timeline holds now is not known to be its whole history. */
@@ -79,11 +76,6 @@ export class CatchUps {
 	forget(roomId: string): void {
 		this.#catching.delete(roomId);
 		this.#rounds.delete(roomId);
-	}
-
-	#bump(roomId: string): void {
-		this.#generation.set(roomId, this.generation(roomId) + 1);
-		this.#catching.add(roomId);
 	}
 }
 
