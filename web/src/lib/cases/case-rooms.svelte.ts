@@ -277,7 +277,8 @@ export class CaseRooms {
 	 */
 	async #checkBeforeSending(feed: CaseRoomFeed, entry: OutboxEntry): Promise<SendCheck> {
 		if (entry.kind !== 'transition' && entry.kind !== 'settlement') return { kind: 'send' };
-		if (!feed.caughtUp()) return { kind: 'wait' };
+		// A room catching up (read again after a homeserver fault) does not show every move yet.
+		if (!feed.caughtUp() || feed.catchingUp(entry.roomId)) return { kind: 'wait' };
 		await feed.readNow(entry.roomId);
 		const refusal = movedMeanwhile(this.#rooms.get(entry.roomId)?.record, entry.content);
 		return refusal === undefined ? { kind: 'send' } : { kind: 'refuse', refusal };

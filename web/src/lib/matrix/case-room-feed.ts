@@ -188,7 +188,7 @@ export class CaseRoomFeed {
 	 * browser kept, nor what it had before an outage).
 	 */
 	caughtUp(): boolean {
-		return !this.#lost && !this.#catchUps.any() && this.#client.getSyncState() === SyncState.Syncing;
+		return !this.#lost && this.#client.getSyncState() === SyncState.Syncing;
 	}
 
 	/** Whether the room is catching up (its history is being read again after a reset or a reconnection). */

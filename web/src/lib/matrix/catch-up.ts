@@ -40,11 +40,6 @@ export class CatchUps {
 		return this.#catching.has(roomId);
 	}
 
-	/** Whether any room is catching up. */
-	any(): boolean {
-		return this.#catching.size > 0;
-	}
-
 	/** The room's current generation, to hand back to `checked`. */
 	generation(roomId: string): number {
 		return this.#generation.get(roomId) ?? 0;
