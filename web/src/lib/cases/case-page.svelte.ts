@@ -60,6 +60,11 @@ export class CasePage {
 		return record?.opened === true ? record : undefined;
 	}
 
+	/** The room's history is being read again (after a homeserver fault): the record shown is the last whole one, if any. */
+	get catchingUp(): boolean {
+		return this.#cases.catchingUp(this.#roomId);
+	}
+
 	get items(): readonly TimelineItem[] {
 		return this.view?.items ?? [];
 	}

@@ -4,7 +4,9 @@
 // their own, and tried again when the homeserver refuses the join
 // (invitations.ts). The rooms come from the case-room feed
 // (lib/matrix/case-room-feed.ts), which listens to the client; this keeps
-// their state. Actions (open a request, move it, settle a conflict, write) go
+// their state. A room catching up after a homeserver fault (its history
+// being read again) keeps the last whole record it had, never a partial or
+// unopened one, and says it is catching up. Actions (open a request, move it, settle a conflict, write) go
 // through lib/matrix/cases.ts; both are loaded lazily so the SDK stays out of
 // server rendering.
 // Files go through case-attachments.ts. Messages, case updates and files all
@@ -119,6 +121,9 @@ export class CaseRooms {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#rooms = $state.raw<ReadonlyMap<string, CaseRoomView>>(new Map());
 	#ready = $state(false);
+	/** The case rooms being read again after a reset or a reconnection (the feed's `catchingUp`), until folded whole. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole on every change ($state.raw)
+	#catchingUp = $state.raw<ReadonlySet<string>>(new Set());
 	#api: { cases: CasesApi; arrival: ArrivalApi } | undefined;
 	#feed: CaseRoomFeed | undefined;
 	#stopped = false;
@@ -205,6 +210,14 @@ export class CaseRooms {
 		return this.#rooms.get(roomId);
 	}
 
+	/**
+	 * Whether the room is catching up: its history is being read again after a
+	 * homeserver fault or a reconnection; `room` keeps the last whole record meanwhile.
+	 */
+	catchingUp(roomId: string): boolean {
+		return this.#catchingUp.has(roomId);
+	}
+
 	/** The viewer's side in a case, if their authority is a party. */
 	sideIn(record: OpenedCase): Side | undefined {
 		return sideOf(this.userId, record.parties, this.#parties.servers);
@@ -227,6 +240,7 @@ export class CaseRooms {
 			invited: (roomId, invitation) => this.#maybeJoin(roomId, invitation),
 			notInvited: (roomId) => this.#invitations?.forget(roomId),
 			joined: (timeline) => this.#fold(timeline),
+			catchingUp: (roomId) => this.#markCatchingUp(roomId, true),
 			reconnected: () => this.outbox.retryNow(),
 		});
 		this.#feed = feed;
@@ -264,7 +278,8 @@ export class CaseRooms {
 	 */
 	async #checkBeforeSending(feed: CaseRoomFeed, entry: OutboxEntry): Promise<SendCheck> {
 		if (entry.kind !== 'transition' && entry.kind !== 'settlement') return { kind: 'send' };
-		if (!feed.caughtUp()) return { kind: 'wait' };
+		// A room catching up (read again after a homeserver fault) does not show every move yet.
+		if (!feed.caughtUp() || feed.catchingUp(entry.roomId)) return { kind: 'wait' };
 		await feed.readNow(entry.roomId);
 		const refusal = movedMeanwhile(this.#rooms.get(entry.roomId)?.record, entry.content);
 		return refusal === undefined ? { kind: 'send' } : { kind: 'refuse', refusal };
@@ -284,7 +299,8 @@ export class CaseRooms {
 		const roomId = timeline.roomId;
 		// NOTE: judged before folding, so the record never counts an event whose trust it does not know yet.
 		await this.#trust.settle(timeline.judged(), (eventId) => timeline.arrival(eventId));
-		if (this.#stopped) return;
+		// NOTE: the timeline is read as it is now; reset meanwhile, it holds a part of the history: the last whole record stays.
+		if (this.#stopped || this.#feed?.catchingUp(roomId) === true) return;
 		const counts = (eventId: string): boolean => this.#trust.counts(eventId);
 		const record = foldCase(timeline.caseEnvelopes(counts), {
 			room: roomId as RoomId,
@@ -304,7 +320,17 @@ export class CaseRooms {
 			members: timeline.members(),
 		});
 		this.#rooms = next;
+		this.#markCatchingUp(roomId, false);
 		this.outbox.settle(roomId, (eventId, txnId) => timeline.echoed(eventId, txnId));
+	}
+
+	#markCatchingUp(roomId: string, catching: boolean): void {
+		if (this.#catchingUp.has(roomId) === catching) return;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new value for $state.raw
+		const next = new Set(this.#catchingUp);
+		if (catching) next.add(roomId);
+		else next.delete(roomId);
+		this.#catchingUp = next;
 	}
 
 	/** Accepts an invitation to an encrypted room from someone on a party homeserver. */

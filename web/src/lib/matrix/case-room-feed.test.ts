@@ -17,8 +17,29 @@ interface FakeRoom {
 	readonly inviter?: string;
 }
 
+/** A live timeline: its events' IDs, and whether it can still page back. */
+interface FakeTimeline {
+	ids: string[];
+	back: string | null;
+}
+
+const eventOf = (id: string) => ({ getId: () => id, getDecryptionPromise: () => null });
+
 function fakeRoom(fake: FakeRoom) {
+	const timelineSet = {};
+	const live: { timeline: FakeTimeline } = { timeline: { ids: [], back: null } };
+	const timelineOf = (timeline: FakeTimeline) => ({
+		getEvents: () => timeline.ids.map(eventOf),
+		getPaginationToken: () => timeline.back,
+		timeline,
+	});
 	return {
+		live,
+		timelineSet,
+		getUnfilteredTimelineSet: () => timelineSet,
+		resetLiveTimeline: vi.fn((back: string | null) => {
+			live.timeline = { ids: [], back };
+		}),
 		roomId: fake.roomId,
 		getMyMembership: () => fake.membership,
 		hasEncryptionStateEvent: () => fake.encrypted ?? true,
@@ -31,7 +52,7 @@ function fakeRoom(fake: FakeRoom) {
 		},
 		getMember: () => (fake.inviter === undefined ? null : { events: { member: { getSender: () => fake.inviter } } }),
 		loadMembersIfNeeded: vi.fn(() => Promise.resolve(true)),
-		getLiveTimeline: () => ({ getEvents: () => [], getPaginationToken: () => null }),
+		getLiveTimeline: () => timelineOf(live.timeline),
 		findEventById: () => undefined,
 	};
 }
@@ -41,14 +62,41 @@ function clientWith(...fakes: FakeRoom[]) {
 	const emitter = new EventEmitter();
 	// The feed joins with a plain POST /join (case-room-feed.ts says why not the SDK's joinRoom).
 	const joinRoom = vi.fn((_method: string, _path: string) => Promise.resolve({}));
+	/** What the homeserver holds of each room (message IDs, oldest first); the fake pages give it whole. */
+	const server = new Map<string, string[]>();
+	const sync = { token: 's1' as string | undefined, stored: 's1' };
+	// The homeserver's walk of a room's history (history-walk.ts), in one page.
+	const messages = vi.fn((roomId: string, _from: string | null, _limit?: number, _dir?: string) =>
+		Promise.resolve({ chunk: (server.get(roomId) ?? []).map((event_id) => ({ event_id, type: 'm.room.encrypted' })) }),
+	);
 	const client = Object.assign(emitter, {
 		getUserId: () => ME,
+		store: { getSyncToken: () => sync.stored },
+		getSyncStateData: () => ({ nextSyncToken: sync.token }),
+		// The live timeline pages back in one go to the room's creation, with what the server holds.
+		paginateEventTimeline: vi.fn((timeline: { timeline: FakeTimeline }) => {
+			const room = rooms.find((r) => r.live.timeline === timeline.timeline);
+			timeline.timeline.ids = [
+				...(server.get(room?.roomId ?? '') ?? []).filter((id) => !timeline.timeline.ids.includes(id)),
+				...timeline.timeline.ids,
+			];
+			timeline.timeline.back = null;
+			return Promise.resolve(false);
+		}),
+		createMessagesRequest: messages,
 		getRooms: () => rooms,
 		getRoom: (roomId: string) => rooms.find((room) => room.roomId === roomId) ?? null,
 		getCrypto: () => undefined,
 		http: { authedRequest: joinRoom },
 	});
-	return { client: client as unknown as MatrixClient, rooms, emitter, joinRoom };
+	// As the SDK does, a room's reset is told through the client.
+	for (const room of rooms) {
+		room.resetLiveTimeline.mockImplementation((back: string | null) => {
+			room.live.timeline = { ids: [], back };
+			emitter.emit(RoomEvent.TimelineReset, room, room.timelineSet, true);
+		});
+	}
+	return { client: client as unknown as MatrixClient, rooms, emitter, joinRoom, server, sync, messages };
 }
 
 /** A listener that writes down what it is told, in order. */
@@ -62,6 +110,7 @@ function recorder(joined: (timeline: CaseTimeline) => Promise<void> = () => Prom
 			return joined(timeline);
 		},
 		reconnected: () => heard.push('reconnected'),
+		catchingUp: (roomId) => heard.push(`catching up ${roomId}`),
 	};
 	return { heard, listener };
 }
@@ -170,6 +219,123 @@ describe('the case-room feed', () => {
 		expect(feed.caughtUp()).toBe(true);
 		feed.stop();
 		vi.unstubAllGlobals();
+	});
+
+	it('reads a reset case room again back to its creation and checks it, saying meanwhile that it is catching up', async () => {
+		const { client, rooms, emitter, server, messages } = clientWith({ roomId: '!case', membership: 'join', acl: true });
+		const room = rooms[0]!;
+		server.set('!case', ['$open', '$note1', '$note2', '$note3']);
+		room.live.timeline = { ids: ['$open', '$note1'], back: null };
+		const { heard, listener } = recorder();
+		const feed = new CaseRoomFeed(client, listener);
+		await feed.start();
+		expect(heard).toEqual(['not invited !case', 'joined !case']);
+
+		// A limited sync: the SDK replaces the live timeline with one holding the sync's last events only.
+		room.live.timeline = { ids: ['$note3'], back: 'prev-batch' };
+		emitter.emit(RoomEvent.TimelineReset, room, room.timelineSet, true);
+		expect(feed.catchingUp('!case')).toBe(true);
+		await vi.waitFor(() => expect(feed.catchingUp('!case')).toBe(false));
+		await settled();
+
+		expect(heard.slice(2)).toEqual(['not invited !case', 'catching up !case', 'joined !case']);
+		expect(room.live.timeline.ids).toEqual(['$open', '$note1', '$note2', '$note3']);
+		expect(messages).toHaveBeenCalledWith('!case', 's1', 100, 'b');
+		// Another room's timeline set (a thread's, a filtered one) is not the room's history.
+		emitter.emit(RoomEvent.TimelineReset, room, {}, true);
+		expect(feed.catchingUp('!case')).toBe(false);
+		feed.stop();
+	});
+
+	it('reads the room again when the homeserver holds more than the read found, between syncs only', async () => {
+		const { client, rooms, emitter, server, sync, messages } = clientWith({ roomId: '!case', membership: 'join', acl: true });
+		const room = rooms[0]!;
+		server.set('!case', ['$open', '$note3']);
+		const { heard, listener } = recorder();
+		const feed = new CaseRoomFeed(client, listener);
+		await feed.start();
+		// The homeserver's backfill was partial while the room was paged back; the check's walk finds the rest.
+		messages.mockImplementationOnce(() => {
+			server.set('!case', ['$open', '$note1', '$note2', '$note3']);
+			return Promise.resolve({
+				chunk: ['$note3', '$note2', '$note1', '$open'].map((event_id) => ({ event_id, type: 'm.room.encrypted' })),
+			});
+		});
+		// A sync is being processed (its token stored, its events not all added): the timeline is not replaced yet.
+		sync.stored = 's2';
+		room.live.timeline = { ids: ['$note3'], back: 'prev-batch' };
+		emitter.emit(RoomEvent.TimelineReset, room, room.timelineSet, true);
+		await vi.waitFor(() => expect(messages).toHaveBeenCalledTimes(1));
+		await settled();
+		expect(room.resetLiveTimeline).not.toHaveBeenCalled();
+		expect(feed.catchingUp('!case')).toBe(true);
+
+		sync.token = 's2';
+		emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's2' });
+		expect(room.resetLiveTimeline).toHaveBeenCalledWith('s2', null);
+		await vi.waitFor(() => expect(feed.catchingUp('!case')).toBe(false));
+		await settled();
+		expect(room.live.timeline.ids).toEqual(['$open', '$note1', '$note2', '$note3']);
+		expect(heard.at(-1)).toBe('joined !case');
+		expect(heard.filter((line) => line === 'joined !case')).toHaveLength(2);
+		feed.stop();
+	});
+
+	it('after an outage, checks each case room against the homeserver, and reads again only one that lacks messages', async () => {
+		const { client, rooms, emitter, server, sync, messages } = clientWith(
+			{ roomId: '!case', membership: 'join', acl: true },
+			{ roomId: '!other', membership: 'join', acl: true },
+			{ roomId: '!chat', membership: 'join' },
+		);
+		server.set('!case', ['$open']);
+		server.set('!other', ['$open2']);
+		rooms[0]!.live.timeline = { ids: ['$open'], back: null };
+		rooms[1]!.live.timeline = { ids: ['$open2'], back: null };
+		const { heard, listener } = recorder();
+		const feed = new CaseRoomFeed(client, listener);
+		await feed.start();
+		heard.length = 0;
+
+		emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's2' });
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(messages).not.toHaveBeenCalled();
+
+		// Meanwhile the homeserver got a message of !other that the live timeline never had (no reset: a sync not cut short).
+		server.set('!other', ['$open2', '$gap', '$late']);
+		rooms[1]!.live.timeline.ids.push('$late');
+		emitter.emit(ClientEvent.Sync, SyncState.Reconnecting, SyncState.Syncing);
+		sync.stored = 's3';
+		emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Reconnecting, { nextSyncToken: 's3' });
+		await vi.waitFor(() => expect(heard.at(-1)).toBe('joined !other'));
+		expect(messages.mock.calls.filter(([roomId]) => roomId === '!case')).toEqual([['!case', 's3', 100, 'b']]);
+		// Only the room that lacked a message caught up; the other was checked and left as it was.
+		expect(heard.filter((line) => line.startsWith('catching up'))).toEqual(['catching up !other']);
+		expect(rooms[1]!.resetLiveTimeline).toHaveBeenCalledWith('s3', null);
+		expect(rooms[1]!.live.timeline.ids).toEqual(['$open2', '$gap', '$late']);
+		expect(rooms[0]!.resetLiveTimeline).not.toHaveBeenCalled();
+		feed.stop();
+	});
+
+	it('takes a long silence of the sync for an outage', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			const { client, emitter, server, messages } = clientWith({ roomId: '!case', membership: 'join', acl: true });
+			server.set('!case', []);
+			const feed = new CaseRoomFeed(client, recorder().listener);
+			await feed.start();
+			emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's2' });
+			vi.setSystemTime(Date.now() + 30_000);
+			emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's3' });
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			expect(messages).not.toHaveBeenCalled();
+
+			vi.setSystemTime(Date.now() + 60_000);
+			emitter.emit(ClientEvent.Sync, SyncState.Syncing, SyncState.Syncing, { nextSyncToken: 's4' });
+			await vi.waitFor(() => expect(messages).toHaveBeenCalledWith('!case', 's4', 100, 'b'));
+			feed.stop();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('lets go of the client when stopped: no listener left on it, nothing published after', async () => {

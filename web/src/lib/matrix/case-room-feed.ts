@@ -4,13 +4,21 @@
 // membership, members' changes — and publishes each room that changed, a
 // burst of events once: an invitation with who sent it; a joined case room,
 // its whole history (and its members) read the first time, with its
-// timeline (case-timeline.ts). It tells the listener when the homeserver may
-// answer again (a sync went through, the browser is back online), for the
-// outbox. Beneath the listener it decrypts again what was refused for an
+// timeline (case-timeline.ts). After a homeserver fault a case room catches
+// up (issue 14): when the SDK resets its live timeline (a `limited` sync), its
+// whole history is read again back to its creation and checked against the
+// homeserver's (catch-up.ts, history-walk.ts), and the listener is told the
+// room is catching up until it is whole; after an outage (a lost connection,
+// or a long silence of the sync) each case room is checked the same way, and
+// read again only if the homeserver holds messages its timeline lacks. It tells
+// the listener when the homeserver may answer again (a sync went through,
+// the browser is back online), for the outbox. Beneath the listener it decrypts again what was refused for an
 // unsigned device (unsigned-retry.ts) and re-issues a room's server ACL after
 // a party server joined (acl-reissue.ts).
 import { AclReissue } from './acl-reissue.ts';
+import { CatchUps, missingFrom } from './catch-up.ts';
 import { inviterOf, isCaseRoomCandidate, loadWholeHistory } from './cases.ts';
+import { serverMessages, type ServerHistory } from './history-walk.ts';
 import { isNetworkRoom } from './network-room.ts';
 import { caseTimelineOf, type CaseTimeline } from './case-timeline.ts';
 import {
@@ -20,11 +28,18 @@ import {
 	RoomEvent,
 	RoomStateEvent,
 	SyncState,
+	type EventTimelineSet,
 	type MatrixClient,
 	type MatrixEvent,
 	type Room,
+	type SyncStateData,
 } from './sdk.ts';
 import { retryUnsignedOnDeviceUpdates } from './unsigned-retry.ts';
+
+/** No sync for this long (the SDK's long poll answers within 30 s) means the homeserver did not answer: an outage. */
+const SILENCE_MS = 45_000;
+/** After an outage, when each case room is checked against its homeserver: now, and as the federation's peers retry. */
+const RECHECK_AFTER_MS = [0, 30_000, 120_000];
 
 export interface Invitation {
 	/** Who invited the viewer, when the room says. */
@@ -40,6 +55,14 @@ export interface CaseRoomListener {
 	notInvited(roomId: string): void;
 	/** A joined case room, read again; the feed goes on with the room once the listener has done with it. */
 	joined(timeline: CaseTimeline): Promise<void>;
+	/**
+	 * A joined case room is catching up: what its timeline holds is not known
+	 * to be its whole history (its live timeline was reset: by a cut-short
+	 * sync, or by the feed when a check found the homeserver holds more), and
+	 * it is being read again. The listener keeps what it had;
+	 * `joined` follows once the room is whole.
+	 */
+	catchingUp(roomId: string): void;
 	/** The homeserver may answer again: a sync went through, or the browser is back online. */
 	reconnected(): void;
 }
@@ -51,6 +74,20 @@ export class CaseRoomFeed {
 	readonly #scheduled = new Set<string>();
 	/** Rooms whose whole history has been asked for. */
 	readonly #loaded = new Set<string>();
+	/** The joined case rooms, as last read. */
+	readonly #cases = new Set<string>();
+	/** Which case rooms are catching up, and when each is done. */
+	readonly #catchUps = new CatchUps();
+	/** Rooms whose live timeline the catch-up replaces at the next safe moment (#resetWhenSafe). */
+	readonly #resets = new Set<string>();
+	/** The room whose live timeline the catch-up is replacing, while it does. */
+	#ownReset: string | undefined;
+	/** The position of the last sync the SDK finished processing: the live timelines hold every event up to it. */
+	#syncToken: string | undefined;
+	/** When the last sync went through (Date.now()). */
+	#lastSync = Date.now();
+	/** The checks scheduled after an outage (#recheckAfterOutage). */
+	readonly #rechecks = new Set<ReturnType<typeof setTimeout>>();
 	/** Rooms whose members or history the homeserver did not give (offline): asked for again after the next sync. */
 	readonly #unread = new Set<string>();
 	/**
@@ -84,17 +121,38 @@ export class CaseRoomFeed {
 		client.on(ClientEvent.Room, onRoom);
 		client.on(RoomEvent.MyMembership, onRoom);
 		client.on(RoomStateEvent.Members, onEvent);
-		const onSync = (state: SyncState): void => {
+		this.#syncToken = client.getSyncStateData()?.nextSyncToken;
+		const onSync = (state: SyncState, _previous: SyncState | null, data?: SyncStateData): void => {
 			if (state === SyncState.Error || state === SyncState.Reconnecting) this.#lost = true;
 			if (state !== SyncState.Syncing) return;
+			this.#syncToken = data?.nextSyncToken ?? this.#syncToken;
+			this.#applyResets();
+			const now = Date.now();
+			// A homeserver stopped or cut off leaves a sync request unanswered without failing it: a long silence is an outage too.
+			const silent = now - this.#lastSync > SILENCE_MS;
+			this.#lastSync = now;
+			const wasLost = this.#lost || silent;
 			this.#lost = false;
 			this.#listener.reconnected();
 			// Rooms whose history could not be read (opened offline, from the kept sync) are read again now.
 			for (const roomId of this.#unread) this.refresh(roomId);
+			// Back from an outage, a room's timeline may lack what the homeserver got only by backfill: each case room is checked.
+			if (wasLost) this.#recheckAfterOutage();
 		};
 		const onOnline = (): void => this.#listener.reconnected();
 		const onOffline = (): void => this.connectionLost();
+		const onReset = (room: Room | undefined, timelineSet: EventTimelineSet): void => {
+			if (room === undefined || timelineSet !== room.getUnfilteredTimelineSet() || !this.#cases.has(room.roomId)) return;
+			// NOTE: the events before the reset are gone from the live timeline: read without them, the case
+			// would fold incomplete or not opened. The whole history is read again (catch-up.ts).
+			const own = this.#ownReset === room.roomId;
+			console.debug('[case rooms] catching up:', own ? 'the timeline was read again' : 'the SDK reset the live timeline of', room.roomId);
+			this.#catchUps.reset(room.roomId, own);
+			this.#loaded.delete(room.roomId);
+			this.refresh(room.roomId);
+		};
 		client.on(ClientEvent.Sync, onSync);
+		client.on(RoomEvent.TimelineReset, onReset);
 		globalThis.addEventListener?.('online', onOnline);
 		globalThis.addEventListener?.('offline', onOffline);
 		const stopRetrying = retryUnsignedOnDeviceUpdates(client);
@@ -109,6 +167,7 @@ export class CaseRoomFeed {
 			client.off(ClientEvent.Room, onRoom);
 			client.off(RoomEvent.MyMembership, onRoom);
 			client.off(RoomStateEvent.Members, onEvent);
+			client.off(RoomEvent.TimelineReset, onReset);
 		};
 		await Promise.all(client.getRooms().map((room) => this.#read(room.roomId)));
 	}
@@ -130,6 +189,11 @@ export class CaseRoomFeed {
 	 */
 	caughtUp(): boolean {
 		return !this.#lost && this.#client.getSyncState() === SyncState.Syncing;
+	}
+
+	/** Whether the room is catching up (its history is being read again after a reset or a reconnection). */
+	catchingUp(roomId: string): boolean {
+		return this.#catchUps.catching(roomId);
 	}
 
 	/** A request got no answer from the homeserver: the rooms are not caught up until the next sync goes through. */
@@ -175,6 +239,8 @@ export class CaseRoomFeed {
 	stop(): void {
 		this.#stopped = true;
 		this.#unsubscribe?.();
+		for (const timer of this.#rechecks) clearTimeout(timer);
+		this.#rechecks.clear();
 	}
 
 	async #read(roomId: string): Promise<void> {
@@ -188,21 +254,139 @@ export class CaseRoomFeed {
 			return this.#listener.invited(roomId, { inviter, encrypted: room.hasEncryptionStateEvent() });
 		}
 		this.#listener.notInvited(roomId);
-		if (membership !== 'join' || !isCaseRoomCandidate(room)) return;
+		if (membership !== 'join' || !isCaseRoomCandidate(room)) {
+			this.#cases.delete(roomId);
+			this.#catchUps.forget(roomId);
+			return;
+		}
+		this.#cases.add(roomId);
 		if (!this.#loaded.has(roomId)) {
 			this.#loaded.add(roomId);
+			const catching = this.#catchUps.catching(roomId);
+			const generation = this.#catchUps.generation(roomId);
+			if (catching) this.#listener.catchingUp(roomId);
 			try {
 				await room.loadMembersIfNeeded();
-				await loadWholeHistory(this.#client, room);
+				await loadWholeHistory(this.#client, room, () => this.#catchUps.current(roomId, generation));
 				this.#unread.delete(roomId);
+				if (catching) await this.#check(room, generation);
 			} catch {
 				// What arrived (or was kept in this browser) is published; the rest is asked for again after the next sync.
-				this.#loaded.delete(roomId);
-				this.#unread.add(roomId);
+				// A catching-up room stays so until a read goes through.
+				if (this.#catchUps.current(roomId, generation)) {
+					this.#loaded.delete(roomId);
+					this.#unread.add(roomId);
+				}
 			}
 		}
+		if (this.#stopped) return;
+		if (this.#catchUps.catching(roomId)) return this.#listener.catchingUp(roomId);
 		await this.#listener.joined(caseTimelineOf(this.#client, room));
 		if (this.#stopped) return;
 		this.#acl.consider(this.#client, room);
 	}
+	/**
+	 * Back from an outage (the connection was lost, or no sync went through
+	 * for a long while), a case room's timeline may lack what its homeserver
+	 * gets only later, from peers retrying, and then only by backfill: each
+	 * case room is checked against the homeserver now and twice more as the
+	 * peers come back (RECHECK_AFTER_MS). A check that finds nothing missing
+	 * changes nothing and says nothing; one that does reads the room again
+	 * (catching up).
+	 */
+	#recheckAfterOutage(): void {
+		console.debug('[case rooms] back from an outage: checking', this.#cases.size, 'case rooms');
+		for (const delay of RECHECK_AFTER_MS) {
+			const timer = setTimeout(() => {
+				this.#rechecks.delete(timer);
+				for (const roomId of this.#cases) void this.#verify(roomId);
+			}, delay);
+			this.#rechecks.add(timer);
+		}
+	}
+
+	/** Checks a room the feed holds whole against the homeserver's walk of it; reads it again if the homeserver holds more. */
+	async #verify(roomId: string): Promise<void> {
+		const room = this.#client.getRoom(roomId);
+		const from = this.#syncToken;
+		// A room catching up is checked at the end of its read.
+		if (room === null || from === undefined || this.#stopped || this.#catchUps.catching(roomId) || !this.#loaded.has(roomId)) return;
+		const generation = this.#catchUps.generation(roomId);
+		let server: ServerHistory;
+		try {
+			server = await serverMessages(this.#client, roomId, from);
+		} catch {
+			return;
+		}
+		if (!this.#catchUps.current(roomId, generation) || this.#catchUps.catching(roomId)) return;
+		const missing = missingFrom(new Set(eventIds(room)), server.messages);
+		if (missing.length === 0) return;
+		console.debug('[case rooms] catching up: the homeserver holds', missing.length, 'messages more of', roomId);
+		this.#resetWhenSafe(roomId);
+	}
+
+	/**
+	 * The room's history has been read back to its creation: once its events
+	 * are decrypted, it is checked against the homeserver's own walk of it.
+	 * When the homeserver holds messages the timeline lacks (its backfill was
+	 * partial while the timeline was read, and filled in behind it), the live
+	 * timeline is replaced and read again, a bounded number of times.
+	 */
+	async #check(room: Room, generation: number): Promise<void> {
+		const roomId = room.roomId;
+		const decrypting = room
+			.getLiveTimeline()
+			.getEvents()
+			.map((event) => event.getDecryptionPromise())
+			.filter((promise) => promise !== null);
+		await Promise.all(decrypting);
+		const from = this.#syncToken;
+		let missing: string[] | undefined;
+		if (from !== undefined && this.#catchUps.current(roomId, generation)) {
+			const server = await serverMessages(this.#client, roomId, from);
+			missing = missingFrom(new Set(eventIds(room)), server.messages);
+		}
+		const step = this.#catchUps.checked(roomId, generation, missing?.length);
+		if (step !== 'again') return;
+		console.debug('[case rooms] catching up: the homeserver holds', missing?.length, 'more messages of', roomId, '— read again');
+		this.#resetWhenSafe(roomId);
+	}
+
+	/**
+	 * Replaces the room's live timeline with an empty one that pages back from
+	 * the last sync's position (the TimelineReset that follows reads it again).
+	 * NOTE: only between syncs: the SDK stores a sync's token before it adds
+	 * the sync's events, so while it is processing one, an empty timeline from
+	 * that token would lose the events not yet added. When the stored token is
+	 * the last finished sync's, none is being processed; otherwise the next
+	 * finished sync does it.
+	 */
+	#resetWhenSafe(roomId: string): void {
+		this.#resets.add(roomId);
+		if (this.#client.store.getSyncToken() === this.#syncToken) this.#applyResets();
+	}
+
+	#applyResets(): void {
+		const token = this.#syncToken;
+		if (token === undefined || this.#stopped) return;
+		for (const roomId of [...this.#resets]) {
+			this.#resets.delete(roomId);
+			const room = this.#client.getRoom(roomId);
+			if (room === null) continue;
+			this.#ownReset = roomId;
+			try {
+				room.resetLiveTimeline(token, null);
+			} finally {
+				this.#ownReset = undefined;
+			}
+		}
+	}
+}
+
+/** The IDs of the events the room's live timeline holds. */
+function eventIds(room: Room): string[] {
+	return room
+		.getLiveTimeline()
+		.getEvents()
+		.map((event) => event.getId() ?? '');
 }

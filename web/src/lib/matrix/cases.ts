@@ -240,11 +240,15 @@ export function isCaseRoomCandidate(room: Room): boolean {
 	);
 }
 
-/** Loads the whole room history back to its creation, so the fold sees every event. */
-export async function loadWholeHistory(client: MatrixClient, room: Room): Promise<void> {
+/**
+ * Loads the whole room history back to its creation, so the fold sees every
+ * event; stops early once `wanted` says the read is superseded (the live
+ * timeline was replaced meanwhile).
+ */
+export async function loadWholeHistory(client: MatrixClient, room: Room, wanted: () => boolean = () => true): Promise<void> {
 	const timeline = room.getLiveTimeline();
 	for (let page = 0; page < 100; page++) {
-		if (timeline.getPaginationToken(Direction.Backward) === null) return;
+		if (timeline.getPaginationToken(Direction.Backward) === null || !wanted()) return;
 		const more = await client.paginateEventTimeline(timeline, { backwards: true, limit: 100 });
 		if (!more) return;
 	}

@@ -14,6 +14,7 @@ import { MatrixScheduler } from 'matrix-js-sdk/lib/scheduler.js';
 
 export { ClientEvent, type ICreateClientOpts, type MatrixClient } from 'matrix-js-sdk/lib/client.js';
 export { Direction } from 'matrix-js-sdk/lib/models/event-timeline.js';
+export type { EventTimelineSet } from 'matrix-js-sdk/lib/models/event-timeline-set.js';
 export { EventStatus } from 'matrix-js-sdk/lib/models/event-status.js';
 export { Filter } from 'matrix-js-sdk/lib/filter.js';
 export { MatrixEventEvent, type MatrixEvent } from 'matrix-js-sdk/lib/models/event.js';
