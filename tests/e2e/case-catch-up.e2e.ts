@@ -1,9 +1,11 @@
 // Issue 14, acceptance 4: an open case page on the receiving side while its
-// homeserver is cut off mid-flow. A case room between Guatemala (a Node
+// homeserver crashes mid-flow. A case room between Guatemala (a Node
 // client, cross-signed, sending through the client-server API for speed)
 // and Nigeria (an officer with the case page open in a browser); Nigeria's
-// Synapse is stopped (SIGSTOP: a partition) while encrypted case notes and a
-// status change come from Guatemala, then continued. Back from such an
+// Synapse is killed (SIGKILL) while encrypted case notes and a status change
+// come from Guatemala, and the federation's supervisor starts it again
+// (deploy/local/restart-policy.ts). ROGATORY_CATCHUP_FAULT=pause stops it
+// instead (SIGSTOP for ROGATORY_CATCHUP_PAUSE_SECONDS: a partition). Back from such an
 // outage a Synapse keeps a gap that /sync never fills and the SDK resets the
 // room's live timeline (docs/matrix-notes.md); the page must say it is
 // catching up, never fold a partial or unopened case, and end with the whole
@@ -11,18 +13,18 @@
 // Then the catching-up status in the five languages at 360 and 1280 px: the
 // browser's sync and /messages requests are held (page.route) while more
 // notes come, so that the reset and the catch-up last until the screenshot.
-// NOTE: the stopped homeserver is the shared test federation's: it is
-// continued in a `finally`, whatever happens.
+// NOTE: the stopped or killed homeserver is the shared test federation's: a
+// stopped one is continued in a `finally`, whatever happens; a killed one is
+// waited for until it answers again.
 import { mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type Route } from '@playwright/test';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { buildCaseContent, rendererFor, serverNameOf, type CaseEvent, type StatusId, type TransitionId } from '#policies/cases/index.ts';
 import { caseRoomRequest } from '#policies/rooms/case-room.ts';
 import { ACL_REVISION, reissuedAcl, type ServerAclContent } from '#policies/rooms/server-acl.ts';
-import { commandLine } from '../../deploy/process/cmdline.ts';
-import type { LocalHomeserver } from '../../deploy/local/federation.ts';
+import { clientAnswers } from '../../deploy/local/readiness.ts';
+import { synapsePid } from '../support/faults/synapse-pid.ts';
 import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, type E2eAccount } from './support/accounts.ts';
 import { signedIn } from './support/case-pages.ts';
@@ -36,16 +38,7 @@ test.setTimeout(900_000);
 /** Notes sent while Nigeria's homeserver is stopped (more than the ~100 a Synapse keeps queued for one room). */
 const NOTES = Number(process.env['ROGATORY_CATCHUP_NOTES'] ?? 160);
 const PAUSE_MS = Number(process.env['ROGATORY_CATCHUP_PAUSE_SECONDS'] ?? 30) * 1000;
-const SHOTS = '/work/notes/shots/catchup';
-
-/** The homeserver's Synapse pid, from its pid file, checked against its command line (as tests/faults/partition.test.ts). */
-async function synapsePid(hs: LocalHomeserver): Promise<number> {
-	const pid = Number(readFileSync(join(hs.dataDir, 'synapse.pid'), 'utf8').trim());
-	const command = await commandLine(pid);
-	if (command === undefined || !command.includes(hs.dataDir))
-		throw new Error(`pid ${pid} is not ${hs.id}'s Synapse (${command ?? 'gone'})`);
-	return pid;
-}
+const KILL = (process.env['ROGATORY_CATCHUP_FAULT'] ?? 'kill') === 'kill';
 
 function content(event: CaseEvent): Record<string, unknown> {
 	const built = buildCaseContent(event, rendererFor('en'));
@@ -191,9 +184,15 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 		await watchPage(b);
 		await b.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-		// Nigeria's homeserver stopped; the notes and a withdrawal come from Guatemala meanwhile.
-		stopped = await synapsePid(ng);
-		process.kill(stopped, 'SIGSTOP');
+		// Nigeria's homeserver killed (or stopped); the notes and a withdrawal come from Guatemala meanwhile.
+		const pid = await synapsePid(ng);
+		if (KILL) {
+			process.kill(pid, 'SIGKILL');
+			await expect.poll(() => clientAnswers(ng.clientUrl), { timeout: 10_000, message: `${ng.id} down` }).toBe(false);
+		} else {
+			stopped = pid;
+			process.kill(pid, 'SIGSTOP');
+		}
 		const pausedAt = Date.now();
 		for (let n = 1; n <= NOTES; n++) await send(requesting, roomId, { type: 'note', text: `${NOTE_MARK} ${n}` });
 		await send(requesting, roomId, {
@@ -203,11 +202,16 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 			to: 'withdrawn' as StatusId,
 			reason: 'Withdrawn while Nigeria was cut off',
 		});
-		console.log(`catch-up e2e: ${NOTES} notes and a withdrawal sent in ${Date.now() - pausedAt} ms while ${ng.id} was stopped`);
-		const left = PAUSE_MS - (Date.now() - pausedAt);
-		if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
-		process.kill(stopped, 'SIGCONT');
-		stopped = undefined;
+		console.log(`catch-up e2e: ${NOTES} notes and a withdrawal sent in ${Date.now() - pausedAt} ms while ${ng.id} was down`);
+		if (KILL) {
+			// The supervisor starts it again after its pause (10 s) and Synapse's own start.
+			await expect.poll(() => clientAnswers(ng.clientUrl), { timeout: 300_000, message: `${ng.id} restarted` }).toBe(true);
+		} else {
+			const left = PAUSE_MS - (Date.now() - pausedAt);
+			if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+			process.kill(pid, 'SIGCONT');
+			stopped = undefined;
+		}
 		const resumedAt = Date.now();
 
 		// The whole record and history, without a reload: the last status, and every note in the discussion.
@@ -216,7 +220,7 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 		await expect(b.getByTestId('case-catching-up')).toHaveText('', { timeout: 120_000 });
 		const seen = await seenOn(b);
 		console.log(
-			`catch-up e2e: complete ${Date.now() - resumedAt} ms after SIGCONT; shown (status/notes): ${seen.shown.join(' → ')}; ` +
+			`catch-up e2e: complete ${Date.now() - resumedAt} ms after ${ng.id} was back (${KILL ? 'SIGKILL, restarted' : 'SIGSTOP, SIGCONT'}); shown (status/notes): ${seen.shown.join(' → ')}; ` +
 				`said catching up: ${seen.catchingUp}; the feed: ${catchUps.join(' | ')}`,
 		);
 		expect(await b.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
@@ -228,7 +232,8 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 		expect(second.seen.pageErrors).toEqual([]);
 
 		// The catching-up status in the five languages, at 360 and 1280 px.
-		await mkdir(SHOTS, { recursive: true });
+		const shots = testInfo.outputPath('catching-up');
+		await mkdir(shots, { recursive: true });
 		const problems: string[] = [];
 		let extra = 0;
 		for (const locale of LOCALES) {
@@ -252,7 +257,7 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 			// The audit's screenshots are of the whole (long) page; these show the status where it is, at the top.
 			for (const viewport of VIEWPORTS) {
 				await b.setViewportSize(viewport);
-				await b.screenshot({ path: join(SHOTS, `case-catching-up-${locale}-${viewport.width}.png`), animations: 'disabled' });
+				await b.screenshot({ path: join(shots, `case-catching-up-${locale}-${viewport.width}.png`), animations: 'disabled' });
 			}
 			await messages.release();
 			await expect(status).toHaveText('', { timeout: 120_000 });
