@@ -205,12 +205,7 @@ export class CaseRoomFeed {
 	async readNow(roomId: string): Promise<void> {
 		const room = this.#client.getRoom(roomId);
 		if (room === null) return;
-		const decrypting = room
-			.getLiveTimeline()
-			.getEvents()
-			.map((event) => event.getDecryptionPromise())
-			.filter((promise) => promise !== null);
-		await Promise.all(decrypting);
+		await decrypted(room);
 		await this.#read(roomId);
 	}
 
@@ -334,12 +329,7 @@ export class CaseRoomFeed {
 	 */
 	async #check(room: Room, generation: number): Promise<void> {
 		const roomId = room.roomId;
-		const decrypting = room
-			.getLiveTimeline()
-			.getEvents()
-			.map((event) => event.getDecryptionPromise())
-			.filter((promise) => promise !== null);
-		await Promise.all(decrypting);
+		await decrypted(room);
 		const from = this.#syncToken;
 		let missing: string[] | undefined;
 		if (from !== undefined && this.#catchUps.current(roomId, generation)) {
@@ -389,4 +379,15 @@ function eventIds(room: Room): string[] {
 		.getLiveTimeline()
 		.getEvents()
 		.map((event) => event.getId() ?? '');
+}
+
+/** Resolves once what the room's live timeline holds now is decrypted (or given up). */
+async function decrypted(room: Room): Promise<void> {
+	await Promise.all(
+		room
+			.getLiveTimeline()
+			.getEvents()
+			.map((event) => event.getDecryptionPromise())
+			.filter((promise) => promise !== null),
+	);
 }
