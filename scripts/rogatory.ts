@@ -1,11 +1,14 @@
 // `npm run -s rogatory -- rules | deadline … | directory check … | bridge
-// verification-code`: the preservation law and its arithmetic (issue 5), the
-// check of a vCard file for the directory and the bridge bot's verification
-// code (issue 12) on the command line. Wiring only: the work is
+// verification-code | deploy …`: the preservation law and its arithmetic
+// (issue 5), the check of a vCard file for the directory, the bridge bot's
+// verification code (issue 12) and the production generator (issue 15,
+// deploy/production/deploy-command.ts) on the command line. Wiring only: the work is
 // in rogatory-cli/, over the pure functions of policies/.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import { verificationCodePathIn } from '../bridge/matrix/secret-files.ts';
+import { usePrivateUmask } from '../deploy/process/private-umask.ts';
+import { runDeploy } from '../deploy/production/deploy-command.ts';
 import { DEFAULT_ROSTER } from '../deploy/roster/demo-deployment.ts';
 import { loadRoster, loadSite } from '../deploy/roster/load.ts';
 import { BUILT_IN_RULES } from '../policies/preservation/index.ts';
@@ -83,12 +86,16 @@ function readCode(dir: string): Result<{ path: string; text: string; writtenMs: 
 	}
 }
 
-const outcome = runRogatory(process.argv.slice(2), {
-	rules: BUILT_IN_RULES,
-	readText,
-	directory: { readBytes, authorities },
-	bridge: { secretsDir, readCode, now: () => Date.now() },
-});
+const argv = process.argv.slice(2);
+const outcome =
+	argv[0] === 'deploy'
+		? (usePrivateUmask(), runDeploy(argv.slice(1)))
+		: runRogatory(argv, {
+				rules: BUILT_IN_RULES,
+				readText,
+				directory: { readBytes, authorities },
+				bridge: { secretsDir, readCode, now: () => Date.now() },
+			});
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);
 process.exitCode = outcome.code;

@@ -50,9 +50,13 @@ def load(paths):
 def listeners(configured):
     return [
         {
+            "type": listener.type,
             "port": listener.port,
             "bind_addresses": list(listener.bind_addresses),
-            "resources": sorted(name for resource in listener.http_options.resources for name in resource.names),
+            # A metrics listener has no HTTP resources.
+            "resources": sorted(
+                name for resource in (listener.http_options.resources if listener.http_options else []) for name in resource.names
+            ),
         }
         for listener in configured
     ]
