@@ -46,7 +46,7 @@ interface Parsed {
 	readonly forget_on_leave: boolean;
 	readonly user_ips_max_age_ms: number;
 	readonly redaction_retention_period_ms: number;
-	readonly max_upload_size: number;
+	readonly max_upload_size: number | null;
 	readonly federation_domain_whitelist: string[];
 	readonly signing_keys: number;
 	readonly macaroon_secret_key: string;
@@ -134,7 +134,8 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 			forget_on_leave: true,
 			user_ips_max_age_ms: 14 * DAY_MS,
 			redaction_retention_period_ms: 1 * DAY_MS,
-			max_upload_size: MAX_ATTACHMENT_BYTES,
+			// The main process runs no media repository (the media worker does, with the limit: below).
+			max_upload_size: null,
 			federation_domain_whitelist: ['matrix.ca.ng.rogatory.example', 'matrix.fgr.sv.rogatory.example'],
 			signing_keys: 1,
 		});
@@ -174,7 +175,7 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 				include_profile_data_on_invite: false,
 				presence_enabled: false,
 				forget_on_leave: true,
-				max_upload_size: MAX_ATTACHMENT_BYTES,
+				max_upload_size: worker.worker_app === 'synapse.app.media_repository' ? MAX_ATTACHMENT_BYTES : null,
 			});
 		}
 		expect(loaded.workers[join(options.configDir, 'workers', 'client_reader1.yaml')]?.worker_listeners).toEqual([

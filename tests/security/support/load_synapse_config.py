@@ -77,7 +77,8 @@ def describe(config):
         "forget_on_leave": config.room.forget_on_leave,
         "user_ips_max_age_ms": server.user_ips_max_age,
         "redaction_retention_period_ms": server.redaction_retention_period,
-        "max_upload_size": config.media.max_upload_size,
+        # Read only where the media repository runs (the media worker; enable_media_repo is false elsewhere).
+        "max_upload_size": getattr(config.media, "max_upload_size", None),
         "federation_domain_whitelist": sorted(config.federation.federation_domain_whitelist or []),
         "signing_keys": len(config.key.signing_key),
         "macaroon_secret_key": config.key.macaroon_secret_key.decode() if isinstance(config.key.macaroon_secret_key, bytes) else config.key.macaroon_secret_key,
