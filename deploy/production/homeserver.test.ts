@@ -108,7 +108,7 @@ describe('production templates', () => {
 	it('ships an nginx site that names no version, lets only the host reach the admin API, and stops uploads at the client’s limit', () => {
 		const site = files.get('nginx/matrix.two.bb.example.conf') ?? '';
 		expect(site).toContain('server_name matrix.two.bb.example;');
-		expect(site).toContain('listen 8448 ssl;');
+		expect(site).toContain('listen 8448 ssl http2;');
 		const servers = site.split(/^server \{$/m).slice(1);
 		expect(servers).toHaveLength(3);
 		for (const server of servers) {

@@ -29,10 +29,15 @@ const upstreamName = (worker: WorkerSpec): string => `synapse_${worker.name}`;
 /** A name nginx accepts for zones and upstreams, unique per homeserver on one nginx. */
 export const zonePrefix = (serverName: string): string => serverName.replace(/[^A-Za-z0-9]/g, '_');
 
+/**
+ * NOTE: `ssl http2` on the listen line, not `http2 on;`: Debian 12's nginx
+ * (1.22) knows only this form; nginx from 1.25.1 still accepts it, with a
+ * deprecation warning.
+ */
 function listen(o: ProductionOptions, port: number): string {
-	if (o.listenAddress === undefined) return `\tlisten ${port} ssl;\n\tlisten [::]:${port} ssl;`;
+	if (o.listenAddress === undefined) return `\tlisten ${port} ssl http2;\n\tlisten [::]:${port} ssl http2;`;
 	const address = o.listenAddress.includes(':') ? `[${o.listenAddress}]` : o.listenAddress;
-	return `\tlisten ${address}:${port} ssl;`;
+	return `\tlisten ${address}:${port} ssl http2;`;
 }
 
 function tls(o: ProductionOptions): string {
@@ -128,7 +133,6 @@ upstream ${zone}_web { server 127.0.0.1:${o.webPort}; keepalive 16; }
 
 server {
 ${listen(o, o.httpsPort)}
-	http2 on;
 	server_name ${name};
 ${homeserverCommon}
 ${wellKnown(name, o)}
@@ -137,7 +141,6 @@ ${wellKnown(name, o)}
 
 server {
 ${listen(o, o.federationPort)}
-	http2 on;
 	server_name ${name};
 ${homeserverCommon}
 	location / { return 404; }
@@ -145,7 +148,6 @@ ${homeserverCommon}
 
 server {
 ${listen(o, o.httpsPort)}
-	http2 on;
 	server_name ${webUrl.hostname};
 ${tls(o)}
 	client_max_body_size ${MAX_ATTACHMENT_BYTES};
