@@ -57,7 +57,7 @@ describe('production templates', () => {
 
 	it('runs on PostgreSQL with Redis, an event persister, a federation sender and the media repository off the main process', () => {
 		expect(homeserver).toMatchObject({
-			database: { name: 'psycopg2', args: { host: '/var/run/postgresql', dbname: 'synapse', user: 'synapse' } },
+			database: { name: 'psycopg2', args: { host: '/var/run/postgresql', dbname: 'synapse', user: 'matrix-synapse' } },
 			redis: { enabled: true },
 			federation_sender_instances: ['federation_sender1'],
 			stream_writers: { events: ['event_persister1'] },

@@ -12,6 +12,7 @@ export interface ProductionOptions {
 	/** PostgreSQL: a Unix socket directory or a host name. */
 	readonly databaseHost: string;
 	readonly databaseName: string;
+	/** NOTE: the Synapse system user's name, so that PostgreSQL's peer authentication needs no mapping and no password. */
 	readonly databaseUser: string;
 	readonly redisHost: string;
 	readonly redisPort: number;
@@ -53,7 +54,7 @@ export const DEFAULT_PRODUCTION_OPTIONS: ProductionOptions = {
 	logDir: '/var/log/matrix-synapse',
 	databaseHost: '/var/run/postgresql',
 	databaseName: 'synapse',
-	databaseUser: 'synapse',
+	databaseUser: 'matrix-synapse',
 	redisHost: '127.0.0.1',
 	redisPort: 6379,
 	redisDir: '/var/lib/rogatory-redis',
