@@ -18,6 +18,7 @@ export function databaseSettings(o: ProductionOptions): Record<string, unknown> 
 		name: 'psycopg2',
 		txn_limit: 10000,
 		args: {
+			...(o.databasePort === undefined ? {} : { port: o.databasePort }),
 			user: o.databaseUser,
 			dbname: o.databaseName,
 			host: o.databaseHost,

@@ -11,6 +11,8 @@ export interface ProductionOptions {
 	readonly logDir: string;
 	/** PostgreSQL: a Unix socket directory or a host name. */
 	readonly databaseHost: string;
+	/** PostgreSQL's port (also the socket's name); its default (5432) when undefined. */
+	readonly databasePort: number | undefined;
 	readonly databaseName: string;
 	/** NOTE: the Synapse system user's name, so that PostgreSQL's peer authentication needs no mapping and no password. */
 	readonly databaseUser: string;
@@ -53,6 +55,7 @@ export const DEFAULT_PRODUCTION_OPTIONS: ProductionOptions = {
 	dataDir: '/var/lib/matrix-synapse',
 	logDir: '/var/log/matrix-synapse',
 	databaseHost: '/var/run/postgresql',
+	databasePort: undefined,
 	databaseName: 'synapse',
 	databaseUser: 'matrix-synapse',
 	redisHost: '127.0.0.1',
