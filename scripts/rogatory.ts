@@ -1,11 +1,13 @@
 // `npm run -s rogatory -- rules | deadline … | directory check … | bridge
-// verification-code | deploy …`: the preservation law and its arithmetic
+// verification-code | deploy … | production-demo`: the preservation law and its arithmetic
 // (issue 5), the check of a vCard file for the directory, the bridge bot's
-// verification code (issue 12) and the production generator (issue 15,
-// deploy/production/deploy-command.ts) on the command line. Wiring only: the work is
+// verification code (issue 12) and the production generator and the local production run
+// (issue 15, deploy/production/deploy-command.ts, scripts/production-demo.ts)
+// on the command line. Wiring only: the work is
 // in rogatory-cli/, over the pure functions of policies/.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { verificationCodePathIn } from '../bridge/matrix/secret-files.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { runDeploy } from '../deploy/production/deploy-command.ts';
@@ -87,6 +89,10 @@ function readCode(dir: string): Result<{ path: string; text: string; writtenMs: 
 }
 
 const argv = process.argv.slice(2);
+if (argv[0] === 'production-demo') {
+	const { runProductionDemo } = await import('./production-demo.ts');
+	process.exit(await runProductionDemo(argv.slice(1), fileURLToPath(new URL('..', import.meta.url))));
+}
 const outcome =
 	argv[0] === 'deploy'
 		? (usePrivateUmask(), runDeploy(argv.slice(1)))
