@@ -55,6 +55,10 @@ describe('node deploy/production/cli.ts', () => {
 		expect(existsSync(join(out, 'nginx', 'matrix.ca.ng.rogatory.example.conf'))).toBe(true);
 		expect(readFileSync(join(out, 'rogatory', 'env', 'web.env'), 'utf8')).toContain(`ROGATORY_SITE=${site}\n`);
 		expect(statSync(join(out, 'secrets', 'redis_requirepass.conf')).mode & 0o077).toBe(0);
+		expect(JSON.parse(readFileSync(join(out, 'rogatory', 'bridge', 'config.json'), 'utf8'))).toMatchObject({
+			homeserverUrl: 'https://matrix.ca.ng.rogatory.example',
+			user: 'rogatory-bridge',
+		});
 	}, 30_000);
 
 	it('is `npm run -s rogatory -- deploy`', () => {

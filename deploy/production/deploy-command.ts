@@ -6,7 +6,8 @@
 // first (policies/roster/file/), and a broken one stops it before it writes
 // anything, with one paragraph naming the file, the line and the key. The
 // authority is the site's. Synapse's signing key is left to Synapse
-// (`--generate-keys`, README.md). Exit codes: 0 written; 1 refused after
+// (`--generate-keys`, README.md). The bridge's config, with its bot's
+// password, is written once and kept (bridge-config.ts). Exit codes: 0 written; 1 refused after
 // reading (unknown authority, an http web URL, an unsafe secrets folder);
 // 2 usage or broken files.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeErrors, rosterLabel } from '../../policies/roster/file/index.ts';
 import { loadDeployment } from '../roster/load.ts';
+import { BRIDGE_CONFIG, ensureBridgeConfig } from './bridge-config.ts';
 import { generateProductionFiles } from './generate.ts';
 import { ensureProductionSecrets } from './write-secrets.ts';
 
@@ -70,5 +72,12 @@ export function runDeploy(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 	if (!secrets.ok) return refuse(1, stdout, `rogatory: ${secrets.error}`);
 	for (const path of secrets.value.created) stdout += `created secret ${path} (0600)\n`;
 	for (const path of secrets.value.kept) stdout += `kept secret ${path}\n`;
+	const homeserver = deployment.value.runtime.authorities.find((a) => a.id === authority)?.homeserver ?? '';
+	const bridge = ensureBridgeConfig(out, homeserver, site.document.bridge.localpart);
+	if (!bridge.ok) return refuse(1, stdout, `rogatory: ${bridge.error}`);
+	stdout +=
+		bridge.value === undefined
+			? `kept the bridge's config ${join(out, BRIDGE_CONFIG)}\n`
+			: `created the bridge's config ${bridge.value} (0600, a new password)\n`;
 	return { code: 0, stdout, stderr: '' };
 }
