@@ -24,7 +24,8 @@ export const RATE_LIMITS = {
 
 const SIGN_IN_PATHS = '^/_matrix/client/(api/v1|r0|v3|unstable)/(login|register|account/password)';
 
-const upstreamName = (worker: WorkerSpec): string => `synapse_${worker.name}`;
+/** Prefixed like the zones: two homeservers on one nginx keep their upstreams apart. */
+const upstreamName = (zone: string, worker: WorkerSpec): string => `${zone}_${worker.name}`;
 
 /** A name nginx accepts for zones and upstreams, unique per homeserver on one nginx. */
 export const zonePrefix = (serverName: string): string => serverName.replace(/[^A-Za-z0-9]/g, '_');
@@ -60,13 +61,13 @@ function homeserverLocations(zone: string, workers: readonly WorkerSpec[]): stri
 	const routed = workers.flatMap((w) =>
 		w.routes.map((re) => {
 			const limited = re.startsWith('^/_matrix/client') ? `limit_req zone=${zone}_client burst=${RATE_LIMITS.client.burst} nodelay; ` : '';
-			return `\tlocation ~ ${re} { ${limited}proxy_pass http://${upstreamName(w)}; }`;
+			return `\tlocation ~ ${re} { ${limited}proxy_pass http://${upstreamName(zone, w)}; }`;
 		}),
 	);
 	const mediaAdmin =
 		media === undefined
 			? ''
-			: `\t\tlocation ~ ${MEDIA_ADMIN_ROUTE} {\n\t\t\tallow 127.0.0.1;\n\t\t\tallow ::1;\n\t\t\tdeny all;\n\t\t\tproxy_pass http://${upstreamName(media)};\n\t\t}\n`;
+			: `\t\tlocation ~ ${MEDIA_ADMIN_ROUTE} {\n\t\t\tallow 127.0.0.1;\n\t\t\tallow ::1;\n\t\t\tdeny all;\n\t\t\tproxy_pass http://${upstreamName(zone, media)};\n\t\t}\n`;
 	return `\t# The admin API: from this host only (an administrator's tools run here, or reach it through an SSH tunnel).
 	location ^~ /_synapse/admin {
 		allow 127.0.0.1;
@@ -111,7 +112,7 @@ export function nginxSite({ authority, webUrl }: NginxSiteInput, o: ProductionOp
 	const workers = productionWorkers(o);
 	const upstreams = workers
 		.filter((w) => w.http !== undefined)
-		.map((w) => `upstream ${upstreamName(w)} { server 127.0.0.1:${w.http?.port}; keepalive 16; }`);
+		.map((w) => `upstream ${upstreamName(zone, w)} { server 127.0.0.1:${w.http?.port}; keepalive 16; }`);
 	const homeserverCommon = `${tls(o)}
 	client_max_body_size ${MAX_ATTACHMENT_BYTES};
 ${PROXY}

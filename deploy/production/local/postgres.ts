@@ -81,7 +81,7 @@ export async function startLocalPostgres(port: number, logFile: string): Promise
 		stdio: ['ignore', log, log],
 	});
 	for (let i = 0; i < 100; i++) {
-		if (child.exitCode !== null) break;
+		if (child.exitCode !== null || child.signalCode !== null) break;
 		if (existsSync(join(socketDir, `.s.PGSQL.${port}`))) return ok({ socketDir, port, child, dataDir: top });
 		await new Promise((r) => setTimeout(r, 100));
 	}

@@ -150,6 +150,26 @@ describe('the local production run', () => {
 		expect(await logged('main', /Processed request: .*"POST \/_matrix\/client\/v3\/createRoom /)).toBe(true);
 	});
 
+	it('starts a worker that stopped again, as the units’ Restart= does (the supervisor)', async () => {
+		const before = demo.pids()['client_reader1'];
+		expect(before).toBeDefined();
+		process.kill(before!, 'SIGKILL');
+		let after: number | undefined;
+		for (let i = 0; i < 120 && (after === undefined || after === before); i++) {
+			await new Promise((r) => setTimeout(r, 250));
+			after = demo.pids()['client_reader1'];
+		}
+		expect(after).toBeDefined();
+		expect(after).not.toBe(before);
+		let status = 0;
+		for (let i = 0; i < 120 && status !== 200; i++) {
+			status = (await call('GET', '/_matrix/client/v3/sync?timeout=0&restarted=1', undefined, token)).status;
+			if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+		}
+		expect(status).toBe(200);
+		expect(await logged('client_reader1', /Processed request: .*"GET \/_matrix\/client\/v3\/sync\?timeout=0&restarted=1 /)).toBe(true);
+	}, 90_000);
+
 	it('runs each worker as its own process (ps)', () => {
 		const pids = demo.pids();
 		for (const worker of productionWorkers(demo.options)) {

@@ -26,7 +26,7 @@ import { productionWorkers } from '../worker-set.ts';
 import { ensureProductionSecrets } from '../write-secrets.ts';
 import { DEMO_ADDRESS, DEMO_POSTGRES_PORT, productionDemoOptions } from './demo-options.ts';
 import { runSql, startLocalPostgres } from './postgres.ts';
-import { Supervisor } from './supervisor.ts';
+import { running, Supervisor } from './supervisor.ts';
 
 export interface ProductionDemo {
 	/** The homeserver's public base URL, through nginx: https://127.0.70.1 */
@@ -167,7 +167,7 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 			logFile: join(o.logDir, `${name}.out`),
 			...(env ? { env } : {}),
 		});
-		return () => child.exitCode === null;
+		return () => running(child);
 	};
 
 	log('starting Redis');

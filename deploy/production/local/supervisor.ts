@@ -18,6 +18,9 @@ export interface ProcessSpec {
 	readonly env?: NodeJS.ProcessEnv;
 }
 
+/** NOTE: a child killed by a signal keeps exitCode null (signalCode says so instead). */
+export const running = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
+
 interface Entry {
 	readonly spec: ProcessSpec;
 	child: ChildProcess;
@@ -49,20 +52,16 @@ export class Supervisor {
 
 	/** The pid of each running process, by name. */
 	pids(): Record<string, number | undefined> {
-		return Object.fromEntries(this.#entries.map((e) => [e.spec.name, e.child.exitCode === null ? e.child.pid : undefined]));
-	}
-
-	exited(name: string): number | null | undefined {
-		return this.#entries.find((e) => e.spec.name === name)?.child.exitCode;
+		return Object.fromEntries(this.#entries.map((e) => [e.spec.name, running(e.child) ? e.child.pid : undefined]));
 	}
 
 	async stopAll(graceMs = 15_000): Promise<void> {
 		this.#stopping = true;
 		for (const entry of [...this.#entries].reverse()) {
-			if (entry.child.pid !== undefined && entry.child.exitCode === null) await terminate(entry.child.pid, graceMs);
+			if (entry.child.pid !== undefined && running(entry.child)) await terminate(entry.child.pid, graceMs);
 		}
 		for (const child of [...this.#adopted].reverse()) {
-			if (child.pid !== undefined && child.exitCode === null) await terminate(child.pid, graceMs);
+			if (child.pid !== undefined && running(child)) await terminate(child.pid, graceMs);
 		}
 	}
 
