@@ -1,11 +1,16 @@
 // `npm run -s rogatory -- rules | deadline … | directory check … | bridge
-// verification-code`: the preservation law and its arithmetic (issue 5), the
-// check of a vCard file for the directory and the bridge bot's verification
-// code (issue 12) on the command line. Wiring only: the work is
+// verification-code | deploy … | production-demo`: the preservation law and its arithmetic
+// (issue 5), the check of a vCard file for the directory, the bridge bot's
+// verification code (issue 12) and the production generator and the local production run
+// (issue 15, deploy/production/deploy-command.ts, scripts/production-demo.ts)
+// on the command line. Wiring only: the work is
 // in rogatory-cli/, over the pure functions of policies/.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { verificationCodePathIn } from '../bridge/matrix/secret-files.ts';
+import { usePrivateUmask } from '../deploy/process/private-umask.ts';
+import { runDeploy } from '../deploy/production/deploy-command.ts';
 import { DEFAULT_ROSTER } from '../deploy/roster/demo-deployment.ts';
 import { loadRoster, loadSite } from '../deploy/roster/load.ts';
 import { BUILT_IN_RULES } from '../policies/preservation/index.ts';
@@ -83,12 +88,20 @@ function readCode(dir: string): Result<{ path: string; text: string; writtenMs: 
 	}
 }
 
-const outcome = runRogatory(process.argv.slice(2), {
-	rules: BUILT_IN_RULES,
-	readText,
-	directory: { readBytes, authorities },
-	bridge: { secretsDir, readCode, now: () => Date.now() },
-});
+const argv = process.argv.slice(2);
+if (argv[0] === 'production-demo') {
+	const { runProductionDemo } = await import('./production-demo.ts');
+	process.exit(await runProductionDemo(argv.slice(1), fileURLToPath(new URL('..', import.meta.url))));
+}
+const outcome =
+	argv[0] === 'deploy'
+		? (usePrivateUmask(), runDeploy(argv.slice(1)))
+		: runRogatory(argv, {
+				rules: BUILT_IN_RULES,
+				readText,
+				directory: { readBytes, authorities },
+				bridge: { secretsDir, readCode, now: () => Date.now() },
+			});
 process.stdout.write(outcome.stdout);
 process.stderr.write(outcome.stderr);
 process.exitCode = outcome.code;

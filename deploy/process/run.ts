@@ -48,6 +48,9 @@ export function run(command: string, args: readonly string[], options: RunOption
 			log?.end();
 			resolve({ code, signal, stdout, stderr });
 		});
+		// NOTE: a command that exits without reading its input (`id`, `redis-cli ping`) closes the pipe
+		// first; the EPIPE that writing to it then raises says nothing the exit code does not.
+		child.stdin.on('error', () => {});
 		child.stdin.end(options.input ?? '');
 	});
 }

@@ -7,8 +7,17 @@ import { PERSONAL_DATA_KEYS, personalDataSettings } from '../config/privacy.ts';
 import { sampleRoster } from '../config/sample-roster.ts';
 import { generateProductionFiles } from './generate.ts';
 
+const input = (authority: string) => ({
+	roster: sampleRoster,
+	authority,
+	rosterPath: '/etc/rogatory/roster.yaml',
+	sitePath: '/etc/rogatory/site.yaml',
+	webUrl: 'https://rogatory.two.bb.example',
+	rogatoryWritable: ['/var/lib/rogatory'],
+});
+
 function filesOf(authority: string) {
-	const generated = generateProductionFiles(sampleRoster, authority);
+	const generated = generateProductionFiles(input(authority));
 	if (!generated.ok) throw new Error(generated.error);
 	return new Map(generated.value.map((f) => [f.path, f.content]));
 }
@@ -46,17 +55,25 @@ describe('production templates', () => {
 		expect(yamlOf(filesOf('cc-three'), 'homeserver.yaml')['federation_domain_whitelist']).toEqual(['matrix.four.dd.example']);
 	});
 
-	it('runs on PostgreSQL with Redis, a federation sender and a generic worker', () => {
+	it('runs on PostgreSQL with Redis, an event persister, a federation sender and the media repository off the main process', () => {
 		expect(homeserver).toMatchObject({
-			database: { name: 'psycopg2' },
+			database: { name: 'psycopg2', args: { host: '/var/run/postgresql', dbname: 'synapse', user: 'matrix-synapse' } },
 			redis: { enabled: true },
 			federation_sender_instances: ['federation_sender1'],
+			stream_writers: { events: ['event_persister1'] },
+			instance_map: { main: { host: '127.0.0.1', port: 9093 }, event_persister1: { host: '127.0.0.1', port: 9094 } },
+			enable_media_repo: false,
+			media_instance_running_background_jobs: 'media_repository1',
 		});
-		expect(yamlOf(files, 'workers/generic_worker1.yaml')).toMatchObject({
-			worker_app: 'synapse.app.generic_worker',
-			worker_name: 'generic_worker1',
+		for (const name of ['client_reader1', 'federation_inbound1', 'event_persister1', 'federation_sender1'])
+			expect(yamlOf(files, `workers/${name}.yaml`)).toMatchObject({ worker_app: 'synapse.app.generic_worker', worker_name: name });
+		expect(yamlOf(files, 'workers/media_repository1.yaml')).toMatchObject({ worker_app: 'synapse.app.media_repository' });
+		expect(yamlOf(files, 'workers/event_persister1.yaml')['worker_listeners']).toContainEqual({
+			type: 'http',
+			port: 9094,
+			bind_addresses: ['127.0.0.1'],
+			resources: [{ names: ['replication'] }],
 		});
-		expect(yamlOf(files, 'workers/federation_sender1.yaml')).toMatchObject({ worker_name: 'federation_sender1' });
 	});
 
 	it('keeps the local-only network settings out: public CAs, Synapse’s default IP blocklist', () => {
@@ -82,8 +99,8 @@ describe('production templates', () => {
 	});
 
 	it('keeps the replication listener on loopback', () => {
-		const listeners = homeserver['listeners'] as { bind_addresses: string[]; resources: { names: string[] }[] }[];
-		const replication = listeners.filter((l) => l.resources.some((r) => r.names.includes('replication')));
+		const listeners = homeserver['listeners'] as { bind_addresses: string[]; resources?: { names: string[] }[] }[];
+		const replication = listeners.filter((l) => (l.resources ?? []).some((r) => r.names.includes('replication')));
 		expect(replication).toHaveLength(1);
 		expect(replication[0]?.bind_addresses).toEqual(['127.0.0.1']);
 	});
@@ -91,22 +108,30 @@ describe('production templates', () => {
 	it('ships an nginx site that names no version, lets only the host reach the admin API, and stops uploads at the client’s limit', () => {
 		const site = files.get('nginx/matrix.two.bb.example.conf') ?? '';
 		expect(site).toContain('server_name matrix.two.bb.example;');
-		expect(site).toContain('listen 8448 ssl;');
+		expect(site).toContain('listen 8448 ssl http2;');
 		const servers = site.split(/^server \{$/m).slice(1);
-		expect(servers).toHaveLength(2);
+		expect(servers).toHaveLength(3);
 		for (const server of servers) {
 			expect(server).toContain('\tserver_tokens off;\n');
 			expect(server).toContain(`\tclient_max_body_size ${MAX_ATTACHMENT_BYTES};\n`);
-			expect(server).toMatch(
-				/location \^~ \/_synapse\/admin \{\s*allow 127\.0\.0\.1;\s*allow ::1;\s*deny all;\s*proxy_pass http:\/\/synapse_main;\s*\}/,
-			);
 		}
-		expect(site.match(/\ballow /g)).toHaveLength(4);
+		for (const server of servers.slice(0, 2))
+			expect(server).toMatch(/location \^~ \/_synapse\/admin \{\s*allow 127\.0\.0\.1;\s*allow ::1;\s*deny all;/);
+		expect(servers[2]).toContain('server_name rogatory.two.bb.example;');
+		expect(servers[2]).not.toContain('/_synapse');
 	});
 
 	it('refuses an authority the roster does not know', () => {
-		const generated = generateProductionFiles(sampleRoster, 'zz-nobody');
+		const generated = generateProductionFiles(input('zz-nobody'));
 		expect(generated.ok).toBe(false);
 		if (!generated.ok) expect(generated.error).toContain('aa-one');
+	});
+});
+
+describe('the web app’s address', () => {
+	it('must be https: nginx serves it over TLS', () => {
+		const generated = generateProductionFiles({ ...input('bb-two'), webUrl: 'http://127.0.0.1:18080' });
+		expect(generated.ok).toBe(false);
+		if (!generated.ok) expect(generated.error).toContain('must be an https URL in production');
 	});
 });

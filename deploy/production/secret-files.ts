@@ -21,6 +21,9 @@ export const SIGNING_KEY = 'signing.key';
 
 export const SECRETS_DIR = 'secrets';
 
+/** Redis's `requirepass <redis_password>` line, for redis.conf's include (Redis cannot read a bare secret file). */
+export const REDIS_REQUIREPASS = 'redis_requirepass.conf';
+
 export function secretPath(configDir: string, name: GeneratedSecret | typeof SIGNING_KEY): string {
 	return `${configDir}/${SECRETS_DIR}/${name}`;
 }

@@ -1,30 +1,29 @@
-// The worker configs that go with production/homeserver.ts: a generic worker
-// taking sync, client reads and inbound federation off the main process, and
-// a federation sender for outbound federation. Each runs as
-// `python -m synapse.app.generic_worker -c homeserver.yaml -c workers/<name>.yaml`.
-import { FEDERATION_SENDER, GENERIC_WORKER, type ProductionOptions } from './options.ts';
+// The config file of each worker of worker-set.ts. Each runs as
+// `python -m <worker_app> --config-path homeserver.yaml --config-path workers/<name>.yaml`
+// (systemd.ts): the shared settings come from homeserver.yaml, these add the
+// worker's name, its listeners (all on loopback) and its log config.
+import type { ProductionOptions } from './options.ts';
+import type { WorkerSpec } from './worker-set.ts';
 
-export function genericWorkerConfig(o: ProductionOptions): Record<string, unknown> {
-	return {
-		worker_app: 'synapse.app.generic_worker',
-		worker_name: GENERIC_WORKER,
-		worker_listeners: [
-			{
-				type: 'http',
-				port: o.genericWorkerPort,
-				bind_addresses: ['127.0.0.1'],
-				x_forwarded: true,
-				resources: [{ names: ['client', 'federation'] }],
-			},
-		],
-		worker_log_config: `${o.configDir}/workers/${GENERIC_WORKER}.log.config.yaml`,
-	};
-}
+export const metricsListener = (port: number): Record<string, unknown> => ({ type: 'metrics', port, bind_addresses: ['127.0.0.1'] });
 
-export function federationSenderConfig(o: ProductionOptions): Record<string, unknown> {
+export function workerConfig(worker: WorkerSpec, o: ProductionOptions): Record<string, unknown> {
+	const listeners: Record<string, unknown>[] = [];
+	if (worker.http !== undefined)
+		listeners.push({
+			type: 'http',
+			port: worker.http.port,
+			bind_addresses: ['127.0.0.1'],
+			x_forwarded: true,
+			resources: [{ names: [...worker.http.resources], compress: false }],
+		});
+	if (worker.replicationPort !== undefined)
+		listeners.push({ type: 'http', port: worker.replicationPort, bind_addresses: ['127.0.0.1'], resources: [{ names: ['replication'] }] });
+	listeners.push(metricsListener(worker.metricsPort));
 	return {
-		worker_app: 'synapse.app.generic_worker',
-		worker_name: FEDERATION_SENDER,
-		worker_log_config: `${o.configDir}/workers/${FEDERATION_SENDER}.log.config.yaml`,
+		worker_app: worker.app,
+		worker_name: worker.name,
+		worker_listeners: listeners,
+		worker_log_config: `${o.configDir}/workers/${worker.name}.log.config.yaml`,
 	};
 }

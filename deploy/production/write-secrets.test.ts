@@ -14,7 +14,10 @@ describe('ensureProductionSecrets', () => {
 		const made = ensureProductionSecrets(dir);
 		expect(made.ok).toBe(true);
 		if (!made.ok) return;
-		expect(made.value.created).toHaveLength(GENERATED_SECRETS.length);
+		expect(made.value.created).toHaveLength(GENERATED_SECRETS.length + 1);
+		const redis = readFileSync(join(dir, 'secrets', 'redis_password'), 'utf8').trim();
+		expect(readFileSync(join(dir, 'secrets', 'redis_requirepass.conf'), 'utf8')).toBe(`requirepass ${redis}\n`);
+		expect(mode(join(dir, 'secrets', 'redis_requirepass.conf'))).toBe(0o600);
 		expect(mode(join(dir, 'secrets'))).toBe(0o700);
 		const values = GENERATED_SECRETS.map((name) => {
 			const path = join(dir, 'secrets', name);

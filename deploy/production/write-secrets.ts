@@ -5,11 +5,11 @@
 // the running workers'). A secret that others could read, or a symlink where
 // a secret belongs, is refused with what to do — never silently "fixed" in
 // a folder an operator owns.
-import { closeSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { randomSecret } from '../local/secrets.ts';
-import { GENERATED_SECRETS, SECRETS_DIR } from './secret-files.ts';
+import { GENERATED_SECRETS, REDIS_REQUIREPASS, SECRETS_DIR } from './secret-files.ts';
 
 export interface SecretsOutcome {
 	readonly created: readonly string[];
@@ -48,5 +48,28 @@ export function ensureProductionSecrets(configDir: string): Result<SecretsOutcom
 		}
 		created.push(path);
 	}
+	const requirepass = ensureRequirepass(dir);
+	if (!requirepass.ok) return requirepass;
+	if (requirepass.value !== undefined) created.push(requirepass.value);
 	return ok({ created, kept });
+}
+
+/** secrets/redis_requirepass.conf from secrets/redis_password, when missing (the path written, or undefined when kept). */
+function ensureRequirepass(dir: string): Result<string | undefined, string> {
+	const path = join(dir, REDIS_REQUIREPASS);
+	const password = readFileSync(join(dir, 'redis_password'), 'utf8').trim();
+	let fd: number;
+	try {
+		fd = openSync(path, 'wx', 0o600);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		if (!lstatSync(path).isFile()) return err(`${path} is not a plain file (a symlink?): remove it, then run again.`);
+		return ok(undefined);
+	}
+	try {
+		writeSync(fd, `requirepass ${password}\n`);
+	} finally {
+		closeSync(fd);
+	}
+	return ok(path);
 }

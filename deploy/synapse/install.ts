@@ -20,17 +20,21 @@ export interface SynapseInstall {
 }
 
 const LOCK_FILE = new URL('./requirements.lock', import.meta.url);
+/** Synapse's `postgres` and `redis` extras, pinned: the production profile's venv has them on top (production-install.ts). */
+export const PRODUCTION_EXTRAS_LOCK = new URL('./production-extras.lock', import.meta.url);
 
 export function venvDir(root: string): string {
 	return join(root, '.tools', `synapse-${SYNAPSE_VERSION}`);
 }
 
-function wantedStamp(): string {
-	const lock = createHash('sha256').update(readFileSync(LOCK_FILE)).digest('hex');
-	return `matrix-synapse ${SYNAPSE_VERSION} requirements.lock sha256:${lock}\n`;
+function wantedStamp(locks: readonly URL[] = [LOCK_FILE]): string {
+	const names = locks.map((l) => l.pathname.split('/').pop()).join(' + ');
+	const hash = createHash('sha256');
+	for (const lock of locks) hash.update(readFileSync(lock));
+	return `matrix-synapse ${SYNAPSE_VERSION} ${names} sha256:${hash.digest('hex')}\n`;
 }
 
-function installed(dir: string): SynapseInstall {
+function installedIn(dir: string): SynapseInstall {
 	return { version: SYNAPSE_VERSION, venvDir: dir, python: join(dir, 'bin', 'python') };
 }
 
@@ -39,28 +43,36 @@ export function synapseInstalled(root: string): boolean {
 	return isInstalled(venvDir(root));
 }
 
-function isInstalled(dir: string): boolean {
+function isInstalled(dir: string, locks?: readonly URL[]): boolean {
 	const stamp = join(dir, '.rogatory-installed');
-	return existsSync(stamp) && readFileSync(stamp, 'utf8') === wantedStamp();
+	return existsSync(stamp) && readFileSync(stamp, 'utf8') === wantedStamp(locks);
 }
 
 /** Makes sure the pinned Synapse is installed; installs it (about a minute) if not. */
 export async function ensureSynapse(root: string, onProgress: (line: string) => void = () => {}): Promise<Result<SynapseInstall, string>> {
-	const dir = venvDir(root);
-	if (isInstalled(dir)) return ok(installed(dir));
+	return ensurePinnedSynapse(venvDir(root), [LOCK_FILE], onProgress);
+}
+
+/** The pinned Synapse in `dir`, with the requirements of every lock file in `locks` (the first is Synapse's own). */
+export async function ensurePinnedSynapse(
+	dir: string,
+	locks: readonly URL[],
+	onProgress: (line: string) => void = () => {},
+): Promise<Result<SynapseInstall, string>> {
+	if (isInstalled(dir, locks)) return ok(installedIn(dir));
 	const lock = await acquireLock(`${dir}.lock`, (pid) =>
 		onProgress(`waiting for another process (pid ${pid}) that is installing Synapse…`),
 	);
 	try {
 		// Another process may have finished the install while we waited.
-		if (isInstalled(dir)) return ok(installed(dir));
-		return await install(dir, onProgress);
+		if (isInstalled(dir, locks)) return ok(installedIn(dir));
+		return await install(dir, locks, onProgress);
 	} finally {
 		lock.release();
 	}
 }
 
-async function install(dir: string, onProgress: (line: string) => void): Promise<Result<SynapseInstall, string>> {
+async function install(dir: string, locks: readonly URL[], onProgress: (line: string) => void): Promise<Result<SynapseInstall, string>> {
 	const python = pythonCommand();
 	const checked = await checkPython(python);
 	if (!checked.ok) return checked;
@@ -84,7 +96,16 @@ async function install(dir: string, onProgress: (line: string) => void): Promise
 	}, 15_000);
 	const pip = await run(
 		join(dir, 'bin', 'python'),
-		['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '--progress-bar', 'off', '-r', LOCK_FILE.pathname],
+		[
+			'-m',
+			'pip',
+			'install',
+			'--disable-pip-version-check',
+			'--no-input',
+			'--progress-bar',
+			'off',
+			...locks.flatMap((l) => ['-r', l.pathname]),
+		],
 		{ logFile: log },
 	).finally(() => clearInterval(heartbeat));
 	if (pip.code !== 0) {
@@ -95,7 +116,7 @@ async function install(dir: string, onProgress: (line: string) => void): Promise
 				`the half-made virtualenv is replaced automatically.`,
 		);
 	}
-	writeFileSync(join(dir, '.rogatory-installed'), wantedStamp());
+	writeFileSync(join(dir, '.rogatory-installed'), wantedStamp(locks));
 	onProgress(`Synapse ${SYNAPSE_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
-	return ok(installed(dir));
+	return ok(installedIn(dir));
 }

@@ -27,7 +27,7 @@ export interface CliContext {
 	readonly bridge: BridgeCliContext;
 }
 
-export const USAGE = `usage: rogatory rules [--extra <rules.json>] | rogatory deadline --rule <id> --start <ISO-8601 date-time with offset> [--extensions N] [--zone <IANA zone>] [--extra <rules.json>] | ${DIRECTORY_USAGE.replace('usage: ', '')} | ${BRIDGE_USAGE.replace('usage: ', '')}`;
+export const USAGE = `usage: rogatory rules [--extra <rules.json>] | rogatory deadline --rule <id> --start <ISO-8601 date-time with offset> [--extensions N] [--zone <IANA zone>] [--extra <rules.json>] | ${DIRECTORY_USAGE.replace('usage: ', '')} | ${BRIDGE_USAGE.replace('usage: ', '')} | rogatory deploy --roster <roster.yaml> --site <site.yaml> --out <dir> | rogatory production-demo [--authority <id>]`;
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, '; ');
 const fail = (reason: string): CliOutcome => ({ code: 2, stdout: '', stderr: `rogatory: ${oneLine(reason)}\n` });

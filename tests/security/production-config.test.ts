@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../policies/attachments/limits.ts';
 import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { generateProductionFiles } from '../../deploy/production/generate.ts';
-import { DEFAULT_PRODUCTION_OPTIONS, FEDERATION_SENDER, GENERIC_WORKER, type ProductionOptions } from '../../deploy/production/options.ts';
+import { DEFAULT_PRODUCTION_OPTIONS, type ProductionOptions } from '../../deploy/production/options.ts';
+import { productionWorkers } from '../../deploy/production/worker-set.ts';
 import { ensureProductionSecrets } from '../../deploy/production/write-secrets.ts';
 import { ensureSynapse } from '../../deploy/synapse/install.ts';
 
@@ -26,6 +27,7 @@ const LOADER = fileURLToPath(new URL('./support/load_synapse_config.py', import.
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Listener {
+	readonly type: string;
 	readonly port: number;
 	readonly bind_addresses: string[];
 	readonly resources: string[];
@@ -44,7 +46,7 @@ interface Parsed {
 	readonly forget_on_leave: boolean;
 	readonly user_ips_max_age_ms: number;
 	readonly redaction_retention_period_ms: number;
-	readonly max_upload_size: number;
+	readonly max_upload_size: number | null;
 	readonly federation_domain_whitelist: string[];
 	readonly signing_keys: number;
 	readonly macaroon_secret_key: string;
@@ -91,7 +93,17 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 		python = synapse.value.python;
 		dir = mkdtempSync(join(tmpdir(), 'rogatory-production-'));
 		options = { ...DEFAULT_PRODUCTION_OPTIONS, configDir: join(dir, 'etc'), dataDir: join(dir, 'var'), logDir: join(dir, 'log') };
-		const generated = generateProductionFiles(demoRoster, 'gt-mp', options);
+		const generated = generateProductionFiles(
+			{
+				roster: demoRoster,
+				authority: 'gt-mp',
+				rosterPath: join(dir, 'roster.yaml'),
+				sitePath: join(dir, 'site.yaml'),
+				webUrl: 'https://rogatory.mp.gt.rogatory.example',
+				rogatoryWritable: [join(dir, 'rogatory')],
+			},
+			options,
+		);
 		if (!generated.ok) throw new Error(generated.error);
 		for (const file of generated.value) {
 			mkdirSync(dirname(join(options.configDir, file.path)), { recursive: true });
@@ -101,8 +113,7 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 		if (!secrets.ok) throw new Error(secrets.error);
 		const run = loadWithSynapse(python, dir, [
 			join(options.configDir, 'homeserver.yaml'),
-			join(options.configDir, 'workers', `${GENERIC_WORKER}.yaml`),
-			join(options.configDir, 'workers', `${FEDERATION_SENDER}.yaml`),
+			...productionWorkers(options).map((w) => join(options.configDir, 'workers', `${w.name}.yaml`)),
 		]);
 		if (run.loaded === undefined) throw new Error(`Synapse refused the production config:\n${run.stderr}`);
 		loaded = run.loaded;
@@ -123,7 +134,8 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 			forget_on_leave: true,
 			user_ips_max_age_ms: 14 * DAY_MS,
 			redaction_retention_period_ms: 1 * DAY_MS,
-			max_upload_size: MAX_ATTACHMENT_BYTES,
+			// The main process runs no media repository (the media worker does, with the limit: below).
+			max_upload_size: null,
 			federation_domain_whitelist: ['matrix.ca.ng.rogatory.example', 'matrix.fgr.sv.rogatory.example'],
 			signing_keys: 1,
 		});
@@ -134,7 +146,8 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 		expect(loaded.main.redis).toEqual({ enabled: true, host: '127.0.0.1', port: 6379, password: secret('redis_password') });
 		expect(loaded.main.macaroon_secret_key).toBe(secret('macaroon_secret_key'));
 		expect(loaded.main.form_secret).toBe(secret('form_secret'));
-		expect(loaded.redis_dependency_checks_bypassed).toBe(3);
+		// The main process and each of the five workers.
+		expect(loaded.redis_dependency_checks_bypassed).toBe(6);
 	});
 
 	it('keeps every listener, replication included, on loopback', () => {
@@ -146,22 +159,28 @@ describe('the production homeserver configs, as Synapse reads them', () => {
 
 	it('parses each worker with the same secrets and privacy options as the main process', () => {
 		const workers = Object.values(loaded.workers);
-		expect(workers.map((w) => w.worker_name).sort()).toEqual([FEDERATION_SENDER, GENERIC_WORKER].sort());
+		const specs = productionWorkers(options);
+		expect(workers.map((w) => w.worker_name).sort()).toEqual(specs.map((w) => w.name).sort());
 		for (const worker of workers) {
-			expect(worker.worker_app).toBe('synapse.app.generic_worker');
+			expect(worker.worker_app).toBe(specs.find((w) => w.name === worker.worker_name)?.app);
 			expect(worker.worker_replication_secret).toBe(secret('worker_replication_secret'));
 			expect(worker.redis.password).toBe(secret('redis_password'));
-			expect(worker.instance_map).toEqual({ master: { host: '127.0.0.1', port: options.replicationPort } });
+			expect(worker.instance_map).toEqual({
+				master: { host: '127.0.0.1', port: options.replicationPort },
+				event_persister1: { host: '127.0.0.1', port: options.replicationPort + 1 },
+			});
+			expect(worker.federation_sender_instances).toEqual(['federation_sender1']);
 			expect(worker).toMatchObject({
 				limit_profile_requests_to_users_who_share_rooms: true,
 				include_profile_data_on_invite: false,
 				presence_enabled: false,
 				forget_on_leave: true,
-				max_upload_size: MAX_ATTACHMENT_BYTES,
+				max_upload_size: worker.worker_app === 'synapse.app.media_repository' ? MAX_ATTACHMENT_BYTES : null,
 			});
 		}
-		expect(loaded.workers[join(options.configDir, 'workers', `${GENERIC_WORKER}.yaml`)]?.worker_listeners).toEqual([
-			{ port: options.genericWorkerPort, bind_addresses: ['127.0.0.1'], resources: ['client', 'federation'] },
+		expect(loaded.workers[join(options.configDir, 'workers', 'client_reader1.yaml')]?.worker_listeners).toEqual([
+			{ type: 'http', port: options.mainPort + 1, bind_addresses: ['127.0.0.1'], resources: ['client'] },
+			{ type: 'metrics', port: options.metricsPort + 1, bind_addresses: ['127.0.0.1'], resources: [] },
 		]);
 	});
 

@@ -50,9 +50,13 @@ def load(paths):
 def listeners(configured):
     return [
         {
+            "type": listener.type,
             "port": listener.port,
             "bind_addresses": list(listener.bind_addresses),
-            "resources": sorted(name for resource in listener.http_options.resources for name in resource.names),
+            # A metrics listener has no HTTP resources.
+            "resources": sorted(
+                name for resource in (listener.http_options.resources if listener.http_options else []) for name in resource.names
+            ),
         }
         for listener in configured
     ]
@@ -73,7 +77,8 @@ def describe(config):
         "forget_on_leave": config.room.forget_on_leave,
         "user_ips_max_age_ms": server.user_ips_max_age,
         "redaction_retention_period_ms": server.redaction_retention_period,
-        "max_upload_size": config.media.max_upload_size,
+        # Read only where the media repository runs (the media worker; enable_media_repo is false elsewhere).
+        "max_upload_size": getattr(config.media, "max_upload_size", None),
         "federation_domain_whitelist": sorted(config.federation.federation_domain_whitelist or []),
         "signing_keys": len(config.key.signing_key),
         "macaroon_secret_key": config.key.macaroon_secret_key.decode() if isinstance(config.key.macaroon_secret_key, bytes) else config.key.macaroon_secret_key,

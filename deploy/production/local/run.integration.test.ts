@@ -1,0 +1,183 @@
+// Issue 15, toward acceptance 1: the local production run of one demo
+// authority — PostgreSQL, Redis, Synapse's main process and five workers,
+// nginx on the authority's own loopback address with TLS — answers through
+// nginx, and its workers, not the main process, serve what nginx routes to
+// them: a /sync and a message sent are logged by client_reader1, and the
+// message is in the room's history afterwards (written by the event
+// persister). Not yet here: federation with the development profile and the
+// cross-server request flow (the rest of acceptance 1).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrationMac } from '../../local/registration-mac.ts';
+import { productionWorkers } from '../worker-set.ts';
+import { startProductionDemo, type ProductionDemo } from './run.ts';
+
+interface Answer {
+	readonly status: number;
+	readonly headers: Record<string, string | string[] | undefined>;
+	readonly json: Record<string, unknown>;
+}
+
+let demo: ProductionDemo;
+
+function call(method: string, path: string, body?: unknown, token?: string, port = 443): Promise<Answer> {
+	return new Promise((resolve, reject) => {
+		const url = new URL(path, `${demo.baseUrl}:${port}`);
+		const req = request(
+			url,
+			{
+				method,
+				ca: demo.caCert,
+				headers: {
+					'content-type': 'application/json',
+					...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+				},
+			},
+			(res) => {
+				let text = '';
+				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+				res.on('end', () => {
+					let json: Record<string, unknown>;
+					try {
+						json = JSON.parse(text) as Record<string, unknown>;
+					} catch {
+						json = { text };
+					}
+					resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
+				});
+			},
+		);
+		req.on('error', reject);
+		req.end(body === undefined ? undefined : JSON.stringify(body));
+	});
+}
+
+const logOf = (name: string): string => {
+	try {
+		return readFileSync(join(demo.options.logDir, name === 'main' ? 'homeserver.log' : `${name}.log`), 'utf8');
+	} catch {
+		return '';
+	}
+};
+
+/** Synapse's request log flushes every 5 seconds (log-config.ts): wait for the line. */
+async function logged(name: string, pattern: RegExp): Promise<boolean> {
+	for (let i = 0; i < 60; i++) {
+		if (pattern.test(logOf(name))) return true;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return false;
+}
+
+describe('the local production run', () => {
+	let token: string;
+
+	beforeAll(async () => {
+		const started = await startProductionDemo({
+			root: process.cwd(),
+			dir: join(process.cwd(), '.data', 'production-test'),
+			log: (line) => console.log(`production run: ${line}`),
+		});
+		if (!started.ok) throw new Error(started.error);
+		demo = started.value;
+	}, 900_000);
+
+	afterAll(async () => {
+		if (demo === undefined) return;
+		const pids = Object.values(demo.pids()).filter((p): p is number => p !== undefined);
+		await demo.stop();
+		for (const pid of pids) expect(() => process.kill(pid, 0), `pid ${pid} still runs`).toThrow();
+	}, 120_000);
+
+	it('answers through nginx with TLS, the security headers and server discovery', async () => {
+		const versions = await call('GET', '/_matrix/client/versions');
+		expect(versions.status).toBe(200);
+		expect(versions.json['versions']).toEqual(expect.arrayContaining(['v1.1']));
+		expect(versions.headers['x-content-type-options']).toBe('nosniff');
+		expect(versions.headers['strict-transport-security']).toContain('max-age=');
+		expect(versions.headers['server']).toBe('nginx');
+		const wellKnown = await call('GET', '/.well-known/matrix/server');
+		expect(wellKnown.json).toEqual({ 'm.server': `${demo.serverName}:443` });
+		const federation = await call('GET', '/_matrix/federation/v1/version', undefined, undefined, 8448);
+		expect(federation.status).toBe(200);
+	});
+
+	it('lets the host register an account through the admin API, and sign in', async () => {
+		const secret = readFileSync(join(demo.options.configDir, 'secrets', 'registration_shared_secret'), 'utf8').trim();
+		const nonce = await call('GET', '/_synapse/admin/v1/register');
+		expect(nonce.status).toBe(200);
+		const n = String(nonce.json['nonce']);
+		const registered = await call('POST', '/_synapse/admin/v1/register', {
+			nonce: n,
+			username: 'ana.production',
+			password: 'a long production password',
+			admin: false,
+			mac: registrationMac(secret, n, 'ana.production', 'a long production password', false),
+		});
+		expect(registered.status, JSON.stringify(registered.json)).toBe(200);
+		token = String(registered.json['access_token']);
+		expect(token.length).toBeGreaterThan(10);
+	});
+
+	it('has the client reader serve /sync and event sending, the main process neither, and the event persister write the message', async () => {
+		const sync = await call('GET', '/_matrix/client/v3/sync?timeout=0', undefined, token);
+		expect(sync.status).toBe(200);
+		const room = await call('POST', '/_matrix/client/v3/createRoom', { preset: 'private_chat' }, token);
+		expect(room.status, JSON.stringify(room.json)).toBe(200);
+		const roomId = String(room.json['room_id']);
+		const sent = await call(
+			'PUT',
+			`/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/m.room.message/t1`,
+			{ msgtype: 'm.text', body: 'production' },
+			token,
+		);
+		expect(sent.status, JSON.stringify(sent.json)).toBe(200);
+		const history = await call('GET', `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=10`, undefined, token);
+		expect(JSON.stringify(history.json['chunk'])).toContain(String(sent.json['event_id']));
+
+		expect(await logged('client_reader1', /Processed request: .*"GET \/_matrix\/client\/v3\/sync\?timeout=0 /)).toBe(true);
+		expect(await logged('client_reader1', /Processed request: .*"PUT \/_matrix\/client\/v3\/rooms\/.*\/send\/m\.room\.message\/t1 /)).toBe(
+			true,
+		);
+		expect(await logged('client_reader1', /Processed request: .*"GET \/_matrix\/client\/v3\/rooms\/.*\/messages/)).toBe(true);
+		// Replication: the client reader hands the new event to the events stream writer.
+		expect(await logged('event_persister1', /Processed request: .*"(PUT|POST) \/_synapse\/replication\/send_events?\//)).toBe(true);
+		expect(logOf('main')).not.toMatch(/Processed request: .*"GET \/_matrix\/client\/v3\/sync/);
+		// The main process did serve what is not routed (room creation): the routing is by path, not everything to one worker.
+		expect(await logged('main', /Processed request: .*"POST \/_matrix\/client\/v3\/createRoom /)).toBe(true);
+	});
+
+	it('starts a worker that stopped again, as the units’ Restart= does (the supervisor)', async () => {
+		const before = demo.pids()['client_reader1'];
+		expect(before).toBeDefined();
+		process.kill(before!, 'SIGKILL');
+		let after: number | undefined;
+		for (let i = 0; i < 120 && (after === undefined || after === before); i++) {
+			await new Promise((r) => setTimeout(r, 250));
+			after = demo.pids()['client_reader1'];
+		}
+		expect(after).toBeDefined();
+		expect(after).not.toBe(before);
+		let status = 0;
+		for (let i = 0; i < 120 && status !== 200; i++) {
+			status = (await call('GET', '/_matrix/client/v3/sync?timeout=0&restarted=1', undefined, token)).status;
+			if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+		}
+		expect(status).toBe(200);
+		expect(await logged('client_reader1', /Processed request: .*"GET \/_matrix\/client\/v3\/sync\?timeout=0&restarted=1 /)).toBe(true);
+	}, 90_000);
+
+	it('runs each worker as its own process (ps)', () => {
+		const pids = demo.pids();
+		for (const worker of productionWorkers(demo.options)) {
+			const pid = pids[worker.name];
+			expect(pid, worker.name).toBeDefined();
+			const ps = spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+			expect(ps.stdout).toContain('synapse.app.generic_worker');
+			expect(ps.stdout).toContain(`workers/${worker.name}.yaml`);
+		}
+	});
+});
