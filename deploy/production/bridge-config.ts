@@ -5,11 +5,12 @@
 // 0600, at rogatory/bridge/config.json, and kept on every later run (the
 // account is registered with that password; a new one would lock the bot
 // out). The runbook registers the account with it.
-import { closeSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BotConfigFile } from '../../policies/bot-config/config.ts';
-import { err, ok, type Result } from '../../policies/result.ts';
+import { ok, type Result } from '../../policies/result.ts';
 import { randomSecret } from '../local/secrets.ts';
+import { writeOnce } from './write-once.ts';
 
 export const BRIDGE_CONFIG = 'rogatory/bridge/config.json';
 
@@ -25,21 +26,11 @@ export function ensureBridgeConfig(out: string, serverName: string, localpart: s
 	const dir = join(out, 'rogatory', 'bridge');
 	mkdirSync(dir, { recursive: true, mode: 0o700 });
 	const path = join(out, BRIDGE_CONFIG);
-	let fd: number;
-	try {
-		// NOTE: O_EXCL refuses an existing file or symlink: an existing config (and its registered password) is kept.
-		fd = openSync(path, 'wx', 0o600);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		const existing = lstatSync(path);
-		if (!existing.isFile()) return err(`${path} is not a plain file (a symlink?): replace it with the bridge's config itself, mode 0600.`);
-		if ((existing.mode & 0o077) !== 0) return err(`${path} can be read by others: chmod 600 it, then run again.`);
-		return ok(undefined);
-	}
-	try {
-		writeSync(fd, `${JSON.stringify(bridgeConfigFile(serverName, localpart, randomSecret()), null, '\t')}\n`);
-	} finally {
-		closeSync(fd);
-	}
-	return ok(path);
+	const written = writeOnce(
+		path,
+		() => `${JSON.stringify(bridgeConfigFile(serverName, localpart, randomSecret()), null, '\t')}\n`,
+		"the bridge's config",
+	);
+	if (!written.ok) return written;
+	return ok(written.value === 'created' ? path : undefined);
 }

@@ -5,19 +5,17 @@
 // the running workers'). A secret that others could read, or a symlink where
 // a secret belongs, is refused with what to do — never silently "fixed" in
 // a folder an operator owns.
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { randomSecret } from '../local/secrets.ts';
 import { GENERATED_SECRETS, REDIS_REQUIREPASS, SECRETS_DIR } from './secret-files.ts';
+import { loose, octal, writeOnce } from './write-once.ts';
 
 export interface SecretsOutcome {
 	readonly created: readonly string[];
 	readonly kept: readonly string[];
 }
-
-const loose = (mode: number): boolean => (mode & 0o077) !== 0;
-const octal = (mode: number): string => (mode & 0o777).toString(8).padStart(4, '0');
 
 export function ensureProductionSecrets(configDir: string): Result<SecretsOutcome, string> {
 	const dir = join(configDir, SECRETS_DIR);
@@ -29,24 +27,9 @@ export function ensureProductionSecrets(configDir: string): Result<SecretsOutcom
 	const kept: string[] = [];
 	for (const name of GENERATED_SECRETS) {
 		const path = join(dir, name);
-		let fd: number;
-		try {
-			// NOTE: O_EXCL also refuses a symlink (even a dangling one), so nothing is written through one.
-			fd = openSync(path, 'wx', 0o600);
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			const existing = lstatSync(path);
-			if (!existing.isFile()) return err(`${path} is not a plain file (a symlink?): replace it with the secret itself, mode 0600.`);
-			if (loose(existing.mode)) return err(`${path} can be read by others (mode ${octal(existing.mode)}): chmod 600 it, then run again.`);
-			kept.push(path);
-			continue;
-		}
-		try {
-			writeSync(fd, `${randomSecret()}\n`);
-		} finally {
-			closeSync(fd);
-		}
-		created.push(path);
+		const written = writeOnce(path, () => `${randomSecret()}\n`, 'the secret');
+		if (!written.ok) return written;
+		(written.value === 'created' ? created : kept).push(path);
 	}
 	const requirepass = ensureRequirepass(dir);
 	if (!requirepass.ok) return requirepass;
@@ -58,18 +41,7 @@ export function ensureProductionSecrets(configDir: string): Result<SecretsOutcom
 function ensureRequirepass(dir: string): Result<string | undefined, string> {
 	const path = join(dir, REDIS_REQUIREPASS);
 	const password = readFileSync(join(dir, 'redis_password'), 'utf8').trim();
-	let fd: number;
-	try {
-		fd = openSync(path, 'wx', 0o600);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		if (!lstatSync(path).isFile()) return err(`${path} is not a plain file (a symlink?): remove it, then run again.`);
-		return ok(undefined);
-	}
-	try {
-		writeSync(fd, `requirepass ${password}\n`);
-	} finally {
-		closeSync(fd);
-	}
-	return ok(path);
+	const written = writeOnce(path, () => `requirepass ${password}\n`, "Redis's requirepass line");
+	if (!written.ok) return written;
+	return ok(written.value === 'created' ? path : undefined);
 }
