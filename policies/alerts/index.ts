@@ -12,3 +12,11 @@ export {
 } from './escalation.ts';
 export { mailDecision, type MailDecision, type PendingItem } from './mail-batch.ts';
 export { mailText, type MailText, type Waiting } from './mail-text.ts';
+export {
+	focalPointsOf,
+	LAPSING_WITHIN_MS,
+	lapsingPreservationAlert,
+	urgentRequestAlert,
+	type AlertKind,
+	type AlertSubject,
+} from './subjects.ts';
