@@ -24,6 +24,7 @@ import { serverNameOf } from '../../policies/cases/ids/matrix.ts';
 import {
 	buildDirectoryContent,
 	directoryEditors,
+	isDirectoryAsk,
 	directoryRoomRequest,
 	type DirectoryPayload,
 	type RosterStatement,
@@ -31,7 +32,7 @@ import {
 import { aclAllows, reissuedAcl, type ServerAclContent } from '../../policies/rooms/server-acl.ts';
 import type { AuthorityId, Person, Roster } from '../../policies/roster/types.ts';
 import type { IdentityApproved } from './arrival.ts';
-import { countedContent, editorMessage } from './editor-events.ts';
+import { countedContent, editorMessage, memberMessage } from './editor-events.ts';
 import type { RawEvent } from './sync-batch.ts';
 import { readOwnPayload, takeEntry } from '../directory/own-entries.ts';
 import { directoryPlan, type DirectoryPlace } from '../directory/plan.ts';
@@ -63,6 +64,10 @@ export interface DirectoryOptions {
 }
 
 const ALIAS_PREFIX = '#rogatory-directory-';
+/** An ask older than this when read (history at a start) is not answered: it was, or its device has had a re-send since. */
+const ASK_FRESH_MS = 10 * 60_000;
+/** When an ask that did not count (its device's signature not here yet) is read again. */
+const ASK_RETRIES_MS = [5_000, 15_000, 45_000] as const;
 const statusOf = (e: unknown): number | undefined => (e instanceof sdk.MatrixError ? e.httpStatus : undefined);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const txn = (...parts: string[]): string => `rogatory-dir-${createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 40)}`;
@@ -337,18 +342,38 @@ export class DirectoryPresence {
 		this.#log(`directory: re-issued the ACL of ${room.roomId} now that ${fresh.join(', ')} joined`);
 	}
 
-	/** An event of a directory room: an entry about this authority from one of its editors counts for the re-send. */
+	/**
+	 * An event of a directory room: an entry about this authority from one of its editors counts for the re-send;
+	 * a member's ask (policies/directory/events/ask.ts) from a device that counts is answered with one.
+	 */
 	readonly #onEvent = (event: sdk.MatrixEvent): void => {
-		const raw = editorMessage(event, this.#editorsNow(), this.#self);
+		const asks = isDirectoryAsk(event.getContent());
+		const raw = asks ? memberMessage(event, this.#self) : editorMessage(event, this.#editorsNow(), this.#self);
 		if (raw === undefined || this.#read.has(raw.event_id)) return;
 		const place = this.#placeOf(raw.room_id);
 		if (place === undefined) return;
 		this.#read.add(raw.event_id);
-		void this.#take(place, raw).catch((e: unknown) => {
+		void (asks ? this.#takeAsk(place, raw, 0) : this.#take(place, raw)).catch((e: unknown) => {
 			this.#read.delete(raw.event_id);
 			this.#log(`directory: could not read ${raw.event_id}: ${messageOf(e)}`);
 		});
 	};
+
+	/**
+	 * A member's ask, answered when it counts. Its device signed itself just before asking, and the signature may
+	 * reach this bridge after the ask: one not counted is read again a few times, a little later each time.
+	 */
+	async #takeAsk(place: DirectoryPlace, raw: RawEvent, attempt: number): Promise<void> {
+		// NOTE: only an ask seen live: the history the client loads at start holds old asks, already answered.
+		if (this.#stopped || Date.now() - Number(raw['origin_server_ts'] ?? 0) > ASK_FRESH_MS) return;
+		const read = await countedContent(this.#client, raw, this.#approved, this.#log);
+		if (read === 'unread') this.#read.delete(raw.event_id);
+		if (read === 'not-counted' && attempt < ASK_RETRIES_MS.length)
+			setTimeout(() => void this.#takeAsk(place, raw, attempt + 1).catch(() => undefined), ASK_RETRIES_MS[attempt]).unref();
+		if (typeof read === 'string' || !isDirectoryAsk(read.content)) return;
+		this.#log(`directory: ${String(raw['sender'])} asked for the entries again from a new device`);
+		this.#resends.forAsk(place.network, () => this.#resendNow(place, raw.room_id));
+	}
 
 	async #take(place: DirectoryPlace, raw: RawEvent): Promise<void> {
 		const read = await countedContent(this.#client, raw, this.#approved, this.#log);

@@ -48,6 +48,38 @@ describe('when the bridge re-sends its entries', () => {
 		expect(run).toHaveBeenCalledTimes(2);
 	});
 
+	it('answers an ask in the next burst, ahead of a device re-send held to the floor', () => {
+		const resends = new DirectoryResends(TIMING);
+		const device = vi.fn();
+		const ask = vi.fn();
+		resends.forDevice('REFCO', device);
+		vi.advanceTimersByTime(2_000);
+		resends.forDevice('REFCO', device);
+		resends.forAsk('REFCO', ask);
+		vi.advanceTimersByTime(2_000);
+		expect(ask).toHaveBeenCalledTimes(1);
+		// The ask's re-send replaced the one held to the floor (it reaches every device the bridge knows).
+		vi.advanceTimersByTime(600_000);
+		expect(device).toHaveBeenCalledTimes(1);
+	});
+
+	it('answers asks at most once per ask floor, deferring rather than dropping', () => {
+		const resends = new DirectoryResends({ ...TIMING, askFloorMs: 30_000 });
+		const run = vi.fn();
+		resends.forAsk('REFCO', run);
+		vi.advanceTimersByTime(2_000);
+		expect(run).toHaveBeenCalledTimes(1);
+		for (let i = 0; i < 10; i += 1) {
+			resends.forAsk('REFCO', run);
+			vi.advanceTimersByTime(1_000);
+		}
+		expect(run).toHaveBeenCalledTimes(1);
+		vi.advanceTimersByTime(20_000);
+		expect(run).toHaveBeenCalledTimes(2);
+		vi.advanceTimersByTime(600_000);
+		expect(run).toHaveBeenCalledTimes(2);
+	});
+
 	it('keeps networks apart and runs nothing once stopped', () => {
 		const resends = new DirectoryResends(TIMING);
 		const refco = vi.fn();

@@ -11,12 +11,16 @@
 // just after) the join's re-send goes out, so the re-send may miss it; their
 // first device since the join must not then wait out the floor another
 // member's device set. It adds at most one re-send per join, and joins are not
-// held to the floor anyway.
+// held to the floor anyway. A device's own ask (policies/directory/events/
+// ask.ts) is answered in the next burst, but at most once per ask floor per
+// network, so that members asking over and over cannot flood the room either.
 export interface ResendTiming {
 	/** How long a burst of joins is gathered. */
 	readonly afterMs: number;
 	/** The least time between two re-sends to one network for new devices. */
 	readonly deviceFloorMs: number;
+	/** The least time between two re-sends to one network for asks (default 30 s). */
+	readonly askFloorMs?: number;
 }
 
 export class DirectoryResends {
@@ -26,6 +30,7 @@ export class DirectoryResends {
 		{ readonly timer: ReturnType<typeof setTimeout>; readonly due: number; readonly forJoin: boolean }
 	>();
 	readonly #deviceResentAt = new Map<string, number>();
+	readonly #askResentAt = new Map<string, number>();
 	/** Network → member → when they joined, until their first new device (or the floor) passes. */
 	readonly #joinedAt = new Map<string, Map<string, number>>();
 	#stopped = false;
@@ -59,6 +64,14 @@ export class DirectoryResends {
 		const floor = (this.#deviceResentAt.get(network) ?? -Infinity) + this.#timing.deviceFloorMs;
 		const after = Math.max(this.#timing.afterMs, floor - now);
 		if (this.#gather(network, after, run, false)) this.#deviceResentAt.set(network, now + after);
+	}
+
+	/** A member's device asked for the entries: `run` after the burst, or at the ask floor after the last re-send for asks. */
+	forAsk(network: string, run: () => void): void {
+		const now = Date.now();
+		const floor = (this.#askResentAt.get(network) ?? -Infinity) + (this.#timing.askFloorMs ?? 30_000);
+		const after = Math.max(this.#timing.afterMs, floor - now);
+		if (this.#gather(network, after, run, false)) this.#askResentAt.set(network, now + after);
 	}
 
 	/** Whether one of `members` joined within the floor and has had no new device since (that one is used up). */

@@ -6,6 +6,7 @@ export { AUTHORITY_KINDS, CHANNEL_KINDS, CONTACT_VISIBILITIES, DIRECTORY_ROLES, 
 
 export { DIRECTORY_EVENT_TYPES, DIRECTORY_KEY, DIRECTORY_LIMITS, DIRECTORY_VERSION } from './events/namespace.ts';
 export { buildDirectoryContent, directoryBody } from './events/build.ts';
+export { buildDirectoryAsk, DIRECTORY_ASK_KEY, isDirectoryAsk } from './events/ask.ts';
 export { parseDirectoryContent } from './events/parse.ts';
 export { isTimeZone } from './events/values.ts';
 

@@ -29,7 +29,7 @@ async function expectSame(page: Page, locale: (typeof LOCALES)[number], version:
 	const section = page.getByTestId('roster-versions');
 	for (const authority of ['gt-mp', 'sv-fgr']) {
 		const row = section.locator(`tr[data-authority="${authority}"]`);
-		// The bridges' editors events reach this new device when it joins the directory room (their re-send to late joiners).
+		// The bridges' editors events reach this new device when it joins the directory room and asks for them (docs/directory.md, "Late joiners").
 		await expect(row).toHaveAttribute('data-match', 'same', { timeout: 300_000 });
 		await expect(row.getByTestId('roster-version')).toContainText(message(locale, 'rv_version', { version }));
 		await expect(row.getByTestId('roster-compared')).toContainText(message(locale, 'rv_same'));

@@ -8,6 +8,7 @@ export {
 	attendeeKey,
 	attendeeList,
 	authorityName,
+	buildDirectoryAsk,
 	buildDirectoryContent,
 	departedAccounts,
 	DIRECTORY_KEY,

@@ -196,6 +196,7 @@ export class Directories {
 				},
 			},
 			feeds.aliasMemory(`rogatory.directory-rooms.${this.userId}`, this.#storage),
+			feeds.aliasMemory(`rogatory.directory-asked.${this.userId}`, this.#storage),
 		);
 		this.#feed = feed;
 		const points = new feeds.DirectoryRoomFeed(

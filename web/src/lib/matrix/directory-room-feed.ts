@@ -6,16 +6,21 @@
 // reached, it tries again quietly (5 s, doubling to 5 min, and after every
 // sync that went through). It publishes a room whenever its events change, a
 // burst once, with its whole history read the first time (and the accounts
-// that left before this one joined, asked of the homeserver then).
+// that left before this one joined, asked of the homeserver then). Once this
+// device is signed, it asks the room's bridges for their entries again, once
+// per device and room (policies/directory/events/ask.ts): it holds no keys to
+// what they sent before it existed.
 import type { MembershipFact } from '../directory/core.ts';
 import { loadWholeHistory } from './cases.ts';
 import { readArrival } from './arrival.ts';
 import {
+	askForEntries,
 	departedMembers,
 	directoryEvents,
 	joinDirectoryRoom,
 	knownDirectoryRoom,
 	membershipFacts,
+	ownDeviceSigned,
 	undecryptedCount,
 	type DirectoryRoomEvent,
 } from './directory-room.ts';
@@ -61,6 +66,9 @@ export class DirectoryRoomFeed {
 	readonly #wanted: readonly WantedDirectory[];
 	readonly #listener: DirectoryRoomListener;
 	readonly #memory: AliasMemory;
+	/** Room ID → the device of this account that asked there (none: this feed's rooms are not asked). */
+	readonly #asked: AliasMemory | undefined;
+	readonly #asking = new Set<string>();
 	/** Room ID → network, for the rooms found. */
 	readonly #rooms = new Map<string, string>();
 	readonly #loaded = new Set<string>();
@@ -71,11 +79,18 @@ export class DirectoryRoomFeed {
 	#unsubscribe: (() => void) | undefined;
 	#stopped = false;
 
-	constructor(client: MatrixClient, wanted: readonly WantedDirectory[], listener: DirectoryRoomListener, memory: AliasMemory) {
+	constructor(
+		client: MatrixClient,
+		wanted: readonly WantedDirectory[],
+		listener: DirectoryRoomListener,
+		memory: AliasMemory,
+		asked?: AliasMemory,
+	) {
 		this.#client = client;
 		this.#wanted = wanted;
 		this.#listener = listener;
 		this.#memory = memory;
+		this.#asked = asked;
 	}
 
 	/** Subscribes, then finds each room; resolves once every room kept in this browser has been read. */
@@ -89,7 +104,9 @@ export class DirectoryRoomFeed {
 			if (state !== SyncState.Syncing) return;
 			for (const wanted of this.#wanted)
 				if (this.#roomOf(wanted.network) === undefined && wanted.invitedOnly !== true) this.#tryNow(wanted);
-			for (const roomId of this.#rooms.keys()) if (!this.#loaded.has(roomId)) this.refresh(roomId);
+			for (const roomId of this.#rooms.keys())
+				if (!this.#loaded.has(roomId)) this.refresh(roomId);
+				else void this.#askOnce(roomId);
 		};
 		// A room the client learns of (from the kept sync, or joined meanwhile) may be a directory room still looked for.
 		const onRoom = (): void => {
@@ -214,6 +231,7 @@ export class DirectoryRoomFeed {
 			}
 		}
 		if (this.#stopped) return;
+		if (this.#loaded.has(roomId)) void this.#askOnce(roomId);
 		const client = this.#client;
 		await this.#listener.read({
 			network,
@@ -226,5 +244,20 @@ export class DirectoryRoomFeed {
 				return event === undefined ? Promise.resolve(undefined) : readArrival(client, event);
 			},
 		});
+	}
+
+	/** This device asks the room's bridges once (after its history was read, once it is signed); tried again on a later read if not sent. */
+	async #askOnce(roomId: string): Promise<void> {
+		const device = this.#client.getDeviceId();
+		if (this.#asked === undefined || device === null || this.#asked.get(roomId) === device || this.#asking.has(roomId)) return;
+		this.#asking.add(roomId);
+		try {
+			if (!(await ownDeviceSigned(this.#client)) || this.#stopped) return;
+			const sent = await askForEntries(this.#client, roomId);
+			if (sent.ok) this.#asked.set(roomId, device);
+			else console.debug('[directory] the ask for entries was not sent; tried again on a later read', roomId, sent.error);
+		} finally {
+			this.#asking.delete(roomId);
+		}
 	}
 }

@@ -9,7 +9,7 @@
 // room): the fold hides them (policies/directory/fold/departures.ts).
 import { err, ok, type Result } from '#policies/result.ts';
 import type { DirectoryPayload } from '#policies/directory/types.ts';
-import { buildDirectoryContent, DIRECTORY_ALIAS_PREFIX, DIRECTORY_KEY, type MembershipFact } from '../directory/core.ts';
+import { buildDirectoryAsk, buildDirectoryContent, DIRECTORY_ALIAS_PREFIX, DIRECTORY_KEY, type MembershipFact } from '../directory/core.ts';
 import { describeFailure, type Failure } from './failure.ts';
 import { Direction, Method, type MatrixClient, type MatrixEvent, type Room } from './sdk.ts';
 
@@ -165,6 +165,29 @@ export async function sendDirectoryPayload(
 	} catch (error) {
 		return err(describeFailure(error));
 	}
+}
+
+/**
+ * Asks the room's bridges for their entries again (policies/directory/events/ask.ts): sent by a device once its
+ * owner signed it, since the bridges answer only a device that counts by the trust rule; never in the clear.
+ */
+export async function askForEntries(client: MatrixClient, roomId: string): Promise<Result<void, Failure>> {
+	if (client.getRoom(roomId)?.hasEncryptionStateEvent() !== true) return err(NOT_YET_ENCRYPTED);
+	try {
+		await client.sendMessage(roomId, buildDirectoryAsk() as never);
+		return ok(undefined);
+	} catch (error) {
+		return err(describeFailure(error));
+	}
+}
+
+/** Whether this client's own device is signed by its owner's identity (what the bridges ask of a device they answer). */
+export async function ownDeviceSigned(client: MatrixClient): Promise<boolean> {
+	const user = client.getUserId();
+	const device = client.getDeviceId();
+	if (user === null || device === null) return false;
+	const status = await client.getCrypto()?.getDeviceVerificationStatus(user, device);
+	return status?.signedByOwner === true;
 }
 
 /**
