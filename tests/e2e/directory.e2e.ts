@@ -3,7 +3,8 @@
 // 24/7 focal point — an editor of her authority, as its bridge names her from
 // the people file — writes the authority's entry and her own; a new
 // colleague on Guatemala's homeserver finds her by words and by country,
-// role, language, measure and "reachable now", and the finder names her
+// role, language, measure and "reachable now" (and a late joiner, who signs
+// in after the entries were written, reads them), and the finder names her
 // authority for preservation; "Open a request" fills the new-request form;
 // the colleague's vCard export goes back in through the editor's import (a
 // broken file imports nothing and names its line); a member of Guatemala who
@@ -51,10 +52,8 @@ test('an editor writes her authority and herself; a colleague on another homeser
 	const c = second.page;
 	await rosterPersonSignedIn(e, editor);
 	await signedIn(c, colleague);
-	// The colleague is in the directory room before the editor writes: she reads the entries as they are sent.
-	// NOTE: a colleague who joins after them depends on the bridge's re-send for late joiners, which can go out before
-	// the joiner's device is known to the bridge's crypto (it failed so once in a full run: "3 older entries cannot be
-	// read"); the integration test of the directory room covers late joiners.
+	// The colleague is in the directory room before the editor writes: she reads the entries as they are sent. A late
+	// joiner follows below.
 	await c.goto('/en/directory');
 	await expect(c.getByTestId('directory-empty').or(c.getByTestId('directory-results'))).toBeVisible({ timeout: 240_000 });
 
@@ -88,6 +87,16 @@ test('an editor writes her authority and herself; a colleague on another homeser
 	await form.getByRole('button', { name: en('directory_edit_save_person') }).click();
 	await expect(outcome(e)).toContainText(en('directory_edit_saved'), { timeout: 60_000 });
 	await expect(e.getByTestId('editor-person').filter({ hasText: 'Gabriela Flores' })).toBeVisible({ timeout: 60_000 });
+
+	// ── A late joiner on Guatemala's homeserver, signed in after the entries were written: her new device asks the
+	// bridges for them (docs/directory.md, "Late joiners"), and she reads them ──
+	const lateAccount = await freshAccount(homeserverOf('gt-mp'), 'e2e-dir-late');
+	const late = await newBrowser(browser, lateAccount);
+	await signedIn(late.page, lateAccount);
+	await late.page.goto('/en/directory');
+	await expect(late.page.getByTestId('directory-person').filter({ hasText: 'Gabriela Flores' })).toBeVisible({ timeout: 120_000 });
+	await late.context.close();
+	await logOutRegistration(lateAccount);
 
 	// ── The colleague on Guatemala's homeserver: search and filters ──
 	await c.goto('/en/directory');
