@@ -5,7 +5,8 @@
 // (issue 4, crash safety; ARCHITECTURE.md, decision 7). The SIGKILL test is
 // crash.integration.test.ts.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type * as sdk from 'matrix-js-sdk';
 import { describe, expect, inject, it } from 'vitest';
@@ -27,6 +28,17 @@ async function sender(label: string): Promise<sdk.MatrixClient> {
 	clients.push(client);
 	return client;
 }
+
+/** A port free on the loopback now. */
+const freePort = (): Promise<number> =>
+	new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
 
 const logged = (setup: BotSetup): string[] => readRegister(setup)?.snapshot.eventLog.map((r) => r.eventId) ?? [];
 
@@ -52,6 +64,9 @@ async function roomWithFlow(setup: BotSetup, label: string, total: number) {
 describe('the bridge bot process', () => {
 	it('keeps its device across a restart and logs every case event once, those sent while it was down too', async () => {
 		const setup = await botSetup(gt, federation.homeservers);
+		// Its /health on the host (bridge/bot/health.ts), at a port the site names.
+		const healthPort = await freePort();
+		appendFileSync(setup.sitePath, `  health_port: ${healthPort}\n`);
 		let bot = start(setup);
 		await bot.logged('bridge running');
 		const session = JSON.parse(readFileSync(join(setup.config.secretsDir, 'session.json'), 'utf8')) as { deviceId: string };
@@ -73,6 +88,12 @@ describe('the bridge bot process', () => {
 		expect(register.snapshot.undecryptable).toEqual([]);
 		expect(register.snapshot.invitations).toMatchObject([{ roomId: room, inviter: client.getUserId(), decision: 'accepted' }]);
 		expect(register.verify).toEqual({ intact: true, rows: 40 });
+		await bot.logged(`health: GET http://127.0.0.1:${healthPort}/health`);
+		const health = await fetch(`http://127.0.0.1:${healthPort}/health`);
+		expect(health.status).toBe(200);
+		const report = (await health.json()) as { status: string; lag_seconds: number; queued: number; register_head: unknown };
+		expect(report).toMatchObject({ status: 'ok', queued: 0, register_head: { seq: 40, hash: register.snapshot.eventLog.at(-1)!.hash } });
+		expect(report.lag_seconds).toBeLessThan(60);
 		const recoveryKey = readFileSync(join(setup.config.secretsDir, 'recovery-key'), 'utf8');
 		expect(recoveryKey.trim().length).toBeGreaterThan(40);
 		bot.child.kill('SIGTERM');

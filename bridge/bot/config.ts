@@ -30,6 +30,8 @@ export interface BotConfig extends CheckedBotConfig {
 	readonly retrySeconds: number;
 	/** The site's bridge.reconcile_every_minutes (default 60). */
 	readonly reconcileEveryMinutes: number;
+	/** The site's bridge.health_port: /health on 127.0.0.1 (bridge/bot/health.ts); none when left out. */
+	readonly healthPort: number | undefined;
 	/** The site's bridge.report_to_secretariat (default false) and bridge.report_statistics_every_hours (default 24). */
 	readonly reports: { readonly consent: boolean; readonly statisticsEveryHours: number };
 	/** The site's reminders; the defaults when it leaves them out. */
@@ -72,6 +74,7 @@ export function botConfig(file: CheckedBotConfig, site: SiteDocument, roster: Ro
 		undecryptableAfterSeconds: site.bridge.undecryptableAfterSeconds ?? 600,
 		retrySeconds: site.bridge.retrySeconds ?? 5,
 		reconcileEveryMinutes: site.bridge.reconcileEveryMinutes ?? 60,
+		healthPort: site.bridge.healthPort,
 		reports: { consent: site.bridge.reportToSecretariat === true, statisticsEveryHours: site.bridge.reportStatisticsEveryHours ?? 24 },
 		reminders: reminders.value,
 		roster,

@@ -101,6 +101,10 @@ async function main(argv: readonly string[]): Promise<number> {
 		const reports = reportsOptions(config, register, join(config.secretsDir, 'reports.json'));
 		await runBridge(config, registerSink(register), {
 			reconcileEveryMs: reconcile.value,
+			registerHead: () => {
+				const head = register.logHead();
+				return head.ok ? head.value : undefined;
+			},
 			commands,
 			reminders,
 			identityApproved,

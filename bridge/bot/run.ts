@@ -12,6 +12,7 @@ import type { ReminderHook } from '../reminders/hook.ts';
 import { SecretFiles } from '../matrix/secret-files.ts';
 import type { BatchSink } from '../matrix/sink.ts';
 import { serverMap, type BotConfig } from './config.ts';
+import { healthReport, serveHealth } from './health.ts';
 import { ProgressSink } from './progress-sink.ts';
 
 export const log = (line: string): void => console.log(`${new Date().toISOString()} bridge: ${line}`);
@@ -31,6 +32,8 @@ export interface BridgeParts {
 	readonly reports?: ReportsOptions;
 	/** How often every room's history is reconciled (reconcile-setting.ts); hourly when left out. */
 	readonly reconcileEveryMs?: number;
+	/** The register's head, for /health (health.ts) when the site names a port. */
+	readonly registerHead?: () => { readonly seq: number; readonly hash: string } | undefined;
 }
 
 /** Runs the bot with the parts given. */
@@ -52,7 +55,19 @@ export async function runBridge(config: BotConfig, sink: BatchSink, parts: Bridg
 		log,
 		...parts,
 	});
+	const health =
+		config.healthPort === undefined
+			? undefined
+			: await serveHealth(config.healthPort, () =>
+					healthReport({ now: Date.now(), lastSyncAt: bot.sync.lastSyncAt, queued: bot.sync.queued, head: parts.registerHead?.() }),
+				).catch((e: unknown) => {
+					// NOTE: the bridge goes on without it: its register matters more than its monitor.
+					log(`HEALTH LISTENER NOT STARTED on 127.0.0.1:${config.healthPort}: ${e instanceof Error ? e.message : String(e)}`);
+					return undefined;
+				});
+	if (health !== undefined) log(`health: GET http://127.0.0.1:${config.healthPort}/health`);
 	const signal = await stopped;
+	health?.close();
 	log(
 		`${signal}: stopping (committed up to ${bot.sync.committedToken}, ${bot.sync.delivered} events delivered, ${bot.sync.undecryptable} undecryptable, ${bot.sync.queued} queued)`,
 	);

@@ -137,6 +137,8 @@ export class BridgeSync implements GateHooks {
 	undecryptable = 0;
 	/** Events handed on since start. */
 	delivered = 0;
+	/** When a sync batch was last committed (bridge/bot/health.ts); undefined before the first. */
+	lastSyncAt: number | undefined;
 
 	constructor(deps: BridgeSyncDeps, restored: { token: string; pending: PendingState }) {
 		this.#deps = deps;
@@ -259,6 +261,7 @@ export class BridgeSync implements GateHooks {
 		this.#marks = marks;
 		this.#actions = actions;
 		this.#token = batch.nextBatch;
+		this.lastSyncAt = Date.now();
 		if (committed.waiting !== undefined && committed.waiting.eventId !== this.#waitingOn) {
 			this.#deps.log(
 				`waiting on ${committed.waiting.eventId} (${committed.waiting.reason}); ${committed.remaining.length} events queued behind it`,

@@ -82,3 +82,12 @@ test('a page, an immutable asset and an API route each carry the security header
 	expect(refused.status()).toBe(400);
 	expectCommonHeaders(refused, 'refused API call');
 });
+
+test('the health route says the web app is ok, names nothing, is never cached, and carries the headers', async ({ request }) => {
+	const health = await request.get(`${webUrl()}/api/health`);
+	expect(health.status()).toBe(200);
+	expect(await health.json()).toEqual({ status: 'ok', sessions: 'ok' });
+	expect(health.headers()['cache-control']).toBe('no-store');
+	expectCommonHeaders(health, 'health');
+	expect((await request.post(`${webUrl()}/api/health`, { data: {} })).status()).toBe(405);
+});

@@ -48,6 +48,9 @@ describe('parseSite', () => {
 		const reconcile = parseSite(editLine(SITE, 14, '  reconcile_every_minutes: 15'), 'site.yaml');
 		expect(reconcile.ok && reconcile.value.bridge.reconcileEveryMinutes).toBe(15);
 		expect(left.ok && left.value.bridge).not.toHaveProperty('reconcileEveryMinutes');
+		const health = parseSite(editLine(SITE, 14, '  health_port: 9110'), 'site.yaml');
+		expect(health.ok && health.value.bridge.healthPort).toBe(9110);
+		expect(left.ok && left.value.bridge).not.toHaveProperty('healthPort');
 	});
 
 	it('reads the SMTP relay, and refuses a broken one naming the key', () => {
@@ -87,6 +90,8 @@ describe('parseSite', () => {
 		['a statistics period in fractions', 14, '  report_statistics_every_hours: 1.5', 'bridge.report_statistics_every_hours', 14],
 		['a reconciliation every 0 minutes', 14, '  reconcile_every_minutes: 0', 'bridge.reconcile_every_minutes', 14],
 		['a reconciliation more than a day apart', 14, '  reconcile_every_minutes: 2000', 'bridge.reconcile_every_minutes', 14],
+		['a health port out of range', 14, '  health_port: 70000', 'bridge.health_port', 14],
+		['a health port that is a host', 14, '  health_port: 0.0.0.0:9110', 'bridge.health_port', 14],
 		['a reminder offset that is not a number', 16, '  offsets_hours: [336, soon]', 'reminders.offsets_hours[1]', 16],
 		['no reminder offsets', 16, '  offsets_hours: []', 'reminders.offsets_hours', 16],
 		['an escalation of 0 hours', 17, '  escalate_after_hours: 0', 'reminders.escalate_after_hours', 17],

@@ -47,6 +47,7 @@ const siteShape = record({
 			reportToSecretariat: optional('report_to_secretariat', boolean()),
 			reportStatisticsEveryHours: optional('report_statistics_every_hours', reportHours),
 			reconcileEveryMinutes: optional('reconcile_every_minutes', reconcileMinutes),
+			healthPort: optional('health_port', port),
 		}),
 	),
 	mail: optional(

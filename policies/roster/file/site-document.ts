@@ -51,6 +51,8 @@ export interface SiteDocument {
 		readonly reportStatisticsEveryHours?: number;
 		/** How often the bridge pages back through every case room for events its sync missed, in minutes (bot default 60). */
 		readonly reconcileEveryMinutes?: number;
+		/** Where the bridge answers GET /health, on 127.0.0.1 only (bridge/bot/health.ts); no listener when left out. */
+		readonly healthPort?: number;
 	};
 	/**
 	 * The authority's SMTP relay, through which its bridge sends content-free
