@@ -115,6 +115,11 @@ export async function runCliAsync(
 	return withRegister(file, deployment.value.roster, (register) => {
 		const held = register.held(room);
 		if (!held.ok) return fail(held.error.message);
+		// NOTE: the bridge logs its case rooms only; a directory, network, 24/7 or reports room would be "all missing".
+		if (held.value.held.length === 0 && !held.value.invited)
+			return fail(
+				`verify --complete: register ${register.file} holds nothing of ${room} and was never invited to it: it is not one of this register's case rooms (directory, network, 24/7 and reports rooms are not logged). Check the room ID, or name the register of the authority whose case it is.`,
+			);
 		const report = compareHistory({ history: history.value.events, ...held.value, readAt: history.value.readAt });
 		const text = completenessText(register.file, room, report);
 		return report.complete ? done(text) : { code: 1, stdout: '', stderr: text };

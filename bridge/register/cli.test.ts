@@ -179,6 +179,30 @@ describe('register CLI: verify --complete', () => {
 		]);
 	});
 
+	it('refuses, exit 2, a room the register holds nothing of and was never invited to (a directory room, say)', async () => {
+		const other = '!directory:sv.example';
+		const outcome = await complete(reading(), 'verify', '--complete', other, file);
+		expect(outcome.code).toBe(2);
+		expect(outcome.stderr).toMatch(
+			/holds nothing of !directory:sv\.example and was never invited to it: it is not one of this register's case rooms/,
+		);
+		// A case room it was invited to and then lost every event of is incomplete, not refused.
+		const raw = new Database(file);
+		raw.prepare('DELETE FROM seen_events').run();
+		raw.prepare('DELETE FROM event_log').run();
+		raw.prepare('DELETE FROM invitations WHERE room_id = ?').run(ROOM_ID);
+		raw.close();
+		expect((await complete(reading(), 'verify', '--complete', ROOM_ID, file)).code).toBe(2);
+		const again = new Database(file);
+		again
+			.prepare("INSERT INTO invitations (room_id, inviter, decision, reason, at) VALUES (?, ?, 'accepted', 'a case room', 1)")
+			.run(ROOM_ID, ANA);
+		again.close();
+		const lost = await complete(reading(), 'verify', '--complete', ROOM_ID, file);
+		expect(lost.code).toBe(1);
+		expect(lost.stderr).toMatch(/incomplete: 12 of 12 events the homeserver holds are missing/);
+	});
+
 	it('refuses, exit 2, a room ID that is not one, another command, --witness beside it, and what the reading refused', async () => {
 		const refused = (): ReadHistory => () => Promise.resolve(err('the bridge (@b:gt) is not in room !r:gt'));
 		const outcome = async (history: ReadHistory, ...argv: string[]) => expectFailure(await complete(history, ...argv), /./);

@@ -58,7 +58,7 @@ export interface Register {
 	record(room: string): Result<CaseRecord, RegisterError>;
 	verify(): Result<VerifyReport, RegisterError>;
 	/** Every event the register holds for the room, and since when it recorded chat too (completeness.ts). */
-	held(room: string): Result<{ readonly held: HeldEvent[]; readonly since: number | undefined }, RegisterError>;
+	held(room: string): Result<{ readonly held: HeldEvent[]; readonly since: number | undefined; readonly invited: boolean }, RegisterError>;
 	/** The log's head: its last row's seq and hash (0 and the genesis hash when empty) — what the bridge sends the witness room. */
 	logHead(): Result<{ readonly seq: number; readonly hash: string }, RegisterError>;
 	/** The log checked against heads witnessed by the secretariat (witness.ts); heads of other authorities are set aside. */
@@ -157,7 +157,8 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 				sqlite.transaction(() => {
 					const rows = sqlite.prepare(HELD).all({ room }) as { eventId: string; originServerTs: number; kind: SeenKind; kept: number }[];
 					const since = sqlite.prepare('SELECT at FROM seen_since WHERE id = 1').get() as { at: number } | undefined;
-					return { held: rows.map((r) => ({ ...r, kept: r.kept === 1 })), since: since?.at };
+					const invited = sqlite.prepare("SELECT 1 FROM invitations WHERE room_id = @room AND decision = 'accepted' LIMIT 1").get({ room });
+					return { held: rows.map((r) => ({ ...r, kept: r.kept === 1 })), since: since?.at, invited: invited !== undefined };
 				})(),
 			),
 		logHead: () =>
