@@ -10,7 +10,8 @@
 // room's live timeline (docs/matrix-notes.md); the page must say it is
 // catching up, never fold a partial or unopened case, and end with the whole
 // record and history without a reload (lib/matrix/catch-up.ts).
-// Then the catching-up status in the five languages at 360 and 1280 px: the
+// Then the catching-up status in the five languages at 360 and 1280 px, on
+// the case page and on the dashboard (the entry marked, a status line): the
 // browser's sync and /messages requests are held (page.route) while more
 // notes come, so that the reset and the catch-up last until the screenshot.
 // NOTE: the stopped or killed homeserver is the shared test federation's: a
@@ -262,6 +263,34 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 			await messages.release();
 			await expect(status).toHaveText('', { timeout: 120_000 });
 			await expect(b.getByTestId('case-update').filter({ hasText: NOTE_MARK })).toHaveCount(NOTES + extra, { timeout: 120_000 });
+		}
+
+		// The dashboard says so too: the request's entry is marked, and a status line counts the requests catching up.
+		for (const locale of LOCALES) {
+			await b.setViewportSize({ width: 1280, height: 800 });
+			await b.goto(`/${locale}/cases`);
+			const entry = b.locator(`[data-testid="case-entry"][data-room="${roomId}"]`);
+			await expect(entry).toBeVisible({ timeout: 120_000 });
+			const statusBefore = await entry.getByTestId('case-entry-status').textContent();
+			const sync = await hold(b, /\/_matrix\/client\/v3\/sync\?/);
+			const messages = await hold(b, /\/_matrix\/client\/v3\/rooms\/[^/]+\/messages\?/);
+			await send(requesting, roomId, { type: 'note', text: `${NOTE_MARK} ${locale} dashboard first` });
+			await expect.poll(() => sync.count(), { timeout: 60_000, message: 'a sync request held' }).toBeGreaterThan(0);
+			for (let n = 0; n < 15; n++) await send(requesting, roomId, { type: 'note', text: `${NOTE_MARK} ${locale} dashboard ${n}` });
+			await sync.release();
+			const marker = entry.getByTestId('case-entry-catching-up');
+			await expect(marker).toHaveText(message(locale, 'cases_entry_catching_up'), { timeout: 60_000 });
+			await expect(b.getByTestId('cases-catching-up')).toHaveText(message(locale, 'cases_catching_up', { count: 1 }));
+			// The entry keeps its last complete record meanwhile.
+			await expect(entry.getByTestId('case-entry-status')).toHaveText(statusBefore ?? '');
+			problems.push(...(await auditAtEverySize(b, testInfo, 'cases-catching-up', locale)));
+			for (const viewport of VIEWPORTS) {
+				await b.setViewportSize(viewport);
+				await b.screenshot({ path: join(shots, `cases-catching-up-${locale}-${viewport.width}.png`), animations: 'disabled' });
+			}
+			await messages.release();
+			await expect(marker).toHaveCount(0, { timeout: 120_000 });
+			await expect(b.getByTestId('cases-catching-up')).toHaveText('');
 		}
 		expect(problems).toEqual([]);
 	} finally {

@@ -218,6 +218,11 @@ export class CaseRooms {
 		return this.#catchingUp.has(roomId);
 	}
 
+	/** How many case rooms are catching up now (the dashboard says so). */
+	get catchingUpCount(): number {
+		return this.#catchingUp.size;
+	}
+
 	/** The viewer's side in a case, if their authority is a party. */
 	sideIn(record: OpenedCase): Side | undefined {
 		return sideOf(this.userId, record.parties, this.#parties.servers);
