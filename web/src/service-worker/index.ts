@@ -116,3 +116,20 @@ worker.addEventListener('fetch', (event) => {
 			return;
 	}
 });
+
+// A notification of the notification centre (lib/notifications/browser-notify.ts): a click brings an open window of the
+// app to the page it names (a path of this app only), or opens one.
+worker.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const data: unknown = event.notification.data;
+	const path = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['path'] : undefined;
+	const target = typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') ? path : '/';
+	event.waitUntil(
+		worker.clients.matchAll({ type: 'window' }).then(async (windows) => {
+			const open = windows.find((w) => new URL(w.url).origin === worker.location.origin);
+			if (open === undefined) return void (await worker.clients.openWindow(target));
+			await open.focus();
+			await open.navigate(target);
+		}),
+	);
+});
