@@ -6,7 +6,8 @@
 // Guatemala opens an urgent request with her authority: the browser is asked
 // to show one notification, "New urgent request from …", with nothing of the
 // case in it (title, reference, a name: markers), and the centre lists the
-// request as unread, counted in the navigation. Opening the case reads it.
+// request as unread, counted in the navigation and marked on the dashboard.
+// Opening the case reads it.
 // She turns new requests off: a second request is neither listed nor
 // announced, while a move of Guatemala's that leaves the next step to her
 // side (a category still on) is. The centre is audited in the five languages
@@ -141,13 +142,20 @@ test('a background tab is told of a new urgent request with no case content; the
 		for (const marker of markers) await expect(page.locator('main')).not.toContainText(marker);
 		await expect(page.getByTestId('nav-notifications')).toHaveText(message('en', 'nav_notifications', { count: 1 }));
 
-		// Looking at the case reads it.
+		// The dashboard marks it too; looking at the case reads it.
 		await page.evaluate(() => (window as unknown as { rogatoryHidden: (h: boolean) => void }).rogatoryHidden(false));
+		await page.getByTestId('nav-cases').click();
+		const entry = page.locator(`[data-testid="case-entry"][data-room="${first.roomId}"]`);
+		await expect(entry.getByTestId('case-entry-unread')).toHaveText(message('en', 'notice_unread_mark'), { timeout: 60_000 });
+		await page.getByTestId('nav-notifications').click();
 		await notice.getByRole('link').click();
 		await expect(page.getByTestId('case-title')).toContainText(markers[0]!, { timeout: 120_000 });
 		await page.getByTestId('nav-notifications').click();
 		await expect(notice).toHaveAttribute('data-unread', 'false', { timeout: 60_000 });
 		await expect(page.getByTestId('nav-notifications')).toHaveText(message('en', 'nav_notifications_none'));
+		await page.getByTestId('nav-cases').click();
+		await expect(entry).toBeVisible({ timeout: 60_000 });
+		await expect(entry.getByTestId('case-entry-unread')).toHaveCount(0);
 
 		// The centre in every language, at both widths.
 		const problems: string[] = [];
