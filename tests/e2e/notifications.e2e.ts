@@ -16,8 +16,9 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { MatrixClient } from 'matrix-js-sdk';
-import { buildCaseContent, rendererFor, serverNameOf, type CaseEvent, type StatusId, type TransitionId } from '#policies/cases/index.ts';
+import { serverNameOf, type StatusId, type TransitionId } from '#policies/cases/index.ts';
 import { caseRoomRequest } from '#policies/rooms/case-room.ts';
+import { sendCaseEvent } from '../support/case-room-node.ts';
 import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
 import { signedIn } from './support/case-pages.ts';
@@ -67,17 +68,6 @@ function emulateBackgroundTab(): void {
 const recorded = (page: Page): Promise<Recorded[]> =>
 	page.evaluate(() => [...(window as unknown as { rogatoryNotices: Recorded[] }).rogatoryNotices]);
 
-function content(event: CaseEvent): Record<string, unknown> {
-	const built = buildCaseContent(event, rendererFor('en'));
-	if (!built.ok) throw new Error(built.error.reason);
-	return built.value as unknown as Record<string, unknown>;
-}
-
-async function send(client: MatrixClient, roomId: string, event: CaseEvent): Promise<string> {
-	const { event_id } = await client.sendMessage(roomId, content(event) as never);
-	return event_id;
-}
-
 /** Guatemala's client opens a request with Nigeria (the officer's page accepts the invitation on its own). */
 async function openRequest(requesting: MatrixClient, officer: E2eAccount, title: string, reference: string, urgency: 'urgent' | 'routine') {
 	const request = caseRoomRequest({
@@ -90,7 +80,7 @@ async function openRequest(requesting: MatrixClient, officer: E2eAccount, title:
 	await expect
 		.poll(() => requesting.getRoom(roomId)?.getMember(officer.userId)?.membership, { timeout: 120_000, message: 'the officer joins' })
 		.toBe('join');
-	const opened = await send(requesting, roomId, {
+	const opened = await sendCaseEvent(requesting, roomId, {
 		type: 'opened',
 		kind: 'mla',
 		workflow: 'mla.v1' as never,
@@ -181,9 +171,9 @@ test('a background tab is told of a new urgent request with no case content; the
 		await page.evaluate(() => (window as unknown as { rogatoryHidden: (h: boolean) => void }).rogatoryHidden(true));
 		const before = (await recorded(page)).length;
 		const second = await openRequest(requesting, officer, `Second ${tag}`, `REF2-${tag}`, 'urgent');
-		await send(requesting, second.roomId, {
+		await sendCaseEvent(requesting, second.roomId, {
 			type: 'transition',
-			follows: second.opened as TransitionId,
+			follows: second.opened as unknown as TransitionId,
 			from: 'draft' as StatusId,
 			to: 'sent' as StatusId,
 		});
