@@ -1,0 +1,49 @@
+// The alert subjects the bridge escalates (issue 16): the urgent or immediate
+// requests its authority was asked, still open, read from the register's
+// derived `cases` table (so a pass does not fold every room), then each one's
+// record folded for its opening time and acknowledgements.
+// NOTE: lapsing preservations (policies/alerts lapsingPreservationAlert) are
+// not escalated yet.
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { urgentRequestAlert, type AlertSubject } from '../../policies/alerts/index.ts';
+import { err, ok, type Result } from '../../policies/result.ts';
+import { registerError } from '../register/sqlite-errors.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
+import { registerSchema, type Register, type RegisterError } from '../register/index.ts';
+
+export interface Subject {
+	readonly alert: AlertSubject;
+	/** Someone of the requested side acknowledged it (opened the case, or "I have it"). */
+	readonly acknowledged: boolean;
+}
+
+export function urgentSubjects(register: Pick<Register, 'file' | 'db' | 'record'>, own: AuthorityId): Result<Subject[], RegisterError> {
+	const { cases } = registerSchema;
+	let rooms: string[];
+	try {
+		rooms = register.db
+			.select({ room: cases.roomId })
+			.from(cases)
+			.where(
+				and(
+					eq(cases.opened, true),
+					eq(cases.requested, own),
+					inArray(cases.urgency, ['urgent', 'immediate']),
+					or(isNull(cases.terminal), eq(cases.terminal, false)),
+				),
+			)
+			.all()
+			.map((r) => r.room);
+	} catch (thrown) {
+		return err(registerError(register.file, 'read the urgent requests', thrown));
+	}
+	const subjects: Subject[] = [];
+	for (const room of rooms) {
+		const record = register.record(room);
+		if (!record.ok) return record;
+		if (!record.value.opened) continue;
+		const alert = urgentRequestAlert(record.value, own);
+		if (alert !== undefined) subjects.push({ alert, acknowledged: record.value.acknowledgements.length > 0 });
+	}
+	return ok(subjects);
+}
