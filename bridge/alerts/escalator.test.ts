@@ -147,4 +147,12 @@ describe('the escalation of an unacknowledged urgent request', () => {
 		expect(s.sent).toHaveLength(0);
 		expect(s.steps()).toHaveLength(0);
 	});
+
+	it('goes on with an escalation under way, however long ago the request was opened', async () => {
+		const s = setup();
+		done = s.cleanup;
+		await s.at(T + M);
+		await s.at(T + STARTS_WITHIN_MS + M);
+		expect(s.steps().map((r) => r[1])).toEqual(['on-call', 'next-on-duty']);
+	});
 });

@@ -126,7 +126,7 @@ export function escalator(options: EscalatorOptions): Escalator {
 
 	return {
 		async pass() {
-			const subjects = urgentSubjects(register, options.authority);
+			const subjects = urgentSubjects(register, options.authority, options.now() - STARTS_WITHIN_MS);
 			if (!subjects.ok) return log(`alerts: the urgent requests cannot be read: ${subjects.error.message}`);
 			for (const { alert, acknowledged } of subjects.value) await escalate(alert, acknowledged);
 		},

@@ -4,7 +4,7 @@
 // record folded for its opening time and acknowledgements.
 // NOTE: lapsing preservations (policies/alerts lapsingPreservationAlert) are
 // not escalated yet.
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { urgentRequestAlert, type AlertSubject } from '../../policies/alerts/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { registerError } from '../register/sqlite-errors.ts';
@@ -17,8 +17,17 @@ export interface Subject {
 	readonly acknowledged: boolean;
 }
 
-export function urgentSubjects(register: Pick<Register, 'file' | 'db' | 'record'>, own: AuthorityId): Result<Subject[], RegisterError> {
-	const { cases } = registerSchema;
+/**
+ * The subjects: requests opened since `since`, or with a step already taken
+ * (so an escalation under way goes on), each folded — older ones are not
+ * folded at every pass.
+ */
+export function urgentSubjects(
+	register: Pick<Register, 'file' | 'db' | 'record'>,
+	own: AuthorityId,
+	since: number,
+): Result<Subject[], RegisterError> {
+	const { cases, escalationSteps } = registerSchema;
 	let rooms: string[];
 	try {
 		rooms = register.db
@@ -30,6 +39,7 @@ export function urgentSubjects(register: Pick<Register, 'file' | 'db' | 'record'
 					eq(cases.requested, own),
 					inArray(cases.urgency, ['urgent', 'immediate']),
 					or(isNull(cases.terminal), eq(cases.terminal, false)),
+					or(gte(cases.openedAt, since), sql`EXISTS (SELECT 1 FROM ${escalationSteps} WHERE ${escalationSteps.roomId} = ${cases.roomId})`),
 				),
 			)
 			.all()
