@@ -138,6 +138,7 @@ describe('the escalation of an unacknowledged urgent request', () => {
 		await s.at(T + 90 * M);
 		expect(s.sent).toHaveLength(1);
 		expect(s.steps()).toHaveLength(1);
+		expect(s.lines.filter((l) => l.includes('acknowledged: no further step'))).toHaveLength(1);
 	});
 
 	it('does not start on a request raised long before the bridge first looked', async () => {

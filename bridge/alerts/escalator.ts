@@ -94,10 +94,18 @@ export function escalator(options: EscalatorOptions): Escalator {
 		return true;
 	}
 
-	async function escalate(alert: AlertSubject, acknowledged: boolean): Promise<void> {
-		if (acknowledged) return;
+	// Alerts whose stop was logged (by this process): an acknowledgement is logged once, not at every pass.
+	const stopped = new Set<string>();
+
+	async function escalate(alert: AlertSubject, acknowledged: boolean, points: () => readonly PersonEntry[]): Promise<void> {
 		const recorded = store.ofAlert(alert.id);
 		if (!recorded.ok) return log(`alerts: ${alert.id}: its steps cannot be read: ${recorded.error.message}`);
+		if (acknowledged) {
+			if (recorded.value.length > 0 && !stopped.has(alert.id))
+				log(`alerts: ${alert.id} acknowledged: no further step (${recorded.value.length} taken)`);
+			stopped.add(alert.id);
+			return;
+		}
 		// A step recorded and not sent first: the next waits for it, counted from when it went (read again below).
 		const unsent = recorded.value.filter((s) => s.sentAt === null);
 		for (const row of unsent) if (!(await deliver(row))) return;
@@ -105,7 +113,7 @@ export function escalator(options: EscalatorOptions): Escalator {
 		if (!steps.ok) return log(`alerts: ${alert.id}: its steps cannot be read: ${steps.error.message}`);
 		const now = options.now();
 		if (steps.value.length === 0 && now - alert.raisedAt > STARTS_WITHIN_MS) return;
-		const chain = escalationChain(focalPointsOf(options.entries(), options.authority), options.officers, alert.raisedAt);
+		const chain = escalationChain(focalPointsOf(points(), options.authority), options.officers, alert.raisedAt);
 		const taken: TakenStep[] = steps.value.map((s) => ({ index: s.step, at: s.sentAt ?? s.recordedAt }));
 		const next = nextStep(chain, taken, false, alert.raisedAt, { ackWithinMinutes: options.ackWithinMinutes });
 		if (next.kind !== 'due' || next.at > now) return;
@@ -128,7 +136,10 @@ export function escalator(options: EscalatorOptions): Escalator {
 		async pass() {
 			const subjects = urgentSubjects(register, options.authority, options.now() - STARTS_WITHIN_MS);
 			if (!subjects.ok) return log(`alerts: the urgent requests cannot be read: ${subjects.error.message}`);
-			for (const { alert, acknowledged } of subjects.value) await escalate(alert, acknowledged);
+			// The directory state is read once a pass, and only when a step may be due.
+			let entries: readonly PersonEntry[] | undefined;
+			const points = () => (entries ??= options.entries());
+			for (const { alert, acknowledged } of subjects.value) await escalate(alert, acknowledged, points);
 		},
 	};
 }

@@ -237,6 +237,7 @@ describe('the escalation of an unacknowledged urgent request', () => {
 		await until(() => mailsOf(second).length >= 1, 'the second request’s first mail', 1800);
 		expect(recipient(mailsOf(second)[0]!)).toBe('tunde@ca.ng.example');
 		await sendCaseEvent(amina, second, { type: 'acknowledged' }, 'en');
+		await bot.logged(`alerts: ${second} acknowledged: no further step (1 taken)`);
 		await new Promise((r) => setTimeout(r, (WAIT_SECONDS + 10) * 1000));
 		expect(mailsOf(second)).toHaveLength(1);
 		expect(steps(second).map((s) => s.step)).toEqual([0]);
