@@ -34,8 +34,12 @@ export interface MailFailure {
 }
 
 export interface Mailer {
-	/** Sends one mail; resolves with the relay's answer once it accepted it. */
-	send(to: string, text: MailText): Promise<Result<{ readonly response: string }, MailFailure>>;
+	/**
+	 * Sends one mail; resolves with the relay's answer once it accepted it.
+	 * `messageId` (`<…@…>`) makes a mail sent again after a crash the same
+	 * message, which recipients' mail programs can tell apart from a new one.
+	 */
+	send(to: string, text: MailText, options?: { readonly messageId?: string }): Promise<Result<{ readonly response: string }, MailFailure>>;
 	close(): void;
 }
 
@@ -105,9 +109,10 @@ export function mailer(relay: MailRelay): Mailer {
 		socketTimeout: 60_000,
 	});
 	return {
-		async send(to, text) {
+		async send(to, text, options = {}) {
 			try {
 				const info = await transport.sendMail({
+					...(options.messageId === undefined ? {} : { messageId: options.messageId }),
 					from: relay.from,
 					to,
 					subject: text.subject,

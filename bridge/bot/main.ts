@@ -8,11 +8,15 @@
 // checkpoint land in one register transaction (ARCHITECTURE.md, decision 7).
 // It also keeps or joins its networks' directory rooms (bridge/directory), joins
 // its networks' rooms, and keeps them where its authority hosts the network's
-// secretariat (networks.ts).
+// secretariat (networks.ts). With a `mail` section in the site, it mails the
+// people on duty about unacknowledged urgent requests (bridge/alerts).
 // A register that cannot be opened for a passing reason (locked, full,
 // read-only) is retried, loudly; one that can never be (newer schema, not a
 // register) stops the bot.
 import { join } from 'node:path';
+import { bridgeAlerts } from '../alerts/bridge-alerts.ts';
+import { alertingSink } from '../alerts/passes.ts';
+import { alertSettings } from '../alerts/settings.ts';
 import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
 import { caseReminders } from '../reminders/case-reminders.ts';
@@ -52,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		console.error(refusalText(start.error));
 		return 2;
 	}
-	const { config, warnings, label } = start.value;
+	const { config, warnings, label, site } = start.value;
 	log(label);
 	for (const w of warnings) log(w);
 	const reconcile = reconcileEveryMs(process.env, config.reconcileEveryMinutes);
@@ -60,10 +64,30 @@ async function main(argv: readonly string[]): Promise<number> {
 		console.error(reconcile.error);
 		return 2;
 	}
+	const server = [...serverMap(config, config.roster)].find(([, a]) => a === config.authority)?.[0] ?? '';
+	const alerting = alertSettings(site.document, site.people, server, process.env);
+	if (!alerting.ok) {
+		console.error(alerting.error);
+		return 2;
+	}
 	const register = await openUntilWritable(config);
 	if (register === undefined) return 1;
 	log(`register ${register.file} open`);
 	const secretariats = keepSecretariats(config, log);
+	const clock = clockFromEnv();
+	const alerts =
+		alerting.value === undefined
+			? undefined
+			: bridgeAlerts({
+					settings: alerting.value,
+					register,
+					roster: config.roster,
+					authority: config.authority,
+					server,
+					secretsDir: config.secretsDir,
+					now: () => clock.now(),
+					log,
+				});
 	try {
 		const commands = caseCommands({
 			read: (room) => register.record(room),
@@ -79,7 +103,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			roster: config.roster,
 			servers: serverMap(config, config.roster),
 			authority: config.authority,
-			clock: clockFromEnv(),
+			clock,
 			settings: config.reminders,
 			log,
 		});
@@ -99,7 +123,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		};
 		// Reports to the network secretariats (bridge/reports, docs/secretariat-reports.md): sent only with the site's consent.
 		const reports = reportsOptions(config, register, join(config.secretsDir, 'reports.json'));
-		await runBridge(config, registerSink(register), {
+		const sink = registerSink(register);
+		await runBridge(config, alerts === undefined ? sink : alertingSink(sink, alerts), {
 			reconcileEveryMs: reconcile.value,
 			registerHead: () => {
 				const head = register.logHead();
@@ -113,6 +138,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			reports,
 		});
 	} finally {
+		await alerts?.stop();
 		secretariats.stop();
 		register.close();
 	}

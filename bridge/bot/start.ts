@@ -5,7 +5,7 @@
 // bot logs in or opens its register, so a broken file changes nothing. Shared
 // by bridge/bot/main.ts and the benches' baseline bot.
 import { parseArgs } from 'node:util';
-import { describeErrors, rosterLabel } from '../../policies/roster/file/index.ts';
+import { describeErrors, rosterLabel, type LoadedSite } from '../../policies/roster/file/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { botConfig, readConfig, type BotConfig } from './config.ts';
 import { bridgeDeploymentPaths } from './deployment-paths.ts';
@@ -17,6 +17,8 @@ export interface BridgeStart {
 	readonly warnings: readonly string[];
 	/** `roster version 3 (sha256 …), site …`: what the bot logs at its start. */
 	readonly label: string;
+	/** The site as read, with its people file (the alerts' addresses, bridge/alerts/settings.ts). */
+	readonly site: LoadedSite;
 }
 
 /** Why the bot cannot start: a usage mistake, or a file to mend (one paragraph per problem). */
@@ -49,6 +51,7 @@ export function readBridgeStart(
 		config: config.value,
 		warnings: file.value.warnings.map((w) => `${configPath}: ${w}`),
 		label: `${rosterLabel(deployment.roster)}, site ${site.path} (${site.document.authority})`,
+		site,
 	});
 }
 

@@ -24,3 +24,4 @@ export { readIdentityChanges, readRefusals, type IdentityChangeRow, type Refusal
 export { registerStats, type RegisterStats, type StageTime, type StatsInput } from './stats.ts';
 export { networkStatsFor, registerPreservations, rowsOnSide, type NetworkStatsFor, type RequestSide } from './network-stats.ts';
 export type { KeptEvent, RoomPlan, ScheduleRow, ScheduleState, ScheduleStore } from './schedule.ts';
+export type { EscalationStepRow, EscalationStore } from './escalations.ts';

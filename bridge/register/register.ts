@@ -13,6 +13,7 @@ import type { AuthorityId } from '../../policies/roster/types.ts';
 import { ingestBatch } from './ingest.ts';
 import { checkVersion, migrateRegister } from './migrate.ts';
 import { readRecord } from './record.ts';
+import { escalationStore, type EscalationStore } from './escalations.ts';
 import { scheduleStore, type ScheduleStore } from './schedule.ts';
 import * as schema from './schema.ts';
 import { readSnapshot, type RegisterSnapshot } from './snapshot.ts';
@@ -67,6 +68,8 @@ export interface Register {
 	identityChanges(user: string): Result<{ identity: string; firstSeenAt: number; approvalEventId: string | null }[], RegisterError>;
 	/** The preservation reminders' schedule (bridge/reminders), written by the bridge beside ingest. */
 	readonly schedule: ScheduleStore;
+	/** The alerts' escalation steps (bridge/alerts), written by the bridge beside ingest. */
+	readonly escalations: EscalationStore;
 	snapshot(): Result<RegisterSnapshot, RegisterError>;
 	close(): void;
 }
@@ -110,6 +113,7 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 		}
 	};
 	let schedule: ScheduleStore | undefined;
+	let escalations: EscalationStore | undefined;
 	const checkpointRow = () => db.select().from(schema.checkpoint).where(eq(schema.checkpoint.id, 1)).get();
 	return {
 		file,
@@ -187,6 +191,10 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 		get schedule() {
 			schedule ??= scheduleStore(file, sqlite);
 			return schedule;
+		},
+		get escalations() {
+			escalations ??= escalationStore(file, sqlite);
+			return escalations;
 		},
 		snapshot: () => reading('read the register', () => sqlite.transaction(() => readSnapshot(db))()),
 		close: () => sqlite.close(),

@@ -14,10 +14,12 @@
 //   bot's own outbox, outside the comparable snapshot.
 // - `seen_events`, `seen_since`, `reconciliations`: what the bridge read of
 //   each room, for `verify --complete` and the register page (issue 14).
+// - `escalation_steps`: who was told of an unacknowledged alert, and when
+//   (issue 16, bridge/alerts), the bridge's mail outbox.
 // NOTE: no wall-clock column in the comparable tables: the same events in the
 // same order give the same register, however they were split into batches
 // (the crash test compares registers byte for byte through snapshot.ts);
-// `reminders`, `seen_since` and `reconciliations` hold the bridge's clock and
+// `reminders`, `seen_since`, `reconciliations` and `escalation_steps` hold the bridge's clock and
 // are left out of it, as is `seen_events` (how the bridge read).
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -326,3 +328,34 @@ export const reconciliations = sqliteTable('reconciliations', {
 	missing: integer('missing').notNull(),
 	lastCompleteAt: integer('last_complete_at'),
 });
+
+/**
+ * The escalation steps of alerts (issue 16; bridge/alerts/escalator.ts): one
+ * row per (alert, step), written before the step's mails go and marked sent
+ * once the relay accepted every one of them. A row recorded but not sent (the
+ * bridge stopped in between) is sent again after a restart, with the same
+ * Message-IDs — never taken as a new step. Like `reminders`, the bridge's own
+ * clock and outbox: left out of the comparable snapshot.
+ */
+export const escalationSteps = sqliteTable(
+	'escalation_steps',
+	{
+		/** Stable across restarts: the room for an urgent request, the preservation's ID for a lapsing one. */
+		alertId: text('alert_id').notNull(),
+		kind: text('kind', { enum: ['urgent-request', 'preservation-lapsing'] }).notNull(),
+		roomId: text('room_id').notNull(),
+		/** The step's index in the chain (policies/alerts/escalation.ts). */
+		step: integer('step').notNull(),
+		/** Whom the step told: `on-call`, `next-on-duty` or `officers`. */
+		as: text('as', { enum: ['on-call', 'next-on-duty', 'officers'] }).notNull(),
+		/** The Matrix IDs told, as a JSON array. */
+		recipients: text('recipients').notNull(),
+		/** When the step was due (ms). */
+		dueAt: integer('due_at').notNull(),
+		/** When it was recorded, about to be sent (ms): the next step's wait counts from here. */
+		recordedAt: integer('recorded_at').notNull(),
+		/** When the relay had accepted every mail of it; null until then. */
+		sentAt: integer('sent_at'),
+	},
+	(t) => [primaryKey({ columns: [t.alertId, t.step] }), index('escalation_steps_room').on(t.roomId)],
+);

@@ -1,6 +1,7 @@
 // seen_events, seen_since and reconciliations (migration 0005, issue 14):
 // what the register holds of a room for `verify --complete`.
 import Database from 'better-sqlite3';
+import journal from './migrations/meta/_journal.json' with { type: 'json' };
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANA, OTHER_ROOM, ROOM } from '../../policies/cases/testing/fixtures.ts';
 import { reconciliations } from './schema.ts';
@@ -93,8 +94,11 @@ describe('migration 0005 on a register in use before it', () => {
 		register.close();
 		// The register as a bridge before migration 0005 left it.
 		const raw = new Database(file);
-		raw.exec('DROP TABLE seen_events; DROP TABLE seen_since; DROP TABLE reconciliations;');
-		raw.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT MAX(created_at) FROM __drizzle_migrations)').run();
+		// NOTE: the migrations after 0005 are undone as well, so that all of them run again.
+		raw.exec('DROP TABLE seen_events; DROP TABLE seen_since; DROP TABLE reconciliations; DROP TABLE escalation_steps;');
+		raw
+			.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?')
+			.run(journal.entries.find((e) => e.tag === '0005_seen_events')!.when);
 		raw.close();
 		const before = Date.now();
 		const migrated = open(file);

@@ -7,7 +7,7 @@ import type { RosterError } from './errors.ts';
 import { parseWith } from './parse-document.ts';
 import { list, oneOf, optional, record, required, text, type Problem } from './read.ts';
 import type { PeopleDocument, PersonEntry } from './people-document.ts';
-import { authorityId, language, localpart, networkId } from './values.ts';
+import { authorityId, email, language, localpart, networkId } from './values.ts';
 
 const person = record({
 	localpart: required('localpart', localpart),
@@ -15,6 +15,7 @@ const person = record({
 	roles: required('roles', list(oneOf(ROLES), { nonEmpty: 'A person needs at least one role.' })),
 	language: required('language', language),
 	secretariatOf: optional('secretariat_of', networkId),
+	email: optional('email', email),
 });
 
 const peopleShape = record({

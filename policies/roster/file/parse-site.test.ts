@@ -65,11 +65,19 @@ describe('parseSite', () => {
 			from: 'rogatory@one.aa.example',
 			passwordFile: 'secrets/smtp',
 		});
+		const escalating = mail(
+			'  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  escalate_after_minutes: 15\n',
+		);
+		expect(escalating.ok && escalating.value.mail?.escalateAfterMinutes).toBe(15);
 		expect(parseSite(SITE, 'site.yaml')).toMatchObject({ ok: true, value: { authority: 'aa-one' } });
 		const broken = [
 			['  host: smtp.one.aa.example\n  port: 70000\n  starttls: true\n  from: rogatory@one.aa.example\n', 'mail.port'],
 			['  host: smtp.one.aa.example\n  port: 25\n  starttls: true\n  from: Rogatory <rogatory@one.aa.example>\n', 'mail.from'],
 			['  host: smtp.one.aa.example\n  port: 25\n  from: rogatory@one.aa.example\n', 'mail.starttls'],
+			[
+				'  host: smtp.one.aa.example\n  port: 25\n  starttls: true\n  from: rogatory@one.aa.example\n  escalate_after_minutes: 0\n',
+				'mail.escalate_after_minutes',
+			],
 		] as const;
 		for (const [lines, key] of broken) {
 			const got = mail(lines);

@@ -60,6 +60,7 @@ const siteShape = record({
 			username: optional('username', text()),
 			passwordFile: optional('password_file', text()),
 			caFile: optional('ca_file', text()),
+			escalateAfterMinutes: optional('escalate_after_minutes', reconcileMinutes),
 		}),
 	),
 	reminders: optional(

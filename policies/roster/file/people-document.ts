@@ -12,6 +12,12 @@ export interface PersonEntry {
 	readonly language: Language;
 	/** For a secretariat account: the network it runs (the `secretariat` role goes with it). */
 	readonly secretariatOf?: string;
+	/**
+	 * Where the bridge mails the person content-free alerts (issue 16: an
+	 * urgent request waits, an escalation). The people file is the first
+	 * source; the person's own setting in the web app comes later.
+	 */
+	readonly email?: string;
 }
 
 export interface PeopleDocument {

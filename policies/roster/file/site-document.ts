@@ -77,4 +77,6 @@ export interface SiteMail {
 	readonly passwordFile?: string;
 	/** A PEM file of the certificate authority the relay's certificate is checked against, when not the system's. */
 	readonly caFile?: string;
+	/** How long each escalation step waits for an acknowledgement before the next person is told (issue 16); 30 when left out. */
+	readonly escalateAfterMinutes?: number;
 }

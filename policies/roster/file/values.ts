@@ -27,6 +27,15 @@ export const localpart = text((v) =>
 	LOCALPART.test(v) ? undefined : `"${v}" may use only a-z, 0-9 and . _ = - / (at most 64), as Matrix user IDs do.`,
 );
 
+/** One address, local@domain, no display name, no spaces, no brackets: what a relay is handed as the envelope's recipient. */
+const EMAIL = /^[^\s@<>()",;:]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+export const email = text((v) =>
+	EMAIL.test(v) && v.length <= 254
+		? undefined
+		: `"${v}" is not one e-mail address such as ana.lopez@mp.gob.gt.example (no name, no brackets).`,
+);
+
 export const serverName = text((v) =>
 	SERVER_NAME.test(v) ? undefined : `"${v}" is not a Matrix server name (a host name, optionally with a port, e.g. matrix.mp.gt.example).`,
 );

@@ -1,0 +1,60 @@
+// The alerts' wiring for the bridge process (bridge/bot/main.ts): the
+// escalator over the register, the directory state's rota, the roster's
+// officers and the site's relay, and its passes. Undefined when the site has
+// no `mail` section: then nothing of this runs.
+import { join } from 'node:path';
+import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
+import type { Register } from '../register/index.ts';
+import { escalator } from './escalator.ts';
+import { mailer } from './mailer.ts';
+import { passes, type Passes } from './passes.ts';
+import { directoryEntries } from './rota-source.ts';
+import type { AlertSettings } from './settings.ts';
+
+export interface BridgeAlertsOptions {
+	readonly settings: AlertSettings;
+	readonly register: Register;
+	readonly roster: Roster;
+	readonly authority: AuthorityId;
+	/** The authority's homeserver name, as its people's Matrix IDs carry it. */
+	readonly server: string;
+	readonly secretsDir: string;
+	readonly now: () => number;
+	readonly log: (line: string) => void;
+}
+
+/** The authority's central-authority officers: the chain's last step. */
+export function officersOf(roster: Roster, authority: AuthorityId, server: string): string[] {
+	return roster.people
+		.filter((p) => p.authority === authority && p.roles.includes('central-authority-officer'))
+		.map((p) => `@${p.localpart.toLowerCase()}:${server}`);
+}
+
+export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
+	const { settings, log } = options;
+	const mail = mailer(settings.relay);
+	const engine = escalator({
+		register: options.register,
+		authority: options.authority,
+		entries: directoryEntries(join(options.secretsDir, 'directory.json'), log),
+		officers: officersOf(options.roster, options.authority, options.server),
+		people: settings.people,
+		mailer: mail,
+		from: settings.relay.from,
+		link: settings.link,
+		ackWithinMinutes: settings.ackWithinMinutes,
+		now: options.now,
+		log,
+	});
+	log(
+		`alerts: escalating unacknowledged urgent requests by mail through ${settings.relay.host}:${settings.relay.port}, a step every ${settings.ackWithinMinutes} min`,
+	);
+	const running = passes(engine, settings.everyMs, log);
+	return {
+		request: () => running.request(),
+		stop: async () => {
+			await running.stop();
+			mail.close();
+		},
+	};
+}

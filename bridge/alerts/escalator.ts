@@ -1,0 +1,145 @@
+// The escalation engine (issue 16): at each pass — on a timer and after each
+// committed batch — every urgent request this authority was asked and nobody
+// acknowledged goes along the chain of policies/alerts/escalation.ts (the
+// on-call 24/7 focal point at the request's opening, the next on duty, then
+// the central-authority officers), one step when it is due. A step is
+// recorded in the register before its mails go and marked sent once the relay
+// accepted every one of them; a step recorded but not sent (the bridge
+// stopped in between, or the relay failed) is sent again at the next pass,
+// with the same Message-ID per (alert, step, recipient), and no later step is
+// taken until it went: none is skipped, none repeated. An acknowledgement
+// stops it for everyone. The mails are content-free (mail-text.ts), in each
+// person's language; the log names rooms, steps and Matrix IDs, never case
+// content or addresses.
+import { createHash } from 'node:crypto';
+import { escalationChain, focalPointsOf, mailText, nextStep, type AlertSubject, type TakenStep } from '../../policies/alerts/index.ts';
+import type { PersonEntry } from '../../policies/directory/types.ts';
+import type { AuthorityId } from '../../policies/roster/types.ts';
+import type { EscalationStepRow, Register } from '../register/index.ts';
+import type { Mailer } from './mailer.ts';
+import type { Addressee } from './settings.ts';
+import { urgentSubjects } from './urgent-rooms.ts';
+
+/**
+ * An alert raised longer ago than this, with no step taken, is not started:
+ * when the bridge first runs with mail, old unacknowledged requests do not
+ * all go out at once (they are in the app's lists already).
+ */
+export const STARTS_WITHIN_MS = 72 * 3_600_000;
+
+export interface EscalatorOptions {
+	readonly register: Pick<Register, 'file' | 'db' | 'record' | 'escalations'>;
+	readonly authority: AuthorityId;
+	/** The authority's directory person entries now (rota-source.ts). */
+	readonly entries: () => readonly PersonEntry[];
+	/** The authority's central-authority officers' Matrix IDs. */
+	readonly officers: readonly string[];
+	readonly people: ReadonlyMap<string, Addressee>;
+	readonly mailer: Pick<Mailer, 'send'>;
+	/** The relay's sender address: its domain names the Message-IDs. */
+	readonly from: string;
+	readonly link: string;
+	readonly ackWithinMinutes: number;
+	readonly now: () => number;
+	readonly log: (line: string) => void;
+}
+
+/** The Message-ID of one recipient's mail of one step: the same after a restart, and saying nothing of the case. */
+export function messageIdOf(alertId: string, step: number, recipient: string, from: string): string {
+	const digest = createHash('sha256').update(`${alertId}\u0000${step}\u0000${recipient}`).digest('hex').slice(0, 40);
+	return `<escalation.${digest}@${from.split('@')[1] ?? 'localhost'}>`;
+}
+
+export interface Escalator {
+	/** One pass over every alert; resolves when its mails are accepted or failed. */
+	pass(): Promise<void>;
+}
+
+export function escalator(options: EscalatorOptions): Escalator {
+	const { register, log } = options;
+	const store = register.escalations;
+
+	/** Sends each recipient with an address the step's mail; marks the step sent when all were accepted. */
+	async function deliver(row: EscalationStepRow): Promise<boolean> {
+		let all = true;
+		for (const recipient of row.recipients) {
+			const addressee = options.people.get(recipient);
+			if (addressee?.email === undefined) {
+				log(`alerts: ${row.alertId} step ${row.step}: ${recipient} has no e-mail address in the people file; not mailed`);
+				continue;
+			}
+			const text = mailText(
+				row.kind === 'urgent-request'
+					? { urgentRequests: 1, newRequests: 0, updates: 0 }
+					: { urgentRequests: 0, newRequests: 0, updates: 1 },
+				options.link,
+				addressee.language,
+			);
+			if (text === undefined) continue;
+			const sent = await options.mailer.send(addressee.email, text, {
+				messageId: messageIdOf(row.alertId, row.step, recipient, options.from),
+			});
+			if (!sent.ok) {
+				all = false;
+				log(`alerts: ${row.alertId} step ${row.step}: the mail to ${recipient} was not sent (${sent.error.message})`);
+			}
+		}
+		if (!all) return false;
+		const marked = store.markSent(row.alertId, row.step, options.now());
+		if (!marked.ok) {
+			log(`alerts: ${row.alertId} step ${row.step} sent, but not marked so: ${marked.error.message}`);
+			return false;
+		}
+		log(`alerts: ${row.alertId} step ${row.step} (${row.as}) sent to ${row.recipients.join(', ')}`);
+		return true;
+	}
+
+	// Alerts whose stop was logged (by this process): an acknowledgement is logged once, not at every pass.
+	const stopped = new Set<string>();
+
+	async function escalate(alert: AlertSubject, acknowledged: boolean, points: () => readonly PersonEntry[]): Promise<void> {
+		const recorded = store.ofAlert(alert.id);
+		if (!recorded.ok) return log(`alerts: ${alert.id}: its steps cannot be read: ${recorded.error.message}`);
+		if (acknowledged) {
+			if (recorded.value.length > 0 && !stopped.has(alert.id))
+				log(`alerts: ${alert.id} acknowledged: no further step (${recorded.value.length} taken)`);
+			stopped.add(alert.id);
+			return;
+		}
+		// A step recorded and not sent first: the next waits for it, counted from when it went (read again below).
+		const unsent = recorded.value.filter((s) => s.sentAt === null);
+		for (const row of unsent) if (!(await deliver(row))) return;
+		const steps = unsent.length === 0 ? recorded : store.ofAlert(alert.id);
+		if (!steps.ok) return log(`alerts: ${alert.id}: its steps cannot be read: ${steps.error.message}`);
+		const now = options.now();
+		if (steps.value.length === 0 && now - alert.raisedAt > STARTS_WITHIN_MS) return;
+		const chain = escalationChain(focalPointsOf(points(), options.authority), options.officers, alert.raisedAt);
+		const taken: TakenStep[] = steps.value.map((s) => ({ index: s.step, at: s.sentAt ?? s.recordedAt }));
+		const next = nextStep(chain, taken, false, alert.raisedAt, { ackWithinMinutes: options.ackWithinMinutes });
+		if (next.kind !== 'due' || next.at > now) return;
+		const row = store.record({
+			alertId: alert.id,
+			kind: alert.kind,
+			room: alert.room,
+			step: next.index,
+			as: next.step.as,
+			recipients: next.step.to,
+			dueAt: next.at,
+			recordedAt: now,
+		});
+		if (!row.ok) return log(`alerts: ${alert.id}: step ${next.index} cannot be recorded: ${row.error.message}`);
+		log(`alerts: ${alert.kind} ${alert.id} unacknowledged: step ${next.index} (${next.step.as}) to ${next.step.to.join(', ')}`);
+		await deliver(row.value);
+	}
+
+	return {
+		async pass() {
+			const subjects = urgentSubjects(register, options.authority, options.now() - STARTS_WITHIN_MS);
+			if (!subjects.ok) return log(`alerts: the urgent requests cannot be read: ${subjects.error.message}`);
+			// The directory state is read once a pass, and only when a step may be due.
+			let entries: readonly PersonEntry[] | undefined;
+			const points = () => (entries ??= options.entries());
+			for (const { alert, acknowledged } of subjects.value) await escalate(alert, acknowledged, points);
+		},
+	};
+}
