@@ -14,6 +14,7 @@ import { firstLoad } from '../tests/bench/first-load.ts';
 import { slowLink } from '../tests/bench/slow-link.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
 import { plenaryFanout } from '../tests/bench/plenary-fanout.ts';
+import { escalation } from '../tests/bench/escalation.ts';
 import { recovery } from '../tests/bench/recovery.ts';
 import { timersMetric } from '../tests/bench/timers.ts';
 import type { FederationInfo } from '../tests/support/federation-info.ts';
@@ -37,6 +38,8 @@ const METRICS: Record<string, Metric> = {
 	slow_link: { run: slowLink, needsFederation: true },
 	// Kills one of the bench federation's homeservers; its supervisor restarts it (tests/bench/recovery.ts).
 	recovery: { run: recovery, needsFederation: true },
+	// Nigeria's bridge mails through an SMTP relay the bench starts on loopback (tests/bench/escalation.ts).
+	escalation: { run: escalation, needsFederation: true },
 	// Its own federation, not the shared one (tests/bench/plenary-fanout.ts).
 	plenary_fanout: { run: plenaryFanout, needsFederation: false },
 };
