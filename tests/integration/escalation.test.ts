@@ -10,25 +10,20 @@
 // step is skipped or repeated; the register shows each step with its time. In
 // a second case an `acknowledged` case event, sent as the web app sends it,
 // stops the escalation after its first step.
-// NOTE: the 24/7 rota is written into the bridge's directory state before it
-// starts (as its directory presence keeps its editors' entries there): the
-// directory room's own path is the directory tests'. Under a network no
-// room is kept for, so the bridge re-sends none of it to a directory room.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+// The relay, the people with their addresses and the 24/7 rota are
+// tests/support/alerts/alerts-site.ts's (the rota written into the bridge's
+// directory state, as its directory presence keeps its editors' entries
+// there: the directory room's own path is the directory tests').
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messageIdOf } from '../../bridge/alerts/escalator.ts';
 import { serverMap } from '../../bridge/bot/config.ts';
 import { openRegister, type EscalationStepRow } from '../../bridge/register/index.ts';
-import { issueRogueCertificate } from '../../deploy/certs/certificates.ts';
-import { ensureSynapse } from '../../deploy/synapse/install.ts';
 import type { CaseReference, Opened } from '../../policies/cases/index.ts';
 import { OPENED } from '../../policies/cases/testing/fixtures.ts';
-import type { PersonEntry } from '../../policies/directory/types.ts';
 import { demoRoster } from '../../policies/roster/testing/demo.ts';
-import { botSetup, type BotProcess, type BotSetup } from '../support/bot/bot-process.ts';
+import { alertsSite, type AlertsSite } from '../support/alerts/alerts-site.ts';
+import type { BotProcess, BotSetup } from '../support/bot/bot-process.ts';
 import { caseRoomWithBots, crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
 import { sendCaseEvent } from '../support/case-room-node.ts';
@@ -36,10 +31,7 @@ import { homeserverOf } from '../support/federation-info.ts';
 
 const federation = inject('federation');
 const ng = homeserverOf(federation, 'ng-ca');
-const HOST = '127.0.0.1';
 const WAIT_SECONDS = 25;
-const FROM = 'rogatory@ca.ng.example';
-const H = 3_600_000;
 
 // What must never reach a mail: the case's title, its reference, a name in it.
 const TITLE = 'Bank records of Marisol Quispe-Huaman, Operacion Kestrel';
@@ -50,99 +42,21 @@ const opened = (n: number): Opened => ({
 	fields: { ...OPENED.fields, title: `${TITLE} ${n}`, requestingReference: `${REFERENCE}-${n}` as CaseReference, urgency: 'urgent' },
 });
 
-const received: ParsedMail[] = [];
-let smtp: SMTPServer | undefined;
+let site: AlertsSite | undefined;
 const { clients, bot: startBot } = stoppedAfterAll(async () => {
-	await new Promise<void>((resolve) => (smtp === undefined ? resolve() : smtp.close(() => resolve())));
+	await site?.close();
 });
 
 let setup: BotSetup;
-let server: string;
-const userId = (localpart: string) => `@${localpart}:${server}`;
+let FROM: string;
+/** What the relay accepted so far. */
+const received = (): ParsedMail[] => site!.received.map((r) => r.mail);
+const userId = (localpart: string) => site!.userId(localpart);
 
 beforeAll(async () => {
-	const synapse = await ensureSynapse(process.cwd());
-	if (!synapse.ok) throw new Error(synapse.error);
-	setup = await botSetup(ng, federation.homeservers);
-	server = ng.serverName;
-	const dir = join(setup.sitePath, '..');
-	const cert = await issueRogueCertificate(synapse.value.python, join(dir, 'smtp-cert'), HOST);
-	if (!cert.ok) throw new Error(cert.error);
-	smtp = new SMTPServer({
-		key: readFileSync(cert.value.key),
-		cert: readFileSync(cert.value.cert),
-		authOptional: true,
-		onData(stream, _session, callback) {
-			simpleParser(stream).then(
-				(mail) => {
-					received.push(mail);
-					callback();
-				},
-				(error: Error) => callback(error),
-			);
-		},
-	});
-	await new Promise<void>((resolve) => smtp!.listen(0, HOST, resolve));
-	const address = smtp.server.address();
-	const port = typeof address === 'object' && address !== null ? address.port : 0;
-	appendFileSync(
-		setup.sitePath,
-		`mail:\n  host: ${HOST}\n  port: ${port}\n  starttls: true\n  from: ${FROM}\n  ca_file: ${cert.value.caCert}\n`,
-	);
-	// Nigeria's people with addresses: two 24/7 focal points and the central-authority officer.
-	writeFileSync(
-		join(dir, 'ng-ca.people.yaml'),
-		`authority: ng-ca
-people:
-  - localpart: tunde.adeyemi
-    display_name: Tunde Adeyemi
-    roles: [focal-point, focal-point-24-7]
-    language: en
-    email: tunde@ca.ng.example
-  - localpart: ifeoma.nwosu
-    display_name: Ifeoma Nwosu
-    roles: [focal-point-24-7]
-    language: fr
-    email: ifeoma@ca.ng.example
-  - localpart: amina.bello
-    display_name: Amina Bello
-    roles: [central-authority-officer]
-    language: en
-    email: amina@ca.ng.example
-`,
-	);
-	// The rota in the directory: Tunde on call now, Ifeoma next.
-	const now = Date.now();
-	const point = (localpart: string, from: number, to: number): PersonEntry => ({
-		id: userId(localpart),
-		authority: 'ng-ca' as PersonEntry['authority'],
-		name: localpart,
-		roles: ['focal-point-24-7'],
-		languages: ['en'],
-		matrixId: userId(localpart),
-		rota: [{ from: new Date(from).toISOString(), to: new Date(to).toISOString() }],
-	});
-	const entry = (p: PersonEntry) => ({
-		payload: { type: 'person', entry: p, updated: { at: new Date(now).toISOString(), by: setup.userId } },
-		eventId: `$${p.id}`,
-	});
-	mkdirSync(setup.config.secretsDir, { recursive: true, mode: 0o700 });
-	writeFileSync(
-		join(setup.config.secretsDir, 'directory.json'),
-		JSON.stringify({
-			rooms: {},
-			editorsSent: {},
-			editorsPending: {},
-			entries: {
-				'NOT-A-NETWORK': {
-					[`person:${userId('tunde.adeyemi')}`]: entry(point('tunde.adeyemi', now - H, now + 8 * H)),
-					[`person:${userId('ifeoma.nwosu')}`]: entry(point('ifeoma.nwosu', now + 8 * H, now + 16 * H)),
-				},
-			},
-			devices: {},
-		}),
-		{ mode: 0o600 },
-	);
+	site = await alertsSite(ng, federation.homeservers);
+	setup = site.setup;
+	FROM = site.from;
 	process.env['ROGATORY_ALERTS_ESCALATE_SECONDS'] = String(WAIT_SECONDS);
 	process.env['ROGATORY_ALERTS_EVERY_SECONDS'] = '1';
 }, 180_000);
@@ -172,7 +86,7 @@ const mailsOf = (room: string): ParsedMail[] => {
 	const ids = new Set(
 		[0, 1, 2].flatMap((step) => ['tunde.adeyemi', 'ifeoma.nwosu', 'amina.bello'].map((p) => messageIdOf(room, step, userId(p), FROM))),
 	);
-	return received.filter((m) => m.messageId !== undefined && ids.has(m.messageId));
+	return received().filter((m) => m.messageId !== undefined && ids.has(m.messageId));
 };
 const recipient = (m: ParsedMail) => (m.to !== undefined && 'text' in m.to ? m.to.text : '');
 
