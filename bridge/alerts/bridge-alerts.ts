@@ -1,10 +1,11 @@
 // The alerts' wiring for the bridge process (bridge/bot/main.ts): the
-// escalator over the register, the directory state's rota, the roster's
+// escalator and the batched mails (digest.ts) over the register, the directory state's rota, the roster's
 // officers and the site's relay, and its passes. Undefined when the site has
 // no `mail` section: then nothing of this runs.
 import { join } from 'node:path';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import type { Register } from '../register/index.ts';
+import { digester } from './digest.ts';
 import { escalator } from './escalator.ts';
 import { mailer } from './mailer.ts';
 import { passes, type Passes } from './passes.ts';
@@ -46,10 +47,31 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 		now: options.now,
 		log,
 	});
+	const batched = digester({
+		register: options.register,
+		authority: options.authority,
+		people: settings.people,
+		mailer: mail,
+		from: settings.relay.from,
+		link: settings.link,
+		batchMinutes: settings.batchMinutes,
+		now: options.now,
+		log,
+	});
 	log(
-		`alerts: escalating unacknowledged urgent requests by mail through ${settings.relay.host}:${settings.relay.port}, a step every ${settings.ackWithinMinutes} min`,
+		`alerts: escalating unacknowledged urgent requests by mail through ${settings.relay.host}:${settings.relay.port}, a step every ${settings.ackWithinMinutes} min; new routine requests batched, one mail per ${settings.batchMinutes} min per person at most`,
 	);
-	const running = passes(engine, settings.everyMs, log);
+	// The escalation first: an urgent request's mail opens the person's window before the batch is judged.
+	const running = passes(
+		{
+			pass: async () => {
+				await engine.pass();
+				await batched.pass();
+			},
+		},
+		settings.everyMs,
+		log,
+	);
 	return {
 		request: () => running.request(),
 		stop: async () => {

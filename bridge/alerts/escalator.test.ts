@@ -7,6 +7,7 @@ import { NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { batch, inRoom, must, open, tempDir } from '../register/testing.ts';
 import { escalator, messageIdOf, STARTS_WITHIN_MS } from './escalator.ts';
 import type { MailFailure } from './mailer.ts';
+import type { Addressee } from './settings.ts';
 
 const M = 60_000;
 const H = 60 * M;
@@ -24,10 +25,10 @@ const point = (localpart: string, from: number, to: number): PersonEntry => ({
 	rota: [{ from: new Date(from).toISOString(), to: new Date(to).toISOString() }],
 });
 const ENTRIES = [point('ada', T - H, T + 8 * H), point('ben', T + 8 * H, T + 16 * H)];
-const PEOPLE = new Map([
-	[id('ada'), { email: 'ada@ca.ng.example', language: 'en' as const }],
-	[id('ben'), { email: 'ben@ca.ng.example', language: 'fr' as const }],
-	[id('off'), { language: 'en' as const }],
+const PEOPLE = new Map<string, Addressee>([
+	[id('ada'), { email: 'ada@ca.ng.example', language: 'en', roles: ['focal-point-24-7'] }],
+	[id('ben'), { email: 'ben@ca.ng.example', language: 'fr', roles: ['focal-point-24-7'] }],
+	[id('off'), { language: 'en', roles: ['central-authority-officer'] }],
 ]);
 
 interface Sent {

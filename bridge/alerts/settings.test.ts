@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeopleDocument, SiteDocument } from '../../policies/roster/file/index.ts';
-import { alertSettings, ESCALATE_ENV, EVERY_ENV } from './settings.ts';
+import { alertSettings, BATCH_ENV, ESCALATE_ENV, EVERY_ENV } from './settings.ts';
 
 const SITE = {
 	urls: { web: 'https://rogatory.ca.ng.example' },
@@ -27,15 +27,19 @@ describe('the alerts’ settings', () => {
 		expect(read.ok && read.value?.everyMs).toBe(60_000);
 		expect(read.ok && read.value?.link).toBe('https://rogatory.ca.ng.example');
 		expect(read.ok && [...(read.value?.people ?? [])]).toEqual([
-			['@ada.obi:ng.example', { language: 'fr', email: 'ada@ca.ng.example' }],
-			['@ben:ng.example', { language: 'en' }],
+			['@ada.obi:ng.example', { language: 'fr', roles: ['focal-point-24-7'], email: 'ada@ca.ng.example' }],
+			['@ben:ng.example', { language: 'en', roles: ['prosecutor'] }],
 		]);
+		expect(read.ok && read.value?.batchMinutes).toBe(60);
+		const batching = alertSettings({ ...SITE, mail: { ...SITE.mail!, batchMinutes: 15 } }, PEOPLE, 'ng.example', {});
+		expect(batching.ok && batching.value?.batchMinutes).toBe(15);
 		const site = { ...SITE, mail: { ...SITE.mail!, escalateAfterMinutes: 10 } };
 		const ten = alertSettings(site, PEOPLE, 'ng.example', {});
 		expect(ten.ok && ten.value?.ackWithinMinutes).toBe(10);
 	});
 	it('are shortened by the environment for tests, and refuse a value that is not whole seconds', () => {
-		const short = alertSettings(SITE, PEOPLE, 'ng.example', { [ESCALATE_ENV]: '15', [EVERY_ENV]: '2' });
+		const short = alertSettings(SITE, PEOPLE, 'ng.example', { [ESCALATE_ENV]: '15', [EVERY_ENV]: '2', [BATCH_ENV]: '30' });
+		expect(short.ok && short.value?.batchMinutes).toBe(0.5);
 		expect(short.ok && short.value?.ackWithinMinutes).toBe(0.25);
 		expect(short.ok && short.value?.everyMs).toBe(2000);
 		const bad = alertSettings(SITE, PEOPLE, 'ng.example', { [ESCALATE_ENV]: 'soon' });

@@ -4,21 +4,25 @@
 // acknowledgement (the site's mail.escalate_after_minutes, 30 when left out),
 // how often the bridge looks (each minute), the web app's address the mail
 // links to, and each person's address and language from the people file.
-// ROGATORY_ALERTS_ESCALATE_SECONDS and ROGATORY_ALERTS_EVERY_SECONDS shorten
-// the wait and the pass for the test federations (as reconcile-setting.ts).
-import type { Language } from '../../policies/roster/types.ts';
+// ROGATORY_ALERTS_ESCALATE_SECONDS, ROGATORY_ALERTS_EVERY_SECONDS and
+// ROGATORY_ALERTS_BATCH_SECONDS shorten the wait, the pass and the batch
+// window for the test federations (as reconcile-setting.ts).
+import type { Language, Role } from '../../policies/roster/types.ts';
 import type { PeopleDocument, SiteDocument } from '../../policies/roster/file/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
 import { relayOf, type MailRelay } from './mailer.ts';
 
 export const ESCALATE_ENV = 'ROGATORY_ALERTS_ESCALATE_SECONDS';
 export const EVERY_ENV = 'ROGATORY_ALERTS_EVERY_SECONDS';
+export const BATCH_ENV = 'ROGATORY_ALERTS_BATCH_SECONDS';
 const DEFAULT_ESCALATE_MINUTES = 30;
+const DEFAULT_BATCH_MINUTES = 60;
 
 /** Where and in which language a person is mailed; no email, no mail. */
 export interface Addressee {
 	readonly email?: string;
 	readonly language: Language;
+	readonly roles: readonly Role[];
 }
 
 export interface AlertSettings {
@@ -26,6 +30,8 @@ export interface AlertSettings {
 	/** May be a fraction when the environment shortens it. */
 	readonly ackWithinMinutes: number;
 	readonly everyMs: number;
+	/** At most one batched mail per person in this many minutes (digest.ts); may be a fraction when the environment shortens it. */
+	readonly batchMinutes: number;
 	/** The web app's base URL, the mail's only link. */
 	readonly link: string;
 	/** Matrix ID → address and language, from the people file. */
@@ -53,16 +59,19 @@ export function alertSettings(
 	if (!escalate.ok) return escalate;
 	const every = seconds(env, EVERY_ENV);
 	if (!every.ok) return every;
+	const batch = seconds(env, BATCH_ENV);
+	if (!batch.ok) return batch;
 	const addressees = new Map<string, Addressee>(
 		people.people.map((p) => [
 			`@${p.localpart.toLowerCase()}:${server}`,
-			{ language: p.language, ...(p.email === undefined ? {} : { email: p.email }) },
+			{ language: p.language, roles: p.roles, ...(p.email === undefined ? {} : { email: p.email }) },
 		]),
 	);
 	return ok({
 		relay: relay.value,
 		ackWithinMinutes: escalate.value === undefined ? (site.mail.escalateAfterMinutes ?? DEFAULT_ESCALATE_MINUTES) : escalate.value / 60,
 		everyMs: (every.value ?? 60) * 1000,
+		batchMinutes: batch.value === undefined ? (site.mail.batchMinutes ?? DEFAULT_BATCH_MINUTES) : batch.value / 60,
 		link: site.urls.web,
 		people: addressees,
 	});

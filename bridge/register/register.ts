@@ -13,6 +13,7 @@ import type { AuthorityId } from '../../policies/roster/types.ts';
 import { ingestBatch } from './ingest.ts';
 import { checkVersion, migrateRegister } from './migrate.ts';
 import { readRecord } from './record.ts';
+import { digestStore, type DigestStore } from './digests.ts';
 import { escalationStore, type EscalationStore } from './escalations.ts';
 import { scheduleStore, type ScheduleStore } from './schedule.ts';
 import * as schema from './schema.ts';
@@ -70,6 +71,8 @@ export interface Register {
 	readonly schedule: ScheduleStore;
 	/** The alerts' escalation steps (bridge/alerts), written by the bridge beside ingest. */
 	readonly escalations: EscalationStore;
+	/** The alerts' batched mails (digests.ts). */
+	readonly digests: DigestStore;
 	snapshot(): Result<RegisterSnapshot, RegisterError>;
 	close(): void;
 }
@@ -114,6 +117,7 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 	};
 	let schedule: ScheduleStore | undefined;
 	let escalations: EscalationStore | undefined;
+	let digests: DigestStore | undefined;
 	const checkpointRow = () => db.select().from(schema.checkpoint).where(eq(schema.checkpoint.id, 1)).get();
 	return {
 		file,
@@ -195,6 +199,10 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 		get escalations() {
 			escalations ??= escalationStore(file, sqlite);
 			return escalations;
+		},
+		get digests() {
+			digests ??= digestStore(file, sqlite);
+			return digests;
 		},
 		snapshot: () => reading('read the register', () => sqlite.transaction(() => readSnapshot(db))()),
 		close: () => sqlite.close(),

@@ -359,3 +359,26 @@ export const escalationSteps = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.alertId, t.step] }), index('escalation_steps_room').on(t.roomId)],
 );
+
+/**
+ * The alerts' batched mails (issue 16, bridge/alerts/digest.ts): one row per
+ * mail to a person about new routine requests, recorded before it goes and
+ * marked sent once the relay accepted it, so a crash re-sends it (same
+ * Message-ID) rather than making another; the last sent one is when the
+ * person's batch window began.
+ */
+export const digestMails = sqliteTable(
+	'digest_mails',
+	{
+		/** The person's Matrix ID. */
+		recipient: text('recipient').notNull(),
+		/** When it was recorded, about to be sent (ms). */
+		recordedAt: integer('recorded_at').notNull(),
+		/** How many new requests it counted (never which). */
+		newRequests: integer('new_requests').notNull(),
+		messageId: text('message_id').notNull(),
+		/** When the relay accepted it; null until then. */
+		sentAt: integer('sent_at'),
+	},
+	(t) => [primaryKey({ columns: [t.recipient, t.recordedAt] })],
+);

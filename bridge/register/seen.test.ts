@@ -95,7 +95,9 @@ describe('migration 0005 on a register in use before it', () => {
 		// The register as a bridge before migration 0005 left it.
 		const raw = new Database(file);
 		// NOTE: the migrations after 0005 are undone as well, so that all of them run again.
-		raw.exec('DROP TABLE seen_events; DROP TABLE seen_since; DROP TABLE reconciliations; DROP TABLE escalation_steps;');
+		raw.exec(
+			'DROP TABLE seen_events; DROP TABLE seen_since; DROP TABLE reconciliations; DROP TABLE escalation_steps; DROP TABLE digest_mails;',
+		);
 		raw
 			.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?')
 			.run(journal.entries.find((e) => e.tag === '0005_seen_events')!.when);

@@ -9,7 +9,9 @@
 // gets it, then the officer; the bridge is SIGKILLed between steps and no
 // step is skipped or repeated; the register shows each step with its time. In
 // a second case an `acknowledged` case event, sent as the web app sends it,
-// stops the escalation after its first step.
+// stops the escalation after its first step. First, a routine request is
+// batched: the people who take in requests are mailed once, and a second
+// routine request within the batch window mails no one.
 // The relay, the people with their addresses and the 24/7 rota are
 // tests/support/alerts/alerts-site.ts's (the rota written into the bridge's
 // directory state, as its directory presence keeps its editors' entries
@@ -37,9 +39,9 @@ const WAIT_SECONDS = 25;
 const TITLE = 'Bank records of Marisol Quispe-Huaman, Operacion Kestrel';
 const REFERENCE = 'MP-FECO-2026-7781';
 const MARKERS = [TITLE, 'Quispe', 'Marisol', 'Kestrel', REFERENCE, '7781'];
-const opened = (n: number): Opened => ({
+const opened = (n: number, urgency: Opened['fields']['urgency'] = 'urgent'): Opened => ({
 	...OPENED,
-	fields: { ...OPENED.fields, title: `${TITLE} ${n}`, requestingReference: `${REFERENCE}-${n}` as CaseReference, urgency: 'urgent' },
+	fields: { ...OPENED.fields, title: `${TITLE} ${n}`, requestingReference: `${REFERENCE}-${n}` as CaseReference, urgency },
 });
 
 let site: AlertsSite | undefined;
@@ -64,6 +66,25 @@ afterAll(() => {
 	delete process.env['ROGATORY_ALERTS_ESCALATE_SECONDS'];
 	delete process.env['ROGATORY_ALERTS_EVERY_SECONDS'];
 });
+
+/** Whether the bridge's register holds the event, read beside the running bridge. */
+function holds(eventId: string): boolean {
+	const reg = openRegister(
+		setup.config.registerFile,
+		{ roster: demoRoster, servers: serverMap(setup.config, demoRoster) },
+		{ readonly: true },
+	);
+	if (!reg.ok) return false;
+	try {
+		const held = reg.value.holds(eventId);
+		return held.ok && held.value;
+	} finally {
+		reg.value.close();
+	}
+}
+
+/** The batched mails (bridge/alerts/digest.ts), known by their Message-IDs. */
+const batched = (): ParsedMail[] => received().filter((m) => m.messageId?.startsWith('<digest.') === true);
 
 /** The bridge's escalation steps for a room, read beside the running bridge. */
 function steps(room: string): EscalationStepRow[] {
@@ -105,6 +126,27 @@ describe('the escalation of an unacknowledged urgent request', () => {
 		let bot: BotProcess = startBot(setup);
 		await bot.logged('bridge running');
 		await bot.logged('alerts: escalating unacknowledged urgent requests by mail');
+
+		// A routine request is batched: those who take in requests (the two 24/7 points and the officer) are mailed at
+		// once, content-free; a second one within the batch window mails no one (acceptance 1).
+		const routine = await caseRoomWithBots(ana, amina, [setup.userId]);
+		await sendCaseEvent(ana, routine, opened(10, 'routine'), 'es');
+		await until(() => batched().length >= 3, 'the batched mails', 1800);
+		expect(
+			batched()
+				.map((m) => [recipient(m), m.subject])
+				.sort(),
+		).toEqual([
+			['amina@ca.ng.example', 'You have 1 new request waiting in Rogatory'],
+			['ifeoma@ca.ng.example', 'Vous avez 1 nouvelle demande en attente dans Rogatory'],
+			['tunde@ca.ng.example', 'You have 1 new request waiting in Rogatory'],
+		]);
+		for (const m of batched()) expectContentFree(m);
+		const routineAgain = await caseRoomWithBots(ana, amina, [setup.userId]);
+		const again = await sendCaseEvent(ana, routineAgain, opened(11, 'routine'), 'es');
+		await until(() => holds(again), 'the bridge logs the second routine request', 1800);
+		await new Promise((r) => setTimeout(r, 5000));
+		expect(batched()).toHaveLength(3);
 
 		const room = await caseRoomWithBots(ana, amina, [setup.userId]);
 		await sendCaseEvent(ana, room, opened(1), 'es');

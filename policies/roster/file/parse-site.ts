@@ -61,6 +61,7 @@ const siteShape = record({
 			passwordFile: optional('password_file', text()),
 			caFile: optional('ca_file', text()),
 			escalateAfterMinutes: optional('escalate_after_minutes', reconcileMinutes),
+			batchMinutes: optional('batch_minutes', reconcileMinutes),
 		}),
 	),
 	reminders: optional(

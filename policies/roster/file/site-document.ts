@@ -79,4 +79,6 @@ export interface SiteMail {
 	readonly caFile?: string;
 	/** How long each escalation step waits for an acknowledgement before the next person is told (issue 16); 30 when left out. */
 	readonly escalateAfterMinutes?: number;
+	/** At most one batched mail per person in this many minutes (bridge/alerts/digest.ts; 60 when left out). */
+	readonly batchMinutes?: number;
 }
