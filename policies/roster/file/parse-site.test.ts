@@ -69,9 +69,13 @@ describe('parseSite', () => {
 			'  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  escalate_after_minutes: 15\n',
 		);
 		expect(escalating.ok && escalating.value.mail?.escalateAfterMinutes).toBe(15);
-		const batching = mail('  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  batch_minutes: 120\n');
+		const batching = mail(
+			'  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  batch_minutes: 120\n',
+		);
 		expect(batching.ok && batching.value.mail?.batchMinutes).toBe(120);
-		expect(mail('  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  batch_minutes: 0\n').ok).toBe(false);
+		expect(
+			mail('  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  batch_minutes: 0\n').ok,
+		).toBe(false);
 		expect(parseSite(SITE, 'site.yaml')).toMatchObject({ ok: true, value: { authority: 'aa-one' } });
 		const broken = [
 			['  host: smtp.one.aa.example\n  port: 70000\n  starttls: true\n  from: rogatory@one.aa.example\n', 'mail.port'],
