@@ -53,9 +53,12 @@ export class NoticeCentre {
 		this.#memory = this.#store.setCategory(category, on);
 	}
 
-	/** The person looked at the case: its notices until now are read. */
-	markSeen(room: string): void {
-		this.#memory = this.#store.markSeen(room, Date.now());
+	/**
+	 * The person looked at the case: its notices until now are read. `latest` is the newest server time the case
+	 * shows: notices carry the servers' times, and this browser's clock may be behind them.
+	 */
+	markSeen(room: string, latest = 0): void {
+		this.#memory = this.#store.markSeen(room, Math.max(Date.now(), latest));
 	}
 
 	/** The clock the reminders are judged by (the layout ticks it each minute). */
