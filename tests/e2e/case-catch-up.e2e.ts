@@ -25,6 +25,7 @@ import { buildCaseContent, rendererFor, serverNameOf, type CaseEvent, type Statu
 import { caseRoomRequest } from '#policies/rooms/case-room.ts';
 import { ACL_REVISION, reissuedAcl, type ServerAclContent } from '#policies/rooms/server-acl.ts';
 import { clientAnswers } from '../../deploy/local/readiness.ts';
+import { mlaOpening } from '../support/case-room-node.ts';
 import { synapsePid } from '../support/faults/synapse-pid.ts';
 import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, type E2eAccount } from './support/accounts.ts';
@@ -158,20 +159,7 @@ test('an open case page catches up after its homeserver was cut off mid-flow, wi
 
 		const roomId = await caseRoom(requesting, officer);
 		const title = `Catch-up ${Date.now()}`;
-		const opened = await send(requesting, roomId, {
-			type: 'opened',
-			kind: 'mla',
-			workflow: 'mla.v1' as never,
-			requesting: 'gt-mp' as never,
-			requested: 'ng-ca' as never,
-			fields: {
-				title,
-				legalBasis: { type: 'untoc', citation: 'UNTOC art. 18' },
-				offences: [{ code: 'money-laundering' as never, serious: true }],
-				urgency: 'routine',
-				channel: 'formal',
-			},
-		});
+		const opened = await send(requesting, roomId, mlaOpening({ requesting: 'gt-mp' as never, requested: 'ng-ca' as never, title }));
 		const sent = await send(requesting, roomId, {
 			type: 'transition',
 			follows: opened as TransitionId,

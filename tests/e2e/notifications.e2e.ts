@@ -18,7 +18,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { serverNameOf, type StatusId, type TransitionId } from '#policies/cases/index.ts';
 import { caseRoomRequest } from '#policies/rooms/case-room.ts';
-import { sendCaseEvent } from '../support/case-room-node.ts';
+import { mlaOpening, sendCaseEvent } from '../support/case-room-node.ts';
 import { crossSign, startNodeClient } from '../support/matrix-node-client.ts';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
 import { signedIn } from './support/case-pages.ts';
@@ -80,21 +80,11 @@ async function openRequest(requesting: MatrixClient, officer: E2eAccount, title:
 	await expect
 		.poll(() => requesting.getRoom(roomId)?.getMember(officer.userId)?.membership, { timeout: 120_000, message: 'the officer joins' })
 		.toBe('join');
-	const opened = await sendCaseEvent(requesting, roomId, {
-		type: 'opened',
-		kind: 'mla',
-		workflow: 'mla.v1' as never,
-		requesting: 'gt-mp' as never,
-		requested: 'ng-ca' as never,
-		fields: {
-			title,
-			requestingReference: reference as never,
-			legalBasis: { type: 'untoc', citation: 'UNTOC art. 18' },
-			offences: [{ code: 'money-laundering' as never, serious: true }],
-			urgency,
-			channel: 'formal',
-		},
-	});
+	const opened = await sendCaseEvent(
+		requesting,
+		roomId,
+		mlaOpening({ requesting: 'gt-mp' as never, requested: 'ng-ca' as never, title, reference, urgency }),
+	);
 	return { roomId, opened };
 }
 

@@ -13,9 +13,35 @@ import {
 	type CaseRecord,
 	type EventId,
 	type FoldContext,
+	type Opened,
 	type UserId,
 } from '../../policies/cases/index.ts';
-import type { Language } from '../../policies/roster/types.ts';
+import type { AuthorityId, Language } from '../../policies/roster/types.ts';
+
+/** A mutual legal assistance request's opening as the tests send it: money laundering, UNTOC art. 18, formal. */
+export function mlaOpening(options: {
+	readonly requesting: AuthorityId;
+	readonly requested: AuthorityId;
+	readonly title: string;
+	readonly urgency?: 'routine' | 'urgent' | 'immediate';
+	readonly reference?: string;
+}): Opened {
+	return {
+		type: 'opened',
+		kind: 'mla',
+		workflow: 'mla.v1' as Opened['workflow'],
+		requesting: options.requesting,
+		requested: options.requested,
+		fields: {
+			title: options.title,
+			...(options.reference === undefined ? {} : { requestingReference: options.reference as never }),
+			legalBasis: { type: 'untoc', citation: 'UNTOC art. 18' },
+			offences: [{ code: 'money-laundering' as never, serious: true }],
+			urgency: options.urgency ?? 'routine',
+			channel: 'formal',
+		},
+	};
+}
 
 /** Sends one case event as an encrypted m.room.message; resolves with its event ID. */
 export async function sendCaseEvent(

@@ -23,6 +23,7 @@ import {
 	type TransitionId,
 } from '#policies/cases/index.ts';
 import type { AuthorityId } from '#policies/roster/types.ts';
+import { mlaOpening } from '../case-room-node.ts';
 
 /** Sends one event's content as `side`; resolves with its event ID. */
 export type FlowSend = (side: Side, content: Record<string, unknown>) => Promise<string>;
@@ -62,20 +63,7 @@ function built(event: CaseEvent): Record<string, unknown> {
 }
 
 export function openingOf(options: FlowOptions): Opened {
-	return {
-		type: 'opened',
-		kind: 'mla',
-		workflow: 'mla.v1' as Opened['workflow'],
-		requesting: options.requesting,
-		requested: options.requested,
-		fields: {
-			title: `Bank records ${options.label ?? ''}`.trim(),
-			legalBasis: { type: 'untoc', citation: 'UNTOC art. 18' },
-			offences: [{ code: 'money-laundering' as never, serious: true }],
-			urgency: 'routine',
-			channel: 'formal',
-		},
-	};
+	return mlaOpening({ requesting: options.requesting, requested: options.requested, title: `Bank records ${options.label ?? ''}`.trim() });
 }
 
 const status = (id: string): StatusId => id as StatusId;
