@@ -121,6 +121,8 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 		() => (JSON.parse(localStorage.getItem('rogatory.session') ?? '{}') as { accessToken?: string }).accessToken,
 	);
 	expect(token).toBeTruthy();
+	// A mark on the other tab's page: it must unload (not merely navigate), so that nothing of it holds the databases being deleted.
+	await otherTab.evaluate(() => Object.assign(globalThis, { rogatoryTestMark: true }));
 	await b.getByRole('link', { name: en('home_sign_out') }).click();
 	await expect(b).toHaveURL(/\/en\/sign-out$/);
 	await b.getByRole('button', { name: en('signout_confirm') }).click();
@@ -129,9 +131,11 @@ test('sign in, keep the recovery key, stay signed in, bring in a second browser 
 	expect(await b.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
 	expect(await b.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 	expect(await tokenAccepted(account, token ?? '')).toBe(false);
-	// The other tab let go of the databases and says why it is signed out; signed-in pages now lead to sign-in.
+	// The other tab let go of the databases (its page was loaded afresh) and says why it is signed out; signed-in pages now lead to sign-in.
 	await expect(otherTab).toHaveURL(/\/en\/sign-in$/);
 	await expect(otherTab.getByText(en('session_signed_out_other_tab'))).toBeVisible();
+	expect(await otherTab.evaluate(() => 'rogatoryTestMark' in globalThis)).toBe(false);
+	expect(await otherTab.evaluate(() => sessionStorage.getItem('rogatory.left-tab'))).toBeNull();
 	await b.goto('/en/home');
 	await expect(b).toHaveURL(/\/en\/sign-in$/);
 	// The first browser is untouched.
