@@ -1,0 +1,58 @@
+// Synapse's PostgreSQL database, dumped and restored with PostgreSQL's own
+// tools: pg_dump's custom format, without the data of e2e_one_time_keys_json
+// (Synapse's docs, "Backups": restored one-time keys would be handed out
+// again after their private halves were used and deleted, and sessions made
+// with them would not decrypt — devices upload fresh ones when the count is
+// low), restored with pg_restore into an empty database only.
+import { join } from 'node:path';
+import { err, ok, type Result } from '../../../policies/result.ts';
+import { lastLines, run } from '../../process/run.ts';
+import type { DatabaseTarget } from './layout.ts';
+
+export const ONE_TIME_KEYS_TABLE = 'e2e_one_time_keys_json';
+
+function connection(db: DatabaseTarget): string[] {
+	return ['-h', db.host, ...(db.port === undefined ? [] : ['-p', String(db.port)]), '-U', db.user];
+}
+
+export async function dumpDatabase(bin: string, db: DatabaseTarget, file: string): Promise<Result<void, string>> {
+	const dumped = await run(join(bin, 'pg_dump'), [
+		...connection(db),
+		'-Fc',
+		'--no-password',
+		`--exclude-table-data=${ONE_TIME_KEYS_TABLE}`,
+		'-f',
+		file,
+		db.name,
+	]);
+	return dumped.code === 0 ? ok(undefined) : err(`pg_dump of ${db.name} failed:\n${lastLines(dumped.stderr, 6)}`);
+}
+
+/** How many tables the database's public schema holds; an error when it cannot be reached (or does not exist). */
+export async function tableCount(bin: string, db: DatabaseTarget): Promise<Result<number, string>> {
+	const counted = await run(join(bin, 'psql'), [
+		...connection(db),
+		'--no-password',
+		'-d',
+		db.name,
+		'-At',
+		'-c',
+		"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+	]);
+	if (counted.code !== 0) return err(`cannot reach the database ${db.name} on ${db.host}: ${lastLines(counted.stderr, 3)}`);
+	const n = Number(counted.stdout.trim());
+	return Number.isInteger(n) ? ok(n) : err(`psql answered "${counted.stdout.trim().slice(0, 40)}" for the table count`);
+}
+
+export async function restoreDatabase(bin: string, db: DatabaseTarget, file: string): Promise<Result<void, string>> {
+	const restored = await run(join(bin, 'pg_restore'), [
+		...connection(db),
+		'--no-password',
+		'--no-owner',
+		'--exit-on-error',
+		'-d',
+		db.name,
+		file,
+	]);
+	return restored.code === 0 ? ok(undefined) : err(`pg_restore into ${db.name} failed:\n${lastLines(restored.stderr, 6)}`);
+}
