@@ -11,10 +11,11 @@ export {
 	type TakenStep,
 } from './escalation.ts';
 export { mailDecision, type MailDecision, type PendingItem } from './mail-batch.ts';
-export { mailText, type MailText, type Waiting } from './mail-text.ts';
+export { lapsingMailText, mailText, type MailText, type Waiting } from './mail-text.ts';
 export {
 	focalPointsOf,
 	LAPSING_WITHIN_MS,
+	lapsingAlertId,
 	lapsingPreservationAlert,
 	urgentRequestAlert,
 	type AlertKind,
