@@ -17,6 +17,8 @@ export interface BridgeAlertsOptions {
 	readonly register: Register;
 	readonly roster: Roster;
 	readonly authority: AuthorityId;
+	/** Server name → authority (bot/config.ts serverMap). */
+	readonly servers: ReadonlyMap<string, AuthorityId>;
 	/** The authority's homeserver name, as its people's Matrix IDs carry it. */
 	readonly server: string;
 	readonly secretsDir: string;
@@ -37,6 +39,7 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 	const engine = escalator({
 		register: options.register,
 		authority: options.authority,
+		servers: options.servers,
 		entries: directoryEntries(join(options.secretsDir, 'directory.json'), log),
 		officers: officersOf(options.roster, options.authority, options.server),
 		people: settings.people,
@@ -59,7 +62,7 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 		log,
 	});
 	log(
-		`alerts: escalating unacknowledged urgent requests by mail through ${settings.relay.host}:${settings.relay.port}, a step every ${settings.ackWithinMinutes} min; new routine requests batched, one mail per ${settings.batchMinutes} min per person at most`,
+		`alerts: escalating unacknowledged urgent requests by mail through ${settings.relay.host}:${settings.relay.port}, and preservations lapsing within 48 h; a step every ${settings.ackWithinMinutes} min; new routine requests batched, one mail per ${settings.batchMinutes} min per person at most`,
 	);
 	// The escalation first: an urgent request's mail opens the person's window before the batch is judged.
 	const running = passes(

@@ -4,7 +4,7 @@ import { AMINA, ANA, envelope, OPENED, ROOM } from '../../policies/cases/testing
 import type { PersonEntry } from '../../policies/directory/types.ts';
 import { ok, err } from '../../policies/result.ts';
 import { NIGERIA } from '../../policies/roster/testing/demo.ts';
-import { batch, inRoom, must, open, tempDir } from '../register/testing.ts';
+import { batch, inRoom, must, open, REGISTER_CONTEXT, tempDir } from '../register/testing.ts';
 import { escalator, messageIdOf, STARTS_WITHIN_MS } from './escalator.ts';
 import type { MailFailure } from './mailer.ts';
 import type { Addressee } from './settings.ts';
@@ -47,6 +47,7 @@ function setup(options: { fail?: () => boolean } = {}) {
 	const engine = escalator({
 		register,
 		authority: NIGERIA.id,
+		servers: REGISTER_CONTEXT.servers,
 		entries: () => ENTRIES,
 		officers: [id('off')],
 		people: PEOPLE,

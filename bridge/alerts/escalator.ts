@@ -1,6 +1,7 @@
 // The escalation engine (issue 16): at each pass — on a timer and after each
-// committed batch — every urgent request this authority was asked and nobody
-// acknowledged goes along the chain of policies/alerts/escalation.ts (the
+// committed batch — every urgent request this authority was asked, and every
+// preservation it asked for that lapses within 48 hours
+// (lapsing-preservations.ts), that nobody acknowledged goes along the chain of policies/alerts/escalation.ts (the
 // on-call 24/7 focal point at the request's opening, the next on duty, then
 // the central-authority officers), one step when it is due. A step is
 // recorded in the register before its mails go and marked sent once the relay
@@ -12,13 +13,22 @@
 // person's language; the log names rooms, steps and Matrix IDs, never case
 // content or addresses.
 import { createHash } from 'node:crypto';
-import { escalationChain, focalPointsOf, mailText, nextStep, type AlertSubject, type TakenStep } from '../../policies/alerts/index.ts';
+import {
+	escalationChain,
+	focalPointsOf,
+	lapsingMailText,
+	mailText,
+	nextStep,
+	type AlertSubject,
+	type TakenStep,
+} from '../../policies/alerts/index.ts';
 import type { PersonEntry } from '../../policies/directory/types.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import type { EscalationStepRow, Register } from '../register/index.ts';
 import type { Mailer } from './mailer.ts';
 import type { Addressee } from './settings.ts';
-import { urgentSubjects } from './urgent-rooms.ts';
+import { lapsingSubjects } from './lapsing-preservations.ts';
+import { urgentSubjects, type Subject } from './urgent-rooms.ts';
 
 /**
  * An alert raised longer ago than this, with no step taken, is not started:
@@ -28,8 +38,10 @@ import { urgentSubjects } from './urgent-rooms.ts';
 export const STARTS_WITHIN_MS = 72 * 3_600_000;
 
 export interface EscalatorOptions {
-	readonly register: Pick<Register, 'file' | 'db' | 'record' | 'escalations'>;
+	readonly register: Pick<Register, 'file' | 'db' | 'record' | 'escalations' | 'schedule'>;
 	readonly authority: AuthorityId;
+	/** Server name → authority, as the preservation fold reads senders. */
+	readonly servers: ReadonlyMap<string, AuthorityId>;
 	/** The authority's directory person entries now (rota-source.ts). */
 	readonly entries: () => readonly PersonEntry[];
 	/** The authority's central-authority officers' Matrix IDs. */
@@ -68,13 +80,10 @@ export function escalator(options: EscalatorOptions): Escalator {
 				log(`alerts: ${row.alertId} step ${row.step}: ${recipient} has no e-mail address in the people file; not mailed`);
 				continue;
 			}
-			const text = mailText(
+			const text =
 				row.kind === 'urgent-request'
-					? { urgentRequests: 1, newRequests: 0, updates: 0 }
-					: { urgentRequests: 0, newRequests: 0, updates: 1 },
-				options.link,
-				addressee.language,
-			);
+					? mailText({ urgentRequests: 1, newRequests: 0, updates: 0 }, options.link, addressee.language)
+					: lapsingMailText(options.link, addressee.language);
 			if (text === undefined) continue;
 			const sent = await options.mailer.send(addressee.email, text, {
 				messageId: messageIdOf(row.alertId, row.step, recipient, options.from),
@@ -134,12 +143,16 @@ export function escalator(options: EscalatorOptions): Escalator {
 
 	return {
 		async pass() {
-			const subjects = urgentSubjects(register, options.authority, options.now() - STARTS_WITHIN_MS);
-			if (!subjects.ok) return log(`alerts: the urgent requests cannot be read: ${subjects.error.message}`);
+			const now = options.now();
+			const urgent = urgentSubjects(register, options.authority, now - STARTS_WITHIN_MS);
+			if (!urgent.ok) log(`alerts: the urgent requests cannot be read: ${urgent.error.message}`);
+			const lapsing = lapsingSubjects(register, options.authority, options.servers, now);
+			if (!lapsing.ok) log(`alerts: the lapsing preservations cannot be read: ${lapsing.error.message}`);
+			const subjects: Subject[] = [...(urgent.ok ? urgent.value : []), ...(lapsing.ok ? lapsing.value : [])];
 			// The directory state is read once a pass, and only when a step may be due.
 			let entries: readonly PersonEntry[] | undefined;
 			const points = () => (entries ??= options.entries());
-			for (const { alert, acknowledged } of subjects.value) await escalate(alert, acknowledged, points);
+			for (const { alert, acknowledged } of subjects) await escalate(alert, acknowledged, points);
 		},
 	};
 }

@@ -83,6 +83,7 @@ async function main(argv: readonly string[]): Promise<number> {
 					register,
 					roster: config.roster,
 					authority: config.authority,
+					servers: serverMap(config, config.roster),
 					server,
 					secretsDir: config.secretsDir,
 					now: () => clock.now(),
