@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import type { Register } from '../register/index.ts';
 import { digester } from './digest.ts';
-import { escalator } from './escalator.ts';
+import { escalator, type CaseRoomSender } from './escalator.ts';
 import { mailer } from './mailer.ts';
 import { passes, type Passes } from './passes.ts';
 import { directoryEntries } from './rota-source.ts';
@@ -33,9 +33,15 @@ export function officersOf(roster: Roster, authority: AuthorityId, server: strin
 		.map((p) => `@${p.localpart.toLowerCase()}:${server}`);
 }
 
-export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
+/** The alerts as the bridge runs them: their passes, and the bot's sender once it runs (the case rooms are told of each step). */
+export interface BridgeAlerts extends Passes {
+	start(send: CaseRoomSender): void;
+}
+
+export function bridgeAlerts(options: BridgeAlertsOptions): BridgeAlerts {
 	const { settings, log } = options;
 	const mail = mailer(settings.relay);
+	let caseRoom: CaseRoomSender | undefined;
 	const engine = escalator({
 		register: options.register,
 		authority: options.authority,
@@ -49,6 +55,7 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 		ackWithinMinutes: settings.ackWithinMinutes,
 		now: options.now,
 		log,
+		caseRoom: () => caseRoom,
 	});
 	const batched = digester({
 		register: options.register,
@@ -76,6 +83,10 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 		log,
 	);
 	return {
+		start: (send) => {
+			caseRoom = send;
+			running.request();
+		},
 		request: () => running.request(),
 		stop: async () => {
 			await running.stop();

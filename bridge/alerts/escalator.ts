@@ -11,9 +11,15 @@
 // taken until it went: none is skipped, none repeated. An acknowledgement
 // stops it for everyone. The mails are content-free (mail-text.ts), in each
 // person's language; the log names rooms, steps and Matrix IDs, never case
-// content or addresses.
+// content or addresses. Once a step's mails went, the case room is told, so
+// the authority's people see who was told when: an encrypted
+// `org.rogatory.alert.step` event (policies/alerts/step-event.ts) with a
+// transaction ID of the step's own, marked in the register once the
+// homeserver took it — sent again after a restart until then, never twice.
 import { createHash } from 'node:crypto';
 import {
+	ALERT_STEP_TYPE,
+	alertStepContent,
 	escalationChain,
 	focalPointsOf,
 	lapsingMailText,
@@ -25,6 +31,8 @@ import {
 import type { PersonEntry } from '../../policies/directory/types.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import type { EscalationStepRow, Register } from '../register/index.ts';
+import type { SendFailure } from '../reminders/hook.ts';
+import type { Result } from '../../policies/result.ts';
 import type { Mailer } from './mailer.ts';
 import type { Addressee } from './settings.ts';
 import { lapsingSubjects } from './lapsing-preservations.ts';
@@ -36,6 +44,14 @@ import { urgentSubjects, type Subject } from './urgent-rooms.ts';
  * all go out at once (they are in the app's lists already).
  */
 export const STARTS_WITHIN_MS = 72 * 3_600_000;
+
+/** Sends an encrypted event of `type` into a case room with `txnId` (bridge/matrix/bot-client.ts); its event ID, or why not. */
+export type CaseRoomSender = (
+	room: string,
+	type: string,
+	content: Record<string, unknown>,
+	txnId: string,
+) => Promise<Result<string, SendFailure>>;
 
 export interface EscalatorOptions {
 	readonly register: Pick<Register, 'file' | 'db' | 'record' | 'escalations' | 'schedule'>;
@@ -54,6 +70,13 @@ export interface EscalatorOptions {
 	readonly ackWithinMinutes: number;
 	readonly now: () => number;
 	readonly log: (line: string) => void;
+	/** How the case rooms are told of each sent step; undefined (or left out) until the bot runs: they are told then. */
+	readonly caseRoom?: () => CaseRoomSender | undefined;
+}
+
+/** The transaction ID of a step's case-room event: the same after a restart, so the homeserver keeps one. */
+export function stepTxnIdOf(alertId: string, step: number): string {
+	return `rogatory-alert-step-${createHash('sha256').update(`${alertId}\u0000${step}`).digest('hex').slice(0, 40)}`;
 }
 
 /** The Message-ID of one recipient's mail of one step: the same after a restart, and saying nothing of the case. */
@@ -141,6 +164,27 @@ export function escalator(options: EscalatorOptions): Escalator {
 		await deliver(row.value);
 	}
 
+	/** Tells each case room of its sent steps not told yet; stops at the first failure that may pass (tried again next pass). */
+	async function note(): Promise<void> {
+		const send = options.caseRoom?.();
+		if (send === undefined) return;
+		const unnoted = store.unnoted();
+		if (!unnoted.ok) return log(`alerts: the steps to tell the case rooms of cannot be read: ${unnoted.error.message}`);
+		for (const row of unnoted.value) {
+			const content = alertStepContent({ kind: row.kind, id: row.alertId }, row, row.sentAt ?? row.recordedAt);
+			const sent = await send(row.room, ALERT_STEP_TYPE, { ...content }, stepTxnIdOf(row.alertId, row.step));
+			if (!sent.ok && !sent.error.final)
+				return log(`alerts: ${row.room} not told of ${row.alertId} step ${row.step} yet (${sent.error.message}); tried again next pass`);
+			const marked = store.markNoted(row.alertId, row.step, options.now());
+			if (!marked.ok) return log(`alerts: ${row.alertId} step ${row.step} told, but not marked so: ${marked.error.message}`);
+			log(
+				sent.ok
+					? `alerts: ${row.room} told of ${row.alertId} step ${row.step} (${sent.value})`
+					: `alerts: ${row.room} refuses the bridge; not told of ${row.alertId} step ${row.step} (${sent.error.message})`,
+			);
+		}
+	}
+
 	return {
 		async pass() {
 			const now = options.now();
@@ -153,6 +197,7 @@ export function escalator(options: EscalatorOptions): Escalator {
 			let entries: readonly PersonEntry[] | undefined;
 			const points = () => (entries ??= options.entries());
 			for (const { alert, acknowledged } of subjects) await escalate(alert, acknowledged, points);
+			await note();
 		},
 	};
 }

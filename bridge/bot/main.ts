@@ -133,6 +133,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			},
 			commands,
 			reminders,
+			...(alerts === undefined ? {} : { alerts }),
 			identityApproved,
 			directory,
 			networks: networkPresenceOptions(config, log),

@@ -21,3 +21,13 @@ export {
 	type AlertKind,
 	type AlertSubject,
 } from './subjects.ts';
+export {
+	ALERT_STEP_TYPE,
+	ALERT_STEP_VERSION,
+	alertStepContent,
+	alertStepsOf,
+	parseAlertStep,
+	type AlertStep,
+	type AlertStepContent,
+	type AlertStepEnvelope,
+} from './step-event.ts';
