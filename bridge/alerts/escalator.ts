@@ -2,7 +2,7 @@
 // committed batch — every urgent request this authority was asked, and every
 // preservation it asked for that lapses within 48 hours
 // (lapsing-preservations.ts), that nobody acknowledged goes along the chain of policies/alerts/escalation.ts (the
-// on-call 24/7 focal point at the request's opening, the next on duty, then
+// on-call 24/7 focal point when the first step goes, the next on duty, then
 // the central-authority officers), one step when it is due. A step is
 // recorded in the register before its mails go and marked sent once the relay
 // accepted every one of them; a step recorded but not sent (the bridge
@@ -145,7 +145,11 @@ export function escalator(options: EscalatorOptions): Escalator {
 		if (!steps.ok) return log(`alerts: ${alert.id}: its steps cannot be read: ${steps.error.message}`);
 		const now = options.now();
 		if (steps.value.length === 0 && now - alert.raisedAt > STARTS_WITHIN_MS) return;
-		const chain = escalationChain(focalPointsOf(points(), options.authority), options.officers, alert.raisedAt);
+		// The rota as it stood when the first step went (now, for the first): the one on call then, not when the
+		// alert was raised — a lapse is raised 48 h before the expiry, which may be long past when a late confirmation
+		// or a stopped bridge brings it here. Fixed once the first step is recorded, so a later pass reads the same chain.
+		const chainAt = steps.value.find((s) => s.step === 0)?.recordedAt ?? now;
+		const chain = escalationChain(focalPointsOf(points(), options.authority), options.officers, chainAt);
 		const taken: TakenStep[] = steps.value.map((s) => ({ index: s.step, at: s.sentAt ?? s.recordedAt }));
 		const next = nextStep(chain, taken, false, alert.raisedAt, { ackWithinMinutes: options.ackWithinMinutes });
 		if (next.kind !== 'due' || next.at > now) return;

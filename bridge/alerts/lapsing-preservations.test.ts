@@ -67,7 +67,7 @@ const PEOPLE = new Map<string, Addressee>([
 	[id('off'), { email: 'off@mp.gt.example', language: 'en', roles: ['central-authority-officer'] }],
 ]);
 
-function setup() {
+function setup(entries: () => PersonEntry[] = () => [point('eva', RAISED - H, RAISED + 8 * H)]) {
 	const dir = tempDir();
 	const register = open(dir.file('r.sqlite'));
 	must(register.ingest(batch(inRoom(ROOM, [envelope('$open', ANA, T0 - 2 * H, OPENED)]))));
@@ -79,7 +79,7 @@ function setup() {
 			register,
 			authority,
 			servers: SERVERS,
-			entries: () => [point('eva', RAISED - H, RAISED + 8 * H)],
+			entries,
 			officers: [id('off')],
 			people: PEOPLE,
 			mailer: {
@@ -148,6 +148,20 @@ describe('the escalation of a lapsing preservation', () => {
 		await engine.pass();
 		expect(s.sent.map((m) => m.to)).toEqual(['eva@mp.gt.example', 'off@mp.gt.example']);
 		expect(s.sent[1]!.text.subject).toBe('A preservation in Rogatory needs attention within 48 hours');
+	});
+
+	it('tells the one on call when the first step goes, not when the alert was raised (the bridge saw it late)', async () => {
+		const s = setup(() => [point('eva', RAISED - H, RAISED + 8 * H), point('fil', RAISED + 8 * H, RAISED + 16 * H)]);
+		done = s.cleanup;
+		const engine = s.engine(GUATEMALA.id);
+		s.set(RAISED + 10 * H);
+		await engine.pass();
+		s.set(RAISED + 10 * H + 31 * M);
+		await engine.pass();
+		expect(must(s.register.escalations.ofAlert(ALERT)).map((r) => [r.step, r.as, r.recipients])).toEqual([
+			[0, 'on-call', [id('fil')]],
+			[1, 'officers', [id('off')]],
+		]);
 	});
 
 	it('stops once a person the preservation reminder mentioned answered it after the alert was raised', async () => {
