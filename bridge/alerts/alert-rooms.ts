@@ -27,11 +27,18 @@ export interface AlertRoomQuery {
 	readonly what: string;
 }
 
+/** A room found, with the case's parties as the register's fold left them. */
+export interface AlertRoom {
+	readonly room: string;
+	readonly requesting: AuthorityId;
+	readonly requested: AuthorityId;
+}
+
 export function alertRooms(
 	register: Pick<Register, 'file' | 'db'>,
 	own: AuthorityId,
 	query: AlertRoomQuery,
-): Result<string[], RegisterError> {
+): Result<AlertRoom[], RegisterError> {
 	const { cases, escalationSteps, preservationEvents } = registerSchema;
 	const where: (SQL | undefined)[] = [
 		eq(cases.opened, true),
@@ -53,11 +60,12 @@ export function alertRooms(
 	try {
 		return ok(
 			register.db
-				.select({ room: cases.roomId })
+				.select({ room: cases.roomId, requesting: cases.requesting, requested: cases.requested })
 				.from(cases)
 				.where(and(...where))
 				.all()
-				.map((r) => r.room),
+				// NOTE: an opened case has both parties (schema.ts); the cast only drops the columns' nullability.
+				.map((r) => ({ room: r.room, requesting: r.requesting as AuthorityId, requested: r.requested as AuthorityId })),
 		);
 	} catch (thrown) {
 		return err(registerError(register.file, `read ${query.what}`, thrown));

@@ -53,7 +53,7 @@ function reminderAcknowledged(
 
 /** The lapse alerts due at `now` in the cases `own` requested, each with whether it was acknowledged. */
 export function lapsingSubjects(
-	register: Pick<Register, 'file' | 'db' | 'record' | 'schedule'>,
+	register: Pick<Register, 'file' | 'db' | 'schedule'>,
 	own: AuthorityId,
 	servers: ReadonlyMap<string, AuthorityId>,
 	now: number,
@@ -61,13 +61,11 @@ export function lapsingSubjects(
 	const rooms = alertRooms(register, own, { side: 'requesting', withPreservations: true, what: 'the cases with preservations' });
 	if (!rooms.ok) return rooms;
 	const subjects: Subject[] = [];
-	for (const room of rooms.value) {
-		const record = register.record(room);
-		if (!record.ok) return record;
-		if (!record.value.opened) continue;
+	// NOTE: the parties from the register's `cases` row, not a fold of the case per room and pass.
+	for (const { room, requesting, requested } of rooms.value) {
 		const events = register.schedule.kept(room);
 		if (!events.ok) return events;
-		const { parties } = record.value;
+		const parties = { requesting, requested };
 		const fold = foldPreservations(events.value, { room: room as RoomId, parties, servers });
 		for (const preservation of fold.records) {
 			const alert = lapsingPreservationAlert(preservation, parties, own, now);

@@ -21,7 +21,7 @@ export function routineRequests(
 	const rooms = alertRooms(register, own, { side: 'requested', urgencies: ['routine'], openedSince: since, what: 'the routine requests' });
 	if (!rooms.ok) return rooms;
 	const requests: RoutineRequest[] = [];
-	for (const room of rooms.value) {
+	for (const { room } of rooms.value) {
 		const record = register.record(room);
 		if (!record.ok) return record;
 		if (record.value.opened && record.value.acknowledgements.length === 0) requests.push({ room, openedAt: record.value.openedBy.at });

@@ -33,7 +33,7 @@ export function urgentSubjects(
 	});
 	if (!rooms.ok) return rooms;
 	const subjects: Subject[] = [];
-	for (const room of rooms.value) {
+	for (const { room } of rooms.value) {
 		const record = register.record(room);
 		if (!record.ok) return record;
 		if (!record.value.opened) continue;
