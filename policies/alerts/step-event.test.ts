@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bridgeUserId } from '../roster/bridge.ts';
 import { GUATEMALA, NIGERIA } from '../roster/testing/demo.ts';
@@ -24,6 +25,17 @@ describe('the alert step event', () => {
 	it('says which alert, which step, whom it told as what, and when — and reads back as sent', () => {
 		expect(step0).toEqual({ v: 1, kind: 'urgent-request', alert: ROOM, step: 0, as: 'on-call', told: [TUNDE], at: T });
 		expect(parseAlertStep(JSON.parse(JSON.stringify(step0)))).toEqual(step0);
+	});
+
+	it('reads the example of docs/case-events.md, section 9', () => {
+		const doc = readFileSync(new URL('../../docs/case-events.md', import.meta.url), 'utf8');
+		const example = /## 9\. Alert steps[\s\S]*?```jsonc\n([\s\S]*?)\n```/.exec(doc)?.[1];
+		// NOTE: prettier writes jsonc with trailing commas; JSON takes none.
+		expect(parseAlertStep(JSON.parse((example ?? 'null').replace(/,(\s*[}\]])/g, '$1')))).toMatchObject({
+			kind: 'preservation-lapsing',
+			step: 0,
+			as: 'on-call',
+		});
 	});
 
 	it('reads nothing odd: another version, an unknown role, no one told, a Matrix ID that is not one, a fractional step', () => {
