@@ -189,6 +189,12 @@ describe('the escalation of an unacknowledged urgent request', () => {
 			[0, 'on-call', [id('ada')]],
 			[1, 'next-on-duty', [id('ben')]],
 		]);
+		// The officer has no address: not mailed, so the room is not told he was.
+		await s.at(T + 61 * M);
+		await s.at(T + 62 * M);
+		expect(s.steps().map((r) => r[1])).toEqual(['on-call', 'next-on-duty', 'officers']);
+		expect(told).toHaveLength(2);
+		expect(s.lines.some((l) => l.includes('no one of it has an e-mail address'))).toBe(true);
 		expect(JSON.stringify(told)).not.toMatch(/Cóndor|MP-FECO|@ca\.ng\.example/);
 	});
 });

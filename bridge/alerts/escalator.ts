@@ -175,7 +175,15 @@ export function escalator(options: EscalatorOptions): Escalator {
 		const unnoted = store.unnoted();
 		if (!unnoted.ok) return log(`alerts: the steps to tell the case rooms of cannot be read: ${unnoted.error.message}`);
 		for (const row of unnoted.value) {
-			const content = alertStepContent({ kind: row.kind, id: row.alertId }, row, row.sentAt ?? row.recordedAt);
+			// Only those a mail went to: a person without an address in the people file was not told (deliver).
+			const told = row.recipients.filter((r) => options.people.get(r)?.email !== undefined);
+			if (told.length === 0) {
+				const marked = store.markNoted(row.alertId, row.step, options.now());
+				if (!marked.ok) return log(`alerts: ${row.alertId} step ${row.step} not marked noted: ${marked.error.message}`);
+				log(`alerts: ${row.room} not told of ${row.alertId} step ${row.step}: no one of it has an e-mail address`);
+				continue;
+			}
+			const content = alertStepContent({ kind: row.kind, id: row.alertId }, { ...row, recipients: told }, row.sentAt ?? row.recordedAt);
 			const sent = await send(row.room, ALERT_STEP_TYPE, { ...content }, stepTxnIdOf(row.alertId, row.step));
 			if (!sent.ok && !sent.error.final)
 				return log(`alerts: ${row.room} not told of ${row.alertId} step ${row.step} yet (${sent.error.message}); tried again next pass`);
