@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import type { Register } from '../register/index.ts';
 import { digester } from './digest.ts';
-import { escalator } from './escalator.ts';
+import { escalator, type CaseRoomSender } from './escalator.ts';
 import { mailer } from './mailer.ts';
 import { passes, type Passes } from './passes.ts';
 import { directoryEntries } from './rota-source.ts';
@@ -17,6 +17,8 @@ export interface BridgeAlertsOptions {
 	readonly register: Register;
 	readonly roster: Roster;
 	readonly authority: AuthorityId;
+	/** Server name → authority (bot/config.ts serverMap). */
+	readonly servers: ReadonlyMap<string, AuthorityId>;
 	/** The authority's homeserver name, as its people's Matrix IDs carry it. */
 	readonly server: string;
 	readonly secretsDir: string;
@@ -31,12 +33,19 @@ export function officersOf(roster: Roster, authority: AuthorityId, server: strin
 		.map((p) => `@${p.localpart.toLowerCase()}:${server}`);
 }
 
-export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
+/** The alerts as the bridge runs them: their passes, and the bot's sender once it runs (the case rooms are told of each step). */
+export interface BridgeAlerts extends Passes {
+	start(send: CaseRoomSender): void;
+}
+
+export function bridgeAlerts(options: BridgeAlertsOptions): BridgeAlerts {
 	const { settings, log } = options;
 	const mail = mailer(settings.relay);
+	let caseRoom: CaseRoomSender | undefined;
 	const engine = escalator({
 		register: options.register,
 		authority: options.authority,
+		servers: options.servers,
 		entries: directoryEntries(join(options.secretsDir, 'directory.json'), log),
 		officers: officersOf(options.roster, options.authority, options.server),
 		people: settings.people,
@@ -46,6 +55,7 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 		ackWithinMinutes: settings.ackWithinMinutes,
 		now: options.now,
 		log,
+		caseRoom: () => caseRoom,
 	});
 	const batched = digester({
 		register: options.register,
@@ -59,7 +69,7 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 		log,
 	});
 	log(
-		`alerts: escalating unacknowledged urgent requests by mail through ${settings.relay.host}:${settings.relay.port}, a step every ${settings.ackWithinMinutes} min; new routine requests batched, one mail per ${settings.batchMinutes} min per person at most`,
+		`alerts: escalating unacknowledged urgent requests by mail through ${settings.relay.host}:${settings.relay.port}, and preservations lapsing within 48 h; a step every ${settings.ackWithinMinutes} min; new routine requests batched, one mail per ${settings.batchMinutes} min per person at most`,
 	);
 	// The escalation first: an urgent request's mail opens the person's window before the batch is judged.
 	const running = passes(
@@ -73,6 +83,10 @@ export function bridgeAlerts(options: BridgeAlertsOptions): Passes {
 		log,
 	);
 	return {
+		start: (send) => {
+			caseRoom = send;
+			running.request();
+		},
 		request: () => running.request(),
 		stop: async () => {
 			await running.stop();

@@ -4,8 +4,8 @@ import { AMINA, ANA, envelope, OPENED, ROOM } from '../../policies/cases/testing
 import type { PersonEntry } from '../../policies/directory/types.ts';
 import { ok, err } from '../../policies/result.ts';
 import { NIGERIA } from '../../policies/roster/testing/demo.ts';
-import { batch, inRoom, must, open, tempDir } from '../register/testing.ts';
-import { escalator, messageIdOf, STARTS_WITHIN_MS } from './escalator.ts';
+import { batch, inRoom, must, open, REGISTER_CONTEXT, tempDir } from '../register/testing.ts';
+import { escalator, messageIdOf, STARTS_WITHIN_MS, stepTxnIdOf, type CaseRoomSender } from './escalator.ts';
 import type { MailFailure } from './mailer.ts';
 import type { Addressee } from './settings.ts';
 
@@ -37,7 +37,7 @@ interface Sent {
 	readonly messageId: string | undefined;
 }
 
-function setup(options: { fail?: () => boolean } = {}) {
+function setup(options: { fail?: () => boolean; caseRoom?: CaseRoomSender } = {}) {
 	const dir = tempDir();
 	const register = open(dir.file('r.sqlite'));
 	must(register.ingest(batch(inRoom(ROOM, [envelope('$open', ANA, T, OPENED)]))));
@@ -47,6 +47,7 @@ function setup(options: { fail?: () => boolean } = {}) {
 	const engine = escalator({
 		register,
 		authority: NIGERIA.id,
+		servers: REGISTER_CONTEXT.servers,
 		entries: () => ENTRIES,
 		officers: [id('off')],
 		people: PEOPLE,
@@ -62,6 +63,7 @@ function setup(options: { fail?: () => boolean } = {}) {
 		ackWithinMinutes: 30,
 		now: () => now,
 		log: (line) => lines.push(line),
+		caseRoom: () => options.caseRoom,
 	});
 	const steps = () => must(register.escalations.ofAlert(ROOM)).map((s) => [s.step, s.as, s.recipients, s.recordedAt, s.sentAt]);
 	return {
@@ -156,5 +158,43 @@ describe('the escalation of an unacknowledged urgent request', () => {
 		await s.at(T + M);
 		await s.at(T + STARTS_WITHIN_MS + M);
 		expect(s.steps().map((r) => r[1])).toEqual(['on-call', 'next-on-duty']);
+	});
+
+	it('tells the case room of each step once its mails went, encrypted by the bot, once — again at the next pass if the room could not be told', async () => {
+		const told: { room: string; type: string; content: Record<string, unknown>; txnId: string }[] = [];
+		let down = true;
+		const s = setup({
+			caseRoom: (room, type, content, txnId) => {
+				if (down) return Promise.resolve(err({ final: false, message: 'not known yet as an encrypted room' }));
+				told.push({ room, type, content, txnId });
+				return Promise.resolve(ok(`$step${told.length}`));
+			},
+		});
+		done = s.cleanup;
+		await s.at(T + M);
+		expect(told).toEqual([]);
+		down = false;
+		await s.at(T + 2 * M);
+		await s.at(T + 3 * M);
+		expect(told).toEqual([
+			{
+				room: ROOM,
+				type: 'org.rogatory.alert.step',
+				content: { v: 1, kind: 'urgent-request', alert: ROOM, step: 0, as: 'on-call', told: [id('ada')], at: T + M },
+				txnId: stepTxnIdOf(ROOM, 0),
+			},
+		]);
+		await s.at(T + 31 * M);
+		expect(told.map((t) => [t.content['step'], t.content['as'], t.content['told']])).toEqual([
+			[0, 'on-call', [id('ada')]],
+			[1, 'next-on-duty', [id('ben')]],
+		]);
+		// The officer has no address: not mailed, so the room is not told he was.
+		await s.at(T + 61 * M);
+		await s.at(T + 62 * M);
+		expect(s.steps().map((r) => r[1])).toEqual(['on-call', 'next-on-duty', 'officers']);
+		expect(told).toHaveLength(2);
+		expect(s.lines.some((l) => l.includes('no one of it has an e-mail address'))).toBe(true);
+		expect(JSON.stringify(told)).not.toMatch(/Cóndor|MP-FECO|@ca\.ng\.example/);
 	});
 });

@@ -1,7 +1,8 @@
 // The escalation engine (issue 16): at each pass — on a timer and after each
-// committed batch — every urgent request this authority was asked and nobody
-// acknowledged goes along the chain of policies/alerts/escalation.ts (the
-// on-call 24/7 focal point at the request's opening, the next on duty, then
+// committed batch — every urgent request this authority was asked, and every
+// preservation it asked for that lapses within 48 hours
+// (lapsing-preservations.ts), that nobody acknowledged goes along the chain of policies/alerts/escalation.ts (the
+// on-call 24/7 focal point when the first step goes, the next on duty, then
 // the central-authority officers), one step when it is due. A step is
 // recorded in the register before its mails go and marked sent once the relay
 // accepted every one of them; a step recorded but not sent (the bridge
@@ -10,15 +11,32 @@
 // taken until it went: none is skipped, none repeated. An acknowledgement
 // stops it for everyone. The mails are content-free (mail-text.ts), in each
 // person's language; the log names rooms, steps and Matrix IDs, never case
-// content or addresses.
+// content or addresses. Once a step's mails went, the case room is told, so
+// the authority's people see who was told when: an encrypted
+// `org.rogatory.alert.step` event (policies/alerts/step-event.ts) with a
+// transaction ID of the step's own, marked in the register once the
+// homeserver took it — sent again after a restart until then, never twice.
 import { createHash } from 'node:crypto';
-import { escalationChain, focalPointsOf, mailText, nextStep, type AlertSubject, type TakenStep } from '../../policies/alerts/index.ts';
+import {
+	ALERT_STEP_TYPE,
+	alertStepContent,
+	escalationChain,
+	focalPointsOf,
+	lapsingMailText,
+	mailText,
+	nextStep,
+	type AlertSubject,
+	type TakenStep,
+} from '../../policies/alerts/index.ts';
 import type { PersonEntry } from '../../policies/directory/types.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import type { EscalationStepRow, Register } from '../register/index.ts';
+import type { SendFailure } from '../reminders/hook.ts';
+import type { Result } from '../../policies/result.ts';
 import type { Mailer } from './mailer.ts';
 import type { Addressee } from './settings.ts';
-import { urgentSubjects } from './urgent-rooms.ts';
+import { lapsingSubjects } from './lapsing-preservations.ts';
+import { urgentSubjects, type Subject } from './urgent-rooms.ts';
 
 /**
  * An alert raised longer ago than this, with no step taken, is not started:
@@ -27,9 +45,19 @@ import { urgentSubjects } from './urgent-rooms.ts';
  */
 export const STARTS_WITHIN_MS = 72 * 3_600_000;
 
+/** Sends an encrypted event of `type` into a case room with `txnId` (bridge/matrix/bot-client.ts); its event ID, or why not. */
+export type CaseRoomSender = (
+	room: string,
+	type: string,
+	content: Record<string, unknown>,
+	txnId: string,
+) => Promise<Result<string, SendFailure>>;
+
 export interface EscalatorOptions {
-	readonly register: Pick<Register, 'file' | 'db' | 'record' | 'escalations'>;
+	readonly register: Pick<Register, 'file' | 'db' | 'record' | 'escalations' | 'schedule'>;
 	readonly authority: AuthorityId;
+	/** Server name → authority, as the preservation fold reads senders. */
+	readonly servers: ReadonlyMap<string, AuthorityId>;
 	/** The authority's directory person entries now (rota-source.ts). */
 	readonly entries: () => readonly PersonEntry[];
 	/** The authority's central-authority officers' Matrix IDs. */
@@ -42,6 +70,13 @@ export interface EscalatorOptions {
 	readonly ackWithinMinutes: number;
 	readonly now: () => number;
 	readonly log: (line: string) => void;
+	/** How the case rooms are told of each sent step; undefined (or left out) until the bot runs: they are told then. */
+	readonly caseRoom?: () => CaseRoomSender | undefined;
+}
+
+/** The transaction ID of a step's case-room event: the same after a restart, so the homeserver keeps one. */
+export function stepTxnIdOf(alertId: string, step: number): string {
+	return `rogatory-alert-step-${createHash('sha256').update(`${alertId}\u0000${step}`).digest('hex').slice(0, 40)}`;
 }
 
 /** The Message-ID of one recipient's mail of one step: the same after a restart, and saying nothing of the case. */
@@ -68,13 +103,10 @@ export function escalator(options: EscalatorOptions): Escalator {
 				log(`alerts: ${row.alertId} step ${row.step}: ${recipient} has no e-mail address in the people file; not mailed`);
 				continue;
 			}
-			const text = mailText(
+			const text =
 				row.kind === 'urgent-request'
-					? { urgentRequests: 1, newRequests: 0, updates: 0 }
-					: { urgentRequests: 0, newRequests: 0, updates: 1 },
-				options.link,
-				addressee.language,
-			);
+					? mailText({ urgentRequests: 1, newRequests: 0, updates: 0 }, options.link, addressee.language)
+					: lapsingMailText(options.link, addressee.language);
 			if (text === undefined) continue;
 			const sent = await options.mailer.send(addressee.email, text, {
 				messageId: messageIdOf(row.alertId, row.step, recipient, options.from),
@@ -113,7 +145,11 @@ export function escalator(options: EscalatorOptions): Escalator {
 		if (!steps.ok) return log(`alerts: ${alert.id}: its steps cannot be read: ${steps.error.message}`);
 		const now = options.now();
 		if (steps.value.length === 0 && now - alert.raisedAt > STARTS_WITHIN_MS) return;
-		const chain = escalationChain(focalPointsOf(points(), options.authority), options.officers, alert.raisedAt);
+		// The rota as it stood when the first step went (now, for the first): the one on call then, not when the
+		// alert was raised — a lapse is raised 48 h before the expiry, which may be long past when a late confirmation
+		// or a stopped bridge brings it here. Fixed once the first step is recorded, so a later pass reads the same chain.
+		const chainAt = steps.value.find((s) => s.step === 0)?.recordedAt ?? now;
+		const chain = escalationChain(focalPointsOf(points(), options.authority), options.officers, chainAt);
 		const taken: TakenStep[] = steps.value.map((s) => ({ index: s.step, at: s.sentAt ?? s.recordedAt }));
 		const next = nextStep(chain, taken, false, alert.raisedAt, { ackWithinMinutes: options.ackWithinMinutes });
 		if (next.kind !== 'due' || next.at > now) return;
@@ -132,14 +168,48 @@ export function escalator(options: EscalatorOptions): Escalator {
 		await deliver(row.value);
 	}
 
+	/** Tells each case room of its sent steps not told yet; stops at the first failure that may pass (tried again next pass). */
+	async function note(): Promise<void> {
+		const send = options.caseRoom?.();
+		if (send === undefined) return;
+		const unnoted = store.unnoted();
+		if (!unnoted.ok) return log(`alerts: the steps to tell the case rooms of cannot be read: ${unnoted.error.message}`);
+		for (const row of unnoted.value) {
+			// Only those a mail went to: a person without an address in the people file was not told (deliver).
+			const told = row.recipients.filter((r) => options.people.get(r)?.email !== undefined);
+			if (told.length === 0) {
+				const marked = store.markNoted(row.alertId, row.step, options.now());
+				if (!marked.ok) return log(`alerts: ${row.alertId} step ${row.step} not marked noted: ${marked.error.message}`);
+				log(`alerts: ${row.room} not told of ${row.alertId} step ${row.step}: no one of it has an e-mail address`);
+				continue;
+			}
+			const content = alertStepContent({ kind: row.kind, id: row.alertId }, { ...row, recipients: told }, row.sentAt ?? row.recordedAt);
+			const sent = await send(row.room, ALERT_STEP_TYPE, { ...content }, stepTxnIdOf(row.alertId, row.step));
+			if (!sent.ok && !sent.error.final)
+				return log(`alerts: ${row.room} not told of ${row.alertId} step ${row.step} yet (${sent.error.message}); tried again next pass`);
+			const marked = store.markNoted(row.alertId, row.step, options.now());
+			if (!marked.ok) return log(`alerts: ${row.alertId} step ${row.step} told, but not marked so: ${marked.error.message}`);
+			log(
+				sent.ok
+					? `alerts: ${row.room} told of ${row.alertId} step ${row.step} (${sent.value})`
+					: `alerts: ${row.room} refuses the bridge; not told of ${row.alertId} step ${row.step} (${sent.error.message})`,
+			);
+		}
+	}
+
 	return {
 		async pass() {
-			const subjects = urgentSubjects(register, options.authority, options.now() - STARTS_WITHIN_MS);
-			if (!subjects.ok) return log(`alerts: the urgent requests cannot be read: ${subjects.error.message}`);
+			const now = options.now();
+			const urgent = urgentSubjects(register, options.authority, now - STARTS_WITHIN_MS);
+			if (!urgent.ok) log(`alerts: the urgent requests cannot be read: ${urgent.error.message}`);
+			const lapsing = lapsingSubjects(register, options.authority, options.servers, now);
+			if (!lapsing.ok) log(`alerts: the lapsing preservations cannot be read: ${lapsing.error.message}`);
+			const subjects: Subject[] = [...(urgent.ok ? urgent.value : []), ...(lapsing.ok ? lapsing.value : [])];
 			// The directory state is read once a pass, and only when a step may be due.
 			let entries: readonly PersonEntry[] | undefined;
 			const points = () => (entries ??= options.entries());
-			for (const { alert, acknowledged } of subjects.value) await escalate(alert, acknowledged, points);
+			for (const { alert, acknowledged } of subjects) await escalate(alert, acknowledged, points);
+			await note();
 		},
 	};
 }

@@ -1,19 +1,16 @@
-// The alert subjects the bridge escalates (issue 16): the urgent or immediate
-// requests its authority was asked, still open, read from the register's
-// derived `cases` table (so a pass does not fold every room), then each one's
-// record folded for its opening time and acknowledgements.
-// NOTE: lapsing preservations (policies/alerts lapsingPreservationAlert) are
-// not escalated yet.
-import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+// The urgent requests the bridge escalates (issue 16): the urgent or
+// immediate requests its authority was asked, still open (alert-rooms.ts),
+// then each one's record folded for its opening time and acknowledgements.
+// The lapsing preservations it escalates are lapsing-preservations.ts's.
 import { urgentRequestAlert, type AlertSubject } from '../../policies/alerts/index.ts';
-import { err, ok, type Result } from '../../policies/result.ts';
-import { registerError } from '../register/sqlite-errors.ts';
+import { ok, type Result } from '../../policies/result.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
-import { registerSchema, type Register, type RegisterError } from '../register/index.ts';
+import type { Register, RegisterError } from '../register/index.ts';
+import { alertRooms } from './alert-rooms.ts';
 
 export interface Subject {
 	readonly alert: AlertSubject;
-	/** Someone of the requested side acknowledged it (opened the case, or "I have it"). */
+	/** Someone of the side that must act acknowledged it (for a request: opened the case, or "I have it"). */
 	readonly acknowledged: boolean;
 }
 
@@ -27,28 +24,16 @@ export function urgentSubjects(
 	own: AuthorityId,
 	since: number,
 ): Result<Subject[], RegisterError> {
-	const { cases, escalationSteps } = registerSchema;
-	let rooms: string[];
-	try {
-		rooms = register.db
-			.select({ room: cases.roomId })
-			.from(cases)
-			.where(
-				and(
-					eq(cases.opened, true),
-					eq(cases.requested, own),
-					inArray(cases.urgency, ['urgent', 'immediate']),
-					or(isNull(cases.terminal), eq(cases.terminal, false)),
-					or(gte(cases.openedAt, since), sql`EXISTS (SELECT 1 FROM ${escalationSteps} WHERE ${escalationSteps.roomId} = ${cases.roomId})`),
-				),
-			)
-			.all()
-			.map((r) => r.room);
-	} catch (thrown) {
-		return err(registerError(register.file, 'read the urgent requests', thrown));
-	}
+	const rooms = alertRooms(register, own, {
+		side: 'requested',
+		urgencies: ['urgent', 'immediate'],
+		openedSince: since,
+		orEscalated: true,
+		what: 'the urgent requests',
+	});
+	if (!rooms.ok) return rooms;
 	const subjects: Subject[] = [];
-	for (const room of rooms) {
+	for (const { room } of rooms.value) {
 		const record = register.record(room);
 		if (!record.ok) return record;
 		if (!record.value.opened) continue;

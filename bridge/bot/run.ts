@@ -4,7 +4,7 @@
 // logged (progress-sink.ts), and the last line says where the bot stopped.
 import type { CommandHook } from '../commands/hook.ts';
 import type { IdentityApproved } from '../matrix/arrival.ts';
-import { startBot } from '../matrix/bot-client.ts';
+import { startBot, type AlertsHook } from '../matrix/bot-client.ts';
 import type { DirectoryOptions } from '../matrix/directory-presence.ts';
 import type { NetworkPresenceOptions } from '../matrix/network-presence.ts';
 import type { ReportsOptions } from '../reports/reporter.ts';
@@ -23,6 +23,8 @@ export interface BridgeParts {
 	readonly commands?: CommandHook;
 	/** Sends preservation reminders. */
 	readonly reminders?: ReminderHook;
+	/** Tells case rooms of the alerts' escalation steps (bridge/alerts). */
+	readonly alerts?: AlertsHook;
 	readonly identityApproved?: IdentityApproved;
 	/** Keeps or joins its networks' directory rooms. */
 	readonly directory?: DirectoryOptions;

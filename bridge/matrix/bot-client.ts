@@ -6,7 +6,9 @@
 // it answers chat commands (bridge/commands) with encrypted m.notice replies;
 // with `reminders`, it sends the preservation reminders (bridge/reminders):
 // the hook sees each batch's events before the commit and its rooms after,
-// and starts once the device is cross-signed. Once cross-signed, it answers
+// and starts once the device is cross-signed; with `alerts`, it tells case
+// rooms of the alerts' escalation steps (bridge/alerts), from then on too.
+// Once cross-signed, it answers
 // its authority administrators' verification requests (bot-verification.ts).
 // The gaps federation can leave in a room's history (issue 14) are closed by
 // back-pagination (backfill.ts): for a cut-short timeline, and for every joined
@@ -19,6 +21,7 @@ import type { RoomMessageEventContent } from 'matrix-js-sdk/lib/@types/events.js
 import { createHash } from 'node:crypto';
 import { err, ok } from '../../policies/result.ts';
 import type { CommandHook, PendingCommand, ReplyContent } from '../commands/hook.ts';
+import type { CaseRoomSender } from '../alerts/escalator.ts';
 import type { NoticeSender, ReminderHook } from '../reminders/hook.ts';
 import { remindingSink } from '../reminders/sink.ts';
 import { readArrival, type IdentityApproved } from './arrival.ts';
@@ -43,6 +46,11 @@ import { sdkReportsClient } from './reports-client.ts';
 
 const STORE_NAME = 'rogatory-bridge';
 
+/** The alerts (bridge/alerts/bridge-alerts.ts): given the bot's sender once its device is cross-signed. */
+export interface AlertsHook {
+	start(send: CaseRoomSender): void;
+}
+
 export interface BotOptions {
 	readonly homeserverUrl: string;
 	/** Localpart or full user ID. */
@@ -58,6 +66,8 @@ export interface BotOptions {
 	readonly commands?: CommandHook;
 	/** The preservation reminders (bridge/reminders' caseReminders); left out, the bot sends none. */
 	readonly reminders?: ReminderHook;
+	/** The alerts' escalation steps told in case rooms; left out, the bot tells none. */
+	readonly alerts?: AlertsHook;
 	/** Whether a changed identity was approved (the register's identity_changes); left out, none is. */
 	readonly identityApproved?: IdentityApproved;
 	/** The network directory rooms (bridge/directory); left out, the bot takes no part in them. */
@@ -221,6 +231,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		}
 	};
 
+	// NOTE: an alert step's transaction ID comes from its step (bridge/alerts/escalator.ts), and its type travels
+	// inside the encrypted payload: the homeserver sees m.room.encrypted, as for every case event.
+	const sendCaseRoomEvent: CaseRoomSender = async (room, type, content, txnId) => {
+		if (the().getRoom(room)?.hasEncryptionStateEvent() !== true)
+			return err({ final: false, message: `${room} is not known yet as an encrypted room; not sent` });
+		try {
+			const sent = await the().sendEvent(room, type as never, content as never, txnId);
+			return ok(sent.event_id);
+		} catch (e) {
+			const final = e instanceof sdk.MatrixError && (e.httpStatus === 403 || e.httpStatus === 404);
+			return err({ final, message: e instanceof Error ? e.message : String(e) });
+		}
+	};
+
 	const store = new CheckpointedStore({ indexedDB, dbName: STORE_NAME });
 	store.on('degraded', (e: Error) => log(`SYNC STORE DEGRADED to memory: ${e.message} — restart the bridge`));
 	const sync = new BridgeSync(
@@ -286,6 +310,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	});
 	verification.start();
 	options.reminders?.start(sendNotice);
+	options.alerts?.start(sendCaseRoomEvent);
 	if (directory !== undefined) {
 		directory.start();
 		client.on(sdk.ClientEvent.Sync, (state) => {

@@ -41,6 +41,23 @@ describe('the escalation steps in the register', () => {
 		register.close();
 	});
 
+	it('lists the sent steps whose case room was not told yet, until each is marked noted once', () => {
+		const register = open(dir.file('r.sqlite'));
+		const store = register.escalations;
+		store.record(STEP);
+		store.record({ ...STEP, step: 1, as: 'officers', recordedAt: 3000 });
+		expect(store.unnoted()).toEqual({ ok: true, value: [] });
+		store.markSent(ROOM, 0, 1600);
+		store.markSent(ROOM, 1, 3100);
+		const listed = store.unnoted();
+		expect(listed.ok && listed.value.map((s) => s.step)).toEqual([0, 1]);
+		expect(store.markNoted(ROOM, 0, 1700).ok).toBe(true);
+		expect(store.markNoted(ROOM, 0, 9999).ok).toBe(true);
+		const left = store.unnoted();
+		expect(left.ok && left.value.map((s) => s.step)).toEqual([1]);
+		register.close();
+	});
+
 	it('keeps a step recorded twice (a restart before it was sent) as it was first recorded: never a second step', () => {
 		const register = open(dir.file('r.sqlite'));
 		register.escalations.record(STEP);

@@ -33,6 +33,10 @@ export interface EscalationStore {
 	ofAlert(alertId: string): Result<EscalationStepRow[], RegisterError>;
 	/** A room's steps (every alert of it), in time order: who was told when. */
 	ofRoom(room: string): Result<EscalationStepRow[], RegisterError>;
+	/** The sent steps whose case room was not told yet (policies/alerts/step-event.ts), in time order. */
+	unnoted(): Result<EscalationStepRow[], RegisterError>;
+	/** Marks a sent step's case-room event sent at `at` (once). */
+	markNoted(alertId: string, step: number, at: number): Result<void, RegisterError>;
 }
 
 const COLUMNS = `alert_id AS alertId, kind, room_id AS room, step, "as", recipients, due_at AS dueAt,
@@ -50,6 +54,10 @@ export function escalationStore(file: string, sqlite: Database.Database): Escala
 	const sent = sqlite.prepare('UPDATE escalation_steps SET sent_at = ? WHERE alert_id = ? AND step = ? AND sent_at IS NULL');
 	const ofAlert = sqlite.prepare(`SELECT ${COLUMNS} FROM escalation_steps WHERE alert_id = ? ORDER BY step`);
 	const ofRoom = sqlite.prepare(`SELECT ${COLUMNS} FROM escalation_steps WHERE room_id = ? ORDER BY recorded_at, alert_id, step`);
+	const unnoted = sqlite.prepare(
+		`SELECT ${COLUMNS} FROM escalation_steps WHERE sent_at IS NOT NULL AND noted_at IS NULL ORDER BY sent_at, alert_id, step`,
+	);
+	const noted = sqlite.prepare('UPDATE escalation_steps SET noted_at = ? WHERE alert_id = ? AND step = ? AND noted_at IS NULL');
 	const run = <T>(doing: string, work: () => T): Result<T, RegisterError> => {
 		try {
 			return ok(sqlite.transaction(work)());
@@ -69,5 +77,10 @@ export function escalationStore(file: string, sqlite: Database.Database): Escala
 			}),
 		ofAlert: (alertId) => run('read escalation steps', () => (ofAlert.all(alertId) as Stored[]).map(rowOf)),
 		ofRoom: (room) => run('read escalation steps', () => (ofRoom.all(room) as Stored[]).map(rowOf)),
+		unnoted: () => run('read escalation steps', () => (unnoted.all() as Stored[]).map(rowOf)),
+		markNoted: (alertId, step, at) =>
+			run('mark an escalation step noted', () => {
+				noted.run(at, alertId, step);
+			}),
 	};
 }

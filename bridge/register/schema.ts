@@ -356,6 +356,11 @@ export const escalationSteps = sqliteTable(
 		recordedAt: integer('recorded_at').notNull(),
 		/** When the relay had accepted every mail of it; null until then. */
 		sentAt: integer('sent_at'),
+		/**
+		 * When the case room was told of the sent step (its encrypted `org.rogatory.alert.step` event,
+		 * policies/alerts/step-event.ts): null until the homeserver took it.
+		 */
+		notedAt: integer('noted_at'),
 	},
 	(t) => [primaryKey({ columns: [t.alertId, t.step] }), index('escalation_steps_room').on(t.roomId)],
 );

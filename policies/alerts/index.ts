@@ -11,12 +11,23 @@ export {
 	type TakenStep,
 } from './escalation.ts';
 export { mailDecision, type MailDecision, type PendingItem } from './mail-batch.ts';
-export { mailText, type MailText, type Waiting } from './mail-text.ts';
+export { lapsingMailText, mailText, type MailText, type Waiting } from './mail-text.ts';
 export {
 	focalPointsOf,
 	LAPSING_WITHIN_MS,
+	lapsingAlertId,
 	lapsingPreservationAlert,
 	urgentRequestAlert,
 	type AlertKind,
 	type AlertSubject,
 } from './subjects.ts';
+export {
+	ALERT_STEP_TYPE,
+	ALERT_STEP_VERSION,
+	alertStepContent,
+	alertStepsOf,
+	parseAlertStep,
+	type AlertStep,
+	type AlertStepContent,
+	type AlertStepEnvelope,
+} from './step-event.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../roster/types.ts';
-import { mailText } from './mail-text.ts';
+import { lapsingMailText, mailText } from './mail-text.ts';
 
 const LINK = 'https://rogatory.mp.gob.gt.example/en/notifications';
 
@@ -34,5 +34,18 @@ describe('the notification mail', () => {
 		for (const s of subjects) expect(s).toMatch(/Rogatory/);
 		expect(mailText({ urgentRequests: 0, newRequests: 0, updates: 0 }, LINK, 'fr')).toBeUndefined();
 		expect(mailText({ urgentRequests: -1, newRequests: Number.NaN, updates: 0 }, LINK, 'fr')).toBeUndefined();
+	});
+
+	it('says a preservation needs attention within 48 hours, in five languages, and nothing of which one', () => {
+		expect(lapsingMailText(LINK, 'en')).toEqual({
+			subject: 'A preservation in Rogatory needs attention within 48 hours',
+			body:
+				'A preservation in Rogatory needs attention within 48 hours.\n\nOpen Rogatory to see it:\n' +
+				`${LINK}\n\nThis message says nothing about the cases on purpose: mail is not end-to-end encrypted. ` +
+				'Change which mails you get in Rogatory, under Notifications.\n',
+		});
+		const subjects = LANGUAGES.map((l) => lapsingMailText(LINK, l).subject);
+		expect(new Set(subjects).size).toBe(5);
+		for (const s of subjects) expect(s).toMatch(/Rogatory.*48|48.*Rogatory/);
 	});
 });

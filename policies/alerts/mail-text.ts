@@ -98,3 +98,25 @@ export function mailText(waiting: Waiting, link: string, language: Language): Ma
 	const subject = WAITING[language](list);
 	return { subject, body: `${subject}.\n\n${OPEN[language]}\n${link}\n\n${WHY[language]}\n` };
 }
+
+const LAPSING: Readonly<Record<Language, string>> = {
+	en: 'A preservation in Rogatory needs attention within 48 hours',
+	es: 'Una conservación de datos en Rogatory requiere atención en las próximas 48 horas',
+	fr: 'Une conservation de données dans Rogatory demande votre attention dans les 48 heures',
+	pt: 'Uma preservação de dados no Rogatory precisa de atenção nas próximas 48 horas',
+	ru: 'Сохранение данных в Rogatory требует внимания в течение 48 часов',
+};
+
+const OPEN_ONE: Readonly<Record<Language, string>> = {
+	en: 'Open Rogatory to see it:',
+	es: 'Abra Rogatory para verla:',
+	fr: 'Ouvrez Rogatory pour la voir :',
+	pt: 'Abra o Rogatory para a ver:',
+	ru: 'Откройте Rogatory, чтобы посмотреть:',
+};
+
+/** The mail of a preservation lapsing within 48 hours (escalator.ts): which one, and in which case, it never says. */
+export function lapsingMailText(link: string, language: Language): MailText {
+	const subject = LAPSING[language];
+	return { subject, body: `${subject}.\n\n${OPEN_ONE[language]}\n${link}\n\n${WHY[language]}\n` };
+}

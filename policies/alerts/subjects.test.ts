@@ -4,7 +4,7 @@ import { ANA, CONTEXT, envelope, OPENED, opening } from '../cases/testing/fixtur
 import type { PersonEntry } from '../directory/types.ts';
 import type { PreservationRecord } from '../preservation/record/types.ts';
 import { GUATEMALA, NIGERIA } from '../roster/testing/demo.ts';
-import { focalPointsOf, LAPSING_WITHIN_MS, lapsingPreservationAlert, urgentRequestAlert } from './subjects.ts';
+import { focalPointsOf, LAPSING_WITHIN_MS, lapsingAlertId, lapsingPreservationAlert, urgentRequestAlert } from './subjects.ts';
 
 const opened = (urgency: 'routine' | 'urgent' | 'immediate'): OpenedCase => {
 	const record = foldCase([envelope('$open', ANA, 1000, { ...OPENED, fields: { ...OPENED.fields, urgency } })], CONTEXT);
@@ -27,24 +27,41 @@ describe('what an authority is alerted about', () => {
 		expect(folded.opened && urgentRequestAlert(folded, NIGERIA.id)?.raisedAt).toBe(1000);
 	});
 
-	it('a running preservation with a deadline, 48 hours before it lapses; not a released or followed-up one', () => {
+	it('a preservation it asked for, from 48 hours before it lapses until it lapses; not a released or followed-up one', () => {
 		const expiresAt = Date.UTC(2026, 11, 10, 12);
+		const now = expiresAt - 10 * 3_600_000;
+		const parties = { requesting: GUATEMALA.id, requested: NIGERIA.id };
 		const running = {
 			id: '$pres',
 			room: CONTEXT.room,
 			status: 'confirmed',
+			requested: { side: 'requesting' },
 			deadline: { expiresAt },
 		} as unknown as PreservationRecord;
-		expect(lapsingPreservationAlert(running)).toEqual({
+		expect(lapsingPreservationAlert(running, parties, GUATEMALA.id, now)).toEqual({
 			kind: 'preservation-lapsing',
 			room: CONTEXT.room,
-			id: '$pres',
+			id: `$pres#${expiresAt}`,
 			raisedAt: expiresAt - LAPSING_WITHIN_MS,
 		});
-		expect(lapsingPreservationAlert({ ...running, status: 'released' })).toBeUndefined();
-		expect(lapsingPreservationAlert({ ...running, status: 'follow-up-sent' })).toBeUndefined();
+		expect(lapsingAlertId('$pres', expiresAt)).toBe(`$pres#${expiresAt}`);
+		// The side that was asked is not the one that must act before the lapse.
+		expect(lapsingPreservationAlert(running, parties, NIGERIA.id, now)).toBeUndefined();
+		// Not before the 48 hours, not once it lapsed.
+		expect(lapsingPreservationAlert(running, parties, GUATEMALA.id, expiresAt - LAPSING_WITHIN_MS - 1)).toBeUndefined();
+		expect(lapsingPreservationAlert(running, parties, GUATEMALA.id, expiresAt - LAPSING_WITHIN_MS)?.raisedAt).toBe(
+			expiresAt - LAPSING_WITHIN_MS,
+		);
+		expect(lapsingPreservationAlert(running, parties, GUATEMALA.id, expiresAt)).toBeUndefined();
+		expect(lapsingPreservationAlert({ ...running, status: 'released' }, parties, GUATEMALA.id, now)).toBeUndefined();
+		expect(lapsingPreservationAlert({ ...running, status: 'follow-up-sent' }, parties, GUATEMALA.id, now)).toBeUndefined();
 		const { deadline: _none, ...unconfirmed } = running;
-		expect(lapsingPreservationAlert({ ...unconfirmed, status: 'requested' })).toBeUndefined();
+		expect(lapsingPreservationAlert({ ...unconfirmed, status: 'requested' }, parties, GUATEMALA.id, now)).toBeUndefined();
+		// An extension moves the expiry: a new alert, with its own steps.
+		const extended = { ...running, status: 'extended', deadline: { expiresAt: expiresAt + 90 * 24 * 3_600_000 } } as PreservationRecord;
+		expect(lapsingPreservationAlert(extended, parties, GUATEMALA.id, expiresAt + 89 * 24 * 3_600_000)?.id).toBe(
+			`$pres#${expiresAt + 90 * 24 * 3_600_000}`,
+		);
 	});
 });
 

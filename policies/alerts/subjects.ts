@@ -1,10 +1,15 @@
 // What an authority is alerted about (issue 16), from the folded records the
 // bridge already keeps: a request it was asked, marked urgent or immediate
-// (raised at its opening), and a preservation in its case rooms whose period
-// lapses within 48 hours (raised 48 hours before the expiry) — each with
-// whether a person of the requested side acknowledged it — and who can be
-// told: the authority's 24/7 focal points from its directory entries, with
-// their rota in milliseconds (escalation.ts). Pure.
+// (raised at its opening), and a preservation it asked for whose period
+// lapses within 48 hours (raised 48 hours before the expiry, until the
+// expiry) — and who can be told: the authority's 24/7 focal points from its
+// directory entries, with their rota in milliseconds (escalation.ts). Pure.
+// The preservation law (DOMAIN.md): the requested side had the custodian
+// freeze the data; before the period ends the REQUESTING side must act —
+// send the formal MLA request (the follow-up) or a renewed request (an
+// extension, where the rule allows one) — so the lapse alerts the authority
+// that asked, never the one that was asked. An extension moves the expiry:
+// the alert's ID names the expiry, so each period has its own escalation.
 import type { OpenedCase } from '../cases/index.ts';
 import type { PersonEntry } from '../directory/types.ts';
 import type { PreservationRecord } from '../preservation/record/types.ts';
@@ -16,7 +21,7 @@ export type AlertKind = 'urgent-request' | 'preservation-lapsing';
 export interface AlertSubject {
 	readonly kind: AlertKind;
 	readonly room: string;
-	/** Stable across restarts: the room for a request, the preservation's ID for a preservation. */
+	/** Stable across restarts: the room for a request; the preservation's ID and expiry for a preservation (lapsingAlertId). */
 	readonly id: string;
 	readonly raisedAt: number;
 }
@@ -30,16 +35,29 @@ export function urgentRequestAlert(record: OpenedCase, own: AuthorityId): AlertS
 	return { kind: 'urgent-request', room: record.room, id: record.room, raisedAt: record.openedBy.at };
 }
 
-/** The alert of a preservation still running with a deadline; none once released, followed up or without one. */
-export function lapsingPreservationAlert(preservation: PreservationRecord): AlertSubject | undefined {
+/** A lapse's alert ID: the preservation (its request's event ID) and the expiry (ms) it lapses at. */
+export function lapsingAlertId(preservation: string, expiresAt: number): string {
+	return `${preservation}#${expiresAt}`;
+}
+
+/**
+ * The lapse alert of a preservation `own` asked for (the requesting side of
+ * its case), still running with a deadline, at `now`: raised 48 hours before
+ * the expiry, none before that, none once it lapsed, none once released or
+ * followed up, none for the side that was asked.
+ */
+export function lapsingPreservationAlert(
+	preservation: PreservationRecord,
+	parties: { readonly requesting: AuthorityId; readonly requested: AuthorityId },
+	own: AuthorityId,
+	now: number,
+): AlertSubject | undefined {
 	const deadline = preservation.deadline;
 	if (deadline === undefined || preservation.status === 'released' || preservation.status === 'follow-up-sent') return undefined;
-	return {
-		kind: 'preservation-lapsing',
-		room: preservation.room,
-		id: preservation.id,
-		raisedAt: deadline.expiresAt - LAPSING_WITHIN_MS,
-	};
+	if (parties.requesting !== own || preservation.requested.side !== 'requesting') return undefined;
+	const raisedAt = deadline.expiresAt - LAPSING_WITHIN_MS;
+	if (now < raisedAt || now >= deadline.expiresAt) return undefined;
+	return { kind: 'preservation-lapsing', room: preservation.room, id: lapsingAlertId(preservation.id, deadline.expiresAt), raisedAt };
 }
 
 /** The authority's 24/7 focal points with a Matrix account, their rota periods in milliseconds (unreadable ones left out). */

@@ -2,6 +2,7 @@
 // reason), the settlement of a conflict, the message being written, and
 // attachment transfers with their progress and problems. The record and the
 // discussion themselves come from CaseRooms.
+import type { AlertStep } from '#policies/alerts/index.ts';
 import type { OpenedCase, TransitionId, TransitionRule } from '#policies/cases/index.ts';
 import { calendarDate } from '#policies/cases/index.ts';
 import type { Language } from '#policies/roster/types.ts';
@@ -67,6 +68,11 @@ export class CasePage {
 
 	get items(): readonly TimelineItem[] {
 		return this.view?.items ?? [];
+	}
+
+	/** Who the viewer's own bridge told of an unacknowledged alert, and when (only its verified events). */
+	get alertSteps(): readonly AlertStep[] {
+		return this.view?.alertSteps ?? [];
 	}
 
 	/** A person of the room by display name and authority (people.ts). */

@@ -53,6 +53,7 @@ import { authorityName } from './labels.ts';
 import { bridgeUserId } from '#policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '#policies/roster/types.ts';
 import type { PreservationEnvelope } from '#policies/preservation/record/index.ts';
+import { alertStepsOf, type AlertStep } from '#policies/alerts/index.ts';
 import { userIdOf } from '../matrix/account.ts';
 import type { CaseRoomFeed, Invitation } from '../matrix/case-room-feed.ts';
 import type { CaseTimeline } from '../matrix/case-timeline.ts';
@@ -89,6 +90,8 @@ export interface CaseRoomView {
 	readonly items: readonly TimelineItem[];
 	/** The room's preservation events that count, for the preservation fold (lib/preservation/). */
 	readonly preservations: readonly PreservationEnvelope[];
+	/** Who the viewer's own authority's bridge told of an unacknowledged alert, and when (policies/alerts/step-event.ts). */
+	readonly alertSteps: readonly AlertStep[];
 	/** The members' display names, by user ID (only those who set one). */
 	readonly names: ReadonlyMap<string, string>;
 	/** The joined members' user IDs. */
@@ -321,6 +324,8 @@ export class CaseRooms {
 			record,
 			items,
 			preservations: timeline.preservationEnvelopes(counts),
+			// NOTE: only the viewer's own bridge's, and only those that count: a member's account, or the other side's bridge, is not believed.
+			alertSteps: alertStepsOf(timeline.alertStepEnvelopes(counts), bridgeUserId(serverNameOf(this.userId))),
 			names: timeline.names(),
 			members: timeline.members(),
 		});

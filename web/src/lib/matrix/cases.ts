@@ -2,6 +2,7 @@
 // its opening event, send case events and discussion messages, read a room's
 // decrypted events as fold envelopes and timeline items, re-issue the server
 // ACL after a party server joins, and encrypted attachments.
+import { ALERT_STEP_TYPE } from '#policies/alerts/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
 import {
 	buildCaseContent,
@@ -254,16 +255,19 @@ export async function loadWholeHistory(client: MatrixClient, room: Room, wanted:
 	}
 }
 
+/** The messages, and the bridges' alert steps (policies/alerts/step-event.ts), which count under the same rule. */
+const JUDGED_TYPES: ReadonlySet<string> = new Set(['m.room.message', ALERT_STEP_TYPE]);
+
 /**
- * The messages of the room whose trust must be judged before it is folded:
- * every message the server sent (not local echoes), decrypted or in the
- * clear, and not redacted.
+ * The events of the room whose trust must be judged before it is folded:
+ * every message and alert step the server sent (not local echoes), decrypted
+ * or in the clear, and not redacted.
  */
 export function judgedEvents(room: Room): { id: string; sender: string }[] {
 	const events: { id: string; sender: string }[] = [];
 	for (const event of room.getLiveTimeline().getEvents()) {
 		const id = event.getId();
-		if (!fromServer(event) || event.isDecryptionFailure() || event.isRedacted() || event.getType() !== 'm.room.message') continue;
+		if (!fromServer(event) || event.isDecryptionFailure() || event.isRedacted() || !JUDGED_TYPES.has(event.getType())) continue;
 		if (id !== undefined) events.push({ id, sender: event.getSender() ?? '' });
 	}
 	return events;
