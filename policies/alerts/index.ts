@@ -20,3 +20,21 @@ export {
 	type AlertKind,
 	type AlertSubject,
 } from './subjects.ts';
+export {
+	ALERT_PREFERENCES_KEY,
+	ALWAYS_URGENT_ROLES,
+	MAIL_CATEGORIES,
+	MAX_EMAIL_LENGTH,
+	buildAlertPreferencesContent,
+	checkEmail,
+	isAlertPreferences,
+	mailedCategories,
+	mayTurnOff,
+	parseAlertPreferences,
+	preferenceVerdict,
+	type AlertPreferences,
+	type EmailProblem,
+	type MailCategory,
+	type PreferenceArrival,
+	type PreferenceVerdict,
+} from './preferences.ts';
