@@ -16,6 +16,7 @@
 import { join } from 'node:path';
 import { bridgeAlerts } from '../alerts/bridge-alerts.ts';
 import { alertingSink } from '../alerts/passes.ts';
+import { preferencesSink } from '../alerts/preference-intake.ts';
 import { alertSettings } from '../alerts/settings.ts';
 import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
@@ -124,7 +125,19 @@ async function main(argv: readonly string[]): Promise<number> {
 		// Reports to the network secretariats (bridge/reports, docs/secretariat-reports.md): sent only with the site's consent.
 		const reports = reportsOptions(config, register, join(config.secretsDir, 'reports.json'));
 		const sink = registerSink(register);
-		await runBridge(config, alerts === undefined ? sink : alertingSink(sink, alerts), {
+		// People's own alert settings are taken only where mail is sent: without a `mail` section there is no address to set.
+		const taking =
+			alerting.value === undefined
+				? sink
+				: preferencesSink(sink, {
+						people: new Set(alerting.value.people.keys()),
+						versionOf: (user) => {
+							const held = register.preferences.versionOf(user);
+							return held.ok ? held.value : undefined;
+						},
+						log,
+					});
+		await runBridge(config, alerts === undefined ? taking : alertingSink(taking, alerts), {
 			reconcileEveryMs: reconcile.value,
 			registerHead: () => {
 				const head = register.logHead();
