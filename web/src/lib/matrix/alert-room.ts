@@ -28,12 +28,18 @@ export function alertRoomOf(client: MatrixClient, bridge: string): Room | undefi
 		);
 }
 
-/** The newest settings this account sent in the room that this browser can read; undefined when none. */
+/**
+ * The newest settings this account sent in the room that this browser can read; undefined when none. Its own
+ * messages not decrypted yet (after a reload) are asked to be: a later call reads them.
+ */
 export function sentPreferences(client: MatrixClient, room: Room): AlertPreferences | undefined {
 	const self = client.getUserId();
 	let newest: AlertPreferences | undefined;
 	for (const event of room.getLiveTimeline().getEvents()) {
-		if (event.getSender() !== self || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
+		if (event.getSender() !== self || event.isDecryptionFailure()) continue;
+		if (event.isEncrypted() && event.getType() === 'm.room.encrypted' && !event.isBeingDecrypted())
+			void client.decryptEventIfNeeded(event).catch(() => undefined);
+		if (event.getType() !== 'm.room.message') continue;
 		const parsed = parseAlertPreferences(event.getContent());
 		if (parsed.ok && (newest === undefined || parsed.value.version > newest.version)) newest = parsed.value;
 	}
