@@ -48,7 +48,8 @@ test('a person sets their own alert address: refused when malformed, else sent e
 	await expect(address).not.toHaveAttribute('aria-invalid', 'true');
 	await address.press('Tab');
 	await expect(page.getByTestId('alert-mail-new-requests')).toBeFocused();
-	await page.keyboard.press('Space');
+	// NOTE: an earlier run of this federation may have left it off already (the page reads back what was sent).
+	if (await page.getByTestId('alert-mail-new-requests').isChecked()) await page.keyboard.press('Space');
 	await expect(page.getByTestId('alert-mail-new-requests')).not.toBeChecked();
 	await page.keyboard.press('Tab');
 	await expect(page.getByTestId('alert-mail-save')).toBeFocused();
