@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAlertPreferencesContent, type AlertPreferences } from '../../policies/alerts/index.ts';
 import { judgeArrival } from '../../policies/trust/index.ts';
 import type { IngestedEvent } from '../register/index.ts';
-import { addresseesFor } from './addressees.ts';
+import { addresseesFor, LiveAddressees } from './addressees.ts';
 import { pickPreferences } from './preference-intake.ts';
 import type { Addressee } from './settings.ts';
 
@@ -106,5 +106,28 @@ describe('the addressees with people’s own settings', () => {
 
 	it('adds no one who is not in the people file', () => {
 		expect([...addresseesFor(base, [row('@eve:ng.example', SECRET, [])], 'urgent').keys()]).toEqual([AMINA, TUNDE]);
+	});
+
+	it('reads the settings again at every use, and falls back to the people file when they cannot be read (logged)', () => {
+		let rows: ReturnType<typeof row>[] = [];
+		let broken = false;
+		const lines: string[] = [];
+		const live = new LiveAddressees(
+			base,
+			() => (broken ? { ok: false, error: { message: 'disk I/O error' } } : { ok: true, value: rows }),
+			'new-requests',
+			(l) => lines.push(l),
+		);
+		expect(live.get(TUNDE)?.email).toBe('tunde@ca.ng.example');
+		rows = [row(TUNDE, SECRET, [])];
+		expect(live.get(TUNDE)?.email).toBe(SECRET);
+		expect([...live].map(([u, a]) => [u, a.email])).toEqual([
+			[AMINA, 'amina@ca.ng.example'],
+			[TUNDE, SECRET],
+		]);
+		broken = true;
+		expect(live.get(TUNDE)?.email).toBe('tunde@ca.ng.example');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).not.toContain(SECRET);
 	});
 });
