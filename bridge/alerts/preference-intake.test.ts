@@ -3,7 +3,7 @@ import { buildAlertPreferencesContent, type AlertPreferences } from '../../polic
 import { judgeArrival } from '../../policies/trust/index.ts';
 import type { IngestedEvent } from '../register/index.ts';
 import { addresseesFor, LiveAddressees } from './addressees.ts';
-import { pickPreferences } from './preference-intake.ts';
+import { pickPreferences, preferencesSink } from './preference-intake.ts';
 import type { Addressee } from './settings.ts';
 
 const T = Date.UTC(2026, 11, 5, 2);
@@ -80,6 +80,22 @@ describe('the alert settings the bridge takes from a batch', () => {
 		const { rows, lines } = pick([bad]);
 		expect(rows).toEqual([]);
 		expect(lines[0]).not.toContain('secret');
+	});
+});
+
+describe('the sink that hands the settings to the register', () => {
+	it('commits a batch’s settings with the batch, and a batch without any as it was', () => {
+		const committed: unknown[] = [];
+		const sink = preferencesSink(
+			{ load: () => undefined, commit: (b) => (committed.push(b), { ok: true, value: undefined }) },
+			{ people: PEOPLE, versionOf: () => undefined, log: () => undefined },
+		);
+		const checkpoint = { syncToken: 's', store: new Uint8Array([1]) };
+		const plain = { events: [], invitations: [], undecryptable: [], checkpoint };
+		expect(sink.commit(plain).ok).toBe(true);
+		expect(sink.commit({ ...plain, events: [event('$1')] }).ok).toBe(true);
+		expect(committed[0]).toBe(plain);
+		expect(committed[1]).toMatchObject({ alertPreferences: [{ userId: AMINA, email: SECRET, eventId: '$1' }] });
 	});
 });
 
