@@ -1,10 +1,12 @@
 // The alerts' wiring for the bridge process (bridge/bot/main.ts): the
 // escalator and the batched mails (digest.ts) over the register, the directory state's rota, the roster's
-// officers and the site's relay, and its passes. Undefined when the site has
+// officers and the site's relay, and its passes; each person mailed at their own address and for the
+// categories they keep when they set them (addressees.ts, preference-intake.ts). Undefined when the site has
 // no `mail` section: then nothing of this runs.
 import { join } from 'node:path';
 import type { AuthorityId, Roster } from '../../policies/roster/types.ts';
 import type { Register } from '../register/index.ts';
+import { LiveAddressees } from './addressees.ts';
 import { digester } from './digest.ts';
 import { escalator, type CaseRoomSender } from './escalator.ts';
 import { mailer } from './mailer.ts';
@@ -42,13 +44,17 @@ export function bridgeAlerts(options: BridgeAlertsOptions): BridgeAlerts {
 	const { settings, log } = options;
 	const mail = mailer(settings.relay);
 	let caseRoom: CaseRoomSender | undefined;
+	// People's own settings (preference-intake.ts) over the people file's addresses, read again at every pass.
+	const own = () => options.register.preferences.all();
+	const urgent = new LiveAddressees(settings.people, own, 'urgent', log);
+	const routine = new LiveAddressees(settings.people, own, 'new-requests', log);
 	const engine = escalator({
 		register: options.register,
 		authority: options.authority,
 		servers: options.servers,
 		entries: directoryEntries(join(options.secretsDir, 'directory.json'), log),
 		officers: officersOf(options.roster, options.authority, options.server),
-		people: settings.people,
+		people: urgent,
 		mailer: mail,
 		from: settings.relay.from,
 		link: settings.link,
@@ -60,7 +66,7 @@ export function bridgeAlerts(options: BridgeAlertsOptions): BridgeAlerts {
 	const batched = digester({
 		register: options.register,
 		authority: options.authority,
-		people: settings.people,
+		people: routine,
 		mailer: mail,
 		from: settings.relay.from,
 		link: settings.link,

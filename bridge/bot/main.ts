@@ -9,13 +9,15 @@
 // It also keeps or joins its networks' directory rooms (bridge/directory), joins
 // its networks' rooms, and keeps them where its authority hosts the network's
 // secretariat (networks.ts). With a `mail` section in the site, it mails the
-// people on duty about unacknowledged urgent requests (bridge/alerts).
+// people on duty about unacknowledged urgent requests (bridge/alerts); the
+// people's own alert settings are kept in the register in any case.
 // A register that cannot be opened for a passing reason (locked, full,
 // read-only) is retried, loudly; one that can never be (newer schema, not a
 // register) stops the bot.
 import { join } from 'node:path';
 import { bridgeAlerts } from '../alerts/bridge-alerts.ts';
 import { alertingSink } from '../alerts/passes.ts';
+import { preferencesSink } from '../alerts/preference-intake.ts';
 import { alertSettings } from '../alerts/settings.ts';
 import { caseCommands } from '../commands/case-commands.ts';
 import { openRegister, registerSink, type Register } from '../register/index.ts';
@@ -125,7 +127,17 @@ async function main(argv: readonly string[]): Promise<number> {
 		// Reports to the network secretariats (bridge/reports, docs/secretariat-reports.md): sent only with the site's consent.
 		const reports = reportsOptions(config, register, join(config.secretsDir, 'reports.json'));
 		const sink = registerSink(register);
-		await runBridge(config, alerts === undefined ? sink : alertingSink(sink, alerts), {
+		// People's own alert settings (bridge/alerts/preference-intake.ts): kept whether or not the site sends mail yet, so
+		// that they hold from the day it does.
+		const taking = preferencesSink(sink, {
+			people: new Set(site.people.people.map((p) => `@${p.localpart.toLowerCase()}:${server}`)),
+			versionOf: (user) => {
+				const held = register.preferences.versionOf(user);
+				return held.ok ? held.value : undefined;
+			},
+			log,
+		});
+		await runBridge(config, alerts === undefined ? taking : alertingSink(taking, alerts), {
 			reconcileEveryMs: reconcile.value,
 			registerHead: () => {
 				const head = register.logHead();

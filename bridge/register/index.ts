@@ -7,6 +7,7 @@ export type {
 	IngestBatch,
 	IngestedEvent,
 	IngestSummary,
+	AlertPreferenceRow,
 	InvitationRecord,
 	OpenOptions,
 	RegisterContext,
@@ -25,3 +26,4 @@ export { registerStats, type RegisterStats, type StageTime, type StatsInput } fr
 export { networkStatsFor, registerPreservations, rowsOnSide, type NetworkStatsFor, type RequestSide } from './network-stats.ts';
 export type { KeptEvent, RoomPlan, ScheduleRow, ScheduleState, ScheduleStore } from './schedule.ts';
 export type { EscalationStepRow, EscalationStore } from './escalations.ts';
+export type { AlertPreferenceStore } from './alert-preferences.ts';

@@ -3,11 +3,12 @@
 // skipped), record the invitations, re-fold every room the batch added events
 // to from all its logged events, rewrite those rooms' derived rows, and write
 // the checkpoint; and note every event handed on, case event or not, in
-// seen_events (issue 14, `verify --complete`), and the rooms a
-// reconciliation read. Either all of it lands or none of it (issue 4: the
+// seen_events (issue 14, `verify --complete`), the rooms a
+// reconciliation read, and people's own alert settings (issue 16), each over
+// an older one only. Either all of it lands or none of it (issue 4: the
 // sync position, the crypto store and the register advance together).
 import type Database from 'better-sqlite3';
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { isRoomId, type RoomId } from '../../policies/cases/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
@@ -18,7 +19,7 @@ import { deriveRows, sortedRooms } from './derive.ts';
 import { readRecord } from './record.ts';
 import * as schema from './schema.ts';
 import { registerError } from './sqlite-errors.ts';
-import type { IngestBatch, IngestSummary, ReconciledRoom, RegisterContext, RegisterError } from './types.ts';
+import type { AlertPreferenceRow, IngestBatch, IngestSummary, ReconciledRoom, RegisterContext, RegisterError } from './types.ts';
 
 type Db = BetterSQLite3Database<typeof schema>;
 
@@ -55,6 +56,16 @@ function checkBatch(batch: IngestBatch): string | undefined {
 	const pass = (batch.reconciled ?? []).findIndex(
 		(r) => typeof r.room !== 'string' || !isTimestamp(r.at) || !isTimestamp(r.missing) || typeof r.complete !== 'boolean',
 	);
+	const preference = (batch.alertPreferences ?? []).findIndex(
+		(p) =>
+			typeof p.userId !== 'string' ||
+			typeof p.eventId !== 'string' ||
+			!isTimestamp(p.version) ||
+			!isTimestamp(p.sentAt) ||
+			(p.email !== null && typeof p.email !== 'string') ||
+			!Array.isArray(p.off),
+	);
+	if (preference >= 0) return `alertPreferences[${preference}]: userId, eventId and email must be strings, version and sentAt timestamps`;
 	if (pass >= 0) return `reconciled[${pass}]: room must be a string, at a timestamp, missing a count and complete a boolean`;
 	const room = batch.events.findIndex((e) => !isRoomId(e.room));
 	return room >= 0 ? `events[${room}].room: ${String(batch.events[room]?.room).slice(0, 80)} is not a room ID` : undefined;
@@ -122,6 +133,7 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			.where(and(eq(schema.identityChanges.userId, a.user), isNull(schema.identityChanges.approvedBy)))
 			.run();
 	}
+	for (const p of batch.alertPreferences ?? []) takePreference(db, p);
 	for (const p of batch.passed ?? []) seen(db, p, 'other');
 	for (const r of batch.reconciled ?? []) noteReconciliation(db, r);
 	let invitations = 0;
@@ -159,6 +171,19 @@ function seen(db: Db, event: { readonly room: string; readonly eventId: unknown;
 }
 
 type SeenKind = (typeof schema.seenEvents.$inferInsert)['kind'];
+
+/** A person's own alert setting, over the one held only when newer: a replayed older one changes nothing. */
+function takePreference(db: Db, p: AlertPreferenceRow): void {
+	const values = { userId: p.userId, version: p.version, email: p.email, off: JSON.stringify(p.off), eventId: p.eventId, sentAt: p.sentAt };
+	db.insert(schema.alertPreferences)
+		.values(values)
+		.onConflictDoUpdate({
+			target: schema.alertPreferences.userId,
+			set: values,
+			setWhere: lt(schema.alertPreferences.version, p.version),
+		})
+		.run();
+}
 
 /** A room's reconciliation: when, complete or not, how many missing; the time of its last complete one kept. */
 function noteReconciliation(db: Db, r: ReconciledRoom): void {

@@ -13,6 +13,7 @@ import type { AuthorityId } from '../../policies/roster/types.ts';
 import { ingestBatch } from './ingest.ts';
 import { checkVersion, migrateRegister } from './migrate.ts';
 import { readRecord } from './record.ts';
+import { alertPreferenceStore, type AlertPreferenceStore } from './alert-preferences.ts';
 import { digestStore, type DigestStore } from './digests.ts';
 import { escalationStore, type EscalationStore } from './escalations.ts';
 import { scheduleStore, type ScheduleStore } from './schedule.ts';
@@ -73,6 +74,8 @@ export interface Register {
 	readonly escalations: EscalationStore;
 	/** The alerts' batched mails (digests.ts). */
 	readonly digests: DigestStore;
+	/** People's own alert settings (alert-preferences.ts), written by ingest. */
+	readonly preferences: AlertPreferenceStore;
 	snapshot(): Result<RegisterSnapshot, RegisterError>;
 	close(): void;
 }
@@ -118,6 +121,7 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 	let schedule: ScheduleStore | undefined;
 	let escalations: EscalationStore | undefined;
 	let digests: DigestStore | undefined;
+	let preferences: AlertPreferenceStore | undefined;
 	const checkpointRow = () => db.select().from(schema.checkpoint).where(eq(schema.checkpoint.id, 1)).get();
 	return {
 		file,
@@ -203,6 +207,10 @@ function registerOver(file: string, sqlite: Database.Database, db: RegisterDb, c
 		get digests() {
 			digests ??= digestStore(file, sqlite);
 			return digests;
+		},
+		get preferences() {
+			preferences ??= alertPreferenceStore(file, sqlite);
+			return preferences;
 		},
 		snapshot: () => reading('read the register', () => sqlite.transaction(() => readSnapshot(db))()),
 		close: () => sqlite.close(),

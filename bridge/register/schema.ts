@@ -15,7 +15,8 @@
 // - `seen_events`, `seen_since`, `reconciliations`: what the bridge read of
 //   each room, for `verify --complete` and the register page (issue 14).
 // - `escalation_steps`: who was told of an unacknowledged alert, and when
-//   (issue 16, bridge/alerts), the bridge's mail outbox.
+//   (issue 16, bridge/alerts), the bridge's mail outbox; `digest_mails`, its
+//   batched mails; `alert_preferences`, people's own alert settings.
 // NOTE: no wall-clock column in the comparable tables: the same events in the
 // same order give the same register, however they were split into batches
 // (the crash test compares registers byte for byte through snapshot.ts);
@@ -387,3 +388,26 @@ export const digestMails = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.recipient, t.recordedAt] })],
 );
+
+/**
+ * People's own alert settings (issue 16, bridge/alerts/preference-intake.ts):
+ * one row per person, the newest setting they sent their bridge, encrypted,
+ * from a cross-signed device — their address (null: the people file's) and
+ * the mail categories turned off. Written in the batch that brought the event,
+ * and only over an older version: a replayed setting does not win, a flood is
+ * one row. The address is the authority's own data, like the people file;
+ * it is never logged.
+ */
+export const alertPreferences = sqliteTable('alert_preferences', {
+	/** The person's Matrix ID: the event's sender, never a name in its content. */
+	userId: text('user_id').primaryKey(),
+	/** The setting's version (policies/alerts/preferences.ts): the greatest wins. */
+	version: integer('version').notNull(),
+	email: text('email'),
+	/** The categories turned off, as a JSON array. */
+	off: text('off').notNull(),
+	/** The event that carried it. */
+	eventId: text('event_id').notNull(),
+	/** origin_server_ts of that event. */
+	sentAt: integer('sent_at').notNull(),
+});

@@ -92,7 +92,24 @@ export interface IngestBatch {
 	readonly reconciled?: readonly ReconciledRoom[];
 	/** Identity approvals among the batch's commands (left out: none). */
 	readonly approvals?: readonly IdentityApproval[];
+	/** People's own alert settings the batch brought (bridge/alerts/preference-intake.ts; left out: none). */
+	readonly alertPreferences?: readonly AlertPreferenceRow[];
 	readonly checkpoint: Checkpoint;
+}
+
+/**
+ * A person's own alert setting, taken from one of the batch's events: it replaces the one held for the person only
+ * when its version is greater (a replayed older one changes nothing).
+ */
+export interface AlertPreferenceRow {
+	/** The event's sender. */
+	readonly userId: string;
+	readonly version: number;
+	/** Null: the people file's address. */
+	readonly email: string | null;
+	readonly off: readonly string[];
+	readonly eventId: string;
+	readonly sentAt: number;
 }
 
 /** Everything the fold needs but the room: the roster, the server map and the workflows. */

@@ -31,3 +31,21 @@ export {
 	type AlertStepContent,
 	type AlertStepEnvelope,
 } from './step-event.ts';
+export {
+	ALERT_PREFERENCES_KEY,
+	ALWAYS_URGENT_ROLES,
+	MAIL_CATEGORIES,
+	MAX_EMAIL_LENGTH,
+	buildAlertPreferencesContent,
+	checkEmail,
+	isAlertPreferences,
+	mailedCategories,
+	mayTurnOff,
+	parseAlertPreferences,
+	preferenceVerdict,
+	type AlertPreferences,
+	type EmailProblem,
+	type MailCategory,
+	type PreferenceArrival,
+	type PreferenceVerdict,
+} from './preferences.ts';

@@ -81,3 +81,13 @@ export function registerIntact(authority: string): boolean {
 		return report.value.intact;
 	});
 }
+
+/** The person's own alert setting as the authority's bridge holds it (bridge/alerts/preference-intake.ts), if any. */
+export function alertPreferenceOf(authority: string, user: string): { email: string | null; off: string[]; version: number } | undefined {
+	return reading(authority, (register) => {
+		const rows = register.preferences.all();
+		if (!rows.ok) throw new Error(rows.error.message);
+		const row = rows.value.find((r) => r.userId === user);
+		return row === undefined ? undefined : { email: row.email, off: [...row.off], version: row.version };
+	});
+}

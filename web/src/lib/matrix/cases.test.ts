@@ -112,4 +112,18 @@ describe('timelineItems', () => {
 		expect(items[7]).toMatchObject({ warning: 'not-encrypted' });
 		expect(items[0]).not.toHaveProperty('warning');
 	});
+
+	it('keeps the user IDs a message’s m.mentions names (the notification centre’s mentions), and nothing else from it', () => {
+		const items = timelineItems(
+			room([
+				event({ id: '$m', content: { msgtype: 'm.text', body: 'see this', 'm.mentions': { user_ids: ['@bola:ng.example', 7] } } }),
+				event({ id: '$n', content: { msgtype: 'm.text', body: 'hello', 'm.mentions': {} } }),
+				event({ id: '$o', content: { msgtype: 'm.text', body: 'odd', 'm.mentions': { user_ids: 'no' } } }),
+			]),
+			() => ({ counts: true, verification: 'cross-signed' }),
+		);
+		expect(items[0]).toMatchObject({ mentions: ['@bola:ng.example'] });
+		expect(items[1]).not.toHaveProperty('mentions');
+		expect(items[2]).not.toHaveProperty('mentions');
+	});
 });

@@ -65,7 +65,12 @@ export type TimelineItem =
 	| (ItemBase & { readonly kind: 'case'; readonly event: CaseEvent | undefined; readonly body: string })
 	/** A preservation update (policies/preservation/record), rendered the same way. */
 	| (ItemBase & { readonly kind: 'preservation'; readonly event: PreservationEvent | undefined; readonly body: string })
-	| (ItemBase & { readonly kind: 'text'; readonly body: string })
+	| (ItemBase & {
+			readonly kind: 'text';
+			readonly body: string;
+			/** The Matrix IDs its m.mentions names (the notification centre's mentions); left out when none. */
+			readonly mentions?: readonly string[];
+	  })
 	| (ItemBase & {
 			readonly kind: 'file';
 			readonly name: string;
@@ -361,8 +366,18 @@ function itemOf(event: MatrixEvent, verdictOf: VerdictOf): TimelineItem | undefi
 			file: file as EncryptedFileInfo & { url: string },
 		};
 	}
-	if (content['msgtype'] === 'm.text' || content['msgtype'] === 'm.notice') return { ...base, kind: 'text', body };
+	if (content['msgtype'] === 'm.text' || content['msgtype'] === 'm.notice') {
+		const named = mentionedIn(content);
+		return { ...base, kind: 'text', body, ...(named.length === 0 ? {} : { mentions: named }) };
+	}
 	return undefined;
+}
+
+/** The user IDs a message's m.mentions names (decrypted content: the servers do not read it). */
+function mentionedIn(content: Record<string, unknown>): string[] {
+	const mentions = content['m.mentions'];
+	const ids: unknown = typeof mentions === 'object' && mentions !== null ? (mentions as Record<string, unknown>)['user_ids'] : undefined;
+	return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, 50) : [];
 }
 
 /**

@@ -1,5 +1,5 @@
 // The notification centre's view model (issue 16): the notices of the
-// person's authority from the case rooms' records (notices.ts), which are
+// person's authority from the case rooms' records and discussions (notices.ts), which are
 // unread, the categories kept on (notice-memory.ts), and the announcement of
 // each newly unread one as a browser notification while the app is out of
 // sight. One per account and page load, like the case rooms.
@@ -8,7 +8,15 @@ import type { CaseRooms } from '../cases/case-rooms.svelte.ts';
 import { preservationsIn } from '../preservation/preservations.svelte.ts';
 import { appHidden, showBrowserNotification } from './browser-notify.ts';
 import { noticeMemory, type NoticeMemoryStore } from './notice-memory.ts';
-import { freshNotices, noticesOf, unreadNotices, type Notice, type NoticeCategory, type NoticeMemory } from './notices.ts';
+import {
+	freshNotices,
+	noticesOf,
+	unreadNotices,
+	type DiscussionMessage,
+	type Notice,
+	type NoticeCategory,
+	type NoticeMemory,
+} from './notices.ts';
 
 export class NoticeCentre {
 	readonly #cases: CaseRooms;
@@ -34,7 +42,28 @@ export class NoticeCentre {
 			workflows: DEFAULT_REGISTRY,
 			preservations: (room) => preservationsIn(this.#cases, room).records,
 			now: this.#now,
+			person: { userId: this.#cases.userId, displayName: (room) => this.#cases.room(room)?.names.get(this.#cases.userId) },
+			discussion: (room) => this.#discussion(room),
 		});
+	}
+
+	/** A case room's discussion messages, each with whether it counts (for the mentions). */
+	#discussion(room: string): DiscussionMessage[] {
+		const items = this.#cases.room(room)?.items ?? [];
+		return items.flatMap((item) =>
+			item.kind === 'text' && !item.pending
+				? [
+						{
+							id: item.id,
+							sender: item.sender,
+							at: item.at,
+							body: item.body,
+							counts: item.warning === undefined && this.#cases.counts(item.id),
+							...(item.mentions === undefined ? {} : { mentions: item.mentions }),
+						},
+					]
+				: [],
+		);
 	}
 
 	get unread(): Notice[] {

@@ -16,6 +16,8 @@ export function noticeLine(notice: Notice, roster: Roster): string {
 			return m.notice_awaits_us({ authority });
 		case 'reminder':
 			return m.notice_reminder({ authority });
+		case 'mentions':
+			return m.notice_mention({ authority });
 	}
 }
 
@@ -29,5 +31,7 @@ export function categoryLabel(category: NoticeCategory): string {
 			return m.notice_category_awaits_us();
 		case 'reminder':
 			return m.notice_category_reminder();
+		case 'mentions':
+			return m.notice_category_mentions();
 	}
 }

@@ -3,7 +3,7 @@ import { DEFAULT_REGISTRY, foldCase, type OpenedCase, type RoomId } from '#polic
 import { ANA, CONTEXT, OPENING_ID, envelope, move, opening } from '#policies/cases/testing/fixtures.ts';
 import type { PreservationRecord } from '#policies/preservation/record/types.ts';
 import { GUATEMALA, NIGERIA } from '#policies/roster/testing/demo.ts';
-import { freshNotices, noticesOf, unreadNotices, type NoticeInput } from './notices.ts';
+import { freshNotices, mentions, noticesOf, unreadNotices, type DiscussionMessage, type NoticeInput } from './notices.ts';
 
 const HOUR = 3_600_000;
 const NOW = 1_000 + 100 * HOUR;
@@ -61,5 +61,52 @@ describe('the notices of the notification centre', () => {
 		const notices = noticesOf(input(NIGERIA.id, [record('!a', 5_000), record('!b')]));
 		expect(freshNotices(undefined, notices)).toEqual([]);
 		expect(freshNotices(new Set(['new:!a', 'new:!b']), notices).map((n) => n.id)).toEqual(['move:!a:$!a-sent']);
+	});
+
+	describe('a message that mentions the person', () => {
+		const SELF = '@bola.ade:ng.example';
+		const said = (id: string, body: string, over: Partial<DiscussionMessage> = {}): DiscussionMessage => ({
+			id,
+			sender: '@ana:gt.example',
+			at: 7_000,
+			body,
+			counts: true,
+			...over,
+		});
+		const withDiscussion = (messages: DiscussionMessage[], name = 'Bola Ade'): NoticeInput => ({
+			...input(NIGERIA.id, [record('!a')]),
+			person: { userId: SELF, displayName: () => name },
+			discussion: (room) => (room === '!a' ? messages : []),
+		});
+
+		it('is a notice, in its own category, when m.mentions names them or the text says their name', () => {
+			const notices = noticesOf(
+				withDiscussion([
+					said('$m', 'please look', { mentions: [SELF] }),
+					said('$n', 'bola ade, can you confirm?', { at: 8_000 }),
+					said('$o', 'nothing for you'),
+				]),
+			).filter((n) => n.category === 'mentions');
+			expect(notices.map((n) => [n.id, n.at, n.counterpart, n.urgent])).toEqual([
+				['mention:!a:$n', 8_000, GUATEMALA.id, false],
+				['mention:!a:$m', 7_000, GUATEMALA.id, false],
+			]);
+		});
+
+		it('is not one when it is their own, does not count, only quotes them, or holds the name inside another word', () => {
+			expect(mentions(said('$a', 'Bola Ade here', { sender: SELF }), SELF, 'Bola Ade')).toBe(false);
+			expect(mentions(said('$b', 'Bola Ade', { counts: false, mentions: [SELF] }), SELF, 'Bola Ade')).toBe(false);
+			expect(mentions(said('$c', '> <@x> Bola Ade said\n\nthanks'), SELF, 'Bola Ade')).toBe(false);
+			expect(mentions(said('$d', 'Bola Adewale will call'), SELF, 'Bola Ade')).toBe(false);
+			expect(mentions(said('$e', `ask ${SELF}`), SELF, undefined)).toBe(true);
+			expect(mentions(said('$f', 'Al will call'), SELF, 'Al')).toBe(false);
+			expect(mentions(said('$g', 'Ask (Bola Ade).'), SELF, 'Bola Ade')).toBe(true);
+		});
+
+		it('can be turned off like the other categories', () => {
+			const notices = noticesOf(withDiscussion([said('$m', 'hi', { mentions: [SELF] })]));
+			expect(unreadNotices(notices, { seen: {}, off: [] }).map((n) => n.category)).toContain('mentions');
+			expect(unreadNotices(notices, { seen: {}, off: ['mentions'] }).map((n) => n.category)).not.toContain('mentions');
+		});
 	});
 });
