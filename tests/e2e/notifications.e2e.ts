@@ -156,6 +156,8 @@ test('a background tab is told of a new urgent request with no case content; the
 		// side (on) is.
 		await page.goto('/en/notifications');
 		await page.getByTestId('notice-category-new-request').uncheck();
+		// And on this device, the request's title in the notification, as she chose.
+		await page.getByTestId('notices-details').check();
 		await expect(page.getByTestId('notice').filter({ has: page.locator('[data-category="new-request"]') })).toHaveCount(0);
 		await expect(page.locator('[data-testid="notice"][data-category="new-request"]')).toHaveCount(0);
 		await page.evaluate(() => (window as unknown as { rogatoryHidden: (h: boolean) => void }).rogatoryHidden(true));
@@ -170,11 +172,13 @@ test('a background tab is told of a new urgent request with no case content; the
 		await expect.poll(async () => (await recorded(page)).length, { timeout: 120_000, message: 'the move is announced' }).toBe(before + 1);
 		const titles = (await recorded(page)).slice(before).map((r) => r.title);
 		expect(titles).toEqual([expect.stringMatching(/moved a request: your side is next$/)]);
+		expect((await recorded(page)).slice(before).map((r) => (JSON.parse(r.options) as { body?: string }).body)).toEqual([`Second ${tag}`]);
 		await expect(page.locator('[data-testid="notice"][data-category="awaits-us"]')).toHaveCount(1);
 		await expect(page.locator('[data-testid="notice"][data-category="new-request"]')).toHaveCount(0);
 		// And the setting holds after a reload.
 		await page.reload();
 		await expect(page.getByTestId('notice-category-new-request')).not.toBeChecked();
+		await expect(page.getByTestId('notices-details')).toBeChecked();
 
 		expectClean(b.seen, 'Nigeria’s officer');
 		await b.context.close();

@@ -4,7 +4,8 @@
 // allowed them in this browser. The title is all there is: the kind of
 // notice and the counterpart authority — never a title, reference, name or
 // message, since the browser's and the system's notification stores are
-// outside the app's encryption. The tag is the notice's ID, so one notice
+// outside the app's encryption — unless the person turned on, for this
+// device, the request's title as the notification's body. The tag is the notice's ID, so one notice
 // is shown once even if announced twice.
 export type NotificationPermissionState = 'granted' | 'denied' | 'default' | 'unsupported';
 
@@ -23,15 +24,15 @@ export async function askNotificationPermission(): Promise<NotificationPermissio
 }
 
 /** Shows one notification; false when it could not be (not allowed, not supported, refused by the browser). */
-export async function showBrowserNotification(title: string, tag: string, path: string): Promise<boolean> {
+export async function showBrowserNotification(title: string, tag: string, path: string, body?: string): Promise<boolean> {
 	if (notificationPermission() !== 'granted') return false;
 	try {
 		const registration = await navigator.serviceWorker?.getRegistration();
 		if (registration !== undefined) {
-			await registration.showNotification(title, { tag, data: { path } });
+			await registration.showNotification(title, { tag, data: { path }, ...(body === undefined ? {} : { body }) });
 			return true;
 		}
-		new Notification(title, { tag });
+		new Notification(title, { tag, ...(body === undefined ? {} : { body }) });
 		return true;
 	} catch {
 		return false;

@@ -82,6 +82,15 @@ export class NoticeCentre {
 		this.#memory = this.#store.setCategory(category, on);
 	}
 
+	/** Whether this device's browser notifications show the request's title (off unless the person chose it here). */
+	get details(): boolean {
+		return this.#memory.details === true;
+	}
+
+	setDetails(on: boolean): void {
+		this.#memory = this.#store.setDetails(on);
+	}
+
 	/**
 	 * The person looked at the case: its notices until now are read. `latest` is the newest server time the case
 	 * shows: notices carry the servers' times, and this browser's clock may be behind them.
@@ -97,7 +106,8 @@ export class NoticeCentre {
 
 	/**
 	 * Announces the notices that became unread since the last call, as browser notifications while the app is out of
-	 * sight; the first call (the case rooms read whole) only notes what is unread already.
+	 * sight; the first call (the case rooms read whole) only notes what is unread already. The request's title is the
+	 * notification's body only where the person turned that on for this device.
 	 */
 	announce(title: (notice: Notice) => string, path: (notice: Notice) => string): void {
 		if (!this.#cases.ready) return;
@@ -107,7 +117,9 @@ export class NoticeCentre {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.#announced = new Set(unread.map((n) => n.id));
 		if (!appHidden()) return;
-		for (const notice of fresh) void showBrowserNotification(title(notice), notice.id, path(notice));
+		const records = this.details ? this.#cases.records : [];
+		const body = (notice: Notice): string | undefined => records.find((r) => r.room === notice.room)?.fields.title;
+		for (const notice of fresh) void showBrowserNotification(title(notice), notice.id, path(notice), body(notice));
 	}
 }
 

@@ -48,4 +48,16 @@ describe('what the notification centre keeps in this browser', () => {
 		} as Storage;
 		expect(() => noticeMemory('k', full).markSeen('!a', 1)).not.toThrow();
 	});
+
+	it('shows request titles in notifications only once turned on for this device, and reads nothing else as on', () => {
+		const storage = fakeStorage();
+		const memory = noticeMemory('k', storage);
+		expect(memory.read().details).toBeUndefined();
+		memory.markSeen('!a', 1);
+		expect(memory.setDetails(true)).toEqual({ seen: { '!a': 1 }, off: [], details: true });
+		expect(noticeMemory('k', storage).read().details).toBe(true);
+		expect(memory.setDetails(false)).toEqual({ seen: { '!a': 1 }, off: [] });
+		for (const odd of ['"yes"', '1', '{}'])
+			expect(noticeMemory('k', fakeStorage({ k: `{"seen":{},"off":[],"details":${odd}}` })).read().details).toBeUndefined();
+	});
 });

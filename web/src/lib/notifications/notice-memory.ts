@@ -1,6 +1,7 @@
 // What the notification centre keeps in this browser, per account: when the
 // person last looked at each case (a room ID and a time name no content) and
-// the categories they turned off. Kept in localStorage, which signing out
+// the categories they turned off, and whether this device's browser
+// notifications may show a request's title. Kept in localStorage, which signing out
 // clears; a broken or missing record is simply an empty one.
 import { NOTICE_CATEGORIES, type NoticeCategory, type NoticeMemory } from './notices.ts';
 
@@ -8,6 +9,7 @@ export interface NoticeMemoryStore {
 	read(): NoticeMemory;
 	markSeen(room: string, at: number): NoticeMemory;
 	setCategory(category: NoticeCategory, on: boolean): NoticeMemory;
+	setDetails(on: boolean): NoticeMemory;
 }
 
 const EMPTY: NoticeMemory = { seen: {}, off: [] };
@@ -18,13 +20,13 @@ function parse(text: string | null): NoticeMemory {
 	try {
 		const kept: unknown = JSON.parse(text ?? 'null');
 		if (typeof kept !== 'object' || kept === null) return EMPTY;
-		const { seen, off } = kept as Record<string, unknown>;
+		const { seen, off, details } = kept as Record<string, unknown>;
 		const rooms =
 			typeof seen === 'object' && seen !== null && !Array.isArray(seen)
 				? Object.fromEntries(Object.entries(seen).filter(([, at]) => typeof at === 'number' && Number.isFinite(at)))
 				: {};
 		const categories = Array.isArray(off) ? NOTICE_CATEGORIES.filter((c) => off.includes(c)) : [];
-		return { seen: rooms, off: categories };
+		return details === true ? { seen: rooms, off: categories, details: true } : { seen: rooms, off: categories };
 	} catch {
 		return EMPTY;
 	}
@@ -53,6 +55,10 @@ export function noticeMemory(key: string, storage: Storage | undefined, maxRooms
 			const memory = read();
 			const off = on ? memory.off.filter((c) => c !== category) : [...new Set([...memory.off, category])];
 			return write({ ...memory, off: NOTICE_CATEGORIES.filter((c) => off.includes(c)) });
+		},
+		setDetails: (on) => {
+			const { details: _, ...memory } = read();
+			return write(on ? { ...memory, details: true } : memory);
 		},
 	};
 }

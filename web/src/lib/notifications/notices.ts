@@ -117,6 +117,8 @@ export interface NoticeMemory {
 	/** Room → when the person last looked at the case. */
 	readonly seen: Readonly<Record<string, number>>;
 	readonly off: readonly NoticeCategory[];
+	/** On this device, a browser notification also shows the request's title (the person chose it here; off unless so). */
+	readonly details?: boolean;
 }
 
 /** The notices of a category that is on, newer than the person's last look at their case. */
