@@ -1,19 +1,35 @@
 // Issue 15, toward acceptance 1: the local production run of one demo
-// authority — PostgreSQL, Redis, Synapse's main process and five workers,
-// nginx on the authority's own loopback address with TLS — answers through
-// nginx, and its workers, not the main process, serve what nginx routes to
-// them: a /sync and a message sent are logged by client_reader1, and the
-// message is in the room's history afterwards (written by the event
-// persister). Not yet here: federation with the development profile and the
-// cross-server request flow (the rest of acceptance 1).
+// authority (Guatemala) — PostgreSQL, Redis, Synapse's main process and five
+// workers, nginx on the authority's own loopback address with TLS — answers
+// through nginx, and its workers, not the main process, serve what nginx
+// routes to them: a /sync and a message sent are logged by client_reader1,
+// and the message is in the room's history afterwards (written by the event
+// persister). It federates over verified TLS with a development-profile
+// homeserver of the demo roster (El Salvador's, the `peers` profile, started
+// here): an encrypted message goes each way, the inbound transaction is
+// logged by federation_inbound1 and the outbound one by federation_sender1.
+// Not yet here: the web app and the bridges, so not the cross-server request
+// flow (open, move, attachment, both registers: the rest of acceptance 1).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
+import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEncryptedRoom, decryptedMessage, invitedTo, startNodeClient } from '../../../tests/support/matrix-node-client.ts';
+import { startFederation, type LocalFederation } from '../../local/federation.ts';
+import { registerAccount } from '../../local/provision.ts';
 import { registrationMac } from '../../local/registration-mac.ts';
+import { writeDemoDeployment } from '../../roster/demo-deployment.ts';
+import { loadDeployment } from '../../roster/load.ts';
 import { productionWorkers } from '../worker-set.ts';
+import { DEMO_ADDRESS } from './demo-options.ts';
 import { startProductionDemo, type ProductionDemo } from './run.ts';
+
+const AUTHORITY = 'gt-mp';
+/** The development homeserver it federates with: a peer of Guatemala's in REFCO. */
+const PEER = 'sv-fgr';
 
 interface Answer {
 	readonly status: number;
@@ -22,6 +38,7 @@ interface Answer {
 }
 
 let demo: ProductionDemo;
+let peers: LocalFederation | undefined;
 
 function call(method: string, path: string, body?: unknown, token?: string, port = 443): Promise<Answer> {
 	return new Promise((resolve, reject) => {
@@ -74,18 +91,41 @@ async function logged(name: string, pattern: RegExp): Promise<boolean> {
 
 describe('the local production run', () => {
 	let token: string;
+	let deviceId: string;
+	let userId: string;
 
 	beforeAll(async () => {
+		const root = process.cwd();
+		const files = writeDemoDeployment(join(root, '.data', 'peers'));
+		const deployment = loadDeployment(files);
+		if (!deployment.ok) throw new Error('the demo deployment files do not load');
+		const federation = await startFederation({
+			profile: 'peers',
+			roster: deployment.value.runtime,
+			root,
+			placement: { elsewhere: { [AUTHORITY]: DEMO_ADDRESS }, only: [PEER] },
+			onProgress: (line) => console.log(`peers: ${line}`),
+		});
+		if (!federation.ok) throw new Error(federation.error.message);
+		peers = federation.value;
 		const started = await startProductionDemo({
-			root: process.cwd(),
-			dir: join(process.cwd(), '.data', 'production-test'),
+			root,
+			dir: join(root, '.data', 'production-test'),
+			authority: AUTHORITY,
+			federation: {
+				caDir: dirname(peers.caCertPath),
+				peers: Object.fromEntries(peers.homeservers.map((hs) => [hs.id, hs.serverName])),
+			},
 			log: (line) => console.log(`production run: ${line}`),
 		});
 		if (!started.ok) throw new Error(started.error);
 		demo = started.value;
+		// The SDK's fetch verifies nginx's certificate against the run's CA, as the tests' https requests do.
+		setDefaultCACertificates([...getCACertificates('default'), demo.caCert]);
 	}, 900_000);
 
 	afterAll(async () => {
+		await peers?.stop();
 		if (demo === undefined) return;
 		const pids = Object.values(demo.pids()).filter((p): p is number => p !== undefined);
 		await demo.stop();
@@ -119,7 +159,10 @@ describe('the local production run', () => {
 		});
 		expect(registered.status, JSON.stringify(registered.json)).toBe(200);
 		token = String(registered.json['access_token']);
+		deviceId = String(registered.json['device_id']);
+		userId = String(registered.json['user_id']);
 		expect(token.length).toBeGreaterThan(10);
+		expect(userId).toBe(`@ana.production:${DEMO_ADDRESS}`);
 	});
 
 	it('has the client reader serve /sync and event sending, the main process neither, and the event persister write the message', async () => {
@@ -169,6 +212,47 @@ describe('the local production run', () => {
 		expect(status).toBe(200);
 		expect(await logged('client_reader1', /Processed request: .*"GET \/_matrix\/client\/v3\/sync\?timeout=0&restarted=1 /)).toBe(true);
 	}, 90_000);
+
+	it('federates over verified TLS with a development homeserver: an encrypted message each way, through the federation workers', async () => {
+		const peer = peers!.homeserver(PEER);
+		const registered = await registerAccount(peer, `officer-${Date.now()}`);
+		if (!registered.ok) throw new Error(registered.error);
+		let production: MatrixClient | undefined;
+		let development: MatrixClient | undefined;
+		try {
+			production = await startNodeClient({ userId, accessToken: token, deviceId, clientUrl: demo.baseUrl });
+			development = await startNodeClient({ ...registered.value, clientUrl: peer.clientUrl });
+			const developmentId = development.getUserId()!;
+			const roomId = await createEncryptedRoom(production, [developmentId]);
+			await invitedTo(development, roomId);
+			await development.joinRoom(roomId);
+
+			const there = decryptedMessage(development, roomId, (body) => body === 'Desde producción');
+			await production.sendTextMessage(roomId, 'Desde producción');
+			const received = await there;
+			expect(received.getSender()).toBe(userId);
+			expect(received.getWireType()).toBe('m.room.encrypted');
+
+			const back = decryptedMessage(production, roomId, (body) => body === 'Desde desarrollo');
+			await development.sendTextMessage(roomId, 'Desde desarrollo');
+			const answer = await back;
+			expect(answer.getSender()).toBe(developmentId);
+			expect(answer.getWireType()).toBe('m.room.encrypted');
+		} finally {
+			production?.stopClient();
+			development?.stopClient();
+		}
+		// What came in (the peer's join and message) was a transaction to the inbound worker, not to the main process.
+		expect(await logged('federation_inbound1', /Processed request: .*"PUT \/_matrix\/federation\/v1\/send\//)).toBe(true);
+		expect(logOf('main')).not.toMatch(/Processed request: .*"PUT \/_matrix\/federation\/v1\/send\//);
+		// What went out (the room's events, the message) went as transactions of the federation sender, to the peer's server name; the main process sent none.
+		const peerName = peer.serverName.replace(/[.]/g, '\\.');
+		expect(
+			await logged('federation_sender1', new RegExp(`TX \\[${peerName}\\] \\{\\d+\\} Sending transaction \\[\\d+\\], \\(PDUs: [1-9]`)),
+		).toBe(true);
+		expect(await logged('federation_sender1', new RegExp(`TX \\[${peerName}\\] \\{\\d+\\} got 200 response`))).toBe(true);
+		expect(logOf('main')).not.toMatch(/Sending transaction/);
+	}, 180_000);
 
 	it('runs each worker as its own process (ps)', () => {
 		const pids = demo.pids();
