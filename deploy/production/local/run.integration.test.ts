@@ -8,8 +8,13 @@
 // homeserver of the demo roster (El Salvador's, the `peers` profile, started
 // here): an encrypted message goes each way, the inbound transaction is
 // logged by federation_inbound1 and the outbound one by federation_sender1.
-// Not yet here: the web app and the bridges, so not the cross-server request
-// flow (open, move, attachment, both registers: the rest of acceptance 1).
+// Then the cross-server request flow through it (acceptance 1): a bridge on
+// each side (the production one through nginx, its /sync served by
+// client_reader1), a case opened from Guatemala and moved by both sides, an
+// encrypted attachment uploaded to media_repository1 and fetched by the peer
+// over federation, and both registers holding the same case, status and
+// moves. The bridges are the test support's bot processes (their own site
+// files and configs), not the generated bridge unit; the web app is not run.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -17,19 +22,26 @@ import { dirname, join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botSetup, readRegister, runBot, type BotProcess, type BotSetup } from '../../../tests/support/bot/bot-process.ts';
+import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../../../tests/support/bot/bot-room.ts';
+import { runCaseFlow } from '../../../tests/support/bot/case-flow.ts';
+import { fetchEncryptedAttachment, sendEncryptedAttachment, type SentFile } from '../../../tests/support/case-attachment.ts';
+import type { FederationInfo } from '../../../tests/support/federation-info.ts';
 import { createEncryptedRoom, decryptedMessage, invitedTo, startNodeClient } from '../../../tests/support/matrix-node-client.ts';
 import { startFederation, type LocalFederation } from '../../local/federation.ts';
 import { registerAccount } from '../../local/provision.ts';
+import type { AuthorityId } from '../../../policies/roster/types.ts';
 import { registrationMac } from '../../local/registration-mac.ts';
+import type { LocalHomeserver } from '../../local/types.ts';
 import { writeDemoDeployment } from '../../roster/demo-deployment.ts';
 import { loadDeployment } from '../../roster/load.ts';
 import { productionWorkers } from '../worker-set.ts';
 import { DEMO_ADDRESS } from './demo-options.ts';
 import { startProductionDemo, type ProductionDemo } from './run.ts';
 
-const AUTHORITY = 'gt-mp';
+const AUTHORITY = 'gt-mp' as AuthorityId;
 /** The development homeserver it federates with: a peer of Guatemala's in REFCO. */
-const PEER = 'sv-fgr';
+const PEER = 'sv-fgr' as AuthorityId;
 
 interface Answer {
 	readonly status: number;
@@ -253,6 +265,83 @@ describe('the local production run', () => {
 		expect(await logged('federation_sender1', new RegExp(`TX \\[${peerName}\\] \\{\\d+\\} got 200 response`))).toBe(true);
 		expect(logOf('main')).not.toMatch(/Sending transaction/);
 	}, 180_000);
+
+	it('carries the cross-server request flow through it: a case opened, moved, an encrypted attachment, and both bridges’ registers agree', async () => {
+		// The production homeserver as the test support sees a homeserver: its registration secret is in the generated secrets/.
+		const production: LocalHomeserver = {
+			id: AUTHORITY,
+			serverName: DEMO_ADDRESS,
+			address: DEMO_ADDRESS,
+			clientUrl: demo.baseUrl,
+			federationPort: demo.options.federationPort,
+			dataDir: demo.options.configDir,
+			logPath: join(demo.options.logDir, 'homeserver.log'),
+		};
+		const peer = peers!.homeserver(PEER);
+		const info: FederationInfo = { profile: 'peers', caCertPath: peers!.caCertPath, homeservers: [production, peer] };
+		// The bridges are processes of their own: they trust the CA that issued nginx's certificate as this process does.
+		process.env['NODE_EXTRA_CA_CERTS'] = peers!.caCertPath;
+		const bridges: BotSetup[] = [await botSetup(production, info.homeservers), await botSetup(peer, info.homeservers)];
+		const running: BotProcess[] = bridges.map((b) => runBot(b));
+		const clients: MatrixClient[] = [];
+		try {
+			await Promise.all(running.map((b) => b.logged('bridge running')));
+			const requesting = await crossSignedClient(info, AUTHORITY, 'requesting');
+			clients.push(requesting);
+			const requested = await crossSignedClient(info, PEER, 'requested');
+			clients.push(requested);
+			const room = await caseRoomWithBots(
+				requesting,
+				requested,
+				bridges.map((b) => b.userId),
+			);
+			const send = linearSend(room, { requesting, requested });
+			const flow = await runCaseFlow({ total: 8, requesting: AUTHORITY, requested: PEER, label: 'production' }, send);
+			expect(flow.transitions).toBeGreaterThanOrEqual(2);
+
+			// An encrypted attachment from the production side, uploaded to its media worker, fetched by the peer over federation.
+			const bytes = new TextEncoder().encode('%PDF-1.4 extracto bancario, producción');
+			const file = decryptedMessage(requested, room, (body) => body === 'extracto.pdf');
+			const attached = await sendEncryptedAttachment(requesting, room, 'extracto.pdf', bytes);
+			const received = (await file).getContent()['file'] as SentFile;
+			expect(received.url.startsWith(`mxc://${DEMO_ADDRESS}/`)).toBe(true);
+			expect(await fetchEncryptedAttachment(requested, received)).toEqual(bytes);
+
+			// Both registers: every case event of the flow, the same case with the same status, the same moves; verify passes.
+			const all = [...flow.sent, attached];
+			for (const bridge of bridges)
+				await until(
+					() => {
+						const logged = new Set(readRegister(bridge)?.snapshot.eventLog.map((r) => r.eventId) ?? []);
+						return flow.sent.every((id) => logged.has(id));
+					},
+					`${bridge.userId} logs the flow`,
+					1800,
+				);
+			expect(all).toHaveLength(flow.sent.length + 1);
+			const caseOf = (b: BotSetup) => readRegister(b)!.snapshot.cases.filter((c) => c.roomId === room);
+			const movesOf = (b: BotSetup) =>
+				readRegister(b)!
+					.snapshot.transitions.filter((t) => t.roomId === room)
+					.sort((x, y) => x.position - y.position)
+					.map((t) => [t.eventId, t.toStatus]);
+			const [here, there] = bridges as [BotSetup, BotSetup];
+			expect(caseOf(here)).toHaveLength(1);
+			expect(caseOf(here)).toEqual(caseOf(there));
+			expect(movesOf(here)).toEqual(movesOf(there));
+			expect(movesOf(here)).toHaveLength(flow.transitions);
+			expect(caseOf(here)[0]).toMatchObject({ opened: true, requesting: AUTHORITY, requested: PEER, status: movesOf(here).at(-1)![1] });
+			for (const bridge of bridges) expect(readRegister(bridge)!.verify.intact).toBe(true);
+		} finally {
+			for (const c of clients) c.stopClient();
+			for (const b of running) b.child.kill('SIGKILL');
+		}
+		// The production bridge's /sync and the attachment went through the workers nginx routes them to.
+		const bridgeUser = bridges[0]!.userId.replace(/[.]/g, '\\.');
+		expect(await logged('client_reader1', new RegExp(`\\{${bridgeUser}\\} Processed request: .*"GET /_matrix/client/v3/sync`))).toBe(true);
+		expect(await logged('media_repository1', /Processed request: .*"POST \/_matrix\/media\/v3\/upload/)).toBe(true);
+		expect(await logged('media_repository1', /Processed request: .*"GET \/_matrix\/federation\/v1\/media\/download\//)).toBe(true);
+	}, 300_000);
 
 	it('runs each worker as its own process (ps)', () => {
 		const pids = demo.pids();
