@@ -5,12 +5,10 @@
 // first), until Ctrl-C; then every process it started is stopped. Needs root
 // (PostgreSQL runs as its own user; nginx, Redis are installed from Debian
 // when missing).
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startFederation } from '../deploy/local/federation.ts';
-import { DEMO_ADDRESS } from '../deploy/production/local/demo-options.ts';
+import { startDemoPeers } from '../deploy/production/local/peers.ts';
 import { startProductionDemo } from '../deploy/production/local/run.ts';
-import { profileDeployment } from './deployment.ts';
 
 export async function runProductionDemo(argv: readonly string[], root: string): Promise<number> {
 	let authority: string | undefined;
@@ -23,41 +21,27 @@ export async function runProductionDemo(argv: readonly string[], root: string): 
 		return 2;
 	}
 	const dir = join(root, '.data', 'production-demo');
-	const files = profileDeployment(root, 'peers', { fromEnv: false });
-	if (!files.ok) {
-		console.error(`rogatory: ${files.error}`);
-		return 1;
-	}
 	const production = authority ?? 'gt-mp';
-	const peers = await startFederation({
-		profile: 'peers',
-		roster: files.value.deployment.runtime,
-		root,
-		placement: { elsewhere: { [production]: DEMO_ADDRESS } },
-		onProgress: (line) => console.log(`rogatory: peers: ${line}`),
-	});
+	const peers = await startDemoPeers({ root, authority: production, log: (line) => console.log(`rogatory: peers: ${line}`) });
 	if (!peers.ok) {
-		console.error(`rogatory: the development homeservers to federate with did not start: ${peers.error.message}`);
+		console.error(`rogatory: the development homeservers to federate with did not start: ${peers.error}`);
 		return 1;
 	}
 	const demo = await startProductionDemo({
 		root,
 		dir,
 		authority: production,
-		federation: {
-			caDir: dirname(peers.value.caCertPath),
-			peers: Object.fromEntries(peers.value.homeservers.map((hs) => [hs.id, hs.serverName])),
-		},
+		federation: peers.value.demo,
 		log: (line) => console.log(`rogatory: ${line}`),
 	});
 	if (!demo.ok) {
-		await peers.value.stop();
+		await peers.value.federation.stop();
 		console.error(`rogatory: the production demo did not start: ${demo.error}`);
 		return 1;
 	}
-	const others = peers.value.homeservers.map((hs) => `${hs.id} ${hs.clientUrl}`).join(', ');
+	const others = peers.value.federation.homeservers.map((hs) => `${hs.id} ${hs.clientUrl}`).join(', ');
 	console.log(
-		`rogatory: ${demo.value.serverName} runs its production profile at ${demo.value.baseUrl}, federating with ${others} (CA: ${peers.value.caCertPath}; logs: ${demo.value.options.logDir}). Ctrl-C stops it.`,
+		`rogatory: ${demo.value.serverName} runs its production profile at ${demo.value.baseUrl}, federating with ${others} (CA: ${peers.value.federation.caCertPath}; logs: ${demo.value.options.logDir}). Ctrl-C stops it.`,
 	);
 	await new Promise<void>((resolve) => {
 		process.once('SIGINT', resolve);
@@ -65,6 +49,6 @@ export async function runProductionDemo(argv: readonly string[], root: string): 
 	});
 	console.log('rogatory: stopping the production demo');
 	await demo.value.stop();
-	await peers.value.stop();
+	await peers.value.federation.stop();
 	return 0;
 }

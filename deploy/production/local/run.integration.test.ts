@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,15 +28,14 @@ import { runCaseFlow } from '../../../tests/support/bot/case-flow.ts';
 import { fetchEncryptedAttachment, sendEncryptedAttachment, type SentFile } from '../../../tests/support/case-attachment.ts';
 import type { FederationInfo } from '../../../tests/support/federation-info.ts';
 import { createEncryptedRoom, decryptedMessage, invitedTo, startNodeClient } from '../../../tests/support/matrix-node-client.ts';
-import { startFederation, type LocalFederation } from '../../local/federation.ts';
+import type { LocalFederation } from '../../local/federation.ts';
 import { registerAccount } from '../../local/provision.ts';
 import type { AuthorityId } from '../../../policies/roster/types.ts';
 import { registrationMac } from '../../local/registration-mac.ts';
 import type { LocalHomeserver } from '../../local/types.ts';
-import { writeDemoDeployment } from '../../roster/demo-deployment.ts';
-import { loadDeployment } from '../../roster/load.ts';
 import { productionWorkers } from '../worker-set.ts';
 import { DEMO_ADDRESS } from './demo-options.ts';
+import { startDemoPeers } from './peers.ts';
 import { startProductionDemo, type ProductionDemo } from './run.ts';
 
 const AUTHORITY = 'gt-mp' as AuthorityId;
@@ -108,26 +107,14 @@ describe('the local production run', () => {
 
 	beforeAll(async () => {
 		const root = process.cwd();
-		const files = writeDemoDeployment(join(root, '.data', 'peers'));
-		const deployment = loadDeployment(files);
-		if (!deployment.ok) throw new Error('the demo deployment files do not load');
-		const federation = await startFederation({
-			profile: 'peers',
-			roster: deployment.value.runtime,
-			root,
-			placement: { elsewhere: { [AUTHORITY]: DEMO_ADDRESS }, only: [PEER] },
-			onProgress: (line) => console.log(`peers: ${line}`),
-		});
-		if (!federation.ok) throw new Error(federation.error.message);
-		peers = federation.value;
+		const startedPeers = await startDemoPeers({ root, authority: AUTHORITY, only: [PEER], log: (line) => console.log(`peers: ${line}`) });
+		if (!startedPeers.ok) throw new Error(startedPeers.error);
+		peers = startedPeers.value.federation;
 		const started = await startProductionDemo({
 			root,
 			dir: join(root, '.data', 'production-test'),
 			authority: AUTHORITY,
-			federation: {
-				caDir: dirname(peers.caCertPath),
-				peers: Object.fromEntries(peers.homeservers.map((hs) => [hs.id, hs.serverName])),
-			},
+			federation: startedPeers.value.demo,
 			log: (line) => console.log(`production run: ${line}`),
 		});
 		if (!started.ok) throw new Error(started.error);
