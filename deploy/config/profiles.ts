@@ -6,8 +6,11 @@
 // the test federation (tests/integration/fourth-network.test.ts); `fanout`
 // one network at its real size, from a bench roster file, beside the bench
 // federation (tests/bench/plenary-fanout.ts); `admission` three homeservers
-// whose rosters change while they run (tests/integration/admission.test.ts).
-export type ProfileName = 'start' | 'test' | 'bench' | 'other' | 'fanout' | 'admission';
+// whose rosters change while they run (tests/integration/admission.test.ts);
+// `peers` the development homeservers the local production run of one
+// authority federates with (deploy/production/local/), without that
+// authority's own, which is the production run.
+export type ProfileName = 'start' | 'test' | 'bench' | 'other' | 'fanout' | 'admission' | 'peers';
 
 export interface Profile {
 	readonly name: ProfileName;
@@ -26,6 +29,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 	other: { name: 'other', subnet: '127.0.40', clientPort: 48008, federationPort: 48448, outsider: true },
 	fanout: { name: 'fanout', subnet: '127.0.50', clientPort: 58008, federationPort: 58448, outsider: false },
 	admission: { name: 'admission', subnet: '127.0.60', clientPort: 26008, federationPort: 26448, outsider: false },
+	peers: { name: 'peers', subnet: '127.0.80', clientPort: 27008, federationPort: 27448, outsider: false },
 };
 
 export function isProfileName(value: string): value is ProfileName {

@@ -45,4 +45,15 @@ describe('planHomeservers', () => {
 		expect(fanout.map((p) => p.id)).toEqual(ids);
 		expect(fanout[0]).toMatchObject({ serverName: '127.0.50.1:58448', clientPort: 58008 });
 	});
+
+	it('runs only the homeservers placed here, and whitelists one run elsewhere under its own server name', () => {
+		const placed = planHomeservers(sampleRoster, PROFILES.peers, allocateOctets({}, ids), {
+			elsewhere: { 'aa-one': '127.0.70.1' },
+			only: ['bb-two'],
+		});
+		expect(placed.map((p) => p.id)).toEqual(['bb-two']);
+		expect(placed[0]).toMatchObject({ serverName: '127.0.80.2:27448', federationWhitelist: ['127.0.70.1', '127.0.80.5:27448'] });
+		const all = planHomeservers(sampleRoster, PROFILES.peers, allocateOctets({}, ids), { elsewhere: { 'aa-one': '127.0.70.1' } });
+		expect(all.map((p) => p.id)).toEqual(ids.filter((id) => id !== 'aa-one'));
+	});
 });

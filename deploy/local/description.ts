@@ -23,6 +23,7 @@ const HOW_TO_START: Readonly<Record<ProfileName, string>> = {
 	other: 'run tests/integration/fourth-network.test.ts (it starts them from its own files)',
 	fanout: 'run `npm run bench -- plenary_fanout` (it starts them from its own roster file, and stops them)',
 	admission: 'run tests/integration/admission.test.ts (it starts them from its own roster files, and stops them)',
+	peers: 'run deploy/production/local/run.integration.test.ts (it starts them beside the local production run, and stops them)',
 };
 
 /** The running federation of `profile`, or why there is none. */

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../policies/result.ts';
 import type { Roster } from '../../policies/roster/types.ts';
 import { profileFiles } from '../config/layout.ts';
 import { PROFILES, type Profile, type ProfileName } from '../config/profiles.ts';
+import type { Placement } from '../config/topology.ts';
 import { tryAcquireLock } from '../process/lock.ts';
 import { usePrivateUmask } from '../process/private-umask.ts';
 import { terminate } from '../process/terminate.ts';
@@ -55,6 +56,8 @@ export interface StartOptions {
 	readonly timeoutMs?: number;
 	/** When a homeserver that stopped on its own is started again (default LOCAL_RESTART). */
 	readonly restart?: RestartPolicy;
+	/** Which of the roster's homeservers run here, and the server names of those that run elsewhere (default: all here). */
+	readonly placement?: Placement;
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -81,6 +84,7 @@ async function setUpProfile(
 	root: string,
 	profile: Profile,
 	roster: Roster,
+	placement: Placement,
 	progress: (line: string) => void,
 ): Promise<Result<SetUp, StartError>> {
 	for (const line of tightenProfileData(root, profile.name)) progress(line);
@@ -91,7 +95,7 @@ async function setUpProfile(
 	const synapse = await ensureSynapse(root, progress);
 	if (!synapse.ok) return err({ kind: 'install', message: synapse.error });
 	await endStaleHomeservers(root, profile.name, progress);
-	const prepared = await prepareProfile(root, profile, roster, synapse.value.python);
+	const prepared = await prepareProfile(root, profile, roster, synapse.value.python, placement);
 	if (!prepared.ok) return err({ kind: 'certificates', message: prepared.error });
 	const ports = await checkPorts(profile.name, prepared.value.homeservers);
 	if (!ports.ok) return ports;
@@ -110,7 +114,7 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 	if ('heldBy' in lock) return err(profileBusyError(profile.name, lock.heldBy));
 	let setUp: Result<SetUp, StartError>;
 	try {
-		setUp = await setUpProfile(root, profile, roster, progress);
+		setUp = await setUpProfile(root, profile, roster, options.placement ?? {}, progress);
 	} catch (error) {
 		lock.release();
 		throw error;
@@ -176,7 +180,7 @@ export async function startFederation(options: StartOptions): Promise<Result<Loc
 		const at = started.findIndex((e) => e.homeserver.plan.id === id);
 		const entry = started[at];
 		if (entry === undefined) throw new Error(`no homeserver "${id}" in this federation`);
-		const homeserver = reconfigureHomeserver(root, profile, next, entry.homeserver, prepared.caCertPath);
+		const homeserver = reconfigureHomeserver(root, profile, next, entry.homeserver, prepared.caCertPath, options.placement);
 		// NOTE: a programming error, not a fault: the caller restarts a homeserver the roster it passes does not plan.
 		if (!homeserver.ok) throw new Error(homeserver.error);
 		started.splice(at, 1);

@@ -11,7 +11,7 @@ import { homeserverDir, homeserverFiles, profileFiles, type HomeserverFiles } fr
 import { clientUrl, localHomeserverConfig } from '../config/local-homeserver.ts';
 import { logConfig } from '../config/log-config.ts';
 import type { Profile } from '../config/profiles.ts';
-import { planHomeservers, type HomeserverPlan } from '../config/topology.ts';
+import { planHomeservers, type HomeserverPlan, type Placement } from '../config/topology.ts';
 import { loadAndAllocate } from './addresses-file.ts';
 import { ensureSecret } from './secrets.ts';
 
@@ -33,13 +33,14 @@ export async function prepareProfile(
 	profile: Profile,
 	roster: Roster,
 	python: string,
+	placement: Placement = {},
 ): Promise<Result<PreparedProfile, string>> {
 	const paths = profileFiles(root, profile.name);
 	const octets = loadAndAllocate(
 		paths.addresses,
 		roster.authorities.map((a) => a.id),
 	);
-	const plans = planHomeservers(roster, profile, octets);
+	const plans = planHomeservers(roster, profile, octets, placement);
 	const prepared = plans.map((plan) => {
 		const files = homeserverFiles(homeserverDir(root, profile.name, plan.id));
 		return { plan, files, clientUrl: clientUrl(plan) };
@@ -79,12 +80,13 @@ export function reconfigureHomeserver(
 	roster: Roster,
 	homeserver: PreparedHomeserver,
 	caCertPath: string,
+	placement: Placement = {},
 ): Result<PreparedHomeserver, string> {
 	const octets = loadAndAllocate(
 		profileFiles(root, profile.name).addresses,
 		roster.authorities.map((a) => a.id),
 	);
-	const plan = planHomeservers(roster, profile, octets).find((p) => p.id === homeserver.plan.id);
+	const plan = planHomeservers(roster, profile, octets, placement).find((p) => p.id === homeserver.plan.id);
 	if (plan === undefined) return err(`roster has no homeserver "${homeserver.plan.id}"`);
 	writeConfigs(plan, homeserver.files, caCertPath);
 	return ok({ ...homeserver, plan });

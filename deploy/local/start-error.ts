@@ -17,6 +17,7 @@ const WHO_USES: Readonly<Record<ProfileName, string>> = {
 	other: 'the second deployment’s test (tests/integration/fourth-network.test.ts)',
 	fanout: '`npm run bench -- plenary_fanout`',
 	admission: 'the admission test (tests/integration/admission.test.ts)',
+	peers: 'the local production run’s test (deploy/production/local/run.integration.test.ts)',
 };
 
 export function profileBusyError(profile: ProfileName, pid: number): StartError {

@@ -3,8 +3,10 @@
 // on a real host), Synapse's, Redis's and PostgreSQL's ports on 127.0.0.1
 // chosen clear of the local federations' (deploy/config/profiles.ts), and
 // every file under one folder instead of /etc and /var (PostgreSQL's socket
-// excepted: postgres.ts). Pure.
+// excepted: postgres.ts), and server names that reach it and its peers here
+// (localServerNames). Pure.
 import { join } from 'node:path';
+import type { Roster } from '../../../policies/roster/types.ts';
 import { DEFAULT_PRODUCTION_OPTIONS, type ProductionOptions } from '../options.ts';
 
 /** nginx's address: no local federation profile uses 127.0.70.x. */
@@ -32,4 +34,18 @@ export function productionDemoOptions(dir: string, python: string): ProductionOp
 		synapsePython: python,
 		webPort: 47300,
 	};
+}
+
+/**
+ * The roster with the server names of this machine: the demo authority's is
+ * nginx's address (an IP literal, so peers go to its port 8448 with no
+ * delegation to look up, as they do to each other locally), each peer's the
+ * one its development homeserver runs under (`peers`, authority → server
+ * name); the others keep their production names, which nothing here reaches.
+ * As the local federation maps names (docs/decisions.md), the roster's
+ * authorities and networks stay as they are.
+ */
+export function localServerNames(roster: Roster, authority: string, peers: Readonly<Record<string, string>>): Roster {
+	const names: Readonly<Record<string, string>> = { ...peers, [authority]: DEMO_ADDRESS };
+	return { ...roster, authorities: roster.authorities.map((a) => ({ ...a, homeserver: names[a.id] ?? a.homeserver })) };
 }

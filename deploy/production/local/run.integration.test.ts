@@ -1,19 +1,46 @@
 // Issue 15, toward acceptance 1: the local production run of one demo
-// authority — PostgreSQL, Redis, Synapse's main process and five workers,
-// nginx on the authority's own loopback address with TLS — answers through
-// nginx, and its workers, not the main process, serve what nginx routes to
-// them: a /sync and a message sent are logged by client_reader1, and the
-// message is in the room's history afterwards (written by the event
-// persister). Not yet here: federation with the development profile and the
-// cross-server request flow (the rest of acceptance 1).
+// authority (Guatemala) — PostgreSQL, Redis, Synapse's main process and five
+// workers, nginx on the authority's own loopback address with TLS — answers
+// through nginx, and its workers, not the main process, serve what nginx
+// routes to them: a /sync and a message sent are logged by client_reader1,
+// and the message is in the room's history afterwards (written by the event
+// persister). It federates over verified TLS with a development-profile
+// homeserver of the demo roster (El Salvador's, the `peers` profile, started
+// here): an encrypted message goes each way, the inbound transaction is
+// logged by federation_inbound1 and the outbound one by federation_sender1.
+// Then the cross-server request flow through it (acceptance 1): a bridge on
+// each side (the production one through nginx, its /sync served by
+// client_reader1), a case opened from Guatemala and moved by both sides, an
+// encrypted attachment uploaded to media_repository1 and fetched by the peer
+// over federation, and both registers holding the same case, status and
+// moves. The bridges are the test support's bot processes (their own site
+// files and configs), not the generated bridge unit; the web app is not run.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
+import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botSetup, readRegister, runBot, type BotProcess, type BotSetup } from '../../../tests/support/bot/bot-process.ts';
+import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../../../tests/support/bot/bot-room.ts';
+import { runCaseFlow } from '../../../tests/support/bot/case-flow.ts';
+import { fetchEncryptedAttachment, sendEncryptedAttachment, type SentFile } from '../../../tests/support/case-attachment.ts';
+import type { FederationInfo } from '../../../tests/support/federation-info.ts';
+import { createEncryptedRoom, decryptedMessage, invitedTo, startNodeClient } from '../../../tests/support/matrix-node-client.ts';
+import type { LocalFederation } from '../../local/federation.ts';
+import { registerAccount } from '../../local/provision.ts';
+import type { AuthorityId } from '../../../policies/roster/types.ts';
 import { registrationMac } from '../../local/registration-mac.ts';
+import type { LocalHomeserver } from '../../local/types.ts';
 import { productionWorkers } from '../worker-set.ts';
+import { DEMO_ADDRESS } from './demo-options.ts';
+import { startDemoPeers } from './peers.ts';
 import { startProductionDemo, type ProductionDemo } from './run.ts';
+
+const AUTHORITY = 'gt-mp' as AuthorityId;
+/** The development homeserver it federates with: a peer of Guatemala's in REFCO. */
+const PEER = 'sv-fgr' as AuthorityId;
 
 interface Answer {
 	readonly status: number;
@@ -22,6 +49,7 @@ interface Answer {
 }
 
 let demo: ProductionDemo;
+let peers: LocalFederation | undefined;
 
 function call(method: string, path: string, body?: unknown, token?: string, port = 443): Promise<Answer> {
 	return new Promise((resolve, reject) => {
@@ -74,18 +102,29 @@ async function logged(name: string, pattern: RegExp): Promise<boolean> {
 
 describe('the local production run', () => {
 	let token: string;
+	let deviceId: string;
+	let userId: string;
 
 	beforeAll(async () => {
+		const root = process.cwd();
+		const startedPeers = await startDemoPeers({ root, authority: AUTHORITY, only: [PEER], log: (line) => console.log(`peers: ${line}`) });
+		if (!startedPeers.ok) throw new Error(startedPeers.error);
+		peers = startedPeers.value.federation;
 		const started = await startProductionDemo({
-			root: process.cwd(),
-			dir: join(process.cwd(), '.data', 'production-test'),
+			root,
+			dir: join(root, '.data', 'production-test'),
+			authority: AUTHORITY,
+			federation: startedPeers.value.demo,
 			log: (line) => console.log(`production run: ${line}`),
 		});
 		if (!started.ok) throw new Error(started.error);
 		demo = started.value;
+		// The SDK's fetch verifies nginx's certificate against the run's CA, as the tests' https requests do.
+		setDefaultCACertificates([...getCACertificates('default'), demo.caCert]);
 	}, 900_000);
 
 	afterAll(async () => {
+		await peers?.stop();
 		if (demo === undefined) return;
 		const pids = Object.values(demo.pids()).filter((p): p is number => p !== undefined);
 		await demo.stop();
@@ -119,7 +158,10 @@ describe('the local production run', () => {
 		});
 		expect(registered.status, JSON.stringify(registered.json)).toBe(200);
 		token = String(registered.json['access_token']);
+		deviceId = String(registered.json['device_id']);
+		userId = String(registered.json['user_id']);
 		expect(token.length).toBeGreaterThan(10);
+		expect(userId).toBe(`@ana.production:${DEMO_ADDRESS}`);
 	});
 
 	it('has the client reader serve /sync and event sending, the main process neither, and the event persister write the message', async () => {
@@ -169,6 +211,124 @@ describe('the local production run', () => {
 		expect(status).toBe(200);
 		expect(await logged('client_reader1', /Processed request: .*"GET \/_matrix\/client\/v3\/sync\?timeout=0&restarted=1 /)).toBe(true);
 	}, 90_000);
+
+	it('federates over verified TLS with a development homeserver: an encrypted message each way, through the federation workers', async () => {
+		const peer = peers!.homeserver(PEER);
+		const registered = await registerAccount(peer, `officer-${Date.now()}`);
+		if (!registered.ok) throw new Error(registered.error);
+		let production: MatrixClient | undefined;
+		let development: MatrixClient | undefined;
+		try {
+			production = await startNodeClient({ userId, accessToken: token, deviceId, clientUrl: demo.baseUrl });
+			development = await startNodeClient({ ...registered.value, clientUrl: peer.clientUrl });
+			const developmentId = development.getUserId()!;
+			const roomId = await createEncryptedRoom(production, [developmentId]);
+			await invitedTo(development, roomId);
+			await development.joinRoom(roomId);
+
+			const there = decryptedMessage(development, roomId, (body) => body === 'Desde producción');
+			await production.sendTextMessage(roomId, 'Desde producción');
+			const received = await there;
+			expect(received.getSender()).toBe(userId);
+			expect(received.getWireType()).toBe('m.room.encrypted');
+
+			const back = decryptedMessage(production, roomId, (body) => body === 'Desde desarrollo');
+			await development.sendTextMessage(roomId, 'Desde desarrollo');
+			const answer = await back;
+			expect(answer.getSender()).toBe(developmentId);
+			expect(answer.getWireType()).toBe('m.room.encrypted');
+		} finally {
+			production?.stopClient();
+			development?.stopClient();
+		}
+		// What came in (the peer's join and message) was a transaction to the inbound worker, not to the main process.
+		expect(await logged('federation_inbound1', /Processed request: .*"PUT \/_matrix\/federation\/v1\/send\//)).toBe(true);
+		expect(logOf('main')).not.toMatch(/Processed request: .*"PUT \/_matrix\/federation\/v1\/send\//);
+		// What went out (the room's events, the message) went as transactions of the federation sender, to the peer's server name; the main process sent none.
+		const peerName = peer.serverName.replace(/[.]/g, '\\.');
+		expect(
+			await logged('federation_sender1', new RegExp(`TX \\[${peerName}\\] \\{\\d+\\} Sending transaction \\[\\d+\\], \\(PDUs: [1-9]`)),
+		).toBe(true);
+		expect(await logged('federation_sender1', new RegExp(`TX \\[${peerName}\\] \\{\\d+\\} got 200 response`))).toBe(true);
+		expect(logOf('main')).not.toMatch(/Sending transaction/);
+	}, 180_000);
+
+	it('carries the cross-server request flow through it: a case opened, moved, an encrypted attachment, and both bridges’ registers agree', async () => {
+		// The production homeserver as the test support sees a homeserver: its registration secret is in the generated secrets/.
+		const production: LocalHomeserver = {
+			id: AUTHORITY,
+			serverName: DEMO_ADDRESS,
+			address: DEMO_ADDRESS,
+			clientUrl: demo.baseUrl,
+			federationPort: demo.options.federationPort,
+			dataDir: demo.options.configDir,
+			logPath: join(demo.options.logDir, 'homeserver.log'),
+		};
+		const peer = peers!.homeserver(PEER);
+		const info: FederationInfo = { profile: 'peers', caCertPath: peers!.caCertPath, homeservers: [production, peer] };
+		// The bridges are processes of their own: they trust the CA that issued nginx's certificate as this process does.
+		process.env['NODE_EXTRA_CA_CERTS'] = peers!.caCertPath;
+		const bridges: BotSetup[] = [await botSetup(production, info.homeservers), await botSetup(peer, info.homeservers)];
+		const running: BotProcess[] = bridges.map((b) => runBot(b));
+		const clients: MatrixClient[] = [];
+		try {
+			await Promise.all(running.map((b) => b.logged('bridge running')));
+			const requesting = await crossSignedClient(info, AUTHORITY, 'requesting');
+			clients.push(requesting);
+			const requested = await crossSignedClient(info, PEER, 'requested');
+			clients.push(requested);
+			const room = await caseRoomWithBots(
+				requesting,
+				requested,
+				bridges.map((b) => b.userId),
+			);
+			const send = linearSend(room, { requesting, requested });
+			const flow = await runCaseFlow({ total: 8, requesting: AUTHORITY, requested: PEER, label: 'production' }, send);
+			expect(flow.transitions).toBeGreaterThanOrEqual(2);
+
+			// An encrypted attachment from the production side, uploaded to its media worker, fetched by the peer over federation.
+			const bytes = new TextEncoder().encode('%PDF-1.4 extracto bancario, producción');
+			const file = decryptedMessage(requested, room, (body) => body === 'extracto.pdf');
+			const attached = await sendEncryptedAttachment(requesting, room, 'extracto.pdf', bytes);
+			const received = (await file).getContent()['file'] as SentFile;
+			expect(received.url.startsWith(`mxc://${DEMO_ADDRESS}/`)).toBe(true);
+			expect(await fetchEncryptedAttachment(requested, received)).toEqual(bytes);
+
+			// Both registers: every case event of the flow, the same case with the same status, the same moves; verify passes.
+			const all = [...flow.sent, attached];
+			for (const bridge of bridges)
+				await until(
+					() => {
+						const logged = new Set(readRegister(bridge)?.snapshot.eventLog.map((r) => r.eventId) ?? []);
+						return flow.sent.every((id) => logged.has(id));
+					},
+					`${bridge.userId} logs the flow`,
+					1800,
+				);
+			expect(all).toHaveLength(flow.sent.length + 1);
+			const caseOf = (b: BotSetup) => readRegister(b)!.snapshot.cases.filter((c) => c.roomId === room);
+			const movesOf = (b: BotSetup) =>
+				readRegister(b)!
+					.snapshot.transitions.filter((t) => t.roomId === room)
+					.sort((x, y) => x.position - y.position)
+					.map((t) => [t.eventId, t.toStatus]);
+			const [here, there] = bridges as [BotSetup, BotSetup];
+			expect(caseOf(here)).toHaveLength(1);
+			expect(caseOf(here)).toEqual(caseOf(there));
+			expect(movesOf(here)).toEqual(movesOf(there));
+			expect(movesOf(here)).toHaveLength(flow.transitions);
+			expect(caseOf(here)[0]).toMatchObject({ opened: true, requesting: AUTHORITY, requested: PEER, status: movesOf(here).at(-1)![1] });
+			for (const bridge of bridges) expect(readRegister(bridge)!.verify.intact).toBe(true);
+		} finally {
+			for (const c of clients) c.stopClient();
+			for (const b of running) b.child.kill('SIGKILL');
+		}
+		// The production bridge's /sync and the attachment went through the workers nginx routes them to.
+		const bridgeUser = bridges[0]!.userId.replace(/[.]/g, '\\.');
+		expect(await logged('client_reader1', new RegExp(`\\{${bridgeUser}\\} Processed request: .*"GET /_matrix/client/v3/sync`))).toBe(true);
+		expect(await logged('media_repository1', /Processed request: .*"POST \/_matrix\/media\/v3\/upload/)).toBe(true);
+		expect(await logged('media_repository1', /Processed request: .*"GET \/_matrix\/federation\/v1\/media\/download\//)).toBe(true);
+	}, 300_000);
 
 	it('runs each worker as its own process (ps)', () => {
 		const pids = demo.pids();

@@ -6,8 +6,14 @@
 // run, all supervised (supervisor.ts) and all stopped by stop(). On a real
 // host systemd runs the same files (README.md). Installs nginx and Redis from
 // Debian when missing (as root). The run's folder is started afresh.
-// Not yet: the web app and the bridge, and federation with the development
-// profile's homeservers (issue 15, acceptance 1).
+// Given development homeservers to federate with (`federation`: the `peers`
+// profile's), its certificate comes from their CA and it trusts that CA, and
+// the names in its files are theirs and its own address (localServerNames):
+// it federates with them over verified TLS through nginx's 8448. The one
+// Synapse setting the run adds to the generator's files is for that, in a
+// file of its own (local-federation.yaml): the CA, and outbound requests to
+// loopback allowed.
+// Not yet: the web app and the bridge (issue 15, acceptance 1).
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../../policies/result.ts';
 import { describeErrors } from '../../../policies/roster/file/index.ts';
 import { issueCertificates } from '../../certs/certificates.ts';
+import { LOCAL_BLOCKLIST, LOOPBACK_V4 } from '../../config/ip-ranges.ts';
 import { ensureDebianPrograms, NGINX, REDIS } from '../../process/debian-packages.ts';
 import { lastLines, run } from '../../process/run.ts';
 import { writeDemoDeployment } from '../../roster/demo-deployment.ts';
@@ -24,7 +31,8 @@ import { generateProductionFiles } from '../generate.ts';
 import type { ProductionOptions } from '../options.ts';
 import { productionWorkers } from '../worker-set.ts';
 import { ensureProductionSecrets } from '../write-secrets.ts';
-import { DEMO_ADDRESS, DEMO_POSTGRES_PORT, productionDemoOptions } from './demo-options.ts';
+import { stringify } from 'yaml';
+import { DEMO_ADDRESS, DEMO_POSTGRES_PORT, localServerNames, productionDemoOptions } from './demo-options.ts';
 import { runSql, startLocalPostgres } from './postgres.ts';
 import { running, Supervisor } from './supervisor.ts';
 
@@ -40,11 +48,20 @@ export interface ProductionDemo {
 	stop(): Promise<void>;
 }
 
+/** The development homeservers the run federates with. */
+export interface DemoFederation {
+	/** Their CA's folder (ca.crt, ca.key): it issues the run's certificate too, and both sides trust it. */
+	readonly caDir: string;
+	/** Authority id → the server name of its development homeserver. */
+	readonly peers: Readonly<Record<string, string>>;
+}
+
 export interface ProductionDemoRequest {
 	readonly root: string;
 	/** The run's folder: removed and made again. */
 	readonly dir: string;
 	readonly authority?: string;
+	readonly federation?: DemoFederation;
 	readonly log?: (line: string) => void;
 }
 
@@ -97,7 +114,7 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 	mkdirSync(dir, { recursive: true, mode: 0o700 });
 
 	const certs = await issueCertificates(python, {
-		ca: { dir: join(dir, 'ca'), name: 'Rogatory production demo CA' },
+		ca: { dir: request.federation?.caDir ?? join(dir, 'ca'), name: 'Rogatory production demo CA' },
 		servers: [{ dir: join(dir, 'tls'), ip: DEMO_ADDRESS }],
 	});
 	if (!certs.ok) return certs;
@@ -126,7 +143,7 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 	if (site === undefined) return fail(`the demo has no site for "${authority}"`);
 	const deployment = loadDeployment({ roster: files.roster, sites: [site] });
 	if (!deployment.ok) return fail(describeErrors(deployment.error));
-	const roster = deployment.value.runtime;
+	const roster = localServerNames(deployment.value.runtime, authority, request.federation?.peers ?? {});
 	const generated = generateProductionFiles(
 		{
 			roster,
@@ -147,6 +164,17 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 	if (!secrets.ok) return fail(secrets.error);
 	for (const folder of [o.dataDir, o.logDir, o.redisDir]) mkdirSync(folder, { recursive: true, mode: 0o700 });
 	const homeserverYaml = join(o.configDir, 'homeserver.yaml');
+	// The run's own Synapse settings, after the generator's: only what federating with loopback peers under a private CA needs.
+	const localYaml = join(o.configDir, 'local-federation.yaml');
+	writeFileSync(
+		localYaml,
+		'# Written by deploy/production/local/run.ts: the local run’s departures from the generated files, for federation on loopback.\n' +
+			stringify({
+				federation_custom_ca_list: [certs.value.caCert],
+				ip_range_blacklist: [...LOCAL_BLOCKLIST],
+				ip_range_whitelist: [LOOPBACK_V4],
+			}),
+	);
 	const serverName = roster.authorities.find((a) => a.id === authority)?.homeserver ?? authority;
 
 	const created = await runSql(pg.value, join(o.configDir, 'postgresql', 'create-database.sql'));
@@ -186,7 +214,12 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 	}
 
 	log('starting Synapse’s main process (its first start creates the schema: a minute or so)');
-	const mainAlive = start('main', python, ['-m', 'synapse.app.homeserver', '--config-path', homeserverYaml], pythonEnv());
+	const mainAlive = start(
+		'main',
+		python,
+		['-m', 'synapse.app.homeserver', '--config-path', homeserverYaml, '--config-path', localYaml],
+		pythonEnv(),
+	);
 	const main = await waitFor('Synapse’s main process', `http://127.0.0.1:${o.mainPort}/health`, 300, mainAlive);
 	if (!main.ok) return fail(`${main.error} (its log: ${join(o.logDir, 'main.out')} and homeserver.log)`);
 	for (const worker of productionWorkers(o)) {
@@ -199,6 +232,8 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 				'synapse.app.generic_worker',
 				'--config-path',
 				homeserverYaml,
+				'--config-path',
+				localYaml,
 				'--config-path',
 				join(o.configDir, 'workers', `${worker.name}.yaml`),
 			],
