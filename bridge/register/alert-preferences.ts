@@ -3,8 +3,8 @@
 // newest version wins); read here by bridge/alerts — the version held, to
 // judge a new one, and every setting, to address the mails.
 import type Database from 'better-sqlite3';
-import { err, ok, type Result } from '../../policies/result.ts';
-import { registerError } from './sqlite-errors.ts';
+import type { Result } from '../../policies/result.ts';
+import { registerWork } from './sqlite-errors.ts';
 import type { AlertPreferenceRow, RegisterError } from './types.ts';
 
 export interface AlertPreferenceStore {
@@ -37,13 +37,7 @@ export function alertPreferenceStore(file: string, sqlite: Database.Database): A
 	const all = sqlite.prepare(
 		'SELECT user_id AS userId, version, email, off, event_id AS eventId, sent_at AS sentAt FROM alert_preferences ORDER BY user_id',
 	);
-	const attempt = <T>(what: string, run: () => T): Result<T, RegisterError> => {
-		try {
-			return ok(run());
-		} catch (thrown) {
-			return err(registerError(file, what, thrown));
-		}
-	};
+	const attempt = registerWork(file);
 	return {
 		versionOf: (userId) =>
 			attempt('read a person’s alert setting', () => (version.get(userId) as { version: number } | undefined)?.version),

@@ -5,8 +5,8 @@
 // with its Message-ID. When a person was last mailed — by a batched mail or
 // by an escalation step that named them — is when their batch window began.
 import type Database from 'better-sqlite3';
-import { err, ok, type Result } from '../../policies/result.ts';
-import { registerError } from './sqlite-errors.ts';
+import type { Result } from '../../policies/result.ts';
+import { registerWork } from './sqlite-errors.ts';
 import type { RegisterError } from './types.ts';
 
 export interface DigestMailRow {
@@ -41,13 +41,7 @@ export function digestStore(file: string, sqlite: Database.Database): DigestStor
 		SELECT max(sent_at) AS at FROM digest_mails WHERE recipient = @recipient
 		UNION ALL
 		SELECT max(s.sent_at) AS at FROM escalation_steps AS s, json_each(s.recipients) AS r WHERE r.value = @recipient)`);
-	const attempt = <T>(what: string, run: () => T): Result<T, RegisterError> => {
-		try {
-			return ok(run());
-		} catch (thrown) {
-			return err(registerError(file, what, thrown));
-		}
-	};
+	const attempt = registerWork(file);
 	return {
 		record: (mail) =>
 			attempt('record a batched mail', () =>

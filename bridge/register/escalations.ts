@@ -6,8 +6,8 @@
 // second record of the same step a no-op rather than a new step.
 import type Database from 'better-sqlite3';
 import type { AlertKind, ChainStep } from '../../policies/alerts/index.ts';
-import { err, ok, type Result } from '../../policies/result.ts';
-import { registerError } from './sqlite-errors.ts';
+import type { Result } from '../../policies/result.ts';
+import { registerTransactions } from './sqlite-errors.ts';
 import type { RegisterError } from './types.ts';
 
 export interface EscalationStepRow {
@@ -58,13 +58,7 @@ export function escalationStore(file: string, sqlite: Database.Database): Escala
 		`SELECT ${COLUMNS} FROM escalation_steps WHERE sent_at IS NOT NULL AND noted_at IS NULL ORDER BY sent_at, alert_id, step`,
 	);
 	const noted = sqlite.prepare('UPDATE escalation_steps SET noted_at = ? WHERE alert_id = ? AND step = ? AND noted_at IS NULL');
-	const run = <T>(doing: string, work: () => T): Result<T, RegisterError> => {
-		try {
-			return ok(sqlite.transaction(work)());
-		} catch (thrown) {
-			return err(registerError(file, doing, thrown));
-		}
-	};
+	const run = registerTransactions(file, sqlite);
 	return {
 		record: (step) =>
 			run('record an escalation step', () => {

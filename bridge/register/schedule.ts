@@ -4,8 +4,8 @@
 // a `sending` row is sent again with the same transaction ID. The row type is
 // the scheduler's too (bridge/reminders/types.ts names it ReminderRow).
 import type Database from 'better-sqlite3';
-import { err, ok, type Result } from '../../policies/result.ts';
-import { registerError } from './sqlite-errors.ts';
+import type { Result } from '../../policies/result.ts';
+import { registerTransactions } from './sqlite-errors.ts';
 import type { RegisterError } from './types.ts';
 
 /**
@@ -117,13 +117,7 @@ export function scheduleStore(file: string, sqlite: Database.Database): Schedule
 	const keptIn = sqlite.prepare(`SELECT event_id AS eventId, room_id AS room, sender, origin_server_ts AS originServerTs, content
 		FROM preservation_events WHERE room_id = ? ORDER BY origin_server_ts, event_id`);
 
-	const run = <T>(doing: string, work: () => T): Result<T, RegisterError> => {
-		try {
-			return ok(sqlite.transaction(work)());
-		} catch (thrown) {
-			return err(registerError(file, doing, thrown));
-		}
-	};
+	const run = registerTransactions(file, sqlite);
 	return {
 		reconcile: (plans) =>
 			run('plan the reminders', () => {

@@ -2,6 +2,7 @@
 // cannot write must stop the sync loudly and say what to do (issue 4), so
 // each error names the file, SQLite's code and the remedy.
 import Database from 'better-sqlite3';
+import { err, ok, type Result } from '../../policies/result.ts';
 import type { RegisterError } from './types.ts';
 
 const REMEDIES: Readonly<Record<string, string>> = {
@@ -29,4 +30,24 @@ export function registerError(file: string, doing: string, thrown: unknown): Reg
 	}
 	const message = thrown instanceof Error ? thrown.message : String(thrown);
 	return { code: 'REGISTER_FAILED', message: `register ${file}: could not ${doing} (${message})` };
+}
+
+/** A register store's way to run its work: the result, or the SQLite failure as a value naming the file and what was being done. */
+export type RegisterWork = <T>(doing: string, work: () => T) => Result<T, RegisterError>;
+
+/** Runs each piece of work as it is (one statement, or reads that need no transaction). */
+export function registerWork(file: string): RegisterWork {
+	return <T>(doing: string, work: () => T): Result<T, RegisterError> => {
+		try {
+			return ok(work());
+		} catch (thrown) {
+			return err(registerError(file, doing, thrown));
+		}
+	};
+}
+
+/** Runs each piece of work in one transaction of `sqlite`. */
+export function registerTransactions(file: string, sqlite: Database.Database): RegisterWork {
+	const attempt = registerWork(file);
+	return <T>(doing: string, work: () => T): Result<T, RegisterError> => attempt(doing, () => sqlite.transaction(work)());
 }
