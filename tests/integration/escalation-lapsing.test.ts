@@ -15,15 +15,15 @@ import type { ParsedMail } from 'mailparser';
 import type * as sdk from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messageIdOf } from '../../bridge/alerts/escalator.ts';
-import { serverMap } from '../../bridge/bot/config.ts';
-import { openRegister, type EscalationStepRow } from '../../bridge/register/index.ts';
+import type { EscalationStepRow } from '../../bridge/register/index.ts';
 import { ALERT_STEP_TYPE, alertStepsOf, lapsingAlertId } from '../../policies/alerts/index.ts';
 import type { CaseReference, Opened } from '../../policies/cases/index.ts';
 import { OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { buildPreservationContent, type PreservationEvent } from '../../policies/preservation/record/index.ts';
 import type { RuleId } from '../../policies/preservation/types.ts';
-import { demoRoster, GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
+import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
 import { alertsSite, type AlertsSite } from '../support/alerts/alerts-site.ts';
+import { escalationSteps } from '../support/alerts/escalation-steps.ts';
 import type { BotProcess, BotSetup } from '../support/bot/bot-process.ts';
 import { caseRoomWithBots, crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
@@ -70,20 +70,7 @@ async function sendPreservation(client: sdk.MatrixClient, room: string, event: P
 	return (await client.sendMessage(room, content.value as never)).event_id;
 }
 
-function steps(room: string): EscalationStepRow[] {
-	const reg = openRegister(
-		setup.config.registerFile,
-		{ roster: demoRoster, servers: serverMap(setup.config, demoRoster) },
-		{ readonly: true },
-	);
-	if (!reg.ok) return [];
-	try {
-		const rows = reg.value.escalations.ofRoom(room);
-		return rows.ok ? rows.value : [];
-	} finally {
-		reg.value.close();
-	}
-}
+const steps = (room: string): EscalationStepRow[] => escalationSteps(setup, room);
 
 function expectContentFree(mail: ParsedMail): void {
 	const headers = [...mail.headers].map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('\n');

@@ -25,6 +25,7 @@ import type { CaseReference, Opened } from '../../policies/cases/index.ts';
 import { OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { demoRoster } from '../../policies/roster/testing/demo.ts';
 import { alertsSite, type AlertsSite } from '../support/alerts/alerts-site.ts';
+import { escalationSteps } from '../support/alerts/escalation-steps.ts';
 import type { BotProcess, BotSetup } from '../support/bot/bot-process.ts';
 import { caseRoomWithBots, crossSignedClient, until } from '../support/bot/bot-room.ts';
 import { stoppedAfterAll } from '../support/bot/test-processes.ts';
@@ -86,21 +87,7 @@ function holds(eventId: string): boolean {
 /** The batched mails (bridge/alerts/digest.ts), known by their Message-IDs. */
 const batched = (): ParsedMail[] => received().filter((m) => m.messageId?.startsWith('<digest.') === true);
 
-/** The bridge's escalation steps for a room, read beside the running bridge. */
-function steps(room: string): EscalationStepRow[] {
-	const reg = openRegister(
-		setup.config.registerFile,
-		{ roster: demoRoster, servers: serverMap(setup.config, demoRoster) },
-		{ readonly: true },
-	);
-	if (!reg.ok) return [];
-	try {
-		const rows = reg.value.escalations.ofRoom(room);
-		return rows.ok ? rows.value : [];
-	} finally {
-		reg.value.close();
-	}
-}
+const steps = (room: string): EscalationStepRow[] => escalationSteps(setup, room);
 
 /** The mails of a room's alert: known by their Message-IDs (messageIdOf), as nothing else in them names the case. */
 const mailsOf = (room: string): ParsedMail[] => {
