@@ -12,7 +12,11 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['{policies,bridge,deploy,web,scripts}/**/*.test.ts', 'tests/{bench,lint,support,properties}/**/*.test.ts'],
+					include: [
+						'{policies,bridge,deploy,web,scripts}/**/*.test.ts',
+						'tests/{bench,lint,support,properties}/**/*.test.ts',
+						'tests/e2e/support/**/*.test.ts',
+					],
 					exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
 					environment: 'node',
 				},
