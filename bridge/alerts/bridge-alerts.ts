@@ -59,6 +59,7 @@ export function bridgeAlerts(options: BridgeAlertsOptions): BridgeAlerts {
 		from: settings.relay.from,
 		link: settings.link,
 		ackWithinMinutes: settings.ackWithinMinutes,
+		mailsPerHour: settings.mailsPerHour,
 		now: options.now,
 		log,
 		caseRoom: () => caseRoom,

@@ -113,6 +113,7 @@ describe('the batched mails about new routine requests', () => {
 				recipients: [id('ada')],
 				dueAt: T + M,
 				recordedAt: T + M,
+				held: [],
 			}),
 		);
 		must(s.register.escalations.markSent('!urgent', 0, T + 2 * M));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MailText } from '../../policies/alerts/index.ts';
 import { AMINA, ANA, envelope, OPENED, ROOM } from '../../policies/cases/testing/fixtures.ts';
+import type { RoomId } from '../../policies/cases/index.ts';
 import type { PersonEntry } from '../../policies/directory/types.ts';
 import { ok, err } from '../../policies/result.ts';
 import { NIGERIA } from '../../policies/roster/testing/demo.ts';
@@ -37,10 +38,15 @@ interface Sent {
 	readonly messageId: string | undefined;
 }
 
-function setup(options: { fail?: () => boolean; caseRoom?: CaseRoomSender } = {}) {
+/** Further urgent requests to Nigeria, each in a room of its own, opened at T. */
+const moreRooms = (n: number): RoomId[] => Array.from({ length: n }, (_, i) => `!flood${i}:${NG}` as RoomId);
+
+function setup(options: { fail?: () => boolean; caseRoom?: CaseRoomSender; mailsPerHour?: number; more?: readonly RoomId[] } = {}) {
 	const dir = tempDir();
 	const register = open(dir.file('r.sqlite'));
 	must(register.ingest(batch(inRoom(ROOM, [envelope('$open', ANA, T, OPENED)]))));
+	for (const [i, room] of (options.more ?? []).entries())
+		must(register.ingest(batch(inRoom(room, [envelope(`$open${i}`, ANA, T, OPENED)]), `s-more${i}`)));
 	const sent: Sent[] = [];
 	const lines: string[] = [];
 	let now = T;
@@ -61,6 +67,7 @@ function setup(options: { fail?: () => boolean; caseRoom?: CaseRoomSender } = {}
 		from: 'rogatory@ca.ng.example',
 		link: 'https://rogatory.ca.ng.example',
 		ackWithinMinutes: 30,
+		mailsPerHour: options.mailsPerHour ?? 10,
 		now: () => now,
 		log: (line) => lines.push(line),
 		caseRoom: () => options.caseRoom,
@@ -194,7 +201,43 @@ describe('the escalation of an unacknowledged urgent request', () => {
 		await s.at(T + 62 * M);
 		expect(s.steps().map((r) => r[1])).toEqual(['on-call', 'next-on-duty', 'officers']);
 		expect(told).toHaveLength(2);
-		expect(s.lines.some((l) => l.includes('no one of it has an e-mail address'))).toBe(true);
+		expect(s.lines.some((l) => l.includes('no one of it was mailed'))).toBe(true);
 		expect(JSON.stringify(told)).not.toMatch(/Cóndor|MP-FECO|@ca\.ng\.example/);
+	});
+
+	it('mails one person at most the cap in an hour however many urgent requests come; the rest are held, logged, not named to the case, and the chain goes on', async () => {
+		const told: { room: string; told: unknown }[] = [];
+		const more = moreRooms(4);
+		const s = setup({
+			mailsPerHour: 3,
+			more,
+			caseRoom: (room, _type, content) => {
+				told.push({ room, told: content['told'] });
+				return Promise.resolve(ok(`$step${told.length}`));
+			},
+		});
+		done = s.cleanup;
+		await s.at(T + M);
+		expect(s.sent.map((m) => m.to)).toEqual(['ada@ca.ng.example', 'ada@ca.ng.example', 'ada@ca.ng.example']);
+		const rooms = [ROOM, ...more];
+		const stepsOf = (room: string) => must(s.register.escalations.ofAlert(room));
+		for (const room of rooms) expect(stepsOf(room).map((r) => [r.step, r.sentAt])).toEqual([[0, T + M]]);
+		expect(rooms.map((room) => stepsOf(room)[0]!.held)).toEqual([[], [], [], [id('ada')], [id('ada')]]);
+		expect(s.lines.filter((l) => l.endsWith(`${id('ada')} not mailed: 3 escalation mails in the last hour`))).toHaveLength(2);
+		// The case rooms are told only of those mailed.
+		await s.at(T + 2 * M);
+		expect(told.filter((t) => JSON.stringify(t.told) === JSON.stringify([id('ada')]))).toHaveLength(3);
+		expect(told).toHaveLength(3);
+		// Nothing held goes later: the one on call was mailed three times, each saying to open Rogatory.
+		await s.at(T + 20 * M);
+		expect(s.sent).toHaveLength(3);
+		// The chain goes on for all five on time: the next on duty has a cap of his own.
+		await s.at(T + 31 * M);
+		for (const room of rooms) expect(stepsOf(room).map((r) => r.as)).toEqual(['on-call', 'next-on-duty']);
+		expect(s.sent.filter((m) => m.to === 'ben@ca.ng.example')).toHaveLength(3);
+		// An hour after the first mails, the one on call can be mailed again.
+		must(s.register.ingest(batch(inRoom('!late:x' as RoomId, [envelope('$late', ANA, T + 62 * M, OPENED)]), 's-late')));
+		await s.at(T + 62 * M);
+		expect(s.sent.filter((m) => m.to === 'ada@ca.ng.example')).toHaveLength(4);
 	});
 });

@@ -16,15 +16,20 @@
 // `org.rogatory.alert.step` event (policies/alerts/step-event.ts) with a
 // transaction ID of the step's own, marked in the register once the
 // homeserver took it — sent again after a restart until then, never twice.
+// One person gets at most `mailsPerHour` escalation mails in any hour
+// (policies/alerts/mail-cap.ts): the ones over it are held when the step is
+// recorded, logged, and not named to the case room.
 import { createHash } from 'node:crypto';
 import {
 	ALERT_STEP_TYPE,
 	alertStepContent,
 	escalationChain,
 	focalPointsOf,
+	HOUR_MS,
 	lapsingMailText,
 	mailText,
 	nextStep,
+	splitByCap,
 	type AlertSubject,
 	type TakenStep,
 } from '../../policies/alerts/index.ts';
@@ -32,7 +37,7 @@ import type { PersonEntry } from '../../policies/directory/types.ts';
 import type { AuthorityId } from '../../policies/roster/types.ts';
 import type { EscalationStepRow, Register } from '../register/index.ts';
 import type { SendFailure } from '../reminders/hook.ts';
-import type { Result } from '../../policies/result.ts';
+import { ok, type Result } from '../../policies/result.ts';
 import type { Mailer } from './mailer.ts';
 import type { Addressee } from './settings.ts';
 import { lapsingSubjects } from './lapsing-preservations.ts';
@@ -68,6 +73,8 @@ export interface EscalatorOptions {
 	readonly from: string;
 	readonly link: string;
 	readonly ackWithinMinutes: number;
+	/** At most this many escalation mails to one person in any hour (policies/alerts/mail-cap.ts). */
+	readonly mailsPerHour: number;
 	readonly now: () => number;
 	readonly log: (line: string) => void;
 	/** How the case rooms are told of each sent step; undefined (or left out) until the bot runs: they are told then. */
@@ -98,6 +105,10 @@ export function escalator(options: EscalatorOptions): Escalator {
 	async function deliver(row: EscalationStepRow): Promise<boolean> {
 		let all = true;
 		for (const recipient of row.recipients) {
+			if (row.held.includes(recipient)) {
+				log(`alerts: ${row.alertId} step ${row.step}: ${recipient} not mailed: ${options.mailsPerHour} escalation mails in the last hour`);
+				continue;
+			}
 			const addressee = options.people.get(recipient);
 			if (addressee?.email === undefined) {
 				log(`alerts: ${row.alertId} step ${row.step}: ${recipient} has no e-mail address in the people file; not mailed`);
@@ -124,6 +135,18 @@ export function escalator(options: EscalatorOptions): Escalator {
 		}
 		log(`alerts: ${row.alertId} step ${row.step} (${row.as}) sent to ${row.recipients.join(', ')}`);
 		return true;
+	}
+
+	/** The recipients with an address whom the cap holds from a step recorded at `now`. */
+	function heldByCap(recipients: readonly string[], now: number): Result<string[], { message: string }> {
+		const counts = new Map<string, number>();
+		for (const recipient of recipients) {
+			if (options.people.get(recipient)?.email === undefined) continue;
+			const mailed = store.mailedSince(recipient, now - HOUR_MS);
+			if (!mailed.ok) return mailed;
+			counts.set(recipient, mailed.value);
+		}
+		return ok([...splitByCap([...counts.keys()], (r) => counts.get(r) ?? 0, options.mailsPerHour).held]);
 	}
 
 	// Alerts whose stop was logged (by this process): an acknowledgement is logged once, not at every pass.
@@ -153,6 +176,8 @@ export function escalator(options: EscalatorOptions): Escalator {
 		const taken: TakenStep[] = steps.value.map((s) => ({ index: s.step, at: s.sentAt ?? s.recordedAt }));
 		const next = nextStep(chain, taken, false, alert.raisedAt, { ackWithinMinutes: options.ackWithinMinutes });
 		if (next.kind !== 'due' || next.at > now) return;
+		const held = heldByCap(next.step.to, now);
+		if (!held.ok) return log(`alerts: ${alert.id}: the mails of the last hour cannot be counted: ${held.error.message}`);
 		const row = store.record({
 			alertId: alert.id,
 			kind: alert.kind,
@@ -162,6 +187,7 @@ export function escalator(options: EscalatorOptions): Escalator {
 			recipients: next.step.to,
 			dueAt: next.at,
 			recordedAt: now,
+			held: held.value,
 		});
 		if (!row.ok) return log(`alerts: ${alert.id}: step ${next.index} cannot be recorded: ${row.error.message}`);
 		log(`alerts: ${alert.kind} ${alert.id} unacknowledged: step ${next.index} (${next.step.as}) to ${next.step.to.join(', ')}`);
@@ -176,11 +202,13 @@ export function escalator(options: EscalatorOptions): Escalator {
 		if (!unnoted.ok) return log(`alerts: the steps to tell the case rooms of cannot be read: ${unnoted.error.message}`);
 		for (const row of unnoted.value) {
 			// Only those a mail went to: a person without an address in the people file was not told (deliver).
-			const told = row.recipients.filter((r) => options.people.get(r)?.email !== undefined);
+			const told = row.recipients.filter((r) => options.people.get(r)?.email !== undefined && !row.held.includes(r));
 			if (told.length === 0) {
 				const marked = store.markNoted(row.alertId, row.step, options.now());
 				if (!marked.ok) return log(`alerts: ${row.alertId} step ${row.step} not marked noted: ${marked.error.message}`);
-				log(`alerts: ${row.room} not told of ${row.alertId} step ${row.step}: no one of it has an e-mail address`);
+				log(
+					`alerts: ${row.room} not told of ${row.alertId} step ${row.step}: no one of it was mailed (no e-mail address, or over the cap)`,
+				);
 				continue;
 			}
 			const content = alertStepContent({ kind: row.kind, id: row.alertId }, { ...row, recipients: told }, row.sentAt ?? row.recordedAt);

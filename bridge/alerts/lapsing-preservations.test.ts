@@ -91,6 +91,7 @@ function setup(entries: () => PersonEntry[] = () => [point('eva', RAISED - H, RA
 			from: 'rogatory@mp.gt.example',
 			link: 'https://rogatory.mp.gt.example',
 			ackWithinMinutes: 30,
+			mailsPerHour: 10,
 			now: () => now,
 			log: () => {},
 		});

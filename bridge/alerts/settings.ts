@@ -2,6 +2,8 @@
 // the environment: off entirely (undefined) when the site has no `mail`
 // section; else the relay (mailer.ts), how long a step waits for an
 // acknowledgement (the site's mail.escalate_after_minutes, 30 when left out),
+// how many escalation mails one person gets in an hour at most
+// (mail.urgent_mails_per_hour, 10 when left out),
 // how often the bridge looks (each minute), the web app's address the mail
 // links to, and each person's address and language from the people file.
 // ROGATORY_ALERTS_ESCALATE_SECONDS, ROGATORY_ALERTS_EVERY_SECONDS and
@@ -10,6 +12,7 @@
 import type { Language, Role } from '../../policies/roster/types.ts';
 import type { PeopleDocument, SiteDocument } from '../../policies/roster/file/index.ts';
 import { err, ok, type Result } from '../../policies/result.ts';
+import { DEFAULT_URGENT_MAILS_PER_HOUR } from '../../policies/alerts/index.ts';
 import { relayOf, type MailRelay } from './mailer.ts';
 
 export const ESCALATE_ENV = 'ROGATORY_ALERTS_ESCALATE_SECONDS';
@@ -32,6 +35,8 @@ export interface AlertSettings {
 	readonly everyMs: number;
 	/** At most one batched mail per person in this many minutes (digest.ts); may be a fraction when the environment shortens it. */
 	readonly batchMinutes: number;
+	/** At most this many escalation mails to one person in any hour (the site's mail.urgent_mails_per_hour). */
+	readonly mailsPerHour: number;
 	/** The web app's base URL, the mail's only link. */
 	readonly link: string;
 	/** Matrix ID → address and language, from the people file. */
@@ -72,6 +77,7 @@ export function alertSettings(
 		ackWithinMinutes: escalate.value === undefined ? (site.mail.escalateAfterMinutes ?? DEFAULT_ESCALATE_MINUTES) : escalate.value / 60,
 		everyMs: (every.value ?? 60) * 1000,
 		batchMinutes: batch.value === undefined ? (site.mail.batchMinutes ?? DEFAULT_BATCH_MINUTES) : batch.value / 60,
+		mailsPerHour: site.mail.urgentMailsPerHour ?? DEFAULT_URGENT_MAILS_PER_HOUR,
 		link: site.urls.web,
 		people: addressees,
 	});

@@ -11,6 +11,7 @@ const STEP = {
 	recipients: ['@ana:gt.example'],
 	dueAt: 1000,
 	recordedAt: 1500,
+	held: [],
 } as const;
 
 describe('the escalation steps in the register', () => {
@@ -75,5 +76,27 @@ describe('the escalation steps in the register', () => {
 		const read = store.ofAlert(ROOM);
 		expect(read.ok).toBe(false);
 		expect(!read.ok && read.error.message).toMatch(/r\.sqlite/);
+	});
+
+	it('keeps whom the cap held, and counts the steps that mail a person since a time, held ones not', () => {
+		const register = open(dir.file('r.sqlite'));
+		const store = register.escalations;
+		store.record({ ...STEP, recipients: ['@ana:gt.example', '@ben:gt.example'], recordedAt: 1000 });
+		store.record({
+			...STEP,
+			alertId: '!b',
+			room: '!b',
+			recipients: ['@ana:gt.example', '@ben:gt.example'],
+			held: ['@ben:gt.example'],
+			recordedAt: 2000,
+		});
+		store.record({ ...STEP, alertId: '!c', room: '!c', recipients: ['@ana:gt.example'], recordedAt: 3000 });
+		expect(store.ofAlert('!b')).toMatchObject({ ok: true, value: [{ held: ['@ben:gt.example'] }] });
+		expect(store.mailedSince('@ana:gt.example', 0)).toEqual({ ok: true, value: 3 });
+		expect(store.mailedSince('@ana:gt.example', 2000)).toEqual({ ok: true, value: 2 });
+		expect(store.mailedSince('@ben:gt.example', 0)).toEqual({ ok: true, value: 1 });
+		expect(store.mailedSince('@ben:gt.example', 1500)).toEqual({ ok: true, value: 0 });
+		expect(store.mailedSince('@eve:gt.example', 0)).toEqual({ ok: true, value: 0 });
+		register.close();
 	});
 });

@@ -362,6 +362,11 @@ export const escalationSteps = sqliteTable(
 		 * policies/alerts/step-event.ts): null until the homeserver took it.
 		 */
 		notedAt: integer('noted_at'),
+		/**
+		 * The recipients not mailed for this step, as a JSON array: over the cap on escalation mails per person in an
+		 * hour (policies/alerts/mail-cap.ts) when it was sent. Not told, so not named to the case room.
+		 */
+		held: text('held').notNull().default('[]'),
 	},
 	(t) => [primaryKey({ columns: [t.alertId, t.step] }), index('escalation_steps_room').on(t.roomId)],
 );

@@ -11,6 +11,7 @@ export {
 	type TakenStep,
 } from './escalation.ts';
 export { mailDecision, type MailDecision, type PendingItem } from './mail-batch.ts';
+export { DEFAULT_URGENT_MAILS_PER_HOUR, HOUR_MS, splitByCap, type CapSplit } from './mail-cap.ts';
 export { lapsingMailText, mailText, type MailText, type Waiting } from './mail-text.ts';
 export {
 	focalPointsOf,

@@ -73,6 +73,10 @@ describe('parseSite', () => {
 			'  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  batch_minutes: 120\n',
 		);
 		expect(batching.ok && batching.value.mail?.batchMinutes).toBe(120);
+		const capped = mail(
+			'  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  urgent_mails_per_hour: 4\n',
+		);
+		expect(capped.ok && capped.value.mail?.urgentMailsPerHour).toBe(4);
 		expect(
 			mail('  host: smtp.one.aa.example\n  port: 587\n  starttls: true\n  from: rogatory@one.aa.example\n  batch_minutes: 0\n').ok,
 		).toBe(false);
@@ -84,6 +88,14 @@ describe('parseSite', () => {
 			[
 				'  host: smtp.one.aa.example\n  port: 25\n  starttls: true\n  from: rogatory@one.aa.example\n  escalate_after_minutes: 0\n',
 				'mail.escalate_after_minutes',
+			],
+			[
+				'  host: smtp.one.aa.example\n  port: 25\n  starttls: true\n  from: rogatory@one.aa.example\n  urgent_mails_per_hour: 0\n',
+				'mail.urgent_mails_per_hour',
+			],
+			[
+				'  host: smtp.one.aa.example\n  port: 25\n  starttls: true\n  from: rogatory@one.aa.example\n  urgent_mails_per_hour: 2.5\n',
+				'mail.urgent_mails_per_hour',
 			],
 		] as const;
 		for (const [lines, key] of broken) {

@@ -19,6 +19,10 @@ const reconcileMinutes = number((v) =>
 	Number.isInteger(v) && v >= 1 && v <= 1440 ? undefined : `${v} must be a whole number of minutes from 1 to 1440.`,
 );
 
+const mailsPerHour = number((v) =>
+	Number.isInteger(v) && v >= 1 && v <= 100 ? undefined : `${v} must be a whole number of mails from 1 to 100.`,
+);
+
 const port = number((v) => (Number.isInteger(v) && v >= 1 && v <= 65535 ? undefined : `${v} must be a port number from 1 to 65535.`));
 const mailAddress = text((v) =>
 	/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(v) ? undefined : `"${v}" must be one e-mail address, such as rogatory@example.org.`,
@@ -62,6 +66,7 @@ const siteShape = record({
 			caFile: optional('ca_file', text()),
 			escalateAfterMinutes: optional('escalate_after_minutes', reconcileMinutes),
 			batchMinutes: optional('batch_minutes', reconcileMinutes),
+			urgentMailsPerHour: optional('urgent_mails_per_hour', mailsPerHour),
 		}),
 	),
 	reminders: optional(

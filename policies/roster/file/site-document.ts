@@ -81,4 +81,6 @@ export interface SiteMail {
 	readonly escalateAfterMinutes?: number;
 	/** At most one batched mail per person in this many minutes (bridge/alerts/digest.ts; 60 when left out). */
 	readonly batchMinutes?: number;
+	/** At most this many escalation mails to one person in any hour (policies/alerts/mail-cap.ts; 10 when left out). */
+	readonly urgentMailsPerHour?: number;
 }

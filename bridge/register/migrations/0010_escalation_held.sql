@@ -1,0 +1,1 @@
+ALTER TABLE `escalation_steps` ADD `held` text DEFAULT '[]' NOT NULL;
