@@ -7,6 +7,7 @@ import { content, PCONTEXT } from '../../policies/preservation/record/testing/fi
 import type { RuleId } from '../../policies/preservation/types.ts';
 import { ok } from '../../policies/result.ts';
 import { GUATEMALA, NIGERIA } from '../../policies/roster/testing/demo.ts';
+import { registerSchema } from '../register/index.ts';
 import { batch, inRoom, must, open, REGISTER_CONTEXT, tempDir } from '../register/testing.ts';
 import { escalator, messageIdOf } from './escalator.ts';
 import { lapsingSubjects } from './lapsing-preservations.ts';
@@ -198,5 +199,44 @@ describe('the escalation of a lapsing preservation', () => {
 		await engine.pass();
 		expect(s.sent).toHaveLength(1);
 		expect(must(s.register.escalations.ofAlert(ALERT))).toHaveLength(1);
+	});
+
+	it('stops for everyone once a person of the authority said “I have it” for the alert after it was raised — not an earlier one, nor for another expiry', async () => {
+		const s = setup();
+		done = s.cleanup;
+		const engine = s.engine(GUATEMALA.id);
+		s.set(RAISED + M);
+		await engine.pass();
+		expect(s.sent).toHaveLength(1);
+		const ack = (eventId: string, alertId: string, at: number) => ({ alertId, room: ROOM, userId: id('eva'), eventId, at });
+		// One said before the alert was raised (a replay of an earlier lapse's), one for another expiry: neither stops it.
+		must(
+			s.register.ingest({
+				...batch([], 's-early'),
+				alertAcks: [ack('$early', ALERT, RAISED - M), ack('$other', lapsingAlertId('$req', EXPIRES + H), RAISED + 2 * M)],
+			}),
+		);
+		expect(must(lapsingSubjects(s.register, GUATEMALA.id, SERVERS, RAISED + 3 * M))[0]?.acknowledged).toBe(false);
+		must(s.register.ingest({ ...batch([], 's-ack'), alertAcks: [ack('$ack', ALERT, RAISED + 5 * M)] }));
+		// The same event again (a re-read batch) is one row.
+		must(s.register.ingest({ ...batch([], 's-ack2'), alertAcks: [ack('$ack', ALERT, RAISED + 5 * M)] }));
+		expect(must(lapsingSubjects(s.register, GUATEMALA.id, SERVERS, RAISED + 6 * M))[0]?.acknowledged).toBe(true);
+		s.set(RAISED + 40 * M);
+		await engine.pass();
+		expect(s.sent).toHaveLength(1);
+		expect(must(s.register.escalations.ofAlert(ALERT))).toHaveLength(1);
+		const rows = s.register.db.select().from(registerSchema.alertAcks).all();
+		expect(rows.map((r) => r.eventId).sort()).toEqual(['$ack', '$early', '$other']);
+	});
+
+	it('refuses a batch whose acknowledgement is malformed, keeping nothing of it', () => {
+		const s = setup();
+		done = s.cleanup;
+		const bad = s.register.ingest({
+			...batch([], 's-bad'),
+			alertAcks: [{ alertId: ALERT, room: ROOM, userId: id('eva'), eventId: '$b', at: -1 }],
+		});
+		expect(bad.ok).toBe(false);
+		expect(s.register.db.select().from(registerSchema.alertAcks).all()).toEqual([]);
 	});
 });

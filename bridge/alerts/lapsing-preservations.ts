@@ -4,7 +4,10 @@
 // reminders keep) and alerted 48 hours before it lapses
 // (policies/alerts/subjects.ts: the side that asked must act before the
 // lapse — the follow-up MLA request or a renewed request).
-// Acknowledged: a person of the authority answered one of the bridge's
+// Acknowledged: a person of the authority said "I have it" for this alert
+// (policies/alerts/alert-ack.ts: the web app sends it when they open the case
+// while the alert's steps show there, or press the button; ack-intake.ts) at
+// or after it was raised; or one of them answered one of the bridge's
 // reminders of this preservation and expiry in the case room after the alert
 // was raised (bridge/reminders: a message of a person the reminder mentioned
 // acknowledges it, register/schedule.ts). A case `acknowledged` event does
@@ -51,6 +54,22 @@ function reminderAcknowledged(
 	}
 }
 
+/** Whether a person of the authority acknowledged the alert at or after `since` (alert_acks). */
+function ackedAlert(register: Pick<Register, 'file' | 'db'>, alertId: string, since: number): Result<boolean, RegisterError> {
+	const { alertAcks } = registerSchema;
+	try {
+		const row = register.db
+			.select({ one: sql<number>`1` })
+			.from(alertAcks)
+			.where(and(eq(alertAcks.alertId, alertId), gte(alertAcks.at, since)))
+			.limit(1)
+			.all();
+		return ok(row.length > 0);
+	} catch (thrown) {
+		return err(registerError(register.file, 'read the acknowledgements of alerts', thrown));
+	}
+}
+
 /** The lapse alerts due at `now` in the cases `own` requested, each with whether it was acknowledged. */
 export function lapsingSubjects(
 	register: Pick<Register, 'file' | 'db' | 'schedule'>,
@@ -70,9 +89,13 @@ export function lapsingSubjects(
 		for (const preservation of fold.records) {
 			const alert = lapsingPreservationAlert(preservation, parties, own, now);
 			if (alert === undefined || preservation.deadline === undefined) continue;
-			const acknowledged = reminderAcknowledged(register, preservation.id, preservation.deadline.expiresAt, alert.raisedAt);
-			if (!acknowledged.ok) return acknowledged;
-			subjects.push({ alert, acknowledged: acknowledged.value });
+			const acked = ackedAlert(register, alert.id, alert.raisedAt);
+			if (!acked.ok) return acked;
+			const answered = acked.value
+				? acked
+				: reminderAcknowledged(register, preservation.id, preservation.deadline.expiresAt, alert.raisedAt);
+			if (!answered.ok) return answered;
+			subjects.push({ alert, acknowledged: answered.value });
 		}
 	}
 	return ok(subjects);

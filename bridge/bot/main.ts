@@ -17,6 +17,7 @@
 import { join } from 'node:path';
 import { bridgeAlerts } from '../alerts/bridge-alerts.ts';
 import { alertingSink } from '../alerts/passes.ts';
+import { alertAcksSink } from '../alerts/ack-intake.ts';
 import { preferencesSink } from '../alerts/preference-intake.ts';
 import { alertSettings } from '../alerts/settings.ts';
 import { caseCommands } from '../commands/case-commands.ts';
@@ -129,8 +130,11 @@ async function main(argv: readonly string[]): Promise<number> {
 		const sink = registerSink(register);
 		// People's own alert settings (bridge/alerts/preference-intake.ts): kept whether or not the site sends mail yet, so
 		// that they hold from the day it does.
-		const taking = preferencesSink(sink, {
-			people: new Set(site.people.people.map((p) => `@${p.localpart.toLowerCase()}:${server}`)),
+		const people = new Set(site.people.people.map((p) => `@${p.localpart.toLowerCase()}:${server}`));
+		// And their "I have it" for an alert (bridge/alerts/ack-intake.ts), which stops its escalation.
+		const acks = alertAcksSink(sink, { people, log });
+		const taking = preferencesSink(acks, {
+			people,
 			versionOf: (user) => {
 				const held = register.preferences.versionOf(user);
 				return held.ok ? held.value : undefined;

@@ -8,6 +8,7 @@ export type {
 	IngestedEvent,
 	IngestSummary,
 	AlertPreferenceRow,
+	AlertAckRow,
 	InvitationRecord,
 	OpenOptions,
 	RegisterContext,

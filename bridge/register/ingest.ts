@@ -66,6 +66,15 @@ function checkBatch(batch: IngestBatch): string | undefined {
 			!Array.isArray(p.off),
 	);
 	if (preference >= 0) return `alertPreferences[${preference}]: userId, eventId and email must be strings, version and sentAt timestamps`;
+	const ack = (batch.alertAcks ?? []).findIndex(
+		(a) =>
+			typeof a.alertId !== 'string' ||
+			typeof a.room !== 'string' ||
+			typeof a.userId !== 'string' ||
+			typeof a.eventId !== 'string' ||
+			!isTimestamp(a.at),
+	);
+	if (ack >= 0) return `alertAcks[${ack}]: alertId, room, userId and eventId must be strings, at a timestamp`;
 	if (pass >= 0) return `reconciled[${pass}]: room must be a string, at a timestamp, missing a count and complete a boolean`;
 	const room = batch.events.findIndex((e) => !isRoomId(e.room));
 	return room >= 0 ? `events[${room}].room: ${String(batch.events[room]?.room).slice(0, 80)} is not a room ID` : undefined;
@@ -134,6 +143,11 @@ function write(db: Db, context: RegisterContext, batch: IngestBatch): IngestSumm
 			.run();
 	}
 	for (const p of batch.alertPreferences ?? []) takePreference(db, p);
+	for (const a of batch.alertAcks ?? [])
+		db.insert(schema.alertAcks)
+			.values({ eventId: a.eventId, alertId: a.alertId, roomId: a.room, userId: a.userId, at: a.at })
+			.onConflictDoNothing()
+			.run();
 	for (const p of batch.passed ?? []) seen(db, p, 'other');
 	for (const r of batch.reconciled ?? []) noteReconciliation(db, r);
 	let invitations = 0;

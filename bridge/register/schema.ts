@@ -416,3 +416,27 @@ export const alertPreferences = sqliteTable('alert_preferences', {
 	/** origin_server_ts of that event. */
 	sentAt: integer('sent_at').notNull(),
 });
+
+/**
+ * People's acknowledgements of alerts that are not a case's own (issue 16,
+ * policies/alerts/alert-ack.ts; bridge/alerts/ack-intake.ts): a lapsing
+ * preservation's "I have it" by a person of this authority, from a
+ * cross-signed device. Written in the batch that brought the event, once per
+ * event; the escalation stops for an alert acknowledged at or after it was
+ * raised.
+ */
+export const alertAcks = sqliteTable(
+	'alert_acks',
+	{
+		/** The event that carried it. */
+		eventId: text('event_id').primaryKey(),
+		/** The alert it names (policies/alerts/subjects.ts). */
+		alertId: text('alert_id').notNull(),
+		roomId: text('room_id').notNull(),
+		/** The person: the event's sender. */
+		userId: text('user_id').notNull(),
+		/** origin_server_ts of that event (their own homeserver's clock). */
+		at: integer('at').notNull(),
+	},
+	(t) => [index('alert_acks_alert').on(t.alertId)],
+);

@@ -96,7 +96,7 @@ describe('migration 0005 on a register in use before it', () => {
 		const raw = new Database(file);
 		// NOTE: the migrations after 0005 are undone as well, so that all of them run again.
 		raw.exec(
-			'DROP TABLE seen_events; DROP TABLE seen_since; DROP TABLE reconciliations; DROP TABLE escalation_steps; DROP TABLE digest_mails; DROP TABLE alert_preferences;',
+			'DROP TABLE seen_events; DROP TABLE seen_since; DROP TABLE reconciliations; DROP TABLE escalation_steps; DROP TABLE digest_mails; DROP TABLE alert_preferences; DROP TABLE alert_acks;',
 		);
 		raw
 			.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?')

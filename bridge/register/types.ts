@@ -94,6 +94,8 @@ export interface IngestBatch {
 	readonly approvals?: readonly IdentityApproval[];
 	/** People's own alert settings the batch brought (bridge/alerts/preference-intake.ts; left out: none). */
 	readonly alertPreferences?: readonly AlertPreferenceRow[];
+	/** People's acknowledgements of alerts the batch brought (bridge/alerts/ack-intake.ts; left out: none). */
+	readonly alertAcks?: readonly AlertAckRow[];
 	readonly checkpoint: Checkpoint;
 }
 
@@ -110,6 +112,17 @@ export interface AlertPreferenceRow {
 	readonly off: readonly string[];
 	readonly eventId: string;
 	readonly sentAt: number;
+}
+
+/** A person's "I have it" for an alert (policies/alerts/alert-ack.ts), taken from one of the batch's events. */
+export interface AlertAckRow {
+	readonly alertId: string;
+	readonly room: string;
+	/** The event's sender. */
+	readonly userId: string;
+	readonly eventId: string;
+	/** The event's origin_server_ts. */
+	readonly at: number;
 }
 
 /** Everything the fold needs but the room: the roster, the server map and the workflows. */

@@ -11,6 +11,15 @@ export {
 	type TakenStep,
 } from './escalation.ts';
 export { mailDecision, type MailDecision, type PendingItem } from './mail-batch.ts';
+export {
+	ALERT_ACK_KEY,
+	alertAckVerdict,
+	buildAlertAckContent,
+	isAlertAck,
+	parseAlertAck,
+	type AlertAckArrival,
+	type AlertAckVerdict,
+} from './alert-ack.ts';
 export { DEFAULT_URGENT_MAILS_PER_HOUR, HOUR_MS, splitByCap, type CapSplit } from './mail-cap.ts';
 export { lapsingMailText, mailText, type MailText, type Waiting } from './mail-text.ts';
 export {
