@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_ACK_KEY, alertAckVerdict, buildAlertAckContent, isAlertAck, parseAlertAck } from './alert-ack.ts';
+import { ALERT_ACK_KEY, alertAckVerdict, alertAcksOf, buildAlertAckContent, isAlertAck, parseAlertAck } from './alert-ack.ts';
 
 const ALERT = '$preservation-request:mp.gt.example#1796400000000';
 const PEOPLE = new Set(['@eva:mp.gt.example']);
@@ -49,5 +49,41 @@ describe('an acknowledgement of an alert', () => {
 		expect(alertAckVerdict({ sender: '@eva:mp.gt.example', content: { [ALERT_ACK_KEY]: { v: 9 } }, trust: counted }, PEOPLE).take).toBe(
 			false,
 		);
+	});
+});
+
+describe('the acknowledgements a case page shows', () => {
+	const env = (sender: string, at: number, alert = ALERT, counts = true) => ({
+		sender,
+		originServerTs: at,
+		content: buildAlertAckContent(alert),
+		counts,
+	});
+
+	it('keeps the first by a person of the reader’s own homeserver for each alert, oldest first', () => {
+		const other = '$p2:mp.gt.example#1796500000000';
+		expect(
+			alertAcksOf(
+				[env('@luis:mp.gt.example', 300), env('@eva:mp.gt.example', 200), env('@eva:mp.gt.example', 100, other)],
+				'mp.gt.example',
+			),
+		).toEqual([
+			{ alert: other, by: '@eva:mp.gt.example', at: 100 },
+			{ alert: ALERT, by: '@eva:mp.gt.example', at: 200 },
+		]);
+	});
+
+	it('believes no one of another homeserver, nothing that does not count, nothing malformed', () => {
+		expect(
+			alertAcksOf(
+				[
+					env('@amina:ca.ng.example', 1),
+					env('@eva:mp.gt.example', 2, ALERT, false),
+					{ sender: '@eva:mp.gt.example', originServerTs: 3, content: { [ALERT_ACK_KEY]: { v: 1 } }, counts: true },
+					env('@eva:mp.gt.example.evil', 4),
+				],
+				'mp.gt.example',
+			),
+		).toEqual([]);
 	});
 });

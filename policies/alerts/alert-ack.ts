@@ -59,3 +59,35 @@ export function alertAckVerdict(arrival: AlertAckArrival, people: ReadonlySet<st
 
 /** Whether the content carries an alert acknowledgement at all. */
 export const isAlertAck = (content: unknown): boolean => typeof content === 'object' && content !== null && ALERT_ACK_KEY in content;
+
+/** One acknowledgement as the case page shows it. */
+export interface AlertAck {
+	readonly alert: string;
+	readonly by: string;
+	readonly at: number;
+}
+
+/** One timeline event carrying an acknowledgement, as its reader decrypted and judged it. */
+export interface AlertAckEnvelope {
+	readonly sender: string;
+	readonly originServerTs: number;
+	readonly content: unknown;
+	/** Whether the trust rule let it count (policies/trust). */
+	readonly counts: boolean;
+}
+
+/**
+ * The first acknowledgement of each alert by a person on `server` (the reader's own homeserver: its bridge
+ * escalates the alert and takes only its own people's), among the events that count and parse; oldest first.
+ */
+export function alertAcksOf(events: readonly AlertAckEnvelope[], server: string): AlertAck[] {
+	const first = new Map<string, AlertAck>();
+	for (const e of events) {
+		if (!e.counts || e.sender.slice(e.sender.indexOf(':') + 1) !== server) continue;
+		const alert = parseAlertAck(e.content);
+		if (alert === undefined) continue;
+		const held = first.get(alert);
+		if (held === undefined || e.originServerTs < held.at) first.set(alert, { alert, by: e.sender, at: e.originServerTs });
+	}
+	return [...first.values()].sort((a, b) => a.at - b.at);
+}

@@ -14,10 +14,13 @@ export { mailDecision, type MailDecision, type PendingItem } from './mail-batch.
 export {
 	ALERT_ACK_KEY,
 	alertAckVerdict,
+	alertAcksOf,
 	buildAlertAckContent,
 	isAlertAck,
 	parseAlertAck,
+	type AlertAck,
 	type AlertAckArrival,
+	type AlertAckEnvelope,
 	type AlertAckVerdict,
 } from './alert-ack.ts';
 export { DEFAULT_URGENT_MAILS_PER_HOUR, HOUR_MS, splitByCap, type CapSplit } from './mail-cap.ts';

@@ -10,13 +10,18 @@
 // bridge tells the case room who was told when: an `org.rogatory.alert.step`
 // event, end-to-end encrypted (the homeserver sees m.room.encrypted only),
 // from the bridge's verified device; the same event sent by a member's
-// account is not taken by the reader (policies/alerts/step-event.ts).
+// account is not taken by the reader (policies/alerts/step-event.ts). A
+// person of Nigeria says "I have it" (policies/alerts/alert-ack.ts): in the
+// clear, or from the other side, it is not taken; encrypted from her signed
+// device it stops the escalation.
 import type { ParsedMail } from 'mailparser';
-import type * as sdk from 'matrix-js-sdk';
+import * as sdk from 'matrix-js-sdk';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messageIdOf } from '../../bridge/alerts/escalator.ts';
 import type { EscalationStepRow } from '../../bridge/register/index.ts';
-import { ALERT_STEP_TYPE, alertStepsOf, lapsingAlertId } from '../../policies/alerts/index.ts';
+import { ALERT_STEP_TYPE, alertStepsOf, buildAlertAckContent, lapsingAlertId } from '../../policies/alerts/index.ts';
 import type { CaseReference, Opened } from '../../policies/cases/index.ts';
 import { OPENED } from '../../policies/cases/testing/fixtures.ts';
 import { buildPreservationContent, type PreservationEvent } from '../../policies/preservation/record/index.ts';
@@ -88,6 +93,11 @@ describe('the escalation of a lapsing preservation', () => {
 		const amina = await crossSignedClient(federation, 'ng-ca', 'lapsing-ng');
 		const ana = await crossSignedClient(federation, 'gt-mp', 'lapsing-gt');
 		clients.push(amina, ana);
+		// She is one of Nigeria's people (its people file), so her "I have it" counts for its bridge.
+		appendFileSync(
+			join(setup.sitePath, '..', `${ng.id}.people.yaml`),
+			`  - localpart: ${amina.getSafeUserId().slice(1).split(':')[0]!}\n    display_name: Amina Lapsing\n    roles: [prosecutor]\n    language: en\n`,
+		);
 		const bot: BotProcess = startBot(setup);
 		await bot.logged('bridge running');
 		await bot.logged('alerts: escalating unacknowledged urgent requests by mail');
@@ -160,6 +170,25 @@ describe('the escalation of a lapsing preservation', () => {
 			setup.userId,
 		);
 		expect(read.map((s) => [s.step, s.told])).toEqual([[0, [site!.userId('tunde.adeyemi')]]]);
+
+		// "I have it": sent in the clear with her token, or by the other side's person, it is not taken; encrypted from
+		// her signed device (as the web app sends it on opening the case), it stops the escalation for everyone.
+		const alert = first!.alertId;
+		const clear = await amina.http.authedRequest<{ event_id: string }>(
+			sdk.Method.Put,
+			`/rooms/${encodeURIComponent(room)}/send/m.room.message/ack-clear-${Date.now()}`,
+			undefined,
+			buildAlertAckContent(alert),
+		);
+		await bot.logged(`alerts: ${clear.event_id} from ${amina.getSafeUserId()}: acknowledgement not taken: sent in the clear`);
+		const outsider = await ana.sendMessage(room, buildAlertAckContent(alert) as never);
+		await bot.logged(
+			`alerts: ${outsider.event_id} from ${ana.getSafeUserId()}: acknowledgement not taken: the sender is not one of this authority’s people`,
+		);
+		const ack = await amina.sendMessage(room, buildAlertAckContent(alert) as never);
+		await bot.logged(`alerts: ${ack.event_id} from ${amina.getSafeUserId()}: acknowledges ${alert}`);
+		await bot.logged(`alerts: ${alert} acknowledged: no further step (1 taken)`);
+		expect(steps(room)).toHaveLength(1);
 		expect(bot.output()).not.toMatch(/Quispe|Kestrel|NG-CA-2026|Lagoon/);
 		bot.child.kill('SIGTERM');
 		expect(await bot.exited).toBe(0);

@@ -6,7 +6,7 @@ import { bridgeUserId } from '#policies/roster/bridge.ts';
 import { NIGERIA } from '#policies/roster/testing/demo.ts';
 import { LANGUAGES } from '#policies/roster/types.ts';
 import en from '../../../messages/acknowledgements/en.json' with { type: 'json' };
-import { alertKindLabel, alertRoleLabel, alertStepLines } from './alert-steps-view.ts';
+import { alertAckLines, alertKindLabel, alertRoleLabel, alertStepLines } from './alert-steps-view.ts';
 
 const BRIDGE = bridgeUserId(NIGERIA.homeserver);
 const user = (l: string) => `@${l}:${NIGERIA.homeserver}`;
@@ -55,5 +55,25 @@ describe('who was alerted', () => {
 		expect(alertKindLabel('preservation-lapsing', 'en')).toBe(en.alert_kind_lapsing);
 		for (const kind of ['urgent-request', 'preservation-lapsing'] as const)
 			for (const l of LANGUAGES.filter((x) => x !== 'en')) expect(Object.values(en)).not.toContain(alertKindLabel(kind, l));
+	});
+
+	it('shows who has each alert in hand, only for the alerts whose steps are listed, with the alert’s kind', () => {
+		const lapse = alertStepsOf(
+			[
+				envelope(
+					'$l',
+					alertStepContent({ kind: 'preservation-lapsing', id: '$p#1' }, { step: 0, as: 'on-call', recipients: [user('tunde')] }, T),
+				),
+			],
+			BRIDGE,
+		);
+		const acks = [
+			{ alert: '$p#1', by: user('amina'), at: T + 5 },
+			{ alert: '$elsewhere#2', by: user('amina'), at: T + 6 },
+		];
+		expect(alertAckLines([...steps, ...lapse], acks)).toEqual([
+			{ alert: '$p#1', by: user('amina'), at: T + 5, kind: 'preservation-lapsing' },
+		]);
+		expect(alertAckLines(steps, acks)).toEqual([]);
 	});
 });

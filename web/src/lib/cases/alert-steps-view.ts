@@ -4,7 +4,7 @@
 // told, oldest first: "Urgent request: told Tunde Adeyemi (24/7 focal point on
 // call) at 4 Dec 2026, 09:31", in the viewer's language. The person's name
 // is the caller's (people.ts), the words these.
-import type { AlertKind, AlertStep, ChainStep } from '#policies/alerts/index.ts';
+import type { AlertAck, AlertKind, AlertStep, ChainStep } from '#policies/alerts/index.ts';
 import * as m from '../paraglide/messages.js';
 import type { Locale } from '../paraglide/runtime.js';
 
@@ -19,6 +19,20 @@ export interface AlertStepLine {
 
 export function alertStepLines(steps: readonly AlertStep[]): AlertStepLine[] {
 	return steps.flatMap((s) => s.told.map((userId) => ({ key: `${s.eventId}\u0000${userId}`, kind: s.kind, role: s.as, userId, at: s.at })));
+}
+
+/** An acknowledgement the page shows: of an alert whose steps are listed, with that alert's kind. */
+export interface AlertAckLine extends AlertAck {
+	readonly kind: AlertKind;
+}
+
+/** The acknowledgements of the alerts the steps name (one per alert, the first), oldest first. */
+export function alertAckLines(steps: readonly AlertStep[], acks: readonly AlertAck[]): AlertAckLine[] {
+	const kinds = new Map(steps.map((s) => [s.alert, s.kind]));
+	return acks.flatMap((a) => {
+		const kind = kinds.get(a.alert);
+		return kind === undefined ? [] : [{ ...a, kind }];
+	});
 }
 
 export function alertKindLabel(kind: AlertKind, locale: Locale): string {

@@ -2,7 +2,7 @@
 // reason), the settlement of a conflict, the message being written, and
 // attachment transfers with their progress and problems. The record and the
 // discussion themselves come from CaseRooms.
-import type { AlertStep } from '#policies/alerts/index.ts';
+import type { AlertAck, AlertStep } from '#policies/alerts/index.ts';
 import type { OpenedCase, TransitionId, TransitionRule } from '#policies/cases/index.ts';
 import { calendarDate } from '#policies/cases/index.ts';
 import type { Language } from '#policies/roster/types.ts';
@@ -73,6 +73,25 @@ export class CasePage {
 	/** Who the viewer's own bridge told of an unacknowledged alert, and when (only its verified events). */
 	get alertSteps(): readonly AlertStep[] {
 		return this.view?.alertSteps ?? [];
+	}
+
+	get alertAcks(): readonly AlertAck[] {
+		return this.view?.alertAcks ?? [];
+	}
+
+	/**
+	 * The lapsing preservations the viewer's own bridge is escalating here that no one of their authority has said
+	 * they have (issue 16): opening the page says it for the viewer, which stops the escalation for everyone.
+	 */
+	get alertsToAcknowledge(): string[] {
+		const acked = this.alertAcks.map((a) => a.alert);
+		const open = this.alertSteps.filter((s) => s.kind === 'preservation-lapsing' && !acked.includes(s.alert)).map((s) => s.alert);
+		return open.filter((alert, i) => open.indexOf(alert) === i);
+	}
+
+	/** Says the viewer has the alert in hand; whether the homeserver took it. */
+	acknowledgeAlert(alertId: string): Promise<boolean> {
+		return this.#cases.acknowledgeAlert(this.#roomId, alertId);
 	}
 
 	/** A person of the room by display name and authority (people.ts). */

@@ -53,7 +53,8 @@ import { authorityName } from './labels.ts';
 import { bridgeUserId } from '#policies/roster/bridge.ts';
 import type { AuthorityId, Language, Roster } from '#policies/roster/types.ts';
 import type { PreservationEnvelope } from '#policies/preservation/record/index.ts';
-import { alertStepsOf, type AlertStep } from '#policies/alerts/index.ts';
+import { alertAcksOf, alertStepsOf, type AlertAck, type AlertStep } from '#policies/alerts/index.ts';
+import { sendAlertAck } from '../matrix/alert-ack-send.ts';
 import { userIdOf } from '../matrix/account.ts';
 import type { CaseRoomFeed, Invitation } from '../matrix/case-room-feed.ts';
 import type { CaseTimeline } from '../matrix/case-timeline.ts';
@@ -92,6 +93,8 @@ export interface CaseRoomView {
 	readonly preservations: readonly PreservationEnvelope[];
 	/** Who the viewer's own authority's bridge told of an unacknowledged alert, and when (policies/alerts/step-event.ts). */
 	readonly alertSteps: readonly AlertStep[];
+	/** Who of the viewer's own authority said they have an alert in hand, and when (policies/alerts/alert-ack.ts). */
+	readonly alertAcks: readonly AlertAck[];
 	/** The members' display names, by user ID (only those who set one). */
 	readonly names: ReadonlyMap<string, string>;
 	/** The joined members' user IDs. */
@@ -326,6 +329,7 @@ export class CaseRooms {
 			preservations: timeline.preservationEnvelopes(counts),
 			// NOTE: only the viewer's own bridge's, and only those that count: a member's account, or the other side's bridge, is not believed.
 			alertSteps: alertStepsOf(timeline.alertStepEnvelopes(counts), bridgeUserId(serverNameOf(this.userId))),
+			alertAcks: alertAcksOf(timeline.alertAckEnvelopes(counts), serverNameOf(this.userId)),
 			names: timeline.names(),
 			members: timeline.members(),
 		});
@@ -426,6 +430,11 @@ export class CaseRooms {
 			!record.acknowledgements.some((a) => a.by === this.userId) &&
 			!this.outbox.caseEventPending(record.room, CASE_KEY, 'acknowledged')
 		);
+	}
+
+	/** "I have it" for an alert of the viewer's own bridge (a lapsing preservation, issue 16); whether the homeserver took it. */
+	acknowledgeAlert(roomId: string, alertId: string): Promise<boolean> {
+		return sendAlertAck(this.#client, roomId, alertId);
 	}
 
 	/** "I have it": queues the viewer's acknowledgement once (issue 16); nothing when they may not, or did. */

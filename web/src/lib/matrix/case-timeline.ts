@@ -3,7 +3,7 @@
 // room keeps changing while the view model waits for the crypto, so each read
 // is of the timeline as it is then. The view model judges the messages, folds
 // the envelopes and shows the items without touching the SDK.
-import type { AlertStepEnvelope } from '#policies/alerts/index.ts';
+import type { AlertAckEnvelope, AlertStepEnvelope } from '#policies/alerts/index.ts';
 import type { CaseEventEnvelope } from '#policies/cases/index.ts';
 import type { PreservationEnvelope } from '#policies/preservation/record/index.ts';
 import type { Arrival } from '#policies/trust/index.ts';
@@ -18,7 +18,7 @@ import {
 	type TimelineItem,
 	type VerdictOf,
 } from './cases.ts';
-import { alertStepEnvelopes } from './alert-step-envelopes.ts';
+import { alertAckEnvelopes, alertStepEnvelopes } from './alert-step-envelopes.ts';
 import { preservationEnvelopes } from './preservation-envelopes.ts';
 import type { MatrixClient, Room } from './sdk.ts';
 
@@ -37,6 +37,8 @@ export interface CaseTimeline {
 	preservationEnvelopes(counts: Counts): PreservationEnvelope[];
 	/** The bridges' alert steps, each with whether it counts (policies/alerts alertStepsOf takes the own bridge's). */
 	alertStepEnvelopes(counts: Counts): AlertStepEnvelope[];
+	/** People's acknowledgements of alerts, each with whether it counts (policies/alerts alertAcksOf takes the own server's). */
+	alertAckEnvelopes(counts: Counts): AlertAckEnvelope[];
 	/** The discussion: case updates, text, files, what could not be decrypted. */
 	items(verdictOf: VerdictOf): TimelineItem[];
 	/** The members' display names, by user ID (only those who set one). */
@@ -58,6 +60,7 @@ export function caseTimelineOf(client: MatrixClient, room: Room): CaseTimeline {
 		caseEnvelopes: (counts) => caseEnvelopes(room, counts),
 		preservationEnvelopes: (counts) => preservationEnvelopes(room, counts),
 		alertStepEnvelopes: (counts) => alertStepEnvelopes(room, counts),
+		alertAckEnvelopes: (counts) => alertAckEnvelopes(room, counts),
 		items: (verdictOf) => timelineItems(room, verdictOf),
 		names: () => memberNames(room),
 		members: () => joinedMembers(room),

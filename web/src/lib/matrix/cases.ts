@@ -2,7 +2,7 @@
 // its opening event, send case events and discussion messages, read a room's
 // decrypted events as fold envelopes and timeline items, re-issue the server
 // ACL after a party server joins, and encrypted attachments.
-import { ALERT_STEP_TYPE } from '#policies/alerts/index.ts';
+import { ALERT_STEP_TYPE, isAlertAck } from '#policies/alerts/index.ts';
 import { err, ok, type Result } from '#policies/result.ts';
 import {
 	buildCaseContent,
@@ -366,6 +366,8 @@ function itemOf(event: MatrixEvent, verdictOf: VerdictOf): TimelineItem | undefi
 			file: file as EncryptedFileInfo & { url: string },
 		};
 	}
+	// An acknowledgement of an alert shows under "Who was alerted", in the viewer's language, not as a message.
+	if (isAlertAck(content)) return undefined;
 	if (content['msgtype'] === 'm.text' || content['msgtype'] === 'm.notice') {
 		const named = mentionedIn(content);
 		return { ...base, kind: 'text', body, ...(named.length === 0 ? {} : { mentions: named }) };
