@@ -82,4 +82,24 @@ describe('the acknowledgements of alerts the bridge takes from a batch', () => {
 		expect(committed[0]).toBe(plain);
 		expect(committed[1]).toMatchObject({ alertAcks: [{ alertId: ALERT, eventId: '$1' }] });
 	});
+
+	it('says it took one only once the register kept the batch', () => {
+		const lines: string[] = [];
+		let fail = true;
+		const sink = alertAcksSink(
+			{ load: () => undefined, commit: () => (fail ? { ok: false, error: 'disk full' } : { ok: true, value: undefined }) },
+			{ people: PEOPLE, log: (l) => lines.push(l) },
+		);
+		const batch: Batch = {
+			events: [event('$1')],
+			invitations: [],
+			undecryptable: [],
+			checkpoint: { syncToken: 's', store: new Uint8Array([1]) },
+		};
+		expect(sink.commit(batch).ok).toBe(false);
+		expect(lines).toEqual([]);
+		fail = false;
+		expect(sink.commit(batch).ok).toBe(true);
+		expect(lines).toEqual([`alerts: $1 from ${EVA}: acknowledges ${ALERT}`]);
+	});
 });

@@ -38,8 +38,12 @@ export function alertAcksSink(sink: BatchSink, options: AckIntakeOptions): Batch
 		load: () => sink.load(),
 		holds: (eventId) => sink.holds?.(eventId) === true,
 		commit: (batch) => {
-			const alertAcks = pickAlertAcks(batch.events, options);
-			return sink.commit(alertAcks.length === 0 ? batch : { ...batch, alertAcks });
+			// NOTE: logged once the batch is kept, so a reader who sees "acknowledges" finds it in the register.
+			const lines: string[] = [];
+			const alertAcks = pickAlertAcks(batch.events, { ...options, log: (line) => lines.push(line) });
+			const committed = sink.commit(alertAcks.length === 0 ? batch : { ...batch, alertAcks });
+			if (committed.ok) for (const line of lines) options.log(line);
+			return committed;
 		},
 	};
 }

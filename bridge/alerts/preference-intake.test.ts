@@ -99,6 +99,23 @@ describe('the sink that hands the settings to the register', () => {
 	});
 });
 
+describe('the alert settings’ sink', () => {
+	it('says it took one only once the register kept the batch', () => {
+		const lines: string[] = [];
+		let fail = true;
+		const sink = preferencesSink(
+			{ load: () => undefined, commit: () => (fail ? { ok: false, error: 'disk full' } : { ok: true, value: undefined }) },
+			{ people: PEOPLE, versionOf: () => undefined, log: (l) => lines.push(l) },
+		);
+		const batch = { events: [event('$1')], invitations: [], undecryptable: [], checkpoint: { syncToken: 's', store: new Uint8Array([1]) } };
+		expect(sink.commit(batch).ok).toBe(false);
+		expect(lines).toEqual([]);
+		fail = false;
+		expect(sink.commit(batch).ok).toBe(true);
+		expect(lines).toEqual([`alerts: $1 from ${AMINA}: alert setting taken (version ${T}, their own address)`]);
+	});
+});
+
 describe('the addressees with people’s own settings', () => {
 	const base = new Map<string, Addressee>([
 		[AMINA, { email: 'amina@ca.ng.example', language: 'en', roles: ['central-authority-officer'] }],

@@ -48,8 +48,12 @@ export function preferencesSink(sink: BatchSink, options: PreferenceIntakeOption
 		load: () => sink.load(),
 		holds: (eventId) => sink.holds?.(eventId) === true,
 		commit: (batch) => {
-			const alertPreferences = pickPreferences(batch.events, options);
-			return sink.commit(alertPreferences.length === 0 ? batch : { ...batch, alertPreferences });
+			// NOTE: logged once the batch is kept, so a reader who sees "taken" finds the setting in the register.
+			const lines: string[] = [];
+			const alertPreferences = pickPreferences(batch.events, { ...options, log: (line) => lines.push(line) });
+			const committed = sink.commit(alertPreferences.length === 0 ? batch : { ...batch, alertPreferences });
+			if (committed.ok) for (const line of lines) options.log(line);
+			return committed;
 		},
 	};
 }
