@@ -54,7 +54,8 @@ describe('the bridge bot’s chat commands', () => {
 		expect(body).toContain('Eventos rechazados: 0');
 		// Answered after the command's batch was committed: the register already held the transition.
 		expect(readRegister(setup)?.snapshot.cases).toEqual([expect.objectContaining({ roomId: room, status: 'sent' })]);
-		expect(bot.output()).toContain(`answered status (${command})`);
+		// NOTE: logged once the reply was sent, which the member may see first.
+		await bot.logged(`answered status (${command})`);
 
 		// A restart answers nothing twice: the next command's reply is the only new one.
 		bot.child.kill('SIGTERM');
