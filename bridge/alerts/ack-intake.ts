@@ -8,6 +8,7 @@
 // reason. The escalation reads them (lapsing-preservations.ts).
 import { alertAckVerdict, isAlertAck } from '../../policies/alerts/index.ts';
 import type { BatchSink } from '../matrix/sink.ts';
+import { pickingSink } from './picking-sink.ts';
 import type { AlertAckRow, IngestedEvent } from '../register/index.ts';
 
 export interface AckIntakeOptions {
@@ -32,18 +33,7 @@ export function pickAlertAcks(events: readonly IngestedEvent[], options: AckInta
 	return taken;
 }
 
-/** The sink, handing each batch's acknowledgements to the register with the batch. */
+/** The sink, handing each batch's acknowledgements to the register with the batch (logged once it is kept). */
 export function alertAcksSink(sink: BatchSink, options: AckIntakeOptions): BatchSink {
-	return {
-		load: () => sink.load(),
-		holds: (eventId) => sink.holds?.(eventId) === true,
-		commit: (batch) => {
-			// NOTE: logged once the batch is kept, so a reader who sees "acknowledges" finds it in the register.
-			const lines: string[] = [];
-			const alertAcks = pickAlertAcks(batch.events, { ...options, log: (line) => lines.push(line) });
-			const committed = sink.commit(alertAcks.length === 0 ? batch : { ...batch, alertAcks });
-			if (committed.ok) for (const line of lines) options.log(line);
-			return committed;
-		},
-	};
+	return pickingSink(sink, 'alertAcks', (events, log) => pickAlertAcks(events, { ...options, log }), options.log);
 }

@@ -12,6 +12,7 @@
 // sender, never the address.
 import { isAlertPreferences, preferenceVerdict } from '../../policies/alerts/index.ts';
 import type { BatchSink } from '../matrix/sink.ts';
+import { pickingSink } from './picking-sink.ts';
 import type { AlertPreferenceRow, IngestedEvent } from '../register/index.ts';
 
 export interface PreferenceIntakeOptions {
@@ -44,16 +45,5 @@ export function pickPreferences(events: readonly IngestedEvent[], options: Prefe
 
 /** The sink, handing each batch's alert settings to the register with the batch. */
 export function preferencesSink(sink: BatchSink, options: PreferenceIntakeOptions): BatchSink {
-	return {
-		load: () => sink.load(),
-		holds: (eventId) => sink.holds?.(eventId) === true,
-		commit: (batch) => {
-			// NOTE: logged once the batch is kept, so a reader who sees "taken" finds the setting in the register.
-			const lines: string[] = [];
-			const alertPreferences = pickPreferences(batch.events, { ...options, log: (line) => lines.push(line) });
-			const committed = sink.commit(alertPreferences.length === 0 ? batch : { ...batch, alertPreferences });
-			if (committed.ok) for (const line of lines) options.log(line);
-			return committed;
-		},
-	};
+	return pickingSink(sink, 'alertPreferences', (events, log) => pickPreferences(events, { ...options, log }), options.log);
 }
