@@ -73,6 +73,10 @@ test('an urgent request acknowledged in the web app after its first mail goes no
 		await expect(a.getByTestId('acknowledgement')).toHaveCount(1, { timeout: 60_000 });
 		await expect(a.getByTestId('acknowledgement')).toContainText(officer.userId.slice(1).split(':')[0]!);
 		await expect(a.getByTestId('alert-steps')).toHaveCount(0);
+		// Said once: one acknowledgement in the conversation (the officer sends nothing else).
+		const officerName = officer.userId.slice(1).split(':')[0]!;
+		const acks = (page: typeof b) => page.getByTestId('timeline-item').filter({ hasText: officerName });
+		await expect(acks(b)).toHaveCount(1);
 
 		// What the officer sees, in English and in Spanish, at a phone's and a desk's width.
 		const path = new URL(b.url()).pathname.replace(/^\/en/, '');
@@ -82,6 +86,7 @@ test('an urgent request acknowledged in the web app after its first mail goes no
 			const heading = b.getByRole('heading', { name: message(locale, 'alert_steps_heading') });
 			await expect(heading).toBeVisible({ timeout: 60_000 });
 			await expect(b.getByTestId('alert-step')).toContainText(message(locale, 'alert_role_on_call'));
+			await expect(b.getByTestId('acknowledgement')).toHaveCount(1);
 			for (const viewport of VIEWPORTS) {
 				problems.push(...(await auditScreen(b, testInfo, 'case-alert-steps', locale, viewport)));
 				await b.getByTestId('alert-steps').screenshot({ path: testInfo.outputPath(`alert-steps-${locale}-${viewport.width}.png`) });
@@ -94,6 +99,9 @@ test('an urgent request acknowledged in the web app after its first mail goes no
 		const nextDue = (taken?.sentAt ?? Date.now()) + WAIT_SECONDS * 1000;
 		await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextDue + 5000 - Date.now())));
 		expect(mailsOf(room)).toHaveLength(1);
+		// Said once, though the page was opened three times: one acknowledgement in either side's conversation.
+		await expect(acks(b)).toHaveCount(1);
+		await expect(acks(a)).toHaveCount(1);
 		expect(escalationSteps(bridge.setup, room).map((s) => s.step)).toEqual([0]);
 		expect(bridge.bot.output()).not.toContain(`alerts: urgent-request ${room} unacknowledged: step 1`);
 	} finally {

@@ -57,6 +57,7 @@ import { alertStepsOf, type AlertStep } from '#policies/alerts/index.ts';
 import { userIdOf } from '../matrix/account.ts';
 import type { CaseRoomFeed, Invitation } from '../matrix/case-room-feed.ts';
 import type { CaseTimeline } from '../matrix/case-timeline.ts';
+import { mayAcknowledge } from './acknowledge-rule.ts';
 import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 
@@ -96,6 +97,8 @@ export interface CaseRoomView {
 	readonly names: ReadonlyMap<string, string>;
 	/** The joined members' user IDs. */
 	readonly members: readonly string[];
+	/** The types of the case events the viewer sent that the server echoed, counted yet or not (acknowledge-rule.ts). */
+	readonly ownCaseTypes: ReadonlySet<string>;
 }
 
 export interface CaseParties {
@@ -328,6 +331,7 @@ export class CaseRooms {
 			alertSteps: alertStepsOf(timeline.alertStepEnvelopes(counts), bridgeUserId(serverNameOf(this.userId))),
 			names: timeline.names(),
 			members: timeline.members(),
+			ownCaseTypes: timeline.ownCaseTypes(this.userId),
 		});
 		this.#rooms = next;
 		this.#markCatchingUp(roomId, false);
@@ -421,11 +425,13 @@ export class CaseRooms {
 	 * requested side and have not said so (nor is it on its way).
 	 */
 	canAcknowledge(record: OpenedCase): boolean {
-		return (
-			this.sideIn(record) === 'requested' &&
-			!record.acknowledgements.some((a) => a.by === this.userId) &&
-			!this.outbox.caseEventPending(record.room, CASE_KEY, 'acknowledged')
-		);
+		return mayAcknowledge({
+			side: this.sideIn(record),
+			me: this.userId,
+			acknowledgedBy: record.acknowledgements.map((a) => a.by),
+			queued: this.outbox.caseEventPending(record.room, CASE_KEY, 'acknowledged'),
+			echoed: this.#rooms.get(record.room)?.ownCaseTypes.has('acknowledged') === true,
+		});
 	}
 
 	/** "I have it": queues the viewer's acknowledgement once (issue 16); nothing when they may not, or did. */
