@@ -7,6 +7,8 @@
 // (as its directory presence keeps its editors' entries there) — the first
 // on call now, the second next.
 // NOTE: under a network no directory room is kept for, so the bridge re-sends none of it anywhere.
+// Its parts — the relay, the mail section, the rota — also set up the
+// end-to-end tests' stand-in bridge (tests/e2e/support/stand-in-bridge.ts).
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
