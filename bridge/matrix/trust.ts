@@ -25,6 +25,9 @@ function passwordAuth(user: string, password: string) {
 	};
 }
 
+/** How long a device signed just now may take to read as cross-signed in its own store. */
+const TRUST_SETTLES_MS = 30_000;
+
 export function recoveryKeyOf(encoded: string): GeneratedSecretStorageKey {
 	return { privateKey: decodeRecoveryKey(encoded), encodedPrivateKey: encoded };
 }
@@ -54,6 +57,13 @@ export async function ensureTrust(
 		const key = recoveryKeyOf(encoded);
 		await crypto.bootstrapSecretStorage({ createSecretStorageKey: () => Promise.resolve(key), setupNewSecretStorage: true });
 	}
-	const device = await crypto.getDeviceVerificationStatus(client.getSafeUserId(), client.getDeviceId() ?? '');
-	if (device?.crossSigningVerified !== true) throw new Error('the bot device is not cross-signed after setup');
+	// NOTE: a new device of an account whose cross-signing keys are already in secret storage (the bridge's device
+	// lost, or a second one) takes the keys from there and uploads its signature; its own store learns of that
+	// signature only from the key query after the next sync, so the status is looked at again for a while.
+	for (const end = Date.now() + TRUST_SETTLES_MS; ;) {
+		const device = await crypto.getDeviceVerificationStatus(client.getSafeUserId(), client.getDeviceId() ?? '');
+		if (device?.crossSigningVerified === true) return;
+		if (Date.now() > end) throw new Error('the bot device is not cross-signed after setup');
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
 }

@@ -142,6 +142,8 @@ export async function startBridges(options: {
 			cwd: options.root,
 			stdio: ['ignore', out, out],
 		});
+		// Beside the log, as Synapse's pid file beside its own: for the tests that stand in for a bridge (tests/e2e/support/stand-in-bridge.ts).
+		if (child.pid !== undefined) writeFileSync(join(dir, 'bridge.pid'), `${child.pid}\n`);
 		children.push(child);
 		running.push({ id: hs.id, child });
 		logs[hs.id] = logFile;

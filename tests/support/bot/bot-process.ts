@@ -96,9 +96,12 @@ export interface BotProcess {
 	exited: Promise<number | null>;
 }
 
-/** Starts the bot (or another entry taking the same files, e.g. a bench's baseline bot). */
-export function runBot(launch: BotLaunch, entry = 'bridge/bot/main.ts'): BotProcess {
-	const child = spawn(process.execPath, [entry, ...botArguments(launch)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the bot (or another entry taking the same files, e.g. a bench's baseline bot), with `env` added to this process's. */
+export function runBot(launch: BotLaunch, entry = 'bridge/bot/main.ts', env: Readonly<Record<string, string>> = {}): BotProcess {
+	const child = spawn(process.execPath, [entry, ...botArguments(launch)], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, ...env },
+	});
 	let text = '';
 	const waiters = new Set<() => void>();
 	const onData = (chunk: Buffer): void => {

@@ -1,11 +1,15 @@
 // "Who was alerted" on the case page: one line per person told, oldest first,
 // each step's kind and role in the viewer's language.
 import { describe, expect, it } from 'vitest';
-import { ALERT_STEP_TYPE, alertStepContent, alertStepsOf } from '#policies/alerts/index.ts';
+import { ALERT_STEP_TYPE, alertStepContent, alertStepsOf, nextStep } from '#policies/alerts/index.ts';
 import { bridgeUserId } from '#policies/roster/bridge.ts';
 import { NIGERIA } from '#policies/roster/testing/demo.ts';
 import { LANGUAGES } from '#policies/roster/types.ts';
 import en from '../../../messages/acknowledgements/en.json' with { type: 'json' };
+import es from '../../../messages/acknowledgements/es.json' with { type: 'json' };
+import fr from '../../../messages/acknowledgements/fr.json' with { type: 'json' };
+import pt from '../../../messages/acknowledgements/pt.json' with { type: 'json' };
+import ru from '../../../messages/acknowledgements/ru.json' with { type: 'json' };
 import { alertAckLines, alertKindLabel, alertRoleLabel, alertStepLines } from './alert-steps-view.ts';
 
 const BRIDGE = bridgeUserId(NIGERIA.homeserver);
@@ -75,5 +79,16 @@ describe('who was alerted', () => {
 			{ alert: '$p#1', by: user('amina'), at: T + 5, kind: 'preservation-lapsing' },
 		]);
 		expect(alertAckLines(steps, acks)).toEqual([]);
+	});
+
+	// The list's hint once said no one had acknowledged "in time": untrue of the first step, which goes with the alert
+	// itself (an urgent request's on-call point is mailed at once), and read beside "Received by a person" once
+	// someone has. It says only what holds for every step: it went while no one here had acknowledged.
+	it('claims no missed deadline: the first step goes at the alert itself', () => {
+		const due = nextStep([{ to: [user('tunde')], as: 'on-call' }], [], false, T, { ackWithinMinutes: 30 });
+		expect(due).toMatchObject({ kind: 'due', index: 0, at: T });
+		expect(en.alert_steps_hint).toMatch(/^While no one here had acknowledged it, /);
+		const late = { en: /in time/i, es: /a tiempo/i, fr: /à temps/i, pt: /a tempo/i, ru: /вовремя/i };
+		for (const [l, text] of Object.entries({ en, es, fr, pt, ru })) expect(text.alert_steps_hint).not.toMatch(late[l as keyof typeof late]);
 	});
 });

@@ -58,6 +58,7 @@ import { sendAlertAck } from '../matrix/alert-ack-send.ts';
 import { userIdOf } from '../matrix/account.ts';
 import type { CaseRoomFeed, Invitation } from '../matrix/case-room-feed.ts';
 import type { CaseTimeline } from '../matrix/case-timeline.ts';
+import { mayAcknowledge } from './acknowledge-rule.ts';
 import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 
@@ -99,6 +100,8 @@ export interface CaseRoomView {
 	readonly names: ReadonlyMap<string, string>;
 	/** The joined members' user IDs. */
 	readonly members: readonly string[];
+	/** The types of the case events the viewer sent that the server echoed, counted yet or not (acknowledge-rule.ts). */
+	readonly ownCaseTypes: ReadonlySet<string>;
 }
 
 export interface CaseParties {
@@ -332,6 +335,7 @@ export class CaseRooms {
 			alertAcks: alertAcksOf(timeline.alertAckEnvelopes(counts), serverNameOf(this.userId)),
 			names: timeline.names(),
 			members: timeline.members(),
+			ownCaseTypes: timeline.ownCaseTypes(this.userId),
 		});
 		this.#rooms = next;
 		this.#markCatchingUp(roomId, false);
@@ -425,11 +429,13 @@ export class CaseRooms {
 	 * requested side and have not said so (nor is it on its way).
 	 */
 	canAcknowledge(record: OpenedCase): boolean {
-		return (
-			this.sideIn(record) === 'requested' &&
-			!record.acknowledgements.some((a) => a.by === this.userId) &&
-			!this.outbox.caseEventPending(record.room, CASE_KEY, 'acknowledged')
-		);
+		return mayAcknowledge({
+			side: this.sideIn(record),
+			me: this.userId,
+			acknowledgedBy: record.acknowledgements.map((a) => a.by),
+			queued: this.outbox.caseEventPending(record.room, CASE_KEY, 'acknowledged'),
+			echoed: this.#rooms.get(record.room)?.ownCaseTypes.has('acknowledged') === true,
+		});
 	}
 
 	/** "I have it" for an alert of the viewer's own bridge (a lapsing preservation, issue 16); whether the homeserver took it. */

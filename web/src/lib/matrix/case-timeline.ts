@@ -14,6 +14,7 @@ import {
 	joinedMembers,
 	judgedEvents,
 	memberNames,
+	ownCaseEventTypes,
 	timelineItems,
 	type TimelineItem,
 	type VerdictOf,
@@ -47,6 +48,8 @@ export interface CaseTimeline {
 	members(): readonly string[];
 	/** Whether the server sent back the event of a queued message (the outbox's `settle`). */
 	echoed(eventId: string, txnId: string): boolean;
+	/** The types of the case events `self` sent that the server echoed, counted yet or not (cases.ts ownCaseEventTypes). */
+	ownCaseTypes(self: string): ReadonlySet<string>;
 }
 
 export function caseTimelineOf(client: MatrixClient, room: Room): CaseTimeline {
@@ -65,5 +68,6 @@ export function caseTimelineOf(client: MatrixClient, room: Room): CaseTimeline {
 		names: () => memberNames(room),
 		members: () => joinedMembers(room),
 		echoed: (eventId, txnId) => echoed(room, eventId, txnId),
+		ownCaseTypes: (self) => ownCaseEventTypes(room, self),
 	};
 }

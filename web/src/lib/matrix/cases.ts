@@ -260,6 +260,23 @@ export async function loadWholeHistory(client: MatrixClient, room: Room, wanted:
 	}
 }
 
+/**
+ * The types of the case events `self` sent that the server echoed, whether or
+ * not they count yet: what the viewer has already said, from any of their
+ * devices, while the trust rule still weighs it (lib/cases/acknowledge-rule.ts).
+ */
+export function ownCaseEventTypes(room: Room, self: string): Set<string> {
+	const types = new Set<string>();
+	for (const event of room.getLiveTimeline().getEvents()) {
+		if (!fromServer(event) || event.getSender() !== self || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
+		const payload = event.getContent<Record<string, unknown>>()[CASE_KEY];
+		if (typeof payload !== 'object' || payload === null) continue;
+		const type = (payload as Record<string, unknown>)['type'];
+		if (typeof type === 'string') types.add(type);
+	}
+	return types;
+}
+
 /** The messages, and the bridges' alert steps (policies/alerts/step-event.ts), which count under the same rule. */
 const JUDGED_TYPES: ReadonlySet<string> = new Set(['m.room.message', ALERT_STEP_TYPE]);
 
