@@ -36,13 +36,6 @@ export class Supervisor {
 		this.#log = log;
 	}
 
-	/** Additional processes it stops (started elsewhere, e.g. PostgreSQL as its own user). */
-	readonly #adopted: ChildProcess[] = [];
-
-	adopt(child: ChildProcess): void {
-		this.#adopted.push(child);
-	}
-
 	start(spec: ProcessSpec): ChildProcess {
 		const entry: Entry = { spec, child: this.#spawn(spec), restarts: [] };
 		this.#entries.push(entry);
@@ -59,9 +52,6 @@ export class Supervisor {
 		this.#stopping = true;
 		for (const entry of [...this.#entries].reverse()) {
 			if (entry.child.pid !== undefined && running(entry.child)) await terminate(entry.child.pid, graceMs);
-		}
-		for (const child of [...this.#adopted].reverse()) {
-			if (child.pid !== undefined && running(child)) await terminate(child.pid, graceMs);
 		}
 	}
 
