@@ -31,6 +31,12 @@ export async function startRecovered(
 ): Promise<{ readonly client: sdk.MatrixClient; readonly backup: BackupOutcome }> {
 	const cache = new SecretStorageKeyCache();
 	const client = await startNodeClient(account, { cryptoCallbacks: cache.callbacks });
+	// NOTE: as the web app does before it offers recovery (trust.ts reads the facts fresh after sign-in): the account's
+	// published cross-signing keys fetched first — the private ones from secret storage are imported only against them.
+	if (!(await client.getCrypto()!.userHasCrossSigningKeys(account.userId, true))) {
+		client.stopClient();
+		throw new Error(`${account.userId} has no cross-signing keys published: nothing to recover`);
+	}
 	const recovered = await recoverWithKey(client, recoveryKey, cache, () => {});
 	if (!recovered.ok) {
 		client.stopClient();
