@@ -170,8 +170,10 @@ describe('backup, wipe and restore of the local production run', () => {
 		for (const c of clients) c.stopClient();
 		for (const p of processes) p.child.kill('SIGKILL');
 		await peers?.stop();
+		const pids = Object.values(demo?.pids() ?? {}).filter((p): p is number => p !== undefined);
 		await demo?.stop();
 		if (work !== undefined) rmSync(work, { recursive: true, force: true });
+		for (const pid of pids) expect(() => process.kill(pid, 0), `pid ${pid} still runs`).toThrow();
 	}, 120_000);
 
 	it('has encrypted history from both servers, backed up keys and both registers holding it', async () => {
@@ -246,7 +248,10 @@ describe('backup, wipe and restore of the local production run', () => {
 			o.rogatoryConfigDir,
 		];
 		const backup = join(work, 'backup');
+		const running = Object.values(demo!.pids()).filter((p): p is number => p !== undefined);
+		expect(running.length).toBeGreaterThanOrEqual(8);
 		await demo!.stopServices();
+		for (const pid of running) expect(() => process.kill(pid, 0), `pid ${pid} still runs`).toThrow();
 		const made = await command('backup', [...where, '--out', backup]);
 		expect(made.text).toContain(`backup of ${DEMO_ADDRESS} written to ${backup}`);
 		expect(made.code).toBe(0);
