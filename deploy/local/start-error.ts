@@ -17,7 +17,8 @@ const WHO_USES: Readonly<Record<ProfileName, string>> = {
 	other: 'the second deployment’s test (tests/integration/fourth-network.test.ts)',
 	fanout: '`npm run bench -- plenary_fanout`',
 	admission: 'the admission test (tests/integration/admission.test.ts)',
-	peers: 'the local production run’s test (deploy/production/local/run.integration.test.ts)',
+	peers:
+		'a local production run’s test (deploy/production/local/run.integration.test.ts, deploy/production/backup/restore-run.integration.test.ts) or `npm run -s rogatory -- production-demo`',
 };
 
 export function profileBusyError(profile: ProfileName, pid: number): StartError {

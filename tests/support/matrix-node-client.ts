@@ -11,14 +11,22 @@ export interface NodeAccount {
 	readonly clientUrl: string;
 }
 
-/** Creates the client, sets up Rust crypto and waits for the first sync. */
-export async function startNodeClient(account: NodeAccount): Promise<sdk.MatrixClient> {
+/**
+ * Creates the client, sets up Rust crypto and waits for the first sync. With
+ * `cryptoCallbacks`, the SDK asks them for the secret-storage key (the web
+ * app's SecretStorageKeyCache.callbacks, for its key setup and recovery).
+ */
+export async function startNodeClient(
+	account: NodeAccount,
+	options: { readonly cryptoCallbacks?: sdk.ICreateClientOpts['cryptoCallbacks'] } = {},
+): Promise<sdk.MatrixClient> {
 	const client = sdk.createClient({
 		baseUrl: account.clientUrl,
 		userId: account.userId,
 		accessToken: account.accessToken,
 		deviceId: account.deviceId,
 		logger: quietLogger(`[${account.userId}]`),
+		...(options.cryptoCallbacks === undefined ? {} : { cryptoCallbacks: options.cryptoCallbacks }),
 	});
 	await client.initRustCrypto({ useIndexedDB: false });
 	const prepared = new Promise<void>((resolve, reject) => {

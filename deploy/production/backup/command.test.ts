@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,22 @@ describe('rogatory backup and restore, refusing before touching anything', () =>
 		const { code, text } = await said('backup', ['--site', broken, '--out', join(dir, 'b3')]);
 		expect(code).toBe(1);
 		expect(text).toContain(broken);
+	});
+
+	it('reads homeserver.yaml from the backup on a machine that has none yet, and only for a restore', async () => {
+		const backup = join(dir, 'backup-with-config');
+		mkdirSync(join(backup, 'synapse-config'), { recursive: true });
+		writeFileSync(
+			join(backup, 'synapse-config', 'homeserver.yaml'),
+			`server_name: ng.test\nmedia_store_path: /var/lib/x/media\nsigning_key_path: ${join(dir, 'empty-etc', 'signing.key')}\n` +
+				'database:\n  name: psycopg2\n  args:\n    host: /run/postgresql\n    user: synapse\n    dbname: synapse\n',
+		);
+		const gone = join(dir, 'empty-etc', 'homeserver.yaml');
+		const restored = await said('restore', ['--site', site, '--synapse-config', gone, '--from', backup]);
+		expect(restored.code).toBe(1);
+		// It got past the layout to the backup's own check.
+		expect(restored.text).toContain('has no manifest.json');
+		const backedUp = await said('backup', ['--site', site, '--synapse-config', gone, '--out', join(dir, 'b4')]);
+		expect(backedUp.text).toContain(`cannot read ${gone}`);
 	});
 });

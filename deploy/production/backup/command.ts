@@ -2,17 +2,20 @@
 // --from DIR` (ROGATORY_SITE when the flag is left out; `--synapse-config <homeserver.yaml>` and
 // `--rogatory-config <dir>` where the installation is not in the
 // generator's default places): reads the installation's own files for what
-// to back up (layout.ts), prints its progress, and exits 0, or 1 with what to
-// do. Wiring only.
-import { readFileSync } from 'node:fs';
+// to back up (layout.ts) — a restore onto an empty machine reads the ones
+// not there yet from the backup (installation-files.ts) —, prints its
+// progress, and exits 0, or 1 with what to do. Wiring only.
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describeErrors } from '../../../policies/roster/file/index.ts';
 import { err, ok, type Result } from '../../../policies/result.ts';
-import { loadSite } from '../../roster/load.ts';
+import { readSiteFile } from '../../../policies/roster/file/index.ts';
+import { nodeFiles } from '../../roster/load.ts';
 import { postgresBin } from '../local/postgres.ts';
 import { DEFAULT_PRODUCTION_OPTIONS } from '../options.ts';
 import { backUp } from './backup.ts';
+import { copyInBackup } from './installation-files.ts';
 import { layoutOf, type Layout } from './layout.ts';
 import { restore } from './restore.ts';
 
@@ -35,17 +38,25 @@ function flagsOf(argv: readonly string[]): Result<Partial<Record<Flag, string>>,
 	return ok(flags);
 }
 
-function installationLayout(flags: Partial<Record<Flag, string>>): Result<Layout, string> {
+/** `from`: the backup a restore reads from, where the files missing on the machine are read. */
+function installationLayout(flags: Partial<Record<Flag, string>>, from?: string): Result<Layout, string> {
 	const sitePath = flags['--site'] ?? process.env['ROGATORY_SITE'];
 	if (sitePath === undefined || sitePath === '' || sitePath.includes(delimiter))
 		return err("name this authority's site file with --site <site.yaml> (or ROGATORY_SITE naming one file)");
-	const read = loadSite(sitePath);
-	if (!read.ok) return err(`${describeErrors(read.error)} Mend the file and run the command again.`);
-	const site = read.value.document.paths;
 	const homeserverFile = resolve(flags['--synapse-config'] ?? `${DEFAULT_PRODUCTION_OPTIONS.configDir}/homeserver.yaml`);
+	const folders = {
+		synapse: dirname(homeserverFile),
+		rogatory: resolve(flags['--rogatory-config'] ?? DEFAULT_PRODUCTION_OPTIONS.rogatoryConfigDir),
+	};
+	const readFrom = (file: string): string => (from === undefined || existsSync(file) ? file : (copyInBackup(file, from, folders) ?? file));
+	// NOTE: the site's own paths are taken from where it belongs, also when its text comes from the backup.
+	const site = resolve(sitePath);
+	const read = readSiteFile({ ...nodeFiles, read: (path) => nodeFiles.read(path === site ? readFrom(site) : path) }, site);
+	if (!read.ok) return err(`${describeErrors(read.error)} Mend the file and run the command again.`);
+	const paths = read.value.paths;
 	let homeserver: unknown;
 	try {
-		homeserver = parse(readFileSync(homeserverFile, 'utf8'));
+		homeserver = parse(readFileSync(readFrom(homeserverFile), 'utf8'));
 	} catch (thrown) {
 		return err(
 			`cannot read ${homeserverFile}: ${thrown instanceof Error ? thrown.message : String(thrown)} (name Synapse's config with --synapse-config)`,
@@ -53,9 +64,9 @@ function installationLayout(flags: Partial<Record<Flag, string>>): Result<Layout
 	}
 	const layout = layoutOf({
 		homeserver,
-		synapseConfigDir: dirname(homeserverFile),
-		rogatoryConfigDir: resolve(flags['--rogatory-config'] ?? DEFAULT_PRODUCTION_OPTIONS.rogatoryConfigDir),
-		site: { register: site.register, sessions: site.sessions, secrets: site.secrets },
+		synapseConfigDir: folders.synapse,
+		rogatoryConfigDir: folders.rogatory,
+		site: { register: paths.register, sessions: paths.sessions, secrets: paths.secrets },
 	});
 	return layout.ok ? layout : err(`${homeserverFile}: ${layout.error.replace(/^homeserver\.yaml: /, '')}`);
 }
@@ -74,7 +85,7 @@ export async function runBackupCommand(
 	if (!flags.ok) return fail(flags.error);
 	const target = command === 'backup' ? flags.value['--out'] : flags.value['--from'];
 	if (target === undefined) return fail(command === 'backup' ? 'name a new folder with --out' : 'name the backup with --from');
-	const layout = installationLayout(flags.value);
+	const layout = installationLayout(flags.value, command === 'restore' ? resolve(target) : undefined);
 	if (!layout.ok) return fail(layout.error);
 	const bin = postgresBin();
 	if (!bin.ok) return fail(bin.error);

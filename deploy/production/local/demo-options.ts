@@ -1,7 +1,8 @@
 // Where the local production run (run.ts) puts one demo authority: its own
 // loopback address for nginx (the only thing a client or peer talks to, as
-// on a real host), Synapse's, Redis's and PostgreSQL's ports on 127.0.0.1
-// chosen clear of the local federations' (deploy/config/profiles.ts), and
+// on a real host), Synapse's, Redis's and the web app's ports on 127.0.0.1
+// chosen clear of the local federations' (deploy/config/profiles.ts) and
+// below Linux's ephemeral range (NOTE at productionDemoOptions), and
 // every file under one folder instead of /etc and /var (PostgreSQL's socket
 // excepted: postgres.ts), and server names that reach it and its peers here
 // (localServerNames). Pure.
@@ -11,8 +12,18 @@ import { DEFAULT_PRODUCTION_OPTIONS, type ProductionOptions } from '../options.t
 
 /** nginx's address: no local federation profile uses 127.0.70.x. */
 export const DEMO_ADDRESS = '127.0.70.1';
+/** PostgreSQL's: its socket's name only (the cluster listens on no TCP port: postgres.ts). */
 export const DEMO_POSTGRES_PORT = 47432;
 
+/**
+ * NOTE: every TCP port the run listens on at 127.0.0.1 is below 32768. Every
+ * loopback connection on this machine leaves from 127.0.0.1 (the local
+ * route's src) on a port of Linux's ephemeral range, 32768–60999
+ * (net.ipv4.ip_local_port_range); a listener on a port in that range cannot
+ * bind while such a connection, or its TIME_WAIT, holds it ("Address already
+ * in use"). With the local federations' tests running beside it, the main
+ * process once failed to start so on 47008.
+ */
 export function productionDemoOptions(dir: string, python: string): ProductionOptions {
 	const etc = join(dir, 'etc');
 	return {
@@ -21,18 +32,18 @@ export function productionDemoOptions(dir: string, python: string): ProductionOp
 		dataDir: join(dir, 'var'),
 		logDir: join(dir, 'log'),
 		databasePort: DEMO_POSTGRES_PORT,
-		redisPort: 47379,
+		redisPort: 24379,
 		redisDir: join(dir, 'redis'),
 		redisRequirepassFile: join(etc, 'secrets', 'redis_requirepass.conf'),
-		mainPort: 47008,
-		replicationPort: 47093,
-		metricsPort: 47101,
+		mainPort: 24008,
+		replicationPort: 24093,
+		metricsPort: 24101,
 		tlsCertificate: join(dir, 'tls', 'cert.pem'),
 		tlsCertificateKey: join(dir, 'tls', 'key.pem'),
 		listenAddress: DEMO_ADDRESS,
 		rogatoryConfigDir: join(etc, 'rogatory'),
 		synapsePython: python,
-		webPort: 47300,
+		webPort: 24300,
 	};
 }
 

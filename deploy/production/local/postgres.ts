@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../../policies/result.ts';
 import { lastLines, run } from '../../process/run.ts';
+import { terminate } from '../../process/terminate.ts';
 
 export interface LocalPostgres {
 	readonly socketDir: string;
@@ -107,4 +108,10 @@ export async function runSql(pg: LocalPostgres, file: string): Promise<Result<vo
 		file,
 	]);
 	return psql.code === 0 ? ok(undefined) : err(`psql -f ${file} failed:\n${lastLines(psql.stderr, 6)}`);
+}
+
+/** Stops the cluster (SIGTERM: PostgreSQL's smart shutdown, then SIGKILL after the grace period) and removes its folder. */
+export async function stopLocalPostgres(pg: LocalPostgres, graceMs = 15_000): Promise<void> {
+	if (pg.child.pid !== undefined && pg.child.exitCode === null && pg.child.signalCode === null) await terminate(pg.child.pid, graceMs);
+	rmSync(pg.dataDir, { recursive: true, force: true });
 }

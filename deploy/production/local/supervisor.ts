@@ -36,13 +36,6 @@ export class Supervisor {
 		this.#log = log;
 	}
 
-	/** Additional processes it stops (started elsewhere, e.g. PostgreSQL as its own user). */
-	readonly #adopted: ChildProcess[] = [];
-
-	adopt(child: ChildProcess): void {
-		this.#adopted.push(child);
-	}
-
 	start(spec: ProcessSpec): ChildProcess {
 		const entry: Entry = { spec, child: this.#spawn(spec), restarts: [] };
 		this.#entries.push(entry);
@@ -55,13 +48,17 @@ export class Supervisor {
 		return Object.fromEntries(this.#entries.map((e) => [e.spec.name, running(e.child) ? e.child.pid : undefined]));
 	}
 
+	/** Resolves once every process has exited and been reaped: none is left, not even as a zombie. */
 	async stopAll(graceMs = 15_000): Promise<void> {
 		this.#stopping = true;
 		for (const entry of [...this.#entries].reverse()) {
-			if (entry.child.pid !== undefined && running(entry.child)) await terminate(entry.child.pid, graceMs);
-		}
-		for (const child of [...this.#adopted].reverse()) {
-			if (child.pid !== undefined && running(child)) await terminate(child.pid, graceMs);
+			const child = entry.child;
+			if (child.pid === undefined || !running(child)) continue;
+			// NOTE: terminate() returns once the process is a zombie (it counts those as gone); its pid is free only
+			// once Node has reaped it, which the 'exit' event says. A stop then a start of the same services needs that.
+			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			await terminate(child.pid, graceMs);
+			await exited;
 		}
 	}
 
