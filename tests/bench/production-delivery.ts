@@ -12,28 +12,13 @@
 // be decrypted. ROGATORY_BENCH_PRODUCTION_DELIVERY_MESSAGES per direction
 // (50 by default).
 import type { MatrixClient } from 'matrix-js-sdk';
-import { createEncryptedRoom, decryptedMessage, invitedTo, startNodeClient } from '../support/matrix-node-client.ts';
+import { decryptedMessage, startNodeClient } from '../support/matrix-node-client.ts';
+import { pairedRoom } from './paired-room.ts';
 import { BASELINE_PEER, PEER, PRODUCTION, withProductionSite } from './production-site.ts';
 import { percentile, report } from './stats.ts';
 
 const MESSAGES = Number(process.env['ROGATORY_BENCH_PRODUCTION_DELIVERY_MESSAGES'] ?? 50);
 const progress = (line: string): void => console.error(`[production_delivery] ${line}`);
-
-/** Two clients in an encrypted room, each having decrypted one message from the other (key sharing, device lists: before timing). */
-async function pairedRoom(a: MatrixClient, b: MatrixClient): Promise<string> {
-	const roomId = await createEncryptedRoom(a, [b.getUserId()!]);
-	await invitedTo(b, roomId);
-	await b.joinRoom(roomId);
-	for (const [from, to] of [
-		[a, b],
-		[b, a],
-	] as const) {
-		const warm = decryptedMessage(to, roomId, (body) => body === `warm-up from ${from.getUserId()}`);
-		await from.sendTextMessage(roomId, `warm-up from ${from.getUserId()}`);
-		await warm;
-	}
-	return roomId;
-}
 
 async function deliveryMs(sender: MatrixClient, receiver: MatrixClient, roomId: string, body: string): Promise<number> {
 	const arrived = decryptedMessage(receiver, roomId, (b) => b === body);
