@@ -56,6 +56,22 @@ describe('the delivery ledger of a load bench', () => {
 		expect(ledger.summary()).toMatchObject({ delivered: 0, lost: ['$a'], unexpected: ['$a'] });
 	});
 
+	it('keeps separate books for the messages a filter picks (one direction)', () => {
+		const ledger = new DeliveryLedger();
+		ledger.sent({ eventId: '$out', body: 'out 1', at: 0 });
+		ledger.sent({ eventId: '$in', body: 'in 1', at: 0 });
+		ledger.received({ eventId: '$out', body: 'out 1', at: 30 });
+		ledger.received({ eventId: '$stray', body: 'in 9', at: 40 });
+		expect(ledger.summary((b) => b.startsWith('out '))).toMatchObject({
+			sent: 1,
+			delivered: 1,
+			lost: [],
+			unexpected: [],
+			latenciesMs: [30],
+		});
+		expect(ledger.summary((b) => b.startsWith('in '))).toMatchObject({ sent: 1, delivered: 0, lost: ['$in'], unexpected: ['$stray'] });
+	});
+
 	it('has no rate and no span without deliveries', () => {
 		const summary = new DeliveryLedger().summary();
 		expect(summary.firstSentAt).toBeNaN();

@@ -47,8 +47,9 @@ export class DeliveryLedger {
 		if (!this.#received.has(entry.eventId)) this.#received.set(entry.eventId, entry);
 	}
 
-	summary(): LedgerSummary {
-		const sent = [...this.#sent.values()].sort((a, b) => a.at - b.at);
+	/** The books; with `only`, of the messages whose bodies it accepts alone (one direction, say). */
+	summary(only: (body: string) => boolean = () => true): LedgerSummary {
+		const sent = [...this.#sent.values()].filter((e) => only(e.body)).sort((a, b) => a.at - b.at);
 		const latenciesMs: number[] = [];
 		const lost: string[] = [];
 		let lastDeliveredAt = Number.NaN;
@@ -64,6 +65,7 @@ export class DeliveryLedger {
 		const idsByBody = new Map<string, Set<string>>();
 		const unexpected: string[] = [];
 		for (const r of this.#received.values()) {
+			if (!only(r.body)) continue;
 			const ids = idsByBody.get(r.body) ?? new Set<string>();
 			ids.add(r.eventId);
 			idsByBody.set(r.body, ids);

@@ -31,6 +31,8 @@ import * as sdk from 'matrix-js-sdk';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { DeliveryLedger, deliveredPerSecond, type LedgerSummary } from './delivery-ledger.ts';
 import { pairedRoom } from './paired-room.ts';
+import { productionWorkers } from '../../deploy/production/worker-set.ts';
+import { cpuSeconds } from './process-cpu.ts';
 import { BASELINE_PEER, PEER, PRODUCTION, withProductionSite, type ProductionSite } from './production-site.ts';
 import { percentile, report } from './stats.ts';
 
@@ -61,8 +63,19 @@ interface Pair {
 
 interface PhaseResult {
 	readonly summary: LedgerSummary;
+	/** From the side under test (production, or its development stand-in) to the peer, and back. */
+	readonly toPeer: LedgerSummary;
+	readonly fromPeer: LedgerSummary;
 	readonly sendFailures: number;
 	readonly undecryptable: number;
+	/** CPU seconds used from the first send until the last delivery: the Synapse processes of the side under test, and the peer's. */
+	readonly cpuS: { readonly here: number; readonly peer: number };
+}
+
+/** The Synapse processes of each side of a phase, read when its timed part starts and ends. */
+export interface PhasePids {
+	readonly here: () => readonly number[];
+	readonly peer: () => readonly number[];
 }
 
 async function inBatches<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -94,7 +107,7 @@ function watch(client: sdk.MatrixClient, roomId: string, from: string, ledger: D
 	};
 }
 
-async function runPhase(site: ProductionSite, name: string, authority: string, s: Settings): Promise<PhaseResult> {
+async function runPhase(site: ProductionSite, name: string, authority: string, pids: PhasePids, s: Settings): Promise<PhaseResult> {
 	const clients: sdk.MatrixClient[] = [];
 	const stops: (() => void)[] = [];
 	try {
@@ -121,6 +134,7 @@ async function runPhase(site: ProductionSite, name: string, authority: string, s
 		const perClient = Math.floor((s.seconds * 1000) / s.intervalMs);
 		progress(`${name}: sending for ${s.seconds} s, one message every ${s.intervalMs} ms per client (at most ${perClient} each)`);
 		let sendFailures = 0;
+		const cpuBefore = { here: cpuSeconds(pids.here()), peer: cpuSeconds(pids.peer()) };
 		const start = performance.now();
 		const end = start + s.seconds * 1000;
 		await Promise.all(
@@ -148,10 +162,18 @@ async function runPhase(site: ProductionSite, name: string, authority: string, s
 			await sleep(200);
 			summary = ledger.summary();
 		}
+		const cpuS = { here: round1(cpuSeconds(pids.here()) - cpuBefore.here), peer: round1(cpuSeconds(pids.peer()) - cpuBefore.peer) };
 		progress(
 			`${name}: ${summary.sent} sent, ${summary.delivered} delivered, ${summary.lost.length} lost, ${summary.duplicated.length} duplicated, ${sendFailures} failed sends`,
 		);
-		return { summary, sendFailures, undecryptable: failures.size };
+		return {
+			summary,
+			toPeer: ledger.summary((body) => / \d+h /.test(body)),
+			fromPeer: ledger.summary((body) => / \d+p /.test(body)),
+			sendFailures,
+			undecryptable: failures.size,
+			cpuS,
+		};
 	} finally {
 		for (const stop of stops) stop();
 		for (const c of clients) c.stopClient();
@@ -175,6 +197,8 @@ function rateLimitedSince(logFile: string, offset: number): number {
 	}
 }
 
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
 const outcome = (r: PhaseResult) => ({
 	sent: r.summary.sent,
 	delivered: r.summary.delivered,
@@ -185,6 +209,16 @@ const outcome = (r: PhaseResult) => ({
 	undecryptable: r.undecryptable,
 });
 
+/** Latencies each way and CPU, to say where the time went. */
+const detail = (r: PhaseResult) => ({
+	to_peer_p50_ms: Math.round(percentile(r.toPeer.latenciesMs, 50)),
+	to_peer_p95_ms: Math.round(percentile(r.toPeer.latenciesMs, 95)),
+	from_peer_p50_ms: Math.round(percentile(r.fromPeer.latenciesMs, 50)),
+	from_peer_p95_ms: Math.round(percentile(r.fromPeer.latenciesMs, 95)),
+	synapse_cpu_s: r.cpuS.here,
+	peer_cpu_s: r.cpuS.peer,
+});
+
 export async function productionLoad(): Promise<void> {
 	const s: Settings = { clients: setting('CLIENTS', 50), seconds: setting('SECONDS', 60), intervalMs: setting('INTERVAL_MS', 2000) };
 	if (s.clients % 2 !== 0)
@@ -192,9 +226,14 @@ export async function productionLoad(): Promise<void> {
 	await withProductionSite('production_load', async (site) => {
 		const accessLog = join(site.demo.options.logDir, 'nginx-access.log');
 		const logStart = statSync(accessLog).size;
-		const production = await runPhase(site, 'production', PRODUCTION, s);
+		const synapseOf = (id: string) => (): readonly number[] => [site.synapsePid(id)];
+		const productionSynapse = (): readonly number[] => {
+			const byName = site.demo.pids();
+			return ['main', ...productionWorkers(site.demo.options).map((w) => w.name)].flatMap((n) => byName[n] ?? []);
+		};
+		const production = await runPhase(site, 'production', PRODUCTION, { here: productionSynapse, peer: synapseOf(PEER) }, s);
 		const rateLimited = rateLimitedSince(accessLog, logStart);
-		const development = await runPhase(site, 'development', BASELINE_PEER, s);
+		const development = await runPhase(site, 'development', BASELINE_PEER, { here: synapseOf(BASELINE_PEER), peer: synapseOf(PEER) }, s);
 
 		const common = {
 			clients: s.clients,
@@ -224,6 +263,9 @@ export async function productionLoad(): Promise<void> {
 			p50_ms: Math.round(percentile(production.summary.latenciesMs, 50)),
 			baseline_p50_ms: Math.round(percentile(development.summary.latenciesMs, 50)),
 			until: 'decrypted by the client on the other side',
+			production: detail(production),
+			development: detail(development),
+			cpu_is: `CPU seconds from the first send until the last delivery: synapse = the side under test's Synapse processes (production: main and the ${productionWorkers(site.demo.options).length} workers, not PostgreSQL), peer = ${PEER}'s Synapse`,
 		});
 		const faults = (
 			[

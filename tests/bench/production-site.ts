@@ -11,8 +11,10 @@
 // Guatemala and Kazakhstan (the demo roster's WACAP and CASC), so a pair of
 // development homeservers that federate with each other runs beside the
 // production one in the same run, for the baseline.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
+import { homeserverFiles } from '../../deploy/config/layout.ts';
 import { removeRateLimits } from '../../deploy/local/admin-api.ts';
 import { registerExitHook } from '../../deploy/local/exit-hooks.ts';
 import { registerAccount } from '../../deploy/local/provision.ts';
@@ -22,7 +24,7 @@ import { DEMO_ADDRESS } from '../../deploy/production/local/demo-options.ts';
 import { startDemoPeers } from '../../deploy/production/local/peers.ts';
 import { startProductionDemo, type ProductionDemo } from '../../deploy/production/local/run.ts';
 import { freshAccount } from '../support/accounts.ts';
-import type { FederationInfo } from '../support/federation-info.ts';
+import { homeserverOf, type FederationInfo } from '../support/federation-info.ts';
 import type { NodeAccount } from '../support/matrix-node-client.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -45,6 +47,8 @@ export interface ProductionSite {
 	 * the limiter; the development profile has no such limit.
 	 */
 	account(homeserverId: string, label: string): Promise<NodeAccount>;
+	/** The pid of a development peer's Synapse (its pid file). */
+	synapsePid(homeserverId: string): number;
 }
 
 export async function withProductionSite<T>(name: string, use: (site: ProductionSite) => Promise<T>): Promise<T> {
@@ -94,7 +98,9 @@ export async function withProductionSite<T>(name: string, use: (site: Production
 			if (!lifted.ok) throw new Error(lifted.error);
 			return made;
 		};
-		return await use({ info, demo, account });
+		const synapsePid = (homeserverId: string): number =>
+			Number(readFileSync(homeserverFiles(homeserverOf(info, homeserverId).dataDir).pid, 'utf8').trim());
+		return await use({ info, demo, account, synapsePid });
 	} finally {
 		if (demo !== undefined) {
 			const pids = Object.values(demo.pids()).filter((p): p is number => p !== undefined);
