@@ -43,7 +43,7 @@ export interface ProductionDemo {
 	readonly caCert: string;
 	readonly serverName: string;
 	readonly options: ProductionOptions;
-	/** The pid of each running process, by name (main, each worker, redis, nginx). */
+	/** The pid of each running process, by name (postgres, main, each worker, redis, nginx): what an exit hook signals. */
 	pids(): Record<string, number | undefined>;
 	stop(): Promise<void>;
 }
@@ -268,7 +268,7 @@ http {
 		caCert,
 		serverName,
 		options: o,
-		pids: () => supervisor.pids(),
+		pids: () => ({ postgres: running(pg.value.child) ? pg.value.child.pid : undefined, ...supervisor.pids() }),
 		stop: async () => {
 			await supervisor.stopAll();
 			stopPostgres();
