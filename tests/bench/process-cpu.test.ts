@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, cpuTicks } from './process-cpu.ts';
+import { busyShare, cpuSeconds, cpuTicks, machineTicks } from './process-cpu.ts';
 
 describe('cpuTicks (/proc/<pid>/stat)', () => {
 	it('adds utime and stime, fields 14 and 15', () => {
@@ -20,5 +20,21 @@ describe('cpuSeconds', () => {
 	it('reads this process’s own time, and counts a process that is not there as nothing', () => {
 		expect(cpuSeconds([process.pid])).toBeGreaterThan(0);
 		expect(cpuSeconds([2 ** 22 + 1])).toBe(0);
+	});
+});
+
+describe('machineTicks (/proc/stat)', () => {
+	it('reads the all-CPU line: idle and iowait are not busy', () => {
+		const stat = 'cpu  100 5 50 800 20 3 2 0 0 0\ncpu0 50 2 25 400 10 1 1 0 0 0\nintr 1\n';
+		expect(machineTicks(stat)).toEqual({ busy: 160, total: 980 });
+	});
+
+	it('is undefined without the line', () => {
+		expect(machineTicks('intr 1\n')).toBeUndefined();
+	});
+
+	it('gives the busy share between two readings', () => {
+		expect(busyShare({ busy: 100, total: 400 }, { busy: 250, total: 600 })).toBe(0.75);
+		expect(busyShare({ busy: 1, total: 1 }, { busy: 1, total: 1 })).toBeNaN();
 	});
 });

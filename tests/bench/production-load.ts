@@ -26,13 +26,14 @@
 // The production phase runs first: what the development peer (Nigeria's, in
 // both phases) accumulates weighs on the baseline, not on what is measured.
 import { openSync, readSync, statSync, closeSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import * as sdk from 'matrix-js-sdk';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { DeliveryLedger, deliveredPerSecond, type LedgerSummary } from './delivery-ledger.ts';
 import { pairedRoom } from './paired-room.ts';
 import { productionWorkers } from '../../deploy/production/worker-set.ts';
-import { cpuSeconds } from './process-cpu.ts';
+import { busyShare, cpuSeconds, machineNow } from './process-cpu.ts';
 import { BASELINE_PEER, PEER, PRODUCTION, withProductionSite, type ProductionSite } from './production-site.ts';
 import { percentile, report } from './stats.ts';
 
@@ -69,7 +70,9 @@ interface PhaseResult {
 	readonly sendFailures: number;
 	readonly undecryptable: number;
 	/** CPU seconds used from the first send until the last delivery: the Synapse processes of the side under test, and the peer's. */
-	readonly cpuS: { readonly here: number; readonly peer: number };
+	readonly cpuS: { readonly here: number; readonly peer: number; readonly bench: number };
+	/** The machine's CPU busy over the same time (0–1), all processes, the bench's and any other's. */
+	readonly machineBusy: number;
 }
 
 /** The Synapse processes of each side of a phase, read when its timed part starts and ends. */
@@ -134,7 +137,7 @@ async function runPhase(site: ProductionSite, name: string, authority: string, p
 		const perClient = Math.floor((s.seconds * 1000) / s.intervalMs);
 		progress(`${name}: sending for ${s.seconds} s, one message every ${s.intervalMs} ms per client (at most ${perClient} each)`);
 		let sendFailures = 0;
-		const cpuBefore = { here: cpuSeconds(pids.here()), peer: cpuSeconds(pids.peer()) };
+		const cpuBefore = { here: cpuSeconds(pids.here()), peer: cpuSeconds(pids.peer()), bench: process.cpuUsage(), machine: machineNow() };
 		const start = performance.now();
 		const end = start + s.seconds * 1000;
 		await Promise.all(
@@ -162,7 +165,13 @@ async function runPhase(site: ProductionSite, name: string, authority: string, p
 			await sleep(200);
 			summary = ledger.summary();
 		}
-		const cpuS = { here: round1(cpuSeconds(pids.here()) - cpuBefore.here), peer: round1(cpuSeconds(pids.peer()) - cpuBefore.peer) };
+		const benchUsage = process.cpuUsage(cpuBefore.bench);
+		const cpuS = {
+			here: round1(cpuSeconds(pids.here()) - cpuBefore.here),
+			peer: round1(cpuSeconds(pids.peer()) - cpuBefore.peer),
+			bench: round1((benchUsage.user + benchUsage.system) / 1e6),
+		};
+		const machineBusy = Math.round(busyShare(cpuBefore.machine, machineNow()) * 100) / 100;
 		progress(
 			`${name}: ${summary.sent} sent, ${summary.delivered} delivered, ${summary.lost.length} lost, ${summary.duplicated.length} duplicated, ${sendFailures} failed sends`,
 		);
@@ -173,6 +182,7 @@ async function runPhase(site: ProductionSite, name: string, authority: string, p
 			sendFailures,
 			undecryptable: failures.size,
 			cpuS,
+			machineBusy,
 		};
 	} finally {
 		for (const stop of stops) stop();
@@ -217,6 +227,8 @@ const detail = (r: PhaseResult) => ({
 	from_peer_p95_ms: Math.round(percentile(r.fromPeer.latenciesMs, 95)),
 	synapse_cpu_s: r.cpuS.here,
 	peer_cpu_s: r.cpuS.peer,
+	bench_cpu_s: r.cpuS.bench,
+	machine_busy: r.machineBusy,
 });
 
 export async function productionLoad(): Promise<void> {
@@ -265,7 +277,7 @@ export async function productionLoad(): Promise<void> {
 			until: 'decrypted by the client on the other side',
 			production: detail(production),
 			development: detail(development),
-			cpu_is: `CPU seconds from the first send until the last delivery: synapse = the side under test's Synapse processes (production: main and the ${productionWorkers(site.demo.options).length} workers, not PostgreSQL), peer = ${PEER}'s Synapse`,
+			cpu_is: `CPU seconds from the first send until the last delivery: synapse = the side under test's Synapse processes (production: main and the ${productionWorkers(site.demo.options).length} workers, not PostgreSQL), peer = ${PEER}'s Synapse, bench = this process with its ${s.clients} clients; machine_busy = the share of all ${cpus().length} CPUs busy meanwhile, whoever used them`,
 		});
 		const faults = (
 			[
