@@ -10,7 +10,9 @@
 // latency, each against the development phase; and nothing lost — every
 // event whose send returned decrypted by its receiver, under one event id
 // (delivery-ledger.ts). A loss, a duplicate or a failed send makes the bench
-// fail after it has printed its lines.
+// fail after it has printed its lines. Beside them, to say where the time
+// went: the latency each way, the CPU seconds of each side's Synapse
+// processes and of the bench, and the machine's busy share (process-cpu.ts).
 // Bounded in time and count: each client sends one message every
 // ROGATORY_BENCH_PRODUCTION_LOAD_INTERVAL_MS (2000 by default; the clients'
 // sends staggered evenly across the interval), for
@@ -19,7 +21,8 @@
 // ROGATORY_BENCH_PRODUCTION_LOAD_CLIENTS (50, even) sets the number of clients.
 // NOTE: all the clients run in this one Node process (Rust crypto each), on
 // the same machine as every server: a latency includes waiting for the event
-// loop behind the other clients' work, in both phases alike. The production
+// loop behind the other clients' work, in both phases alike; and whatever
+// else runs on the machine weighs on a phase too (machine_busy). The production
 // clients all come from 127.0.0.1, so nginx's per-address request limit
 // (reverse-proxy.ts) counts them as one office behind one address; its 429s
 // are counted from nginx's access log and printed.
@@ -31,8 +34,8 @@ import { join } from 'node:path';
 import * as sdk from 'matrix-js-sdk';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { DeliveryLedger, deliveredPerSecond, type LedgerSummary } from './delivery-ledger.ts';
-import { pairedRoom } from './paired-room.ts';
 import { productionWorkers } from '../../deploy/production/worker-set.ts';
+import { pairedRoom } from './paired-room.ts';
 import { busyShare, cpuSeconds, machineNow } from './process-cpu.ts';
 import { BASELINE_PEER, PEER, PRODUCTION, withProductionSite, type ProductionSite } from './production-site.ts';
 import { percentile, report } from './stats.ts';
@@ -69,14 +72,14 @@ interface PhaseResult {
 	readonly fromPeer: LedgerSummary;
 	readonly sendFailures: number;
 	readonly undecryptable: number;
-	/** CPU seconds used from the first send until the last delivery: the Synapse processes of the side under test, and the peer's. */
+	/** CPU seconds used from the first send until the last delivery: the Synapse processes of the side under test, the peer's, and this process's. */
 	readonly cpuS: { readonly here: number; readonly peer: number; readonly bench: number };
 	/** The machine's CPU busy over the same time (0–1), all processes, the bench's and any other's. */
 	readonly machineBusy: number;
 }
 
 /** The Synapse processes of each side of a phase, read when its timed part starts and ends. */
-export interface PhasePids {
+interface PhasePids {
 	readonly here: () => readonly number[];
 	readonly peer: () => readonly number[];
 }
