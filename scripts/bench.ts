@@ -3,7 +3,9 @@
 // "baseline","ratio","n",…}, where the baseline is measured in the same run.
 // Metrics that need homeservers get a federation of the `bench` profile,
 // started once; `plenary_fanout` starts and stops its own, of ten
-// homeservers from its roster file (profile `fanout`). Progress goes to stderr.
+// homeservers from its roster file (profile `fanout`); `production_delivery`
+// and `production_load` the local production run of one authority with development peers (profile
+// `peers`). Progress goes to stderr.
 import { startFederation, type LocalFederation } from '../deploy/local/federation.ts';
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { profileDeployment } from './deployment.ts';
@@ -14,6 +16,8 @@ import { firstLoad } from '../tests/bench/first-load.ts';
 import { slowLink } from '../tests/bench/slow-link.ts';
 import { foldMetric } from '../tests/bench/fold.ts';
 import { plenaryFanout } from '../tests/bench/plenary-fanout.ts';
+import { productionDelivery } from '../tests/bench/production-delivery.ts';
+import { productionLoad } from '../tests/bench/production-load.ts';
 import { escalation } from '../tests/bench/escalation.ts';
 import { recovery } from '../tests/bench/recovery.ts';
 import { timersMetric } from '../tests/bench/timers.ts';
@@ -42,6 +46,9 @@ const METRICS: Record<string, Metric> = {
 	escalation: { run: escalation, needsFederation: true },
 	// Its own federation, not the shared one (tests/bench/plenary-fanout.ts).
 	plenary_fanout: { run: plenaryFanout, needsFederation: false },
+	// The local production run of one authority and development peers of its own, not the shared federation; needs root (tests/bench/production-site.ts).
+	production_delivery: { run: productionDelivery, needsFederation: false },
+	production_load: { run: productionLoad, needsFederation: false },
 };
 
 const asked = process.argv.slice(2);

@@ -35,6 +35,7 @@ import { stringify } from 'yaml';
 import { DEMO_ADDRESS, DEMO_POSTGRES_PORT, localServerNames, productionDemoOptions } from './demo-options.ts';
 import { runSql, startLocalPostgres, stopLocalPostgres, type LocalPostgres } from './postgres.ts';
 import { localFederationYaml, pythonEnv, startServices, type RunningServices } from './services.ts';
+import { running } from './supervisor.ts';
 
 export interface ProductionDemo {
 	/** The homeserver's public base URL, through nginx: https://127.0.70.1 */
@@ -45,7 +46,10 @@ export interface ProductionDemo {
 	readonly options: ProductionOptions;
 	/** The run's PostgreSQL cluster (the database's superuser signs in over its socket). */
 	readonly postgres: LocalPostgres;
-	/** The pid of each running process, by name (main, each worker, redis, nginx); none while the services are stopped. */
+	/**
+	 * The pid of each running process, by name (postgres, main, each worker, redis, nginx; none of the services while
+	 * they are stopped): what an exit hook signals.
+	 */
 	pids(): Record<string, number | undefined>;
 	/** Stops Synapse, its workers, Redis and nginx; PostgreSQL runs on. */
 	stopServices(): Promise<void>;
@@ -172,7 +176,7 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 		serverName,
 		options: o,
 		postgres: pg.value,
-		pids: () => services?.pids() ?? {},
+		pids: () => ({ postgres: running(pg.value.child) ? pg.value.child.pid : undefined, ...(services?.pids() ?? {}) }),
 		stopServices,
 		startServices: async () => {
 			if (services !== undefined) return err('the services run already: stop them first');
