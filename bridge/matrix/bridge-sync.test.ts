@@ -224,7 +224,7 @@ describe('BridgeSync', () => {
 		expect(pendingOf(sink).marks).toEqual({ '!r:gt': '$1' });
 	});
 
-	it('reconciles every room from the committed token, ingests the missing oldest first, once, and stops at the mark', async () => {
+	it('reconciles every room from the committed token, ingests the missing oldest first, once, and moves the mark', async () => {
 		const history = ['$1', '$2', '$3', '$4'].map((id) => ({ ...message(id), room_id: '!r:gt' }));
 		let visible = 2;
 		const asked: string[] = [];
@@ -242,11 +242,24 @@ describe('BridgeSync', () => {
 		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 0 });
 		expect(sink.batches).toHaveLength(2);
 		expect(sink.batches.at(-1)).toMatchObject({ events: [], reconciled: [{ room: '!r:gt', complete: true, missing: 0 }] });
-		// Backfilled later: only the new ones, and the pass stops at the mark ($2).
+		// Backfilled later: only the new ones.
 		visible = 4;
 		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 2 });
 		expect(sink.batches.flatMap((b) => b.events.map((e) => e.eventId))).toEqual(['$1', '$2', '$3', '$4']);
 		expect(sync.markOf('!r:gt')).toBe('$4');
+	});
+
+	it('finds an event the homeserver backfilled behind the mark, further back than the overlap (a partition’s hole)', async () => {
+		const ids = Array.from({ length: 70 }, (_, i) => `$${i + 1}`);
+		let history = ids.map((id) => ({ ...message(id), room_id: '!r:gt' }));
+		const page: BridgeSyncDeps['page'] = () => Promise.resolve({ events: [...history].reverse(), end: undefined });
+		const { sink, sync } = harness(new Set([...ids, '$5b']), undefined, page);
+		expect(await sync.reconcile(['!r:gt'], 'start')).toEqual({ missing: 70 });
+		expect(sync.markOf('!r:gt')).toBe('$70');
+		// Fetched as an outlier while that pass ran, it is put into the history after $5: 65 events behind the mark.
+		history = [...history.slice(0, 5), { ...message('$5b'), room_id: '!r:gt' }, ...history.slice(5)];
+		expect(await sync.reconcile(['!r:gt'], 'periodic')).toEqual({ missing: 1 });
+		expect(sink.batches.at(-1)!.events.map((e) => e.eventId)).toEqual(['$5b']);
 	});
 
 	it('bounds a pass, logs it, and keeps the mark where it was', async () => {

@@ -40,9 +40,11 @@
 //   is committed by paging the room's history back (backfill.ts, issue 14):
 //   from the timeline's prev_batch, with no `to`, so the homeserver backfills
 //   a gap that federation left, until the room's mark (the newest event an
-//   earlier complete pass covered) or its start. The same pass runs for every
-//   case room on `reconcile` (at start, after a reconnection, periodically:
-//   bot-client.ts), committed at the current token with a fresh snapshot; the
+//   earlier complete pass covered) or its start. A pass over the whole history
+//   (up to the page bound) runs for every case room on `reconcile` (at start,
+//   after a reconnection, periodically: bot-client.ts) — the whole, because
+//   an event the homeserver backfills after a pass lands behind that pass's
+//   mark — committed at the current token with a fresh snapshot; the
 //   marks live in the checkpoint, so they advance with the register. Each
 //   pass is recorded per room with the events it found (the register's
 //   `reconciliations`, for the register page), in the same commit.
@@ -223,7 +225,7 @@ export class BridgeSync implements GateHooks {
 			// batch) and for the first sync: the pass goes back to the room's mark or its start.
 			if (room.limited && room.prevBatch !== undefined) {
 				const seen = new Set(room.events.map((e) => e.event_id));
-				const pass = await this.#backfill(room.room, room.prevBatch, (id) => seen.has(id) || this.#knows(id));
+				const pass = await this.#backfill(room.room, room.prevBatch, (id) => seen.has(id) || this.#knows(id), this.#marks.get(room.room));
 				gap = pass.missing;
 				for (const e of gap) this.#fromHistory.add(e.event_id);
 				const mark = markAfter(pass, marks.get(room.room), room.events.at(-1)?.event_id);
@@ -292,7 +294,10 @@ export class BridgeSync implements GateHooks {
 				if (this.#deps.skipRoom?.(room) === true) continue;
 				let pass: Backfill;
 				try {
-					pass = await this.#backfill(room, this.#token, (id) => this.#knows(id));
+					// NOTE: the whole history (up to the page bound), not back to the mark: an event the homeserver backfilled
+					// after the pass that set the mark lands behind it in the room's order (a partition's hole, seen in the
+					// fault suite: an event fetched as an outlier while a pass ran, de-outliered into the history later).
+					pass = await this.#backfill(room, this.#token, (id) => this.#knows(id), undefined);
 				} catch (e) {
 					this.#deps.log(`reconcile (${why}): ${room}'s history not readable now: ${e instanceof Error ? e.message : String(e)}`);
 					continue;
@@ -329,12 +334,13 @@ export class BridgeSync implements GateHooks {
 		}).then(() => ({ missing: found }));
 	}
 
-	async #backfill(room: string, from: string, known: (eventId: string) => boolean): Promise<Backfill> {
+	/** Pages `room`'s history back from `from`, to `mark` (and its overlap) or, without one, to the room's start. */
+	async #backfill(room: string, from: string, known: (eventId: string) => boolean, mark: string | undefined): Promise<Backfill> {
 		const maxPages = this.#deps.maxPages ?? 20;
-		const pass = await backPaginate(from, this.#marks.get(room), known, (token) => this.#deps.page(room, token), maxPages);
+		const pass = await backPaginate(from, mark, known, (token) => this.#deps.page(room, token), maxPages);
 		if (pass.stop === 'bound')
 			this.#deps.log(
-				`room ${room}: history paged back ${maxPages} pages without reaching the last complete point — ${pass.missing.length} events found; the next pass tries again`,
+				`room ${room}: history paged back ${maxPages} pages without reaching where it stops (the last complete point, or the room's start) — ${pass.missing.length} events found; the next pass tries again`,
 			);
 		return pass;
 	}
