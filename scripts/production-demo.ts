@@ -7,8 +7,7 @@
 // when missing).
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDemoPeers } from '../deploy/production/local/peers.ts';
-import { startProductionDemo } from '../deploy/production/local/run.ts';
+import { startRunWithPeers } from '../deploy/production/local/with-peers.ts';
 
 export async function runProductionDemo(argv: readonly string[], root: string): Promise<number> {
 	let authority: string | undefined;
@@ -22,33 +21,21 @@ export async function runProductionDemo(argv: readonly string[], root: string): 
 	}
 	const dir = join(root, '.data', 'production-demo');
 	const production = authority ?? 'gt-mp';
-	const peers = await startDemoPeers({ root, authority: production, log: (line) => console.log(`rogatory: peers: ${line}`) });
-	if (!peers.ok) {
-		console.error(`rogatory: the development homeservers to federate with did not start: ${peers.error}`);
+	const started = await startRunWithPeers({ root, dir, authority: production, log: (line) => console.log(`rogatory: ${line}`) });
+	if (!started.ok) {
+		console.error(`rogatory: ${started.error}`);
 		return 1;
 	}
-	const demo = await startProductionDemo({
-		root,
-		dir,
-		authority: production,
-		federation: peers.value.demo,
-		log: (line) => console.log(`rogatory: ${line}`),
-	});
-	if (!demo.ok) {
-		await peers.value.federation.stop();
-		console.error(`rogatory: the production demo did not start: ${demo.error}`);
-		return 1;
-	}
-	const others = peers.value.federation.homeservers.map((hs) => `${hs.id} ${hs.clientUrl}`).join(', ');
+	const { demo, peers } = started.value;
+	const others = peers.homeservers.map((hs) => `${hs.id} ${hs.clientUrl}`).join(', ');
 	console.log(
-		`rogatory: ${demo.value.serverName} runs its production profile at ${demo.value.baseUrl}, federating with ${others} (CA: ${peers.value.federation.caCertPath}; logs: ${demo.value.options.logDir}). Ctrl-C stops it.`,
+		`rogatory: ${demo.serverName} runs its production profile at ${demo.baseUrl}, federating with ${others} (CA: ${peers.caCertPath}; logs: ${demo.options.logDir}). Ctrl-C stops it.`,
 	);
 	await new Promise<void>((resolve) => {
 		process.once('SIGINT', resolve);
 		process.once('SIGTERM', resolve);
 	});
 	console.log('rogatory: stopping the production demo');
-	await demo.value.stop();
-	await peers.value.federation.stop();
+	await started.value.stop();
 	return 0;
 }

@@ -18,9 +18,7 @@ import { homeserverFiles } from '../../deploy/config/layout.ts';
 import { removeRateLimits } from '../../deploy/local/admin-api.ts';
 import { registerExitHook } from '../../deploy/local/exit-hooks.ts';
 import { registerAccount } from '../../deploy/local/provision.ts';
-import type { LocalHomeserver } from '../../deploy/local/types.ts';
 import { isAlive } from '../../deploy/process/alive.ts';
-import { DEMO_ADDRESS } from '../../deploy/production/local/demo-options.ts';
 import { startDemoPeers } from '../../deploy/production/local/peers.ts';
 import { startProductionDemo, type ProductionDemo } from '../../deploy/production/local/run.ts';
 import { freshAccount } from '../support/accounts.ts';
@@ -74,16 +72,7 @@ export async function withProductionSite<T>(name: string, use: (site: Production
 		});
 		// The SDK's fetch and the admin calls verify nginx's certificate against the run's CA.
 		setDefaultCACertificates([...getCACertificates('default'), demo.caCert]);
-		const production: LocalHomeserver = {
-			id: PRODUCTION,
-			serverName: DEMO_ADDRESS,
-			address: DEMO_ADDRESS,
-			clientUrl: demo.baseUrl,
-			federationPort: demo.options.federationPort,
-			// Its registration secret is in the generated secrets/, where registerAccount looks for it.
-			dataDir: demo.options.configDir,
-			logPath: join(demo.options.logDir, 'homeserver.log'),
-		};
+		const production = demo.homeserver;
 		const info: FederationInfo = {
 			profile: 'peers',
 			caCertPath: peers.value.federation.caCertPath,

@@ -53,9 +53,9 @@ import { registerAccount } from '../../local/provision.ts';
 import type { LocalHomeserver } from '../../local/types.ts';
 import { createDatabaseSql } from '../database.ts';
 import { DEMO_ADDRESS } from '../local/demo-options.ts';
-import { startDemoPeers } from '../local/peers.ts';
 import { runSql } from '../local/postgres.ts';
-import { startProductionDemo, type ProductionDemo } from '../local/run.ts';
+import type { ProductionDemo } from '../local/run.ts';
+import { startRunWithPeers } from '../local/with-peers.ts';
 import { runBackupCommand } from './command.ts';
 
 const AUTHORITY = 'gt-mp' as AuthorityId;
@@ -135,30 +135,19 @@ async function decrypted(client: sdk.MatrixClient, room: string, id: string): Pr
 describe('backup, wipe and restore of the local production run', () => {
 	beforeAll(async () => {
 		const root = process.cwd();
-		const startedPeers = await startDemoPeers({ root, authority: AUTHORITY, only: [PEER], log: (line) => console.log(`peers: ${line}`) });
-		if (!startedPeers.ok) throw new Error(startedPeers.error);
-		peers = startedPeers.value.federation;
-		const started = await startProductionDemo({
+		const started = await startRunWithPeers({
 			root,
 			dir: join(root, '.data', 'production-restore-test'),
 			authority: AUTHORITY,
-			federation: startedPeers.value.demo,
+			only: [PEER],
 			log: (line) => console.log(`production run: ${line}`),
 		});
 		if (!started.ok) throw new Error(started.error);
-		demo = started.value;
+		({ peers, demo } = started.value);
 		setDefaultCACertificates([...getCACertificates('default'), demo.caCert]);
 		// The bridges and `verify --complete` are processes of their own: they trust the CA as this process does.
 		process.env['NODE_EXTRA_CA_CERTS'] = peers.caCertPath;
-		production = {
-			id: AUTHORITY,
-			serverName: DEMO_ADDRESS,
-			address: DEMO_ADDRESS,
-			clientUrl: demo.baseUrl,
-			federationPort: demo.options.federationPort,
-			dataDir: demo.options.configDir,
-			logPath: join(demo.options.logDir, 'homeserver.log'),
-		};
+		production = demo.homeserver;
 		const all = [production, peers.homeserver(PEER)];
 		bridges = [await botSetup(production, all), await botSetup(peers.homeserver(PEER), all)];
 		for (const b of bridges) processes.push(runBot(b));

@@ -32,11 +32,10 @@ import type { LocalFederation } from '../../local/federation.ts';
 import { registerAccount } from '../../local/provision.ts';
 import type { AuthorityId } from '../../../policies/roster/types.ts';
 import { registrationMac } from '../../local/registration-mac.ts';
-import type { LocalHomeserver } from '../../local/types.ts';
 import { productionWorkers } from '../worker-set.ts';
 import { DEMO_ADDRESS } from './demo-options.ts';
-import { startDemoPeers } from './peers.ts';
-import { startProductionDemo, type ProductionDemo } from './run.ts';
+import type { ProductionDemo } from './run.ts';
+import { startRunWithPeers } from './with-peers.ts';
 
 const AUTHORITY = 'gt-mp' as AuthorityId;
 /** The development homeserver it federates with: a peer of Guatemala's in REFCO. */
@@ -107,18 +106,15 @@ describe('the local production run', () => {
 
 	beforeAll(async () => {
 		const root = process.cwd();
-		const startedPeers = await startDemoPeers({ root, authority: AUTHORITY, only: [PEER], log: (line) => console.log(`peers: ${line}`) });
-		if (!startedPeers.ok) throw new Error(startedPeers.error);
-		peers = startedPeers.value.federation;
-		const started = await startProductionDemo({
+		const started = await startRunWithPeers({
 			root,
 			dir: join(root, '.data', 'production-test'),
 			authority: AUTHORITY,
-			federation: startedPeers.value.demo,
+			only: [PEER],
 			log: (line) => console.log(`production run: ${line}`),
 		});
 		if (!started.ok) throw new Error(started.error);
-		demo = started.value;
+		({ peers, demo } = started.value);
 		// The SDK's fetch verifies nginx's certificate against the run's CA, as the tests' https requests do.
 		setDefaultCACertificates([...getCACertificates('default'), demo.caCert]);
 	}, 900_000);
@@ -254,16 +250,7 @@ describe('the local production run', () => {
 	}, 180_000);
 
 	it('carries the cross-server request flow through it: a case opened, moved, an encrypted attachment, and both bridges’ registers agree', async () => {
-		// The production homeserver as the test support sees a homeserver: its registration secret is in the generated secrets/.
-		const production: LocalHomeserver = {
-			id: AUTHORITY,
-			serverName: DEMO_ADDRESS,
-			address: DEMO_ADDRESS,
-			clientUrl: demo.baseUrl,
-			federationPort: demo.options.federationPort,
-			dataDir: demo.options.configDir,
-			logPath: join(demo.options.logDir, 'homeserver.log'),
-		};
+		const production = demo.homeserver;
 		const peer = peers!.homeserver(PEER);
 		const info: FederationInfo = { profile: 'peers', caCertPath: peers!.caCertPath, homeservers: [production, peer] };
 		// The bridges are processes of their own: they trust the CA that issued nginx's certificate as this process does.

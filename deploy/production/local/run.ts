@@ -23,6 +23,7 @@ import { err, ok, type Result } from '../../../policies/result.ts';
 import { describeErrors } from '../../../policies/roster/file/index.ts';
 import { issueCertificates } from '../../certs/certificates.ts';
 import { LOCAL_BLOCKLIST, LOOPBACK_V4 } from '../../config/ip-ranges.ts';
+import type { LocalHomeserver } from '../../local/types.ts';
 import { ensureDebianPrograms, NGINX, REDIS } from '../../process/debian-packages.ts';
 import { lastLines, run } from '../../process/run.ts';
 import { writeDemoDeployment } from '../../roster/demo-deployment.ts';
@@ -44,6 +45,8 @@ export interface ProductionDemo {
 	readonly caCert: string;
 	readonly serverName: string;
 	readonly options: ProductionOptions;
+	/** The homeserver as the local tools and tests see one (its registration secret is in the generated secrets/). */
+	readonly homeserver: LocalHomeserver;
 	/** The run's PostgreSQL cluster (the database's superuser signs in over its socket). */
 	readonly postgres: LocalPostgres;
 	/**
@@ -175,6 +178,15 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 		caCert,
 		serverName,
 		options: o,
+		homeserver: {
+			id: authority,
+			serverName,
+			address: DEMO_ADDRESS,
+			clientUrl: baseUrl,
+			federationPort: o.federationPort,
+			dataDir: o.configDir,
+			logPath: join(o.logDir, 'homeserver.log'),
+		},
 		postgres: pg.value,
 		pids: () => ({ postgres: running(pg.value.child) ? pg.value.child.pid : undefined, ...(services?.pids() ?? {}) }),
 		stopServices,
