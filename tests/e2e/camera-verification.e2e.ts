@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium-launch.ts';
 import { freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
-import { openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
+import { caseEntry, openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
 import { deniedCameraArgs, fakeCameraArgs, writeY4m, type RgbaPicture } from './support/fake-camera.ts';
 import { en, expectClean, newBrowser } from './support/session-pages.ts';
 import { accept, closeDone, naming, panel, trustOf } from './support/verification-pages.ts';
@@ -42,7 +42,7 @@ test('a person verifies another by scanning their QR code with the camera', asyn
 		const title = `Camera ${Date.now()}`;
 		await openRequest(a, { title, requested: 'sv-fgr', offence: 'Corruption', invite: [officer.userId] });
 		await b.goto('/en/cases');
-		await expect(b.getByTestId('case-entry').filter({ hasText: title })).toBeVisible({ timeout: 120_000 });
+		await caseEntry(b, title, 120_000);
 		await openFromDashboard(b, title);
 		await expect(trustOf(a, officer.userId)).toHaveAttribute('data-trust', 'unverified', { timeout: 60_000 });
 

@@ -16,7 +16,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { sendCaseEvent } from '../support/case-room-node.ts';
 import { startNodeClient } from '../support/matrix-node-client.ts';
 import { displayNameOf, freshAccount, homeserverOf, logOutRegistration } from './support/accounts.ts';
-import { downloadAttachment, move, openFromDashboard, openRequest } from './support/case-pages.ts';
+import { caseEntry, downloadAttachment, move, openFromDashboard, openRequest } from './support/case-pages.ts';
 import { en, expectClean } from './support/session-pages.ts';
 import { twoParties } from './support/two-parties.ts';
 
@@ -154,7 +154,7 @@ test('offline: what is sent is queued, shown as pending, and sent once when the 
 	const invitation = b.getByTestId('waiting-invitation');
 	await expect(invitation).toContainText(en('cases_invitation_why_not_settled'), { timeout: 60_000 });
 	await expect(invitation).toContainText(prosecutor.userId);
-	await expect(b.getByTestId('case-entry').filter({ hasText: title })).toBeVisible({ timeout: 60_000 });
+	await caseEntry(b, title);
 	await expect(invitation).toHaveCount(0);
 	expect(refusedJoins).toBe(2);
 	await b.unroute(/\/_matrix\/client\/v3\/join\//);

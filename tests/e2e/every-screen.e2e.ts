@@ -20,7 +20,7 @@
 //   (she is one of Guatemala's editors).
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, rosterAccount, setDisplayName } from './support/accounts.ts';
-import { openRequest, requestPreservation, sendMessage } from './support/case-pages.ts';
+import { caseEntry, openRequest, requestPreservation, sendMessage } from './support/case-pages.ts';
 import { webUrl } from './support/env.ts';
 import { LOCALES, message, type Locale } from './support/messages.ts';
 import { auditInEveryLocale, auditScreen, VIEWPORTS, type Screen } from './support/screen-audit.ts';
@@ -145,7 +145,7 @@ test('the signed-in screens: a prosecutor’s, with a request that has a history
 			path: '/cases',
 			ready: async (p, locale) => {
 				await heading('cases_heading')(p, locale);
-				await expect(p.getByTestId('case-entry').filter({ hasText: title })).toBeVisible({ timeout: 60_000 });
+				await caseEntry(p, title);
 			},
 		},
 		{ name: 'new-request', path: '/cases/new', ready: heading('newcase_heading') },

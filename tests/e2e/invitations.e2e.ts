@@ -10,7 +10,7 @@
 // errcode, a /_matrix URL).
 import { expect, test, type Page } from '@playwright/test';
 import { logOutRegistration } from './support/accounts.ts';
-import { openRequest } from './support/case-pages.ts';
+import { caseEntry, openRequest } from './support/case-pages.ts';
 import { en } from './support/session-pages.ts';
 import { twoParties } from './support/two-parties.ts';
 
@@ -67,7 +67,7 @@ test('an invitation that can never be accepted is said so, stops, and can be dis
 	await expect(invitation).toContainText(en('cases_invitation_why_busy'), { timeout: 60_000 });
 	await expect(invitation).toHaveAttribute('data-state', 'joining');
 	await noRawText(b);
-	await expect(b.getByTestId('case-entry').filter({ hasText: passingTitle })).toBeVisible({ timeout: 60_000 });
+	await caseEntry(b, passingTitle);
 	await expect(invitation).toHaveCount(0);
 	expect(passing).toBe(2);
 	await expect(b.getByTestId('case-entry').filter({ hasText: bannedTitle })).toHaveCount(0);

@@ -10,7 +10,7 @@
 // move has overtaken comes back refused, saying why, and is never sent.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { logOutRegistration } from './support/accounts.ts';
-import { move, openRequest } from './support/case-pages.ts';
+import { caseEntry, move, openRequest } from './support/case-pages.ts';
 import { en } from './support/session-pages.ts';
 import { twoParties } from './support/two-parties.ts';
 
@@ -42,7 +42,7 @@ test('offline after one visit: the dashboard and the case from the browser, writ
 	await a.getByLabel(en('case_message_label')).fill(question);
 	await a.getByRole('button', { name: en('case_message_send') }).click();
 	await b.goto('/en/cases');
-	await expect(b.getByTestId('case-entry').filter({ hasText: title })).toBeVisible({ timeout: 60_000 });
+	await caseEntry(b, title);
 	await b.waitForFunction(
 		async () => (await navigator.serviceWorker.ready).active?.state === 'activated' && navigator.serviceWorker.controller !== null,
 	);

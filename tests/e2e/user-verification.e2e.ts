@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { freshAccount, homeserverOf, logOutRegistration, type E2eAccount } from './support/accounts.ts';
-import { openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
+import { caseEntry, openFromDashboard, openRequest, signedIn } from './support/case-pages.ts';
 import { browserClientUrl } from './support/env.ts';
 import { directoryCard, listPeople } from './support/directory-pages.ts';
 import { en, expectClean, newBrowser, resetKeys, signIn } from './support/session-pages.ts';
@@ -72,7 +72,7 @@ test('people verify each other by emoji and by QR code (pasted, and read from a 
 	// The invitations cross to the other homeserver and are accepted on their own: on a loaded machine that can take a while.
 	for (const page of [b, c]) {
 		await page.goto('/en/cases');
-		await expect(page.getByTestId('case-entry').filter({ hasText: title })).toBeVisible({ timeout: 120_000 });
+		await caseEntry(page, title, 120_000);
 		await openFromDashboard(page, title);
 	}
 	await expect(trustOf(a, officer.userId)).toHaveAttribute('data-trust', 'unverified', { timeout: 60_000 });

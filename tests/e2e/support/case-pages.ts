@@ -2,7 +2,7 @@
 // fresh browser with its keys, opening a request from the dashboard, moving
 // it. Shared by the case end-to-end tests.
 import { readFile } from 'node:fs/promises';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { E2eAccount } from './accounts.ts';
 import { en, setUpRecoveryKey, signInToKeys } from './session-pages.ts';
 
@@ -52,11 +52,34 @@ export async function move(page: Page, status: string, reason?: string): Promise
 	await page.getByRole('button', { name: en('case_move_submit') }).click();
 }
 
+/**
+ * The dashboard's entry for `title`, once it shows. When it does not, the
+ * error says what the dashboard showed instead — its waiting invitations with
+ * their state and why a join was refused among it: a run's output keeps that
+ * where its screenshots are gone.
+ */
+export async function caseEntry(page: Page, title: string, timeout = 60_000): Promise<Locator> {
+	const entry = page.getByTestId('case-entry').filter({ hasText: title });
+	try {
+		await expect(entry).toBeVisible({ timeout });
+	} catch (error) {
+		const shown = await page
+			.locator('main')
+			.ariaSnapshot({ timeout: 5_000 })
+			.catch(() => '(no snapshot: the page did not answer)');
+		const lines = shown.split('\n');
+		const kept = lines.length > 60 ? [...lines.slice(0, 60), `… ${lines.length - 60} more lines`] : lines;
+		throw new Error(`${error instanceof Error ? error.message : String(error)}\n\nThe dashboard showed instead:\n${kept.join('\n')}`, {
+			cause: error,
+		});
+	}
+	return entry;
+}
+
 /** The case's page, from the dashboard entry with this title. */
 export async function openFromDashboard(page: Page, title: string): Promise<void> {
 	await page.goto('/en/cases');
-	const entry = page.getByTestId('case-entry').filter({ hasText: title });
-	await expect(entry).toBeVisible({ timeout: 60_000 });
+	const entry = await caseEntry(page, title);
 	await entry.getByRole('link', { name: title }).click();
 	await expect(page.getByTestId('case-title')).toHaveText(title);
 }
