@@ -274,6 +274,34 @@ describe('BridgeSync', () => {
 		expect(sink.batches.at(-1)!.reconciled).toMatchObject([{ room: '!r:gt', complete: false, missing: 20 }]);
 	});
 
+	it('lets a sync batch through between two rooms’ passes: live events do not wait for every room’s history', async () => {
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const committedWhenAsked = new Map<string, string[]>();
+		const page: BridgeSyncDeps['page'] = async (room) => {
+			committedWhenAsked.set(
+				room,
+				sink.batches.map((b) => b.checkpoint.syncToken),
+			);
+			if (room === '!a:gt') await held;
+			return { events: [{ ...message(`$old-${room}`), room_id: room }], end: undefined };
+		};
+		const { sink, sync } = harness(new Set(['$old-!a:gt', '$old-!b:gt', '$live']), undefined, page);
+		const reconciling = sync.reconcile(['!a:gt', '!b:gt'], 'start');
+		await Promise.resolve();
+		// A live batch arrives while the first room's history is being read.
+		sync.afterSync('s0', response('s1', ['$live']));
+		const live = sync.beforeSync('s1');
+		release();
+		await live;
+		expect(await reconciling).toEqual({ missing: 2 });
+		// The batch was committed before the second room's history was asked for, not after every room.
+		expect(committedWhenAsked.get('!a:gt')).toEqual([]);
+		expect(committedWhenAsked.get('!b:gt')).toContain('s1');
+		expect(sink.batches.flatMap((b) => b.events.map((e) => e.eventId))).toEqual(['$old-!a:gt', '$live', '$old-!b:gt']);
+		expect(sink.batches.flatMap((b) => b.reconciled ?? []).map((r) => r.room)).toEqual(['!a:gt', '!b:gt']);
+	});
+
 	it('skips the rooms that are not case rooms, and a room whose history cannot be read now', async () => {
 		const page: BridgeSyncDeps['page'] = (room) =>
 			room === '!down:gt'

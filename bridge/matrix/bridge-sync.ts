@@ -44,8 +44,10 @@
 //   (up to the page bound) runs for every case room on `reconcile` (at start,
 //   after a reconnection, periodically: bot-client.ts) — the whole, because
 //   an event the homeserver backfills after a pass lands behind that pass's
-//   mark — committed at the current token with a fresh snapshot; the
-//   marks live in the checkpoint, so they advance with the register. Each
+//   mark — committed at the current token with a fresh snapshot, room by
+//   room so that live batches go between (never behind every room's
+//   history); the marks live in the checkpoint, so they advance with the
+//   register. Each
 //   pass is recorded per room with the events it found (the register's
 //   `reconciliations`, for the register page), in the same commit.
 //   An event the bridge knows (the register holds it, it is queued, or it was
@@ -280,18 +282,25 @@ export class BridgeSync implements GateHooks {
 	 * events the bridge did not know, at the current token, with the rooms'
 	 * new marks: at start, after a reconnection, periodically. A room whose
 	 * history cannot be read now is logged and left for the next pass.
+	 * One room at a time: each room's pass takes its own turn in the commit
+	 * chain, so a sync batch that arrives meanwhile is committed between two
+	 * rooms instead of waiting for every room's history (an authority with
+	 * hundreds of case rooms would otherwise hold an urgent request back for
+	 * minutes at every start and every hour). A room whose pass found events
+	 * commits them at once; the passes that found nothing are recorded, with
+	 * their marks, in one commit at the end.
 	 */
-	reconcile(rooms: readonly string[], why: string): Promise<{ readonly missing: number }> {
+	async reconcile(rooms: readonly string[], why: string): Promise<{ readonly missing: number }> {
 		let found = 0;
-		return this.#serial(async () => {
-			if (this.#token === '') return;
-			const now = (this.#deps.now ?? Date.now)();
-			const received: QueuedEvent[] = [];
-			const marks = new Map(this.#marks);
-			const reconciled: ReconciledRoom[] = [];
-			for (const room of rooms) {
-				if (this.#stopped) return;
-				if (this.#deps.skipRoom?.(room) === true) continue;
+		const recorded: ReconciledRoom[] = [];
+		/** The marks of the rooms whose pass found nothing, not committed yet. */
+		const marks = new Map<string, string>();
+		for (const room of rooms) {
+			if (this.#stopped) break;
+			if (this.#deps.skipRoom?.(room) === true) continue;
+			await this.#serial(async () => {
+				if (this.#token === '' || this.#stopped) return;
+				const now = (this.#deps.now ?? Date.now)();
 				let pass: Backfill;
 				try {
 					// NOTE: the whole history (up to the page bound), not back to the mark: an event the homeserver backfilled
@@ -300,38 +309,58 @@ export class BridgeSync implements GateHooks {
 					pass = await this.#backfill(room, this.#token, (id) => this.#knows(id), undefined);
 				} catch (e) {
 					this.#deps.log(`reconcile (${why}): ${room}'s history not readable now: ${e instanceof Error ? e.message : String(e)}`);
-					continue;
+					return;
 				}
-				const mark = markAfter(pass, marks.get(room));
+				const mark = markAfter(pass, marks.get(room) ?? this.#marks.get(room));
 				if (mark !== undefined) marks.set(room, mark);
 				const mine = pass.missing.filter((raw) => raw['sender'] !== this.#deps.self);
-				if (mine.length > 0)
-					this.#deps.log(`reconcile (${why}): ${room}: ${mine.length} missing events found in ${pass.pages} pages of history`);
+				recorded.push({ room, at: now, complete: pass.stop !== 'bound', missing: mine.length });
+				if (mine.length === 0) return;
+				this.#deps.log(`reconcile (${why}): ${room}: ${mine.length} missing events found in ${pass.pages} pages of history`);
+				const received: QueuedEvent[] = [];
 				for (const raw of mine) {
 					received.push({ raw, firstSeen: now });
 					this.#fromHistory.add(raw.event_id);
 				}
-				reconciled.push({ room, at: now, complete: pass.stop !== 'bound', missing: mine.length });
-			}
-			// NOTE: committed even when nothing was found, so that the register records each room's pass (the register page).
-			if (reconciled.length === 0) return;
-			const queue = [...this.#queue, ...received];
-			const committed = await this.#commitLoop(
-				`reconciliation (${why})`,
-				() => resolveQueue(queue, this.#deps.decrypt, (this.#deps.now ?? Date.now)(), this.#deps.giveUpAfterMs),
-				[],
-				this.#token,
-				this.#actions,
-				marks,
-				reconciled,
-			);
-			this.#marks = marks;
-			this.#queue = committed.remaining;
-			this.#waitingOn = committed.waiting?.eventId;
-			this.delivered += committed.events;
-			this.undecryptable += committed.undecryptable;
-			found = received.length;
-		}).then(() => ({ missing: found }));
+				await this.#commitReconciled(why, received, marks, recorded);
+				found += received.length;
+			});
+		}
+		// NOTE: committed even when nothing was found, so that the register records each room's pass (the register page).
+		if (recorded.length > 0 && !this.#stopped) await this.#serial(() => this.#commitReconciled(why, [], marks, recorded));
+		return { missing: found };
+	}
+
+	/**
+	 * Commits what a reconciliation found, with the passes recorded so far and
+	 * their marks laid over the committed ones; both are emptied once
+	 * committed. In the commit chain.
+	 */
+	async #commitReconciled(
+		why: string,
+		received: readonly QueuedEvent[],
+		marks: Map<string, string>,
+		recorded: ReconciledRoom[],
+	): Promise<void> {
+		if (this.#token === '' || recorded.length === 0) return;
+		const queue = [...this.#queue, ...received];
+		const merged = new Map([...this.#marks, ...marks]);
+		const committed = await this.#commitLoop(
+			`reconciliation (${why})`,
+			() => resolveQueue(queue, this.#deps.decrypt, (this.#deps.now ?? Date.now)(), this.#deps.giveUpAfterMs),
+			[],
+			this.#token,
+			this.#actions,
+			merged,
+			[...recorded],
+		);
+		this.#marks = merged;
+		this.#queue = committed.remaining;
+		this.#waitingOn = committed.waiting?.eventId;
+		this.delivered += committed.events;
+		this.undecryptable += committed.undecryptable;
+		marks.clear();
+		recorded.length = 0;
 	}
 
 	/** Pages `room`'s history back from `from`, to `mark` (and its overlap) or, without one, to the room's start. */
