@@ -268,7 +268,7 @@ export class BridgeSync implements GateHooks {
 		this.lastSyncAt = Date.now();
 		if (committed.waiting !== undefined && committed.waiting.eventId !== this.#waitingOn) {
 			this.#deps.log(
-				`waiting on ${committed.waiting.eventId} (${committed.waiting.reason}); ${committed.remaining.length} events queued behind it`,
+				`waiting on ${committed.waiting.eventId} (${committed.waiting.reason}); ${committed.remaining.length} events of ${committed.waitingRooms ?? 1} rooms wait for their keys, the other rooms' go on`,
 			);
 		}
 		this.#waitingOn = committed.waiting?.eventId;
@@ -428,6 +428,7 @@ export class BridgeSync implements GateHooks {
 		undecryptable: number;
 		remaining: readonly QueuedEvent[];
 		waiting?: { readonly eventId: string; readonly reason: string };
+		waitingRooms?: number;
 	}> {
 		for (let attempt = 1; ; attempt++) {
 			if (this.#stopped) throw new Error(`the bridge is stopping: ${what} not committed`);
@@ -459,7 +460,7 @@ export class BridgeSync implements GateHooks {
 					events: settled.events.length,
 					undecryptable: settled.undecryptable.length,
 					remaining: settled.remaining,
-					...(settled.waiting === undefined ? {} : { waiting: settled.waiting }),
+					...(settled.waiting === undefined ? {} : { waiting: settled.waiting, waitingRooms: settled.waitingRooms ?? 1 }),
 				};
 			}
 			const seconds = Math.round(this.#deps.retryMs / 1000);

@@ -58,12 +58,27 @@ describe('resolveQueue', () => {
 		]);
 	});
 
-	it('an event without its key holds it and every later event, even decryptable ones', async () => {
+	it('an event without its key holds it and every later event of its room, even decryptable ones', async () => {
 		const queue = [queued(raw('$1')), queued(raw('$2')), queued(raw('$3'))];
 		const r = await resolveQueue(queue, keys(new Set(['$1', '$3'])), 2000, 60_000);
 		expect(r.events.map((e) => e.eventId)).toEqual(['$1']);
 		expect(r.remaining.map((q) => q.raw.event_id)).toEqual(['$2', '$3']);
 		expect(r.undecryptable).toEqual([]);
+	});
+
+	it('holds only the room an event waits in: another room’s events flow past it, each room in order', async () => {
+		const inRoom = (id: string, room: string) => queued(raw(id, 'm.room.encrypted', { room_id: room }));
+		const queue = [inRoom('$a1', '!a:hs'), inRoom('$b1', '!b:hs'), inRoom('$a2', '!a:hs'), inRoom('$b2', '!b:hs'), inRoom('$c1', '!c:hs')];
+		const r = await resolveQueue(queue, keys(new Set(['$b1', '$a2', '$b2', '$c1'])), 2000, 60_000);
+		expect(r.events.map((e) => e.eventId)).toEqual(['$b1', '$b2', '$c1']);
+		expect(r.remaining.map((q) => q.raw.event_id)).toEqual(['$a1', '$a2']);
+		expect(r.waiting).toEqual({ eventId: '$a1', reason: 'no key' });
+		expect(r.waitingRooms).toBe(1);
+		// Its key comes: the held room follows, in order.
+		const later = await resolveQueue(r.remaining, keys(new Set(['$a1', '$a2'])), 3000, 60_000);
+		expect(later.events.map((e) => e.eventId)).toEqual(['$a1', '$a2']);
+		expect(later.remaining).toEqual([]);
+		expect(later.waiting).toBeUndefined();
 	});
 
 	it('gives up after the delay: the event is reported undecryptable with its reason and the rest flows', async () => {

@@ -1,8 +1,12 @@
 // The events the bot has received but not yet handed to the sink, in stream
 // order. An encrypted event whose room key has not arrived (keys travel by
-// to-device, often in a later sync than the event) holds the queue: the
-// events after it wait too, so the sink always gets a prefix of the stream
-// and never out of order. The queue is part of every checkpoint, so the sync
+// to-device, often in a later sync than the event) holds its room: the
+// room's events after it wait too, so the sink gets each room's events in
+// order and never one before an earlier one of its room. Other rooms flow
+// on: a case is one room, and a key late in one (up to the give-up delay, 10
+// minutes by default) must not hold back an urgent request opened in another
+// — nor must the history of rooms from before a new device existed, which no
+// key will ever open. The queue is part of every checkpoint, so the sync
 // can go on (and fetch the missing keys) while events wait, and a crash loses
 // none of them. An event that still fails after `giveUpAfterMs` is handed on
 // as undecryptable, with the reason, and counted: never dropped in silence.
@@ -55,10 +59,12 @@ export interface Resolution {
 	readonly undecryptable: UndecryptableEvent[];
 	/** Settled with nothing to hand on (redacted, or not an m.room.message): the register records them as seen only. */
 	readonly passed: PassedRecord[];
-	/** What stays queued: from the first event still waiting for its key. */
+	/** What stays queued, in order: in each room, from its first event still waiting for its key. */
 	readonly remaining: readonly QueuedEvent[];
-	/** The event the queue waits on, and why (the crypto's DecryptionFailureCode, or the bot's own). */
+	/** The first event the queue waits on, and why (the crypto's DecryptionFailureCode, or the bot's own). */
 	readonly waiting?: { readonly eventId: string; readonly reason: string };
+	/** How many rooms wait on an event (their later events with it). */
+	readonly waitingRooms?: number;
 }
 
 const isRedacted = (raw: RawEvent): boolean => {
@@ -79,7 +85,7 @@ function envelope(raw: RawEvent) {
 
 const REDACTED: Decrypted = { ok: true, type: 'redacted', content: {}, arrival: { encrypted: false, roomEncrypted: false } };
 
-/** Decrypts the queue and splits off the longest prefix that is settled (decrypted, clear, redacted or given up). */
+/** Decrypts the queue and splits off, in each room, the longest prefix that is settled (decrypted, clear, redacted or given up). */
 export async function resolveQueue(
 	queue: readonly QueuedEvent[],
 	decrypt: Decrypt,
@@ -96,9 +102,16 @@ export async function resolveQueue(
 	const events: BridgedEvent[] = [];
 	const undecryptable: UndecryptableEvent[] = [];
 	const passed: PassedRecord[] = [];
+	const remaining: QueuedEvent[] = [];
+	/** The rooms an event waits in: their later events wait behind it. */
+	const held = new Set<string>();
+	let waiting: Resolution['waiting'];
 	for (const [i, q] of queue.entries()) {
 		const result = results[i];
-		if (result === undefined) break;
+		if (result === undefined || held.has(q.raw.room_id)) {
+			remaining.push(q);
+			continue;
+		}
 		if (result.ok) {
 			// A redaction leaves nothing to bridge; an encrypted event of another type (a reaction, a call) is not a case event.
 			if (result.type === 'm.room.message')
@@ -115,9 +128,14 @@ export async function resolveQueue(
 			continue;
 		}
 		const patience = WITHHELD_REASONS.has(result.reason) ? Math.min(giveUpAfterMs, WITHHELD_GRACE_MS) : giveUpAfterMs;
-		if (now - q.firstSeen < patience)
-			return { events, undecryptable, passed, remaining: queue.slice(i), waiting: { eventId: q.raw.event_id, reason: result.reason } };
+		if (now - q.firstSeen < patience) {
+			held.add(q.raw.room_id);
+			remaining.push(q);
+			waiting ??= { eventId: q.raw.event_id, reason: result.reason };
+			continue;
+		}
 		undecryptable.push({ ...envelope(q.raw), reason: result.reason });
 	}
-	return { events, undecryptable, passed, remaining: [] };
+	if (waiting === undefined) return { events, undecryptable, passed, remaining };
+	return { events, undecryptable, passed, remaining, waiting, waitingRooms: held.size };
 }
