@@ -32,6 +32,8 @@ const DEVICE_SECRETS = new Set(['session.json', 'store-key', 'verification-code'
 export interface StandInBridge {
 	readonly bot: BotProcess;
 	readonly setup: BotSetup;
+	/** The stand-in's own device of the bridge account. */
+	readonly deviceId: string;
 	readonly from: string;
 	readonly received: AcceptedMail[];
 	/** The people mailed, by localpart: on call, next on duty, the officer. */
@@ -105,6 +107,8 @@ export async function standInBridge(hs: LocalHomeserver, env: Readonly<Record<st
 				bot.child.kill('SIGTERM');
 				await bot.exited;
 			}
+			// What it did, for a failed run: the folder stays (in the system's temporary folder).
+			if (bot !== undefined) writeFileSync(join(dir, 'bridge.log'), bot.output(), { mode: 0o600 });
 			await logOut(hs, secretsDir);
 		} finally {
 			process.kill(pid, 'SIGCONT');
@@ -143,7 +147,8 @@ export async function standInBridge(hs: LocalHomeserver, env: Readonly<Record<st
 		bot = runBot(setup, 'bridge/bot/main.ts', env);
 		await bot.logged('alerts: escalating unacknowledged urgent requests by mail');
 		await bot.logged('bridge running');
-		return { bot, setup, from, received: relay.received, people, userId, stop };
+		const { deviceId } = JSON.parse(readFileSync(join(secretsDir, 'session.json'), 'utf8')) as { deviceId: string };
+		return { bot, setup, deviceId, from, received: relay.received, people, userId, stop };
 	} catch (e) {
 		await stop();
 		throw e;
