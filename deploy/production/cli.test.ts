@@ -54,6 +54,10 @@ describe('node deploy/production/cli.ts', () => {
 		expect(homeserver).toContain('matrix.mp.gt.rogatory.example');
 		expect(existsSync(join(out, 'nginx', 'matrix.ca.ng.rogatory.example.conf'))).toBe(true);
 		expect(readFileSync(join(out, 'rogatory', 'env', 'web.env'), 'utf8')).toContain(`ROGATORY_SITE=${site}\n`);
+		// The offboarding page's admin API calls go to the main process on loopback, which nginx would refuse from the host's address.
+		expect(readFileSync(join(out, 'rogatory', 'env', 'web.env'), 'utf8')).toContain(
+			'ROGATORY_SYNAPSE_ADMIN_URLS=ng-ca=http://127.0.0.1:8008\n',
+		);
 		expect(statSync(join(out, 'secrets', 'redis_requirepass.conf')).mode & 0o077).toBe(0);
 		expect(JSON.parse(readFileSync(join(out, 'rogatory', 'bridge', 'config.json'), 'utf8'))).toMatchObject({
 			homeserverUrl: 'https://matrix.ca.ng.rogatory.example',

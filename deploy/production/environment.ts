@@ -22,7 +22,7 @@ export const federationFilePath = (o: ProductionOptions): string => `${o.rogator
 export const synapseEnvironment = (): string =>
 	envFile('Synapse and its workers', { PYTHONDONTWRITEBYTECODE: '1', SYNAPSE_CACHE_FACTOR: '1.0' });
 
-export function webEnvironment(o: ProductionOptions, input: EnvironmentInput): string {
+export function webEnvironment(o: ProductionOptions, input: EnvironmentInput & { readonly authority: string }): string {
 	return envFile('The web app (adapter-node, web/server.ts)', {
 		NODE_ENV: 'production',
 		HOST: '127.0.0.1',
@@ -35,6 +35,9 @@ export function webEnvironment(o: ProductionOptions, input: EnvironmentInput): s
 		ROGATORY_ROSTER: input.rosterPath,
 		ROGATORY_SITE: input.sitePath,
 		ROGATORY_FEDERATION: federationFilePath(o),
+		// The admin API from the host: nginx admits /_synapse/admin from loopback only, and from the host the server
+		// name resolves to its public address. The main process serves it on its own listener.
+		ROGATORY_SYNAPSE_ADMIN_URLS: `${input.authority}=http://127.0.0.1:${o.mainPort}`,
 	});
 }
 

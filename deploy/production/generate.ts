@@ -82,7 +82,7 @@ export function generateProductionFiles(
 		{ path: `nginx/${a.homeserver}.conf`, content: nginxSite({ authority: a, webUrl: webUrl.value }, o) },
 		{ path: 'rogatory/redis.conf', content: redisConfig(o) },
 		{ path: 'rogatory/env/synapse.env', content: synapseEnvironment() },
-		{ path: 'rogatory/env/web.env', content: webEnvironment(o, env) },
+		{ path: 'rogatory/env/web.env', content: webEnvironment(o, { ...env, authority: a.id }) },
 		{ path: 'rogatory/env/bridge.env', content: bridgeEnvironment(env) },
 		{ path: 'rogatory/federation.json', content: productionFederationFile(a, productionPeers(input.roster, a.id)) },
 		{ path: 'postgresql/create-database.sql', content: createDatabaseSql(o) },

@@ -7,6 +7,7 @@ import {
 	DEFAULT_TRACKED_ADDRESSES,
 	wholeNumberVariable,
 } from './lib/server/sessions/settings.ts';
+import { parseAdminUrls } from './lib/server/offboarding/admin-urls.ts';
 
 /** A whole-number variable; a bad value stops the start with a message naming it. */
 const wholeNumber = (name: string, bounds: { fallback: number; min: number; max: number }) => (value: string | undefined) => {
@@ -30,6 +31,15 @@ export const variables = defineEnvVars({
 		description:
 			'Path of the site file of the authority this web server serves (several separated by ":", as the demo serves three); the sites name the session database (paths.sessions) and each register (paths.register). Required, like ROGATORY_ROSTER.',
 		schema: (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value),
+	},
+	ROGATORY_SYNAPSE_ADMIN_URLS: {
+		description:
+			'Where the homeserver admin API of a served authority is reached when not at its client URL in the federation file: `<authority>=<url>` pairs separated by spaces (production: the main process on loopback, as deploy/production writes it; nginx admits the admin API from the host only). An authority left out is reached at its client URL.',
+		schema: (value: string | undefined) => {
+			const urls = parseAdminUrls(value);
+			if (!urls.ok) throw new Error(urls.error);
+			return urls.value;
+		},
 	},
 	ROGATORY_SESSION_RECHECK_SECONDS: {
 		description: `Seconds after which a web session is checked again with the user's homeserver (whoami: same user, same device) on its next request; exports are always checked. Default ${DEFAULT_RECHECK_SECONDS}.`,

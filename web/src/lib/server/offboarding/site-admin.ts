@@ -1,9 +1,11 @@
 // The homeserver admin access of one authority's site: its homeserver's
-// client URL (the federation file the server reads, never a browser's) and
+// client URL (the federation file the server reads, never a browser's), or
+// where ROGATORY_SYNAPSE_ADMIN_URLS says the admin API is (admin-urls.ts), and
 // the admin token from the file the site names (homeserver.admin_token_file),
 // read when needed and kept in memory only for the request. A missing or
 // empty file is a value the route turns into "unavailable".
 import { readFile } from 'node:fs/promises';
+import { ROGATORY_SYNAPSE_ADMIN_URLS } from '$app/env/private';
 import { err, ok, type Result } from '#policies/result.ts';
 import { loadDeployment } from '../deployment.ts';
 import { webDeployment } from '../roster/loaded.ts';
@@ -30,5 +32,6 @@ export async function siteAdmin(authorityId: string): Promise<Result<SiteAdmin, 
 		return err(`cannot read the admin token file ${file} (homeserver.admin_token_file): ${(error as Error).message}`);
 	}
 	if (adminToken === '') return err(`the admin token file ${file} (homeserver.admin_token_file) is empty`);
-	return ok({ admin: { clientUrl: homeserver.clientUrl, adminToken }, serverName: homeserver.serverName });
+	const clientUrl = ROGATORY_SYNAPSE_ADMIN_URLS.get(authorityId) ?? homeserver.clientUrl;
+	return ok({ admin: { clientUrl, adminToken }, serverName: homeserver.serverName });
 }
