@@ -1,7 +1,7 @@
 // Whether the viewer may still say "I have it": once, whether the saying
 // counts yet, waits in the outbox, or was echoed and is still being weighed.
 import { describe, expect, it } from 'vitest';
-import { mayAcknowledge, type AcknowledgeState } from './acknowledge-rule.ts';
+import { echoedAcknowledgement, mayAcknowledge, OWN_EVENT_UNREAD, type AcknowledgeState } from './acknowledge-rule.ts';
 
 const ME = '@amina.bello:ca.ng.example';
 const fresh: AcknowledgeState = { side: 'requested', me: ME, acknowledgedBy: [], queued: false, echoed: false };
@@ -24,5 +24,13 @@ describe('may the viewer acknowledge', () => {
 
 	it('echoed by the server but not counted yet (a page opened afresh, its own devices not weighed again): no — not said twice', () => {
 		expect(mayAcknowledge({ ...fresh, echoed: true })).toBe(false);
+	});
+
+	it('an echoed event of the viewer’s not decrypted yet may be the acknowledgement: held until it is read', () => {
+		expect(echoedAcknowledgement(new Set(['acknowledged']))).toBe(true);
+		expect(echoedAcknowledgement(new Set([OWN_EVENT_UNREAD]))).toBe(true);
+		expect(echoedAcknowledgement(new Set(['note', 'transition']))).toBe(false);
+		expect(echoedAcknowledgement(new Set())).toBe(false);
+		expect(echoedAcknowledgement(undefined)).toBe(false);
 	});
 });

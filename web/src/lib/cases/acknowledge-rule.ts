@@ -7,6 +7,9 @@
 // the viewer's own earlier acknowledgement does not count for a moment, and
 // opening an urgent request would say it a second time (seen in
 // tests/e2e/escalation-ack.e2e.ts: two "I have it" in the conversation).
+// So does an event of the viewer's that is not decrypted again yet on such a
+// page (OWN_EVENT_UNREAD): it may be their acknowledgement, so nothing is
+// said until it is read (seen in the same test, once, in a clean-clone run).
 // Pure.
 import type { Side } from '#policies/cases/index.ts';
 
@@ -20,6 +23,14 @@ export interface AcknowledgeState {
 	readonly queued: boolean;
 	/** The server echoed an acknowledgement of the viewer's, counted yet or not. */
 	readonly echoed: boolean;
+}
+
+/** Among the types of the viewer's echoed case events (cases.ts ownCaseEventTypes): one not decrypted yet, which may be any. */
+export const OWN_EVENT_UNREAD = 'org.rogatory.unread';
+
+/** Whether the viewer's echoed events (their case types) hold an acknowledgement, or one not read yet that may be one. */
+export function echoedAcknowledgement(ownTypes: ReadonlySet<string> | undefined): boolean {
+	return ownTypes !== undefined && (ownTypes.has('acknowledged') || ownTypes.has(OWN_EVENT_UNREAD));
 }
 
 export function mayAcknowledge(state: AcknowledgeState): boolean {

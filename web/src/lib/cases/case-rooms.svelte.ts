@@ -42,7 +42,7 @@ import {
 } from '#policies/cases/index.ts';
 import { caseRoomRequest } from '#policies/rooms/case-room.ts';
 import { OutboxSender, type SendCheck } from './outbox-sender.svelte.ts';
-import type { OutboxEntry } from './outbox.ts';
+import { isCaseEventOf, type OutboxEntry } from './outbox.ts';
 import { movedMeanwhile } from './queued-move.ts';
 import { EventTrust } from './event-trust.ts';
 import { Invitations, type PendingInvitation } from './invitations.ts';
@@ -58,7 +58,7 @@ import { sendAlertAck } from '../matrix/alert-ack-send.ts';
 import { userIdOf } from '../matrix/account.ts';
 import type { CaseRoomFeed, Invitation } from '../matrix/case-room-feed.ts';
 import type { CaseTimeline } from '../matrix/case-timeline.ts';
-import { mayAcknowledge } from './acknowledge-rule.ts';
+import { echoedAcknowledgement, mayAcknowledge } from './acknowledge-rule.ts';
 import type { SendProblem, TimelineItem } from '../matrix/cases.ts';
 import type { MatrixClient } from '../matrix/sdk.ts';
 
@@ -286,11 +286,28 @@ export class CaseRooms {
 	}
 
 	/**
+	 * An acknowledgement waits until the homeserver has been caught up with and
+	 * the room read again, and leaves unsent when the room holds one of the
+	 * viewer's already: a page opened afresh may queue one before the history
+	 * it keeps shows the one said before the reload (acknowledge-rule.ts).
+	 */
+	async #checkAcknowledgement(feed: CaseRoomFeed, entry: OutboxEntry): Promise<SendCheck> {
+		if (!feed.caughtUp() || feed.catchingUp(entry.roomId)) return { kind: 'wait' };
+		await feed.readNow(entry.roomId);
+		const view = this.#rooms.get(entry.roomId);
+		const record = view?.record;
+		const counted = record?.opened === true && record.acknowledgements.some((a) => a.by === this.userId);
+		const said = counted || echoedAcknowledgement(view?.ownCaseTypes);
+		return said ? { kind: 'said' } : { kind: 'send' };
+	}
+
+	/**
 	 * A status change waits until the homeserver has been caught up with and
 	 * the room read again (so a move the other side made meanwhile is in the
 	 * record), then goes only if it still applies (queued-move.ts).
 	 */
 	async #checkBeforeSending(feed: CaseRoomFeed, entry: OutboxEntry): Promise<SendCheck> {
+		if (isCaseEventOf(entry, CASE_KEY, 'acknowledged')) return this.#checkAcknowledgement(feed, entry);
 		if (entry.kind !== 'transition' && entry.kind !== 'settlement') return { kind: 'send' };
 		// A room catching up (read again after a homeserver fault) does not show every move yet.
 		if (!feed.caughtUp() || feed.catchingUp(entry.roomId)) return { kind: 'wait' };
@@ -434,7 +451,7 @@ export class CaseRooms {
 			me: this.userId,
 			acknowledgedBy: record.acknowledgements.map((a) => a.by),
 			queued: this.outbox.caseEventPending(record.room, CASE_KEY, 'acknowledged'),
-			echoed: this.#rooms.get(record.room)?.ownCaseTypes.has('acknowledged') === true,
+			echoed: echoedAcknowledgement(this.#rooms.get(record.room)?.ownCaseTypes),
 		});
 	}
 

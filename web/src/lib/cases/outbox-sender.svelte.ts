@@ -31,7 +31,12 @@ import {
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000] as const;
 
 /** What the transport says of an entry about to be sent. */
-export type SendCheck = { readonly kind: 'send' } | { readonly kind: 'wait' } | { readonly kind: 'refuse'; readonly refusal: Refusal };
+export type SendCheck =
+	| { readonly kind: 'send' }
+	| { readonly kind: 'wait' }
+	| { readonly kind: 'refuse'; readonly refusal: Refusal }
+	/** The room already holds what it says (an acknowledgement the viewer made before a reload): it leaves the queue unsent. */
+	| { readonly kind: 'said' };
 
 export interface OutboxTransport {
 	/**
@@ -178,6 +183,9 @@ export class OutboxSender {
 			if (!still) this.#kick();
 			else if (check.kind === 'refuse') {
 				this.#set(refused(this.#entries, entry.txnId, check.refusal));
+				this.#kick();
+			} else if (check.kind === 'said') {
+				this.#set(discarded(this.#entries, entry.txnId));
 				this.#kick();
 			} else this.#retryLater();
 			return;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	accepted,
+	caseEventPending,
 	discarded,
+	isCaseEventOf,
 	kindOf,
 	newTxnId,
 	nextToSend,
@@ -112,5 +114,16 @@ describe('outbox', () => {
 		// A reason this version does not know leaves the entry out, like any malformed one.
 		expect(parseOutbox(JSON.stringify([{ ...entry('y', '!a'), refused: { kind: 'guess' } }]))).toEqual([]);
 		expect(parseOutbox(JSON.stringify([{ ...entry('z', '!a'), refused: { kind: 'moved-meanwhile' } }]))).toEqual([]);
+	});
+
+	it('tells a case event of a type (an acknowledgement) among the queued, and whether one waits for a room', () => {
+		const ack: OutboxEntry = { ...entry('k', '!a', 'case'), content: { body: 'I have it', 'org.rogatory.case': { type: 'acknowledged' } } };
+		const note: OutboxEntry = { ...entry('n', '!b', 'note'), content: { body: 'n', 'org.rogatory.case': { type: 'note' } } };
+		expect(isCaseEventOf(ack, 'org.rogatory.case', 'acknowledged')).toBe(true);
+		expect(isCaseEventOf(note, 'org.rogatory.case', 'acknowledged')).toBe(false);
+		expect(isCaseEventOf(entry('t', '!a'), 'org.rogatory.case', 'acknowledged')).toBe(false);
+		expect(isCaseEventOf({ ...ack, content: { 'org.rogatory.case': 'acknowledged' } }, 'org.rogatory.case', 'acknowledged')).toBe(false);
+		expect(caseEventPending([ack, note], '!a', 'org.rogatory.case', 'acknowledged')).toBe(true);
+		expect(caseEventPending([ack, note], '!b', 'org.rogatory.case', 'acknowledged')).toBe(false);
 	});
 });

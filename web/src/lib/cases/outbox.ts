@@ -143,12 +143,15 @@ export function statusChangePending(entries: readonly OutboxEntry[], roomId: str
 	return entries.some((e) => e.roomId === roomId && (e.kind === 'transition' || e.kind === 'settlement'));
 }
 
+/** Whether the entry is a case event of `type` (e.g. `acknowledged`). */
+export function isCaseEventOf(entry: OutboxEntry, caseKey: string, type: string): boolean {
+	const payload = entry.content[caseKey];
+	return typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>)['type'] === type;
+}
+
 /** Whether a case event of `type` (e.g. `acknowledged`) waits for the room, not yet echoed. */
 export function caseEventPending(entries: readonly OutboxEntry[], roomId: string, caseKey: string, type: string): boolean {
-	return entries.some((e) => {
-		const payload = e.content[caseKey];
-		return e.roomId === roomId && typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>)['type'] === type;
-	});
+	return entries.some((e) => e.roomId === roomId && isCaseEventOf(e, caseKey, type));
 }
 
 /** Reads a stored outbox back; anything malformed (another version, a tampered store) is left out, never thrown. */

@@ -20,6 +20,7 @@ import type { CaseRoomRequest } from '#policies/rooms/case-room.ts';
 import { hostOf, reissuedAcl, type ServerAclContent } from '#policies/rooms/server-acl.ts';
 import type { TrustCode, TrustVerdict } from '#policies/trust/index.ts';
 import type { EncryptedFileInfo } from '../attachments/encrypted-file.ts';
+import { OWN_EVENT_UNREAD } from '../cases/acknowledge-rule.ts';
 import { OUTBOX_TXN_PREFIX } from '../cases/outbox.ts';
 import type { RefusalCode } from '../cases/refusal.ts';
 import { isDirectoryRoom } from './directory-room.ts';
@@ -268,7 +269,10 @@ export async function loadWholeHistory(client: MatrixClient, room: Room, wanted:
 export function ownCaseEventTypes(room: Room, self: string): Set<string> {
 	const types = new Set<string>();
 	for (const event of room.getLiveTimeline().getEvents()) {
-		if (!fromServer(event) || event.getSender() !== self || event.isDecryptionFailure() || event.getType() !== 'm.room.message') continue;
+		if (!fromServer(event) || event.getSender() !== self || event.isDecryptionFailure()) continue;
+		// Not decrypted yet (a page opened afresh decrypts the kept history again): it may be any of them.
+		if (event.getType() === 'm.room.encrypted' && !event.isRedacted()) types.add(OWN_EVENT_UNREAD);
+		if (event.getType() !== 'm.room.message') continue;
 		const payload = event.getContent<Record<string, unknown>>()[CASE_KEY];
 		if (typeof payload !== 'object' || payload === null) continue;
 		const type = (payload as Record<string, unknown>)['type'];
