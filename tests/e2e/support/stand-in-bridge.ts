@@ -58,13 +58,18 @@ async function orchestratorBridgePid(bridgeDir: string): Promise<number> {
 	return pid;
 }
 
-/** The people file with `email` added for the people named. */
-function withAddresses(peopleYaml: string, emails: Readonly<Record<string, string>>): string {
-	const doc = parse(peopleYaml) as { people: { localpart: string; email?: string }[] };
+/**
+ * The people file with `email` added for the people named, and `colleagues`
+ * (localparts) added as prosecutors: people of the authority, whose "I have
+ * it" the bridge takes (bridge/alerts/ack-intake.ts).
+ */
+function withAddresses(peopleYaml: string, emails: Readonly<Record<string, string>>, colleagues: readonly string[]): string {
+	const doc = parse(peopleYaml) as { people: Record<string, unknown>[] };
 	for (const person of doc.people) {
-		const email = emails[person.localpart];
-		if (email !== undefined) person.email = email;
+		const email = emails[String(person['localpart'])];
+		if (email !== undefined) person['email'] = email;
 	}
+	for (const localpart of colleagues) doc.people.push({ localpart, display_name: localpart, roles: ['prosecutor'], language: 'en' });
 	return stringify(doc);
 }
 
@@ -84,7 +89,11 @@ async function logOut(hs: Pick<LocalHomeserver, 'clientUrl'>, secretsDir: string
 }
 
 /** Pauses the orchestrator's bridge of `hs` and starts the stand-in; resolves once it escalates by mail. */
-export async function standInBridge(hs: LocalHomeserver, env: Readonly<Record<string, string>>): Promise<StandInBridge> {
+export async function standInBridge(
+	hs: LocalHomeserver,
+	env: Readonly<Record<string, string>>,
+	colleagues: readonly string[] = [],
+): Promise<StandInBridge> {
 	const profile = profileDir();
 	const original = join(profile, 'bridges', hs.id);
 	const originalConfig = JSON.parse(readFileSync(join(original, 'config.json'), 'utf8')) as Record<string, unknown>;
@@ -125,7 +134,7 @@ export async function standInBridge(hs: LocalHomeserver, env: Readonly<Record<st
 		const addresses = Object.fromEntries([people.onCall, people.officer].map((p) => [p, `${p.split('.')[0]}@${domain}`]));
 		writeFileSync(
 			join(dir, `${hs.id}.people.yaml`),
-			withAddresses(readFileSync(join(profile, `${hs.id}.people.yaml`), 'utf8'), addresses),
+			withAddresses(readFileSync(join(profile, `${hs.id}.people.yaml`), 'utf8'), addresses, colleagues),
 			{ mode: 0o600 },
 		);
 		const sitePath = join(dir, 'bot.site.yaml');
