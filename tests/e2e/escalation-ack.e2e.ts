@@ -24,14 +24,14 @@ import { expect, test } from '@playwright/test';
 import { messageIdOf } from '../../bridge/alerts/escalator.ts';
 import { BUILT_IN_RULES, computeDeadline } from '../../policies/preservation/index.ts';
 import { escalationSteps } from '../support/alerts/escalation-steps.ts';
-import { homeserverOf, logOutRegistration } from './support/accounts.ts';
+import { homeserverOf } from './support/accounts.ts';
 import { openFromDashboard, openRequest, requestPreservation } from './support/case-pages.ts';
 import { LOCALES, message } from './support/messages.ts';
 import { auditScreen, VIEWPORTS } from './support/screen-audit.ts';
-import { en, expectClean } from './support/session-pages.ts';
+import { en } from './support/session-pages.ts';
 import { untilSeenCrossSigned } from './support/device-view.ts';
-import { standInBridge } from './support/stand-in-bridge.ts';
-import { twoParties } from './support/two-parties.ts';
+import { standInBridge, type StandInBridge } from './support/stand-in-bridge.ts';
+import { endTwoParties, twoParties } from './support/two-parties.ts';
 
 test.setTimeout(240_000);
 
@@ -42,6 +42,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** The lapse mail's subject in English, the language of Nigeria's people (policies/alerts/mail-text.ts). */
 const LAPSE_SUBJECT = 'A preservation in Rogatory needs attention within 48 hours';
+
+/** Resolves once the room's next step would have gone (its wait after the first, and a pass) had no one acknowledged. */
+async function pastNextStep(bridge: StandInBridge, room: string): Promise<void> {
+	const nextDue = (escalationSteps(bridge.setup, room)[0]?.sentAt ?? Date.now()) + WAIT_SECONDS * 1000;
+	await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextDue + 5000 - Date.now())));
+}
 
 /**
  * The day (YYYY-MM-DD) to confirm a § 2703(f) preservation as made on, at
@@ -62,7 +68,8 @@ function lapsingStart(now: number): string {
 test('an urgent request acknowledged in the web app after its first mail goes no further; the case page shows who was alerted', async ({
 	browser,
 }, testInfo) => {
-	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'e2e-esc');
+	const parties = await twoParties(browser, 'e2e-esc');
+	const { prosecutor, officer, a, b } = parties;
 	const bridge = await standInBridge(homeserverOf('ng-ca'), ALERT_ENV);
 	try {
 		// Guatemala's homeserver learns of the stand-in's device by federation; the prosecutor's browser shares the
@@ -128,9 +135,7 @@ test('an urgent request acknowledged in the web app after its first mail goes no
 		expect(problems).toEqual([]);
 
 		// Past the time the next step would have gone (its wait after the first, and a pass), still the one mail.
-		const taken = escalationSteps(bridge.setup, room)[0];
-		const nextDue = (taken?.sentAt ?? Date.now()) + WAIT_SECONDS * 1000;
-		await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextDue + 5000 - Date.now())));
+		await pastNextStep(bridge, room);
 		expect(mailsOf(room)).toHaveLength(1);
 		// Said once, though the page was opened three times: one acknowledgement in either side's conversation.
 		await expect(acks(b)).toHaveCount(1);
@@ -141,17 +146,14 @@ test('an urgent request acknowledged in the web app after its first mail goes no
 		await bridge.stop();
 	}
 
-	expectClean(first.seen, 'Guatemala’s prosecutor');
-	expectClean(second.seen, 'Nigeria’s officer');
-	for (const account of [prosecutor, officer]) await logOutRegistration(account);
-	await first.context.close();
-	await second.context.close();
+	await endTwoParties(parties);
 });
 
 test('a preservation lapsing within 48 hours: the requesting side’s on-call point is mailed, its page shows who was alerted, and having it open says a person has it in hand', async ({
 	browser,
 }, testInfo) => {
-	const { prosecutor, officer, first, second, a, b } = await twoParties(browser, 'e2e-lapse');
+	const parties = await twoParties(browser, 'e2e-lapse');
+	const { prosecutor, officer, a, b } = parties;
 	// The officer is one of Nigeria's people to its bridge, which takes "I have it" from them alone.
 	const bridge = await standInBridge(homeserverOf('ng-ca'), ALERT_ENV, [officer.userId.slice(1).split(':')[0]!]);
 	try {
@@ -215,8 +217,7 @@ test('a preservation lapsing within 48 hours: the requesting side’s on-call po
 		expect(problems).toEqual([]);
 
 		// Past the time the next step would have gone, still the one mail and the one step.
-		const nextDue = (escalationSteps(bridge.setup, room)[0]?.sentAt ?? Date.now()) + WAIT_SECONDS * 1000;
-		await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextDue + 5000 - Date.now())));
+		await pastNextStep(bridge, room);
 		expect(lapseMails()).toHaveLength(1);
 		expect(escalationSteps(bridge.setup, room).map((s) => s.step)).toEqual([0]);
 		expect(bridge.bot.output()).not.toMatch(/alerts: preservation-lapsing \S+ unacknowledged: step 1/);
@@ -224,9 +225,5 @@ test('a preservation lapsing within 48 hours: the requesting side’s on-call po
 		await bridge.stop();
 	}
 
-	expectClean(first.seen, 'Guatemala’s prosecutor');
-	expectClean(second.seen, 'Nigeria’s officer');
-	for (const account of [prosecutor, officer]) await logOutRegistration(account);
-	await first.context.close();
-	await second.context.close();
+	await endTwoParties(parties);
 });
