@@ -44,6 +44,21 @@ export async function tableCount(bin: string, db: DatabaseTarget): Promise<Resul
 	return Number.isInteger(n) ? ok(n) : err(`psql answered "${counted.stdout.trim().slice(0, 40)}" for the table count`);
 }
 
+/** The names of the tables in the database's public schema; an error when it cannot be reached (or does not exist). */
+export async function tableNames(bin: string, db: DatabaseTarget): Promise<Result<string[], string>> {
+	const listed = await run(join(bin, 'psql'), [
+		...connection(db),
+		'--no-password',
+		'-d',
+		db.name,
+		'-At',
+		'-c',
+		"SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+	]);
+	if (listed.code !== 0) return err(`cannot reach the database ${db.name} on ${db.host}: ${lastLines(listed.stderr, 3)}`);
+	return ok(listed.stdout.split('\n').filter((line) => line.trim() !== ''));
+}
+
 export async function restoreDatabase(bin: string, db: DatabaseTarget, file: string): Promise<Result<void, string>> {
 	const restored = await run(join(bin, 'pg_restore'), [
 		...connection(db),
