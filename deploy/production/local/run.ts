@@ -76,6 +76,11 @@ export interface ProductionDemoRequest {
 	readonly dir: string;
 	readonly authority?: string;
 	readonly federation?: DemoFederation;
+	/**
+	 * The installation and its empty database only, for a move off SQLite to fill (deploy/production/move/): no signing
+	 * key is made (the moved server's comes) and no service starts until startServices().
+	 */
+	readonly awaitingMove?: boolean;
 	readonly log?: (line: string) => void;
 }
 
@@ -155,20 +160,24 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 	const created = await runSql(pg.value, join(o.configDir, 'postgresql', 'create-database.sql'));
 	if (!created.ok) return fail(created.error);
 
-	const keys = await run(python, ['-m', 'synapse.app.homeserver', '-c', homeserverYaml, '--generate-keys'], {
-		cwd: o.dataDir,
-		env: pythonEnv(),
-	});
-	if (keys.code !== 0) return fail(`Synapse could not write its signing key:\n${lastLines(keys.stderr, 8)}`);
+	if (request.awaitingMove !== true) {
+		const keys = await run(python, ['-m', 'synapse.app.homeserver', '-c', homeserverYaml, '--generate-keys'], {
+			cwd: o.dataDir,
+			env: pythonEnv(),
+		});
+		if (keys.code !== 0) return fail(`Synapse could not write its signing key:\n${lastLines(keys.stderr, 8)}`);
+	}
 
 	const caCert = readFileSync(certs.value.caCert, 'utf8');
 	const startServicesAgain = () => startServices({ options: o, dir, serverName, caCert, log });
 	let services: RunningServices | undefined;
-	const started = await startServicesAgain();
-	if (!started.ok) return fail(started.error);
-	services = started.value;
 	const baseUrl = `https://${DEMO_ADDRESS}`;
-	log(`${serverName}'s production profile answers at ${baseUrl}`);
+	if (request.awaitingMove !== true) {
+		const started = await startServicesAgain();
+		if (!started.ok) return fail(started.error);
+		services = started.value;
+		log(`${serverName}'s production profile answers at ${baseUrl}`);
+	} else log(`${serverName}'s installation and its empty database are ready for a move; its services are not started`);
 	const stopServices = async () => {
 		await services?.stop();
 		services = undefined;
