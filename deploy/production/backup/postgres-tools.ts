@@ -59,6 +59,14 @@ export async function tableNames(bin: string, db: DatabaseTarget): Promise<Resul
 	return ok(listed.stdout.split('\n').filter((line) => line.trim() !== ''));
 }
 
+/** Runs SQL text in the database as its user, stopping at the first error. */
+export async function runStatements(bin: string, db: DatabaseTarget, sql: string): Promise<Result<void, string>> {
+	const ran = await run(join(bin, 'psql'), [...connection(db), '--no-password', '-d', db.name, '-v', 'ON_ERROR_STOP=1', '-q', '-f', '-'], {
+		input: sql,
+	});
+	return ran.code === 0 ? ok(undefined) : err(`psql in ${db.name} failed:\n${lastLines(ran.stderr, 6)}`);
+}
+
 export async function restoreDatabase(bin: string, db: DatabaseTarget, file: string): Promise<Result<void, string>> {
 	const restored = await run(join(bin, 'pg_restore'), [
 		...connection(db),

@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../../policies/result.ts';
 import { copySqlite } from '../backup/files.ts';
-import { tableNames } from '../backup/postgres-tools.ts';
+import { runStatements, tableNames } from '../backup/postgres-tools.ts';
 import { decideMove } from './decide.ts';
 import type { MoveSource, MoveTarget } from './ends.ts';
 import { copyMissing, placeSigningKey } from './files.ts';
 import { runPortDb } from './port-db.ts';
+import { raiseSequencesSql } from './sequences.ts';
 
 export const MOVE_RECORD = 'moved-from-sqlite.json';
 
@@ -88,7 +89,12 @@ export async function moveToPostgres(request: MoveRequest): Promise<Result<void,
 				: '[2/4] the signing key is in place',
 		);
 		log(`[3/4] the database (synapse_port_db; ${pass.value === 'again' ? 'only what is new since the last pass' : 'every table'})`);
+		const raise = () => runStatements(request.postgresBin, target.database, raiseSequencesSql());
+		const raisedBefore = pass.value === 'again' ? await raise() : ok(undefined);
+		if (!raisedBefore.ok) return raisedBefore;
 		const ported = await runPortDb({ python: request.python, sqlite, postgresConfig: request.targetConfig, cwd: work, log });
+		const raised = ported.ok ? await raise() : ok(undefined);
+		if (!raised.ok) return err(`${raised.error}\nThe sequences synapse_port_db leaves behind could not be raised: run the move again.`);
 		if (!ported.ok)
 			return err(
 				`${ported.error}\nNothing else was changed; the database holds what was copied so far: mend what is said above and run the move again (it goes on from there).`,
