@@ -8,7 +8,9 @@
 // startServices: a backup and restore between the two, say) while PostgreSQL,
 // the machine's, runs on. On a real host systemd runs the same files
 // (README.md). Installs nginx and Redis from Debian when missing (as root).
-// The run's folder is started afresh.
+// The run's folder is started afresh. For a move off SQLite (awaitingMove),
+// it stops before the signing key and the services: the move brings the key
+// and fills the database, then startServices() starts them.
 // Given development homeservers to federate with (`federation`: the `peers`
 // profile's), its certificate comes from their CA and it trusts that CA, and
 // the names in its files are theirs and its own address (localServerNames):
