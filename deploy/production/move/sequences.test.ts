@@ -1,20 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { FORGOTTEN_SEQUENCES, raiseSequencesSql } from './sequences.ts';
+import { raiseSequencesSql, STREAM_SEQUENCES } from './sequences.ts';
 
-describe('the sequences synapse_port_db leaves behind', () => {
-	it('raises each one that exists to the highest id of its table and of its stream position', () => {
+describe('the stream sequences raised after synapse_port_db', () => {
+	it('raises each one that exists to the highest of its stream position and its tables’ ids', () => {
 		const sql = raiseSequencesSql();
 		expect(sql.startsWith('DO $$')).toBe(true);
-		for (const s of FORGOTTEN_SEQUENCES) {
-			expect(sql).toContain(`IF to_regclass('${s.sequence}') IS NOT NULL AND to_regclass('${s.table}') IS NOT NULL THEN`);
-			expect(sql).toContain(`(SELECT COALESCE(MAX(stream_id), 1) FROM stream_positions WHERE stream_name = '${s.stream}')`);
+		for (const s of STREAM_SEQUENCES) {
+			expect(sql).toContain(`IF to_regclass('${s.sequence}') IS NOT NULL THEN`);
+			expect(sql).toContain(
+				`(SELECT COALESCE(MAX(stream_id), 1) FROM stream_positions WHERE stream_name = '${s.stream}')) INTO top FROM ${s.sequence};`,
+			);
+			expect(sql).toContain(`PERFORM setval('${s.sequence}', top);`);
 		}
-		expect(sql).toContain("PERFORM setval('un_partial_stated_room_stream_sequence', GREATEST(");
+		expect(sql).toContain(
+			"EXECUTE 'SELECT GREATEST($1, (SELECT COALESCE(MAX(stream_id), 1) FROM device_federation_outbox))' INTO top USING top;",
+		);
+		expect(sql).toContain('(SELECT COALESCE(MAX(id), 1) FROM pushers)');
+	});
+
+	it('names the streams that make Synapse refuse to start: to-device and the three port_db forgets', () => {
+		const names = STREAM_SEQUENCES.map((s) => s.stream);
+		for (const stream of ['to_device', 'un_partial_stated_room_stream', 'sticky_events', 'thread_subscriptions'])
+			expect(names).toContain(stream);
 	});
 
 	it('takes plain names only', () => {
-		expect(() => raiseSequencesSql([{ sequence: "x'; DROP TABLE users; --", stream: 's', table: 't', column: 'c' }])).toThrow(
-			/plain SQL name/,
-		);
+		expect(() => raiseSequencesSql([{ sequence: "x'; DROP TABLE users; --", stream: 's', tables: [] }])).toThrow(/plain SQL name/);
 	});
 });
