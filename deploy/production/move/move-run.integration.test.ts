@@ -90,7 +90,11 @@ let officer: sdk.MatrixClient | undefined;
 
 const move = async (argv: string[]): Promise<{ code: number; text: string }> => {
 	const said: string[] = [];
+	const begun = Date.now();
 	const code = await runMoveCommand(argv, (line) => void said.push(line));
+	console.log(
+		`move-to-postgres ${argv.includes('--final') ? '--final ' : ''}(exit ${code}, ${Date.now() - begun} ms):\n${said.join('\n')}`,
+	);
 	return { code, text: said.join('\n') };
 };
 const ends = (): string[] => {

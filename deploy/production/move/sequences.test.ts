@@ -16,11 +16,12 @@ describe('the stream sequences raised after synapse_port_db', () => {
 			"EXECUTE 'SELECT GREATEST($1, (SELECT COALESCE(MAX(stream_id), 1) FROM device_federation_outbox))' INTO top USING top;",
 		);
 		expect(sql).toContain('(SELECT COALESCE(MAX(id), 1) FROM pushers)');
+		expect(sql).toContain('(SELECT COALESCE(MAX(stream_ordering), 1) FROM events)');
 	});
 
-	it('names the streams that make Synapse refuse to start: to-device and the three port_db forgets', () => {
+	it('names the events, the streams that make Synapse refuse to start (to-device, the three port_db forgets)', () => {
 		const names = STREAM_SEQUENCES.map((s) => s.stream);
-		for (const stream of ['to_device', 'un_partial_stated_room_stream', 'sticky_events', 'thread_subscriptions'])
+		for (const stream of ['events', 'to_device', 'un_partial_stated_room_stream', 'sticky_events', 'thread_subscriptions'])
 			expect(names).toContain(stream);
 	});
 

@@ -1,17 +1,20 @@
-// The PostgreSQL sequences of Synapse's streams, raised after synapse_port_db
-// (as pinned: 1.163.2). It sets most of them from their tables' highest id,
-// three not at all (un-partial-stated rooms, sticky events, thread
-// subscriptions), and none from the stream positions it copies from SQLite —
-// which can be higher than any id left in the tables (to-device messages are
-// deleted once delivered). Synapse then refuses to start, and a second pass
+// The PostgreSQL sequences of Synapse's streams, set again after
+// synapse_port_db (as pinned: 1.163.2). It restarts most at their tables'
+// highest id + 1 (ALTER SEQUENCE … RESTART: that value not yet taken), three
+// not at all (un-partial-stated rooms, sticky events, thread subscriptions),
+// and none from the stream positions it copies from SQLite, which can be
+// higher than any id left in the tables (to-device messages are deleted once
+// delivered). Two faults follow. Synapse refuses to start, and a second pass
 // of the port refuses too, with "Postgres sequence '…' is inconsistent with
 // associated stream position" (its own repair of a lagging sequence compares
-// with the value from before the repair: element-hq/synapse#19973). A move
-// raises each to the highest id in its tables and in stream_positions after
-// every pass, and before a pass that goes on from an earlier one. A sequence
-// or table the schema does not have is left alone. The events' own streams
-// are port_db's (it sets them from the events, and SQLite keeps no position
-// for them). Pure.
+// with the value from before the repair: element-hq/synapse#19973). And a
+// writer takes a restarted sequence's next value for its current position,
+// then hands that same value to its first new row: a client whose token is at
+// that position never gets it (the test's first event after the move never
+// reached the bridge's /sync). So each sequence is set, as taken, to the
+// highest of its value, its tables' ids and its stream positions, after every
+// pass and before a pass that goes on from an earlier one. A sequence or
+// table the schema does not have is left alone. Pure.
 
 export interface StreamSequence {
 	readonly sequence: string;
@@ -23,8 +26,19 @@ export interface StreamSequence {
 
 const ids = (...tables: string[]): (readonly [string, string])[] => tables.map((t) => [t, 'stream_id'] as const);
 
-/** Synapse 1.163.2's multi-writer streams (synapse/storage/databases/main: each MultiWriterIdGenerator), the events' aside. */
+/** Synapse 1.163.2's multi-writer streams (synapse/storage/databases/main: each MultiWriterIdGenerator). */
 export const STREAM_SEQUENCES: readonly StreamSequence[] = [
+	{
+		sequence: 'events_stream_seq',
+		stream: 'events',
+		tables: [
+			['events', 'stream_ordering'],
+			['current_state_delta_stream', 'stream_id'],
+			['ex_outlier_stream', 'event_stream_ordering'],
+		],
+	},
+	// Backfilled events count down (negative stream orderings): port_db's value, taken, is enough.
+	{ sequence: 'events_backfill_stream_seq', stream: 'backfill', tables: [] },
 	{
 		sequence: 'un_partial_stated_room_stream_sequence',
 		stream: 'un_partial_stated_room_stream',
