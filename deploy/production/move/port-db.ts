@@ -5,8 +5,7 @@
 // back. Wiring only.
 import { spawn } from 'node:child_process';
 import { err, ok, type Result } from '../../../policies/result.ts';
-import { lastLines } from '../../process/run.ts';
-import { progressText } from './progress.ts';
+import { failureReason, progressText } from './progress.ts';
 
 export interface PortRequest {
 	/** The installation's Synapse venv's python. */
@@ -47,7 +46,7 @@ export function runPortDb(request: PortRequest): Promise<Result<void, string>> {
 			if (code === 0) resolve(ok(undefined));
 			else
 				resolve(
-					err(`synapse_port_db failed (${signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`}):\n${lastLines(stderr, 12)}`),
+					err(`synapse_port_db failed (${signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`}):\n${failureReason(stderr)}`),
 				);
 		});
 	});
