@@ -1,9 +1,9 @@
 // `npm run -s rogatory -- rules | deadline … | directory check … | bridge
-// verification-code | deploy … | production-demo | backup … | restore …`: the preservation law and its arithmetic
+// verification-code | deploy … | production-demo | backup … | restore … | move-to-postgres …`: the preservation law and its arithmetic
 // (issue 5), the check of a vCard file for the directory, the bridge bot's
 // verification code (issue 12) and the production generator and the local production run
 // (issue 15, deploy/production/deploy-command.ts, scripts/production-demo.ts), backing up and restoring
-// an installation (deploy/production/backup/)
+// an installation (deploy/production/backup/), moving one off SQLite (deploy/production/move/)
 // on the command line. Wiring only: the work is
 // in rogatory-cli/, over the pure functions of policies/.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
@@ -94,6 +94,11 @@ if (argv[0] === 'backup' || argv[0] === 'restore') {
 	const { runBackupCommand } = await import('../deploy/production/backup/command.ts');
 	usePrivateUmask();
 	process.exit(await runBackupCommand(argv[0], argv.slice(1), (line) => process.stdout.write(`${line}\n`)));
+}
+if (argv[0] === 'move-to-postgres') {
+	const { runMoveCommand } = await import('../deploy/production/move/command.ts');
+	usePrivateUmask();
+	process.exit(await runMoveCommand(argv.slice(1), (line) => process.stdout.write(`${line}\n`)));
 }
 if (argv[0] === 'production-demo') {
 	const { runProductionDemo } = await import('./production-demo.ts');

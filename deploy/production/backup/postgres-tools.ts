@@ -44,6 +44,29 @@ export async function tableCount(bin: string, db: DatabaseTarget): Promise<Resul
 	return Number.isInteger(n) ? ok(n) : err(`psql answered "${counted.stdout.trim().slice(0, 40)}" for the table count`);
 }
 
+/** The names of the tables in the database's public schema; an error when it cannot be reached (or does not exist). */
+export async function tableNames(bin: string, db: DatabaseTarget): Promise<Result<string[], string>> {
+	const listed = await run(join(bin, 'psql'), [
+		...connection(db),
+		'--no-password',
+		'-d',
+		db.name,
+		'-At',
+		'-c',
+		"SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+	]);
+	if (listed.code !== 0) return err(`cannot reach the database ${db.name} on ${db.host}: ${lastLines(listed.stderr, 3)}`);
+	return ok(listed.stdout.split('\n').filter((line) => line.trim() !== ''));
+}
+
+/** Runs SQL text in the database as its user, stopping at the first error. */
+export async function runStatements(bin: string, db: DatabaseTarget, sql: string): Promise<Result<void, string>> {
+	const ran = await run(join(bin, 'psql'), [...connection(db), '--no-password', '-d', db.name, '-v', 'ON_ERROR_STOP=1', '-q', '-f', '-'], {
+		input: sql,
+	});
+	return ran.code === 0 ? ok(undefined) : err(`psql in ${db.name} failed:\n${lastLines(ran.stderr, 6)}`);
+}
+
 export async function restoreDatabase(bin: string, db: DatabaseTarget, file: string): Promise<Result<void, string>> {
 	const restored = await run(join(bin, 'pg_restore'), [
 		...connection(db),

@@ -29,9 +29,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import Database from 'better-sqlite3';
-import * as sdk from 'matrix-js-sdk';
+import type * as sdk from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCaseContent, rendererFor } from '../../../policies/cases/index.ts';
 import type { AuthorityId } from '../../../policies/roster/types.ts';
 import {
 	botSetup,
@@ -46,6 +45,7 @@ import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../../..
 import { runCaseFlow, type FlowSend } from '../../../tests/support/bot/case-flow.ts';
 import { fetchEncryptedAttachment, sendEncryptedAttachment, type SentFile } from '../../../tests/support/case-attachment.ts';
 import type { FederationInfo } from '../../../tests/support/federation-info.ts';
+import { caseNote as note, decrypted, loggedIds, sessionsOf, untilBackedUp } from '../../../tests/support/history-check.ts';
 import { startRecovered, startWithKeyBackup } from '../../../tests/support/key-backup.ts';
 import { decryptedMessage } from '../../../tests/support/matrix-node-client.ts';
 import type { LocalFederation } from '../../local/federation.ts';
@@ -94,43 +94,6 @@ const command = async (name: 'backup' | 'restore', argv: string[]): Promise<{ co
 	const code = await runBackupCommand(name, argv, (line) => void said.push(line));
 	return { code, text: said.join('\n') };
 };
-
-const note = (text: string): Record<string, unknown> => {
-	const content = buildCaseContent({ type: 'note', text }, rendererFor('en'));
-	if (!content.ok) throw new Error(content.error.reason);
-	return content.value as unknown as Record<string, unknown>;
-};
-
-const loggedIds = (setup: BotSetup): string[] => readRegister(setup)?.snapshot.eventLog.map((r) => r.eventId) ?? [];
-
-/** The Megolm session of each event, as the homeserver holds it. */
-async function sessionsOf(client: sdk.MatrixClient, room: string, ids: Iterable<string>): Promise<Set<string>> {
-	const sessions = new Set<string>();
-	for (const id of ids) {
-		const raw = await client.fetchRoomEvent(room, id);
-		sessions.add(String((raw.content as Record<string, unknown>)['session_id']));
-	}
-	return sessions;
-}
-
-/** The sessions the account's current key backup holds for `room`. */
-async function backedUp(client: sdk.MatrixClient, room: string): Promise<Set<string>> {
-	const version = await client.getCrypto()!.getActiveSessionBackupVersion();
-	if (version === null) return new Set();
-	const keys = await client.http.authedRequest<{ sessions?: Record<string, unknown> }>(
-		sdk.Method.Get,
-		`/room_keys/keys/${encodeURIComponent(room)}`,
-		{ version },
-	);
-	return new Set(Object.keys(keys.sessions ?? {}));
-}
-
-/** The event fetched from the homeserver and decrypted on its own (not from a timeline the client already held). */
-async function decrypted(client: sdk.MatrixClient, room: string, id: string): Promise<sdk.MatrixEvent> {
-	const event = new sdk.MatrixEvent(await client.fetchRoomEvent(room, id));
-	await client.decryptEventIfNeeded(event);
-	return event;
-}
 
 describe('backup, wipe and restore of the local production run', () => {
 	beforeAll(async () => {
@@ -212,16 +175,7 @@ describe('backup, wipe and restore of the local production run', () => {
 		expect(before.register?.verify.intact).toBe(true);
 
 		// Every Megolm session of the history is in the key backup before the server stops (the SDK uploads them in the background).
-		const wanted = await sessionsOf(requesting, room, [...before.history.keys(), before.attachment.eventId]);
-		await until(
-			async () => {
-				const held = await backedUp(requesting, room);
-				return [...wanted].every((s) => held.has(s));
-			},
-			'the key backup holds every session',
-			120,
-			500,
-		);
+		await untilBackedUp(requesting, room, [...before.history.keys(), before.attachment.eventId]);
 		requesting.stopClient();
 	}, 300_000);
 

@@ -8,7 +8,9 @@
 // startServices: a backup and restore between the two, say) while PostgreSQL,
 // the machine's, runs on. On a real host systemd runs the same files
 // (README.md). Installs nginx and Redis from Debian when missing (as root).
-// The run's folder is started afresh.
+// The run's folder is started afresh. For a move off SQLite (awaitingMove),
+// it stops before the signing key and the services: the move brings the key
+// and fills the database, then startServices() starts them.
 // Given development homeservers to federate with (`federation`: the `peers`
 // profile's), its certificate comes from their CA and it trusts that CA, and
 // the names in its files are theirs and its own address (localServerNames):
@@ -76,6 +78,11 @@ export interface ProductionDemoRequest {
 	readonly dir: string;
 	readonly authority?: string;
 	readonly federation?: DemoFederation;
+	/**
+	 * The installation and its empty database only, for a move off SQLite to fill (deploy/production/move/): no signing
+	 * key is made (the moved server's comes) and no service starts until startServices().
+	 */
+	readonly awaitingMove?: boolean;
 	readonly log?: (line: string) => void;
 }
 
@@ -155,20 +162,24 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 	const created = await runSql(pg.value, join(o.configDir, 'postgresql', 'create-database.sql'));
 	if (!created.ok) return fail(created.error);
 
-	const keys = await run(python, ['-m', 'synapse.app.homeserver', '-c', homeserverYaml, '--generate-keys'], {
-		cwd: o.dataDir,
-		env: pythonEnv(),
-	});
-	if (keys.code !== 0) return fail(`Synapse could not write its signing key:\n${lastLines(keys.stderr, 8)}`);
+	if (request.awaitingMove !== true) {
+		const keys = await run(python, ['-m', 'synapse.app.homeserver', '-c', homeserverYaml, '--generate-keys'], {
+			cwd: o.dataDir,
+			env: pythonEnv(),
+		});
+		if (keys.code !== 0) return fail(`Synapse could not write its signing key:\n${lastLines(keys.stderr, 8)}`);
+	}
 
 	const caCert = readFileSync(certs.value.caCert, 'utf8');
 	const startServicesAgain = () => startServices({ options: o, dir, serverName, caCert, log });
 	let services: RunningServices | undefined;
-	const started = await startServicesAgain();
-	if (!started.ok) return fail(started.error);
-	services = started.value;
 	const baseUrl = `https://${DEMO_ADDRESS}`;
-	log(`${serverName}'s production profile answers at ${baseUrl}`);
+	if (request.awaitingMove !== true) {
+		const started = await startServicesAgain();
+		if (!started.ok) return fail(started.error);
+		services = started.value;
+		log(`${serverName}'s production profile answers at ${baseUrl}`);
+	} else log(`${serverName}'s installation and its empty database are ready for a move; its services are not started`);
 	const stopServices = async () => {
 		await services?.stop();
 		services = undefined;
