@@ -30,18 +30,8 @@ export async function dumpDatabase(bin: string, db: DatabaseTarget, file: string
 
 /** How many tables the database's public schema holds; an error when it cannot be reached (or does not exist). */
 export async function tableCount(bin: string, db: DatabaseTarget): Promise<Result<number, string>> {
-	const counted = await run(join(bin, 'psql'), [
-		...connection(db),
-		'--no-password',
-		'-d',
-		db.name,
-		'-At',
-		'-c',
-		"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
-	]);
-	if (counted.code !== 0) return err(`cannot reach the database ${db.name} on ${db.host}: ${lastLines(counted.stderr, 3)}`);
-	const n = Number(counted.stdout.trim());
-	return Number.isInteger(n) ? ok(n) : err(`psql answered "${counted.stdout.trim().slice(0, 40)}" for the table count`);
+	const names = await tableNames(bin, db);
+	return names.ok ? ok(names.value.length) : names;
 }
 
 /** The names of the tables in the database's public schema; an error when it cannot be reached (or does not exist). */

@@ -33,18 +33,17 @@ import {
 	botSetup,
 	readRegister,
 	runBot,
-	verifyComplete,
 	type BotProcess,
 	type BotSetup,
 	type RegisterContents,
 } from '../../../tests/support/bot/bot-process.ts';
+import { bridgeResumes, messageEachWay, readsOldHistory } from '../../../tests/support/after-move.ts';
 import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../../../tests/support/bot/bot-room.ts';
 import { runCaseFlow, type FlowSend } from '../../../tests/support/bot/case-flow.ts';
-import { fetchEncryptedAttachment, sendEncryptedAttachment, type SentFile } from '../../../tests/support/case-attachment.ts';
+import { sendEncryptedAttachment } from '../../../tests/support/case-attachment.ts';
 import type { FederationInfo } from '../../../tests/support/federation-info.ts';
-import { caseNote, decrypted, loggedIds, sessionsOf, untilBackedUp } from '../../../tests/support/history-check.ts';
-import { startRecovered, startWithKeyBackup } from '../../../tests/support/key-backup.ts';
-import { decryptedMessage } from '../../../tests/support/matrix-node-client.ts';
+import { caseNote, loggedIds, untilBackedUp } from '../../../tests/support/history-check.ts';
+import { startWithKeyBackup } from '../../../tests/support/key-backup.ts';
 import type { LocalFederation } from '../../local/federation.ts';
 import { registerAccount } from '../../local/provision.ts';
 import { DEMO_ADDRESS } from '../local/demo-options.ts';
@@ -263,63 +262,16 @@ describe('moving an authority from its development run on SQLite to PostgreSQL',
 	}, 600_000);
 
 	it('lets the officer sign in on a new device with their password and read the old history with the recovery key', async () => {
-		const login = await registerAccount(demo!.homeserver, before.localpart, { password: PASSWORD });
-		if (!login.ok) throw new Error(login.error);
-		expect(login.value.deviceId).not.toBe(before.deviceId);
-		const recovered = await startRecovered({ ...login.value, clientUrl: demo!.baseUrl }, before.recoveryKey);
-		officer = recovered.client;
-		clients.push(officer);
-		const sessions = await sessionsOf(officer, before.room, [...before.history.keys(), before.attachment.eventId]);
-		expect(recovered.backup).toMatchObject({ kind: 'restored' });
-		if (recovered.backup.kind === 'restored') expect(recovered.backup.imported).toBeGreaterThanOrEqual(sessions.size);
-
-		for (const [id, content] of before.history) {
-			const event = await decrypted(officer, before.room, id);
-			expect(event.isDecryptionFailure(), `${id}: ${event.decryptionFailureReason ?? ''}`).toBe(false);
-			expect(event.getContent()).toMatchObject(content);
-		}
-		// The attachment: its key in the decrypted event, its ciphertext from the moved media store.
-		const file = (await decrypted(officer, before.room, before.attachment.eventId)).getContent()['file'] as SentFile;
-		expect(await fetchEncryptedAttachment(officer, file)).toEqual(before.attachment.bytes);
-		const status = await officer.getCrypto()!.getDeviceVerificationStatus(login.value.userId, login.value.deviceId);
-		expect(status?.crossSigningVerified).toBe(true);
+		const read = await readsOldHistory(demo!.homeserver, demo!.baseUrl, PASSWORD, before);
+		officer = read;
+		clients.push(read);
 	}, 180_000);
 
 	it('resumes the bridge on the moved server: its own device and position, the missed event once, a new event once', async () => {
-		const [movedBridge, peerBridge] = bridges;
-		const restarted = processes[0]!.output();
-		expect(restarted).toContain(`device ${before.bridgeDevice}; resuming from ${before.register!.syncToken}`);
-		expect(restarted).not.toContain('logged in as');
-		await until(() => loggedIds(movedBridge).includes(before.missed), 'the bridge logs the event it missed', 600);
-
-		const fresh = await officer!.sendMessage(before.room, caseNote('Sent after the move.') as never);
-		for (const bridge of bridges)
-			await until(() => loggedIds(bridge).includes(fresh.event_id), `${bridge.userId} logs the new event`, 1200);
-
-		const after = readRegister(movedBridge)!;
-		expect(after.verify.intact).toBe(true);
-		const rows = after.snapshot.eventLog;
-		const earlier = before.register!.snapshot.eventLog;
-		expect(rows.slice(0, earlier.length)).toEqual(earlier);
-		expect(rows.slice(earlier.length).map((r) => r.eventId)).toEqual([before.missed, fresh.event_id]);
-		expect(new Set(rows.map((r) => r.eventId)).size).toBe(rows.length);
-		const peerRows = loggedIds(peerBridge);
-		expect(new Set(peerRows).size).toBe(peerRows.length);
-		expect(readRegister(peerBridge)!.verify.intact).toBe(true);
-
-		const complete = verifyComplete(movedBridge, before.room);
-		expect(complete.stderr).toBe('');
-		expect(complete.stdout).toMatch(new RegExp(`room ${before.room.replace(/[.!]/g, '\\$&')} complete: \\d+ events, all seen`));
-		expect(complete.status).toBe(0);
+		await bridgeResumes(bridges, processes[0]!, officer!, before, 'Sent after the move.');
 	}, 180_000);
 
 	it('federates from PostgreSQL: a message each way between the moved server and the peer', async () => {
-		const there = decryptedMessage(requested, before.room, (body) => body === 'Tras el traslado, desde producción');
-		await officer!.sendTextMessage(before.room, 'Tras el traslado, desde producción');
-		expect((await there).getSender()).toBe(officer!.getUserId());
-
-		const back = decryptedMessage(officer!, before.room, (body) => body === 'Tras el traslado, desde El Salvador');
-		await requested.sendTextMessage(before.room, 'Tras el traslado, desde El Salvador');
-		expect((await back).getSender()).toBe(requested.getUserId());
+		await messageEachWay(officer!, requested, before.room, ['Tras el traslado, desde producción', 'Tras el traslado, desde El Salvador']);
 	}, 120_000);
 });
