@@ -11,7 +11,8 @@ import { lastLines, run } from '../process/run.ts';
 
 export interface CertificatePlan {
 	readonly ca: { readonly dir: string; readonly name: string };
-	readonly servers: readonly { readonly dir: string; readonly ip: string }[];
+	/** Each server's IP, and names its certificate also holds (a web app's host behind the same nginx). */
+	readonly servers: readonly { readonly dir: string; readonly ip: string; readonly dns?: readonly string[] }[];
 }
 
 export interface ServerCertificate {

@@ -6,11 +6,14 @@ whereas the openssl CLI is not (and macOS ships LibreSSL, whose flags for
 subjectAltName differ). One run handles a whole plan read as JSON on stdin:
 
   {"ca": {"dir": "...", "name": "..."},
-   "servers": [{"dir": "...", "ip": "127.0.20.1"}]}
+   "servers": [{"dir": "...", "ip": "127.0.20.1", "dns": ["optional.example"]}]}
+
+A server's optional "dns" names go into its subjectAltName beside its IP (the
+local production run's web app host, served by the same nginx).
 
 It is idempotent: an existing CA is kept; a server certificate is kept while
-it was issued by that CA, names that IP and has more than 30 days left, and
-is reissued otherwise. Prints {"caCert": ..., "servers": [{"cert", "key"}]}.
+it was issued by that CA, names that IP and those names, and has more than
+30 days left, and is reissued otherwise. Prints {"caCert": ..., "servers": [{"cert", "key"}]}.
 """
 
 import datetime
@@ -88,13 +91,15 @@ def ensure_ca(directory, name):
     return cert_path, cert, key
 
 
-def still_good(cert_path, ca_cert, ip):
+def still_good(cert_path, ca_cert, ip, dns):
     try:
         with open(cert_path, "rb") as f:
             cert = x509.load_pem_x509_certificate(f.read())
         cert.verify_directly_issued_by(ca_cert)
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
         if ipaddress.ip_address(ip) not in san.get_values_for_type(x509.IPAddress):
+            return False
+        if set(dns) != set(san.get_values_for_type(x509.DNSName)):
             return False
         return cert.not_valid_after_utc - now() > RENEW_WITHIN
     except Exception:
@@ -104,10 +109,11 @@ def still_good(cert_path, ca_cert, ip):
 def ensure_server(server, ca_cert, ca_key):
     directory = server["dir"]
     ip = server["ip"]
+    dns = server.get("dns", [])
     os.makedirs(directory, exist_ok=True)
     cert_path = os.path.join(directory, "tls.crt")
     key_path = os.path.join(directory, "tls.key")
-    if os.path.exists(key_path) and still_good(cert_path, ca_cert, ip):
+    if os.path.exists(key_path) and still_good(cert_path, ca_cert, ip, dns):
         return {"cert": cert_path, "key": key_path}
 
     key = ec.generate_private_key(ec.SECP256R1())
@@ -136,7 +142,9 @@ def ensure_server(server, ca_cert, ca_key):
         # entries of the subjectAltName (service_identity.verify_ip_address),
         # never against the CN.
         .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(ip))]),
+            x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address(ip))] + [x509.DNSName(name) for name in dns]
+            ),
             critical=False,
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)

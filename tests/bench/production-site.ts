@@ -61,6 +61,8 @@ export async function withProductionSite<T>(name: string, use: (site: Production
 			dir: join(ROOT, '.data', 'production-bench'),
 			authority: PRODUCTION,
 			federation: peers.value.demo,
+			// Synapse's load only, as the development profile it is compared with (no bridge, no web app there either).
+			rogatory: false,
 			log: (l) => log(`production: ${l}`),
 		});
 		if (!started.ok) throw new Error(`the production profile did not start: ${started.error}`);

@@ -102,6 +102,8 @@ describe('backup, wipe and restore of the local production run', () => {
 			dir: join(root, '.data', 'production-restore-test'),
 			authority: AUTHORITY,
 			only: [PEER],
+			// The test's own bridges (their registers are what it backs up and checks).
+			rogatory: false,
 			log: (line) => console.log(`production run: ${line}`),
 		});
 		if (!started.ok) throw new Error(started.error);

@@ -1,10 +1,13 @@
 // Where the local production run (run.ts) puts one demo authority: its own
 // loopback address for nginx (the only thing a client or peer talks to, as
-// on a real host), Synapse's, Redis's and the web app's ports on 127.0.0.1
+// on a real host), Synapse's, Redis's, the web app's and the bridge's health
+// ports on 127.0.0.1
 // chosen clear of the local federations' (deploy/config/profiles.ts) and
 // below Linux's ephemeral range (NOTE at productionDemoOptions), and
 // every file under one folder instead of /etc and /var (PostgreSQL's socket
-// excepted: postgres.ts), and server names that reach it and its peers here
+// excepted: postgres.ts), Rogatory run from this checkout with this Node (`run`), the
+// web app's host a name of the reserved .invalid domain (demoWebUrl: nginx's
+// certificate names it, and a client maps it to nginx's address), and server names that reach it and its peers here
 // (localServerNames). Pure.
 import { join } from 'node:path';
 import type { Roster } from '../../../policies/roster/types.ts';
@@ -12,6 +15,12 @@ import { DEFAULT_PRODUCTION_OPTIONS, type ProductionOptions } from '../options.t
 
 /** nginx's address: no local federation profile uses 127.0.70.x. */
 export const DEMO_ADDRESS = '127.0.70.1';
+/** The bridge's /health on 127.0.0.1 (the site's bridge.health_port in the run's copy). */
+export const DEMO_BRIDGE_HEALTH_PORT = 24110;
+
+/** The web app's public URL: nginx serves it on DEMO_ADDRESS under this host name. */
+export const demoWebUrl = (authority: string): URL => new URL(`https://rogatory.${authority}.demo.invalid`);
+
 /** PostgreSQL's: its socket's name only (the cluster listens on no TCP port: postgres.ts). */
 export const DEMO_POSTGRES_PORT = 47432;
 
@@ -24,7 +33,10 @@ export const DEMO_POSTGRES_PORT = 47432;
  * in use"). With the local federations' tests running beside it, the main
  * process once failed to start so on 47008.
  */
-export function productionDemoOptions(dir: string, python: string): ProductionOptions {
+export function productionDemoOptions(
+	dir: string,
+	run: { readonly python: string; readonly checkout: string; readonly node: string },
+): ProductionOptions {
 	const etc = join(dir, 'etc');
 	return {
 		...DEFAULT_PRODUCTION_OPTIONS,
@@ -42,7 +54,9 @@ export function productionDemoOptions(dir: string, python: string): ProductionOp
 		tlsCertificateKey: join(dir, 'tls', 'key.pem'),
 		listenAddress: DEMO_ADDRESS,
 		rogatoryConfigDir: join(etc, 'rogatory'),
-		synapsePython: python,
+		synapsePython: run.python,
+		rogatoryDir: run.checkout,
+		nodeBinary: run.node,
 		webPort: 24300,
 	};
 }

@@ -53,6 +53,7 @@ export async function startDemoPeers(request: {
 		demo: {
 			caDir: dirname(federation.caCertPath),
 			peers: Object.fromEntries(federation.homeservers.map((hs) => [hs.id, hs.serverName])),
+			clientUrls: Object.fromEntries(federation.homeservers.map((hs) => [hs.id, hs.clientUrl])),
 		},
 	});
 }

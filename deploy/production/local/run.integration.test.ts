@@ -13,8 +13,12 @@
 // client_reader1), a case opened from Guatemala and moved by both sides, an
 // encrypted attachment uploaded to media_repository1 and fetched by the peer
 // over federation, and both registers holding the same case, status and
-// moves. The bridges are the test support's bot processes (their own site
-// files and configs), not the generated bridge unit; the web app is not run.
+// moves. Guatemala's bridge is the run's service, started from its generated
+// unit (rogatory-bridge.service) with the site and config the run installed;
+// El Salvador's is the test support's bot process. The web app runs from its
+// unit too, behind nginx under its own host name: its health, its pages'
+// security headers and its same-origin Matrix proxy to both homeservers
+// answer through nginx, and its process has the unit's environment only.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -22,7 +26,7 @@ import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botSetup, readRegister, runBot, type BotProcess, type BotSetup } from '../../../tests/support/bot/bot-process.ts';
+import { botSetup, readRegister, runBot, type BotProcess, type RegisterOf } from '../../../tests/support/bot/bot-process.ts';
 import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../../../tests/support/bot/bot-room.ts';
 import { runCaseFlow } from '../../../tests/support/bot/case-flow.ts';
 import { fetchEncryptedAttachment, sendEncryptedAttachment, type SentFile } from '../../../tests/support/case-attachment.ts';
@@ -48,6 +52,10 @@ interface Answer {
 }
 
 let demo: ProductionDemo;
+
+/** A bridge whose register the test reads: the run's service, or a bot process of the test. */
+type BridgeOf = RegisterOf & { readonly userId: string };
+
 let peers: LocalFederation | undefined;
 
 function call(method: string, path: string, body?: unknown, token?: string, port = 443): Promise<Answer> {
@@ -79,6 +87,31 @@ function call(method: string, path: string, body?: unknown, token?: string, port
 		);
 		req.on('error', reject);
 		req.end(body === undefined ? undefined : JSON.stringify(body));
+	});
+}
+
+/** A request to the web app through nginx: its host name on the run's address, checked against the run's CA. */
+function webCall(path: string): Promise<Answer> {
+	const host = demo.webUrl!.hostname;
+	return new Promise((resolve, reject) => {
+		const req = request(
+			{ host: DEMO_ADDRESS, port: 443, path, method: 'GET', servername: host, ca: demo.caCert, headers: { host } },
+			(res) => {
+				let text = '';
+				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+				res.on('end', () => {
+					let json: Record<string, unknown>;
+					try {
+						json = JSON.parse(text) as Record<string, unknown>;
+					} catch {
+						json = { text };
+					}
+					resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
+				});
+			},
+		);
+		req.on('error', reject);
+		req.end();
 	});
 }
 
@@ -138,6 +171,39 @@ describe('the local production run', () => {
 		expect(wellKnown.json).toEqual({ 'm.server': `${demo.serverName}:443` });
 		const federation = await call('GET', '/_matrix/federation/v1/version', undefined, undefined, 8448);
 		expect(federation.status).toBe(200);
+	});
+
+	it('serves its web app through nginx under the web host, started from its unit with the unit’s environment only', async () => {
+		const health = await webCall('/api/health');
+		expect(health.status).toBe(200);
+		expect(health.json).toEqual({ status: 'ok', sessions: 'ok' });
+		expect(health.headers['cache-control']).toBe('no-store');
+		// A page: the web app's own security headers, over nginx's TLS (so HSTS).
+		const page = await webCall('/');
+		expect(page.status).toBeLessThan(400);
+		expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+		expect(page.headers['strict-transport-security']).toContain('max-age=');
+		// Its same-origin Matrix proxy reaches its own homeserver (through nginx, the run's CA trusted) and the peer's.
+		const own = await webCall(`/matrix/${demo.serverName}/_matrix/client/versions`);
+		expect(own.status, JSON.stringify(own.json)).toBe(200);
+		expect(own.json['versions']).toEqual(expect.arrayContaining(['v1.1']));
+		const peer = peers!.homeserver(PEER);
+		const there = await webCall(`/matrix/${peer.serverName}/_matrix/client/versions`);
+		expect(there.status, JSON.stringify(there.json)).toBe(200);
+		// Not an open proxy: a server name the federation file does not list.
+		expect((await webCall('/matrix/example.org/_matrix/client/versions')).status).toBe(404);
+
+		// The process is the unit's command, with the unit's environment file and nothing of this test's.
+		const pid = demo.pids()['web']!;
+		expect(spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).stdout).toContain('web/server.ts');
+		const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+		expect(environment).toContain(`ROGATORY_SYNAPSE_ADMIN_URLS=${AUTHORITY}=http://127.0.0.1:${demo.options.mainPort}`);
+		expect(environment).toContain(`ORIGIN=${demo.webUrl!.origin}`);
+		expect(environment.some((line) => line.startsWith('VITEST'))).toBe(false);
+		// The bridge too, and its /health answers.
+		const bridgePid = demo.pids()['bridge']!;
+		expect(spawnSync('ps', ['-o', 'args=', '-p', String(bridgePid)], { encoding: 'utf8' }).stdout).toContain('bridge/bot/main.ts');
+		expect((await fetch(demo.bridge!.healthUrl)).status).toBe(200);
 	});
 
 	it('lets the host register an account through the admin API, and sign in', async () => {
@@ -253,13 +319,19 @@ describe('the local production run', () => {
 		const production = demo.homeserver;
 		const peer = peers!.homeserver(PEER);
 		const info: FederationInfo = { profile: 'peers', caCertPath: peers!.caCertPath, homeservers: [production, peer] };
-		// The bridges are processes of their own: they trust the CA that issued nginx's certificate as this process does.
+		// El Salvador's bridge is a process of its own: it trusts the CA that issued nginx's certificate as this process does.
 		process.env['NODE_EXTRA_CA_CERTS'] = peers!.caCertPath;
-		const bridges: BotSetup[] = [await botSetup(production, info.homeservers), await botSetup(peer, info.homeservers)];
-		const running: BotProcess[] = bridges.map((b) => runBot(b));
+		const service = demo.bridge!;
+		const here: BridgeOf = {
+			userId: service.userId,
+			config: { registerFile: service.registerFile, servers: service.servers as Record<string, AuthorityId> },
+		};
+		const there = await botSetup(peer, info.homeservers);
+		const bridges: BridgeOf[] = [here, there];
+		const running: BotProcess = runBot(there);
 		const clients: MatrixClient[] = [];
 		try {
-			await Promise.all(running.map((b) => b.logged('bridge running')));
+			await running.logged('bridge running');
 			const requesting = await crossSignedClient(info, AUTHORITY, 'requesting');
 			clients.push(requesting);
 			const requested = await crossSignedClient(info, PEER, 'requested');
@@ -293,22 +365,26 @@ describe('the local production run', () => {
 					1800,
 				);
 			expect(all).toHaveLength(flow.sent.length + 1);
-			const caseOf = (b: BotSetup) => readRegister(b)!.snapshot.cases.filter((c) => c.roomId === room);
-			const movesOf = (b: BotSetup) =>
+			const caseOf = (b: BridgeOf) => readRegister(b)!.snapshot.cases.filter((c) => c.roomId === room);
+			const movesOf = (b: BridgeOf) =>
 				readRegister(b)!
 					.snapshot.transitions.filter((t) => t.roomId === room)
 					.sort((x, y) => x.position - y.position)
 					.map((t) => [t.eventId, t.toStatus]);
-			const [here, there] = bridges as [BotSetup, BotSetup];
 			expect(caseOf(here)).toHaveLength(1);
 			expect(caseOf(here)).toEqual(caseOf(there));
 			expect(movesOf(here)).toEqual(movesOf(there));
 			expect(movesOf(here)).toHaveLength(flow.transitions);
 			expect(caseOf(here)[0]).toMatchObject({ opened: true, requesting: AUTHORITY, requested: PEER, status: movesOf(here).at(-1)![1] });
 			for (const bridge of bridges) expect(readRegister(bridge)!.verify.intact).toBe(true);
+			// The service's /health: keeping up, and its head is the register's.
+			const lastSeq = Math.max(...readRegister(here)!.snapshot.eventLog.map((r) => r.seq));
+			const health = (await (await fetch(service.healthUrl)).json()) as { status: string; register_head: { seq: number } | null };
+			expect(health.status).toBe('ok');
+			expect(health.register_head?.seq).toBeGreaterThanOrEqual(lastSeq);
 		} finally {
 			for (const c of clients) c.stopClient();
-			for (const b of running) b.child.kill('SIGKILL');
+			running.child.kill('SIGKILL');
 		}
 		// The production bridge's /sync and the attachment went through the workers nginx routes them to.
 		const bridgeUser = bridges[0]!.userId.replace(/[.]/g, '\\.');

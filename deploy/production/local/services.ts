@@ -1,13 +1,12 @@
 // The local production run's services, started on an installation's files
 // as they are (the generator's, or a restore's): Redis, Synapse's main
-// process, its workers and nginx, supervised (supervisor.ts) and stopped
-// together — what `systemctl start matrix-synapse.target` and nginx's unit
-// do on a real host. Nothing here writes the installation: it only makes the
+// process, its workers and nginx, then, when asked, the bridge and the web
+// app from their units (rogatory-services.ts), supervised (supervisor.ts)
+// and stopped together — what `systemctl start matrix-synapse.target`,
+// nginx's unit and the Rogatory units do on a real host. Nothing here writes the installation: it only makes the
 // empty folders the services write into (data, logs, Redis's), as the
 // units' StateDirectory= and LogsDirectory= do. PostgreSQL is not one of
 // them: it is the machine's (postgres.ts), and runs on while these stop.
-import { get as httpGet } from 'node:http';
-import { get as httpsGet } from 'node:https';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../../policies/result.ts';
@@ -16,7 +15,10 @@ import { run } from '../../process/run.ts';
 import type { ProductionOptions } from '../options.ts';
 import { productionWorkers } from '../worker-set.ts';
 import { DEMO_ADDRESS } from './demo-options.ts';
+import { pythonEnv } from './python-env.ts';
+import { startRogatoryServices, type RogatoryServicesRequest } from './rogatory-services.ts';
 import { running, Supervisor } from './supervisor.ts';
+import { waitFor } from './wait.ts';
 
 export interface RunningServices {
 	/** The pid of each running process, by name (main, each worker, redis, nginx). */
@@ -32,44 +34,11 @@ export interface ServicesRequest {
 	/** The CA that issued nginx's certificate (PEM), to check that nginx answers over verified TLS. */
 	readonly caCert: string;
 	readonly log: (line: string) => void;
+	/** The bridge and the web app too, from their units; left out, Synapse and nginx only (tests that bring their own bridges). */
+	readonly rogatory?: Pick<RogatoryServicesRequest, 'caCertPath' | 'bridgeHealthPort'>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function answers(url: string, ca?: string): Promise<number | undefined> {
-	return new Promise((resolve) => {
-		const done = (status: number | undefined) => resolve(status);
-		const request = url.startsWith('https:')
-			? httpsGet(url, { ca, timeout: 2_000 }, (res) => {
-					res.resume();
-					done(res.statusCode);
-				})
-			: httpGet(url, { timeout: 2_000 }, (res) => {
-					res.resume();
-					done(res.statusCode);
-				});
-		request.on('error', () => done(undefined));
-		request.on('timeout', () => request.destroy());
-	});
-}
-
-async function waitFor(what: string, url: string, seconds: number, alive: () => boolean, ca?: string): Promise<Result<void, string>> {
-	const deadline = Date.now() + seconds * 1000;
-	while (Date.now() < deadline) {
-		if (!alive()) return err(`${what} exited at start`);
-		if ((await answers(url, ca)) === 200) return ok(undefined);
-		await sleep(250);
-	}
-	return err(`${what} did not answer ${url} within ${seconds} seconds`);
-}
-
-/** Synapse's environment: none of this process's Python settings. */
-export const pythonEnv = (): NodeJS.ProcessEnv => {
-	const env: NodeJS.ProcessEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
-	delete env['PYTHONPATH'];
-	delete env['PYTHONHOME'];
-	return env;
-};
 
 /** The run's own Synapse settings file, beside homeserver.yaml (run.ts writes it). */
 export const localFederationYaml = (o: ProductionOptions): string => join(o.configDir, 'local-federation.yaml');
@@ -160,5 +129,17 @@ http {
 	const baseUrl = `https://${DEMO_ADDRESS}`;
 	const proxied = await waitFor('nginx', `${baseUrl}/_matrix/client/versions`, 30, nginxAlive, request.caCert);
 	if (!proxied.ok) return fail(`${proxied.error} (its log: ${join(o.logDir, 'nginx-error.log')})`);
+	if (request.rogatory !== undefined) {
+		const rogatory = await startRogatoryServices({
+			...request.rogatory,
+			options: o,
+			log,
+			start: (name, command, args, cwd, env) => {
+				const child = supervisor.start({ name, command, args, cwd, env, logFile: join(o.logDir, `${name}.out`) });
+				return () => running(child);
+			},
+		});
+		if (!rogatory.ok) return fail(rogatory.error);
+	}
 	return ok({ pids: () => supervisor.pids(), stop: () => supervisor.stopAll() });
 }

@@ -21,6 +21,8 @@ export interface RunWithPeersRequest {
 	readonly authority: string;
 	/** Only these peers (the roster's authorities otherwise). */
 	readonly only?: readonly string[];
+	/** The bridge and the web app as services (run.ts; the default). */
+	readonly rogatory?: boolean;
 	readonly log: (line: string) => void;
 }
 
@@ -34,7 +36,14 @@ export async function startRunWithPeers(request: RunWithPeersRequest): Promise<R
 	});
 	if (!started.ok) return err(`the development homeservers to federate with did not start: ${started.error}`);
 	const peers = started.value.federation;
-	const demo = await startProductionDemo({ root, dir: request.dir, authority, federation: started.value.demo, log });
+	const demo = await startProductionDemo({
+		root,
+		dir: request.dir,
+		authority,
+		federation: started.value.demo,
+		...(request.rogatory === undefined ? {} : { rogatory: request.rogatory }),
+		log,
+	});
 	if (!demo.ok) {
 		await peers.stop();
 		return err(`the production run did not start: ${demo.error}`);

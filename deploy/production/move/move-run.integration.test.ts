@@ -136,6 +136,8 @@ describe('moving an authority from its development run on SQLite to PostgreSQL',
 			authority: AUTHORITY,
 			federation: started.value.demo,
 			awaitingMove: true,
+			// The moved server's bridge is the test's own (its register came from the development run).
+			rogatory: false,
 			log,
 		});
 		if (!installation.ok) throw new Error(installation.error);

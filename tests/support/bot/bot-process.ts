@@ -145,7 +145,12 @@ export interface RegisterContents {
 }
 
 /** What the bot's register holds (read-only, beside the running bot); empty before the bot created it. */
-export function readRegister(setup: BotSetup): RegisterContents | undefined {
+/** What a bot's register is read with: its file and its server map (a BotSetup, or a bridge service's). */
+export interface RegisterOf {
+	readonly config: Pick<BotSetup['config'], 'registerFile' | 'servers'>;
+}
+
+export function readRegister(setup: RegisterOf): RegisterContents | undefined {
 	if (!existsSync(setup.config.registerFile)) return undefined;
 	const opened = openRegister(
 		setup.config.registerFile,
