@@ -1,9 +1,10 @@
 // `npm run -s rogatory -- rules | deadline … | directory check … | bridge
-// verification-code | deploy … | production-demo | backup … | restore … | move-to-postgres …`: the preservation law and its arithmetic
+// verification-code | deploy … | production-demo | backup … | restore … | move-to-postgres … | admin-token …`: the preservation law and its arithmetic
 // (issue 5), the check of a vCard file for the directory, the bridge bot's
 // verification code (issue 12) and the production generator and the local production run
 // (issue 15, deploy/production/deploy-command.ts, scripts/production-demo.ts), backing up and restoring
-// an installation (deploy/production/backup/), moving one off SQLite (deploy/production/move/)
+// an installation (deploy/production/backup/), moving one off SQLite (deploy/production/move/),
+// the web app's homeserver admin token (deploy/production/admin-token/)
 // on the command line. Wiring only: the work is
 // in rogatory-cli/, over the pure functions of policies/.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
@@ -99,6 +100,11 @@ if (argv[0] === 'move-to-postgres') {
 	const { runMoveCommand } = await import('../deploy/production/move/command.ts');
 	usePrivateUmask();
 	process.exit(await runMoveCommand(argv.slice(1), (line) => process.stdout.write(`${line}\n`)));
+}
+if (argv[0] === 'admin-token') {
+	const { runAdminTokenCommand } = await import('../deploy/production/admin-token/command.ts');
+	usePrivateUmask();
+	process.exit(await runAdminTokenCommand(argv.slice(1), (line) => process.stdout.write(`${line}\n`)));
 }
 if (argv[0] === 'production-demo') {
 	const { runProductionDemo } = await import('./production-demo.ts');

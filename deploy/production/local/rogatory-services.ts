@@ -3,18 +3,22 @@
 // systemd would start it — the unit's ExecStart=, WorkingDirectory= and
 // EnvironmentFile= (unit-file.ts), nothing of this process's environment but
 // PATH — and supervised with Synapse's processes. Before the bridge, its
-// account is registered as the runbook's step 12 does, with the password of
-// its generated config, on the main process's own listener; an account that
-// exists already (a restored installation) is kept. The one addition to what
-// the units say: NODE_EXTRA_CA_CERTS, the run's CA, which on a real host is a
-// public CA the system trusts already.
+// account is registered as the runbook's step 12 does (the registration
+// secret, the password of its generated config, the main process's own
+// listener); an account that exists already (a restored installation) is
+// kept. Before the web app, its admin token, as `rogatory admin-token`
+// writes it (admin-token/). The one addition to what the units say:
+// NODE_EXTRA_CA_CERTS, the run's CA, which on a real host is a public CA the
+// system trusts already.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { err, ok, type Result } from '../../../policies/result.ts';
-import { lastLines, run } from '../../process/run.ts';
+import { ensureAdminToken } from '../admin-token/admin-token.ts';
+import { adminEnds, type AdminEnds } from '../admin-token/homeserver-ends.ts';
+import { registerWithSharedSecret } from '../admin-token/shared-secret.ts';
 import { BRIDGE_CONFIG } from '../bridge-config.ts';
 import type { ProductionOptions } from '../options.ts';
-import { pythonEnv } from './python-env.ts';
 import { environmentFileVariables, unitCommand } from './unit-file.ts';
 import { waitFor } from './wait.ts';
 
@@ -22,6 +26,8 @@ export interface RogatoryServicesRequest {
 	readonly options: ProductionOptions;
 	/** The run's CA certificate file, which issued nginx's certificate. */
 	readonly caCertPath: string;
+	/** The site's homeserver.admin_token_file. */
+	readonly adminTokenFile: string;
 	/** The bridge's /health port (the site's bridge.health_port). */
 	readonly bridgeHealthPort: number;
 	readonly log: (line: string) => void;
@@ -45,35 +51,17 @@ function bridgeAccount(o: ProductionOptions): Result<BridgeAccount, string> {
 	}
 }
 
-/** Registers the bridge's account as the runbook does (register_new_matrix_user on the main process), unless it exists. */
-async function ensureBridgeAccount(o: ProductionOptions, log: (line: string) => void): Promise<Result<void, string>> {
+/** Registers the bridge's account as the runbook does (the registration secret, on the main process), unless it exists. */
+async function ensureBridgeAccount(ends: AdminEnds, o: ProductionOptions, log: (line: string) => void): Promise<Result<void, string>> {
 	const account = bridgeAccount(o);
 	if (!account.ok) return account;
-	const main = `http://127.0.0.1:${o.mainPort}`;
-	const available = await fetch(`${main}/_matrix/client/v3/register/available?username=${encodeURIComponent(account.value.user)}`);
-	if (available.status === 400) {
-		log(`the bridge's account ${account.value.user} exists: kept`);
-		return ok(undefined);
-	}
-	log(`registering the bridge's account ${account.value.user} (register_new_matrix_user)`);
-	const registered = await run(
-		o.synapsePython,
-		[
-			'-m',
-			'synapse._scripts.register_new_matrix_user',
-			'-c',
-			join(o.configDir, 'homeserver.yaml'),
-			'-u',
-			account.value.user,
-			'-p',
-			account.value.password,
-			'--no-admin',
-			main,
-		],
-		{ env: pythonEnv() },
-	);
-	if (registered.code !== 0)
-		return err(`the bridge's account could not be registered:\n${lastLines(registered.stderr || registered.stdout, 6)}`);
+	const registered = await registerWithSharedSecret(ends, {
+		localpart: account.value.user,
+		password: account.value.password,
+		admin: false,
+	});
+	if (!registered.ok) return err(`the bridge's account: ${registered.error}`);
+	log(`the bridge's account ${account.value.user}: ${registered.value.kind === 'exists' ? 'exists, kept' : 'registered'}`);
 	return ok(undefined);
 }
 
@@ -106,7 +94,9 @@ function fromUnit(o: ProductionOptions, unitName: string, caCertPath: string): R
 
 export async function startRogatoryServices(request: RogatoryServicesRequest): Promise<Result<void, string>> {
 	const { options: o, log } = request;
-	const account = await ensureBridgeAccount(o, log);
+	const ends = adminEnds(parse(readFileSync(join(o.configDir, 'homeserver.yaml'), 'utf8')), 'homeserver.yaml');
+	if (!ends.ok) return ends;
+	const account = await ensureBridgeAccount(ends.value, o, log);
 	if (!account.ok) return account;
 
 	const bridge = fromUnit(o, 'rogatory-bridge.service', request.caCertPath);
@@ -116,6 +106,11 @@ export async function startRogatoryServices(request: RogatoryServicesRequest): P
 	const bridgeHealth = `http://127.0.0.1:${request.bridgeHealthPort}/health`;
 	const synced = await waitFor('the bridge', bridgeHealth, 180, bridgeAlive);
 	if (!synced.ok) return err(`${synced.error} (its log: ${join(o.logDir, 'bridge.out')})`);
+
+	// The web app's admin token (its offboarding), as `rogatory admin-token` writes it.
+	const token = await ensureAdminToken(ends.value, request.adminTokenFile);
+	if (!token.ok) return err(`the web app's admin token: ${token.error}`);
+	log(`the web app's admin token (${request.adminTokenFile}): ${token.value}`);
 
 	const web = fromUnit(o, 'rogatory-web.service', request.caCertPath);
 	if (!web.ok) return web;

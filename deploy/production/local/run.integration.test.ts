@@ -20,9 +20,9 @@
 // security headers and its same-origin Matrix proxy to both homeservers
 // answer through nginx, and its process has the unit's environment only.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:https';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import type { MatrixClient } from 'matrix-js-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ import type { LocalFederation } from '../../local/federation.ts';
 import { registerAccount } from '../../local/provision.ts';
 import type { AuthorityId } from '../../../policies/roster/types.ts';
 import { registrationMac } from '../../local/registration-mac.ts';
+import { runAdminTokenCommand } from '../admin-token/command.ts';
 import { productionWorkers } from '../worker-set.ts';
 import { DEMO_ADDRESS } from './demo-options.ts';
 import type { ProductionDemo } from './run.ts';
@@ -91,11 +92,19 @@ function call(method: string, path: string, body?: unknown, token?: string, port
 }
 
 /** A request to the web app through nginx: its host name on the run's address, checked against the run's CA. */
-function webCall(path: string): Promise<Answer> {
+function webCall(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
 	const host = demo.webUrl!.hostname;
 	return new Promise((resolve, reject) => {
 		const req = request(
-			{ host: DEMO_ADDRESS, port: 443, path, method: 'GET', servername: host, ca: demo.caCert, headers: { host } },
+			{
+				host: DEMO_ADDRESS,
+				port: 443,
+				path,
+				method: options.method ?? 'GET',
+				servername: host,
+				ca: demo.caCert,
+				headers: { host, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+			},
 			(res) => {
 				let text = '';
 				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -111,7 +120,22 @@ function webCall(path: string): Promise<Answer> {
 			},
 		);
 		req.on('error', reject);
-		req.end();
+		req.end(options.body === undefined ? undefined : JSON.stringify(options.body));
+	});
+}
+
+/** Registers `username` on the production homeserver through nginx's host-only admin API. */
+async function register(username: string, password: string): Promise<Answer> {
+	const secret = readFileSync(join(demo.options.configDir, 'secrets', 'registration_shared_secret'), 'utf8').trim();
+	const nonce = await call('GET', '/_synapse/admin/v1/register');
+	expect(nonce.status).toBe(200);
+	const n = String(nonce.json['nonce']);
+	return call('POST', '/_synapse/admin/v1/register', {
+		nonce: n,
+		username,
+		password,
+		admin: false,
+		mac: registrationMac(secret, n, username, password, false),
 	});
 }
 
@@ -207,23 +231,79 @@ describe('the local production run', () => {
 	});
 
 	it('lets the host register an account through the admin API, and sign in', async () => {
-		const secret = readFileSync(join(demo.options.configDir, 'secrets', 'registration_shared_secret'), 'utf8').trim();
-		const nonce = await call('GET', '/_synapse/admin/v1/register');
-		expect(nonce.status).toBe(200);
-		const n = String(nonce.json['nonce']);
-		const registered = await call('POST', '/_synapse/admin/v1/register', {
-			nonce: n,
-			username: 'ana.production',
-			password: 'a long production password',
-			admin: false,
-			mac: registrationMac(secret, n, 'ana.production', 'a long production password', false),
-		});
+		const registered = await register('ana.production', 'a long production password');
 		expect(registered.status, JSON.stringify(registered.json)).toBe(200);
 		token = String(registered.json['access_token']);
 		deviceId = String(registered.json['device_id']);
 		userId = String(registered.json['user_id']);
 		expect(token.length).toBeGreaterThan(10);
 		expect(userId).toBe(`@ana.production:${DEMO_ADDRESS}`);
+	});
+
+	it('offboards a person from the web app: an administrator’s session through nginx, the admin API on the main process’s own listener', async () => {
+		// The site's admin token file, written by the run as `rogatory admin-token` writes it.
+		const administrator = await register('sofia.herrera', 'the administrator’s long password');
+		expect(administrator.status, JSON.stringify(administrator.json)).toBe(200);
+		const leaving = await register('carlos.mendez', 'the officer’s long password');
+		expect(leaving.status, JSON.stringify(leaving.json)).toBe(200);
+		const signedIn = await webCall('/api/session', {
+			method: 'POST',
+			body: { userId: administrator.json['user_id'], accessToken: administrator.json['access_token'] },
+		});
+		expect(signedIn.status, JSON.stringify(signedIn.json)).toBe(204);
+		const setCookie = [signedIn.headers['set-cookie'] ?? []].flat();
+		// nginx's forwarded protocol is trusted: the cookie is Secure.
+		expect(setCookie.join(';')).toMatch(/;\s*Secure/i);
+		const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
+
+		const offboarded = await webCall('/api/admin/offboard', {
+			method: 'POST',
+			body: { person: 'carlos.mendez' },
+			headers: { cookie, origin: demo.webUrl!.origin },
+		});
+		expect(offboarded.status, JSON.stringify(offboarded.json)).toBe(200);
+		expect(offboarded.json['kind']).toBe('deactivated');
+		// The account is gone: its token no longer answers.
+		const whoami = await call('GET', '/_matrix/client/v3/account/whoami', undefined, String(leaving.json['access_token']));
+		expect(whoami.status).toBe(401);
+		// The main process served the admin calls on its own listener, not through nginx.
+		expect(await logged('main', /Processed request: .*"POST \/_synapse\/admin\/v1\/deactivate\//)).toBe(true);
+		expect(readFileSync(join(demo.options.logDir, 'nginx-access.log'), 'utf8')).not.toContain('/_synapse/admin/v1/deactivate');
+	});
+
+	it('keeps a working admin token, and signs the admin account in again when the token is lost or ended (rogatory admin-token)', async () => {
+		const args = ['--site', demo.sitePath, '--synapse-config', join(demo.options.configDir, 'homeserver.yaml')];
+		const said: string[] = [];
+		const tokenFile = join(dirname(demo.sitePath), AUTHORITY, 'secrets', 'admin-token');
+		expect(await runAdminTokenCommand(args, (line) => said.push(line))).toBe(0);
+		expect(said.pop()).toContain('still signs the admin account in: kept');
+		const first = readFileSync(tokenFile, 'utf8').trim();
+
+		rmSync(tokenFile);
+		expect(await runAdminTokenCommand(args, (line) => said.push(line))).toBe(0);
+		expect(said.pop()).toContain('signed in again');
+		const second = readFileSync(tokenFile, 'utf8').trim();
+		expect(second).not.toBe(first);
+		expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+
+		// A token that no longer answers (signed out) is replaced, and the new one is an admin's.
+		expect((await call('POST', '/_matrix/client/v3/logout', {}, second)).status).toBe(200);
+		expect(await runAdminTokenCommand(args, (line) => said.push(line))).toBe(0);
+		expect(said.pop()).toContain('signed in again');
+		const third = readFileSync(tokenFile, 'utf8').trim();
+		const admin = await call(
+			'GET',
+			`/_synapse/admin/v2/users/${encodeURIComponent(`@rogatory-admin:${demo.serverName}`)}`,
+			undefined,
+			third,
+		);
+		expect(admin.status).toBe(200);
+
+		// Refusals say what to do.
+		expect(await runAdminTokenCommand(['--site', demo.sitePath, '--synapse-config', '/nonexistent.yaml'], (line) => said.push(line))).toBe(
+			1,
+		);
+		expect(said.pop()).toContain('name it with --synapse-config');
 	});
 
 	it('has the client reader serve /sync and event sending, the main process neither, and the event persister write the message', async () => {

@@ -224,7 +224,13 @@ export async function startProductionDemo(request: ProductionDemoRequest): Promi
 	}
 
 	const caCert = readFileSync(certs.value.caCert, 'utf8');
-	const rogatory = withRogatory ? { caCertPath: certs.value.caCert, bridgeHealthPort: DEMO_BRIDGE_HEALTH_PORT } : undefined;
+	const rogatory = withRogatory
+		? {
+				caCertPath: certs.value.caCert,
+				bridgeHealthPort: DEMO_BRIDGE_HEALTH_PORT,
+				adminTokenFile: loadedSite.document.homeserver.adminTokenFile,
+			}
+		: undefined;
 	const startServicesAgain = () => startServices({ options: o, dir, serverName, caCert, log, ...(rogatory ? { rogatory } : {}) });
 	let services: RunningServices | undefined;
 	const baseUrl = `https://${DEMO_ADDRESS}`;

@@ -35,7 +35,7 @@ export interface ServicesRequest {
 	readonly caCert: string;
 	readonly log: (line: string) => void;
 	/** The bridge and the web app too, from their units; left out, Synapse and nginx only (tests that bring their own bridges). */
-	readonly rogatory?: Pick<RogatoryServicesRequest, 'caCertPath' | 'bridgeHealthPort'>;
+	readonly rogatory?: Pick<RogatoryServicesRequest, 'caCertPath' | 'bridgeHealthPort' | 'adminTokenFile'>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
