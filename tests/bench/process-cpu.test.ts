@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyShare, cpuSeconds, cpuTicks, machineTicks } from './process-cpu.ts';
+import { busyShare, childrenOf, cpuSeconds, cpuTicks, machineTicks, parentPid } from './process-cpu.ts';
 
 describe('cpuTicks (/proc/<pid>/stat)', () => {
 	it('adds utime and stime, fields 14 and 15', () => {
@@ -13,6 +13,17 @@ describe('cpuTicks (/proc/<pid>/stat)', () => {
 	it('is undefined for what it cannot parse', () => {
 		expect(cpuTicks('')).toBeUndefined();
 		expect(cpuTicks('1 (x) S 1')).toBeUndefined();
+	});
+});
+
+describe('parentPid and childrenOf', () => {
+	it('reads field 4, past a command name with parentheses', () => {
+		expect(parentPid('77 (a (b) c) R 12 77 77 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 9 0 0')).toBe(12);
+		expect(parentPid('1 (x)')).toBeUndefined();
+	});
+
+	it('finds this process among its parent’s children', () => {
+		expect(childrenOf(process.ppid)).toContain(process.pid);
 	});
 });
 

@@ -3,7 +3,7 @@
 // went: `production_load` prints them for each phase.
 // NOTE: a process's own time only — what its children use is counted when
 // they are reaped, so PostgreSQL's backends are not in its postmaster's.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux reports process and machine times in USER_HZ ticks, 100 a second on every architecture it runs on here. */
 const TICKS_PER_SECOND = 100;
@@ -16,6 +16,26 @@ export function cpuTicks(stat: string): number | undefined {
 	const utime = Number(rest[11]);
 	const stime = Number(rest[12]);
 	return Number.isInteger(utime) && Number.isInteger(stime) ? utime + stime : undefined;
+}
+
+/** The parent's pid from the text of /proc/<pid>/stat (field 4), or undefined when it cannot be parsed. */
+export function parentPid(stat: string): number | undefined {
+	const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+	return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+
+/** The live children of `pid` (PostgreSQL's backends, say, whose time their postmaster's does not hold). */
+export function childrenOf(pid: number): number[] {
+	const children: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (parentPid(readFileSync(`/proc/${entry}/stat`, 'utf8')) === pid) children.push(Number(entry));
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+	return children;
 }
 
 /** The CPU seconds the live ones of `pids` have used so far; one that has ended or cannot be read counts 0. */

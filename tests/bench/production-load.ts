@@ -36,7 +36,7 @@ import { startNodeClient } from '../support/matrix-node-client.ts';
 import { DeliveryLedger, deliveredPerSecond, type LedgerSummary } from './delivery-ledger.ts';
 import { productionWorkers } from '../../deploy/production/worker-set.ts';
 import { pairedRoom } from './paired-room.ts';
-import { busyShare, cpuSeconds, machineNow } from './process-cpu.ts';
+import { busyShare, childrenOf, cpuSeconds, machineNow } from './process-cpu.ts';
 import { BASELINE_PEER, PEER, PRODUCTION, withProductionSite, type ProductionSite } from './production-site.ts';
 import { percentile, report } from './stats.ts';
 
@@ -74,6 +74,8 @@ interface PhaseResult {
 	readonly undecryptable: number;
 	/** CPU seconds used from the first send until the last delivery: the Synapse processes of the side under test, the peer's, and this process's. */
 	readonly cpuS: { readonly here: number; readonly peer: number; readonly bench: number };
+	/** The side under test's CPU seconds by process (each Synapse process, PostgreSQL with its backends), when it has several. */
+	readonly cpuByProcess: Readonly<Record<string, number>>;
 	/** The machine's CPU busy over the same time (0–1), all processes, the bench's and any other's. */
 	readonly machineBusy: number;
 }
@@ -82,7 +84,12 @@ interface PhaseResult {
 interface PhasePids {
 	readonly here: () => readonly number[];
 	readonly peer: () => readonly number[];
+	/** The side under test's processes by name, for the breakdown (none for a development homeserver). */
+	readonly named?: () => Readonly<Record<string, readonly number[]>>;
 }
+
+const cpuOfEach = (named: Readonly<Record<string, readonly number[]>>): Record<string, number> =>
+	Object.fromEntries(Object.entries(named).map(([name, pids]) => [name, cpuSeconds(pids)]));
 
 async function inBatches<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
 	const out: R[] = [];
@@ -140,7 +147,13 @@ async function runPhase(site: ProductionSite, name: string, authority: string, p
 		const perClient = Math.floor((s.seconds * 1000) / s.intervalMs);
 		progress(`${name}: sending for ${s.seconds} s, one message every ${s.intervalMs} ms per client (at most ${perClient} each)`);
 		let sendFailures = 0;
-		const cpuBefore = { here: cpuSeconds(pids.here()), peer: cpuSeconds(pids.peer()), bench: process.cpuUsage(), machine: machineNow() };
+		const cpuBefore = {
+			here: cpuSeconds(pids.here()),
+			peer: cpuSeconds(pids.peer()),
+			bench: process.cpuUsage(),
+			machine: machineNow(),
+			each: cpuOfEach(pids.named?.() ?? {}),
+		};
 		const start = performance.now();
 		const end = start + s.seconds * 1000;
 		await Promise.all(
@@ -174,6 +187,9 @@ async function runPhase(site: ProductionSite, name: string, authority: string, p
 			peer: round1(cpuSeconds(pids.peer()) - cpuBefore.peer),
 			bench: round1((benchUsage.user + benchUsage.system) / 1e6),
 		};
+		const cpuByProcess = Object.fromEntries(
+			Object.entries(cpuOfEach(pids.named?.() ?? {})).map(([name, seconds]) => [name, round1(seconds - (cpuBefore.each[name] ?? 0))]),
+		);
 		const machineBusy = Math.round(busyShare(cpuBefore.machine, machineNow()) * 100) / 100;
 		progress(
 			`${name}: ${summary.sent} sent, ${summary.delivered} delivered, ${summary.lost.length} lost, ${summary.duplicated.length} duplicated, ${sendFailures} failed sends`,
@@ -185,6 +201,7 @@ async function runPhase(site: ProductionSite, name: string, authority: string, p
 			sendFailures,
 			undecryptable: failures.size,
 			cpuS,
+			cpuByProcess,
 			machineBusy,
 		};
 	} finally {
@@ -231,6 +248,7 @@ const detail = (r: PhaseResult) => ({
 	synapse_cpu_s: r.cpuS.here,
 	peer_cpu_s: r.cpuS.peer,
 	bench_cpu_s: r.cpuS.bench,
+	...(Object.keys(r.cpuByProcess).length === 0 ? {} : { cpu_s_by_process: r.cpuByProcess }),
 	machine_busy: r.machineBusy,
 });
 
@@ -246,7 +264,26 @@ export async function productionLoad(): Promise<void> {
 			const byName = site.demo.pids();
 			return ['main', ...productionWorkers(site.demo.options).map((w) => w.name)].flatMap((n) => byName[n] ?? []);
 		};
-		const production = await runPhase(site, 'production', PRODUCTION, { here: productionSynapse, peer: synapseOf(PEER) }, s);
+		const byProcess = (): Record<string, readonly number[]> => {
+			const byName = site.demo.pids();
+			const postgres = byName['postgres'];
+			return {
+				...Object.fromEntries(
+					['main', ...productionWorkers(site.demo.options).map((w) => w.name)].map((n) => [n, byName[n] ? [byName[n]] : []]),
+				),
+				// The postmaster and its backends (Synapse's connections): their time is not in the postmaster's.
+				postgres: postgres === undefined ? [] : [postgres, ...childrenOf(postgres)],
+				redis: byName['redis'] ? [byName['redis']] : [],
+				nginx: byName['nginx'] ? [byName['nginx'], ...childrenOf(byName['nginx'])] : [],
+			};
+		};
+		const production = await runPhase(
+			site,
+			'production',
+			PRODUCTION,
+			{ here: productionSynapse, peer: synapseOf(PEER), named: byProcess },
+			s,
+		);
 		const rateLimited = rateLimitedSince(accessLog, logStart);
 		const development = await runPhase(site, 'development', BASELINE_PEER, { here: synapseOf(BASELINE_PEER), peer: synapseOf(PEER) }, s);
 
