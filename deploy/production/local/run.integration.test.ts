@@ -21,7 +21,7 @@
 // answer through nginx, and its process has the unit's environment only.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:https';
+import { request, type RequestOptions } from 'node:https';
 import { dirname, join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import type { MatrixClient } from 'matrix-js-sdk';
@@ -59,69 +59,58 @@ type BridgeOf = RegisterOf & { readonly userId: string };
 
 let peers: LocalFederation | undefined;
 
-function call(method: string, path: string, body?: unknown, token?: string, port = 443): Promise<Answer> {
+/** An HTTPS request checked against the run's CA; its answer with the body read as JSON (or as { text }). */
+function ask(options: RequestOptions, body: unknown): Promise<Answer> {
 	return new Promise((resolve, reject) => {
-		const url = new URL(path, `${demo.baseUrl}:${port}`);
-		const req = request(
-			url,
-			{
-				method,
-				ca: demo.caCert,
-				headers: {
-					'content-type': 'application/json',
-					...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-				},
-			},
-			(res) => {
-				let text = '';
-				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-				res.on('end', () => {
-					let json: Record<string, unknown>;
-					try {
-						json = JSON.parse(text) as Record<string, unknown>;
-					} catch {
-						json = { text };
-					}
-					resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
-				});
-			},
-		);
+		const req = request({ ...options, ca: demo.caCert }, (res) => {
+			let text = '';
+			res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+			res.on('end', () => {
+				let json: Record<string, unknown>;
+				try {
+					json = JSON.parse(text) as Record<string, unknown>;
+				} catch {
+					json = { text };
+				}
+				resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
+			});
+		});
 		req.on('error', reject);
 		req.end(body === undefined ? undefined : JSON.stringify(body));
 	});
 }
 
-/** A request to the web app through nginx: its host name on the run's address, checked against the run's CA. */
+/** A request to the homeserver through nginx. */
+function call(method: string, path: string, body?: unknown, token?: string, port = 443): Promise<Answer> {
+	const url = new URL(path, `${demo.baseUrl}:${port}`);
+	const authorization: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+	return ask(
+		{
+			host: url.hostname,
+			port: url.port,
+			path: `${url.pathname}${url.search}`,
+			method,
+			headers: { 'content-type': 'application/json', ...authorization },
+		},
+		body,
+	);
+}
+
+/** A request to the web app through nginx: its host name on the run's address. */
 function webCall(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
 	const host = demo.webUrl!.hostname;
-	return new Promise((resolve, reject) => {
-		const req = request(
-			{
-				host: DEMO_ADDRESS,
-				port: 443,
-				path,
-				method: options.method ?? 'GET',
-				servername: host,
-				ca: demo.caCert,
-				headers: { host, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
-			},
-			(res) => {
-				let text = '';
-				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-				res.on('end', () => {
-					let json: Record<string, unknown>;
-					try {
-						json = JSON.parse(text) as Record<string, unknown>;
-					} catch {
-						json = { text };
-					}
-					resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
-				});
-			},
-		);
-		req.on('error', reject);
-		req.end(options.body === undefined ? undefined : JSON.stringify(options.body));
-	});
+	const type: Record<string, string> = options.body === undefined ? {} : { 'content-type': 'application/json' };
+	return ask(
+		{
+			host: DEMO_ADDRESS,
+			port: 443,
+			path,
+			method: options.method ?? 'GET',
+			servername: host,
+			headers: { host, ...type, ...options.headers },
+		},
+		options.body,
+	);
 }
 
 /** Registers `username` on the production homeserver through nginx's host-only admin API. */
