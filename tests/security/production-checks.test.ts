@@ -18,6 +18,7 @@ import { productionWorkers } from '../../deploy/production/worker-set.ts';
 import { ensureProductionSecrets } from '../../deploy/production/write-secrets.ts';
 import { ensureProductionSynapse } from '../../deploy/synapse/production-install.ts';
 import { demoRoster } from '../../policies/roster/testing/demo.ts';
+import { pythonEnv } from '../../deploy/production/local/python-env.ts';
 
 const SERVER = 'matrix.mp.gt.rogatory.example';
 
@@ -26,12 +27,6 @@ describe('the generated installation, checked by the tools that will run it', ()
 	let o: ProductionOptions;
 	let python: string;
 
-	const pythonEnv = (): NodeJS.ProcessEnv => {
-		const env = { ...process.env };
-		delete env['PYTHONPATH'];
-		delete env['PYTHONHOME'];
-		return env;
-	};
 	const synapseCheck = (configs: readonly string[]) =>
 		spawnSync(python, ['-m', 'synapse.config', ...configs.flatMap((c) => ['-c', c])], { cwd: dir, encoding: 'utf8', env: pythonEnv() });
 	const nginxCheck = (site: string) => {

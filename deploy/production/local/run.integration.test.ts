@@ -21,7 +21,6 @@
 // answer through nginx, and its process has the unit's environment only.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { request, type RequestOptions } from 'node:https';
 import { dirname, join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import type { MatrixClient } from 'matrix-js-sdk';
@@ -31,11 +30,11 @@ import { caseRoomWithBots, crossSignedClient, linearSend, until } from '../../..
 import { runCaseFlow } from '../../../tests/support/bot/case-flow.ts';
 import { fetchEncryptedAttachment, sendEncryptedAttachment, type SentFile } from '../../../tests/support/case-attachment.ts';
 import type { FederationInfo } from '../../../tests/support/federation-info.ts';
+import { productionRequests } from '../../../tests/support/production-requests.ts';
 import { createEncryptedRoom, decryptedMessage, invitedTo, startNodeClient } from '../../../tests/support/matrix-node-client.ts';
 import type { LocalFederation } from '../../local/federation.ts';
 import { registerAccount } from '../../local/provision.ts';
 import type { AuthorityId } from '../../../policies/roster/types.ts';
-import { registrationMac } from '../../local/registration-mac.ts';
 import { runAdminTokenCommand } from '../admin-token/command.ts';
 import { productionWorkers } from '../worker-set.ts';
 import { DEMO_ADDRESS } from './demo-options.ts';
@@ -46,104 +45,12 @@ const AUTHORITY = 'gt-mp' as AuthorityId;
 /** The development homeserver it federates with: a peer of Guatemala's in REFCO. */
 const PEER = 'sv-fgr' as AuthorityId;
 
-interface Answer {
-	readonly status: number;
-	readonly headers: Record<string, string | string[] | undefined>;
-	readonly json: Record<string, unknown>;
-}
-
 let demo: ProductionDemo;
+let peers: LocalFederation | undefined;
+const { call, webCall, register, logOf, logged } = productionRequests(() => demo);
 
 /** A bridge whose register the test reads: the run's service, or a bot process of the test. */
 type BridgeOf = RegisterOf & { readonly userId: string };
-
-let peers: LocalFederation | undefined;
-
-/** An HTTPS request checked against the run's CA; its answer with the body read as JSON (or as { text }). */
-function ask(options: RequestOptions, body: unknown): Promise<Answer> {
-	return new Promise((resolve, reject) => {
-		const req = request({ ...options, ca: demo.caCert }, (res) => {
-			let text = '';
-			res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-			res.on('end', () => {
-				let json: Record<string, unknown>;
-				try {
-					json = JSON.parse(text) as Record<string, unknown>;
-				} catch {
-					json = { text };
-				}
-				resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
-			});
-		});
-		req.on('error', reject);
-		req.end(body === undefined ? undefined : JSON.stringify(body));
-	});
-}
-
-/** A request to the homeserver through nginx. */
-function call(method: string, path: string, body?: unknown, token?: string, port = 443): Promise<Answer> {
-	const url = new URL(path, `${demo.baseUrl}:${port}`);
-	const authorization: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
-	return ask(
-		{
-			host: url.hostname,
-			port: url.port,
-			path: `${url.pathname}${url.search}`,
-			method,
-			headers: { 'content-type': 'application/json', ...authorization },
-		},
-		body,
-	);
-}
-
-/** A request to the web app through nginx: its host name on the run's address. */
-function webCall(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
-	const host = demo.webUrl!.hostname;
-	const type: Record<string, string> = options.body === undefined ? {} : { 'content-type': 'application/json' };
-	return ask(
-		{
-			host: DEMO_ADDRESS,
-			port: 443,
-			path,
-			method: options.method ?? 'GET',
-			servername: host,
-			headers: { host, ...type, ...options.headers },
-		},
-		options.body,
-	);
-}
-
-/** Registers `username` on the production homeserver through nginx's host-only admin API. */
-async function register(username: string, password: string): Promise<Answer> {
-	const secret = readFileSync(join(demo.options.configDir, 'secrets', 'registration_shared_secret'), 'utf8').trim();
-	const nonce = await call('GET', '/_synapse/admin/v1/register');
-	expect(nonce.status).toBe(200);
-	const n = String(nonce.json['nonce']);
-	return call('POST', '/_synapse/admin/v1/register', {
-		nonce: n,
-		username,
-		password,
-		admin: false,
-		mac: registrationMac(secret, n, username, password, false),
-	});
-}
-
-const logOf = (name: string): string => {
-	try {
-		return readFileSync(join(demo.options.logDir, name === 'main' ? 'homeserver.log' : `${name}.log`), 'utf8');
-	} catch {
-		return '';
-	}
-};
-
-/** Synapse's request log flushes every 5 seconds (log-config.ts): wait for the line. */
-async function logged(name: string, pattern: RegExp): Promise<boolean> {
-	for (let i = 0; i < 60; i++) {
-		if (pattern.test(logOf(name))) return true;
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	return false;
-}
 
 describe('the local production run', () => {
 	let token: string;
