@@ -13,13 +13,13 @@ import {
 	echoed,
 	joinedMembers,
 	judgedEvents,
-	memberNames,
 	ownCaseEventTypes,
 	timelineItems,
 	type TimelineItem,
 	type VerdictOf,
 } from './cases.ts';
 import { alertAckEnvelopes, alertStepEnvelopes } from './alert-step-envelopes.ts';
+import { memberNames } from './member-names.ts';
 import { preservationEnvelopes } from './preservation-envelopes.ts';
 import type { MatrixClient, Room } from './sdk.ts';
 

@@ -430,19 +430,6 @@ export async function reissueAclAfterJoins(client: MatrixClient, room: Room): Pr
 	}
 }
 
-/**
- * The display names the room's members chose, by user ID; a member without
- * one (or whose name is their ID) is left out, and shown by ID.
- */
-export function memberNames(room: Room): ReadonlyMap<string, string> {
-	const names = new Map<string, string>();
-	for (const member of room.getMembers()) {
-		const name = member.rawDisplayName.trim();
-		if (name !== '' && name !== member.userId) names.set(member.userId, name);
-	}
-	return names;
-}
-
 /** The room's joined members' user IDs, sorted. */
 export function joinedMembers(room: Room): readonly string[] {
 	return room
