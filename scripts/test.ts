@@ -12,6 +12,7 @@ import { ensureChromium } from './chromium.ts';
 import { bin, run } from './child.ts';
 import { startE2eEnvironment, type E2eEnvironment } from './e2e-environment.ts';
 import { add, none, playwrightCounts, vitestCounts } from './test-counts.ts';
+import { describeFailure, playwrightFailures, vitestFailures, type Failure } from './test-failures.ts';
 
 // Files 0600, folders 0700, even when not started through scripts/bootstrap.sh.
 usePrivateUmask();
@@ -21,6 +22,7 @@ const reports = join(root, '.data', 'test-reports');
 
 const total = none();
 const failedSteps: string[] = [];
+const failures: Failure[] = [];
 
 /** Runs one step; a failed check that is not a test runner counts as one failed test. */
 async function step(
@@ -48,7 +50,9 @@ async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<voi
 		env,
 		true,
 	);
-	add(total, vitestCounts(report));
+	const counts = vitestCounts(report);
+	add(total, counts);
+	if (counts.failed > 0) failures.push(...vitestFailures(report, root));
 }
 
 async function main(): Promise<number> {
@@ -107,7 +111,9 @@ async function main(): Promise<number> {
 			{ ...e2e.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
 			true,
 		);
-		add(total, playwrightCounts(report));
+		const counts = playwrightCounts(report);
+		add(total, counts);
+		if (counts.failed > 0) failures.push(...playwrightFailures(report));
 	} finally {
 		await stopAll();
 	}
@@ -116,6 +122,7 @@ async function main(): Promise<number> {
 
 const code = await main();
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+if (failures.length > 0) console.log(`\nFailed tests:\n${failures.map(describeFailure).join('\n')}`);
 console.log(`\nTests: ${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`);
 process.exit(code === 0 && total.failed === 0 ? 0 : 1);
 
