@@ -91,6 +91,8 @@ describe('a person’s own alert address', () => {
 		const user = zainab.getSafeUserId();
 		const sent = await zainab.sendMessage(room, buildAlertPreferencesContent({ version, email: OWN, off: [] }) as never);
 		await bot.logged(`alerts: ${sent.event_id} from ${user}: alert setting taken`);
+		// NOTE: logged as the batch is read, before its transaction commits: the register holds it a moment later.
+		await until(() => held(user)?.version === version, 'the register holds her setting', 100);
 		expect(held(user)).toMatchObject({ version, email: OWN });
 
 		// With her access token alone, in the clear: refused, and logged so.
