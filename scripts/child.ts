@@ -18,6 +18,20 @@ export function run(command: string, args: readonly string[], env: NodeJS.Proces
 	});
 }
 
+/** Runs a command to completion with its output kept rather than shown (stdout and stderr in order); for steps run side by side. */
+export function captured(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+		const chunks: Buffer[] = [];
+		child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+		child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+		child.on('error', (error) => resolve({ code: 127, output: `rogatory: could not run ${command}: ${error.message}\n` }));
+		child.on('close', (code, signal) =>
+			resolve({ code: code ?? (signal === null ? 1 : 128), output: Buffer.concat(chunks).toString('utf8') }),
+		);
+	});
+}
+
 /** A project binary from node_modules/.bin. */
 export const bin = (name: string): string => `node_modules/.bin/${name}`;
 

@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in the order that fails fastest
-// — lint, formatting and types; unit tests; the web build; then integration,
+// — lint, formatting and types (side by side: one core each); unit tests; the web build; then integration,
 // fault (tests/faults) and end-to-end tests against a real federation of the
 // `test` profile, which this run starts on its own addresses and ports and always stops.
 // Ends on one plain line: "Tests: N passed, N failed".
@@ -9,7 +9,7 @@ import { startFederation, type LocalFederation } from '../deploy/local/federatio
 import { usePrivateUmask } from '../deploy/process/private-umask.ts';
 import { profileDeployment } from './deployment.ts';
 import { ensureChromium } from './chromium.ts';
-import { bin, run } from './child.ts';
+import { bin, captured, run } from './child.ts';
 import { startE2eEnvironment, type E2eEnvironment } from './e2e-environment.ts';
 import { add, none, playwrightCounts, vitestCounts } from './test-counts.ts';
 import { describeFailure, playwrightFailures, vitestFailures, type Failure } from './test-failures.ts';
@@ -41,6 +41,20 @@ async function step(
 	return code === 0;
 }
 
+/** Runs checks side by side (each is one process on one core), then shows each one's output in turn, as step() would. */
+async function steps(checks: readonly { name: string; command: string; args: readonly string[] }[]): Promise<void> {
+	const done = await Promise.all(checks.map((check) => captured(check.command, check.args)));
+	for (const [i, check] of checks.entries()) {
+		const { code, output } = done[i]!;
+		console.log(`\n── ${check.name} ──`);
+		if (output !== '') process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+		if (code !== 0) {
+			failedSteps.push(check.name);
+			total.failed += 1;
+		}
+	}
+}
+
 async function vitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
 	const report = join(reports, `vitest-${project}.json`);
 	await step(
@@ -60,9 +74,15 @@ async function main(): Promise<number> {
 	mkdirSync(reports, { recursive: true });
 
 	await step('svelte-kit sync', bin('svelte-kit'), ['sync']);
-	await step('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
-	await step('format (prettier)', bin('prettier'), ['--check', '--log-level=warn', '.']);
-	await step('types (svelte-check)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+	await steps([
+		{ name: 'lint (eslint)', command: bin('eslint'), args: ['--max-warnings=0', '.'] },
+		{ name: 'format (prettier)', command: bin('prettier'), args: ['--check', '--log-level=warn', '.'] },
+		{
+			name: 'types (svelte-check)',
+			command: bin('svelte-check'),
+			args: ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'],
+		},
+	]);
 	await vitest('unit');
 	const built = await step('web build', bin('vite'), ['build', '--logLevel', 'warn']);
 
