@@ -80,6 +80,27 @@ describe('foldDirectory: who may write', () => {
 		]);
 	});
 
+	it('does not list an untrusted copy of a payload that counts, from its sender or its author (a re-send to a new device)', () => {
+		const fromBackup = { counts: false, code: 'not-guaranteed', reason: 'key from a backup' } as const;
+		const payload = personPayload(ANA, '2026-11-02T00:00:00Z', LUCIA.id);
+		const resent = arrival('$09', BRIDGE, payload);
+		const view = fold(arrival('$07', BRIDGE, payload, fromBackup), resent);
+		expect(view.ignored).toEqual([]);
+		expect(view.people.map((p) => p.entry.name)).toEqual(['Ana López']);
+		// The editor's own copy of what her bridge re-sent with her stamp is not listed either.
+		expect(fold(named, arrival('$07', LUCIA.id, payload, fromBackup), resent).ignored).toEqual([]);
+		// A third party's copy, or a different payload, is still listed.
+		const other = fold(
+			arrival('$07', CARLOS, payload, fromBackup),
+			arrival('$08', BRIDGE, personPayload(ANA, '2026-11-03T00:00:00Z', LUCIA.id), fromBackup),
+			resent,
+		);
+		expect(other.ignored.map((i) => [i.eventId, i.sender, i.reason.kind])).toEqual([
+			['$07', CARLOS, 'untrusted'],
+			['$08', BRIDGE, 'untrusted'],
+		]);
+	});
+
 	it('ignores malformed events, keeping the parser’s words for the logs', () => {
 		const malformed: DirectoryArrival = {
 			eventId: '$08',

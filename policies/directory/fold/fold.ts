@@ -70,10 +70,12 @@ function admit(
 		input.roster.authorities.filter((a) => a.memberships.some((m) => m.network === input.network)).map((a) => a.id as string),
 	);
 	const admitted: Counted[] = [];
+	const untrusted: { e: DirectoryArrival; payload: DirectoryPayload | undefined; reason: IgnoredReason }[] = [];
 	for (const e of distinct(events)) {
 		const parsed = parseDirectoryContent(e.content);
 		const about = parsed.ok ? { authority: authorityOf(parsed.value) } : {};
-		if (!e.verdict.counts) ignore(e, { kind: 'untrusted', code: e.verdict.code, ...about });
+		if (!e.verdict.counts)
+			untrusted.push({ e, payload: parsed.ok ? parsed.value : undefined, reason: { kind: 'untrusted', code: e.verdict.code, ...about } });
 		else if (!parsed.ok) ignore(e, { kind: 'malformed', detail: parsed.error });
 		else if (!members.has(authorityOf(parsed.value)))
 			ignore(e, { kind: 'outside-network', authority: authorityOf(parsed.value), network: input.network });
@@ -83,8 +85,22 @@ function admit(
 			ignore(e, { kind: 'wrong-room', authority: authorityOf(parsed.value) });
 		else admitted.push(counted(e.eventId, e.sender, parsed.value));
 	}
+	// NOTE: an untrusted copy of a payload that also counts, sent by the same sender or by the payload's own author,
+	// is not listed: that is a new device reading earlier copies with keys from the backup, then the bridge's re-send
+	// of the same entries (its own, and its editors' with their stamps). Nothing of it is lost: the same payload
+	// counts. Anything else untrusted is listed — a third party's copy too.
+	const countedBy = new Map<string, Set<string>>();
+	for (const c of admitted) countedBy.set(copyKey(c.payload), (countedBy.get(copyKey(c.payload)) ?? new Set()).add(c.sender));
+	for (const { e, payload, reason } of untrusted) {
+		const senders = payload === undefined ? undefined : countedBy.get(copyKey(payload));
+		const resent = senders !== undefined && payload !== undefined && (senders.has(e.sender) || payload.updated.by === e.sender);
+		if (!resent) ignore(e, reason);
+	}
 	return admitted;
 }
+
+/** One key for a payload, whichever event carried it (the parser gives a payload its fields in one order). */
+const copyKey = (payload: DirectoryPayload): string => JSON.stringify(payload);
 
 /** Folds a directory room's events into the network's directory as this reader sees it. */
 export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
