@@ -80,24 +80,28 @@ describe('foldDirectory: who may write', () => {
 		]);
 	});
 
-	it('does not list an untrusted copy of a payload that counts, from its sender or its author (a re-send to a new device)', () => {
+	it('does not list an untrusted event of a writer that changes nothing: a copy, or an older version, of what counts', () => {
 		const fromBackup = { counts: false, code: 'not-guaranteed', reason: 'key from a backup' } as const;
 		const payload = personPayload(ANA, '2026-11-02T00:00:00Z', LUCIA.id);
 		const resent = arrival('$09', BRIDGE, payload);
-		const view = fold(arrival('$07', BRIDGE, payload, fromBackup), resent);
+		const view = fold(named, arrival('$07', BRIDGE, payload, fromBackup), resent);
 		expect(view.ignored).toEqual([]);
 		expect(view.people.map((p) => p.entry.name)).toEqual(['Ana López']);
-		// The editor's own copy of what her bridge re-sent with her stamp is not listed either.
-		expect(fold(named, arrival('$07', LUCIA.id, payload, fromBackup), resent).ignored).toEqual([]);
-		// A third party's copy, or a different payload, is still listed.
+		// The editor's own copy, and her older version of the entry, change nothing either.
+		const older = arrival('$06', LUCIA.id, personPayload(ANA, '2026-11-01T00:00:00Z', LUCIA.id), fromBackup);
+		expect(fold(named, arrival('$07', LUCIA.id, payload, fromBackup), older, resent).ignored).toEqual([]);
+		// A third party's copy, a writer's newer version, or an entry that holds nothing yet, is listed.
 		const other = fold(
+			named,
 			arrival('$07', CARLOS, payload, fromBackup),
 			arrival('$08', BRIDGE, personPayload(ANA, '2026-11-03T00:00:00Z', LUCIA.id), fromBackup),
+			arrival('$0a', BRIDGE, authorityPayload(GT_ENTRY, '2026-11-01T00:00:00Z'), fromBackup),
 			resent,
 		);
 		expect(other.ignored.map((i) => [i.eventId, i.sender, i.reason.kind])).toEqual([
 			['$07', CARLOS, 'untrusted'],
 			['$08', BRIDGE, 'untrusted'],
+			['$0a', BRIDGE, 'untrusted'],
 		]);
 	});
 

@@ -15,6 +15,7 @@ import type { DirectoryPayload, DirectoryView, IgnoredEvent, IgnoredReason } fro
 import { sortDepartures, type MembershipFact } from './departures.ts';
 import { withContact } from './contacts.ts';
 import { authorityOf, counted, latestBy, personKey, type Counted } from './order.ts';
+import { changesNothing, type HeldEntries, type UntrustedEvent } from './untrusted.ts';
 
 /** One event of the directory room as the fold receives it: decrypted content and the trust rule's verdict. */
 export interface DirectoryArrival {
@@ -65,17 +66,22 @@ function admit(
 	events: readonly DirectoryArrival[],
 	room: 'directory' | 'points247',
 	ignore: (e: DirectoryArrival, reason: IgnoredReason) => void,
-): Counted[] {
+): { admitted: Counted[]; untrusted: Untrusted[] } {
 	const members = new Set(
 		input.roster.authorities.filter((a) => a.memberships.some((m) => m.network === input.network)).map((a) => a.id as string),
 	);
 	const admitted: Counted[] = [];
-	const untrusted: { e: DirectoryArrival; payload: DirectoryPayload | undefined; reason: IgnoredReason }[] = [];
+	const untrusted: Untrusted[] = [];
 	for (const e of distinct(events)) {
 		const parsed = parseDirectoryContent(e.content);
 		const about = parsed.ok ? { authority: authorityOf(parsed.value) } : {};
 		if (!e.verdict.counts)
-			untrusted.push({ e, payload: parsed.ok ? parsed.value : undefined, reason: { kind: 'untrusted', code: e.verdict.code, ...about } });
+			untrusted.push({
+				eventId: e.eventId,
+				sender: e.sender,
+				payload: parsed.ok ? parsed.value : undefined,
+				reason: { kind: 'untrusted', code: e.verdict.code, ...about },
+			});
 		else if (!parsed.ok) ignore(e, { kind: 'malformed', detail: parsed.error });
 		else if (!members.has(authorityOf(parsed.value)))
 			ignore(e, { kind: 'outside-network', authority: authorityOf(parsed.value), network: input.network });
@@ -85,30 +91,24 @@ function admit(
 			ignore(e, { kind: 'wrong-room', authority: authorityOf(parsed.value) });
 		else admitted.push(counted(e.eventId, e.sender, parsed.value));
 	}
-	// NOTE: an untrusted copy of a payload that also counts, sent by the same sender or by the payload's own author,
-	// is not listed: that is a new device reading earlier copies with keys from the backup, then the bridge's re-send
-	// of the same entries (its own, and its editors' with their stamps). Nothing of it is lost: the same payload
-	// counts. Anything else untrusted is listed — a third party's copy too.
-	const countedBy = new Map<string, Set<string>>();
-	for (const c of admitted) countedBy.set(copyKey(c.payload), (countedBy.get(copyKey(c.payload)) ?? new Set()).add(c.sender));
-	for (const { e, payload, reason } of untrusted) {
-		const senders = payload === undefined ? undefined : countedBy.get(copyKey(payload));
-		const resent = senders !== undefined && payload !== undefined && (senders.has(e.sender) || payload.updated.by === e.sender);
-		if (!resent) ignore(e, reason);
-	}
-	return admitted;
+	return { admitted, untrusted };
 }
 
-/** One key for a payload, whichever event carried it (the parser gives a payload its fields in one order). */
-const copyKey = (payload: DirectoryPayload): string => JSON.stringify(payload);
+/** An event the trust rule refused, listed or not once the fold knows what holds (untrusted.ts). */
+interface Untrusted extends UntrustedEvent {
+	readonly eventId: string;
+	readonly reason: IgnoredReason;
+}
 
 /** Folds a directory room's events into the network's directory as this reader sees it. */
 export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 	const ignored: IgnoredEvent[] = [];
 	const ignore = (e: { eventId: string; sender: string }, reason: IgnoredReason) =>
 		ignored.push({ eventId: e.eventId, sender: e.sender, reason });
-	const contactEvents = admit(input, input.points247 ?? [], 'points247', ignore);
-	const admitted = admit(input, input.events, 'directory', ignore);
+	const points = admit(input, input.points247 ?? [], 'points247', ignore);
+	const room = admit(input, input.events, 'directory', ignore);
+	const contactEvents = points.admitted;
+	const admitted = room.admitted;
 	const serverOf = (c: Counted) => input.serverOf(authorityOf(c.payload)) ?? '';
 	const bridgeOf = (c: Counted) => bridgeUserId(serverOf(c));
 
@@ -145,6 +145,19 @@ export function foldDirectory(input: DirectoryFoldInput): DirectoryView {
 			: personKey(c.payload.authority, c.payload.person),
 	);
 	const contacts = latestBy(entries.filter(isType('contact')), (c) => personKey(c.payload.authority, c.payload.person));
+	const held: HeldEntries = {
+		bridgeOf: (authority) => bridgeUserId(input.serverOf(authority) ?? ''),
+		editorsOf: (authority) => editors.get(authority)?.payload.editors ?? [],
+		currentFor: (p) =>
+			p.type === 'editors'
+				? editors.get(p.authority)
+				: p.type === 'authority'
+					? authorities.get(p.entry.authority)
+					: p.type === 'contact'
+						? contacts.get(personKey(p.authority, p.person))
+						: people.get(p.type === 'person' ? personKey(p.entry.authority, p.entry.id) : personKey(p.authority, p.person)),
+	};
+	for (const u of [...points.untrusted, ...room.untrusted]) if (!changesNothing(u, held)) ignore(u, u.reason);
 
 	const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 	const sorted = sortDepartures(
